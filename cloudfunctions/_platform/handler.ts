@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { AppError, type Envelope, isAppError } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import { readCallerContext, type CallerContext } from './context';
+import { randomId } from './ids';
+import { errorCode, loadUsers, type UserDoc } from './users';
+
+/** Who may call an action: roles of registered users, or 'system' (timers, other functions, payment callbacks). */
+export type Access = 'anyone' | 'system' | readonly Role[];
+
+/** Everything an action gets besides its parsed input. */
+export interface ActionContext extends CallerContext {
+  /** The caller; undefined only for 'system' actions. */
+  user: UserDoc;
+  /** Users loaded together with the caller (see ActionSpec.users). */
+  users: Map<string, UserDoc>;
+  functionName: string;
+  actionName: string;
+  /** A fresh random id (base58). Ids that must be unique per fact use stableId instead. */
+  newId(length?: number): string;
+}
+
+export interface ActionSpec<S extends z.ZodRawShape, R> {
+  /** Fields of the event besides `action`; the event is parsed `.strict()` (unknown fields refused). */
+  input: S;
+  /** Default 'anyone' (any caller with an openid). */
+  access?: Access;
+  /** Extra user ids to load in the same read as the caller (e.g. the salesperson of a shelf). */
+  users?: (input: z.infer<z.ZodObject<S>>) => Array<string | undefined>;
+  run(input: z.infer<z.ZodObject<S>>, ctx: ActionContext): Promise<R>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySpec = ActionSpec<any, any>;
+
+/** Declares one action; keeps the input type flowing into `run`. */
+export function action<S extends z.ZodRawShape, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
+  return spec;
+}
+
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * Builds a function's `main(event, context)`: routes `event.action`, parses with zod `.strict()`,
+ * checks access, runs the use case and always answers the envelope — never throws.
+ */
+export function defineFunction(functionName: string, actions: Record<string, AnySpec>): CloudMain {
+  const names = Object.keys(actions);
+  const schemas = new Map<string, z.ZodTypeAny>(
+    names.map((name) => [name, z.object({ action: z.literal(name), ...actions[name].input }).strict()]),
+  );
+
+  return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
+    const caller = readCallerContext(context);
+    const requestId = caller.requestId || randomId(12);
+    let actionName = '?';
+    try {
+      if (!event || typeof event !== 'object' || Array.isArray(event)) {
+        throw new AppError('INVALID_ARGUMENT', 'event must be an object with an "action" field');
+      }
+      const raw = event as Record<string, unknown>;
+      // CloudBase adds these to events from the mini-program; they are not the caller's fields.
+      const { userInfo: _ignored, ...fields } = raw;
+      actionName = typeof fields.action === 'string' ? fields.action : '?';
+      const spec = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+      const schema = spec && schemas.get(actionName);
+      if (!spec || !schema) {
+        throw new AppError(
+          'INVALID_ARGUMENT',
+          `action: unknown action ${JSON.stringify(fields.action)} for ${functionName} (expected one of ${names.join(', ')})`,
+        );
+      }
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) throw new AppError('INVALID_ARGUMENT', describeZodError(parsed.error));
+      const input = parsed.data as Record<string, unknown>;
+      const access: Access = spec.access ?? 'anyone';
+
+      let users = new Map<string, UserDoc>();
+      let user: UserDoc | undefined;
+      if (access === 'system') {
+        if (caller.openid) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} is server-only`);
+      } else {
+        if (!caller.openid) throw new AppError('UNAUTHENTICATED', 'no caller identity');
+        const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
+        users = await loadUsers(caller.openid, extra, caller.now);
+        user = users.get(caller.openid);
+        if (access !== 'anyone' && (!user || !access.includes(user.role))) {
+          throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} needs role ${access.join('|')}`);
+        }
+      }
+      const ctx: ActionContext = {
+        ...caller,
+        requestId,
+        user: user ?? { _id: '', role: 'customer' },
+        users,
+        functionName,
+        actionName,
+        newId: (length?: number) => randomId(length),
+      };
+      const data = await spec.run(input, ctx);
+      return { ok: true, data: data ?? null };
+    } catch (err) {
+      if (isAppError(err)) return { ok: false, error: { code: err.code, message: err.message } };
+      if (errorCode(err) === 'DATABASE_TRANSACTION_CONFLICT') {
+        return { ok: false, error: { code: 'CONFLICT', message: 'busy, please retry' } };
+      }
+      console.error(`[${functionName}.${actionName}] request ${requestId} failed:`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } };
+    }
+  };
+}
+
+/** "field.path: what is wrong" for each problem, so the client can name the field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        return `${issue.keys.join(', ')}: unknown field${issue.keys.length > 1 ? 's' : ''}`;
+      }
+      return `${path || '(event)'}: ${issue.message}`;
+    })
+    .join('; ');
+}
