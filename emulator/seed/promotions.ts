@@ -4,6 +4,84 @@
  */
 export type SeedDoc = { _id: string; [k: string]: unknown };
 
-export function seedPromotions(_now: Date): { coupon_templates: SeedDoc[]; group_deals: SeedDoc[] } {
-  return { coupon_templates: [], group_deals: [] };
+const DAY = 24 * 3600 * 1000;
+
+/** Fixed ids of the demo promotions. */
+export const PROMO_IDS = {
+  thresholdOff: 'ct_man100_15',
+  percentOff: 'ct_zhe80_cap30',
+  flatOff: 'ct_flat5',
+  dealDuo: 'gd_p01_duo',
+  dealTrio: 'gd_p02_trio',
+} as const;
+
+export function seedPromotions(now: Date): { coupon_templates: SeedDoc[]; group_deals: SeedDoc[] } {
+  const startAt = new Date(now.getTime() - DAY);
+  const endAt = new Date(now.getTime() + 30 * DAY);
+  const base = { status: 'active', startAt, endAt, createdAt: now, updatedAt: now };
+  return {
+    coupon_templates: [
+      {
+        _id: PROMO_IDS.thresholdOff,
+        ...base,
+        title: '满100减15',
+        rule: { kind: 'threshold_off', thresholdFen: 10000, amountOffFen: 1500 },
+        scope: { mode: 'all' },
+        validity: { mode: 'days', days: 7 },
+        stock: 500,
+        issuedCount: 0,
+        perUserLimit: 2,
+      },
+      {
+        _id: PROMO_IDS.percentOff,
+        ...base,
+        title: '全场8折 最高减30',
+        rule: { kind: 'percent_off', percentOff: 20, maxDiscountFen: 3000 },
+        scope: { mode: 'excluded', productIds: ['p12'] },
+        validity: { mode: 'window', fromAt: startAt, toAt: endAt },
+        stock: 300,
+        issuedCount: 0,
+        perUserLimit: 1,
+      },
+      {
+        _id: PROMO_IDS.flatOff,
+        ...base,
+        title: '无门槛减5元',
+        rule: { kind: 'flat_off', amountOffFen: 500 },
+        scope: { mode: 'listed', productIds: ['p01', 'p02', 'p03'] },
+        validity: { mode: 'days', days: 3 },
+        stock: 1000,
+        issuedCount: 0,
+        perUserLimit: 3,
+        perDayLimit: 1,
+      },
+    ],
+    group_deals: [
+      {
+        _id: PROMO_IDS.dealDuo,
+        ...base,
+        title: '2人拼团',
+        productId: 'p01',
+        skuId: 'p01-s1',
+        groupSize: 2,
+        groupPriceFen: 5900,
+        listPriceFen: 7900,
+        validHours: 24,
+        joinEligibility: 'anyone',
+      },
+      {
+        _id: PROMO_IDS.dealTrio,
+        ...base,
+        title: '3人成团',
+        productId: 'p02',
+        skuId: 'p02-s1',
+        groupSize: 3,
+        groupPriceFen: 5900,
+        listPriceFen: 7900,
+        validHours: 24,
+        joinEligibility: 'anyone',
+        leaderPerk: { amountOffFen: 1000 },
+      },
+    ],
+  };
 }

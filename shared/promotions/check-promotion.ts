@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { couponTemplateSchema, type CouponTemplate } from './coupon-template.schema';
+import { groupDealSchema, type GroupDeal } from './group-deal.schema';
+
+/** Collections of ops-editable commerce promotions. */
+export const PROMOTION_COLLECTIONS = ['coupon_templates', 'group_deals'] as const;
+/** One of {@link PROMOTION_COLLECTIONS}. */
+export type PromotionCollection = (typeof PROMOTION_COLLECTIONS)[number];
+
+/** The valid document type of each promotion collection. */
+export interface PromotionDocs {
+  coupon_templates: CouponTemplate;
+  group_deals: GroupDeal;
+}
+
+/** Result of {@link checkPromotion}: the parsed document, or the problems found. */
+export type PromotionCheck<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/**
+ * Validates one stored promotion document. Problems read `"field.path: what is wrong"` so ops
+ * can find the field in the console; unknown fields are problems too. Never throws.
+ * @example checkPromotion('group_deals', { _id: 'g1', groupSize: 1 }) // { ok:false, problems:['groupSize: ...', ...] }
+ */
+export function checkPromotion<C extends PromotionCollection>(collection: C, doc: unknown): PromotionCheck<PromotionDocs[C]> {
+  const schema = collection === 'coupon_templates' ? couponTemplateSchema : groupDealSchema;
+  const res = (schema as z.ZodType).safeParse(doc);
+  if (res.success) return { ok: true, value: res.data as PromotionDocs[C] };
+  return { ok: false, problems: describeIssues(res.error.issues) };
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
+      return `${keys.join(', ')}: unknown field${keys.length > 1 ? 's' : ''}`;
+    }
+    return `${path || '(document)'}: ${issue.message}`;
+  });
+}
+
+/**
+ * True when a promotion is live at `now`: status `active` and `startAt ≤ now < endAt`.
+ * @example isActive({ status: 'active', startAt, endAt }, now)
+ */
+export function isActive(doc: { status: string; startAt: Date; endAt: Date }, now: Date): boolean {
+  const t = now.getTime();
+  return doc.status === 'active' && doc.startAt.getTime() <= t && t < doc.endAt.getTime();
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * An instant as stored: a `Date` (what the SDK returns) or an ISO-8601 string with offset (what a
+ * person may type in the console). Always parsed to a `Date`.
+ * @example dateField.parse('2025-01-01T00:00:00+08:00') // Date
+ */
+export const dateField = z
+  .union([z.date(), z.iso.datetime({ offset: true })])
+  .transform((v) => (v instanceof Date ? v : new Date(v)))
+  .refine((d) => !Number.isNaN(d.getTime()), 'invalid date');
+
+/** Money in integer fen, ≥ 0. @example 1990 (¥19.90) */
+export const fenField = z.number().int().nonnegative();
+
+/** Money in integer fen, > 0. @example 500 (¥5.00) */
+export const positiveFenField = z.number().int().positive();
+
+/** Lifecycle of every ops-editable promotion document. */
+export const PROMOTION_STATUSES = ['draft', 'active', 'paused', 'ended'] as const;
+/** One of {@link PROMOTION_STATUSES}. */
+export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
+/** zod schema of {@link PromotionStatus}. */
+export const promotionStatusField = z.enum(PROMOTION_STATUSES);
+
+/** Fields every promotion document shares (besides its terms). */
+export const promotionBase = {
+  _id: z.string().min(1),
+  title: z.string().min(1).max(60),
+  status: promotionStatusField,
+  startAt: dateField,
+  endAt: dateField,
+  /** Bookkeeping the console or functions may add. */
+  createdAt: dateField.optional(),
+  updatedAt: dateField.optional(),
+};
