@@ -1,0 +1,2 @@
+/** Money helpers: integer fen only. */
+export { splitByLargestRemainder, sumFen } from './split';
