@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { docStatus, when } from './ops-docs';
+
+/**
+ * Customer binding (锁客): which salesperson a customer belongs to. Pure decision; the share
+ * function applies it with one conditional write.
+ */
+
+/** Binding modes. */
+export const BINDING_MODES = ['first_touch', 'n_days', 'latest', 'new_only'] as const;
+/**
+ * - `first_touch`: the first salesperson whose share the customer opens keeps them for good.
+ * - `n_days`: a binding lasts `validDays`; after it lapses the next salesperson's share binds.
+ * - `latest`: the latest salesperson's share takes the customer (outside protection).
+ * - `new_only`: like first_touch, but only customers who are new (never bound, never paid) bind.
+ */
+export type BindingMode = (typeof BINDING_MODES)[number];
+
+const DAY_MS = 86_400_000;
+
+/** Schema of the `binding_policy` document (one document, id `default`). */
+export const bindingPolicySchema = z
+  .object({
+    _id: z.string(),
+    status: docStatus,
+    mode: z.enum(BINDING_MODES),
+    /** n_days: how long a binding lasts, days. */
+    validDays: z.number().int().positive().optional(),
+    /** No other salesperson can take the customer for this many days after a binding (0 = none). */
+    protectionDays: z.number().int().nonnegative().default(0),
+    name: z.string().optional(),
+    updatedAt: when.optional(),
+    createdAt: when.optional(),
+  })
+  .strict()
+  .refine((p) => p.mode !== 'n_days' || p.validDays !== undefined, { message: 'n_days needs validDays', path: ['validDays'] });
+
+/** A validated binding policy. */
+export type BindingPolicy = z.infer<typeof bindingPolicySchema>;
+
+/** The policy used when no valid active `binding_policy` document exists: permanent first touch. */
+export const DEFAULT_BINDING_POLICY: BindingPolicy = { _id: '(default)', status: 'active', mode: 'first_touch', protectionDays: 0 };
+
+/** What the decision needs to know about the customer (fields of `users/{openid}`). */
+export interface CustomerBindingState {
+  openid: string;
+  role: string;
+  boundSalesId?: string | null;
+  boundAt?: Date | null;
+  bindingExpiresAt?: Date | null;
+  protectedUntil?: Date | null;
+  /** True once the customer has paid any order (`firstPaidAt` set). */
+  hasPaid?: boolean;
+}
+
+/** What the decision needs to know about the opened share. */
+export interface ShareForBinding {
+  _id: string;
+  sharerOpenid: string;
+  salesId: string | null;
+}
+
+/** Why a share did not (re)bind the customer. */
+export type KeepReason =
+  | 'self_share' // the caller opened their own share
+  | 'not_customer' // staff are never bound
+  | 'no_sales' // the share has no owning salesperson
+  | 'own_salesperson' // the caller is the share's salesperson
+  | 'same_sales' // already bound to this salesperson
+  | 'protected' // inside another salesperson's protection period
+  | 'permanent' // first_touch/new_only: the first binding stays
+  | 'active' // n_days: the current binding has not lapsed
+  | 'not_new'; // new_only: an existing customer is never bound
+
+/** Result of {@link decideBinding}. */
+export type BindingDecision =
+  | {
+      kind: 'bind';
+      reason: 'first' | 'expired' | 'override';
+      salesId: string;
+      previousSalesId: string | null;
+      bindingExpiresAt: Date | null;
+      protectedUntil: Date | null;
+      /** True when the customer had never been bound before (counts as a new customer). */
+      isNewCustomer: boolean;
+    }
+  | { kind: 'keep'; reason: KeepReason };
+
+/** True when the customer currently has a binding that has not lapsed. */
+export function hasActiveBinding(c: CustomerBindingState, now: Date): boolean {
+  return !!c.boundSalesId && (!c.bindingExpiresAt || now < c.bindingExpiresAt);
+}
+
+/**
+ * Decides whether opening `share` binds `customer` to the share's salesperson at `now`.
+ * Order of rules: self/staff/no-sales refusals → same salesperson → protection → mode.
+ * @example decideBinding(policy, {openid:'o_cust_1', role:'customer'}, {_id:'s1', sharerOpenid:'o_sales_li', salesId:'o_sales_li'}, now)
+ *   // { kind:'bind', reason:'first', salesId:'o_sales_li', ... }
+ */
+export function decideBinding(
+  policy: BindingPolicy,
+  customer: CustomerBindingState,
+  share: ShareForBinding,
+  now: Date,
+): BindingDecision {
+  if (share.sharerOpenid === customer.openid) return { kind: 'keep', reason: 'self_share' };
+  if (customer.role !== 'customer') return { kind: 'keep', reason: 'not_customer' };
+  if (!share.salesId) return { kind: 'keep', reason: 'no_sales' };
+  if (share.salesId === customer.openid) return { kind: 'keep', reason: 'own_salesperson' };
+
+  const current = customer.boundSalesId ?? null;
+  const active = hasActiveBinding(customer, now);
+  if (current === share.salesId && active) return { kind: 'keep', reason: 'same_sales' };
+
+  const bind = (reason: 'first' | 'expired' | 'override'): BindingDecision => ({
+    kind: 'bind',
+    reason,
+    salesId: share.salesId as string,
+    previousSalesId: current,
+    bindingExpiresAt: policy.mode === 'n_days' && policy.validDays ? new Date(now.getTime() + policy.validDays * DAY_MS) : null,
+    protectedUntil: policy.protectionDays > 0 ? new Date(now.getTime() + policy.protectionDays * DAY_MS) : null,
+    isNewCustomer: !current && !customer.hasPaid,
+  });
+
+  if (!current) {
+    if (policy.mode === 'new_only' && customer.hasPaid) return { kind: 'keep', reason: 'not_new' };
+    return bind('first');
+  }
+  if (customer.protectedUntil && now < customer.protectedUntil) return { kind: 'keep', reason: 'protected' };
+  switch (policy.mode) {
+    case 'first_touch':
+    case 'new_only':
+      return { kind: 'keep', reason: 'permanent' };
+    case 'n_days':
+      return active ? { kind: 'keep', reason: 'active' } : bind('expired');
+    case 'latest':
+      return bind('override');
+  }
+}

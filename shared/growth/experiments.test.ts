@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { assignVariants, bucketVariant, experimentSchema } from './experiments';
+
+describe('experiments', () => {
+  const variants = [
+    { name: 'a', weight: 1 },
+    { name: 'b', weight: 3 },
+  ];
+
+  it('the same user always gets the same variant', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (openid, key) => {
+      expect(bucketVariant(openid, key, variants)).toBe(bucketVariant(openid, key, variants));
+    }));
+  });
+
+  it('buckets follow the weights (±3 % over 20,000 users)', () => {
+    let b = 0;
+    for (let i = 0; i < 20_000; i++) if (bucketVariant(`o_user_${i}`, 'cardCopy', variants) === 'b') b++;
+    expect(Math.abs(b / 20_000 - 0.75)).toBeLessThan(0.03);
+  });
+
+  it('a zero-weight variant is never chosen', () => {
+    for (let i = 0; i < 1000; i++) expect(bucketVariant(`u${i}`, 'k', [{ name: 'off', weight: 0 }, { name: 'on', weight: 1 }])).toBe('on');
+  });
+
+  it('only live experiments expose users', () => {
+    const now = new Date('2025-03-01T00:00:00Z');
+    const live = experimentSchema.parse({ _id: 'e1', key: 'cardCopy', status: 'active', variants });
+    const paused = experimentSchema.parse({ _id: 'e2', key: 'poster', status: 'paused', variants });
+    const ended = experimentSchema.parse({ _id: 'e3', key: 'old', status: 'active', endAt: '2025-02-01T00:00:00Z', variants });
+    expect(Object.keys(assignVariants('o_cust_1', [live, paused, ended], now))).toEqual(['cardCopy']);
+  });
+
+  it('refuses an experiment whose weights are all zero', () => {
+    expect(experimentSchema.safeParse({ _id: 'e', key: 'k', status: 'active', variants: [{ name: 'a', weight: 0 }] }).success).toBe(false);
+  });
+});

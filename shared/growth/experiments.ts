@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { when } from './ops-docs';
+
+/**
+ * A/B experiments: ops documents in `experiments`; a user's bucket is a deterministic hash of
+ * (openid, experiment key) over weighted variants, so the same user always sees the same variant.
+ */
+
+/** Schema of an `experiments` document (validated on every read; bad ones are skipped). */
+export const experimentSchema = z
+  .object({
+    _id: z.string(),
+    key: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/),
+    name: z.string().optional(),
+    status: z.enum(['draft', 'active', 'paused', 'ended']),
+    startAt: when.optional(),
+    endAt: when.optional(),
+    variants: z
+      .array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/), weight: z.number().int().nonnegative() }).strict())
+      .min(1),
+    updatedAt: when.optional(),
+    createdAt: when.optional(),
+  })
+  .strict()
+  .refine((e) => e.variants.some((v) => v.weight > 0), { message: 'at least one variant needs weight > 0', path: ['variants'] });
+
+/** A validated experiment document. */
+export type Experiment = z.infer<typeof experimentSchema>;
+
+/**
+ * FNV-1a 32-bit hash of a string (pure, same on every platform).
+ * @example fnv1a('abc') // 440920331
+ */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  // final avalanche (murmur3 fmix32) so near-identical inputs spread over the range
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The variant of `openid` in experiment `key`: hash(openid, key) mod total weight, walked over
+ * the variants in their listed order. Deterministic; weights are relative.
+ * @example bucketVariant('o_cust_1', 'cardCopy', [{name:'a',weight:1},{name:'b',weight:1}]) // 'a' or 'b', always the same
+ */
+export function bucketVariant(openid: string, key: string, variants: ReadonlyArray<{ name: string; weight: number }>): string {
+  const total = variants.reduce((s, v) => s + Math.max(0, v.weight), 0);
+  if (total <= 0) throw new Error(`experiment ${key}: no variant has weight`);
+  let point = fnv1a(`${key}\u0000${openid}`) % total;
+  for (const v of variants) {
+    if (v.weight <= 0) continue;
+    if (point < v.weight) return v.name;
+    point -= v.weight;
+  }
+  return variants[variants.length - 1].name; // unreachable: point < total
+}
+
+/** True when the experiment runs at `now` (status active and inside its window). */
+export function isExperimentLive(e: Experiment, now: Date): boolean {
+  return e.status === 'active' && (!e.startAt || e.startAt <= now) && (!e.endAt || now < e.endAt);
+}
+
+/**
+ * The exposures of `openid` to all live experiments, `{key: variant}`.
+ * @example assignVariants('o_cust_1', experiments, now) // { cardCopy: 'b' }
+ */
+export function assignVariants(openid: string, experiments: readonly Experiment[], now: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of experiments) {
+    if (isExperimentLive(e, now)) out[e.key] = bucketVariant(openid, e.key, e.variants);
+  }
+  return out;
+}

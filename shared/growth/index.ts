@@ -1,0 +1,9 @@
+/** The growth loop's pure domain: share chain, binding, commission, referral, experiments, counters. */
+export * from './share-id';
+export * from './share-chain';
+export * from './binding';
+export * from './commission';
+export * from './referral';
+export * from './experiments';
+export * from './counters';
+export * from './ops-docs';
