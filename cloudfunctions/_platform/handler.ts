@@ -58,8 +58,8 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       if (!event || typeof event !== 'object' || Array.isArray(event)) {
         throw new AppError('INVALID_ARGUMENT', 'event must be an object with an "action" field');
       }
-      const raw = event as Record<string, unknown>;
-      // CloudBase adds these to events from the mini-program; they are not the caller's fields.
+      const raw = timerToAction(event as Record<string, unknown>);
+      // CloudBase adds userInfo to events from the mini-program; it is not one of the caller's fields.
       const { userInfo: _ignored, ...fields } = raw;
       actionName = typeof fields.action === 'string' ? fields.action : '?';
       const spec = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
@@ -108,6 +108,15 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       return { ok: false, error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } };
     }
   };
+}
+
+/**
+ * A CloudBase timer trigger delivers `{Type:'Timer', TriggerName, Time, Message}`; it runs the
+ * function's `run` action (a 'system' action: timers carry no caller).
+ */
+function timerToAction(event: Record<string, unknown>): Record<string, unknown> {
+  if (event.Type === 'Timer' && typeof event.TriggerName === 'string' && event.action === undefined) return { action: 'run' };
+  return event;
 }
 
 /** "field.path: what is wrong" for each problem, so the client can name the field. */

@@ -1,0 +1,167 @@
+/**
+ * LocalCloud: the store, the database engine, the function host, the clock, stats, faults and
+ * timers of one local CloudBase environment, behind one HTTP server.
+ */
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { installCallTracing } from './call-tracing';
+import { Clock } from './clock';
+import { Database } from './database';
+import { Faults } from './faults';
+import { FunctionHost } from './functions';
+import { Persistence } from './persistence';
+import { buildSeed } from './seed';
+import { createServer } from './server';
+import { Stats } from './stats';
+import { Store } from './store';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+
+export interface LocalCloudOptions {
+  /** Folder to persist collections in; omit for an in-memory cloud (tests). */
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  /** Run timer functions (cloudbaserc.json triggers) every this many ms; 0 = never (tests). */
+  timerIntervalMs?: number;
+}
+
+export interface Persona {
+  openid: string;
+  role: string;
+  name: string;
+}
+
+export class LocalCloud {
+  readonly clock = new Clock();
+  readonly stats = new Stats();
+  readonly faults = new Faults();
+  readonly store: Store;
+  readonly db: Database;
+  readonly functions: FunctionHost;
+  readonly paths = {
+    functions: join(REPO_ROOT, 'cloudfunctions'),
+    assets: join(REPO_ROOT, 'emulator', 'assets'),
+    h5: join(REPO_ROOT, 'miniprogram', 'dist', 'h5'),
+  };
+  private server: http.Server | undefined;
+  private timers: NodeJS.Timeout[] = [];
+  url = '';
+
+  constructor(private options: LocalCloudOptions = {}) {
+    this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
+    this.db = new Database(this.store, () => this.clock.now(), this.faults);
+    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
+  }
+
+  /** Collections declared in database/collections.json (created on reset). */
+  static declaredCollections(): string[] {
+    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'database', 'collections.json'), 'utf8')) as { collections: string[] };
+    return file.collections;
+  }
+
+  async start(): Promise<string> {
+    installCallTracing();
+    await this.store.load();
+    for (const name of LocalCloud.declaredCollections()) this.store.createCollection(name);
+    this.server = createServer(this);
+    this.server.keepAliveTimeout = 65_000;
+    await new Promise<void>((ok, fail) => {
+      this.server!.once('error', fail);
+      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => ok());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    // The functions in this process talk to this cloud through the real SDK.
+    process.env.CLOUDBASE_SERVICE_URL = `${this.url}/admin`;
+    process.env.CLOUDBASE_ENV_ID = 'local';
+    process.env.TENCENTCLOUD = 'true';
+    if (this.options.timerIntervalMs) this.startTimers(this.options.timerIntervalMs);
+    return this.url;
+  }
+
+  get port(): number {
+    return Number(new URL(this.url).port);
+  }
+
+  /** Empties every collection (declared ones are re-created), forgets transactions and stats. */
+  async reset(): Promise<void> {
+    this.store.clear();
+    this.db.resetTransactions();
+    for (const name of LocalCloud.declaredCollections()) this.store.createCollection(name);
+    this.stats.reset();
+  }
+
+  /** Loads the demo data (replacing documents with the same ids). */
+  async seed(): Promise<void> {
+    const data = buildSeed(new Date(this.clock.now()));
+    for (const [collection, docs] of Object.entries(data)) {
+      this.store.createCollection(collection);
+      for (const doc of docs) this.store.put(collection, String(doc._id), structuredClone(doc));
+    }
+    await this.store.flush();
+  }
+
+  isEmpty(): boolean {
+    return !this.store.hasCollection('users') || this.store.docs('users').length === 0;
+  }
+
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.store.collectionNames().map((n) => [n, this.store.docs(n).length]));
+  }
+
+  personas(): Persona[] {
+    if (!this.store.hasCollection('users')) return [];
+    const order = ['customer', 'sales', 'boss', 'ops'];
+    return this.store
+      .docs('users')
+      .filter((u) => typeof u.name === 'string' && u.persona === true)
+      .map((u) => ({ openid: String(u._id), role: String(u.role), name: String(u.name) }))
+      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.openid.localeCompare(b.openid));
+  }
+
+  /** Timer functions from cloudbaserc.json. */
+  timerFunctions(): string[] {
+    try {
+      const rc = JSON.parse(readFileSync(join(REPO_ROOT, 'cloudbaserc.json'), 'utf8')) as {
+        functions?: Array<{ name: string; triggers?: Array<{ type: string }> }>;
+      };
+      return (rc.functions ?? []).filter((f) => f.triggers?.some((t) => t.type === 'timer')).map((f) => f.name);
+    } catch {
+      return [];
+    }
+  }
+
+  /** Fires a timer function now, with the event shape CloudBase timer triggers deliver. */
+  async runTimer(name: string): Promise<unknown> {
+    const event = { Type: 'Timer', TriggerName: `${name}-timer`, Time: new Date(this.clock.now()).toISOString(), Message: '' };
+    return this.functions.invoke(name, event, '');
+  }
+
+  /**
+   * Departure from production: CloudBase fires timers on their 7-field cron; the local cloud
+   * fires every timer function on one fixed interval (LINKSHELF_TIMER_MS, default 60 s).
+   */
+  private startTimers(intervalMs: number): void {
+    for (const name of this.timerFunctions()) {
+      if (!this.functions.has(name)) continue;
+      const t = setInterval(() => {
+        this.runTimer(name).catch((err) => console.error(`[timer ${name}]`, err));
+      }, intervalMs);
+      t.unref();
+      this.timers.push(t);
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.store.flush();
+    if (this.server) {
+      this.server.closeAllConnections();
+      await new Promise<void>((ok) => this.server!.close(() => ok()));
+    }
+  }
+}

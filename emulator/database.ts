@@ -1,0 +1,438 @@
+/**
+ * The SDK's database actions (`database.*` on the /admin endpoint), with Mongo semantics from
+ * mingo (query, projection, sort, update operators, aggregation). Shapes follow the real
+ * service's replies (see ../shared/reference and @cloudbase/database/src).
+ *
+ * Transactions: optimistic. A transaction buffers its writes and takes a write lock on each
+ * document it writes; a second transaction writing a locked document is aborted at once with
+ * DATABASE_TRANSACTION_CONFLICT (MongoDB's first-writer-wins). At commit, every document the
+ * transaction read or wrote must still be at the version it saw, or the commit is refused with
+ * the same conflict code; otherwise all writes are applied in one synchronous step.
+ * Departure from production: this also prevents write skew (the real service does not), which
+ * only makes the emulator stricter.
+ */
+import { Aggregator, find, update as applyUpdate } from 'mingo';
+import type { Options as MingoOptions } from 'mingo/types';
+import { clone, parseWire, toWire, WireError, type Doc } from './ejson';
+import type { Faults } from './faults';
+import { DbError, type Store } from './store';
+
+type Body = Record<string, unknown>;
+export type Reply = Record<string, unknown>;
+
+interface TxWrite {
+  collection: string;
+  id: string;
+  doc: Doc | null;
+}
+
+interface Tx {
+  id: string;
+  startedAt: number;
+  /** Version seen per document key at first touch. */
+  seen: Map<string, number>;
+  writes: Map<string, TxWrite>;
+}
+
+const TX_LIFETIME_MS = 60_000; // MongoDB's default transactionLifetimeLimitSeconds
+const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+
+const k = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+export class Database {
+  private txs = new Map<string, Tx>();
+  private locks = new Map<string, string>();
+  private txSeq = 0;
+
+  constructor(
+    private store: Store,
+    private now: () => number,
+    private faults?: Faults,
+  ) {}
+
+  private mingo(): Partial<MingoOptions> {
+    return { idKey: '_id', collectionResolver: (name: string) => this.store.docs(name) };
+  }
+
+  private parse(text: unknown, what: string): unknown {
+    return parseWire(text, this.now, what);
+  }
+
+  private parseQuery(body: Body): Record<string, unknown> {
+    if (body.query === undefined || body.query === '') return {};
+    const q = this.parse(body.query, 'query');
+    if (!q || typeof q !== 'object' || Array.isArray(q)) throw new WireError('query must be an object');
+    return q as Record<string, unknown>;
+  }
+
+  private docId(body: Body): string {
+    const q = this.parseQuery(body);
+    if (q._id === undefined || q._id === null || typeof q._id === 'object') throw new WireError('a DOC query needs an _id');
+    return String(q._id);
+  }
+
+  /** Dispatches one database action. Throws DbError / WireError for error replies. */
+  handle(action: string, body: Body): Reply {
+    this.expireStaleTransactions();
+    switch (action) {
+      case 'database.addCollection':
+        return this.addCollection(body);
+      case 'database.insertDocument':
+        return this.insert(body);
+      case 'database.getDocument':
+        return this.get(body);
+      case 'database.modifyDocument':
+        return this.modify(body);
+      case 'database.modifyAndReturnDoc':
+        return this.modifyAndReturn(body);
+      case 'database.removeDocument':
+        return this.remove(body);
+      case 'database.calculateDocument':
+        return this.count(body);
+      case 'database.aggregateDocuments':
+        return this.aggregate(body);
+      case 'database.startTransaction':
+        return this.startTx();
+      case 'database.commitTransaction':
+        return this.commitTx(body);
+      case 'database.abortTransaction':
+        return this.abortTx(body);
+      default:
+        throw new DbError('INVALID_ACTION', `unsupported action ${JSON.stringify(action)}`);
+    }
+  }
+
+  // ---- collections -------------------------------------------------------------------------
+
+  private addCollection(body: Body): Reply {
+    const name = body.collectionName;
+    if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) {
+      throw new DbError('INVALID_PARAM', 'collectionName must be a valid collection name');
+    }
+    if (!this.store.createCollection(name)) {
+      throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `collection "${name}" already exists`);
+    }
+    return { data: {} };
+  }
+
+  // ---- single operations ---------------------------------------------------------------------
+
+  private insert(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    if (!Array.isArray(body.data) || body.data.length === 0) throw new WireError('data must be a non-empty array');
+    const docs = body.data.map((d, i) => {
+      const doc = this.parse(d, `data[${i}]`);
+      if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new WireError(`data[${i}] must be an object`);
+      return doc as Doc;
+    });
+    const tx = this.txFor(body);
+    const ids = docs.map((doc) => {
+      if (doc._id === undefined) doc._id = this.store.newId();
+      if (typeof doc._id === 'object' && doc._id !== null) throw new WireError('_id must be a string or number');
+      return String(doc._id);
+    });
+    if (new Set(ids).size !== ids.length) throw new DbError('DATABASE_DUPLICATE_WRITE', 'duplicate _id in one insert');
+    if (tx) {
+      for (let i = 0; i < docs.length; i++) {
+        if (this.txView(tx, collection, ids[i])) throw new DbError('DATABASE_DUPLICATE_WRITE', `duplicate _id "${ids[i]}"`);
+        this.txWrite(tx, collection, ids[i], docs[i]);
+      }
+    } else {
+      this.maybeFailWrite();
+      for (const id of ids) {
+        if (this.store.get(collection, id)) throw new DbError('DATABASE_DUPLICATE_WRITE', `duplicate _id "${id}" in ${collection}`);
+      }
+      docs.forEach((doc, i) => this.store.put(collection, ids[i], doc));
+    }
+    return { data: { insertedIds: ids } };
+  }
+
+  private get(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    const tx = this.txFor(body);
+    if (body.queryType === 'DOC' || tx) {
+      this.requireDocQuery(body, tx);
+      const id = this.docId(body);
+      const doc = tx ? this.txView(tx, collection, id) : this.store.get(collection, id);
+      const list = doc ? [toWire(this.project(doc, body))] : [];
+      return { data: { list }, total: list.length, limit: DEFAULT_LIMIT, offset: 0 };
+    }
+    const query = this.parseQuery(body);
+    const offset = Number(body.offset ?? 0);
+    const limit = Math.min(Number(body.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 0) {
+      throw new WireError('offset and limit must be non-negative integers');
+    }
+    const order = body.order ? (this.parse(body.order, 'order') as Record<string, 1 | -1>) : undefined;
+    let cursor = find(this.store.docs(collection), query, undefined, this.mingo());
+    if (order && Object.keys(order).length > 0) cursor = cursor.sort(order);
+    const page = cursor.skip(offset).limit(limit).all() as Doc[];
+    const list = page.map((d) => toWire(this.project(d, body)));
+    return { data: { list }, limit, offset };
+  }
+
+  private project(doc: Doc, body: Body): Doc {
+    if (!body.projection) return doc;
+    const projection = this.parse(body.projection, 'projection') as Record<string, unknown>;
+    if (!projection || Object.keys(projection).length === 0) return doc;
+    return (find([doc], {}, projection, this.mingo()).all()[0] ?? doc) as Doc;
+  }
+
+  private modifierOf(data: Record<string, unknown>): Record<string, unknown> {
+    const keys = Object.keys(data);
+    const ops = keys.filter((x) => x.startsWith('$'));
+    if (ops.length > 0 && ops.length !== keys.length) throw new WireError('data mixes update operators and fields');
+    if (ops.length === 0) return { $set: data };
+    for (const op of ops) {
+      const fields = data[op];
+      if (fields && typeof fields === 'object' && '_id' in (fields as object)) throw new WireError('_id cannot be updated');
+    }
+    return data;
+  }
+
+  /** Applies a modifier to a copy; returns the copy and whether anything changed. */
+  private applyModifier(doc: Doc, modifier: Record<string, unknown>): { next: Doc; changed: boolean } {
+    const next = clone(doc);
+    let changedPaths: string[];
+    try {
+      changedPaths = applyUpdate(next, modifier as never, undefined, undefined, { cloneMode: 'deep' });
+    } catch (err) {
+      throw new WireError(`invalid update: ${(err as Error).message}`);
+    }
+    return { next, changed: changedPaths.length > 0 };
+  }
+
+  private modify(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    const tx = this.txFor(body);
+    const data = this.parse(body.data, 'data');
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError('data must be an object');
+    const merge = body.merge !== false;
+    const upsert = body.upsert === true;
+
+    if (body.queryType === 'DOC' || tx) {
+      this.requireDocQuery(body, tx);
+      const id = this.docId(body);
+      const current = tx ? this.txView(tx, collection, id) : this.store.get(collection, id);
+      let next: Doc | undefined;
+      let updated = 0;
+      let upsertId: string | null = null;
+      if (!merge) {
+        // doc().set(): replace the whole document, creating it when missing.
+        const { _id: _ignored, ...fields } = data as Doc;
+        next = { ...fields, _id: current?._id ?? id };
+        if (current) updated = 1;
+        else if (upsert) upsertId = id;
+        else return { data: { updated: 0, upsert_id: null } };
+      } else {
+        const modifier = this.modifierOf(data as Record<string, unknown>);
+        if (!current && !upsert) return { data: { updated: 0, upsert_id: null } };
+        const r = this.applyModifier(current ?? { _id: id }, modifier);
+        if (current && !r.changed) return { data: { updated: 0, upsert_id: null } };
+        next = r.next;
+        if (current) updated = 1;
+        else upsertId = id;
+      }
+      if (tx) this.txWrite(tx, collection, id, next);
+      else {
+        this.maybeFailWrite();
+        this.store.put(collection, id, next);
+      }
+      return { data: { updated, upsert_id: upsertId } };
+    }
+
+    const query = this.parseQuery(body);
+    const modifier = merge ? this.modifierOf(data as Record<string, unknown>) : { $set: data };
+    const matched = find(this.store.docs(collection), query, undefined, this.mingo()).all() as Doc[];
+    const targets = body.multi === false ? matched.slice(0, 1) : matched;
+    this.maybeFailWrite();
+    let updated = 0;
+    const writes: Array<[string, Doc]> = [];
+    for (const doc of targets) {
+      const r = this.applyModifier(doc, modifier);
+      if (r.changed) writes.push([String(doc._id), r.next]);
+    }
+    for (const [id, next] of writes) {
+      this.store.put(collection, id, next);
+      updated++;
+    }
+    let upsertId: string | null = null;
+    if (targets.length === 0 && upsert) {
+      const seed: Doc = { _id: this.store.newId() };
+      for (const [f, v] of Object.entries(query)) if (!f.startsWith('$') && (v === null || typeof v !== 'object')) seed[f] = v;
+      const r = this.applyModifier(seed, modifier);
+      upsertId = String(r.next._id);
+      this.store.put(collection, upsertId, r.next);
+    }
+    return { data: { updated, upsert_id: upsertId } };
+  }
+
+  private modifyAndReturn(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    if (this.txFor(body)) throw new WireError('updateAndReturn is not supported inside a transaction');
+    const data = this.parse(body.data, 'data');
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError('data must be an object');
+    const modifier = this.modifierOf(data as Record<string, unknown>);
+    const query = this.parseQuery(body);
+    const doc = find(this.store.docs(collection), query, undefined, this.mingo()).limit(1).all()[0] as Doc | undefined;
+    if (!doc) return { data: { updated: 0, doc: null } };
+    this.maybeFailWrite();
+    const r = this.applyModifier(doc, modifier);
+    if (r.changed) this.store.put(collection, String(doc._id), r.next);
+    return { data: { updated: r.changed ? 1 : 0, doc: toWire(r.next) } };
+  }
+
+  private remove(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    const tx = this.txFor(body);
+    if (body.queryType === 'DOC' || tx) {
+      this.requireDocQuery(body, tx);
+      const id = this.docId(body);
+      const current = tx ? this.txView(tx, collection, id) : this.store.get(collection, id);
+      if (!current) return { data: { deleted: 0 } };
+      if (tx) this.txWrite(tx, collection, id, null);
+      else {
+        this.maybeFailWrite();
+        this.store.put(collection, id, null);
+      }
+      return { data: { deleted: 1 } };
+    }
+    const query = this.parseQuery(body);
+    const matched = find(this.store.docs(collection), query, undefined, this.mingo()).all() as Doc[];
+    const targets = body.multi === false ? matched.slice(0, 1) : matched;
+    this.maybeFailWrite();
+    for (const d of targets) this.store.put(collection, String(d._id), null);
+    return { data: { deleted: targets.length } };
+  }
+
+  private count(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    const query = this.parseQuery(body);
+    const total = find(this.store.docs(collection), query, undefined, this.mingo()).all().length;
+    return { data: { total } };
+  }
+
+  private aggregate(body: Body): Reply {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    if (!Array.isArray(body.stages)) throw new WireError('stages must be an array');
+    const pipeline = body.stages.map((s, i) => {
+      const stage = s as { stageKey?: unknown; stageValue?: unknown };
+      if (typeof stage?.stageKey !== 'string' || !stage.stageKey.startsWith('$')) throw new WireError(`stages[${i}].stageKey is invalid`);
+      return { [stage.stageKey]: this.parse(stage.stageValue, `stages[${i}].stageValue`) };
+    });
+    for (const stage of pipeline) {
+      const lookup = (stage as { $lookup?: { from?: unknown } }).$lookup;
+      if (lookup) this.store.require(lookup.from);
+    }
+    let list: Doc[];
+    try {
+      list = new Aggregator(pipeline, this.mingo()).run(this.store.docs(collection)) as Doc[];
+    } catch (err) {
+      throw new WireError(`invalid aggregate pipeline: ${(err as Error).message}`);
+    }
+    return { data: { list: list.map((d) => toWire(d)) } };
+  }
+
+  // ---- transactions ---------------------------------------------------------------------------
+
+  private startTx(): Reply {
+    const id = `tx-${++this.txSeq}-${this.store.newId().slice(0, 8)}`;
+    this.txs.set(id, { id, startedAt: Date.now(), seen: new Map(), writes: new Map() });
+    return { transactionId: id };
+  }
+
+  private txFor(body: Body): Tx | undefined {
+    if (body.transactionId === undefined) return undefined;
+    const tx = this.txs.get(String(body.transactionId));
+    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${String(body.transactionId)} is not active (aborted, committed or unknown)`);
+    return tx;
+  }
+
+  /** The real service allows only doc(id) operations inside a transaction. */
+  private requireDocQuery(body: Body, tx: Tx | undefined): void {
+    if (tx && body.queryType !== 'DOC') throw new WireError('only doc(id) operations are allowed in a transaction');
+  }
+
+  private txView(tx: Tx, collection: string, id: string): Doc | undefined {
+    const key = k(collection, id);
+    const w = tx.writes.get(key);
+    if (w) return w.doc ?? undefined;
+    if (!tx.seen.has(key)) tx.seen.set(key, this.store.version(collection, id));
+    return this.store.get(collection, id);
+  }
+
+  private txWrite(tx: Tx, collection: string, id: string, doc: Doc | null): void {
+    const key = k(collection, id);
+    const holder = this.locks.get(key);
+    if (holder && holder !== tx.id) {
+      this.dropTx(tx);
+      throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${collection}/${id}; transaction aborted`);
+    }
+    this.locks.set(key, tx.id);
+    if (!tx.seen.has(key)) tx.seen.set(key, this.store.version(collection, id));
+    tx.writes.set(key, { collection, id, doc });
+  }
+
+  private commitTx(body: Body): Reply {
+    const tx = this.txFor(body);
+    if (!tx) throw new WireError('transactionId is required');
+    const fault = this.faults?.onCommit() ?? 'ok';
+    if (fault !== 'ok') {
+      this.dropTx(tx);
+      if (fault === 'conflict') throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'injected commit conflict');
+      throw new DbError('DATABASE_TRANSACTION_FAIL', 'injected commit failure');
+    }
+    for (const [key, version] of tx.seen) {
+      const [collection, id] = key.split('\u0000');
+      if (this.store.version(collection, id) !== version) {
+        this.dropTx(tx);
+        throw new DbError('DATABASE_TRANSACTION_CONFLICT', `${collection}/${id} changed since the transaction read it`);
+      }
+    }
+    for (const w of tx.writes.values()) {
+      if (!this.store.hasCollection(w.collection)) continue;
+      this.store.put(w.collection, w.id, w.doc);
+    }
+    this.dropTx(tx);
+    return {};
+  }
+
+  private abortTx(body: Body): Reply {
+    const tx = this.txFor(body);
+    if (tx) this.dropTx(tx);
+    return {};
+  }
+
+  private dropTx(tx: Tx): void {
+    this.txs.delete(tx.id);
+    for (const key of tx.writes.keys()) if (this.locks.get(key) === tx.id) this.locks.delete(key);
+  }
+
+  private expireStaleTransactions(): void {
+    const cutoff = Date.now() - TX_LIFETIME_MS;
+    for (const tx of this.txs.values()) if (tx.startedAt < cutoff && tx.startedAt > 0) this.dropTx(tx);
+  }
+
+  private maybeFailWrite(): void {
+    if (this.faults?.onWrite()) throw new DbError('DATABASE_REQUEST_FAILED', 'injected write failure');
+  }
+
+  /** Active transactions (for stats and tests). */
+  activeTransactions(): number {
+    return this.txs.size;
+  }
+
+  /** Forget every transaction (reset). */
+  resetTransactions(): void {
+    this.txs.clear();
+    this.locks.clear();
+  }
+}

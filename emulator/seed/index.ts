@@ -1,0 +1,15 @@
+/** The demo data set: POST /_emulator/seed, and `npm start` on an empty data folder. */
+import { seedCatalog } from './catalog';
+import { seedGrowth } from './growth';
+import { seedPeople } from './people';
+import { seedPromotions, type SeedDoc } from './promotions';
+
+export function buildSeed(now: Date): Record<string, SeedDoc[]> {
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now)];
+  const out: Record<string, SeedDoc[]> = {};
+  for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
+  return out;
+}
+
+export { PERSONAS } from './people';
+export { PRODUCT_TITLES } from './catalog';

@@ -1,0 +1,187 @@
+/**
+ * The local cloud's HTTP face:
+ *   POST /admin                 the @cloudbase/node-sdk endpoint (database.*, functions.invokeFunction)
+ *   POST /functions/<name>      JSON event in, envelope out; caller = header x-wx-openid (a local
+ *                               stand-in for the identity WeChat injects)
+ *   /_emulator/*                control plane: reset, seed, clock, stats, personas, faults, timers
+ *   /assets/*                   product images and avatars shipped in the repo
+ *   /*                          the h5 build of the mini-program
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { CALL_HEADER } from './call-tracing';
+import type { LocalCloud } from './cloud';
+import { WireError } from './ejson';
+import { DbError } from './store';
+import { serveStatic } from './static';
+
+const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request/response limit
+
+export function createServer(cloud: LocalCloud): http.Server {
+  return http.createServer((req, res) => {
+    route(cloud, req, res).catch((err: unknown) => {
+      console.error('[local cloud] unhandled error', err);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error in the local cloud' });
+      else res.end();
+    });
+  });
+}
+
+async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const path = url.pathname;
+  res.setHeader('access-control-allow-origin', '*');
+  if (req.method === 'OPTIONS') {
+    res.setHeader('access-control-allow-headers', 'content-type, x-wx-openid');
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.writeHead(204).end();
+    return;
+  }
+  if (path === '/admin' && req.method === 'POST') return admin(cloud, req, res);
+  if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
+  if (path.startsWith('/_emulator/')) return control(cloud, req, res, path.slice('/_emulator/'.length), url);
+  if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(cloud, req, res, path);
+  sendJson(res, 404, { error: `no route for ${req.method} ${path}` });
+}
+
+/** The SDK endpoint. Replies are always HTTP 200; errors carry `code` (the SDK throws on it). */
+async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const requestId = randomBytes(8).toString('hex');
+  let body: Record<string, unknown>;
+  try {
+    const parsed = JSON.parse(await readBody(req));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('body must be a JSON object');
+    body = parsed as Record<string, unknown>;
+  } catch (err) {
+    return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `bad request body: ${(err as Error).message}` });
+  }
+  const action = String(body.action ?? '');
+  const callId = req.headers[CALL_HEADER];
+  cloud.stats.op(typeof callId === 'string' ? callId : undefined, action);
+  const delay = cloud.faults.delay();
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+  try {
+    if (action === 'functions.invokeFunction') {
+      const name = String(body.function_name ?? '');
+      if (!cloud.functions.has(name)) throw new DbError('FUNCTIONS_NOT_FOUND', `function "${name}" not found`);
+      let event: unknown = {};
+      try {
+        event = body.request_data ? JSON.parse(String(body.request_data)) : {};
+      } catch {
+        throw new WireError('request_data must be a JSON string');
+      }
+      // Server-side callers (other functions) carry no WeChat identity.
+      const result = await cloud.functions.invoke(name, event, '');
+      return sendJson(res, 200, { requestId, data: { response_data: JSON.stringify(result ?? null) } });
+    }
+    if (action.startsWith('database.')) {
+      const reply = cloud.db.handle(action, body);
+      return sendJson(res, 200, { requestId, ...reply });
+    }
+    throw new DbError('INVALID_ACTION', `the local cloud does not implement ${JSON.stringify(action)}`);
+  } catch (err) {
+    if (err instanceof DbError || err instanceof WireError) {
+      return sendJson(res, 200, { requestId, code: err.code, message: err.message });
+    }
+    console.error('[local cloud] admin action failed', action, err);
+    return sendJson(res, 200, { requestId, code: 'SYS_ERR', message: (err as Error).message });
+  }
+}
+
+async function functions(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  if (!cloud.functions.has(name)) {
+    return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `no function named "${name}"` } });
+  }
+  let event: unknown;
+  try {
+    const text = await readBody(req);
+    event = JSON.parse(text);
+  } catch (err) {
+    return sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: `body must be JSON: ${(err as Error).message}` } });
+  }
+  const openid = header(req, 'x-wx-openid');
+  const result = await cloud.functions.invoke(name, event, openid);
+  sendJson(res, 200, result);
+}
+
+async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse, what: string, url: URL): Promise<void> {
+  const post = req.method === 'POST';
+  let body: Record<string, unknown> = {};
+  if (post) {
+    const text = await readBody(req);
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      return sendJson(res, 400, { error: 'body must be JSON' });
+    }
+  }
+  if (what === 'personas' && !post) return sendJson(res, 200, cloud.personas());
+  if (what === 'stats' && !post) return sendJson(res, 200, cloud.stats.snapshot());
+  if (what === 'stats/reset' && post) {
+    cloud.stats.reset();
+    return sendJson(res, 200, { ok: true });
+  }
+  if (what === 'reset' && post) {
+    await cloud.reset();
+    return sendJson(res, 200, { ok: true });
+  }
+  if (what === 'seed' && post) {
+    await cloud.seed();
+    return sendJson(res, 200, { ok: true, collections: cloud.counts() });
+  }
+  if (what === 'clock') {
+    if (post) {
+      const at = typeof body.now === 'number' ? body.now : Date.parse(String(body.now));
+      if (body.advanceMs !== undefined) cloud.clock.advance(Number(body.advanceMs));
+      else if (Number.isFinite(at)) cloud.clock.set(at, body.frozen === true);
+      else return sendJson(res, 400, { error: 'give {now: ISO string | ms, frozen?} or {advanceMs}' });
+    }
+    return sendJson(res, 200, { now: new Date(cloud.clock.now()).toISOString(), frozen: cloud.clock.frozen });
+  }
+  if (what === 'faults') {
+    if (post) cloud.faults.configure(body as never);
+    return sendJson(res, 200, { config: cloud.faults.current, injected: cloud.faults.injected });
+  }
+  if (what.startsWith('timers/') && post) {
+    const name = what.slice('timers/'.length);
+    if (!cloud.functions.has(name)) return sendJson(res, 404, { error: `no function ${name}` });
+    return sendJson(res, 200, await cloud.runTimer(name));
+  }
+  if (what === 'collections' && !post) return sendJson(res, 200, cloud.counts());
+  if (what.startsWith('collections/') && !post) {
+    const name = decodeURIComponent(what.slice('collections/'.length));
+    if (!cloud.store.hasCollection(name)) return sendJson(res, 404, { error: `no collection ${name}` });
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 200), 1000);
+    return sendJson(res, 200, cloud.store.snapshot(name).slice(0, limit));
+  }
+  sendJson(res, 404, { error: `no control route ${req.method} /_emulator/${what}` });
+}
+
+function header(req: http.IncomingMessage, name: string): string {
+  const v = req.headers[name];
+  return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+}
+
+export function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

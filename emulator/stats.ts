@@ -1,0 +1,74 @@
+/**
+ * Database operations per function call, by function.action — the round-trip budgets of the
+ * benchmarks and the closing notes are read from here (GET /_emulator/stats).
+ */
+export interface CallRecord {
+  callId: string;
+  fn: string;
+  action: string;
+  ops: Record<string, number>;
+  total: number;
+  ok?: boolean;
+  code?: string;
+}
+
+export interface ActionStats {
+  calls: number;
+  totalOps: number;
+  maxOps: number;
+  minOps: number;
+  avgOps: number;
+  byOp: Record<string, number>;
+}
+
+const KEEP = 2000;
+
+export class Stats {
+  private live = new Map<string, CallRecord>();
+  private done: CallRecord[] = [];
+  private byAction = new Map<string, ActionStats>();
+  private untracked: Record<string, number> = {};
+
+  begin(callId: string, fn: string, action: string): void {
+    this.live.set(callId, { callId, fn, action, ops: {}, total: 0 });
+  }
+
+  op(callId: string | undefined, action: string): void {
+    const rec = callId ? this.live.get(callId) : undefined;
+    const bucket = rec ? rec.ops : this.untracked;
+    const name = action.replace(/^database\./, '');
+    bucket[name] = (bucket[name] ?? 0) + 1;
+    if (rec) rec.total++;
+  }
+
+  end(callId: string, ok: boolean, code?: string): CallRecord | undefined {
+    const rec = this.live.get(callId);
+    if (!rec) return undefined;
+    this.live.delete(callId);
+    rec.ok = ok;
+    rec.code = code;
+    this.done.push(rec);
+    if (this.done.length > KEEP) this.done.splice(0, this.done.length - KEEP);
+    const key = `${rec.fn}.${rec.action}`;
+    const s = this.byAction.get(key) ?? { calls: 0, totalOps: 0, maxOps: 0, minOps: Infinity, avgOps: 0, byOp: {} };
+    s.calls++;
+    s.totalOps += rec.total;
+    s.maxOps = Math.max(s.maxOps, rec.total);
+    s.minOps = Math.min(s.minOps, rec.total);
+    s.avgOps = Math.round((s.totalOps / s.calls) * 100) / 100;
+    for (const [op, n] of Object.entries(rec.ops)) s.byOp[op] = (s.byOp[op] ?? 0) + n;
+    this.byAction.set(key, s);
+    return rec;
+  }
+
+  snapshot(): { byAction: Record<string, ActionStats>; recent: CallRecord[]; untracked: Record<string, number> } {
+    return { byAction: Object.fromEntries(this.byAction), recent: this.done.slice(-200), untracked: { ...this.untracked } };
+  }
+
+  reset(): void {
+    this.live.clear();
+    this.done = [];
+    this.byAction.clear();
+    this.untracked = {};
+  }
+}
