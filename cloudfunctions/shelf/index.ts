@@ -1,0 +1,19 @@
+/**
+ * shelf: what a customer sees when they open a salesperson's card.
+ *   view {salesId?}          the salesperson's card and products (2 database round trips)
+ *   product {productId}      one product with SKUs, its group deal and open teams, coupons
+ *   curate {productIds}      a salesperson chooses the products on their shelf
+ */
+import { z } from 'zod';
+import { action, defineFunction } from '../_platform';
+import { curateShelf } from './curate-shelf';
+import { viewProduct } from './view-product';
+import { viewShelf } from './view-shelf';
+
+const id = z.string().min(1).max(64);
+
+export const main = defineFunction('shelf', {
+  view: action({ input: { salesId: id.optional() }, users: (i) => [i.salesId], run: viewShelf }),
+  product: action({ input: { productId: id }, run: viewProduct }),
+  curate: action({ input: { productIds: z.array(id).min(1).max(60) }, access: ['sales'], run: curateShelf }),
+});

@@ -1,0 +1,78 @@
+import { AppError } from '../../shared/errors';
+import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { getCommand, getDb, type ActionContext } from '../_platform';
+
+interface ShelfRow {
+  _id: string;
+  name?: string;
+  slogan?: string;
+  logoUrl?: string;
+  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarUrl?: string; shelfProductIds?: string[]; products: ProductDoc[] }>;
+  couponTemplates: unknown[];
+  groupDeals: unknown[];
+}
+
+/**
+ * Whose shelf: the salesperson named in the event, else the caller's bound salesperson, else the
+ * caller's own shelf if they sell, else the brand's default salesperson.
+ */
+function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string | undefined {
+  if (input.salesId) return input.salesId;
+  if (typeof ctx.user.boundSalesId === 'string') return ctx.user.boundSalesId;
+  if (ctx.user.role === 'sales') return ctx.user._id;
+  return undefined;
+}
+
+/**
+ * One aggregate reads everything the shelf needs — brand settings, the salesperson, their
+ * products with SKUs, live coupon templates and group deals — so shelf.view costs two round
+ * trips in all (the caller's user doc, then this).
+ */
+export async function viewShelf(input: { salesId?: string }, ctx: ActionContext) {
+  const db = getDb();
+  const _ = getCommand();
+  const $ = _.aggregate;
+  const target = targetSalesId(input, ctx);
+  const res = await db
+    .collection('settings')
+    .aggregate()
+    .match({ _id: 'brand' })
+    .lookup({
+      from: 'users',
+      let: { def: '$defaultSalesId' },
+      pipeline: $.pipeline()
+        .match(_.expr($.eq(['$_id', target ?? '$$def'])))
+        .match({ role: 'sales' })
+        .lookup({
+          from: 'products',
+          let: { ids: '$shelfProductIds' },
+          pipeline: $.pipeline()
+            .match(_.expr($.in(['$_id', $.ifNull(['$$ids', []])])))
+            .match({ status: 'on' })
+            .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
+            .done(),
+          as: 'products',
+        })
+        .done(),
+      as: 'sales',
+    })
+    .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'couponTemplates' })
+    .lookup({ from: 'group_deals', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'groupDeals' })
+    .end();
+  const row = (res.data as ShelfRow[])[0];
+  if (!row) throw new AppError('NOT_FOUND', 'the shop is not set up (settings/brand missing)');
+  const sales = row.sales[0];
+  if (!sales) throw new AppError('NOT_FOUND', `no salesperson ${JSON.stringify(target ?? 'default')}`);
+
+  const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
+  const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));
+  const products = [...sales.products]
+    .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
+    .map((p) => presentProduct(p, promos));
+  return {
+    brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoUrl ?? '' },
+    sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarUrl ?? '' },
+    products,
+    coupons: presentCoupons(promos.templates),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Turns stored catalogue and promotion documents into what the shelf shows. Pure: promotions
+ * arrive already validated (invalid ones were skipped by the caller); `now` is an argument.
+ */
+import { checkPromotion, isActive, type CouponTemplate, type GroupDeal } from '../promotions';
+
+/** A stored SKU (`skus/{id}`), stock lives here. */
+export interface SkuDoc {
+  _id: string;
+  productId: string;
+  name: string;
+  priceFen: number;
+  listPriceFen: number;
+  stock: number;
+  sort?: number;
+}
+
+/** A stored product (`products/{id}`), with its SKUs joined in. */
+export interface ProductDoc {
+  _id: string;
+  title: string;
+  subtitle?: string;
+  images?: string[];
+  category?: string;
+  status: string;
+  sort?: number;
+  skus?: SkuDoc[];
+}
+
+/** A badge on a product card, e.g. `{kind:'group', text:'2人团 ¥59'}`. */
+export interface Badge {
+  kind: 'group' | 'coupon';
+  text: string;
+}
+
+/** A product as the shelf shows it. Prices in fen; `priceFen` is the lowest SKU price. */
+export interface ShelfProduct {
+  id: string;
+  title: string;
+  subtitle: string;
+  images: string[];
+  category: string;
+  priceFen: number;
+  listPriceFen: number;
+  stock: number;
+  skus: Array<{ skuId: string; name: string; priceFen: number; listPriceFen: number; stock: number }>;
+  badges: Badge[];
+  groupDeal?: { dealId: string; title: string; groupSize: number; groupPriceFen: number; listPriceFen: number; skuId: string };
+}
+
+/** A live coupon template a customer may claim, as shown on the shelf and product page. */
+export interface ShelfCoupon {
+  templateId: string;
+  title: string;
+  kind: CouponTemplate['rule']['kind'];
+  remaining: number;
+}
+
+/** Valid, live promotions out of raw documents; invalid documents are dropped here (reported elsewhere). */
+export function livePromotions(
+  rawTemplates: unknown[],
+  rawDeals: unknown[],
+  now: Date,
+): { templates: CouponTemplate[]; deals: GroupDeal[] } {
+  const templates: CouponTemplate[] = [];
+  const deals: GroupDeal[] = [];
+  for (const raw of rawTemplates) {
+    const r = checkPromotion('coupon_templates', raw);
+    if (r.ok && isActive(r.value, now)) templates.push(r.value);
+  }
+  for (const raw of rawDeals) {
+    const r = checkPromotion('group_deals', raw);
+    if (r.ok && isActive(r.value, now)) deals.push(r.value);
+  }
+  return { templates, deals };
+}
+
+function formatYuan(fen: number): string {
+  const yuan = fen / 100;
+  return Number.isInteger(yuan) ? `¥${yuan}` : `¥${yuan.toFixed(2)}`;
+}
+
+/** True when a coupon template applies to a product by its scope. */
+export function templateCovers(template: CouponTemplate, productId: string): boolean {
+  const scope = template.scope;
+  if (scope.mode === 'all') return true;
+  if (scope.mode === 'listed') return scope.productIds.includes(productId);
+  return !scope.productIds.includes(productId);
+}
+
+/** Coupons still claimable from a template (`stock` is decremented by each claim). */
+export function templateRemaining(template: CouponTemplate): number {
+  return Math.max(0, template.stock);
+}
+
+/**
+ * Presents one product with its SKUs, the live group deal on it (if any) and coupon badges.
+ * @example presentProduct(doc, { templates, deals }).badges // [{kind:'group', text:'2人团 ¥59'}]
+ */
+export function presentProduct(doc: ProductDoc, promos: { templates: CouponTemplate[]; deals: GroupDeal[] }): ShelfProduct {
+  const skus = [...(doc.skus ?? [])]
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
+    .map((s) => ({ skuId: s._id, name: s.name, priceFen: s.priceFen, listPriceFen: s.listPriceFen, stock: Math.max(0, s.stock) }));
+  const priceFen = skus.length ? Math.min(...skus.map((s) => s.priceFen)) : 0;
+  const listPriceFen = skus.length ? Math.min(...skus.map((s) => s.listPriceFen)) : 0;
+  const deal = promos.deals.find((d) => d.productId === doc._id && skus.some((s) => s.skuId === d.skuId));
+  const badges: Badge[] = [];
+  if (deal) badges.push({ kind: 'group', text: `${deal.groupSize}人团 ${formatYuan(deal.groupPriceFen)}` });
+  const coupon = promos.templates.find((t) => templateCovers(t, doc._id) && templateRemaining(t) > 0);
+  if (coupon) badges.push({ kind: 'coupon', text: coupon.title });
+  return {
+    id: doc._id,
+    title: doc.title,
+    subtitle: doc.subtitle ?? '',
+    images: doc.images ?? [],
+    category: doc.category ?? '',
+    priceFen,
+    listPriceFen,
+    stock: skus.reduce((n, s) => n + s.stock, 0),
+    skus,
+    badges,
+    ...(deal
+      ? { groupDeal: { dealId: deal._id, title: deal.title, groupSize: deal.groupSize, groupPriceFen: deal.groupPriceFen, listPriceFen: deal.listPriceFen, skuId: deal.skuId } }
+      : {}),
+  };
+}
+
+/** Claimable coupons for a product (or the whole shelf when `productId` is omitted). */
+export function presentCoupons(templates: CouponTemplate[], productId?: string): ShelfCoupon[] {
+  return templates
+    .filter((t) => templateRemaining(t) > 0 && (productId === undefined || templateCovers(t, productId)))
+    .map((t) => ({ templateId: t._id, title: t.title, kind: t.rule.kind, remaining: templateRemaining(t) }));
+}
