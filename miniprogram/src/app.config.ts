@@ -1,9 +1,23 @@
 export default defineAppConfig({
-  pages: ['pages/shelf/index'],
+  pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index'],
+  subPackages: [],
   window: {
-    navigationBarTitleText: '货架',
+    navigationBarTitleText: 'LinkShelf',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark',
   },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#07c160',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/shelf/index', text: '货架' },
+      { pagePath: 'pages/orders/index', text: '订单' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  cloud: true,
 });

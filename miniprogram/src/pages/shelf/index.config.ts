@@ -1,1 +1,6 @@
-export default definePageConfig({ navigationBarTitleText: '货架' });
+export default definePageConfig({
+  navigationBarTitleText: '货架',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -1,4 +1,70 @@
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-export default function Shelf() {
-  return <View><Text>货架</Text></View>;
+import { Shell } from '../../components/shell';
+import { SalesCard } from '../../components/sales-card';
+import { ProductCard } from '../../components/product-card';
+import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
+import { ShareBar } from '../../components/share-bar';
+import { useCloud, PAGE_SIZE } from '../../hooks/use-cloud';
+import { shelfApi } from '../../services/api';
+import { mintShare, sharePath } from '../../services/share';
+import type { Product } from '../../services/types';
+import { useState } from 'react';
+import { useReachBottom } from '@tarojs/taro';
+import './index.css';
+
+const PAGE = '/pages/shelf/index';
+
+export default function ShelfPage() {
+  const { params } = useRouter();
+  const salesId = params.salesId;
+  const state = useCloud(() => shelfApi.view(salesId), [salesId]);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  useReachBottom(() => setShown((n) => n + PAGE_SIZE));
+
+  const shelfOwner = state.data?.sales?.openid || salesId || 'default';
+  const title = state.data?.sales ? `${state.data.sales.name} 为你精选好物` : `${state.data?.brand?.name || 'LinkShelf'} 精选货架`;
+
+  useShareAppMessage(() => ({
+    title,
+    path: PAGE,
+    promise: mintShare('shelf', shelfOwner).then((sid) => ({ title, path: sharePath(PAGE, sid) })),
+  }));
+  useShareTimeline(() => ({ title }));
+
+  const openProduct = (p: Product) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
+
+  return (
+    <Shell className="shelf">
+      <Loadable
+        state={state}
+        skeleton={
+          <View>
+            <View className="sales-card-sk" />
+            <Skeleton grid rows={2} />
+          </View>
+        }
+      >
+        {(d) => (
+          <View>
+            <SalesCard sales={d.sales} brand={d.brand} />
+            <View className="shelf-head between">
+              <Text className="shelf-head-title">精选好物 · {d.products.length}件</Text>
+              <ShareBar type="shelf" id={shelfOwner} page={PAGE} label="分享货架" />
+            </View>
+            {d.products.length === 0 ? (
+              <Empty text="货架还是空的" hint="销售正在上新，稍后再来看看" />
+            ) : (
+              <View className="pgrid">
+                {d.products.slice(0, shown).map((p) => (
+                  <ProductCard key={p.id} p={p} onTap={openProduct} />
+                ))}
+              </View>
+            )}
+            <LoadMore hasMore={shown < d.products.length} count={d.products.length} />
+          </View>
+        )}
+      </Loadable>
+    </Shell>
+  );
 }

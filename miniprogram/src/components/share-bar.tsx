@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text, Button, Image } from '@tarojs/components';
+import { callCloud } from '../services/cloud';
+import { h5Link, mintShare, type ShareTargetType } from '../services/share';
+import { toastError } from '../hooks/use-cloud';
+
+interface PosterReply {
+  imageUrl?: string;
+  posterUrl?: string;
+  qrUrl?: string;
+  qrcodeUrl?: string;
+  url?: string;
+}
+
+/**
+ * Share actions for a target. weapp: the native "转发" button (page's useShareAppMessage builds
+ * the card) + poster. h5: copy link + poster. Each channel mints its own share id.
+ */
+export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTargetType; id: string; page: string; label?: string }) {
+  const [poster, setPoster] = useState<{ img?: string; link: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const copyLink = async () => {
+    setBusy(true);
+    try {
+      const sid = await mintShare(type, id, 'link').catch(() => undefined);
+      const link = h5Link(page, sid);
+      await Taro.setClipboardData({ data: link });
+      Taro.showToast({ title: '链接已复制', icon: 'success' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const makePoster = async () => {
+    setBusy(true);
+    try {
+      const sid = await mintShare(type, id, 'poster');
+      const r = await callCloud<PosterReply | string>('share', { action: 'poster', shareId: sid }).catch(() => undefined);
+      const img = typeof r === 'string' ? r : r && (r.imageUrl || r.posterUrl || r.qrUrl || r.qrcodeUrl || r.url);
+      setPoster({ img, link: h5Link(page, sid) });
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="share-bar row">
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className="btn-primary share-btn" size="mini" openType="share">
+          {label}给好友
+        </Button>
+      ) : (
+        <Button className="btn-primary share-btn" size="mini" onClick={copyLink} disabled={busy} data-testid="copy-link">
+          复制链接
+        </Button>
+      )}
+      <Button className="btn-ghost share-btn" size="mini" onClick={makePoster} disabled={busy}>
+        生成海报
+      </Button>
+      {poster ? (
+        <View className="mask poster-mask" onClick={() => setPoster(null)}>
+          <View className="sheet poster-sheet" onClick={(e) => e.stopPropagation()}>
+            <View className="card-title">分享海报</View>
+            {poster.img ? <Image className="poster-img" src={poster.img} mode="aspectFit" showMenuByLongpress /> : <Text className="muted">海报服务暂不可用，可复制链接分享</Text>}
+            <Text className="muted poster-link">{process.env.TARO_ENV === 'h5' ? poster.link : '长按图片保存，发朋友圈或群聊'}</Text>
+            <Button className="btn-plain" onClick={() => setPoster(null)}>
+              关闭
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,20 @@
+import type { PropsWithChildren } from 'react';
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { captureShare } from '../services/share';
+
+// The persona switcher exists only in the h5 build: webpack drops this require for weapp.
+const H5Persona: (() => JSX.Element) | null =
+  process.env.TARO_ENV === 'h5' ? require('./persona-switcher').PersonaSwitcher : null;
+
+/** Root of every page: reads the share id of the page's own query, adds h5 dev tools. */
+export function Shell({ children, className = '' }: PropsWithChildren<{ className?: string }>) {
+  const router = useRouter();
+  captureShare(router.params as Record<string, string | undefined>);
+  return (
+    <View className={`page ${className}`}>
+      {children}
+      {H5Persona ? <H5Persona /> : null}
+    </View>
+  );
+}

@@ -1,0 +1,67 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Shell } from '../../components/shell';
+import { knownRole } from '../../services/role';
+import { currentShareId } from '../../services/share';
+import './index.css';
+
+interface Entry {
+  text: string;
+  url: string;
+  roles?: string[];
+}
+
+const SHOP: Entry[] = [
+  { text: '我的优惠券', url: '/packageShop/coupons/index?tab=mine' },
+  { text: '领券中心', url: '/packageShop/coupons/index?tab=center' },
+  { text: '我的订单', url: '/pages/orders/index' },
+];
+const WORK: Entry[] = [
+  { text: '销售工作台', url: '/packageSales/workbench/index', roles: ['sales'] },
+  { text: '老板看板', url: '/packageBoss/dashboard/index', roles: ['boss', 'ops'] },
+];
+const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
+
+export default function MePage() {
+  const role = knownRole();
+  const go = (e: Entry) => (e.url.startsWith('/pages/orders') ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
+  const work = WORK.filter((e) => !role || !e.roles || e.roles.includes(role));
+  const sid = currentShareId();
+  return (
+    <Shell>
+      <View className="me-head">
+        <View className="avatar me-avatar">我</View>
+        <View>
+          <Text className="me-name">{role ? ROLE_TEXT[role] || role : '微信用户'}</Text>
+          {sid ? <Text className="me-sub">来自分享 {sid}</Text> : null}
+        </View>
+      </View>
+      <View className="card">
+        {SHOP.map((e) => (
+          <View key={e.text} className="cell" onClick={() => go(e)}>
+            <Text>{e.text}</Text>
+            <Text className="cell-arrow">›</Text>
+          </View>
+        ))}
+      </View>
+      {work.length ? (
+        <View className="card">
+          {work.map((e) => (
+            <View key={e.text} className="cell" onClick={() => go(e)} data-testid={e.url}>
+              <Text>{e.text}</Text>
+              <Text className="cell-arrow">›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {process.env.TARO_ENV === 'h5' && role === 'ops' ? (
+        <View className="card">
+          <View className="cell" onClick={() => window.open('/_console', '_blank')}>
+            <Text>运营控制台（本地云）</Text>
+            <Text className="cell-arrow">›</Text>
+          </View>
+        </View>
+      ) : null}
+    </Shell>
+  );
+}

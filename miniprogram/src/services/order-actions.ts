@@ -1,0 +1,57 @@
+import Taro from '@tarojs/taro';
+import { orderApi } from './api';
+import { toastError } from '../hooks/use-cloud';
+
+/**
+ * Pays an order. The function answers either a finished sandbox payment (local cloud) or WeChat
+ * Pay parameters for Taro.requestPayment (weapp). The client's success is not proof of payment:
+ * callers reload the order afterwards.
+ */
+export async function payOrder(orderId: string): Promise<boolean> {
+  Taro.showLoading({ title: '支付中', mask: true });
+  try {
+    const r = await orderApi.pay(orderId);
+    const payment = r && (r.payment as Record<string, string> | undefined);
+    if (payment && payment.timeStamp && process.env.TARO_ENV === 'weapp') {
+      Taro.hideLoading();
+      await Taro.requestPayment(payment as unknown as Taro.requestPayment.Option);
+    }
+    Taro.hideLoading();
+    Taro.showToast({ title: '支付成功', icon: 'success' });
+    return true;
+  } catch (e) {
+    Taro.hideLoading();
+    if ((e as { errMsg?: string })?.errMsg?.includes('cancel')) {
+      Taro.showToast({ title: '已取消支付', icon: 'none' });
+      return false;
+    }
+    toastError(e);
+    return false;
+  }
+}
+
+export async function cancelOrder(orderId: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定取消这个订单吗？优惠券会退回。' });
+  if (!confirm) return false;
+  try {
+    await orderApi.cancel(orderId);
+    Taro.showToast({ title: '订单已取消', icon: 'success' });
+    return true;
+  } catch (e) {
+    toastError(e);
+    return false;
+  }
+}
+
+export async function refundOrder(orderId: string, lineIds?: string[]): Promise<boolean> {
+  const { confirm } = await Taro.showModal({ title: '申请退款', content: lineIds?.length ? `退款所选 ${lineIds.length} 件商品？` : '确定申请整单退款吗？' });
+  if (!confirm) return false;
+  try {
+    await orderApi.refund(orderId, lineIds);
+    Taro.showToast({ title: '已提交退款', icon: 'success' });
+    return true;
+  } catch (e) {
+    toastError(e);
+    return false;
+  }
+}
