@@ -20,8 +20,10 @@ let installed = false;
 export function installCallTracing(): void {
   if (installed) return;
   installed = true;
-  const original = http.Agent.prototype.addRequest as (this: http.Agent, req: http.ClientRequest, options: unknown) => void;
-  (http.Agent.prototype as unknown as { addRequest: typeof original }).addRequest = function addRequest(
+  // addRequest is internal to Node's http.Agent (not in its typings) but stable since Node 0.x.
+  const proto = http.Agent.prototype as unknown as { addRequest: (this: http.Agent, req: http.ClientRequest, options: unknown) => void };
+  const original = proto.addRequest;
+  proto.addRequest = function addRequest(
     this: http.Agent,
     req: http.ClientRequest,
     options: unknown,

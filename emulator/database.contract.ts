@@ -9,6 +9,7 @@ import { startTestCloud, type TestCloud } from './testing';
 const REAL = Boolean(process.env.CLOUDBASE_ENV_ID && process.env.TENCENTCLOUD_SECRETID && process.env.TENCENTCLOUD_SECRETKEY);
 
 type Db = TestCloud['db'];
+type Tx = Awaited<ReturnType<Db['startTransaction']>>;
 let db: Db;
 let local: TestCloud | undefined;
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -47,7 +48,7 @@ describe('documents keep their types through the wire', () => {
   it('add then doc.get returns numbers, strings, booleans, null, dates, nested objects and arrays', async () => {
     const c = await freshCollection();
     const when = new Date('2026-01-02T03:04:05.678Z');
-    const { id } = await db.collection(c).add({ n: 42, f: 1.5, big: 2 ** 40, s: '货架', b: true, z: null, when, nested: { a: [1, 'x', { y: 2 }] } });
+    const { id } = (await db.collection(c).add({ n: 42, f: 1.5, big: 2 ** 40, s: '货架', b: true, z: null, when, nested: { a: [1, 'x', { y: 2 }] } })) as { id: string };
     expect(typeof id).toBe('string');
     const { data } = await db.collection(c).doc(id).get();
     expect(data).toHaveLength(1);
@@ -72,7 +73,7 @@ describe('documents keep their types through the wire', () => {
 
   it('serverDate() stores the server time as a Date', async () => {
     const c = await freshCollection();
-    const { id } = await db.collection(c).add({ at: db.serverDate() });
+    const { id } = (await db.collection(c).add({ at: db.serverDate() })) as { id: string };
     const { data } = await db.collection(c).doc(id).get();
     expect(Number.isNaN(new Date(data[0].at).getTime())).toBe(false);
   });
@@ -234,7 +235,7 @@ describe('transactions', () => {
     const c = await freshCollection();
     await db.collection(c).add({ _id: 'a', v: 10 });
     await db.collection(c).add({ _id: 'b', v: 0 });
-    await db.runTransaction(async (tx) => {
+    await db.runTransaction(async (tx: Tx) => {
       const a = (await tx.collection(c).doc('a').get()).data;
       await tx.collection(c).doc('a').update({ v: a.v - 4 });
       await tx.collection(c).doc('b').update({ v: db.command.inc(4) });
@@ -248,7 +249,7 @@ describe('transactions', () => {
     const c = await freshCollection();
     await db.collection(c).add({ _id: 'a', v: 1 });
     await expect(
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Tx) => {
         await tx.collection(c).doc('a').update({ v: 99 });
         await tx.collection(c).add({ _id: 'x' });
         throw new Error('boom');
@@ -286,7 +287,7 @@ describe('transactions', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         db
-          .runTransaction(async (tx) => {
+          .runTransaction(async (tx: Tx) => {
             const [from, to] = i % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
             const src = (await tx.collection(c).doc(from).get()).data;
             const dst = (await tx.collection(c).doc(to).get()).data;

@@ -12,7 +12,6 @@
  * only makes the emulator stricter.
  */
 import { Aggregator, find, update as applyUpdate } from 'mingo';
-import type { Options as MingoOptions } from 'mingo/types';
 import { clone, parseWire, toWire, WireError, type Doc } from './ejson';
 import type { Faults } from './faults';
 import { DbError, type Store } from './store';
@@ -51,7 +50,7 @@ export class Database {
     private faults?: Faults,
   ) {}
 
-  private mingo(): Partial<MingoOptions> {
+  private mingo(): NonNullable<Parameters<typeof find>[3]> {
     return { idKey: '_id', collectionResolver: (name: string) => this.store.docs(name) };
   }
 

@@ -24,7 +24,7 @@ export function readCallerContext(context: unknown): CallerContext {
   const raw = (context && typeof context === 'object' ? context : {}) as RawContext;
   let env: Record<string, string | undefined> = {};
   if (raw.environment || raw.environ) {
-    env = cloudbase.getCloudbaseContext(raw as never) as Record<string, string | undefined>;
+    env = cloudbase.getCloudbaseContext(raw as never) as unknown as Record<string, string | undefined>;
   }
   // LINKSHELF_NOW is set only by the local cloud (its settable clock); CloudBase never sets it.
   const forced = Number(env.LINKSHELF_NOW);

@@ -3,7 +3,8 @@ import { getApp, getDb } from './sdk';
 import { isTransactionConflict } from './users';
 
 type Db = ReturnType<typeof getDb>;
-type Transaction = Parameters<Parameters<Db['runTransaction']>[0]>[0];
+/** A transaction handle: `tx.collection(name).doc(id)` get/set/update/remove, `tx.collection(name).add`. */
+export type Transaction = Awaited<ReturnType<Db['startTransaction']>>;
 
 /**
  * One short transaction. The SDK retries the callback on DATABASE_TRANSACTION_CONFLICT, so the
