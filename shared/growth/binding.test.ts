@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decideBinding, type BindingPolicy, type CustomerBindingState } from './binding';
+import { decideBinding, type BindingMode, type BindingPolicy, type CustomerBindingState } from './binding';
 
 const NOW = new Date('2025-03-01T04:00:00Z');
 const DAY = 86_400_000;
@@ -39,7 +39,7 @@ describe('decideBinding', () => {
     const arbDate = fc.integer({ min: -30, max: 30 }).map(at);
     fc.assert(
       fc.property(
-        fc.constantFrom('first_touch', 'n_days', 'latest', 'new_only' as const),
+        fc.constantFrom<BindingMode>('first_touch', 'n_days', 'latest', 'new_only'),
         fc.integer({ min: 0, max: 10 }),
         fc.option(fc.constantFrom('o_sales_li', 'o_sales_wang', 'o_cust_1'), { nil: null }),
         fc.option(arbDate, { nil: null }),

@@ -1,0 +1,39 @@
+import { assignVariants, isShareId } from '../../shared/growth';
+import type { Attribution, HookCtx } from './index';
+import { getShare, loadExperiments } from './store';
+import { activeSalesId, growthFields } from './user-fields';
+
+/** See attributeOrder in index.ts. */
+export async function attributeOrderImpl(ctx: HookCtx, buyer: { _id: string; [k: string]: unknown }, shareId?: string): Promise<Attribution> {
+  const u = growthFields(buyer);
+  const [experiments, share] = await Promise.all([
+    loadExperiments(),
+    shareId && isShareId(shareId) ? getShare(shareId) : Promise.resolve(null),
+  ]);
+  const via = share
+    ? {
+        shareId: share._id,
+        rootShareId: share.rootShareId,
+        depth: share.depth,
+        sharerOpenid: share.sharerOpenid,
+        sharerRole: share.sharerRole,
+        salesId: share.salesId,
+        campaign: share.campaign,
+      }
+    : u.boundVia
+      ? { ...u.boundVia, salesId: u.boundSalesId ?? null }
+      : null;
+  let salesId = activeSalesId(u, ctx.now) ?? via?.salesId ?? null;
+  // Staff buying for themselves earn no commission on their own purchase.
+  if (salesId === buyer._id || buyer.role !== 'customer') salesId = null;
+  const referrerOpenid = via && via.sharerRole === 'customer' && via.sharerOpenid !== buyer._id ? via.sharerOpenid : null;
+  return {
+    salesId,
+    shareId: via?.shareId ?? null,
+    rootShareId: via?.rootShareId ?? null,
+    depth: via?.depth ?? 0,
+    referrerOpenid,
+    experiments: assignVariants(buyer._id, experiments, ctx.now),
+    campaign: via?.campaign ?? null,
+  };
+}

@@ -1,0 +1,237 @@
+import { getDb, stableId } from '../_platform';
+import {
+  assessReferral,
+  counterPaths,
+  dayKey,
+  isLive,
+  rewardDueAt,
+  splitCommission,
+  type Metrics,
+} from '../../shared/growth';
+import type { HookCtx, OrderFacts } from './index';
+import { C, incCounterDoc, incDayCounters, incShare, insertOnce, loadCommissionPlan, loadReferralProgram, TOTALS_ID } from './store';
+import type { GrowthUserFields } from './user-fields';
+
+const DAY_MS = 86_400_000;
+
+/** Ledger entry (append-only, deterministic id per fact). */
+export interface LedgerEntry {
+  _id: string;
+  kind: 'pending' | 'settleable' | 'reversed' | 'paid';
+  salesId: string;
+  orderId: string;
+  lineId: string;
+  productId: string;
+  buyerOpenid: string;
+  amountFen: number;
+  baseFen: number;
+  createdAt: Date;
+  /** pending: when it becomes settleable. */
+  settleAt?: Date;
+  planId?: string;
+  rule?: unknown;
+  refundId?: string;
+  refundFen?: number;
+}
+
+/** `growth_orders/{orderId}`: the growth loop's copy of a paid order (facts, commission, refunds). */
+export interface GrowthOrder {
+  _id: string;
+  buyerOpenid: string;
+  salesId: string | null;
+  shareId: string | null;
+  rootShareId: string | null;
+  depth: number;
+  referrerOpenid: string | null;
+  campaign: string | null;
+  experiments: Record<string, string>;
+  lines: Array<{ lineId: string; productId: string; qty: number; paidFen: number; commissionFen: number }>;
+  totalFen: number;
+  paidAt: Date;
+  commissionFen: number;
+  refundedFen: number;
+  refundedByLine: Record<string, number>;
+  appliedRefunds: string[];
+  rev: number;
+  /** Referral candidate created by this order (the buyer's first paid order). */
+  referral: { minOrderFen: number } | null;
+  couponId: string | null;
+  discountFen: number;
+  dealId: string | null;
+}
+
+function scopesOf(order: OrderFacts) {
+  return { salesId: order.attribution.salesId, campaign: order.attribution.campaign ?? null, experiments: order.attribution.experiments };
+}
+
+/** Round trips: 2 (marker insert, day counter); a replay stops after the marker. */
+export async function onOrderCreatedImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
+  const first = await insertOnce(C.counters, { _id: `oc:${order._id}`, at: ctx.now });
+  if (!first) return;
+  const m: Metrics = { orders: 1, shareOrders: order.attribution.shareId ? 1 : 0 };
+  await incDayCounters(ctx.now, counterPaths(scopesOf(order), m));
+}
+
+/**
+ * Round trips (first delivery): 2 reads (plan, program) + 1 marker (growth_orders) + 1 ledger
+ * batch + 1 first-payment check (updateAndReturn) + 1 day counter + 1 totals + 1 share node;
+ * for a referred new customer's first order + 1 referrer read + 1 day-count + 1 referral insert.
+ * A replay stops after the marker insert.
+ */
+export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
+  const paidAt = order.paidAt ? new Date(order.paidAt) : ctx.now;
+  const a = order.attribution;
+  const [plan, program] = await Promise.all([loadCommissionPlan(paidAt), loadReferralProgram(paidAt)]);
+  const commission = a.salesId && plan ? splitCommission(plan, order.lines) : [];
+  const byLine = new Map(commission.map((c) => [c.lineId, c]));
+  const commissionFen = commission.reduce((s, c) => s + c.amountFen, 0);
+
+  const growthOrder: GrowthOrder = {
+    _id: order._id,
+    buyerOpenid: order.buyerOpenid,
+    salesId: a.salesId,
+    shareId: a.shareId,
+    rootShareId: a.rootShareId,
+    depth: a.depth,
+    referrerOpenid: a.referrerOpenid,
+    campaign: a.campaign ?? null,
+    experiments: a.experiments ?? {},
+    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0 })),
+    totalFen: order.totalFen,
+    paidAt,
+    commissionFen,
+    refundedFen: 0,
+    refundedByLine: {},
+    appliedRefunds: [],
+    rev: 0,
+    referral: null,
+    couponId: order.couponId ?? null,
+    discountFen: order.discountFen ?? 0,
+    dealId: order.dealId ?? null,
+  };
+  if (!(await insertOnce(C.growthOrders, growthOrder))) return; // already applied
+
+  const db = getDb();
+  if (a.salesId && plan && commission.length > 0) {
+    const settleAt = new Date(paidAt.getTime() + plan.settleAfterDays * DAY_MS);
+    const entries: LedgerEntry[] = commission
+      .filter((c) => c.amountFen > 0)
+      .map((c) => ({
+        _id: stableId(order._id, c.lineId, 'pending'),
+        kind: 'pending',
+        salesId: a.salesId as string,
+        orderId: order._id,
+        lineId: c.lineId,
+        productId: c.productId,
+        buyerOpenid: order.buyerOpenid,
+        amountFen: c.amountFen,
+        baseFen: c.baseFen,
+        createdAt: ctx.now,
+        settleAt,
+        planId: plan._id,
+        rule: c.rule,
+      }));
+    if (entries.length > 0) await db.collection(C.ledger).add(entries);
+  }
+
+  // First paid order of this buyer? (one conditional write that also returns the buyer)
+  const firstRes = (await db
+    .collection(C.users)
+    .where({ _id: order.buyerOpenid, firstPaidAt: null })
+    .updateAndReturn({ firstPaidAt: paidAt, firstPaidOrderId: order._id })) as { updated?: number; doc?: Record<string, unknown> | null };
+  const isFirst = firstRes.updated === 1;
+  const buyer = (firstRes.doc ?? null) as (GrowthUserFields & { _id: string }) | null;
+
+  let referralCreated = false;
+  if (isFirst && buyer?.referrerOpenid && program && isLive(program, paidAt)) {
+    referralCreated = await recordReferralCandidate(ctx, program, order, buyer, paidAt);
+    if (referralCreated) {
+      await db.collection(C.growthOrders).doc(order._id).update({ referral: { minOrderFen: program.minOrderFen } });
+    }
+  }
+
+  const m: Metrics = {
+    paidOrders: 1,
+    sharePaidOrders: a.shareId ? 1 : 0,
+    gmvFen: order.totalFen,
+    newPayers: isFirst ? 1 : 0,
+    commissionFen,
+    couponOrders: order.couponId ? 1 : 0,
+    discountFen: order.couponId ? order.discountFen ?? 0 : 0,
+    groupOrders: order.dealId || order.teamId ? 1 : 0,
+    referrals: referralCreated ? 1 : 0,
+  };
+  await Promise.all([
+    incDayCounters(paidAt, counterPaths(scopesOf(order), m)),
+    a.salesId && commissionFen > 0 ? incCounterDoc(TOTALS_ID, counterPaths({ salesId: a.salesId }, { commissionFen })) : Promise.resolve(),
+    a.shareId ? incShare(a.shareId, { paidOrders: 1, gmvFen: order.totalFen }) : Promise.resolve(),
+  ]);
+}
+
+/** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */
+export interface ReferralDoc {
+  _id: string;
+  buyerOpenid: string;
+  referrerOpenid: string;
+  orderId: string;
+  paidFen: number;
+  programId: string;
+  referrerRewardTemplateId: string;
+  newCustomerRewardTemplateId: string | null;
+  dailyCap: number;
+  qualifiedDay: string;
+  qualifiedAt: Date;
+  dueAt: Date;
+  status: 'waiting' | 'review' | 'rejected' | 'rewarded' | 'capped' | 'void';
+  reasons: string[];
+  couponIds?: string[];
+  rewardedAt?: Date;
+  createdAt: Date;
+}
+
+async function recordReferralCandidate(
+  ctx: HookCtx,
+  program: NonNullable<Awaited<ReturnType<typeof loadReferralProgram>>>,
+  order: OrderFacts,
+  buyer: GrowthUserFields & { _id: string },
+  paidAt: Date,
+): Promise<boolean> {
+  const db = getDb();
+  const referrerId = buyer.referrerOpenid as string;
+  const day = dayKey(paidAt);
+  const [refRes, todayRes] = await Promise.all([
+    db.collection(C.users).doc(referrerId).get(),
+    db.collection(C.referrals).where({ referrerOpenid: referrerId, qualifiedDay: day }).count(),
+  ]);
+  const referrer = ((refRes.data as Array<Record<string, unknown>>)[0] ?? null) as (GrowthUserFields & { role?: string }) | null;
+  const assessment = assessReferral(program, {
+    buyerOpenid: buyer._id,
+    referrerOpenid: referrerId,
+    referrerRole: referrer?.role ?? null,
+    referrerReferrerOpenid: referrer?.referrerOpenid ?? null,
+    buyerWasNew: true, // referrerOpenid is only ever set when a new customer is bound
+    isFirstPaidOrder: true,
+    orderPaidFen: order.totalFen,
+    boundAt: buyer.boundAt ? new Date(buyer.boundAt) : null,
+    paidAt,
+    referrerQualifiedToday: (todayRes as { total?: number }).total ?? 0,
+  });
+  const doc: ReferralDoc = {
+    _id: buyer._id,
+    buyerOpenid: buyer._id,
+    referrerOpenid: referrerId,
+    orderId: order._id,
+    paidFen: order.totalFen,
+    programId: program._id,
+    referrerRewardTemplateId: program.referrerRewardTemplateId,
+    newCustomerRewardTemplateId: program.newCustomerRewardTemplateId ?? null,
+    dailyCap: program.dailyCapPerReferrer,
+    qualifiedDay: day,
+    qualifiedAt: paidAt,
+    dueAt: rewardDueAt(program, paidAt),
+    status: assessment.status,
+    reasons: assessment.reasons,
+    createdAt: ctx.now,
+  };
+  return insertOnce(C.referrals, doc);
+}

@@ -1,0 +1,177 @@
+import { getCommand, getDb, stableId } from '../_platform';
+import { couponTemplateSchema } from '../../shared/promotions';
+import { couponWindow, type Coupon } from '../../shared/coupons';
+import { counterPaths, mergePaths, parseDocs } from '../../shared/growth';
+import type { HookCtx } from './index';
+import type { LedgerEntry, ReferralDoc } from './order-paid';
+import { C, incCounterDoc, incDayCounters, insertOnce, TOTALS_ID } from './store';
+
+const SETTLE_STATE_ID = 'state:settle';
+const SETTLE_BATCH = 500;
+const REFERRAL_BATCH = 200;
+
+/**
+ * One sweep run: settle pending commission past its window, then issue referral rewards past the
+ * refund window. Safe to run twice at once: every write is a deterministic-id insert or a
+ * conditional update, and counters move only for the run whose insert succeeded.
+ */
+export async function onSweepImpl(ctx: HookCtx): Promise<Record<string, number>> {
+  const settled = await settleCommission(ctx);
+  const referrals = await issueReferralRewards(ctx);
+  return { ...settled, ...referrals };
+}
+
+/**
+ * Round trips: 1 cursor read + 1 pending query + 1 reversal query + 1 insert per due line +
+ * 1 day counter + 1 totals + 1 cursor write.
+ */
+async function settleCommission(ctx: HookCtx): Promise<{ commissionSettled: number; commissionSettledFen: number }> {
+  const db = getDb();
+  const _ = getCommand();
+  const stateRes = await db.collection(C.counters).doc(SETTLE_STATE_ID).get();
+  const state = (stateRes.data as Array<{ cursorAt?: Date }>)[0];
+  const cursor = state?.cursorAt ? new Date(state.cursorAt) : new Date(0);
+  const dueRes = await db
+    .collection(C.ledger)
+    .where({ kind: 'pending', settleAt: _.gte(cursor).and(_.lte(ctx.now)) })
+    .orderBy('settleAt', 'asc')
+    .limit(SETTLE_BATCH)
+    .get();
+  const due = dueRes.data as LedgerEntry[];
+  if (due.length === 0) {
+    await db.collection(C.counters).doc(SETTLE_STATE_ID).set({ cursorAt: ctx.now });
+    return { commissionSettled: 0, commissionSettledFen: 0 };
+  }
+  const orderIds = [...new Set(due.map((e) => e.orderId))];
+  const revRes = await db
+    .collection(C.ledger)
+    .where({ kind: 'reversed', orderId: _.in(orderIds) })
+    .limit(1000)
+    .get();
+  const reversedByLine = new Map<string, number>();
+  for (const r of revRes.data as LedgerEntry[]) {
+    const k = `${r.orderId}\u0000${r.lineId}`;
+    reversedByLine.set(k, (reversedByLine.get(k) ?? 0) + r.amountFen);
+  }
+  const inserted = await Promise.all(
+    due.map(async (p) => {
+      const net = Math.max(0, p.amountFen - (reversedByLine.get(`${p.orderId}\u0000${p.lineId}`) ?? 0));
+      const entry: LedgerEntry = {
+        _id: stableId(p.orderId, p.lineId, 'settleable'),
+        kind: 'settleable',
+        salesId: p.salesId,
+        orderId: p.orderId,
+        lineId: p.lineId,
+        productId: p.productId,
+        buyerOpenid: p.buyerOpenid,
+        amountFen: net,
+        baseFen: p.baseFen,
+        createdAt: ctx.now,
+      };
+      return (await insertOnce(C.ledger, entry)) ? entry : null;
+    }),
+  );
+  const done = inserted.filter((e): e is LedgerEntry => e !== null);
+  const paths = mergePaths(...done.map((e) => counterPaths({ salesId: e.salesId }, { settledFen: e.amountFen })));
+  const totalFen = done.reduce((s, e) => s + e.amountFen, 0);
+  const nextCursor = due.length < SETTLE_BATCH ? ctx.now : new Date(due[due.length - 1].settleAt as Date);
+  await Promise.all([
+    incDayCounters(ctx.now, paths),
+    incCounterDoc(TOTALS_ID, paths),
+    db.collection(C.counters).doc(SETTLE_STATE_ID).set({ cursorAt: nextCursor }),
+  ]);
+  return { commissionSettled: done.length, commissionSettledFen: totalFen };
+}
+
+/**
+ * Takes one slot of the referrer's daily cap for this referral (idempotent per referral: a
+ * retried or concurrent claim for the same referral reuses its slot).
+ */
+async function claimCapSlot(r: ReferralDoc): Promise<boolean> {
+  const db = getDb();
+  const _ = getCommand();
+  const id = `rc:${stableId(r.referrerOpenid, r.qualifiedDay)}`;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = (await db
+      .collection(C.counters)
+      .where({ _id: id, n: _.lt(r.dailyCap), ids: _.neq(r._id) })
+      .update({ n: _.inc(1), ids: _.push([r._id]) })) as { updated?: number };
+    if (res.updated === 1) return true;
+    const cur = (await db.collection(C.counters).doc(id).get()).data as Array<{ n: number; ids: string[] }>;
+    if (cur[0]) return cur[0].ids.includes(r._id);
+    if (await insertOnce(C.counters, { _id: id, referrerOpenid: r.referrerOpenid, day: r.qualifiedDay, n: 1, ids: [r._id] })) return true;
+  }
+  return false;
+}
+
+/**
+ * Round trips: 1 due query + 1 template read, then per due referral: 1–2 cap writes,
+ * 1 coupon insert per reward, 1 conditional status write; + 1 day counter.
+ */
+async function issueReferralRewards(ctx: HookCtx): Promise<{ referralRewards: number; referralsCapped: number; referralErrors: number }> {
+  const db = getDb();
+  const _ = getCommand();
+  const dueRes = await db
+    .collection(C.referrals)
+    .where({ status: 'waiting', dueAt: _.lte(ctx.now) })
+    .orderBy('dueAt', 'asc')
+    .limit(REFERRAL_BATCH)
+    .get();
+  const due = dueRes.data as ReferralDoc[];
+  if (due.length === 0) return { referralRewards: 0, referralsCapped: 0, referralErrors: 0 };
+
+  const templateIds = [...new Set(due.flatMap((r) => [r.referrerRewardTemplateId, r.newCustomerRewardTemplateId]).filter((x): x is string => !!x))];
+  const tRes = await db.collection(C.couponTemplates).where({ _id: _.in(templateIds) }).limit(templateIds.length).get();
+  const { valid, problems } = parseDocs(C.couponTemplates, couponTemplateSchema, tRes.data as unknown[]);
+  for (const p of problems) console.warn(`[growth] reward template ${p.docId}: ${p.field}: ${p.message}`);
+  const templates = new Map(valid.map((t) => [t._id, t]));
+
+  let rewards = 0;
+  let capped = 0;
+  let errors = 0;
+  const rewardPaths: Array<Record<string, number>> = [];
+  for (const r of due) {
+    const forReferrer = templates.get(r.referrerRewardTemplateId);
+    const forNew = r.newCustomerRewardTemplateId ? templates.get(r.newCustomerRewardTemplateId) : undefined;
+    if (!forReferrer || (r.newCustomerRewardTemplateId && !forNew)) {
+      errors++; // left waiting: fixed template → issued on a later sweep
+      continue;
+    }
+    if (!(await claimCapSlot(r))) {
+      const c = (await db.collection(C.referrals).where({ _id: r._id, status: 'waiting' }).update({ status: 'capped', cappedAt: ctx.now })) as { updated?: number };
+      if (c.updated === 1) capped++;
+      continue;
+    }
+    const grants: Array<[string, typeof forReferrer]> = [[r.referrerOpenid, forReferrer]];
+    if (forNew) grants.push([r.buyerOpenid, forNew]);
+    const couponIds: string[] = [];
+    for (const [owner, t] of grants) {
+      const { validFromAt, validToAt } = couponWindow(t.validity, ctx.now);
+      const coupon: Coupon & { source: string; referralId: string } = {
+        _id: stableId('referral', r._id, owner),
+        templateId: t._id,
+        ownerOpenid: owner,
+        title: t.title,
+        rule: t.rule,
+        scope: t.scope,
+        allowOnGroup: t.allowOnGroup ?? false,
+        status: 'unused',
+        claimedAt: ctx.now,
+        validFromAt,
+        validToAt,
+        orderId: null,
+        shareId: null,
+        source: 'referral',
+        referralId: r._id,
+      };
+      couponIds.push(coupon._id);
+      if (await insertOnce(C.coupons, coupon)) {
+        rewards++;
+        rewardPaths.push(counterPaths({}, { rewards: 1 }));
+      }
+    }
+    await db.collection(C.referrals).where({ _id: r._id, status: 'waiting' }).update({ status: 'rewarded', couponIds, rewardedAt: ctx.now });
+  }
+  await incDayCounters(ctx.now, mergePaths(...rewardPaths));
+  return { referralRewards: rewards, referralsCapped: capped, referralErrors: errors };
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { action, AppError, getCommand, getDb, isDuplicateWrite } from '../_platform';
+import {
+  assignVariants,
+  buildShare,
+  campaignSchema,
+  counterPaths,
+  isSafeKey,
+  mintShareId,
+  SHARE_CHANNELS,
+  sharePath,
+  shareTargetSchema,
+} from '../../shared/growth';
+import { C, incDayCounters, incShare, loadExperiments } from '../_growth/store';
+import { activeSalesId, growthFields } from '../_growth/user-fields';
+
+/**
+ * share.create {target, channel, campaign?} → {shareId, path}.
+ * Round trips: 1 caller read (platform) + 1 experiments read + 1 share insert + 1 day counter
+ * + 1 parent node (re-shares) + 1 user write the first time the caller shares in a scope.
+ */
+export const createShare = action({
+  input: { target: shareTargetSchema, channel: z.enum(SHARE_CHANNELS), campaign: campaignSchema.optional() },
+  async run(input, ctx) {
+    const u = growthFields(ctx.user);
+    if (ctx.user.role === 'sales' && input.target.type === 'shelf' && input.target.id !== ctx.openid) {
+      throw new AppError('PERMISSION_DENIED', 'target.id: a salesperson shares their own shelf');
+    }
+    const experiments = await loadExperiments();
+    const variants = assignVariants(ctx.openid, experiments, ctx.now);
+    const sharer = {
+      openid: ctx.openid,
+      role: ctx.user.role,
+      boundSalesId: activeSalesId(u, ctx.now),
+      via: u.boundVia ?? null,
+    };
+    let share = null;
+    for (let attempt = 0; attempt < 4 && !share; attempt++) {
+      const candidate = buildShare({
+        id: mintShareId((n) => randomBytes(n)),
+        sharer,
+        target: input.target,
+        channel: input.channel,
+        campaign: input.campaign ?? null,
+        experiments: variants,
+        now: ctx.now,
+      });
+      try {
+        await getDb().collection(C.shares).add(candidate);
+        share = candidate;
+      } catch (err) {
+        if (!isDuplicateWrite(err)) throw err; // id collision: mint another
+      }
+    }
+    if (!share) throw new AppError('CONFLICT', 'could not mint a share id, retry');
+
+    // K-factor "sharers": count the caller once per scope (first share ever in it).
+    const scopes = ['all', share.salesId ? `s:${share.salesId}` : null, share.campaign ? `c:${share.campaign}` : null].filter(
+      (s): s is string => !!s,
+    );
+    const known = new Set(u.sharedScopes ?? []);
+    const fresh = scopes.filter((s) => !known.has(s));
+    let freshCounted: string[] = [];
+    if (fresh.length > 0) {
+      const _ = getCommand();
+      const res = (await getDb()
+        .collection(C.users)
+        .where({ _id: ctx.openid, sharedScopes: _.nin(fresh) })
+        .update({ sharedScopes: _.push(fresh) })) as { updated?: number };
+      if (res.updated === 1) freshCounted = fresh;
+    }
+    const base = { salesId: share.salesId, campaign: share.campaign, experiments: share.experiments };
+    const paths = counterPaths(base, { shares: 1 });
+    if (freshCounted.includes('all')) paths['all.sharers'] = 1;
+    if (share.salesId && isSafeKey(share.salesId) && freshCounted.includes(`s:${share.salesId}`)) paths[`s.${share.salesId}.sharers`] = 1;
+    if (share.campaign && freshCounted.includes(`c:${share.campaign}`)) paths[`c.${share.campaign}.sharers`] = 1;
+    await Promise.all([incDayCounters(ctx.now, paths), share.parentShareId ? incShare(share.parentShareId, { children: 1 }) : Promise.resolve()]);
+    return {
+      shareId: share._id,
+      path: sharePath(share._id),
+      salesId: share.salesId,
+      parentShareId: share.parentShareId,
+      rootShareId: share.rootShareId,
+      depth: share.depth,
+      experiments: share.experiments,
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { action, AppError } from '../_platform';
+import { isShareId } from '../../shared/growth';
+import { getShare } from '../_growth/store';
+import { qrPort } from './qr-port';
+
+/**
+ * share.poster {shareId} → a PNG QR code for the share as a data URL (the client draws the poster
+ * around it). Round trips: 1 caller read (platform) + 1 share read.
+ */
+export const poster = action({
+  input: { shareId: z.string().min(1).max(10) },
+  async run(input) {
+    if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
+    const share = await getShare(input.shareId);
+    if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
+    const port = qrPort();
+    const { png, encoded } = await port.render(share._id);
+    return { shareId: share._id, mime: 'image/png', kind: port.kind, encoded, dataUrl: `data:image/png;base64,${png.toString('base64')}` };
+  },
+});
