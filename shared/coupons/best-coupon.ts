@@ -12,19 +12,20 @@ export interface CouponOption {
 
 /**
  * Ranks a customer's coupons for a cart and picks the best: the largest discount, ties broken by
- * the earliest expiry, then id. Only usable coupons are considered.
+ * the earliest expiry, then id. Only usable coupons are considered. On a group order a coupon
+ * counts only when it, or the deal, allows it.
  * @example chooseBestCoupon(lines, coupons, now, { isGroupOrder: false }).best?.couponId
  */
 export function chooseBestCoupon(
   lines: CartLine[],
   coupons: Coupon[],
   now: Date,
-  opts: { isGroupOrder: boolean; activityDiscountFen?: number },
+  opts: { isGroupOrder: boolean; dealAllowsCoupon?: boolean; activityDiscountFen?: number },
 ): { best: CouponOption | null; options: CouponOption[] } {
   const usable = coupons.filter((c) => isCouponUsable(c, now));
   const ranked = usable
     .map((c) => {
-      const allowed = !opts.isGroupOrder || c.allowOnGroup;
+      const allowed = !opts.isGroupOrder || c.allowOnGroup || opts.dealAllowsCoupon === true;
       const priced = allowed
         ? priceCart({ lines, activityDiscountFen: opts.activityDiscountFen, coupon: { rule: c.rule, scope: c.scope } })
         : null;

@@ -1,0 +1,41 @@
+/**
+ * Releases an unpaid order (buyer cancel, payment TTL, failed team): the conditional
+ * `pending_pay → cancelled|closed` picks one winner among concurrent releasers and payers; only
+ * the winner returns stock, seat and coupon.
+ */
+import { stableId, type ActionContext } from '../../_platform';
+import type { Order } from '../../../shared/orders';
+import { cmd, col, guardedUpdate, removeById } from '../store';
+
+type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
+
+export async function releaseOrder(ctx: Ctx, order: Order, to: 'cancelled' | 'closed', reason: string): Promise<boolean> {
+  const _ = cmd();
+  const won = await guardedUpdate(
+    'orders',
+    { _id: order._id, status: 'pending_pay' },
+    { status: to, closedAt: ctx.now, closeReason: reason, updatedAt: ctx.now },
+  );
+  if (!won) return false;
+  const work: Array<Promise<unknown>> = order.lines.map((l) =>
+    col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) }),
+  );
+  if (order.couponId) {
+    work.push(
+      guardedUpdate('coupons', { _id: order.couponId, status: 'locked', orderId: order._id }, { status: 'unused', orderId: null, lockedAt: null }),
+    );
+  }
+  if (order.teamId && order.memberId) {
+    const teamId = order.teamId;
+    work.push(removeById('team_members', order.memberId).then(() => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) })));
+  }
+  if (order.dealTerms?.perUserLimit) {
+    work.push(col('counters').doc(`deal_${dealCounterKey(order)}`).update({ count: _.inc(-1) }));
+  }
+  await Promise.all(work);
+  return true;
+}
+
+function dealCounterKey(order: Order): string {
+  return stableId(order.dealTerms?._id ?? '', order.buyerOpenid);
+}

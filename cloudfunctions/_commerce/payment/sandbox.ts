@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { callFunction } from '../../_platform';
+import type { ChargeRequest, ChargeStart, PaidNotice, PaymentPort, RefundOutcome, RefundRequest } from './port';
+
+/**
+ * Local sandbox payment. Paying signs a notification with a shared key and delivers it to
+ * payNotify through a server-side function call — the path WeChat Pay's callback takes in the
+ * cloud — so de-duplication and the paid transition are exercised exactly as in production.
+ * The key comes from SANDBOX_PAY_KEY (a fixed dev key by default; the sandbox is never enabled
+ * in the cloud unless PAYMENT_PROVIDER=sandbox is set there).
+ */
+export function sandboxKey(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SANDBOX_PAY_KEY || 'linkshelf-sandbox-dev-key';
+}
+
+/** The fields of a sandbox notification, signed in this order. */
+export interface SandboxNotice {
+  outTradeNo: string;
+  transactionId: string;
+  totalFee: number;
+  resultCode: 'SUCCESS' | 'FAIL';
+}
+
+/** HMAC-SHA256 over the notice's fields. */
+export function signSandboxNotice(n: SandboxNotice, key = sandboxKey()): string {
+  return createHmac('sha256', key).update(`${n.outTradeNo}|${n.transactionId}|${n.totalFee}|${n.resultCode}`).digest('hex');
+}
+
+/** The trade number the sandbox assigns to an order's payment (stable, so re-paying replays). */
+export function sandboxTradeNo(orderId: string): string {
+  return `sbx_${orderId}`;
+}
+
+export const sandboxPayment: PaymentPort = {
+  name: 'sandbox',
+  async startCharge(req: ChargeRequest): Promise<ChargeStart> {
+    const notice: SandboxNotice = {
+      outTradeNo: req.orderId,
+      transactionId: sandboxTradeNo(req.orderId),
+      totalFee: req.totalFen,
+      resultCode: 'SUCCESS',
+    };
+    const res = await callFunction<{ ok: boolean; error?: { code: string; message: string } }>('payNotify', {
+      action: 'sandbox',
+      ...notice,
+      sign: signSandboxNotice(notice),
+    });
+    if (!res || res.ok !== true) {
+      throw new Error(`sandbox payNotify failed: ${res?.error?.code ?? 'no reply'} ${res?.error?.message ?? ''}`);
+    }
+    return { mode: 'sandbox', tradeNo: notice.transactionId };
+  },
+  async verifyNotice(event: Record<string, unknown>): Promise<PaidNotice | null> {
+    const n = event as unknown as SandboxNotice & { sign?: unknown };
+    if (typeof n.sign !== 'string' || n.resultCode !== 'SUCCESS') return null;
+    const expected = Buffer.from(signSandboxNotice(n), 'hex');
+    const given = Buffer.from(n.sign, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return { orderId: n.outTradeNo, tradeNo: n.transactionId, totalFen: n.totalFee, provider: 'sandbox' };
+  },
+  async refund(_req: RefundRequest): Promise<RefundOutcome> {
+    // The sandbox holds no money: a refund is done as soon as it is asked for.
+    return { done: true };
+  },
+};

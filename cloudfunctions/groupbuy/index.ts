@@ -1,0 +1,59 @@
+/**
+ * groupbuy: open a team of a deal (the leader's unpaid order reserves the first seat), join a
+ * team (the seat is reserved atomically with the order), get a team.
+ */
+import { AppError, action, defineFunction } from '../_platform';
+import type { Team, TeamMember } from '../../shared/groupbuy';
+import { idField, idempotencyKeyField } from '../_commerce/inputs';
+import { createOrder } from '../_commerce/orders/create-order';
+import { find, getById } from '../_commerce/store';
+
+export const main = defineFunction('groupbuy', {
+  open: action({
+    input: { dealId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
+    run: async (input, ctx) => {
+      const order = await createOrder(ctx, {
+        dealId: input.dealId,
+        shareId: input.shareId,
+        idempotencyKey: input.idempotencyKey ?? `open_${input.dealId}_${ctx.newId(16)}`,
+      });
+      return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
+    },
+  }),
+
+  join: action({
+    input: { teamId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
+    run: async (input, ctx) => {
+      const order = await createOrder(ctx, {
+        teamId: input.teamId,
+        shareId: input.shareId,
+        idempotencyKey: input.idempotencyKey ?? `join_${input.teamId}_${ctx.newId(16)}`,
+      });
+      return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
+    },
+  }),
+
+  get: action({
+    input: { teamId: idField },
+    run: async (input) => {
+      const [team, members] = await Promise.all([
+        getById<Team>('teams', input.teamId),
+        find<TeamMember>('team_members', { teamId: input.teamId }, 60, ['joinedAt', 'asc']),
+      ]);
+      if (!team) throw new AppError('NOT_FOUND', `no team ${input.teamId}`);
+      const current = members.filter((m) => m.status !== 'refunded');
+      return {
+        teamId: team._id,
+        dealId: team.dealId,
+        status: team.status,
+        size: team.size,
+        seatsTaken: team.seatsTaken,
+        paidCount: team.paidCount,
+        seatsLeft: Math.max(0, team.size - team.seatsTaken),
+        expiresAt: team.expiresAt,
+        terms: team.terms,
+        members: current.map((m) => ({ openid: m.openid, paid: m.status === 'paid', isLeader: m.isLeader })),
+      };
+    },
+  }),
+});

@@ -1,0 +1,142 @@
+/**
+ * order: create / quote / pay / cancel / refund / list / get. Thin: parse, load, decide with
+ * shared/, write atomically, answer. See docs/commerce.md for round trips per action.
+ */
+import { z } from 'zod';
+import { AppError, action, defineFunction, type ActionContext } from '../_platform';
+import { chooseBestCoupon, type Coupon } from '../../shared/coupons';
+import { orderTransitions, assertTransition } from '../../shared/state';
+import type { Order } from '../../shared/orders';
+import { priceCart } from '../../shared/pricing';
+import { cartFields, idField, idempotencyKeyField } from '../_commerce/inputs';
+import { createOrder } from '../_commerce/orders/create-order';
+import { prepareCart } from '../_commerce/orders/prepare';
+import { releaseOrder } from '../_commerce/orders/release-order';
+import { refundOrder } from '../_commerce/orders/refund-order';
+import { orderView } from '../_commerce/orders/view';
+import { paymentPort } from '../_commerce/payment';
+import { find, getById } from '../_commerce/store';
+import type { Team } from '../../shared/groupbuy';
+
+async function loadOwnOrder(ctx: ActionContext, orderId: string, staffMayRead = false): Promise<Order> {
+  const order = await getById<Order>('orders', orderId);
+  const staff = staffMayRead && (ctx.user.role === 'boss' || ctx.user.role === 'ops');
+  if (!order || (order.buyerOpenid !== ctx.openid && !staff)) throw new AppError('NOT_FOUND', `no order ${orderId}`);
+  return order;
+}
+
+export const main = defineFunction('order', {
+  create: action({
+    input: { ...cartFields, shareId: idField.optional(), idempotencyKey: idempotencyKeyField },
+    run: async (input, ctx) => orderView(await createOrder(ctx, input)),
+  }),
+
+  quote: action({
+    input: cartFields,
+    run: async (input, ctx) => {
+      const [cart, coupons] = await Promise.all([
+        prepareCart(ctx, input),
+        find<Coupon>('coupons', { ownerOpenid: ctx.openid, status: 'unused' }, 100),
+      ]);
+      const isGroupOrder = cart.terms !== null;
+      const dealAllowsCoupon = cart.terms?.allowCoupon === true;
+      const { best, options } = chooseBestCoupon(cart.lines, coupons, ctx.now, {
+        isGroupOrder,
+        dealAllowsCoupon,
+        activityDiscountFen: cart.activityDiscountFen,
+      });
+      let chosen = best ? coupons.find((c) => c._id === best.couponId) ?? null : null;
+      if (input.couponId !== undefined) {
+        chosen = coupons.find((c) => c._id === input.couponId) ?? null;
+        const option = options.find((o) => o.couponId === input.couponId);
+        if (!chosen || !option?.applicable) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
+      }
+      const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon: chosen });
+      return {
+        ...priced,
+        couponId: chosen?._id ?? null,
+        bestCoupon: best,
+        coupons: options,
+        dealTerms: cart.terms,
+      };
+    },
+  }),
+
+  pay: action({
+    input: { orderId: idField },
+    run: async (input, ctx) => {
+      const order = await loadOwnOrder(ctx, input.orderId);
+      assertTransition(orderTransitions, 'order', order.status, 'paid');
+      if (order.payDeadlineAt.getTime() <= ctx.now.getTime()) throw new AppError('EXPIRED', 'the time to pay this order has passed');
+      if (order.teamId) {
+        const team = await getById<Team>('teams', order.teamId);
+        if (!team || team.status === 'failed' || team.expiresAt.getTime() <= ctx.now.getTime()) {
+          throw new AppError('EXPIRED', 'this team has expired');
+        }
+      }
+      const port = paymentPort();
+      const started = await port.startCharge({
+        orderId: order._id,
+        totalFen: order.totalFen,
+        body: order.lines.map((l) => l.title).join(', ').slice(0, 120),
+        buyerOpenid: order.buyerOpenid,
+      });
+      if (started.mode === 'cloudpay') return { orderId: order._id, status: order.status, payment: started.payment };
+      const after = (await getById<Order>('orders', order._id)) ?? order;
+      return { orderId: order._id, status: after.status, tradeNo: started.tradeNo, paidFen: after.paidFen, refundedFen: after.refundedFen };
+    },
+  }),
+
+  cancel: action({
+    input: { orderId: idField },
+    run: async (input, ctx) => {
+      const order = await loadOwnOrder(ctx, input.orderId);
+      assertTransition(orderTransitions, 'order', order.status, 'cancelled');
+      const won = await releaseOrder(ctx, order, 'cancelled', 'buyer_cancelled');
+      if (!won) throw new AppError('FAILED_PRECONDITION', 'the order changed meanwhile (paid or closed)');
+      return { orderId: order._id, status: 'cancelled' };
+    },
+  }),
+
+  refund: action({
+    input: { orderId: idField, lineIds: z.array(z.string().min(1).max(8)).min(1).max(20).optional(), reason: z.string().max(100).optional() },
+    run: async (input, ctx) => {
+      const staff = ctx.user.role === 'boss' || ctx.user.role === 'ops';
+      const r = await refundOrder(ctx, input.orderId, input.lineIds, input.reason ?? (staff ? 'staff_refund' : 'buyer_refund'), (order) => {
+        if (order.buyerOpenid !== ctx.openid && !staff) throw new AppError('NOT_FOUND', `no order ${input.orderId}`);
+        if (order.kind === 'group' && !staff) {
+          // Leaving a team is not offered to buyers: a failed team is refunded by the sweep, and
+          // after-sale refunds of a succeeded team go through staff (boss/ops).
+          throw new AppError('FAILED_PRECONDITION', 'group orders are refunded by the shop');
+        }
+      });
+      return {
+        orderId: input.orderId,
+        refundId: r.refund._id,
+        refundFen: r.refund.refundFen,
+        refundStatus: r.refund.status,
+        status: r.order.status,
+        refundedFen: r.order.refundedFen,
+      };
+    },
+  }),
+
+  list: action({
+    input: { status: z.enum(orderTransitionsKeys()).optional(), limit: z.number().int().min(1).max(50).optional() },
+    run: async (input, ctx) => {
+      const where: Record<string, unknown> = { buyerOpenid: ctx.openid };
+      if (input.status) where.status = input.status;
+      const orders = await find<Order>('orders', where, input.limit ?? 20, ['createdAt', 'desc']);
+      return { orders: orders.map(orderView) };
+    },
+  }),
+
+  get: action({
+    input: { orderId: idField },
+    run: async (input, ctx) => orderView(await loadOwnOrder(ctx, input.orderId, true)),
+  }),
+});
+
+function orderTransitionsKeys() {
+  return Object.keys(orderTransitions) as [keyof typeof orderTransitions, ...Array<keyof typeof orderTransitions>];
+}

@@ -1,0 +1,50 @@
+/**
+ * payNotify: the payment callback. System-only (a caller with an openid is refused).
+ * - `sandbox`: the local sandbox's signed notification (delivered by order.pay through a
+ *   server-side call, the path WeChat Pay's callback takes in the cloud).
+ * - a cloudPay callback (no `action` field) is routed to `cloudpay` and answered `{errcode:0}`.
+ * Either way the order moves `pending_pay → paid` once, however often the notice is replayed.
+ */
+import { z } from 'zod';
+import { AppError, action, defineFunction } from '../_platform';
+import { applyPayment } from '../_commerce/orders/apply-payment';
+import { cloudPayPayment, sandboxPayment } from '../_commerce/payment';
+
+const handler = defineFunction('payNotify', {
+  sandbox: action({
+    access: 'system',
+    input: {
+      outTradeNo: z.string().min(1).max(64),
+      transactionId: z.string().min(1).max(64),
+      totalFee: z.number().int().nonnegative(),
+      resultCode: z.enum(['SUCCESS', 'FAIL']),
+      sign: z.string().min(1).max(128),
+    },
+    run: async (input, ctx) => {
+      const notice = await sandboxPayment.verifyNotice(input);
+      if (!notice) throw new AppError('PERMISSION_DENIED', 'notification signature or result is not valid');
+      return applyPayment(ctx, notice);
+    },
+  }),
+
+  cloudpay: action({
+    access: 'system',
+    input: { payload: z.record(z.string(), z.unknown()) },
+    run: async (input, ctx) => {
+      const notice = await cloudPayPayment.verifyNotice(input.payload);
+      if (!notice) throw new AppError('PERMISSION_DENIED', 'payment not confirmed by queryOrder');
+      return applyPayment(ctx, notice);
+    },
+  }),
+});
+
+export async function main(event: unknown, context?: unknown): Promise<unknown> {
+  const raw = event && typeof event === 'object' ? (event as Record<string, unknown>) : null;
+  if (raw && raw.action === undefined && typeof raw.outTradeNo === 'string') {
+    // WeChat Pay (cloudPay) callback: answer in its format; a non-zero errcode makes it retry.
+    const { userInfo: _ignored, ...payload } = raw;
+    const res = await handler({ action: 'cloudpay', payload }, context);
+    return res.ok ? { errcode: 0, errmsg: 'OK' } : { errcode: 1, errmsg: res.error.code };
+  }
+  return handler(event, context);
+}

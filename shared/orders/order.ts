@@ -1,0 +1,79 @@
+import type { PricedLine } from '../pricing/price-cart';
+import type { OrderStatus } from '../state/tables';
+import type { GroupDeal } from '../promotions/group-deal.schema';
+
+/** A stored order line: priced, plus what has been refunded of it. Money in fen. */
+export interface OrderLine extends PricedLine {
+  refundedFen: number;
+  refundId: string | null;
+}
+
+/** Terms of the group deal an order or team was sold under (snapshot; later edits never change it). */
+export type DealTerms = Pick<
+  GroupDeal,
+  '_id' | 'title' | 'productId' | 'skuId' | 'groupSize' | 'groupPriceFen' | 'listPriceFen' | 'validHours' | 'joinEligibility' | 'leaderPerk' | 'allowCoupon' | 'perUserLimit'
+>;
+
+/** The attribution snapshot (shape owned by the growth loop). */
+export interface OrderAttribution {
+  salesId: string | null;
+  shareId: string | null;
+  rootShareId: string | null;
+  depth: number;
+  referrerOpenid: string | null;
+  experiments: Record<string, string>;
+}
+
+/**
+ * `orders/{id}`: id = stableId(buyer, idempotencyKey), so the same key from the same buyer is
+ * the same order. Money in fen: `totalFen = subtotalFen − discountFen`; once paid,
+ * `paidFen − refundedFen` is what the brand keeps.
+ */
+export interface Order {
+  _id: string;
+  buyerOpenid: string;
+  idempotencyKey: string;
+  kind: 'normal' | 'group';
+  status: OrderStatus;
+  lines: OrderLine[];
+  subtotalFen: number;
+  activityDiscountFen: number;
+  couponDiscountFen: number;
+  discountFen: number;
+  totalFen: number;
+  couponId: string | null;
+  teamId: string | null;
+  memberId: string | null;
+  dealTerms: DealTerms | null;
+  attribution: OrderAttribution;
+  createdAt: Date;
+  payDeadlineAt: Date;
+  paidAt: Date | null;
+  tradeNo: string | null;
+  paidFen: number;
+  refundedFen: number;
+  closedAt: Date | null;
+  closeReason: string | null;
+  updatedAt: Date;
+}
+
+/** `refunds/{id}`: one refund of some lines of one order; id = stableId(orderId, lineIds). */
+export interface Refund {
+  _id: string;
+  orderId: string;
+  buyerOpenid: string;
+  tradeNo: string | null;
+  lines: Array<{ lineId: string; refundFen: number }>;
+  refundFen: number;
+  reason: string;
+  status: 'pending' | 'succeeded';
+  provider: string;
+  createdAt: Date;
+  doneAt: Date | null;
+}
+
+/** Statuses in which an order has money that can still be refunded. */
+export const REFUNDABLE_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];
+
+/** Statuses counted as money kept (paid, not wholly refunded). */
+export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded', 'completed'];
