@@ -1,52 +1,71 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { recordProductView } from '../_growth';
 import { getCommand, getDb, type ActionContext } from '../_platform';
+
+interface OpenTeamRow {
+  _id: string;
+  dealId: string;
+  size: number;
+  seatsTaken: number;
+  expiresAt: Date;
+  leader?: Array<{ name?: string; avatarUrl?: string }>;
+}
 
 interface ProductRow extends ProductDoc {
   groupDeals: unknown[];
   couponTemplates: unknown[];
-  openTeams: Array<{ _id: string; dealId: string; size: number; seatsTaken?: number; paidCount?: number; expiresAt: Date; leaderOpenid?: string; leaderName?: string }>;
+  openTeams: OpenTeamRow[];
 }
 
-/** A product page in one aggregate: SKUs, group deal, up to 5 open teams, claimable coupons. */
-export async function viewProduct(input: { productId: string }, ctx: ActionContext) {
-  const db = getDb();
+/** One aggregate: the product, its SKUs, its group deals, up to 5 open teams (with leaders), live coupon templates. */
+async function loadProduct(productId: string, now: Date): Promise<ProductRow | undefined> {
   const _ = getCommand();
   const $ = _.aggregate;
-  const res = await db
+  const res = await getDb()
     .collection('products')
     .aggregate()
-    .match({ _id: input.productId, status: 'on' })
+    .match({ _id: productId, status: 'on' })
     .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
     .lookup({ from: 'group_deals', localField: '_id', foreignField: 'productId', as: 'groupDeals' })
     .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'couponTemplates' })
     .lookup({
       from: 'teams',
-      let: { pid: '$_id' },
+      let: { dealIds: '$groupDeals._id' },
       pipeline: $.pipeline()
-        .match({ status: 'forming', expiresAt: _.gt(ctx.now) })
-        .match(_.expr($.eq(['$productId', '$$pid'])))
+        .match({ status: 'forming', expiresAt: _.gt(now) })
+        .match(_.expr($.in(['$dealId', '$$dealIds'])))
         .sort({ expiresAt: 1 })
         .limit(5)
+        .lookup({ from: 'users', localField: 'leaderOpenid', foreignField: '_id', as: 'leader' })
         .done(),
       as: 'openTeams',
     })
     .end();
-  const row = (res.data as ProductRow[])[0];
+  return (res.data as ProductRow[])[0];
+}
+
+/**
+ * A product page: SKUs, the live group deal with open teams to join ("还差 N 人"), claimable
+ * coupons. The view is recorded for the salesperson's interest list in parallel (one write), so
+ * the page costs 3 round trips with the caller's user read.
+ */
+export async function viewProduct(input: { productId: string }, ctx: ActionContext) {
+  const [row] = await Promise.all([loadProduct(input.productId, ctx.now), recordProductView(ctx, ctx.openid, input.productId)]);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const product = presentProduct(row, promos);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
   const openTeams = row.openTeams
-    .filter((t) => liveDealIds.has(t.dealId))
+    .filter((t) => liveDealIds.has(t.dealId) && t.seatsTaken < t.size)
     .map((t) => ({
       teamId: t._id,
       dealId: t.dealId,
       size: t.size,
-      missing: Math.max(0, t.size - (t.seatsTaken ?? 0)),
+      missing: t.size - t.seatsTaken,
       expiresAt: t.expiresAt,
-      leaderName: t.leaderName ?? '',
-    }))
-    .filter((t) => t.missing > 0);
+      leaderName: t.leader?.[0]?.name ?? '',
+      leaderAvatarUrl: t.leader?.[0]?.avatarUrl ?? '',
+    }));
   return { ...product, coupons: presentCoupons(promos.templates, product.id), openTeams };
 }
