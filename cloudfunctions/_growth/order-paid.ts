@@ -76,7 +76,7 @@ export async function onOrderCreatedImpl(ctx: HookCtx, order: OrderFacts): Promi
  * Round trips (first delivery): 2 reads (plan, program) + 1 marker (growth_orders) + 1 ledger
  * batch + 1 first-payment check (updateAndReturn) + 1 day counter + 1 totals + 1 share node;
  * for a referred new customer's first order + 1 referrer read + 1 day-count + 1 referral insert.
- * A replay stops after the marker insert.
+ * + 1 created-marker insert + 1 payer-of-the-day marker. A replay stops after the marker insert.
  */
 export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
   const paidAt = order.paidAt ? new Date(order.paidAt) : ctx.now;
@@ -150,10 +150,19 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     }
   }
 
+  // The commerce core may not call onOrderCreated: a paid order is then counted as created here
+  // (same marker, so it is never counted twice).
+  const [createdNow, payerToday] = await Promise.all([
+    insertOnce(C.counters, { _id: `oc:${order._id}`, at: ctx.now }),
+    insertOnce(C.counters, { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now }),
+  ]);
   const m: Metrics = {
+    orders: createdNow ? 1 : 0,
+    shareOrders: createdNow && a.shareId ? 1 : 0,
     paidOrders: 1,
     sharePaidOrders: a.shareId ? 1 : 0,
     gmvFen: order.totalFen,
+    payers: payerToday ? 1 : 0,
     newPayers: isFirst ? 1 : 0,
     commissionFen,
     couponOrders: order.couponId ? 1 : 0,

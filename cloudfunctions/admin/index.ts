@@ -7,8 +7,14 @@ import { AppError, action, defineFunction, getDb } from '../_platform';
 import { ROLES } from '../../shared/roles';
 import { checkPromotion, PROMOTION_COLLECTIONS } from '../../shared/promotions';
 import { find } from '../_commerce/store';
+import { dashboard } from './dashboard';
+import { reassign } from './reassign';
+import { shareTree } from './share-tree';
 
 export const main = defineFunction('admin', {
+  dashboard,
+  shareTree,
+  reassign,
   promotionHealth: action({
     access: ['ops', 'boss'],
     input: {},

@@ -18,6 +18,7 @@ export const METRICS = [
   'paidOrders', // orders paid
   'sharePaidOrders', // paid orders that came through a share (funnel "pay")
   'gmvFen', // paid amount, fen
+  'payers', // distinct paying customers of the day
   'newPayers', // customers paying for the first time
   'refunds', // refunds recorded
   'refundFen', // refunded amount, fen

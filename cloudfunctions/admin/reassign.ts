@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { action, AppError, getCommand, getDb, stableId } from '../_platform';
+import { C, readAll } from '../_growth/store';
+import type { GrowthUserFields } from '../_growth/user-fields';
+
+/**
+ * admin.reassign {fromSalesId, toSalesId} → moves every customer bound to a departing
+ * salesperson to another one, with one history entry per customer and one audit record. Past
+ * orders keep their attribution. Round trips: 1 read of caller + both salespeople + 1 query per
+ * 1000 customers + 1 conditional bulk update per 1000 + 1 history batch per 1000 + 1 audit insert.
+ */
+export const reassign = action({
+  input: { fromSalesId: z.string().min(1).max(64), toSalesId: z.string().min(1).max(64) },
+  access: ['boss'],
+  users: (input) => [input.fromSalesId, input.toSalesId],
+  async run(input, ctx) {
+    if (input.fromSalesId === input.toSalesId) throw new AppError('INVALID_ARGUMENT', 'toSalesId: must differ from fromSalesId');
+    const to = ctx.users.get(input.toSalesId);
+    if (!to || to.role !== 'sales') throw new AppError('FAILED_PRECONDITION', `toSalesId: ${input.toSalesId} is not a salesperson`);
+    const db = getDb();
+    const _ = getCommand();
+    const auditId = `reassign_${ctx.newId(12)}`;
+    const customers = await readAll<GrowthUserFields & { _id: string }>(C.users, { role: 'customer', boundSalesId: input.fromSalesId });
+    let moved = 0;
+    const movedIds: string[] = [];
+    for (let i = 0; i < customers.length; i += 1000) {
+      const chunk = customers.slice(i, i + 1000);
+      const ids = chunk.map((c) => c._id);
+      // only those still bound to the departing salesperson (a concurrent binding wins)
+      const res = (await db
+        .collection(C.users)
+        .where({ _id: _.in(ids), boundSalesId: input.fromSalesId })
+        .update({ boundSalesId: input.toSalesId, boundAt: ctx.now, protectedUntil: null, bindingRev: _.inc(1), reassignedBy: auditId })) as { updated?: number };
+      moved += res.updated ?? 0;
+      movedIds.push(...ids);
+      const history = chunk.map((c) => ({
+        _id: stableId(c._id, 'reassign', auditId),
+        openid: c._id,
+        rev: (c.bindingRev ?? 0) + 1,
+        salesId: input.toSalesId,
+        previousSalesId: input.fromSalesId,
+        reason: 'reassign',
+        via: 'admin',
+        auditId,
+        by: ctx.openid,
+        at: ctx.now,
+      }));
+      if (history.length > 0) await db.collection(C.bindings).add(history);
+    }
+    await db.collection(C.audits).add({
+      _id: auditId,
+      type: 'reassign',
+      by: ctx.openid,
+      at: ctx.now,
+      fromSalesId: input.fromSalesId,
+      toSalesId: input.toSalesId,
+      moved,
+      openids: movedIds.slice(0, 5000),
+    });
+    return { auditId, moved, fromSalesId: input.fromSalesId, toSalesId: input.toSalesId };
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { action, AppError } from '../_platform';
+import { buildShareTree, isShareId, type ShareDoc } from '../../shared/growth';
+import { C, getShare, readAll } from '../_growth/store';
+
+/**
+ * admin.shareTree {shareId} → the tree below a share with counts per node and subtree totals.
+ * A salesperson may look at trees of their own shares. Round trips: 1 caller read + 1 share read
+ * + 1 query per 1000 descendants.
+ */
+export const shareTree = action({
+  input: { shareId: z.string().min(1).max(10) },
+  access: ['boss', 'ops', 'sales'],
+  async run(input, ctx) {
+    const share = isShareId(input.shareId) ? await getShare(input.shareId) : null;
+    if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
+    if (ctx.user.role === 'sales' && share.salesId !== ctx.openid) throw new AppError('PERMISSION_DENIED', 'shareId: not your share');
+    const below = await readAll<ShareDoc>(C.shares, { ancestors: share._id });
+    const tree = buildShareTree(share._id, [share, ...below]);
+    return { shareId: share._id, rootShareId: share.rootShareId, salesId: share.salesId, tree };
+  },
+});
