@@ -4,6 +4,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 // One config for both targets; outputRoot differs per TARO_ENV so weapp and h5 builds coexist:
 // miniprogram/dist/weapp (project.config.json's miniprogramRoot) and miniprogram/dist/h5
 // (served by the local cloud).
+// The pure domain in ../shared (pricing, coupons) is compiled into the app: one pricing code path.
+const sharedDir = path.resolve(__dirname, '..', '..', 'shared');
+
 const target = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
 
 // CloudBase env for Taro.cloud.init in the weapp build; set LINKSHELF_CLOUD_ENV at build time.
@@ -29,6 +32,7 @@ export default defineConfig<'webpack5'>(() => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: { include: [sharedDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -36,6 +40,7 @@ export default defineConfig<'webpack5'>(() => {
       optimizeMainPackage: { enable: true },
     },
     h5: {
+      compile: { include: [sharedDir] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,6 +1,11 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index'],
-  subPackages: [],
+  subPackages: [
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index'] },
+  ],
+  preloadRule: {
+    'pages/shelf/index': { network: 'all', packages: ['packageShop'] },
+  },
   window: {
     navigationBarTitleText: 'LinkShelf',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,0 +1,222 @@
+import { useState } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { View, Text, Image, Swiper, SwiperItem, Button } from '@tarojs/components';
+import { Shell } from '../../components/shell';
+import { Loadable, Skeleton } from '../../components/states';
+import { Price } from '../../components/price';
+import { CouponTicket } from '../../components/coupon-ticket';
+import { ShareBar } from '../../components/share-bar';
+import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
+import { couponApi, shelfApi } from '../../services/api';
+import { mintShare, sharePath } from '../../services/share';
+import type { ProductDetail, Sku } from '../../services/types';
+import { formatFen } from '../../utils/money';
+import { formatCountdown, toMs } from '../../utils/time';
+import { checkoutUrl } from '../checkout/url';
+import './index.css';
+
+const PAGE = '/packageShop/product/index';
+type Mode = 'single' | 'open';
+
+export default function ProductPage() {
+  const { params } = useRouter();
+  const productId = params.id || params.productId || '';
+  const state = useCloud(() => shelfApi.product(productId), [productId]);
+  const [sheet, setSheet] = useState<Mode | null>(null);
+  const [claimed, setClaimed] = useState<Record<string, boolean>>({});
+  const now = useNow();
+  const p = state.data;
+  const title = p ? `${p.groupDeal ? `${p.groupDeal.groupSize}人团 ${formatFen(p.groupDeal.groupPriceFen)} ` : ''}${p.title}` : '好物推荐';
+
+  useShareAppMessage(() => ({
+    title,
+    path: PAGE,
+    imageUrl: p?.images?.[0],
+    promise: mintShare('product', productId).then((sid) => ({ title, path: sharePath(PAGE, sid), imageUrl: p?.images?.[0] })),
+  }));
+
+  const claim = async (templateId: string) => {
+    try {
+      await couponApi.claim(templateId);
+      setClaimed((c) => ({ ...c, [templateId]: true }));
+      Taro.showToast({ title: '领取成功', icon: 'success' });
+    } catch (e) {
+      const code = toastError(e);
+      if (code === 'LIMIT_REACHED') setClaimed((c) => ({ ...c, [templateId]: true }));
+    }
+  };
+
+  const join = (teamId: string) => {
+    if (!p?.groupDeal) return;
+    const sku = p.groupDeal.skuId || p.skus?.find((s) => s.stock > 0)?.skuId;
+    Taro.navigateTo({ url: checkoutUrl({ productId, skuId: sku, qty: 1, mode: 'join', dealId: p.groupDeal.dealId, teamId }) });
+  };
+
+  return (
+    <Shell className="product">
+      <Loadable state={state} skeleton={<View><View className="pd-img-sk" /><Skeleton rows={3} /></View>}>
+        {(d: ProductDetail) => {
+          const teams = (d.openTeams || d.teams || []).filter((t) => toMs(t.expiresAt) > now && t.missing > 0);
+          const coupons = d.coupons || [];
+          const soldOut = d.stock <= 0;
+          return (
+            <View>
+              <Swiper className="pd-swiper" indicatorDots={(d.images || []).length > 1} circular>
+                {(d.images?.length ? d.images : ['']).map((src, i) => (
+                  <SwiperItem key={i}>{src ? <Image className="pd-img" src={src} mode="aspectFill" /> : <View className="pd-img" />}</SwiperItem>
+                ))}
+              </Swiper>
+              <View className="card pd-info">
+                <View className="between">
+                  <Price fen={d.groupDeal ? d.groupDeal.groupPriceFen : d.priceFen} listFen={d.listPriceFen} />
+                  <Text className="muted">{soldOut ? '已售罄' : `库存 ${d.stock}`}</Text>
+                </View>
+                {d.groupDeal ? (
+                  <Text className="pd-group-tip">
+                    {d.groupDeal.groupSize}人成团价 · 单买 {formatFen(d.priceFen)}
+                  </Text>
+                ) : null}
+                <Text className="pd-title">{d.title}</Text>
+                {d.subtitle ? <Text className="muted">{d.subtitle}</Text> : null}
+                <View className="pd-badges">
+                  {(d.badges || []).map((b, i) => (
+                    <Text key={i} className={`badge ${b.kind}`}>
+                      {b.text}
+                    </Text>
+                  ))}
+                </View>
+                <ShareBar type="product" id={productId} page={PAGE} label="分享商品" />
+              </View>
+
+              {coupons.length ? (
+                <View className="card">
+                  <View className="card-title">领券</View>
+                  {coupons.map((c) => {
+                    const tid = c.templateId || c.id || '';
+                    const done = claimed[tid] || c.claimed;
+                    return (
+                      <CouponTicket
+                        key={tid}
+                        c={c}
+                        sub={c.description || c.text}
+                        action={
+                          <Button size="mini" className={done ? 'btn-plain' : 'btn-warn'} disabled={!!done} onClick={() => claim(tid)} data-testid={`claim-${tid}`}>
+                            {done ? '已领取' : '领取'}
+                          </Button>
+                        }
+                      />
+                    );
+                  })}
+                </View>
+              ) : null}
+
+              {d.groupDeal ? (
+                <View className="card">
+                  <View className="card-title">
+                    <Text>{d.groupDeal.groupSize}人拼团</Text>
+                    <Text className="muted">{teams.length ? `${teams.length}个团正在拼，可直接参与` : '暂无可参与的团，来开一个吧'}</Text>
+                  </View>
+                  {teams.slice(0, 5).map((t) => (
+                    <View key={t.teamId} className="team-row between" data-team={t.teamId}>
+                      <View className="row grow">
+                        {t.leaderAvatarUrl ? <Image className="avatar sm" src={t.leaderAvatarUrl} /> : <View className="avatar sm team-initial">{(t.leaderName || '团').slice(0, 1)}</View>}
+                        <View className="team-row-mid">
+                          <Text className="ellipsis">{t.leaderName || '团长'}的团</Text>
+                          <Text className="team-missing">
+                            还差 <Text className="price">{t.missing}</Text> 人 · 剩余 {formatCountdown(toMs(t.expiresAt) - now)}
+                          </Text>
+                        </View>
+                      </View>
+                      <Button size="mini" className="btn-warn" onClick={() => join(t.teamId)} data-testid="join-team">
+                        去参团
+                      </Button>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
+
+              {d.description ? (
+                <View className="card">
+                  <View className="card-title">商品详情</View>
+                  <Text className="pd-desc">{d.description}</Text>
+                </View>
+              ) : null}
+              <View className="bottom-space" />
+
+              <View className="bottom-bar">
+                <View className="pd-home" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>
+                  <Text>货架</Text>
+                </View>
+                {d.groupDeal ? (
+                  <View className="row grow pd-buy2">
+                    <Button className="btn-ghost pd-btn" disabled={soldOut} onClick={() => setSheet('single')}>
+                      单独购买 {formatFen(d.priceFen)}
+                    </Button>
+                    <Button className="btn-primary pd-btn" disabled={soldOut} onClick={() => setSheet('open')} data-testid="open-team">
+                      发起拼团 {formatFen(d.groupDeal.groupPriceFen)}
+                    </Button>
+                  </View>
+                ) : (
+                  <Button className="btn-primary grow pd-btn" disabled={soldOut} onClick={() => setSheet('single')} data-testid="buy">
+                    {soldOut ? '已售罄' : '立即购买'}
+                  </Button>
+                )}
+              </View>
+              {sheet ? <SkuSheet p={d} mode={sheet} onClose={() => setSheet(null)} /> : null}
+            </View>
+          );
+        }}
+      </Loadable>
+    </Shell>
+  );
+}
+
+function SkuSheet({ p, mode, onClose }: { p: ProductDetail; mode: Mode; onClose: () => void }) {
+  const skus: Sku[] = p.skus?.length ? p.skus : [{ skuId: '', name: '默认', priceFen: p.priceFen, stock: p.stock }];
+  const dealSku = mode === 'open' ? p.groupDeal?.skuId : undefined;
+  const [skuId, setSkuId] = useState(dealSku || skus.find((s) => s.stock > 0)?.skuId || skus[0].skuId);
+  const [qty, setQty] = useState(1);
+  const sku = skus.find((s) => s.skuId === skuId) || skus[0];
+  const unit = mode === 'open' && p.groupDeal ? p.groupDeal.groupPriceFen : sku.priceFen;
+  const maxQty = mode === 'open' ? 1 : Math.max(1, Math.min(sku.stock, 99));
+  const go = () => {
+    onClose();
+    Taro.navigateTo({ url: checkoutUrl({ productId: p.id, skuId: sku.skuId || undefined, qty, mode, dealId: mode === 'open' ? p.groupDeal?.dealId : undefined }) });
+  };
+  return (
+    <View className="mask" onClick={onClose}>
+      <View className="sheet" onClick={(e) => e.stopPropagation()}>
+        <View className="row">
+          {p.images?.[0] ? <Image className="sku-img" src={p.images[0]} mode="aspectFill" /> : null}
+          <View>
+            <Price fen={unit} />
+            <Text className="muted sku-stock">库存 {sku.stock}</Text>
+          </View>
+        </View>
+        <View className="sku-label">规格</View>
+        <View className="sku-list">
+          {skus.map((s) => (
+            <View
+              key={s.skuId}
+              className={`sku ${s.skuId === sku.skuId ? 'on' : ''} ${s.stock <= 0 || (dealSku && s.skuId !== dealSku) ? 'off' : ''}`}
+              onClick={() => s.stock > 0 && !(dealSku && s.skuId !== dealSku) && setSkuId(s.skuId)}
+            >
+              {s.name}
+            </View>
+          ))}
+        </View>
+        <View className="between sku-qty">
+          <Text>数量{mode === 'open' ? '（拼团限1件）' : ''}</Text>
+          <View className="row">
+            <View className="qty-btn" onClick={() => setQty(Math.max(1, qty - 1))}>－</View>
+            <Text className="qty-num">{qty}</Text>
+            <View className="qty-btn" onClick={() => setQty(Math.min(maxQty, qty + 1))}>＋</View>
+          </View>
+        </View>
+        <Button className="btn-primary" disabled={sku.stock <= 0} onClick={go} data-testid="sku-confirm">
+          {mode === 'open' ? '确定开团' : '确定'}
+        </Button>
+      </View>
+    </View>
+  );
+}
