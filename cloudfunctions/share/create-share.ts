@@ -42,7 +42,8 @@ export const createShare = action({
         sharer,
         target: input.target,
         channel: input.channel,
-        campaign: input.campaign ?? null,
+        // a re-share inherits the campaign of the share that brought the sharer
+        campaign: input.campaign ?? (ctx.user.role === 'sales' ? null : u.boundVia?.campaign ?? null),
         experiments: variants,
         now: ctx.now,
       });

@@ -1,0 +1,123 @@
+/**
+ * The growth loop end to end through the real SDK on the local cloud: share chain → binding →
+ * group order → pay → commission → refund → reversal → sweep → referral reward.
+ */
+import { startTestCloud, type TestCloud } from '../../emulator/testing';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(async () => cloud.close());
+beforeEach(async () => {
+  await cloud.reset();
+  await cloud.seed();
+  cloud.setClock('2026-06-01T02:00:00.000Z');
+});
+
+const DAY = 86_400_000;
+const MIN = 60_000;
+type Created = { shareId: string; depth: number };
+type Doc = Record<string, unknown> & { _id: string };
+
+async function get(collection: string, id: string): Promise<Doc | undefined> {
+  return ((await cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
+}
+async function list(collection: string, where: Record<string, unknown>): Promise<Doc[]> {
+  return (await cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
+}
+const share = (openid: string, target: { type: string; id: string }, campaign?: string) =>
+  cloud.ok<Created>('share', { action: 'create', target, channel: 'card', ...(campaign ? { campaign } : {}) }, openid);
+const open = (openid: string, shareId: string) => cloud.ok<{ boundSalesId: string | null }>('share', { action: 'open', shareId }, openid);
+
+describe('the growth loop', () => {
+  it('S→A→B→team with C: orders carry the chain, commission = rate × paid, a refund reverses proportionally, A is rewarded exactly once after the window', async () => {
+    const S = 'o_sales_li';
+    const [A, B, C] = ['o_cust_1', 'o_cust_2', 'o_cust_3'];
+    const sShare = await share(S, { type: 'shelf', id: S });
+    expect((await open(A, sShare.shareId)).boundSalesId).toBe(S);
+    const aShare = await share(A, { type: 'shelf', id: S });
+    expect((await open(B, aShare.shareId)).boundSalesId).toBe(S);
+    expect(await get('users', B)).toMatchObject({ boundSalesId: S, referrerOpenid: A, boundVia: expect.objectContaining({ depth: 2 }) });
+
+    cloud.advanceClock(5 * MIN); // not a "paid seconds after binding" case
+    const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', shareId: aShare.shareId }, B);
+    const bShare = await share(B, { type: 'group', id: team.teamId });
+    expect(bShare.depth).toBe(3);
+    expect((await open(C, bShare.shareId)).boundSalesId).toBe(S);
+    cloud.advanceClock(5 * MIN);
+    const joined = await cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId, shareId: bShare.shareId }, C);
+    // B also buys two products alone, so one line can be refunded
+    const solo = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
+    for (const [who, orderId] of [[B, team.orderId], [C, joined.orderId], [B, solo.orderId]] as const) {
+      await cloud.ok('order', { action: 'pay', orderId }, who);
+    }
+
+    const orders = await Promise.all([team.orderId, joined.orderId, solo.orderId].map((id) => get('orders', id)));
+    expect(orders.map((o) => (o?.attribution as Doc).salesId)).toEqual([S, S, S]);
+    expect((orders[0]?.attribution as Doc)).toMatchObject({ shareId: aShare.shareId, rootShareId: sShare.shareId, depth: 2, referrerOpenid: A });
+    expect((orders[1]?.attribution as Doc)).toMatchObject({ shareId: bShare.shareId, rootShareId: sShare.shareId, depth: 3, referrerOpenid: B });
+
+    // pending commission = 10 % of what was paid for each line (after discounts)
+    const pending = await list('commission_ledger', { salesId: S, kind: 'pending' });
+    const paidLines = orders.flatMap((o) => (o?.lines as Array<{ lineId: string; paidFen: number }>).map((l) => ({ orderId: o?._id, ...l })));
+    expect(pending).toHaveLength(paidLines.length);
+    for (const l of paidLines) {
+      const e = pending.find((p) => p.orderId === l.orderId && p.lineId === l.lineId);
+      expect(e?.amountFen).toBe(Math.floor(l.paidFen / 10));
+    }
+    const ledger1 = await cloud.ok<{ totals: { pendingFen: number } }>('sales', { action: 'ledger' }, S);
+    expect(ledger1.totals.pendingFen).toBe(paidLines.reduce((s, l) => s + Math.floor(l.paidFen / 10), 0));
+
+    // refund one of B's lines → a reversal of exactly that line's commission share
+    const soloLines = orders[2]?.lines as Array<{ lineId: string; paidFen: number }>;
+    const refunded = soloLines[1];
+    await cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
+    await cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B).catch(() => undefined); // replay
+    const reversed = await list('commission_ledger', { salesId: S, kind: 'reversed' });
+    expect(reversed).toHaveLength(1);
+    expect(reversed[0]).toMatchObject({ orderId: solo.orderId, lineId: refunded.lineId, amountFen: Math.floor(refunded.paidFen / 10) });
+
+    // before the window: nothing settles, nobody is rewarded
+    await cloud.runTimer('sweep');
+    expect(await list('coupons', { source: 'referral' })).toHaveLength(0);
+
+    // after the window, two sweeps at once: commission settles and A's reward is issued once
+    cloud.advanceClock(8 * DAY);
+    await Promise.all([cloud.runTimer('sweep'), cloud.runTimer('sweep')]);
+    await cloud.runTimer('sweep');
+    const rewards = await list('coupons', { source: 'referral' });
+    expect(rewards.filter((c) => c.ownerOpenid === A)).toHaveLength(1);
+    expect(rewards.filter((c) => c.ownerOpenid === B)).toHaveLength(1); // B brought C
+    expect(rewards.find((c) => c.ownerOpenid === A)).toMatchObject({ templateId: 'ct_referral_reward', status: 'unused' });
+    expect(await get('referral_rewards', B)).toMatchObject({ referrerOpenid: A, status: 'rewarded' });
+
+    const settled = await list('commission_ledger', { salesId: S, kind: 'settleable' });
+    expect(settled).toHaveLength(paidLines.length);
+    const ledger2 = await cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number } }>('sales', { action: 'ledger' }, S);
+    expect(ledger2.totals.pendingFen).toBe(0);
+    expect(ledger2.totals.settleableFen).toBe(ledger1.totals.pendingFen - reversed[0].amountFen as number);
+
+    const dash = await cloud.ok<{ commission: { owedFen: number; settledFen: number }; referrals: { rewardsIssued: number } }>('admin', { action: 'dashboard' }, 'o_boss');
+    expect(dash.commission.owedFen).toBe(ledger2.totals.settleableFen);
+    expect(dash.commission.settledFen).toBe(ledger2.totals.settleableFen);
+    expect(dash.referrals.rewardsIssued).toBe(2);
+
+    const tree = await cloud.ok<{ tree: { subtree: { shares: number; newCustomers: number; paidOrders: number } } }>('admin', { action: 'shareTree', shareId: sShare.shareId }, 'o_boss');
+    expect(tree.tree.subtree).toMatchObject({ shares: 3, newCustomers: 3 });
+  });
+
+  it('a self-referral or an existing customer never earns a referral reward', async () => {
+    // o_cust_4 paid before anyone referred them: they are an existing customer
+    const s = await share('o_sales_wang', { type: 'shelf', id: 'o_sales_wang' });
+    await open('o_cust_1', s.shareId);
+    const a = await share('o_cust_1', { type: 'product', id: 'p03' });
+    await open('o_cust_1', a.shareId); // own share
+    expect((await get('users', 'o_cust_1'))?.referrerOpenid ?? null).toBeNull();
+    const early = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c4-early-01' }, 'o_cust_4');
+    await cloud.ok('order', { action: 'pay', orderId: early.orderId }, 'o_cust_4');
+    await open('o_cust_4', a.shareId);
+    expect((await get('users', 'o_cust_4'))?.referrerOpenid ?? null).toBeNull();
+    expect(await list('referral_rewards', {})).toHaveLength(0);
+  });
+});
