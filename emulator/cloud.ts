@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { installCallTracing } from './call-tracing';
 import { Clock } from './clock';
 import { Database } from './database';
+import { clone } from './ejson';
 import { Faults } from './faults';
 import { FunctionHost } from './functions';
 import { Persistence } from './persistence';
@@ -44,6 +45,7 @@ export class LocalCloud {
   readonly paths = {
     functions: join(REPO_ROOT, 'cloudfunctions'),
     assets: join(REPO_ROOT, 'emulator', 'assets'),
+    console: join(REPO_ROOT, 'emulator', 'console'),
     h5: join(REPO_ROOT, 'miniprogram', 'dist', 'h5'),
   };
   private server: http.Server | undefined;
@@ -99,7 +101,7 @@ export class LocalCloud {
     const data = buildSeed(new Date(this.clock.now()));
     for (const [collection, docs] of Object.entries(data)) {
       this.store.createCollection(collection);
-      for (const doc of docs) this.store.put(collection, String(doc._id), structuredClone(doc));
+      for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }
     await this.store.flush();
   }

@@ -52,7 +52,17 @@ export class WireError extends Error {
   }
 }
 
-/** Deep copy of a stored document (Dates and RegExps kept). */
+/**
+ * Deep copy of a stored document (Dates and RegExps kept). Not structuredClone: under Jest that
+ * creates Dates of another realm, which fail `instanceof Date` checks (zod's z.date()).
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value instanceof RegExp) return new RegExp(value.source, value.flags) as T;
+  if (Array.isArray(value)) return value.map((v) => clone(v)) as T;
+  if (typeof (value as { _bsontype?: unknown })._bsontype === 'string') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = clone(v);
+  return out as T;
 }

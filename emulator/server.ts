@@ -4,6 +4,7 @@
  *   POST /functions/<name>      JSON event in, envelope out; caller = header x-wx-openid (a local
  *                               stand-in for the identity WeChat injects)
  *   /_emulator/*                control plane: reset, seed, clock, stats, personas, faults, timers
+ *   /console, /_emulator/console/*  the ops console (collections, documents as JSON, validation)
  *   /assets/*                   product images and avatars shipped in the repo
  *   /*                          the h5 build of the mini-program
  */
@@ -13,6 +14,7 @@ import { CALL_HEADER } from './call-tracing';
 import type { LocalCloud } from './cloud';
 import { WireError } from './ejson';
 import { DbError } from './store';
+import { consoleApi } from './console-api';
 import { serveStatic } from './static';
 
 const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request/response limit
@@ -33,12 +35,13 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
   res.setHeader('access-control-allow-origin', '*');
   if (req.method === 'OPTIONS') {
     res.setHeader('access-control-allow-headers', 'content-type, x-wx-openid');
-    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
     res.writeHead(204).end();
     return;
   }
   if (path === '/admin' && req.method === 'POST') return admin(cloud, req, res);
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
+  if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);
   if (path.startsWith('/_emulator/')) return control(cloud, req, res, path.slice('/_emulator/'.length), url);
   if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(cloud, req, res, path);
   sendJson(res, 404, { error: `no route for ${req.method} ${path}` });

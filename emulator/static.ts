@@ -25,11 +25,12 @@ function safeJoin(root: string, urlPath: string): string | undefined {
 
 export function serveStatic(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse, path: string): void {
   const fromAssets = path.startsWith('/assets/');
-  const root = fromAssets ? cloud.paths.assets : cloud.paths.h5;
-  let file = safeJoin(root, fromAssets ? path.slice('/assets'.length) : path);
+  const fromConsole = path === '/console' || path.startsWith('/console/');
+  const root = fromAssets ? cloud.paths.assets : fromConsole ? cloud.paths.console : cloud.paths.h5;
+  let file = safeJoin(root, fromAssets ? path.slice('/assets'.length) : fromConsole ? path.slice('/console'.length) || '/' : path);
   if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!file || !existsSync(file)) {
-    if (fromAssets || extname(path)) return sendJson(res, 404, { error: `not found: ${path}` });
+    if (fromAssets || fromConsole || extname(path)) return sendJson(res, 404, { error: `not found: ${path}` });
     file = join(root, 'index.html');
     if (!existsSync(file)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });

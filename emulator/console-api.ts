@@ -1,0 +1,84 @@
+/**
+ * The ops console's API (local cloud only; in CloudBase ops use the CloudBase console, which,
+ * like this one, writes documents directly, bypassing security rules). Documents travel as
+ * relaxed EJSON so dates stay dates: `{"$date": "2026-06-01T00:00:00Z"}`.
+ */
+import type http from 'node:http';
+import { EJSON } from 'bson';
+import { checkOpsDocument, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
+import type { LocalCloud } from './cloud';
+import type { Doc } from './ejson';
+import { buildSeed } from './seed';
+import { readBody, sendJson } from './server';
+
+const toText = (doc: unknown) => EJSON.stringify(doc as Record<string, unknown>, undefined, 2, { relaxed: true });
+
+function problemsOf(collection: string, doc: unknown): string[] {
+  return isOpsCollection(collection) ? checkOpsDocument(collection, doc) : [];
+}
+
+export async function consoleApi(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse, rest: string, url: URL): Promise<void> {
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const method = req.method ?? 'GET';
+  if (parts[0] === 'collections' && method === 'GET') {
+    const list = cloud.store.collectionNames().map((name) => ({ name, count: cloud.store.docs(name).length, ops: isOpsCollection(name) }));
+    list.sort((a, b) => Number(b.ops) - Number(a.ops) || a.name.localeCompare(b.name));
+    return sendJson(res, 200, { collections: list, opsCollections: OPS_COLLECTIONS });
+  }
+  const collection = parts[1];
+  if (!collection || !cloud.store.hasCollection(collection)) return sendJson(res, 404, { error: `no collection ${collection ?? ''}` });
+
+  if (parts[0] === 'template' && method === 'GET') {
+    const example = buildSeed(new Date(cloud.clock.now()))[collection]?.[0];
+    const template = example ? { ...example, _id: `${collection}_${Date.now().toString(36)}`, status: 'draft' } : { _id: `${collection}_${Date.now().toString(36)}` };
+    return sendJson(res, 200, { text: toText(template), problems: problemsOf(collection, template) });
+  }
+  if (parts[0] === 'validate' && method === 'POST') {
+    try {
+      const doc = EJSON.parse(await readBody(req), { relaxed: true });
+      return sendJson(res, 200, { problems: problemsOf(collection, doc) });
+    } catch (err) {
+      return sendJson(res, 400, { error: `not a JSON document: ${(err as Error).message}` });
+    }
+  }
+  if (parts[0] !== 'docs') return sendJson(res, 404, { error: 'unknown console route' });
+  const id = parts[2];
+
+  if (method === 'GET' && !id) {
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), 500);
+    const docs = cloud.store.snapshot(collection).slice(0, limit);
+    return sendJson(res, 200, {
+      docs: docs.map((d) => ({ id: String(d._id), title: typeof d.title === 'string' ? d.title : typeof d.name === 'string' ? d.name : '', status: typeof d.status === 'string' ? d.status : '', problems: problemsOf(collection, d) })),
+      total: cloud.store.docs(collection).length,
+    });
+  }
+  if (method === 'GET' && id) {
+    const doc = cloud.store.get(collection, id);
+    if (!doc) return sendJson(res, 404, { error: `no document ${collection}/${id}` });
+    return sendJson(res, 200, { text: toText(doc), problems: problemsOf(collection, doc) });
+  }
+  if (method === 'DELETE' && id) {
+    cloud.store.put(collection, id, null);
+    return sendJson(res, 200, { deleted: true });
+  }
+  if (method === 'PUT' || method === 'POST') {
+    let doc: Doc;
+    try {
+      const parsed = EJSON.parse(await readBody(req), { relaxed: true });
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('a document must be a JSON object');
+      doc = parsed as Doc;
+    } catch (err) {
+      return sendJson(res, 400, { error: `not a JSON document: ${(err as Error).message}` });
+    }
+    const docId = id ?? (doc._id !== undefined ? String(doc._id) : cloud.store.newId());
+    doc._id = docId;
+    if (method === 'POST' && cloud.store.get(collection, docId)) return sendJson(res, 409, { error: `${collection}/${docId} already exists` });
+    const problems = problemsOf(collection, doc);
+    // The CloudBase console saves whatever ops type; so can this one ("save anyway"), which is
+    // how the malformed-document scenarios are reproduced by hand.
+    if (problems.length > 0 && url.searchParams.get('force') !== '1') return sendJson(res, 422, { problems });
+    cloud.store.put(collection, docId, doc);
+    return sendJson(res, 200, { saved: true, id: docId, problems });
+  }
+  sendJson(res, 405, { error: `${method} not allowed here` });
+}
