@@ -1,0 +1,144 @@
+import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { doc, docs, expectMoneyBalances, outcomes } from '../_commerce/test-helpers';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(async () => {
+  await cloud.close();
+});
+beforeEach(async () => {
+  await cloud.reset();
+  await cloud.seed();
+});
+
+type Opened = { teamId: string; orderId: string; totalFen: number };
+type TeamView = { status: string; size: number; seatsTaken: number; members: Array<{ openid: string; paid: boolean }>; expiresAt: string };
+const HOUR = 3600 * 1000;
+
+async function openAndPay(dealId: string, leader: string): Promise<Opened> {
+  const opened = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId }, leader);
+  await cloud.ok('order', { action: 'pay', orderId: opened.orderId }, leader);
+  return opened;
+}
+
+describe('groupbuy', () => {
+  it('a team of 3 with 2 members and 30 concurrent joins: exactly 1 joins, the rest GROUP_FULL, nobody twice, no paid member rejected', async () => {
+    const team = await openAndPay('gd_p02_trio', 'o_cust_1');
+    const second = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    await cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+
+    const joiners = Array.from({ length: 30 }, (_, i) => `o_joiner_${i}`);
+    const results = await Promise.all(joiners.map((u) => cloud.call<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, u)));
+    expect(outcomes(results)).toEqual({ ok: 1, GROUP_FULL: 29 });
+
+    const members = await docs(cloud, 'team_members', { teamId: team.teamId });
+    expect(members).toHaveLength(3);
+    expect(new Set(members.map((m) => m.openid)).size).toBe(3);
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 3, paidCount: 2, status: 'forming' });
+    expect(await docs(cloud, 'orders', { teamId: team.teamId })).toHaveLength(3);
+
+    // The one who got the seat pays; the team succeeds; both earlier payers are still paid members.
+    const winner = results.find((r) => r.ok);
+    const winnerId = joiners[results.indexOf(winner!)];
+    await cloud.ok('order', { action: 'pay', orderId: winner!.ok && winner!.data.orderId }, winnerId);
+    const view = await cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_3');
+    expect(view).toMatchObject({ status: 'succeeded', size: 3, seatsTaken: 3 });
+    expect(view.members.map((m) => [m.openid, m.paid]).sort()).toEqual([['o_cust_1', true], ['o_cust_2', true], [winnerId, true]].sort());
+    expect(await docs(cloud, 'orders', { teamId: team.teamId, status: 'paid' })).toHaveLength(3);
+    await expectMoneyBalances(cloud);
+  });
+
+  it('the leader pays the group price minus the leader perk; a member is unique per team', async () => {
+    const team = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_p02_trio' }, 'o_cust_1');
+    expect(team.totalFen).toBe(8800 - 1000);
+    const again = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_1');
+    expect(again.ok === false && again.error.code).toBe('ALREADY_JOINED');
+    const joins = await Promise.all([1, 2, 3, 4].map(() => cloud.call<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2')));
+    expect(outcomes(joins)).toEqual({ ok: 1, ALREADY_JOINED: 3 });
+    expect(joins.find((j) => j.ok)?.ok && (joins.find((j) => j.ok) as { data: Opened }).data.totalFen).toBe(8800);
+    expect(await docs(cloud, 'team_members', { teamId: team.teamId })).toHaveLength(2);
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
+  });
+
+  it('an unpaid seat is released after the TTL and can be taken again', async () => {
+    const team = await openAndPay('gd_p01_duo', 'o_cust_1');
+    await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    const full = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
+    expect(full.ok === false && full.error.code).toBe('GROUP_FULL');
+    cloud.advanceClock(16 * 60 * 1000);
+    await cloud.ok('sweep', { action: 'run' });
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
+    const third = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
+    await cloud.ok('order', { action: 'pay', orderId: third.orderId }, 'o_cust_3');
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'succeeded', paidCount: 2 });
+  });
+
+  it('a short team past expiresAt fails; each paid member is refunded exactly once even with two concurrent sweeps; coupons and stock return', async () => {
+    // A coupon that may be used on group orders, held by the second member.
+    const now = cloud.now();
+    await cloud.db.collection('coupons').add({
+      _id: 'c_group_ok',
+      templateId: 'ct_flat5',
+      ownerOpenid: 'o_cust_2',
+      title: '拼团可用 减5',
+      rule: { kind: 'flat_off', amountOffFen: 500 },
+      scope: { mode: 'all' },
+      allowOnGroup: true,
+      status: 'unused',
+      claimedAt: now,
+      validFromAt: now,
+      validToAt: new Date(now.getTime() + 72 * HOUR),
+      orderId: null,
+    });
+    const stockBefore = Number((await doc(cloud, 'skus', 'p02-s1'))?.stock);
+    const team = await openAndPay('gd_p02_trio', 'o_cust_1');
+    const second = await cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');
+    await cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    const unpaid = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
+    expect(await doc(cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore - 3 });
+
+    cloud.advanceClock(25 * HOUR);
+    const late = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_4');
+    expect(late.ok === false && late.error.code).toBe('EXPIRED');
+    const sweeps = await Promise.all([cloud.runTimer<{ ok: boolean }>('sweep'), cloud.call('sweep', { action: 'run' })]);
+    expect(sweeps.every((s) => s.ok)).toBe(true);
+
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
+    for (const orderId of [team.orderId, second.orderId]) {
+      expect(await docs(cloud, 'refunds', { orderId })).toEqual([expect.objectContaining({ status: 'succeeded', reason: 'team_failed' })]);
+      expect(await doc(cloud, 'orders', orderId)).toMatchObject({ status: 'refunded' });
+    }
+    expect(await doc(cloud, 'orders', unpaid.orderId)).toMatchObject({ status: 'closed', closeReason: 'team_failed' });
+    expect(await doc(cloud, 'coupons', 'c_group_ok')).toMatchObject({ status: 'unused', orderId: null });
+    expect(await doc(cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore });
+    const view = await cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_1');
+    expect(view.status).toBe('failed');
+    expect(view.members.filter((m) => m.paid)).toEqual([]);
+
+    // A third sweep changes nothing.
+    await cloud.ok('sweep', { action: 'run' });
+    expect(await docs(cloud, 'refunds')).toHaveLength(2);
+    await expectMoneyBalances(cloud);
+  });
+
+  it('eligibility: a new-customer deal refuses a customer who has paid before; per-user limit holds', async () => {
+    const team = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_p04_newcomer' }, 'o_cust_1');
+    const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-elig-001' }, 'o_cust_2');
+    await cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_2');
+    const refused = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    expect(refused.ok === false && refused.error.code).toBe('NOT_ELIGIBLE');
+    const second = await cloud.call('groupbuy', { action: 'open', dealId: 'gd_p04_newcomer' }, 'o_cust_1');
+    expect(second.ok === false && second.error.code).toBe('LIMIT_REACHED');
+  });
+
+  it('a paused or missing deal cannot be opened', async () => {
+    await cloud.db.collection('group_deals').doc('gd_p01_duo').update({ status: 'paused' });
+    const paused = await cloud.call('groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_1');
+    expect(paused.ok === false && paused.error.code).toBe('EXPIRED');
+    const missing = await cloud.call('groupbuy', { action: 'open', dealId: 'gd_nope' }, 'o_cust_1');
+    expect(missing.ok === false && missing.error.code).toBe('NOT_FOUND');
+    expect(await docs(cloud, 'teams')).toHaveLength(0);
+  });
+});
