@@ -1,0 +1,68 @@
+/**
+ * Database round trips per action, read from the local cloud's stats, with budgets. The numbers
+ * are written up in docs/commerce.md; raise a budget only with a reason there.
+ */
+import { startTestCloud, type TestCloud } from '../../emulator/testing';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+// Budgets include the platform's caller lookup (1 read) and the growth hooks' own round trips.
+const BUDGETS: Record<string, number> = {
+  'coupon.list': 3,
+  'coupon.claim': 6,
+  'coupon.mine': 2,
+  'order.quote': 5,
+  'order.create': 9,
+  'order.pay': 5,
+  'payNotify.sandbox': 14,
+  'order.cancel': 5,
+  'order.refund': 12,
+  'order.list': 2,
+  'order.get': 2,
+  'groupbuy.open': 11,
+  'groupbuy.join': 11,
+  'groupbuy.get': 3,
+  'admin.promotionHealth': 3,
+  'sweep.run': 12,
+};
+
+it('every commerce action stays within its round-trip budget', async () => {
+  // Warm up: first calls register users.
+  for (const u of ['o_cust_1', 'o_cust_2']) await cloud.ok('coupon', { action: 'mine' }, u);
+  cloud.resetStats();
+
+  await cloud.ok('coupon', { action: 'list' }, 'o_cust_1');
+  const { couponId } = await cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_1');
+  await cloud.ok('coupon', { action: 'mine' }, 'o_cust_1');
+  const cart = { items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }] };
+  await cloud.ok('order', { action: 'quote', ...cart }, 'o_cust_1');
+  const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId, idempotencyKey: 'key-budget-1' }, 'o_cust_1');
+  await cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+  await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  const o2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'key-budget-2' }, 'o_cust_1');
+  await cloud.ok('order', { action: 'cancel', orderId: o2.orderId }, 'o_cust_1');
+  await cloud.ok('order', { action: 'list' }, 'o_cust_1');
+  await cloud.ok('order', { action: 'get', orderId: o.orderId }, 'o_cust_1');
+  const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_1');
+  const joined = await cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+  await cloud.ok('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_2');
+  await cloud.ok('order', { action: 'pay', orderId: team.orderId }, 'o_cust_1');
+  await cloud.ok('order', { action: 'pay', orderId: joined.orderId }, 'o_cust_2');
+  await cloud.ok('admin', { action: 'promotionHealth' }, 'o_ops');
+  await cloud.ok('sweep', { action: 'run' });
+
+  const stats = cloud.stats().byAction;
+  const measured = Object.fromEntries(Object.keys(BUDGETS).map((k) => [k, stats[k]?.maxOps]));
+  // eslint-disable-next-line no-console
+  console.log('round trips per action (max):', JSON.stringify(measured, null, 1), JSON.stringify(Object.fromEntries(Object.entries(stats).map(([k, s]) => [k, s.byOp]))));
+  for (const [key, budget] of Object.entries(BUDGETS)) {
+    expect([key, stats[key]?.maxOps]).toEqual([key, expect.any(Number)]);
+    expect([key, stats[key].maxOps <= budget]).toEqual([key, true]);
+  }
+});
