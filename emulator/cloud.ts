@@ -12,6 +12,7 @@ import { Database } from './database';
 import { clone } from './ejson';
 import { Faults } from './faults';
 import { FunctionHost } from './functions';
+import { IndexChecker } from './indexes';
 import { Persistence } from './persistence';
 import { buildSeed } from './seed';
 import { createServer } from './server';
@@ -40,6 +41,7 @@ export class LocalCloud {
   readonly stats = new Stats();
   readonly faults = new Faults();
   readonly store: Store;
+  readonly indexes = IndexChecker.fromRepo(REPO_ROOT);
   readonly db: Database;
   readonly functions: FunctionHost;
   readonly paths = {
@@ -54,7 +56,7 @@ export class LocalCloud {
 
   constructor(private options: LocalCloudOptions = {}) {
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
-    this.db = new Database(this.store, () => this.clock.now(), this.faults);
+    this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
     this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
   }
 

@@ -14,6 +14,7 @@
 import { Aggregator, find, update as applyUpdate } from 'mingo';
 import { clone, parseWire, toWire, WireError, type Doc } from './ejson';
 import type { Faults } from './faults';
+import type { IndexChecker } from './indexes';
 import { DbError, type Store } from './store';
 
 type Body = Record<string, unknown>;
@@ -48,7 +49,11 @@ export class Database {
     private store: Store,
     private now: () => number,
     private faults?: Faults,
+    private indexes?: IndexChecker,
   ) {}
+
+  /** "fn.action" of the function call making the current request (for index reports). */
+  private caller: string | undefined;
 
   private mingo(): NonNullable<Parameters<typeof find>[3]> {
     return { idKey: '_id', collectionResolver: (name: string) => this.store.docs(name) };
@@ -72,8 +77,9 @@ export class Database {
   }
 
   /** Dispatches one database action. Throws DbError / WireError for error replies. */
-  handle(action: string, body: Body): Reply {
+  handle(action: string, body: Body, caller?: string): Reply {
     this.expireStaleTransactions();
+    this.caller = caller;
     switch (action) {
       case 'database.addCollection':
         return this.addCollection(body);
@@ -166,6 +172,7 @@ export class Database {
       throw new WireError('offset and limit must be non-negative integers');
     }
     const order = body.order ? (this.parse(body.order, 'order') as Record<string, 1 | -1>) : undefined;
+    this.indexes?.check(collection, query, Object.keys(order ?? {}), this.caller);
     let cursor = find(this.store.docs(collection), query, undefined, this.mingo());
     if (order && Object.keys(order).length > 0) cursor = cursor.sort(order);
     const page = cursor.skip(offset).limit(limit).all() as Doc[];
@@ -245,6 +252,7 @@ export class Database {
     }
 
     const query = this.parseQuery(body);
+    this.indexes?.check(collection, query, [], this.caller);
     const modifier = merge ? this.modifierOf(data as Record<string, unknown>) : { $set: data };
     const matched = find(this.store.docs(collection), query, undefined, this.mingo()).all() as Doc[];
     const targets = body.multi === false ? matched.slice(0, 1) : matched;
@@ -278,6 +286,7 @@ export class Database {
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError('data must be an object');
     const modifier = this.modifierOf(data as Record<string, unknown>);
     const query = this.parseQuery(body);
+    this.indexes?.check(collection, query, [], this.caller);
     const doc = find(this.store.docs(collection), query, undefined, this.mingo()).limit(1).all()[0] as Doc | undefined;
     if (!doc) return { data: { updated: 0, doc: null } };
     this.maybeFailWrite();
@@ -303,6 +312,7 @@ export class Database {
       return { data: { deleted: 1 } };
     }
     const query = this.parseQuery(body);
+    this.indexes?.check(collection, query, [], this.caller);
     const matched = find(this.store.docs(collection), query, undefined, this.mingo()).all() as Doc[];
     const targets = body.multi === false ? matched.slice(0, 1) : matched;
     this.maybeFailWrite();
@@ -314,6 +324,7 @@ export class Database {
     const collection = String(body.collectionName ?? '');
     this.store.require(collection);
     const query = this.parseQuery(body);
+    this.indexes?.check(collection, query, [], this.caller);
     const total = find(this.store.docs(collection), query, undefined, this.mingo()).all().length;
     return { data: { total } };
   }
@@ -331,6 +342,7 @@ export class Database {
       const lookup = (stage as { $lookup?: { from?: unknown } }).$lookup;
       if (lookup) this.store.require(lookup.from);
     }
+    this.indexes?.checkPipeline(collection, pipeline as Array<Record<string, unknown>>, this.caller);
     let list: Doc[];
     try {
       list = new Aggregator(pipeline, this.mingo()).run(this.store.docs(collection)) as Doc[];

@@ -78,7 +78,7 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
       return sendJson(res, 200, { requestId, data: { response_data: JSON.stringify(result ?? null) } });
     }
     if (action.startsWith('database.')) {
-      const reply = cloud.db.handle(action, body);
+      const reply = cloud.db.handle(action, body, cloud.stats.label(typeof callId === 'string' ? callId : undefined));
       return sendJson(res, 200, { requestId, ...reply });
     }
     throw new DbError('INVALID_ACTION', `the local cloud does not implement ${JSON.stringify(action)}`);
@@ -119,9 +119,10 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
     }
   }
   if (what === 'personas' && !post) return sendJson(res, 200, cloud.personas());
-  if (what === 'stats' && !post) return sendJson(res, 200, cloud.stats.snapshot());
+  if (what === 'stats' && !post) return sendJson(res, 200, { ...cloud.stats.snapshot(), unindexed: cloud.indexes.report() });
   if (what === 'stats/reset' && post) {
     cloud.stats.reset();
+    cloud.indexes.reset();
     return sendJson(res, 200, { ok: true });
   }
   if (what === 'reset' && post) {

@@ -33,6 +33,12 @@ export class Stats {
     this.live.set(callId, { callId, fn, action, ops: {}, total: 0 });
   }
 
+  /** "fn.action" of a live call, or undefined when the request was not made inside a call. */
+  label(callId: string | undefined): string | undefined {
+    const rec = callId ? this.live.get(callId) : undefined;
+    return rec ? `${rec.fn}.${rec.action}` : undefined;
+  }
+
   op(callId: string | undefined, action: string): void {
     const rec = callId ? this.live.get(callId) : undefined;
     const bucket = rec ? rec.ops : this.untracked;

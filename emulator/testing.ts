@@ -6,10 +6,12 @@
  *   const r = await cloud.call('shelf', { action: 'view' }, 'o_cust_1');
  *   await cloud.close();
  */
+import { appendFileSync } from 'node:fs';
 import cloudbase from '@cloudbase/node-sdk';
 import type { Envelope } from '../shared/errors';
 import { LocalCloud } from './cloud';
 import type { FaultConfig } from './faults';
+import type { UnindexedQuery } from './indexes';
 import type { CallRecord, ActionStats } from './stats';
 
 /** The default frozen time of test clouds: 2026-06-01T02:00:00Z (10:00 in Beijing). */
@@ -35,6 +37,8 @@ export interface TestCloud {
   resetStats(): void;
   faults(config: Partial<FaultConfig>): void;
   runTimer<T = unknown>(name: string): Promise<T>;
+  /** Queries made by functions that no declared index covers (database/indexes.json). */
+  unindexed(): UnindexedQuery[];
   close(): Promise<void>;
 }
 
@@ -74,6 +78,13 @@ export async function startTestCloud(options: { seed?: boolean } = {}): Promise<
     resetStats: () => cloud.stats.reset(),
     faults: (config) => void cloud.faults.configure(config),
     runTimer: async <T>(name: string) => (await cloud.runTimer(name)) as T,
-    close: () => cloud.stop(),
+    unindexed: () => cloud.indexes.report(),
+    close: async () => {
+      const missing = cloud.indexes.report();
+      if (process.env.LINKSHELF_INDEX_REPORT && missing.length) {
+        appendFileSync(process.env.LINKSHELF_INDEX_REPORT, missing.map((m) => JSON.stringify(m)).join('\n') + '\n');
+      }
+      await cloud.stop();
+    },
   };
 }

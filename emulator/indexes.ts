@@ -1,0 +1,109 @@
+/**
+ * Missing-index reports, the way Firestore's emulator reports missing composite indexes. At
+ * CloudBase scale an unindexed query is a full scan billed per document read, so every query a
+ * function makes must be served by an index declared in database/indexes.json.
+ *
+ * Coverage rule (deliberately simple and strict): a query with filter fields F and sort fields S
+ * is covered when a declared index K has F as the set of its first |F| keys and S, in order and
+ * direction-insensitive, as the keys right after them. Queries that pin `_id` are always covered
+ * (the primary key). `$or` branches are checked one by one. Only queries made inside function
+ * calls are judged (tests may query freely to assert).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface IndexSpec {
+  name: string;
+  keys: string[];
+}
+
+export interface UnindexedQuery {
+  collection: string;
+  filter: string[];
+  sort: string[];
+  caller: string;
+  count: number;
+}
+
+const OPERATOR = /^\$/;
+
+/** Field names a filter constrains (top level, through $and; $or handled by the caller). */
+function filterFields(filter: Record<string, unknown>): string[] {
+  const fields = new Set<string>();
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$and' && Array.isArray(v)) for (const sub of v) for (const f of filterFields(sub as Record<string, unknown>)) fields.add(f);
+    else if (!OPERATOR.test(k)) fields.add(k);
+  }
+  return [...fields];
+}
+
+/** Splits a filter on a top-level $or into one filter per branch. */
+function branches(filter: Record<string, unknown>): Array<Record<string, unknown>> {
+  const { $or, ...rest } = filter;
+  if (!Array.isArray($or)) return [filter];
+  return $or.map((b) => ({ ...rest, ...(b as Record<string, unknown>) }));
+}
+
+export class IndexChecker {
+  private indexes = new Map<string, IndexSpec[]>();
+  private reports = new Map<string, UnindexedQuery>();
+
+  constructor(file: string) {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { indexes: Record<string, IndexSpec[]> };
+    for (const [collection, specs] of Object.entries(json.indexes)) this.indexes.set(collection, specs);
+  }
+
+  static fromRepo(root: string): IndexChecker {
+    return new IndexChecker(join(root, 'database', 'indexes.json'));
+  }
+
+  private covered(collection: string, filter: string[], sort: string[]): boolean {
+    if (filter.includes('_id')) return true;
+    if (filter.length === 0 && sort.length === 0) return false;
+    for (const spec of this.indexes.get(collection) ?? []) {
+      const head = spec.keys.slice(0, filter.length);
+      if (head.length !== filter.length || !filter.every((f) => head.includes(f))) continue;
+      const next = spec.keys.slice(filter.length, filter.length + sort.length);
+      if (next.length === sort.length && sort.every((s, i) => next[i] === s)) return true;
+    }
+    return false;
+  }
+
+  /** Judges one query; `caller` is "fn.action" of the function call that made it. */
+  check(collection: string, filter: Record<string, unknown>, sort: string[], caller: string | undefined): void {
+    if (!caller) return;
+    for (const branch of branches(filter)) {
+      const fields = filterFields(branch).sort();
+      if (this.covered(collection, fields, sort)) continue;
+      const key = `${collection}|${fields.join(',')}|${sort.join(',')}|${caller}`;
+      const seen = this.reports.get(key);
+      if (seen) seen.count++;
+      else this.reports.set(key, { collection, filter: fields, sort, caller, count: 1 });
+    }
+  }
+
+  /** Checks the index-using stages of an aggregate: the leading $match/$sort and $lookup joins. */
+  checkPipeline(collection: string, pipeline: Array<Record<string, unknown>>, caller: string | undefined): void {
+    if (!caller) return;
+    const first = pipeline[0];
+    if (first?.$match) {
+      const sortStage = pipeline[1]?.$sort as Record<string, unknown> | undefined;
+      const match = first.$match as Record<string, unknown>;
+      if (filterFields(match).length > 0) this.check(collection, match, sortStage ? Object.keys(sortStage) : [], caller);
+    }
+    for (const stage of pipeline) {
+      const lookup = stage.$lookup as { from?: string; foreignField?: string; pipeline?: Array<Record<string, unknown>> } | undefined;
+      if (!lookup?.from) continue;
+      if (lookup.foreignField) this.check(lookup.from, { [lookup.foreignField]: 1 }, [], caller);
+      if (lookup.pipeline) this.checkPipeline(lookup.from, lookup.pipeline, caller);
+    }
+  }
+
+  report(): UnindexedQuery[] {
+    return [...this.reports.values()].sort((a, b) => a.collection.localeCompare(b.collection));
+  }
+
+  reset(): void {
+    this.reports.clear();
+  }
+}
