@@ -1,10 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index'],
+  pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
     { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index'] },
+    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index'] },
+    { root: 'packageBoss', pages: ['dashboard/index'] },
   ],
   preloadRule: {
     'pages/shelf/index': { network: 'all', packages: ['packageShop'] },
+    'pages/landing/index': { network: 'all', packages: ['packageShop'] },
   },
   window: {
     navigationBarTitleText: 'LinkShelf',

@@ -6,10 +6,11 @@ import { h5Link, mintShare, type ShareTargetType } from '../services/share';
 import { toastError } from '../hooks/use-cloud';
 
 interface PosterReply {
+  dataUrl?: string;
+  encoded?: string;
   imageUrl?: string;
   posterUrl?: string;
   qrUrl?: string;
-  qrcodeUrl?: string;
   url?: string;
 }
 
@@ -24,8 +25,8 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
   const copyLink = async () => {
     setBusy(true);
     try {
-      const sid = await mintShare(type, id, 'link').catch(() => undefined);
-      const link = h5Link(page, sid);
+      const m = await mintShare(type, id, 'card').catch(() => undefined);
+      const link = h5Link(m ? m.path : page);
       await Taro.setClipboardData({ data: link });
       Taro.showToast({ title: '链接已复制', icon: 'success' });
     } finally {
@@ -36,10 +37,10 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
   const makePoster = async () => {
     setBusy(true);
     try {
-      const sid = await mintShare(type, id, 'poster');
-      const r = await callCloud<PosterReply | string>('share', { action: 'poster', shareId: sid }).catch(() => undefined);
-      const img = typeof r === 'string' ? r : r && (r.imageUrl || r.posterUrl || r.qrUrl || r.qrcodeUrl || r.url);
-      setPoster({ img, link: h5Link(page, sid) });
+      const m = await mintShare(type, id, 'poster');
+      const r = await callCloud<PosterReply | string>('share', { action: 'poster', shareId: m.shareId }).catch(() => undefined);
+      const img = typeof r === 'string' ? r : r && (r.dataUrl || r.imageUrl || r.posterUrl || r.qrUrl || r.url);
+      setPoster({ img, link: h5Link(m.path) });
     } catch (e) {
       toastError(e);
     } finally {
@@ -65,6 +66,7 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
         <View className="mask poster-mask" onClick={() => setPoster(null)}>
           <View className="sheet poster-sheet" onClick={(e) => e.stopPropagation()}>
             <View className="card-title">分享海报</View>
+            <Text className="muted">扫码打开 · 分享记录在你名下</Text>
             {poster.img ? <Image className="poster-img" src={poster.img} mode="aspectFit" showMenuByLongpress /> : <Text className="muted">海报服务暂不可用，可复制链接分享</Text>}
             <Text className="muted poster-link">{process.env.TARO_ENV === 'h5' ? poster.link : '长按图片保存，发朋友圈或群聊'}</Text>
             <Button className="btn-plain" onClick={() => setPoster(null)}>

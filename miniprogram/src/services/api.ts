@@ -25,16 +25,19 @@ export const couponApi = {
 };
 
 export const groupApi = {
-  open: (dealId: string) => callCloud<Team & { orderId?: string }>('groupbuy', ev('open', { dealId })),
-  join: (teamId: string) => callCloud<Team & { orderId?: string }>('groupbuy', ev('join', { teamId })),
+  /** Opens a team: the leader's unpaid order reserves the first seat. */
+  open: (dealId: string, idempotencyKey: string) =>
+    callCloud<{ teamId: string; orderId: string; totalFen: number }>('groupbuy', ev('open', { dealId, idempotencyKey, shareId: currentShareId() })),
+  /** Joins a team: the seat is reserved atomically with the order. */
+  join: (teamId: string, idempotencyKey: string) =>
+    callCloud<{ teamId: string; orderId: string; totalFen: number }>('groupbuy', ev('join', { teamId, idempotencyKey, shareId: currentShareId() })),
   get: (teamId: string) => callCloud<Team>('groupbuy', ev('get', { teamId })),
 };
 
+/** A plain order (group orders go through groupbuy.open/join). */
 export interface CreateOrderInput {
   items: Array<{ productId: string; skuId?: string; qty: number }>;
   couponId?: string;
-  dealId?: string;
-  teamId?: string;
   idempotencyKey: string;
 }
 

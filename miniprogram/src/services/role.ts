@@ -10,3 +10,12 @@ export function knownRole(): string | undefined {
   }
   return undefined;
 }
+
+/** The caller's openid where the client knows it (h5 persona); '' in weapp. */
+export function myOpenid(): string {
+  if (process.env.TARO_ENV === 'h5') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return (require('./persona') as typeof import('./persona')).currentOpenid();
+  }
+  return '';
+}

@@ -8,7 +8,15 @@ import { callCloud } from './cloud';
  */
 const KEY = 'linkshelf.shareId';
 const TTL_MS = 7 * 24 * 3600 * 1000;
-const opened = new Set<string>();
+const opened = new Map<string, Promise<ShareOpen>>();
+
+/** share.open's reply: the target the share points at and the binding outcome. */
+export interface ShareOpen {
+  shareId: string;
+  target: { type: ShareTargetType; id: string };
+  salesId?: string;
+  boundSalesId?: string;
+}
 
 type Query = Record<string, string | undefined> | undefined;
 
@@ -29,11 +37,18 @@ export function captureShare(q: Query): string | undefined {
   const id = shareIdFromQuery(q);
   if (!id) return undefined;
   Taro.setStorageSync(KEY, { id, at: Date.now() });
-  if (!opened.has(id)) {
-    opened.add(id);
-    callCloud('share', { action: 'open', shareId: id }).catch(() => undefined);
-  }
+  openShare(id).catch(() => undefined);
   return id;
+}
+
+/** Reports the open once per share id per session (logs the event, binds the customer). */
+export function openShare(id: string): Promise<ShareOpen> {
+  let p = opened.get(id);
+  if (!p) {
+    p = callCloud<ShareOpen>('share', { action: 'open', shareId: id });
+    opened.set(id, p);
+  }
+  return p;
 }
 
 /** The kept share id, if any and still fresh. */
@@ -48,23 +63,32 @@ export function currentShareId(): string | undefined {
 }
 
 export type ShareTargetType = 'shelf' | 'product' | 'group' | 'coupon';
-export type ShareChannel = 'card' | 'poster' | 'moments' | 'link';
+/** Channels of the contract: chat card, QR poster, Moments (copy-link in h5 counts as a card). */
+export type ShareChannel = 'card' | 'poster' | 'moments';
 
-const minted = new Map<string, Promise<string>>();
+/** Where every share lands: the landing page resolves the share's target (share.open). */
+export const LANDING = '/pages/landing/index';
+
+export interface Minted {
+  shareId: string;
+  /** Card path carrying only the share id, e.g. "/pages/landing/index?s=abc". */
+  path: string;
+}
+
+const minted = new Map<string, Promise<Minted>>();
 
 /**
- * Mints (once per target and channel in this session) a share id with share.create; the parent
- * share is the one that brought us here, so re-shares form a chain.
+ * Mints (once per target and channel in this session) a share id with share.create; the function
+ * links it to the share that brought us here, so re-shares form a chain.
  */
-export function mintShare(type: ShareTargetType, id: string, channel: ShareChannel = 'card'): Promise<string> {
+export function mintShare(type: ShareTargetType, id: string, channel: ShareChannel = 'card'): Promise<Minted> {
   const key = `${type}:${id}:${channel}`;
   let p = minted.get(key);
   if (!p) {
-    p = callCloud<{ shareId: string } | string>('share', {
-      action: 'create',
-      target: { type, id },
-      channel,
-    }).then((r) => (typeof r === 'string' ? r : r.shareId));
+    p = callCloud<{ shareId: string; path?: string }>('share', { action: 'create', target: { type, id }, channel }).then((r) => ({
+      shareId: r.shareId,
+      path: r.path && r.path.startsWith('/') ? r.path : sharePath(LANDING, r.shareId),
+    }));
     p.catch(() => minted.delete(key));
     minted.set(key, p);
   }
@@ -77,8 +101,8 @@ export function sharePath(page: string, shareId?: string): string {
   return shareId ? `${path}?s=${encodeURIComponent(shareId)}` : path;
 }
 
-/** h5: absolute link to a page for copy-link (hash router). */
-export function h5Link(page: string, shareId?: string): string {
+/** h5: absolute link for copy-link (hash router), e.g. "http://127.0.0.1:8787/#/pages/landing/index?s=abc". */
+export function h5Link(path: string): string {
   const base = typeof window !== 'undefined' ? `${window.location.origin}/` : '/';
-  return `${base}#${sharePath(page, shareId)}`;
+  return `${base}#${path.startsWith('/') ? path : `/${path}`}`;
 }

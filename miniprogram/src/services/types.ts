@@ -71,6 +71,9 @@ export interface CouponTemplate {
   description?: string;
   text?: string;
   claimed?: boolean;
+  canClaim?: boolean;
+  claimedByMe?: number;
+  rule?: { kind: string; thresholdFen?: number; amountOffFen?: number; percentOff?: number; maxDiscountFen?: number };
   claimable?: boolean;
   remaining?: number;
   endsAt?: string;

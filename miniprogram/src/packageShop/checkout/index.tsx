@@ -5,7 +5,8 @@ import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { listOf, toastError, useCloud } from '../../hooks/use-cloud';
-import { couponApi, newIdempotencyKey, orderApi, shelfApi } from '../../services/api';
+import { couponApi, groupApi, newIdempotencyKey, orderApi, shelfApi } from '../../services/api';
+import { rememberTeam } from '../../services/my-teams';
 import { payOrder } from '../../services/order-actions';
 import { quote, toCoupon, type CartLine } from '../../services/pricing';
 import type { CouponInstance, ProductDetail } from '../../services/types';
@@ -77,16 +78,20 @@ function Checkout(props: {
     if (busy) return;
     setBusy(true);
     try {
-      const order = await orderApi.create({
-        items: [{ productId: p.id, skuId: sku?.skuId || undefined, qty }],
-        couponId: q.chosenId || undefined,
-        dealId: isGroup ? props.dealId : undefined,
-        teamId: mode === 'join' ? props.teamId : undefined,
-        idempotencyKey: key.current,
-      });
-      const orderId = order.orderId || order.id || '';
-      const paid = await payOrder(orderId);
+      const order =
+        mode === 'open'
+          ? await groupApi.open(props.dealId || p.groupDeal?.dealId || '', key.current)
+          : mode === 'join'
+            ? await groupApi.join(props.teamId || '', key.current)
+            : await orderApi.create({
+                items: [{ productId: p.id, skuId: sku?.skuId || undefined, qty }],
+                couponId: q.chosenId || undefined,
+                idempotencyKey: key.current,
+              });
+      const orderId = order.orderId || '';
       const teamId = order.teamId || props.teamId;
+      if (teamId) rememberTeam(teamId);
+      const paid = await payOrder(orderId);
       if (isGroup && teamId) Taro.redirectTo({ url: `/packageShop/team/index?id=${encodeURIComponent(teamId)}` });
       else Taro.redirectTo({ url: `/packageShop/order/index?id=${encodeURIComponent(orderId)}${paid ? '' : '&unpaid=1'}` });
     } catch (e) {

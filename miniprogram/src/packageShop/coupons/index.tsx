@@ -6,7 +6,7 @@ import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { listOf, PAGE_SIZE, toastError, useCloud } from '../../hooks/use-cloud';
 import { couponApi } from '../../services/api';
-import { mintShare, sharePath } from '../../services/share';
+import { mintShare } from '../../services/share';
 import type { CouponInstance, CouponTemplate } from '../../services/types';
 import { formatDay } from '../../utils/time';
 import { useReachBottom } from '@tarojs/taro';
@@ -32,7 +32,7 @@ export default function CouponsPage() {
   useShareAppMessage(() => ({
     title,
     path: PAGE,
-    promise: mintShare('coupon', 'center').then((sid) => ({ title, path: sharePath(PAGE, sid) })),
+    promise: mintShare('coupon', 'center').then((m) => ({ title, path: m.path })),
   }));
 
   const claim = async (templateId: string) => {
@@ -62,17 +62,17 @@ export default function CouponsPage() {
               <View>
                 {d.slice(0, shown).map((c) => {
                   const tid = c.templateId || c.id || '';
-                  const done = claimed[tid] || c.claimed;
+                  const done = claimed[tid] || c.claimed || (c.canClaim === false && (c.claimedByMe || 0) > 0);
                   const out = c.remaining === 0;
                   return (
                     <CouponTicket
                       key={tid}
                       c={c}
                       sub={c.remaining != null ? `剩余 ${c.remaining} 张` : c.description}
-                      dim={out}
+                      dim={out || c.canClaim === false}
                       action={
-                        <Button size="mini" className={done || out ? 'btn-plain' : 'btn-warn'} disabled={!!done || out} onClick={() => claim(tid)} data-testid={`claim-${tid}`}>
-                          {out ? '已抢光' : done ? '已领取' : '领取'}
+                        <Button size="mini" className={done || out ? 'btn-plain' : 'btn-warn'} disabled={!!done || out || c.canClaim === false} onClick={() => claim(tid)} data-testid={`claim-${tid}`}>
+                          {out ? '已抢光' : done ? '已领取' : c.canClaim === false ? '不可领' : '领取'}
                         </Button>
                       }
                     />

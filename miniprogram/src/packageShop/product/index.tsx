@@ -8,7 +8,7 @@ import { CouponTicket } from '../../components/coupon-ticket';
 import { ShareBar } from '../../components/share-bar';
 import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
 import { couponApi, shelfApi } from '../../services/api';
-import { mintShare, sharePath } from '../../services/share';
+import { mintShare } from '../../services/share';
 import type { ProductDetail, Sku } from '../../services/types';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
@@ -32,7 +32,7 @@ export default function ProductPage() {
     title,
     path: PAGE,
     imageUrl: p?.images?.[0],
-    promise: mintShare('product', productId).then((sid) => ({ title, path: sharePath(PAGE, sid), imageUrl: p?.images?.[0] })),
+    promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: p?.images?.[0] })),
   }));
 
   const claim = async (templateId: string) => {

@@ -4,9 +4,11 @@ import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, useNow } from '../../hooks/use-cloud';
-import { groupApi } from '../../services/api';
+import { groupApi, shelfApi } from '../../services/api';
+import { isMyTeam } from '../../services/my-teams';
+import { myOpenid } from '../../services/role';
 import { TEAM_STATUS_TEXT } from '../../services/order-status';
-import { mintShare, sharePath } from '../../services/share';
+import { mintShare } from '../../services/share';
 import type { Team } from '../../services/types';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
@@ -18,7 +20,12 @@ const PAGE = '/packageShop/team/index';
 export default function TeamPage() {
   const { params } = useRouter();
   const teamId = params.id || params.teamId || '';
-  const state = useCloud(() => groupApi.get(teamId), [teamId]);
+  const state = useCloud(async () => {
+    const team = normalizeTeam(await groupApi.get(teamId));
+    // The team reply carries the deal terms; the product's title and image come from the shelf.
+    const product = team.productId ? await shelfApi.product(team.productId).catch(() => undefined) : undefined;
+    return { ...team, product: product || team.product };
+  }, [teamId]);
   const now = useNow();
   const t = state.data;
   const missing = t ? t.missing ?? Math.max(0, t.groupSize - (t.seatsTaken ?? t.members.length)) : 0;
@@ -30,7 +37,7 @@ export default function TeamPage() {
     title,
     path: PAGE,
     imageUrl: productImage,
-    promise: mintShare('group', teamId).then((sid) => ({ title, path: `${sharePath(PAGE, sid)}&id=${encodeURIComponent(teamId)}`, imageUrl: productImage })),
+    promise: mintShare('group', teamId).then((m) => ({ title, path: m.path, imageUrl: productImage })),
   }));
 
   return (
@@ -38,7 +45,7 @@ export default function TeamPage() {
       <Loadable state={state} skeleton={<Skeleton rows={3} />}>
         {(d: Team) => {
           const left = toMs(d.expiresAt) - now;
-          const joined = d.joined || !!d.me || !!d.myOrderId;
+          const joined = d.joined || !!d.me || !!d.myOrderId || isMyTeam(d.teamId) || d.members.some((m) => m.openid && m.openid === myOpenid());
           const forming = d.status === 'forming' && left > 0;
           const seats = Array.from({ length: d.groupSize }, (_, i) => d.members[i]);
           const productId = d.productId || d.product?.id || '';
@@ -72,7 +79,7 @@ export default function TeamPage() {
                       {m?.avatarUrl ? <Image className="tm-avatar" src={m.avatarUrl} /> : <View className="tm-avatar">{m ? (m.name || m.nickName || '友').slice(0, 1) : '?'}</View>}
                       {m && (m.isLeader || m.leader || i === 0) ? <Text className="tm-leader">团长</Text> : null}
                       <Text className="tm-name ellipsis">{m ? m.name || m.nickName || '团员' : '待加入'}</Text>
-                      {m?.status === 'pending_pay' ? <Text className="tm-pending">待支付</Text> : null}
+                      {m && (m.status === 'pending_pay' || (m as { paid?: boolean }).paid === false) ? <Text className="tm-pending">待支付</Text> : null}
                     </View>
                   ))}
                 </View>
@@ -106,4 +113,20 @@ export default function TeamPage() {
       </Loadable>
     </Shell>
   );
+}
+
+type TeamReply = Team & { size?: number; seatsLeft?: number; terms?: { productId?: string; skuId?: string; groupSize?: number; groupPriceFen?: number; title?: string } };
+
+/** Reads groupbuy.get's reply (size/seatsLeft/terms) into the page's Team shape. */
+function normalizeTeam(r: TeamReply): Team {
+  const terms = r.terms || {};
+  return {
+    ...r,
+    groupSize: r.groupSize ?? r.size ?? terms.groupSize ?? 0,
+    groupPriceFen: r.groupPriceFen ?? terms.groupPriceFen,
+    missing: r.missing ?? r.seatsLeft,
+    productId: r.productId ?? terms.productId,
+    skuId: r.skuId ?? terms.skuId,
+    members: r.members || [],
+  };
 }

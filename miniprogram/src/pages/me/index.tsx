@@ -56,7 +56,7 @@ export default function MePage() {
       ) : null}
       {process.env.TARO_ENV === 'h5' && role === 'ops' ? (
         <View className="card">
-          <View className="cell" onClick={() => window.open('/_console', '_blank')}>
+          <View className="cell" onClick={() => window.open('/console', '_blank')}>
             <Text>运营控制台（本地云）</Text>
             <Text className="cell-arrow">›</Text>
           </View>

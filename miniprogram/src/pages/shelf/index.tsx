@@ -7,7 +7,7 @@ import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, PAGE_SIZE } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
-import { mintShare, sharePath } from '../../services/share';
+import { mintShare } from '../../services/share';
 import type { Product } from '../../services/types';
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
@@ -28,7 +28,7 @@ export default function ShelfPage() {
   useShareAppMessage(() => ({
     title,
     path: PAGE,
-    promise: mintShare('shelf', shelfOwner).then((sid) => ({ title, path: sharePath(PAGE, sid) })),
+    promise: mintShare('shelf', shelfOwner).then((m) => ({ title, path: m.path })),
   }));
   useShareTimeline(() => ({ title }));
 

@@ -1,0 +1,135 @@
+import { View, Text } from '@tarojs/components';
+import { Shell } from '../../components/shell';
+import { Loadable, Skeleton } from '../../components/states';
+import { Leaderboard } from '../../components/leaderboard';
+import { useCloud } from '../../hooks/use-cloud';
+import { adminApi } from '../../services/api';
+import { formatFen, formatFenCompact } from '../../utils/money';
+import './index.css';
+
+type Dash = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DAYS = 7;
+const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** Totals for all time plus one dashboard call per day of the last week for the GMV chart. */
+async function load() {
+  const days = Array.from({ length: DAYS }, (_, i) => {
+    const d = new Date();
+    d.setDate(d.getDate() - (DAYS - 1 - i));
+    return ymd(d);
+  });
+  const [total, ...perDay] = await Promise.all([adminApi.dashboard(), ...days.map((day) => adminApi.dashboard(day, day).catch(() => ({ gmvFen: 0 })))]);
+  return { total: total as Dash, series: days.map((day, i) => ({ day: day.slice(5), gmvFen: Number((perDay[i] as Dash).gmvFen) || 0 })) };
+}
+
+const FUNNEL = [
+  { key: 'shares', text: '分享' },
+  { key: 'opens', text: '打开' },
+  { key: 'binds', text: '绑定' },
+  { key: 'orders', text: '下单' },
+  { key: 'pays', text: '支付' },
+];
+
+export default function DashboardPage() {
+  const state = useCloud(load);
+  return (
+    <Shell>
+      <Loadable state={state} skeleton={<Skeleton rows={5} />}>
+        {({ total: d, series }) => {
+          const funnel = d.funnel || {};
+          const fmax = Math.max(1, ...FUNNEL.map((f) => Number(funnel[f.key]) || 0));
+          const smax = Math.max(1, ...series.map((s) => s.gmvFen));
+          const bySales = (d.bySales || []).slice().sort((a: Dash, b: Dash) => b.gmvFen - a.gmvFen);
+          return (
+            <View>
+              <View className="kpi-grid">
+                <Kpi label="GMV" value={formatFenCompact(d.gmvFen)} big />
+                <Kpi label="支付订单" value={String(d.paidOrders ?? 0)} />
+                <Kpi label="付款客户" value={String(d.payingCustomers ?? 0)} />
+                <Kpi label="新客" value={String(d.newPayingCustomers ?? 0)} />
+                <Kpi label="客单价" value={formatFenCompact(d.averageOrderFen ?? 0)} />
+                <Kpi label="退款" value={formatFenCompact(d.refundFen ?? 0)} />
+                <Kpi label="K 因子" value={Number(d.kFactor ?? 0).toFixed(2)} />
+                <Kpi label="应付佣金" value={formatFenCompact(d.commission?.owedFen ?? 0)} />
+              </View>
+              <View className="card">
+                <View className="card-title">近{DAYS}日 GMV</View>
+                <View className="chart" data-testid="gmv-chart">
+                  {series.map((s) => (
+                    <View key={s.day} className="chart-col">
+                      <Text className="chart-val">{s.gmvFen ? formatFenCompact(s.gmvFen) : ''}</Text>
+                      <View className="chart-bar" style={{ height: `${Math.max(2, Math.round((s.gmvFen / smax) * 240))}px` }} />
+                      <Text className="chart-day">{s.day}</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+              <View className="card">
+                <View className="card-title">
+                  <Text>分享漏斗</Text>
+                  <Text className="muted">K = {Number(d.kFactor ?? 0).toFixed(2)}</Text>
+                </View>
+                {FUNNEL.map((f) => {
+                  const n = Number(funnel[f.key]) || 0;
+                  return (
+                    <View key={f.key} className="funnel-row">
+                      <Text className="funnel-label">{f.text}</Text>
+                      <View className="funnel-bg">
+                        <View className="funnel-bar" style={{ width: `${Math.max(1, Math.round((n / fmax) * 100))}%` }} />
+                      </View>
+                      <Text className="funnel-num">{n}</Text>
+                    </View>
+                  );
+                })}
+              </View>
+              <View className="card">
+                <View className="card-title">销售排行</View>
+                <Leaderboard rows={bySales.map((s: Dash, i: number) => ({ ...s, rank: i + 1, openid: s.salesId }))} />
+              </View>
+              <View className="card">
+                <View className="card-title">促销效果</View>
+                <View className="muted promo-sub">
+                  用券订单 {d.coupons?.paidOrdersWithCoupon ?? 0} · 券抵扣 {formatFen(d.coupons?.discountFen ?? 0)} · 拼团订单 {d.groups?.paidGroupOrders ?? 0}
+                </View>
+                {(d.coupons?.templates || []).map((t: Dash) => (
+                  <View key={t.templateId} className="cell">
+                    <Text className="ellipsis grow">{t.title}</Text>
+                    <Text className="muted">
+                      已领 {t.issued}/{t.stock} · {t.status === 'active' ? '进行中' : t.status}
+                    </Text>
+                  </View>
+                ))}
+                {d.groups?.teams ? (
+                  <View className="cell">
+                    <Text>拼团</Text>
+                    <Text className="muted">
+                      进行中 {d.groups.teams.forming} · 成功 {d.groups.teams.succeeded} · 失败 {d.groups.teams.failed}
+                    </Text>
+                  </View>
+                ) : null}
+                {(d.experiments || []).map((x: Dash) => (
+                  <View key={x.key} className="cell">
+                    <Text>实验 {x.key}</Text>
+                    <Text className="muted">{(x.variants || []).map((v: Dash) => `${v.variant}: ${formatFenCompact(v.gmvFen)}/${v.paidOrders}单`).join('  ')}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          );
+        }}
+      </Loadable>
+    </Shell>
+  );
+}
+
+function Kpi({ label, value, big = false }: { label: string; value: string; big?: boolean }) {
+  return (
+    <View className={`kpi ${big ? 'big' : ''}`}>
+      <Text className="kpi-val" data-testid={`kpi-${label}`}>
+        {value}
+      </Text>
+      <Text className="kpi-label">{label}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '佣金明细', enablePullDownRefresh: true });

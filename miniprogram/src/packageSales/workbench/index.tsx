@@ -1,0 +1,81 @@
+import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Shell } from '../../components/shell';
+import { ErrorView } from '../../components/states';
+import { ShareBar } from '../../components/share-bar';
+import { useCloud } from '../../hooks/use-cloud';
+import { salesApi } from '../../services/api';
+import { myOpenid } from '../../services/role';
+import { mintShare } from '../../services/share';
+import { formatFen } from '../../utils/money';
+import './index.css';
+
+interface LedgerReply {
+  salesId?: string;
+  totals?: { pendingFen: number; settleableFen: number; paidFen: number; reversedFen: number; owedFen?: number };
+}
+
+const LINKS = [
+  { text: '我的货架', sub: '挑选上架商品', url: '/packageSales/curate/index' },
+  { text: '我的客户', sub: '绑定状态 · 保护期 · 浏览', url: '/packageSales/customers/index' },
+  { text: '客户订单', sub: '我名下的成交', url: '/packageSales/orders/index' },
+  { text: '佣金明细', sub: '待结算 / 可结算 / 已发放 / 已冲回', url: '/packageSales/ledger/index' },
+  { text: '排行榜', sub: '业绩与拉新', url: '/packageSales/leaderboard/index' },
+];
+
+export default function WorkbenchPage() {
+  const ledger = useCloud(() => salesApi.ledger() as Promise<LedgerReply>);
+  const salesId = ledger.data?.salesId || myOpenid() || 'me';
+  const t = ledger.data?.totals;
+  const title = '我的精选货架，欢迎来逛';
+  useShareAppMessage(() => ({ title, path: '/pages/shelf/index', promise: mintShare('shelf', salesId).then((m) => ({ title, path: m.path })) }));
+
+  return (
+    <Shell>
+      {ledger.error && !ledger.data ? (
+        <ErrorView error={ledger.error} onRetry={ledger.reload} />
+      ) : (
+        <View>
+          <View className="wb-head">
+            <Text className="wb-label">待结算佣金</Text>
+            <Text className="wb-big">{formatFen(t?.pendingFen ?? 0)}</Text>
+            <View className="wb-kpis">
+              <View className="wb-kpi">
+                <Text className="wb-kpi-num">{formatFen(t?.settleableFen ?? 0)}</Text>
+                <Text className="wb-kpi-label">可结算</Text>
+              </View>
+              <View className="wb-kpi">
+                <Text className="wb-kpi-num">{formatFen(t?.paidFen ?? 0)}</Text>
+                <Text className="wb-kpi-label">已发放</Text>
+              </View>
+              <View className="wb-kpi">
+                <Text className="wb-kpi-num">{formatFen(t?.reversedFen ?? 0)}</Text>
+                <Text className="wb-kpi-label">已冲回</Text>
+              </View>
+            </View>
+          </View>
+          <View className="card">
+            <View className="card-title">分享中心</View>
+            <Text className="muted wb-share-tip">分享卡片、海报或朋友圈，客户打开即绑定到你名下（保护期内他人无法抢客）。</Text>
+            <ShareBar type="shelf" id={salesId} page="/pages/shelf/index" label="分享货架" />
+            <View className="cell" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>
+              <Text>预览我的货架</Text>
+              <Text className="cell-arrow">›</Text>
+            </View>
+          </View>
+          <View className="card">
+            {LINKS.map((l) => (
+              <View key={l.url} className="cell" onClick={() => Taro.navigateTo({ url: l.url })}>
+                <View>
+                  <Text>{l.text}</Text>
+                  <Text className="muted wb-sub">{l.sub}</Text>
+                </View>
+                <Text className="cell-arrow">›</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </Shell>
+  );
+}
