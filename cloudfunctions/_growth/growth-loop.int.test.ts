@@ -96,7 +96,7 @@ describe('the growth loop', () => {
     expect(settled).toHaveLength(paidLines.length);
     const ledger2 = await cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number } }>('sales', { action: 'ledger' }, S);
     expect(ledger2.totals.pendingFen).toBe(0);
-    expect(ledger2.totals.settleableFen).toBe(ledger1.totals.pendingFen - reversed[0].amountFen as number);
+    expect(ledger2.totals.settleableFen).toBe(ledger1.totals.pendingFen - Number(reversed[0].amountFen));
 
     const dash = await cloud.ok<{ commission: { owedFen: number; settledFen: number }; referrals: { rewardsIssued: number } }>('admin', { action: 'dashboard' }, 'o_boss');
     expect(dash.commission.owedFen).toBe(ledger2.totals.settleableFen);
@@ -119,5 +119,35 @@ describe('the growth loop', () => {
     await open('o_cust_4', a.shareId);
     expect((await get('users', 'o_cust_4'))?.referrerOpenid ?? null).toBeNull();
     expect(await list('referral_rewards', {})).toHaveLength(0);
+  });
+
+  it('the daily cap per referrer holds back rewards beyond it, and a suspiciously fast conversion is held for review', async () => {
+    await cloud.db.collection('referral_programs').doc('rp_default').update({ dailyCapPerReferrer: 1 });
+    const s = await share('o_sales_li', { type: 'shelf', id: 'o_sales_li' });
+    await open('o_cust_1', s.shareId);
+    const a = await share('o_cust_1', { type: 'product', id: 'p03' });
+    for (const c of ['o_new_1', 'o_new_2', 'o_new_3']) await open(c, a.shareId);
+    cloud.advanceClock(10 * MIN);
+    for (const c of ['o_new_1', 'o_new_2']) {
+      const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: `cap-${c}-0` }, c);
+      await cloud.ok('order', { action: 'pay', orderId: o.orderId }, c);
+    }
+    // o_new_4 binds and pays within the same minute: held for review (o_new_3 never orders)
+    const b = await share('o_cust_1', { type: 'product', id: 'p05' });
+    await open('o_new_4', b.shareId);
+    const fast = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'cap-fast-0' }, 'o_new_4');
+    await cloud.ok('order', { action: 'pay', orderId: fast.orderId }, 'o_new_4');
+    cloud.advanceClock(8 * DAY);
+    await Promise.all([cloud.runTimer('sweep'), cloud.runTimer('sweep')]);
+    const statuses = (await list('referral_rewards', { referrerOpenid: 'o_cust_1' })).map((r) => [r._id, r.status]).sort();
+    expect(statuses).toEqual([
+      ['o_new_1', expect.stringMatching(/rewarded|capped/)],
+      ['o_new_2', expect.stringMatching(/rewarded|capped/)],
+      ['o_new_4', 'review'],
+    ]);
+    expect(statuses.filter(([, st]) => st === 'rewarded')).toHaveLength(1);
+    expect(await list('coupons', { source: 'referral', ownerOpenid: 'o_cust_1' })).toHaveLength(1);
+    const dash = await cloud.ok<{ referrals: { review: Array<{ buyerOpenid: string; reasons: string[] }> } }>('admin', { action: 'dashboard' }, 'o_boss');
+    expect(dash.referrals.review).toEqual([expect.objectContaining({ buyerOpenid: 'o_new_4', reasons: ['fast_conversion'] })]);
   });
 });

@@ -23,7 +23,7 @@ function money(m: Metrics) {
  * GMV, orders, paying customers, AOV, by salesperson, funnel share → open → bind → order → pay,
  * K-factor by salesperson and campaign, experiment results by variant, coupon and group results,
  * commission owed. Everything comes from counters and bounded documents: a fixed number of
- * database operations (1 caller read + 9), whatever the number of orders.
+ * database operations (1 caller read + 10), whatever the number of orders.
  */
 export const dashboard = action({
   input: { from: dayInput.optional(), to: dayInput.optional() },
@@ -31,7 +31,7 @@ export const dashboard = action({
   async run(input, ctx) {
     const range = dayRange(ctx.now, input.from, input.to);
     const db = getDb();
-    const [{ summary, days }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed] = await Promise.all([
+    const [{ summary, days }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed, review] = await Promise.all([
       readCounterSummary(range.from, range.to),
       readTotals(),
       readSalespeople(),
@@ -41,6 +41,7 @@ export const dashboard = action({
       db.collection('teams').where({ status: 'succeeded' }).count(),
       db.collection('teams').where({ status: 'failed' }).count(),
       db.collection(C.coupons).where({ status: 'used' }).count(),
+      db.collection(C.referrals).where({ status: 'review' }).orderBy('createdAt', 'desc').limit(50).get(),
     ]);
     const names = new Map(people.map((p) => [p.openid, p.name]));
     const salesIds = [...new Set([...people.map((p) => p.openid), ...Object.keys(summary.bySales), ...Object.keys(totals.bySales)])].sort();
@@ -83,7 +84,19 @@ export const dashboard = action({
         teams: { forming: count(forming), succeeded: count(succeeded), failed: count(failed) },
         deals: (deals.data as Array<{ _id: string; title?: string; status?: string }>).map((d) => ({ dealId: d._id, title: d.title ?? null, status: d.status ?? null })),
       },
-      referrals: { recorded: n(summary.all, 'referrals'), rewardsIssued: n(summary.all, 'rewards') },
+      referrals: {
+        recorded: n(summary.all, 'referrals'),
+        rewardsIssued: n(summary.all, 'rewards'),
+        // suspicious referrals held for a person to decide (latest 50)
+        review: (review.data as Array<{ _id: string; referrerOpenid: string; orderId: string; paidFen: number; reasons: string[]; qualifiedAt: Date }>).map((r) => ({
+          buyerOpenid: r._id,
+          referrerOpenid: r.referrerOpenid,
+          orderId: r.orderId,
+          paidFen: r.paidFen,
+          reasons: r.reasons,
+          qualifiedAt: r.qualifiedAt,
+        })),
+      },
       commission: {
         accruedFen: n(summary.all, 'commissionFen'),
         reversedFen: n(summary.all, 'reversedFen'),
