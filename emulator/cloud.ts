@@ -7,6 +7,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { installCallTracing } from './call-tracing';
+import { loadRules, type Mode } from './client-db';
 import { Clock } from './clock';
 import { Database } from './database';
 import { clone } from './ejson';
@@ -42,6 +43,7 @@ export class LocalCloud {
   readonly faults = new Faults();
   readonly store: Store;
   readonly indexes = IndexChecker.fromRepo(REPO_ROOT);
+  readonly rules: Record<string, Mode> = loadRules(REPO_ROOT);
   readonly db: Database;
   readonly functions: FunctionHost;
   readonly paths = {

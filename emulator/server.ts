@@ -3,6 +3,7 @@
  *   POST /admin                 the @cloudbase/node-sdk endpoint (database.*, functions.invokeFunction)
  *   POST /functions/<name>      JSON event in, envelope out; caller = header x-wx-openid (a local
  *                               stand-in for the identity WeChat injects)
+ *   POST /client/database       client-side database access under database/security-rules.json
  *   /_emulator/*                control plane: reset, seed, clock, stats, personas, faults, timers
  *   /console, /_emulator/console/*  the ops console (collections, documents as JSON, validation)
  *   /assets/*                   product images and avatars shipped in the repo
@@ -14,6 +15,7 @@ import { CALL_HEADER } from './call-tracing';
 import type { LocalCloud } from './cloud';
 import { WireError } from './ejson';
 import { DbError } from './store';
+import { clientDatabase } from './client-db';
 import { consoleApi } from './console-api';
 import { serveStatic } from './static';
 
@@ -40,6 +42,7 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     return;
   }
   if (path === '/admin' && req.method === 'POST') return admin(cloud, req, res);
+  if (path === '/client/database' && req.method === 'POST') return clientDatabase(cloud, req, res);
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
   if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);
   if (path.startsWith('/_emulator/')) return control(cloud, req, res, path.slice('/_emulator/'.length), url);

@@ -38,7 +38,11 @@ export function action<S extends z.ZodRawShape, R>(spec: ActionSpec<S, R>): Acti
   return spec;
 }
 
-export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
+/** A function's entry point, plus a description of its actions (for the fuzz and access tests). */
+export type CloudMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
+  functionName: string;
+  actions: Record<string, { access: Access; schema: z.ZodTypeAny }>;
+};
 
 /**
  * Builds a function's `main(event, context)`: routes `event.action`, parses with zod `.strict()`,
@@ -50,7 +54,7 @@ export function defineFunction(functionName: string, actions: Record<string, Any
     names.map((name) => [name, z.object({ action: z.literal(name), ...actions[name].input }).strict()]),
   );
 
-  return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
+  const main = async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
     const caller = readCallerContext(context);
     const requestId = caller.requestId || randomId(12);
     let actionName = '?';
@@ -108,6 +112,8 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       return { ok: false, error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } };
     }
   };
+  const described = Object.fromEntries(names.map((n) => [n, { access: actions[n].access ?? 'anyone', schema: schemas.get(n)! }]));
+  return Object.assign(main, { functionName, actions: described });
 }
 
 /**
