@@ -29,6 +29,8 @@ export interface LocalCloudOptions {
   host?: string;
   /** Run timer functions (cloudbaserc.json triggers) every this many ms; 0 = never (tests). */
   timerIntervalMs?: number;
+  /** Where the functions are: cloudfunctions/ (sources, default) or dist/cloudfunctions (bundles). */
+  functionsDir?: string;
 }
 
 export interface Persona {
@@ -46,7 +48,7 @@ export class LocalCloud {
   readonly rules: Record<string, Mode> = loadRules(REPO_ROOT);
   readonly db: Database;
   readonly functions: FunctionHost;
-  readonly paths = {
+  readonly paths: { functions: string; assets: string; console: string; h5: string } = {
     functions: join(REPO_ROOT, 'cloudfunctions'),
     assets: join(REPO_ROOT, 'emulator', 'assets'),
     console: join(REPO_ROOT, 'emulator', 'console'),
@@ -57,6 +59,7 @@ export class LocalCloud {
   url = '';
 
   constructor(private options: LocalCloudOptions = {}) {
+    if (options.functionsDir) this.paths.functions = options.functionsDir;
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
     this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
     this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);

@@ -23,12 +23,20 @@ export class FunctionHost {
     private stats: Stats,
   ) {}
 
-  /** Deployed functions: every folder with an index.ts whose name does not start with `_`. */
+  /**
+   * Deployed functions: every folder with an index.ts (sources) or index.js (the bundles in
+   * dist/cloudfunctions) whose name does not start with `_`.
+   */
   names(): string[] {
     return readdirSync(this.root)
       .filter((n) => !n.startsWith('_') && !n.startsWith('.'))
-      .filter((n) => statSync(join(this.root, n)).isDirectory() && existsSync(join(this.root, n, 'index.ts')))
+      .filter((n) => statSync(join(this.root, n)).isDirectory() && this.entry(n) !== undefined)
       .sort();
+  }
+
+  private entry(name: string): string | undefined {
+    for (const file of ['index.ts', 'index.js']) if (existsSync(join(this.root, name, file))) return join(this.root, name, file);
+    return undefined;
   }
 
   has(name: string): boolean {
@@ -39,8 +47,10 @@ export class FunctionHost {
     let main = this.loaded.get(name);
     if (!main) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(join(this.root, name, 'index.ts')) as { main?: Main };
-      if (typeof mod.main !== 'function') throw new Error(`cloudfunctions/${name}/index.ts does not export main`);
+      const file = this.entry(name);
+      if (!file) throw new Error(`no function ${name} under ${this.root}`);
+      const mod = require(file) as { main?: Main };
+      if (typeof mod.main !== 'function') throw new Error(`${file} does not export main`);
       main = mod.main;
       this.loaded.set(name, main);
     }

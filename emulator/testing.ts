@@ -42,8 +42,8 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export async function startTestCloud(options: { seed?: boolean } = {}): Promise<TestCloud> {
-  const cloud = new LocalCloud();
+export async function startTestCloud(options: { seed?: boolean; functionsDir?: string } = {}): Promise<TestCloud> {
+  const cloud = new LocalCloud({ functionsDir: options.functionsDir });
   const url = await cloud.start();
   cloud.clock.set(FIXED_NOW.getTime(), true);
   if (options.seed !== false) await cloud.seed();
