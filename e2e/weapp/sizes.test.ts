@@ -1,0 +1,66 @@
+/**
+ * Package sizes of the weapp build, computed from the files (miniprogram-ci does not enforce the
+ * hard limit; WeChat's server does at upload): main package ≤ 1.5 MB (our budget, WeChat's
+ * advice), every package < 2 MB (WeChat's hard limit). Only files WeChat uploads are counted
+ * (its extension whitelist: miniprogram-ci's MiniProgramWhiteList); all bytes are printed too.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { readAppJson, weappDir } from './dist';
+
+const MB = 1024 * 1024;
+const MAIN_BUDGET = 1.5 * MB;
+const PACKAGE_LIMIT = 2 * MB;
+// miniprogram-ci dist/utils/white_ext_list.js (used offline when WeChat's list can't be fetched).
+const UPLOADED = new Set(['.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a', '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert']);
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+describe('weapp build: package sizes', () => {
+  const dist = weappDir();
+  const app = readAppJson(dist);
+  const subs = app.subPackages ?? app.subpackages ?? [];
+  const packages: Record<string, { uploaded: number; all: number; files: number }> = { main: { uploaded: 0, all: 0, files: 0 } };
+  for (const s of subs) packages[s.root.replace(/\/$/, '')] = { uploaded: 0, all: 0, files: 0 };
+  for (const file of walk(dist)) {
+    const rel = relative(dist, file).split('\\').join('/');
+    const root = subs.map((s) => s.root.replace(/\/$/, '')).find((r) => rel.startsWith(`${r}/`));
+    const pkg = packages[root ?? 'main'];
+    const size = statSync(file).size;
+    pkg.all += size;
+    pkg.files += 1;
+    if (UPLOADED.has(extname(file).toLowerCase())) pkg.uploaded += size;
+  }
+  const total = Object.values(packages).reduce((a, p) => a + p.uploaded, 0);
+
+  it('prints main, each subpackage and the total', () => {
+    const lines = Object.entries(packages).map(([name, p]) => `  ${name.padEnd(14)} ${kb(p.uploaded).padStart(10)} uploaded (${p.files} files, ${kb(p.all)} on disk)`);
+    console.log(`weapp package sizes (${dist}):\n${lines.join('\n')}\n  ${'total'.padEnd(14)} ${kb(total).padStart(10)}`);
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('keeps tab pages in the main package and every other page in a subpackage', () => {
+    const tabPages = (app.tabBar?.list ?? []).map((t) => t.pagePath);
+    expect(new Set(app.pages)).toEqual(new Set(tabPages.length ? tabPages : app.pages));
+    for (const s of subs) expect(s.pages.length).toBeGreaterThan(0);
+  });
+
+  it('main package ≤ 1.5 MB', () => {
+    expect(packages.main.uploaded).toBeLessThanOrEqual(MAIN_BUDGET);
+  });
+
+  it('every package < 2 MB', () => {
+    for (const [name, p] of Object.entries(packages)) {
+      expect({ name, bytes: p.uploaded, underLimit: p.uploaded < PACKAGE_LIMIT }).toEqual({ name, bytes: p.uploaded, underLimit: true });
+    }
+  });
+});
