@@ -1,0 +1,157 @@
+/**
+ * Browser e2e harness: Debian's Chromium driven by playwright-core against an in-process local
+ * cloud that serves the h5 build (miniprogram/dist/h5; override with LINKSHELF_H5_DIR). Every
+ * person gets their own browser context (own localStorage = own persona). Every console error and
+ * page error of every context is collected; tests assert there are none. Screenshots go to
+ * e2e/screenshots/ (gitignored).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestCloud, type TestCloud } from '../emulator/testing';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'e2e', 'screenshots');
+export const CHROMIUM = process.env.LINKSHELF_CHROMIUM || '/usr/bin/chromium';
+// /work/shared/toolchain.md
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserIssue {
+  who: string;
+  kind: 'console.error' | 'pageerror' | 'requestfailed' | 'http';
+  text: string;
+  url?: string;
+}
+
+export interface Person {
+  name: string;
+  openid: string;
+  context: BrowserContext;
+  page: Page;
+  /** Opens a hash route of the h5 app, e.g. `/pages/shelf/index?salesId=o_sales_li`. */
+  open(route: string, query?: Record<string, string>): Promise<void>;
+}
+
+export interface E2E {
+  cloud: TestCloud;
+  browser: Browser;
+  issues: BrowserIssue[];
+  person(name: string, openid: string): Promise<Person>;
+  /** Full-page screenshot e2e/screenshots/<prefix>-<NN>-<step>.png; returns its path. */
+  shot(page: Page, step: string): Promise<string>;
+  shots: string[];
+  close(): Promise<void>;
+}
+
+export function h5Dir(): string {
+  const dir = process.env.LINKSHELF_H5_DIR ? resolve(process.env.LINKSHELF_H5_DIR) : join(REPO_ROOT, 'miniprogram', 'dist', 'h5');
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(
+      `No h5 build at ${dir} (index.html missing). Build it first: npm run build:h5 ` +
+        '(npm test does this before the e2e suite). The e2e tests never build by themselves.',
+    );
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get update && apt-get install -y chromium (.ci/run does this).`);
+  }
+  return dir;
+}
+
+export async function startE2E(prefix: string, options: { liveClock?: boolean } = {}): Promise<E2E> {
+  const dist = h5Dir();
+  const cloud = await startTestCloud();
+  cloud.cloud.paths.h5 = dist;
+  // Let time flow (countdowns, TTLs) from the seeded instant unless a test wants it frozen.
+  if (options.liveClock !== false) cloud.cloud.clock.set(Date.now(), false);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const issues: BrowserIssue[] = [];
+  const shots: string[] = [];
+  const contexts: BrowserContext[] = [];
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  let n = 0;
+
+  const person = async (name: string, openid: string): Promise<Person> => {
+    // A phone-sized viewport, like the mini-program on a mid-range phone.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') issues.push({ who: name, kind: 'console.error', text: `${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`, url: msg.location()?.url });
+    });
+    page.on('pageerror', (err) => issues.push({ who: name, kind: 'pageerror', text: String(err?.stack || err) }));
+    page.on('requestfailed', (req) => {
+      const failure = req.failure()?.errorText ?? '';
+      // A navigation away aborts in-flight requests: not a fault of the app.
+      if (failure !== 'net::ERR_ABORTED') issues.push({ who: name, kind: 'requestfailed', text: `${req.method()} ${req.url()} ${failure}` });
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 400) issues.push({ who: name, kind: 'http', text: `${res.status()} ${res.request().method()} ${res.url()}` });
+    });
+    const p: Person = {
+      name,
+      openid,
+      context,
+      page,
+      async open(route, query = {}) {
+        const qs = new URLSearchParams({ as: openid, ...query }).toString();
+        await page.goto(`${cloud.url}/#${route}?${qs}`, { waitUntil: 'domcontentloaded' });
+      },
+    };
+    return p;
+  };
+
+  return {
+    cloud,
+    browser,
+    issues,
+    person,
+    shots,
+    async shot(page, step) {
+      n += 1;
+      // Taro h5 scrolls inside its page container, not the window: bring every scroller to the top.
+      await page.evaluate(() => {
+        for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
+        window.scrollTo(0, 0);
+      });
+      const file = join(SCREENSHOT_DIR, `${prefix}-${String(n).padStart(2, '0')}-${step}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      shots.push(file);
+      return file;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await cloud.close();
+    },
+  };
+}
+
+/** All product images on the page: scrolls each into view (they lazy-load) and waits for pixels. */
+export async function expectImagesLoaded(page: Page, selector: string, timeoutMs = 15000): Promise<Array<{ src: string; naturalWidth: number }>> {
+  const imgs = page.locator(selector);
+  const count = await imgs.count();
+  for (let i = 0; i < count; i++) await imgs.nth(i).scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (sel) => {
+      const list = Array.from(document.querySelectorAll(sel)) as HTMLImageElement[];
+      return list.length > 0 && list.every((img) => img.complete && img.naturalWidth > 0);
+    },
+    selector,
+    { timeout: timeoutMs },
+  );
+  return page.$$eval(selector, (list) => (list as HTMLImageElement[]).map((img) => ({ src: img.currentSrc || img.src, naturalWidth: img.naturalWidth })));
+}
+
+export function formatIssues(issues: BrowserIssue[]): string {
+  return issues.map((i) => `[${i.who}] ${i.kind}: ${i.text}`).join('\n');
+}
