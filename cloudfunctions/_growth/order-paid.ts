@@ -45,7 +45,7 @@ export interface GrowthOrder {
   referrerOpenid: string | null;
   campaign: string | null;
   experiments: Record<string, string>;
-  lines: Array<{ lineId: string; productId: string; qty: number; paidFen: number; commissionFen: number }>;
+  lines: Array<{ lineId: string; productId: string; qty: number; paidFen: number; commissionFen: number; rule?: unknown }>;
   totalFen: number;
   paidAt: Date;
   commissionFen: number;
@@ -58,6 +58,8 @@ export interface GrowthOrder {
   couponId: string | null;
   discountFen: number;
   dealId: string | null;
+  planId: string | null;
+  settleAt: Date | null;
 }
 
 function scopesOf(order: OrderFacts) {
@@ -96,7 +98,7 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     referrerOpenid: a.referrerOpenid,
     campaign: a.campaign ?? null,
     experiments: a.experiments ?? {},
-    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0 })),
+    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0, rule: byLine.get(l.lineId)?.rule ?? null })),
     totalFen: order.totalFen,
     paidAt,
     commissionFen,
@@ -108,31 +110,19 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     couponId: order.couponId ?? null,
     discountFen: order.discountFen ?? 0,
     dealId: order.dealId ?? null,
+    planId: a.salesId && plan ? plan._id : null,
+    settleAt: a.salesId && plan ? new Date(paidAt.getTime() + plan.settleAfterDays * DAY_MS) : null,
   };
-  if (!(await insertOnce(C.growthOrders, growthOrder))) return; // already applied
+  if (!(await insertOnce(C.growthOrders, growthOrder))) {
+    // Already applied (a replay). Re-assert the ledger entries from the stored copy, so a first
+    // run that stopped after its marker still ends with its commission (ids are deterministic).
+    await reassertLedger(ctx, order._id);
+    return;
+  }
 
   const db = getDb();
-  if (a.salesId && plan && commission.length > 0) {
-    const settleAt = new Date(paidAt.getTime() + plan.settleAfterDays * DAY_MS);
-    const entries: LedgerEntry[] = commission
-      .filter((c) => c.amountFen > 0)
-      .map((c) => ({
-        _id: stableId(order._id, c.lineId, 'pending'),
-        kind: 'pending',
-        salesId: a.salesId as string,
-        orderId: order._id,
-        lineId: c.lineId,
-        productId: c.productId,
-        buyerOpenid: order.buyerOpenid,
-        amountFen: c.amountFen,
-        baseFen: c.baseFen,
-        createdAt: ctx.now,
-        settleAt,
-        planId: plan._id,
-        rule: c.rule,
-      }));
-    if (entries.length > 0) await db.collection(C.ledger).add(entries);
-  }
+  const entries = pendingEntries(ctx, growthOrder);
+  if (entries.length > 0) await db.collection(C.ledger).add(entries);
 
   // First paid order of this buyer? (one conditional write that also returns the buyer)
   const firstRes = (await db
@@ -175,6 +165,35 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     a.salesId && commissionFen > 0 ? incCounterDoc(TOTALS_ID, counterPaths({ salesId: a.salesId }, { commissionFen })) : Promise.resolve(),
     a.shareId ? incShare(a.shareId, { paidOrders: 1, gmvFen: order.totalFen }) : Promise.resolve(),
   ]);
+}
+
+/** The pending ledger entries of a paid order (deterministic ids: one per order line). */
+function pendingEntries(ctx: HookCtx, g: GrowthOrder): LedgerEntry[] {
+  if (!g.salesId || !g.planId || !g.settleAt) return [];
+  return g.lines
+    .filter((l) => l.commissionFen > 0)
+    .map((l) => ({
+      _id: stableId(g._id, l.lineId, 'pending'),
+      kind: 'pending',
+      salesId: g.salesId as string,
+      orderId: g._id,
+      lineId: l.lineId,
+      productId: l.productId,
+      buyerOpenid: g.buyerOpenid,
+      amountFen: l.commissionFen,
+      baseFen: l.paidFen,
+      createdAt: ctx.now,
+      settleAt: new Date(g.settleAt as Date),
+      planId: g.planId as string,
+      rule: l.rule ?? null,
+    }));
+}
+
+/** Replay path: 1 read + 1 idempotent insert per commission line. */
+async function reassertLedger(ctx: HookCtx, orderId: string): Promise<void> {
+  const g = ((await getDb().collection(C.growthOrders).doc(orderId).get()).data as GrowthOrder[])[0];
+  if (!g) return;
+  await Promise.all(pendingEntries(ctx, g).map((e) => insertOnce(C.ledger, e)));
 }
 
 /** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */

@@ -1,0 +1,103 @@
+/**
+ * The hooks called directly (as the commerce functions do), against the local cloud through the
+ * real SDK: idempotency under replays and concurrency.
+ */
+import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { attributeOrder, onOrderPaid, onOrderRefunded, onSweep, type OrderFacts } from './index';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+afterAll(async () => cloud.close());
+beforeEach(async () => {
+  await cloud.reset();
+  await cloud.seed();
+  cloud.setClock('2026-06-01T02:00:00.000Z');
+});
+
+const DAY = 86_400_000;
+const ctx = () => ({ now: cloud.now(), requestId: 'test', newId: () => Math.random().toString(36).slice(2, 10) });
+type Doc = Record<string, unknown> & { _id: string };
+const list = async (collection: string, where: Record<string, unknown>) =>
+  (await cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
+const get = async (collection: string, id: string) => ((await cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
+
+function order(id: string, lines: Array<[lineId: string, productId: string, qty: number, paidFen: number]>): OrderFacts {
+  return {
+    _id: id,
+    buyerOpenid: 'o_cust_1',
+    attribution: { salesId: 'o_sales_li', shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} },
+    lines: lines.map(([lineId, productId, qty, paidFen]) => ({ lineId, productId, qty, paidFen })),
+    totalFen: lines.reduce((s, l) => s + l[3], 0),
+    paidAt: cloud.now(),
+  };
+}
+
+describe('growth hooks', () => {
+  it('a payment delivered 5 times at once accrues commission once (per-product override: fixed per unit)', async () => {
+    const o = order('ord_pay5', [['l1', 'p01', 1, 15_000], ['l2', 'p11', 2, 70_000]]);
+    await Promise.all(Array.from({ length: 5 }, () => onOrderPaid(ctx(), o)));
+    const pending = await list('commission_ledger', { orderId: 'ord_pay5' });
+    expect(pending.map((e) => [e.lineId, e.amountFen]).sort()).toEqual([['l1', 1500], ['l2', 6000]]);
+    const day = await get('counters', 'd:2026-06-01');
+    expect(day).toMatchObject({ all: expect.objectContaining({ paidOrders: 1, gmvFen: 85_000, commissionFen: 7500 }) });
+    expect(await get('counters', 'totals')).toMatchObject({ s: { o_sales_li: { commissionFen: 7500 } } });
+  });
+
+  it('concurrent partial refunds of one line reverse exactly the whole commission once the line is fully refunded; replays add nothing', async () => {
+    const o = order('ord_ref', [['l1', 'p01', 3, 9_999]]);
+    await onOrderPaid(ctx(), o);
+    const commission = Math.floor(9_999 / 10);
+    await Promise.all([
+      onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 3_333, refundId: 'r1' }]),
+      onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 3_333, refundId: 'r2' }]),
+      onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 3_333, refundId: 'r3' }]),
+    ]);
+    await onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 3_333, refundId: 'r2' }]); // replay
+    const reversed = await list('commission_ledger', { orderId: 'ord_ref', kind: 'reversed' });
+    expect(reversed).toHaveLength(3);
+    expect(reversed.reduce((s, e) => s + Number(e.amountFen), 0)).toBe(commission);
+    expect(await get('growth_orders', 'ord_ref')).toMatchObject({ refundedFen: 9_999, refundedByLine: { l1: 9_999 } });
+  });
+
+  it('a partial refund after settlement lowers the settleable balance; two sweeps at once settle each line once', async () => {
+    const o = order('ord_settle', [['l1', 'p03', 1, 10_000], ['l2', 'p05', 1, 8_000]]);
+    await onOrderPaid(ctx(), o);
+    cloud.advanceClock(8 * DAY);
+    const [x, y] = await Promise.all([onSweep(ctx()), onSweep(ctx())]);
+    expect(x.commissionSettled + y.commissionSettled).toBe(2);
+    await onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 5_000, refundId: 'late1' }]);
+    const ledger = await cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number; owedFen: number } }>('sales', { action: 'ledger' }, 'o_sales_li');
+    expect(ledger.totals).toMatchObject({ pendingFen: 0, settleableFen: 1000 + 800 - 500, reversedFen: 500, owedFen: 1300 });
+    const totals = await get('counters', 'totals');
+    expect(totals).toMatchObject({ s: { o_sales_li: { commissionFen: 1800, settledFen: 1800, reversedFen: 500 } } });
+  });
+
+  it('no salesperson, no commission; an inactive plan is not used', async () => {
+    await onOrderPaid(ctx(), { ...order('ord_none', [['l1', 'p01', 1, 5_000]]), attribution: { salesId: null, shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} } });
+    expect(await list('commission_ledger', { orderId: 'ord_none' })).toHaveLength(0);
+    await cloud.db.collection('commission_plans').doc('cp_default').update({ status: 'paused' });
+    await onOrderPaid(ctx(), order('ord_paused', [['l1', 'p01', 1, 5_000]]));
+    expect(await list('commission_ledger', { orderId: 'ord_paused' })).toHaveLength(0);
+  });
+
+  it('a malformed commission plan is skipped, never breaks the payment hook', async () => {
+    await cloud.db.collection('commission_plans').doc('cp_default').update({ defaultRule: { type: 'percent', rateBp: 'ten' } });
+    await expect(onOrderPaid(ctx(), order('ord_bad', [['l1', 'p01', 1, 5_000]]))).resolves.toBeUndefined();
+    expect(await list('commission_ledger', { orderId: 'ord_bad' })).toHaveLength(0);
+    expect(await get('growth_orders', 'ord_bad')).toMatchObject({ salesId: 'o_sales_li', commissionFen: 0 });
+  });
+
+  it('attribution follows the binding at creation time and exposes the buyer to live experiments', async () => {
+    const s = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    await cloud.ok('share', { action: 'open', shareId: s.shareId }, 'o_cust_2');
+    const buyer = (await get('users', 'o_cust_2')) as Doc;
+    const a = await attributeOrder(ctx(), buyer);
+    expect(a).toMatchObject({ salesId: 'o_sales_li', shareId: s.shareId, rootShareId: s.shareId, depth: 1, referrerOpenid: null });
+    expect(Object.keys(a.experiments)).toEqual(['cardCopy']);
+    expect(await attributeOrder(ctx(), buyer)).toEqual(a);
+    const staff = await attributeOrder(ctx(), (await get('users', 'o_sales_li')) as Doc, s.shareId);
+    expect(staff.salesId).toBeNull();
+  });
+});
