@@ -86,6 +86,18 @@ describe('shelf.product', () => {
   });
 });
 
+describe('shelf.catalog', () => {
+  it('lists every product on sale for a salesperson, marking the ones on their shelf', async () => {
+    const c = await cloud.ok<{ products: Array<{ id: string; onShelf: boolean }> }>('shelf', { action: 'catalog' }, 'o_sales_zhao');
+    expect(c.products).toHaveLength(12);
+    expect(c.products.filter((p) => p.onShelf).map((p) => p.id).sort()).toEqual(['p03', 'p04', 'p06', 'p07', 'p08', 'p12']);
+  });
+
+  it('is for salespeople only', async () => {
+    expect(await cloud.call('shelf', { action: 'catalog' }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+  });
+});
+
 describe('shelf.curate', () => {
   it('a salesperson reorders their shelf; the view follows', async () => {
     await cloud.ok('shelf', { action: 'curate', productIds: ['p12', 'p01'] }, 'o_sales_zhao');
