@@ -7,8 +7,8 @@ import { z } from 'zod';
 
 /** What a share points at. */
 export const SHARE_TARGET_TYPES = ['shelf', 'product', 'group', 'coupon'] as const;
-/** Where a share is sent. */
-export const SHARE_CHANNELS = ['card', 'poster', 'moments'] as const;
+/** Where a share is sent (`link`: a copied h5 link, local/browser only). */
+export const SHARE_CHANNELS = ['card', 'poster', 'moments', 'link'] as const;
 
 /** A share's target, e.g. `{type:'product', id:'p01'}` (shelf id = the salesperson's openid). */
 export const shareTargetSchema = z
