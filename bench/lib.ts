@@ -1,0 +1,110 @@
+/**
+ * Shared helpers of the benchmarks: budgets, percentiles, concurrency, result files.
+ *
+ * A benchmark is a module exporting `run(): Promise<BenchResult>`. `bench/run-one.ts <name>` runs
+ * one in a fresh Node process (own local cloud, own port) and writes bench/results/<name>.json;
+ * `scripts/bench.mjs` runs them all, prints the summary table and exits non-zero on a miss.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+export const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
+
+export type Op = '<=' | '>=' | '==';
+
+export interface Budget {
+  /** Short name shown in the summary table. */
+  metric: string;
+  value: number | null;
+  op: Op;
+  limit: number;
+  unit: string;
+  pass: boolean;
+  /** Why the budget exists / what failed. */
+  note?: string;
+}
+
+export interface BenchResult {
+  name: string;
+  title: string;
+  startedAt: string;
+  durationMs: number;
+  /** Everything measured (printed and kept in the JSON). */
+  figures: Record<string, unknown>;
+  budgets: Budget[];
+  pass: boolean;
+  error?: string;
+}
+
+export function budget(metric: string, value: number | null | undefined, op: Op, limit: number, unit = '', note?: string): Budget {
+  const v = value === undefined || value === null || Number.isNaN(value) ? null : value;
+  const pass = v !== null && (op === '<=' ? v <= limit : op === '>=' ? v >= limit : v === limit);
+  return { metric, value: v, op, limit, unit, pass, ...(note ? { note } : {}) };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Time of an async function in ms (hrtime). */
+export async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await f();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
+/**
+ * Starts all `n` calls at once (bounded: n is fixed by the caller) and returns each result with
+ * its latency, plus the wall time of the whole burst.
+ */
+export async function burst<T>(n: number, f: (i: number) => Promise<T>): Promise<{ wallMs: number; results: Array<{ ms: number; value: T }> }> {
+  const t0 = process.hrtime.bigint();
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => timed(() => f(i))));
+  return { wallMs: Number(process.hrtime.bigint() - t0) / 1e6, results };
+}
+
+/** Latency summary of a burst. */
+export function latency(wallMs: number, ms: number[]): { calls: number; wallMs: number; throughputPerSec: number; p50Ms: number; p99Ms: number; maxMs: number } {
+  return {
+    calls: ms.length,
+    wallMs: round(wallMs),
+    throughputPerSec: round((ms.length / wallMs) * 1000),
+    p50Ms: round(percentile(ms, 50)),
+    p99Ms: round(percentile(ms, 99)),
+    maxMs: round(Math.max(...ms)),
+  };
+}
+
+/** Counts of envelope outcomes: `{ ok: n, SOLD_OUT: m, ... }`. */
+export function outcomes(results: Array<{ ok: boolean; error?: { code: string } }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of results) {
+    const key = r.ok ? 'ok' : (r.error?.code ?? '?');
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+export function writeResult(result: BenchResult): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${result.name}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  return file;
+}
+
+export function printBudgets(budgets: Budget[]): void {
+  for (const b of budgets) {
+    const v = b.value === null ? 'n/a' : `${b.value}${b.unit ? ' ' + b.unit : ''}`;
+    console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.metric.padEnd(44)} ${v.padStart(14)}  (budget ${b.op} ${b.limit}${b.unit ? ' ' + b.unit : ''})${b.note && !b.pass ? `  ${b.note}` : ''}`);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Runs one benchmark in this process and writes bench/results/<name>.json.
+ *   node --import tsx bench/run-one.ts <name>
+ * Exit code: 0 when every budget passed, 1 when one was missed, 2 when the benchmark crashed.
+ */
+import { budget, printBudgets, writeResult, type BenchResult, type Budget } from './lib';
+
+export interface Bench {
+  title: string;
+  run(): Promise<{ figures: Record<string, unknown>; budgets: Budget[] }>;
+}
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  if (!name || !/^[a-z0-9-]+$/.test(name)) {
+    console.error('usage: node --import tsx bench/run-one.ts <name>');
+    process.exit(2);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(`./${name}`) as { bench: Bench };
+  const startedAt = new Date().toISOString();
+  const t0 = Date.now();
+  let result: BenchResult;
+  try {
+    const { figures, budgets } = await mod.bench.run();
+    result = { name, title: mod.bench.title, startedAt, durationMs: Date.now() - t0, figures, budgets, pass: budgets.every((b) => b.pass) };
+  } catch (err) {
+    const message = String((err as Error)?.stack ?? err);
+    console.error(message);
+    result = {
+      name,
+      title: mod.bench.title,
+      startedAt,
+      durationMs: Date.now() - t0,
+      figures: {},
+      budgets: [budget('benchmark ran to the end', 0, '==', 1, '', message.split('\n')[0])],
+      pass: false,
+      error: message,
+    };
+  }
+  console.log(`\n[${name}] ${result.title} — ${(result.durationMs / 1000).toFixed(1)} s`);
+  printBudgets(result.budgets);
+  const file = writeResult(result);
+  console.log(`  results: ${file}`);
+  process.exit(result.error ? 2 : result.pass ? 0 : 1);
+}
+
+void main();
