@@ -14,6 +14,14 @@ type Main = (event: unknown, context: unknown) => Promise<unknown>;
 
 export const LOCAL_APPID = 'wx0000000000000000';
 
+/** The action a call is counted under in stats: `event.action`, `run` for timer events. */
+function actionLabel(event: unknown): string {
+  if (!event || typeof event !== 'object') return '-';
+  const e = event as { action?: unknown; Type?: unknown };
+  if (typeof e.action === 'string') return e.action;
+  return e.Type === 'Timer' ? 'run' : '-';
+}
+
 export class FunctionHost {
   private loaded = new Map<string, Main>();
 
@@ -61,7 +69,7 @@ export class FunctionHost {
   async invoke(name: string, event: unknown, openid: string): Promise<unknown> {
     const main = this.load(name);
     const callId = randomBytes(8).toString('hex');
-    const action = event && typeof event === 'object' && typeof (event as { action?: unknown }).action === 'string' ? String((event as { action: string }).action) : '-';
+    const action = actionLabel(event);
     const context = {
       request_id: callId,
       function_name: name,
