@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action, getDb } from '../_platform';
 import { C } from '../_growth/store';
-import type { GrowthUserFields } from '../_growth/user-fields';
+import { activeSalesId, type GrowthUserFields } from '../_growth/user-fields';
 import { SALES_ROLES, salesScope } from './scope';
 
 /**
@@ -26,6 +26,8 @@ export const customers = action({
       name: u.name ?? null,
       avatarUrl: u.avatarUrl ?? null,
       salesId: u.boundSalesId ?? null,
+      /** False once an n_days binding has lapsed (the next salesperson's share may bind). */
+      active: activeSalesId(u, ctx.now) !== null,
       boundAt: u.boundAt ?? null,
       bindingExpiresAt: u.bindingExpiresAt ?? null,
       protectedUntil: u.protectedUntil ?? null,
