@@ -5,7 +5,7 @@ import type { Config } from 'jest';
 // local cloud on a free port, so files run in parallel without sharing state.
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/cloudfunctions', '<rootDir>/emulator', '<rootDir>/tests'],
+  roots: ['<rootDir>/shared', '<rootDir>/cloudfunctions', '<rootDir>/emulator', '<rootDir>/tests', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts', '**/*.contract.ts'],
   transform: { '^.+\\.[tj]sx?$': 'babel-jest' },
   testTimeout: 60000,
