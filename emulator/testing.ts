@@ -88,3 +88,30 @@ export async function startTestCloud(options: { seed?: boolean; functionsDir?: s
     },
   };
 }
+
+/**
+ * The usual lifecycle for a function test file: one cloud for the file, and before each test a
+ * reset, the demo seed and the clock back at FIXED_NOW — so tests share no state.
+ *   const t = useTestCloud();
+ *   it('...', async () => { await t.cloud.ok('shelf', { action: 'view' }, 'o_cust_1'); });
+ */
+export function useTestCloud(options: { seed?: boolean } = {}): { readonly cloud: TestCloud } {
+  let cloud: TestCloud | undefined;
+  beforeAll(async () => {
+    cloud = await startTestCloud({ seed: false });
+  });
+  afterAll(async () => {
+    await cloud?.close();
+  });
+  beforeEach(async () => {
+    await cloud!.reset();
+    cloud!.setClock(FIXED_NOW);
+    if (options.seed !== false) await cloud!.seed();
+  });
+  return {
+    get cloud(): TestCloud {
+      if (!cloud) throw new Error('useTestCloud: the cloud starts in beforeAll');
+      return cloud;
+    },
+  };
+}
