@@ -11,7 +11,6 @@ export type CommerceCollection =
   | 'skus'
   | 'coupon_templates'
   | 'coupons'
-  | 'coupon_claims'
   | 'group_deals'
   | 'teams'
   | 'team_members'

@@ -1,4 +1,5 @@
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { chinaDayKey } from '../../shared/coupons';
 import { doc, docs, outcomes } from '../_commerce/test-helpers';
 
 let cloud: TestCloud;
@@ -59,6 +60,65 @@ describe('coupon.claim', () => {
     cloud.advanceClock(DAY);
     expect((await cloud.call('coupon', { action: 'claim', templateId: 't_daily' }, 'o_cust_2')).ok).toBe(true);
     expect(await doc(cloud, 'coupon_templates', 't_daily')).toMatchObject({ stock: 98 });
+  });
+
+  it('one customer claiming two templates at once gets each up to its own limit (counts on one user document)', async () => {
+    // 't.dot' is not a safe field name: its count is kept under a hashed key.
+    await insertTemplate('t_one', { stock: 100, perUserLimit: 1 });
+    await insertTemplate('t.dot', { stock: 100, perUserLimit: 3, perDayLimit: 2 });
+    const fires = Array.from({ length: 12 }, (_, i) => cloud.call('coupon', { action: 'claim', templateId: i % 2 ? 't.dot' : 't_one' }, 'o_cust_4'));
+    const results = await Promise.all(fires);
+    expect(outcomes(results.filter((_, i) => i % 2 === 0))).toEqual({ ok: 1, LIMIT_REACHED: 5 });
+    expect(outcomes(results.filter((_, i) => i % 2 === 1))).toEqual({ ok: 2, LIMIT_REACHED: 4 });
+    expect(await docs(cloud, 'coupons', { ownerOpenid: 'o_cust_4', templateId: 't_one' })).toHaveLength(1);
+    expect(await docs(cloud, 'coupons', { ownerOpenid: 'o_cust_4', templateId: 't.dot' })).toHaveLength(2);
+    expect(await doc(cloud, 'coupon_templates', 't_one')).toMatchObject({ stock: 99, issuedCount: 1 });
+    expect(await doc(cloud, 'coupon_templates', 't.dot')).toMatchObject({ stock: 98, issuedCount: 2 });
+    const user = await doc(cloud, 'users', 'o_cust_4');
+    const counts = Object.values(user?.couponClaims as Record<string, number>).sort();
+    expect(counts).toEqual([1, 2]);
+    const list = await cloud.ok<{ templates: Array<{ id: string; claimedByMe: number }> }>('coupon', { action: 'list' }, 'o_cust_4');
+    expect(list.templates.filter((t) => t.id === 't_one' || t.id === 't.dot').map((t) => [t.id, t.claimedByMe]).sort()).toEqual([
+      ['t.dot', 2],
+      ['t_one', 1],
+    ]);
+  });
+
+  it('a customer already at the limit never takes the last unit from someone else', async () => {
+    await insertTemplate('t_last1', { stock: 2, perUserLimit: 1 });
+    await cloud.ok('coupon', { action: 'claim', templateId: 't_last1' }, 'o_cust_1');
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, () => cloud.call('coupon', { action: 'claim', templateId: 't_last1' }, 'o_cust_1')),
+      cloud.call('coupon', { action: 'claim', templateId: 't_last1' }, 'o_cust_2'),
+    ]);
+    expect(outcomes(results.slice(0, 10))).toEqual({ LIMIT_REACHED: 10 });
+    expect(results[10].ok).toBe(true);
+    expect(await doc(cloud, 'coupon_templates', 't_last1')).toMatchObject({ stock: 0, issuedCount: 2 });
+  });
+
+  it('a per-day limit of 2 admits exactly 2 of 6 concurrent claims, and old days are dropped from the user document', async () => {
+    await insertTemplate('t_daily2', { stock: 100, perUserLimit: 10, perDayLimit: 2 });
+    const first = await Promise.all(Array.from({ length: 6 }, () => cloud.call('coupon', { action: 'claim', templateId: 't_daily2' }, 'o_cust_5')));
+    expect(outcomes(first)).toEqual({ ok: 2, LIMIT_REACHED: 4 });
+    cloud.advanceClock(DAY);
+    const next = await Promise.all(Array.from({ length: 6 }, () => cloud.call('coupon', { action: 'claim', templateId: 't_daily2' }, 'o_cust_5')));
+    expect(outcomes(next)).toEqual({ ok: 2, LIMIT_REACHED: 4 });
+    const user = await doc(cloud, 'users', 'o_cust_5');
+    expect(user?.couponClaims).toEqual({ t_daily2: 4 });
+    expect(Object.keys(user?.couponDays as object)).toEqual([`d${chinaDayKey(cloud.now()).replace(/-/g, '')}`]);
+    expect(await doc(cloud, 'coupon_templates', 't_daily2')).toMatchObject({ stock: 96, issuedCount: 4 });
+  });
+
+  it('a template not yet started or already ended is refused EXPIRED and keeps its stock', async () => {
+    const now = cloud.now();
+    await insertTemplate('t_future', { startAt: new Date(now.getTime() + DAY), endAt: new Date(now.getTime() + 2 * DAY) });
+    await insertTemplate('t_over', { startAt: new Date(now.getTime() - 2 * DAY), endAt: new Date(now.getTime() - DAY) });
+    for (const id of ['t_future', 't_over']) {
+      const r = await cloud.call('coupon', { action: 'claim', templateId: id }, 'o_cust_1');
+      expect(r.ok === false && r.error.code).toBe('EXPIRED');
+      expect(await doc(cloud, 'coupon_templates', id)).toMatchObject({ stock: 50, issuedCount: 0 });
+    }
+    expect(await doc(cloud, 'users', 'o_cust_1')).not.toHaveProperty('couponClaims');
   });
 
   it('list shows live, valid templates with what is left; mine shows claimed coupons and expiry', async () => {

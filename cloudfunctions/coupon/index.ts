@@ -1,28 +1,33 @@
 /**
  * coupon: list the templates on offer, claim one (total, per-user and per-day limits, each an
  * atomic guard), list mine.
+ *
+ * claim costs at most 4 round trips: the caller's user document (the platform's read, which
+ * carries the caller's claim counts), one guarded take of the template's stock that returns the
+ * template, one guarded update of the caller's counts, the coupon insert. A refusal costs at most
+ * 3 (the take matched nothing: one read names the reason) or 4 (limit reached after the take: the
+ * stock is put back). See docs/commerce.md.
  */
 import { z } from 'zod';
-import { AppError, action, defineFunction, stableId } from '../_platform';
-import { chinaDayKey, COUPON_STATUSES, couponWindow, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
-import { checkPromotion, isActive } from '../../shared/promotions';
+import { AppError, action, defineFunction } from '../_platform';
+import type { ErrorCode } from '../../shared/errors';
+import { COUPON_STATUSES, couponWindow, decideClaim, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
+import { checkPromotion, isActive, type CouponTemplate } from '../../shared/promotions';
+import { claimedByTemplate, heldClaims, takeSlotQuery } from '../_commerce/coupon-claims';
 import { idField } from '../_commerce/inputs';
-import { loadActiveTemplate } from '../_commerce/promotions';
-import { Steps } from '../_commerce/steps';
-import { cmd, col, find, findByIds, guardedUpdate, insertUnique } from '../_commerce/store';
+import { cmd, col, find, getById, guardedUpdate } from '../_commerce/store';
 
-interface ClaimCounter {
-  _id: string;
-  count: number;
-}
+const REFUSALS: Partial<Record<ErrorCode, string>> = {
+  NOT_FOUND: 'no such coupon',
+  FAILED_PRECONDITION: 'this coupon is not available',
+  EXPIRED: 'this coupon is not on offer now',
+  SOLD_OUT: 'no coupons left',
+  LIMIT_REACHED: 'you have claimed as many as allowed',
+};
 
-const userCounterId = (templateId: string, openid: string) => `u_${stableId(templateId, openid)}`;
-const dayCounterId = (templateId: string, openid: string, day: string) => `d_${stableId(templateId, openid, day)}`;
-
-/** Takes one slot of a counter (`count < limit`), creating it on first use. */
-async function takeSlot(id: string, limit: number, fields: Record<string, unknown>): Promise<boolean> {
-  if (await insertUnique('coupon_claims', { _id: id, ...fields, count: 1 })) return true;
-  return guardedUpdate('coupon_claims', { _id: id, count: cmd().lt(limit) }, { count: cmd().inc(1) });
+function refuse(templateId: string, code: ErrorCode, problems?: string[]): never {
+  if (problems) console.warn(`[commerce] coupon_templates/${templateId} is invalid: ${problems.join('; ')}`);
+  throw new AppError(code, REFUSALS[code] ?? 'this coupon cannot be claimed');
 }
 
 export const main = defineFunction('coupon', {
@@ -33,11 +38,11 @@ export const main = defineFunction('coupon', {
       const live = raw
         .map((doc) => checkPromotion('coupon_templates', doc))
         .flatMap((r) => (r.ok && isActive(r.value, ctx.now) ? [r.value] : []));
-      const mine = await findByIds<ClaimCounter>('coupon_claims', live.map((t) => userCounterId(t._id, ctx.openid)));
-      const claimed = new Map(mine.map((c) => [c._id, c.count]));
+      // The caller's claim counts came with the caller's user document (no extra read).
+      const claimed = claimedByTemplate(ctx.user, live.map((t) => t._id));
       return {
         templates: live.map((t) => {
-          const claimedByMe = claimed.get(userCounterId(t._id, ctx.openid)) ?? 0;
+          const claimedByMe = claimed.get(t._id) ?? 0;
           return {
             id: t._id,
             title: t.title,
@@ -61,52 +66,75 @@ export const main = defineFunction('coupon', {
   claim: action({
     input: { templateId: idField, shareId: idField.optional() },
     run: async (input, ctx) => {
-      const t = await loadActiveTemplate(input.templateId, ctx.now);
-      if (t.stock <= 0) throw new AppError('SOLD_OUT', 'no coupons left');
       const _ = cmd();
-      const steps = new Steps();
+      const templateId = input.templateId;
+      const held = heldClaims(ctx.user, templateId, ctx.now);
+
+      // Round trip 2: take one unit of stock from an active template the caller is (as far as the
+      // loaded user document shows) still under the limits of, and get the template back. A caller
+      // already at a limit never touches the stock, so they cannot make others see SOLD_OUT.
+      // Dates are checked on the returned document (ops may type them as ISO strings).
+      const takeWhere: Record<string, unknown> = { _id: templateId, status: 'active', stock: _.gt(0), perUserLimit: _.gt(held.total) };
+      if (held.today > 0) takeWhere.perDayLimit = _.or(_.exists(false), _.gt(held.today));
+      const taken = (await col('coupon_templates').where(takeWhere).updateAndReturn({ stock: _.inc(-1), issuedCount: _.inc(1) })) as {
+        updated?: number;
+        doc?: unknown;
+      };
+      if (Number(taken.updated ?? 0) !== 1) {
+        // Round trip 3 (refusals only): read the template to name the reason.
+        const decision = decideClaim(await getById<unknown>('coupon_templates', templateId), held, ctx.now);
+        refuse(templateId, decision.ok ? 'SOLD_OUT' : decision.code, decision.ok ? undefined : decision.problems);
+      }
+      const putBack = () => col('coupon_templates').doc(templateId).update({ stock: _.inc(1), issuedCount: _.inc(-1) });
+      const decision = decideClaim(taken.doc, held, ctx.now, true);
+      if (!decision.ok) {
+        await putBack();
+        refuse(templateId, decision.code, decision.problems);
+      }
+      const t: CouponTemplate = decision.template;
+
+      // Round trip 3: one slot of the per-user and per-day limits, on the caller's own document.
+      const slot = takeSlotQuery(ctx.user, templateId, t, ctx.now);
+      let slotTaken = false;
       try {
-        const userId = userCounterId(t._id, ctx.openid);
-        const userOk = await takeSlot(userId, t.perUserLimit, { templateId: t._id, openid: ctx.openid, kind: 'user' });
-        if (!userOk) throw new AppError('LIMIT_REACHED', `at most ${t.perUserLimit} per customer`);
-        await steps.run('user limit', async () => undefined, () => col('coupon_claims').doc(userId).update({ count: _.inc(-1) }));
-        if (t.perDayLimit) {
-          const day = chinaDayKey(ctx.now);
-          const dayId = dayCounterId(t._id, ctx.openid, day);
-          const dayOk = await takeSlot(dayId, t.perDayLimit, { templateId: t._id, openid: ctx.openid, kind: 'day', day });
-          if (!dayOk) throw new AppError('LIMIT_REACHED', `at most ${t.perDayLimit} per customer per day`);
-          await steps.run('day limit', async () => undefined, () => col('coupon_claims').doc(dayId).update({ count: _.inc(-1) }));
-        }
-        const taken = await guardedUpdate(
-          'coupon_templates',
-          { _id: t._id, status: 'active', stock: _.gt(0) },
-          { stock: _.inc(-1), issuedCount: _.inc(1) },
-        );
-        if (!taken) throw new AppError('SOLD_OUT', 'no coupons left');
-        const window = couponWindow(t.validity, ctx.now);
-        const coupon: Coupon = {
-          _id: `c${ctx.newId(15)}`,
-          templateId: t._id,
-          ownerOpenid: ctx.openid,
-          title: t.title,
-          rule: t.rule,
-          scope: t.scope,
-          allowOnGroup: t.allowOnGroup ?? false,
-          status: 'unused',
-          claimedAt: ctx.now,
-          validFromAt: window.validFromAt,
-          validToAt: window.validToAt,
-          orderId: null,
-          lockedAt: null,
-          usedAt: null,
-          shareId: input.shareId ?? null,
-        };
-        await col('coupons').add(coupon);
-        return { couponId: coupon._id, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };
+        slotTaken = await guardedUpdate('users', slot.where, slot.update);
       } catch (err) {
-        await steps.compensate(ctx.requestId);
+        await putBack().catch(() => undefined);
         throw err;
       }
+      if (!slotTaken) {
+        await putBack();
+        refuse(templateId, 'LIMIT_REACHED');
+      }
+
+      // Round trip 4: the coupon, with a snapshot of the terms.
+      const window = couponWindow(t.validity, ctx.now);
+      const coupon: Coupon = {
+        _id: `c${ctx.newId(15)}`,
+        templateId: t._id,
+        ownerOpenid: ctx.openid,
+        title: t.title,
+        rule: t.rule,
+        scope: t.scope,
+        allowOnGroup: t.allowOnGroup ?? false,
+        status: 'unused',
+        claimedAt: ctx.now,
+        validFromAt: window.validFromAt,
+        validToAt: window.validToAt,
+        orderId: null,
+        lockedAt: null,
+        usedAt: null,
+        shareId: input.shareId ?? null,
+      };
+      try {
+        await col('coupons').add(coupon);
+      } catch (err) {
+        await Promise.all([putBack(), col('users').doc(ctx.openid).update(slot.undo)]).catch((undoErr: unknown) =>
+          console.error(`[commerce] request ${ctx.requestId}: undo of claim ${templateId} failed`, undoErr),
+        );
+        throw err;
+      }
+      return { couponId: coupon._id, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };
     },
   }),
 

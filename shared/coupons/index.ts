@@ -7,3 +7,5 @@ export { COUPON_STATUSES, effectiveCouponStatus, isCouponUsable } from './coupon
 export type { Coupon, CouponStatus } from './coupon';
 export { chooseBestCoupon } from './best-coupon';
 export type { CouponOption } from './best-coupon';
+export { decideClaim } from './claim';
+export type { ClaimDecision, HeldClaims } from './claim';

@@ -1,0 +1,79 @@
+/**
+ * Per-customer claim counts of coupon templates, kept on the customer's own `users/{openid}`
+ * document so that the platform's caller lookup (already one read of every call) brings them, and
+ * one guarded update takes a slot of both the per-user and the per-day limit:
+ *
+ *   couponClaims: { <templateKey>: n }                  claims ever (per-user limit)
+ *   couponDays:   { d<YYYYMMDD>: { <templateKey>: n } }  claims on a China calendar day (per-day limit);
+ *                                                        older days are removed by the next claim
+ *
+ * `users` is ADMINONLY (database/security-rules.json): customers cannot rewrite their counts.
+ */
+import { stableId, type UserDoc } from '../_platform';
+import { chinaDayKey, type HeldClaims } from '../../shared/coupons';
+import { cmd } from './store';
+
+type Query = Record<string, unknown>;
+
+const SAFE_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The field name of a template in the count maps: its id, or a hash when the id is not a safe field name. */
+export function claimKey(templateId: string): string {
+  return SAFE_KEY.test(templateId) ? templateId : `h_${stableId('claim', templateId)}`;
+}
+
+/** The day map's key for `now` (China calendar day): `d20260601`. */
+export function claimDayKey(now: Date): string {
+  return `d${chinaDayKey(now).replace(/-/g, '')}`;
+}
+
+function countOf(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function mapOf(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The claims a loaded user document shows for a template (may be stale: the guard decides). */
+export function heldClaims(user: UserDoc, templateId: string, now: Date): HeldClaims {
+  const key = claimKey(templateId);
+  return {
+    total: countOf(mapOf(user.couponClaims)[key]),
+    today: countOf(mapOf(mapOf(user.couponDays)[claimDayKey(now)])[key]),
+  };
+}
+
+/** Claims ever per template id, for the given templates. */
+export function claimedByTemplate(user: UserDoc, templateIds: string[]): Map<string, number> {
+  const counts = mapOf(user.couponClaims);
+  return new Map(templateIds.map((id) => [id, countOf(counts[claimKey(id)])]));
+}
+
+/**
+ * The guarded update that takes one slot: `where` matches the user only while both counts are
+ * under their limits (a missing count is 0), `update` increments them and drops stale day maps
+ * seen on `user`. Each limit is its own clause inside `_.and`: the SDK merges two field-level
+ * `_.or` of one `where` object into a single `$or` (a wrong query), so they must not share one.
+ */
+export function takeSlotQuery(
+  user: UserDoc,
+  templateId: string,
+  limits: { perUserLimit: number; perDayLimit?: number },
+  now: Date,
+): { where: Query; update: Query; undo: Query } {
+  const _ = cmd();
+  const key = claimKey(templateId);
+  const day = claimDayKey(now);
+  const totalPath = `couponClaims.${key}`;
+  const dayPath = `couponDays.${day}.${key}`;
+  const clauses: Query[] = [{ _id: user._id, [totalPath]: _.or(_.exists(false), _.lt(limits.perUserLimit)) }];
+  // The day count is kept for every template, so a per-day limit added mid-day counts today's claims.
+  const update: Query = { [totalPath]: _.inc(1), [dayPath]: _.inc(1) };
+  const undo: Query = { [totalPath]: _.inc(-1), [dayPath]: _.inc(-1) };
+  if (limits.perDayLimit !== undefined) clauses.push({ [dayPath]: _.or(_.exists(false), _.lt(limits.perDayLimit)) });
+  for (const stale of Object.keys(mapOf(user.couponDays))) {
+    if (stale !== day) update[`couponDays.${stale}`] = _.remove();
+  }
+  return { where: clauses.length === 1 ? clauses[0] : (_.and(clauses) as unknown as Query), update, undo };
+}
