@@ -1,5 +1,5 @@
 import { PRODUCT_TITLES } from '../../emulator/seed';
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { useTestCloud } from '../../emulator/testing';
 
 interface ShelfView {
   brand: { name: string };
@@ -8,19 +8,11 @@ interface ShelfView {
   coupons: Array<{ templateId: string }>;
 }
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(() => cloud.close());
-beforeEach(async () => {
-  await cloud.reset();
-  await cloud.seed();
-});
+const t = useTestCloud();
 
 describe('shelf.view', () => {
   it("shows the named salesperson's card and exactly their products in shelf order, with fen prices, stock and images", async () => {
-    const view = await cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_wang' }, 'o_cust_1');
+    const view = await t.cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_wang' }, 'o_cust_1');
     expect(view.sales).toMatchObject({ openid: 'o_sales_wang', name: '王强' });
     expect(view.brand.name).toBe('山野良品');
     expect(view.products.map((p) => p.id)).toEqual(['p01', 'p02', 'p05', 'p09', 'p10', 'p11']);
@@ -33,32 +25,32 @@ describe('shelf.view', () => {
   });
 
   it('different salespeople have different shelves', async () => {
-    const li = await cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
-    const zhao = await cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
+    const li = await t.cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
+    const zhao = await t.cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
     expect(li.products).toHaveLength(8);
     expect(zhao.products.map((p) => p.id)).toEqual(['p03', 'p04', 'p06', 'p07', 'p08', 'p12']);
   });
 
   it("without salesId: the caller's bound salesperson, else the brand default", async () => {
-    await cloud.db.collection('users').doc('o_cust_2').update({ boundSalesId: 'o_sales_zhao' });
-    expect((await cloud.ok<ShelfView>('shelf', { action: 'view' }, 'o_cust_2')).sales.openid).toBe('o_sales_zhao');
-    expect((await cloud.ok<ShelfView>('shelf', { action: 'view' }, 'o_cust_1')).sales.openid).toBe('o_sales_li');
+    await t.cloud.db.collection('users').doc('o_cust_2').update({ boundSalesId: 'o_sales_zhao' });
+    expect((await t.cloud.ok<ShelfView>('shelf', { action: 'view' }, 'o_cust_2')).sales.openid).toBe('o_sales_zhao');
+    expect((await t.cloud.ok<ShelfView>('shelf', { action: 'view' }, 'o_cust_1')).sales.openid).toBe('o_sales_li');
   });
 
   it('costs at most 3 database round trips', async () => {
-    cloud.resetStats();
-    await cloud.ok('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
-    expect(cloud.stats().byAction['shelf.view'].maxOps).toBeLessThanOrEqual(3);
+    t.cloud.resetStats();
+    await t.cloud.ok('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
+    expect(t.cloud.stats().byAction['shelf.view'].maxOps).toBeLessThanOrEqual(3);
   });
 
   it('shows live promotions as badges and a malformed deal or template is skipped, never breaking the shelf', async () => {
-    const before = await cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
+    const before = await t.cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
     const dealed = before.products.filter((p) => p.groupDeal);
     expect(dealed.length).toBeGreaterThan(0);
     const broken = dealed[0];
-    await cloud.db.collection('group_deals').doc(broken.groupDeal!.dealId).update({ groupSize: 1, surprise: 'field' });
-    await cloud.db.collection('coupon_templates').add({ _id: 'ct_broken', status: 'active', title: 42 });
-    const after = await cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
+    await t.cloud.db.collection('group_deals').doc(broken.groupDeal!.dealId).update({ groupSize: 1, surprise: 'field' });
+    await t.cloud.db.collection('coupon_templates').add({ _id: 'ct_broken', status: 'active', title: 42 });
+    const after = await t.cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
     expect(after.products).toHaveLength(before.products.length);
     const same = after.products.find((p) => p.id === broken.id)!;
     expect(same.groupDeal).toBeUndefined();
@@ -67,14 +59,14 @@ describe('shelf.view', () => {
   });
 
   it('an unknown salesperson is NOT_FOUND', async () => {
-    const r = await cloud.call('shelf', { action: 'view', salesId: 'o_cust_3' }, 'o_cust_1');
+    const r = await t.cloud.call('shelf', { action: 'view', salesId: 'o_cust_3' }, 'o_cust_1');
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
 describe('shelf.product', () => {
   it('returns SKUs with stock and claimable coupons', async () => {
-    const p = await cloud.ok<{ id: string; skus: Array<{ skuId: string; stock: number }>; coupons: unknown[]; openTeams: unknown[] }>('shelf', { action: 'product', productId: 'p01' }, 'o_cust_1');
+    const p = await t.cloud.ok<{ id: string; skus: Array<{ skuId: string; stock: number }>; coupons: unknown[]; openTeams: unknown[] }>('shelf', { action: 'product', productId: 'p01' }, 'o_cust_1');
     expect(p.id).toBe('p01');
     expect(p.skus.map((s) => s.skuId)).toEqual(['p01-s1', 'p01-s2']);
     expect(p.skus[0].stock).toBe(120);
@@ -82,32 +74,32 @@ describe('shelf.product', () => {
   });
 
   it('a missing product is NOT_FOUND', async () => {
-    expect(await cloud.call('shelf', { action: 'product', productId: 'nope' }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.cloud.call('shelf', { action: 'product', productId: 'nope' }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
 describe('shelf.catalog', () => {
   it('lists every product on sale for a salesperson, marking the ones on their shelf', async () => {
-    const c = await cloud.ok<{ products: Array<{ id: string; onShelf: boolean }> }>('shelf', { action: 'catalog' }, 'o_sales_zhao');
+    const c = await t.cloud.ok<{ products: Array<{ id: string; onShelf: boolean }> }>('shelf', { action: 'catalog' }, 'o_sales_zhao');
     expect(c.products).toHaveLength(12);
     expect(c.products.filter((p) => p.onShelf).map((p) => p.id).sort()).toEqual(['p03', 'p04', 'p06', 'p07', 'p08', 'p12']);
   });
 
   it('is for salespeople only', async () => {
-    expect(await cloud.call('shelf', { action: 'catalog' }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(await t.cloud.call('shelf', { action: 'catalog' }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
   });
 });
 
 describe('shelf.curate', () => {
   it('a salesperson reorders their shelf; the view follows', async () => {
-    await cloud.ok('shelf', { action: 'curate', productIds: ['p12', 'p01'] }, 'o_sales_zhao');
-    const view = await cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
+    await t.cloud.ok('shelf', { action: 'curate', productIds: ['p12', 'p01'] }, 'o_sales_zhao');
+    const view = await t.cloud.ok<ShelfView>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
     expect(view.products.map((p) => p.id)).toEqual(['p12', 'p01']);
   });
 
   it('customers may not curate, and unknown products are refused', async () => {
-    expect(await cloud.call('shelf', { action: 'curate', productIds: ['p01'] }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
-    expect(await cloud.call('shelf', { action: 'curate', productIds: ['zzz'] }, 'o_sales_li')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.cloud.call('shelf', { action: 'curate', productIds: ['p01'] }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(await t.cloud.call('shelf', { action: 'curate', productIds: ['zzz'] }, 'o_sales_li')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -120,7 +112,7 @@ describe('the function contract on bad input', () => {
     [{ action: 'view', salesId: 'o_sales_li', extra: 1 }, 'extra'],
     [{ action: 'curate', productIds: [] }, 'productIds'],
   ])('%j → INVALID_ARGUMENT naming %s', async (event, field) => {
-    const r = await cloud.call('shelf', event, 'o_cust_1');
+    const r = await t.cloud.call('shelf', event, 'o_cust_1');
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_ARGUMENT');
@@ -129,12 +121,12 @@ describe('the function contract on bad input', () => {
   });
 
   it('a call without a caller identity is UNAUTHENTICATED', async () => {
-    expect(await cloud.call('shelf', { action: 'view' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.cloud.call('shelf', { action: 'view' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('an unknown openid is registered as a customer on first call', async () => {
-    await cloud.ok('shelf', { action: 'view' }, 'o_new_person');
-    const { data } = await cloud.db.collection('users').doc('o_new_person').get();
+    await t.cloud.ok('shelf', { action: 'view' }, 'o_new_person');
+    const { data } = await t.cloud.db.collection('users').doc('o_new_person').get();
     expect(data[0]).toMatchObject({ _id: 'o_new_person', role: 'customer' });
   });
 });
