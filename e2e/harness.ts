@@ -46,7 +46,8 @@ export interface E2E {
   cloud: TestCloud;
   browser: Browser;
   issues: BrowserIssue[];
-  person(name: string, openid: string): Promise<Person>;
+  /** A new browser context for one person (phone viewport; `desktop` for the ops console). */
+  person(name: string, openid: string, options?: { desktop?: boolean }): Promise<Person>;
   /** Full-page screenshot e2e/screenshots/<prefix>-<NN>-<step>.png; returns its path. */
   shot(page: Page, step: string): Promise<string>;
   shots: string[];
@@ -71,8 +72,14 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
   const dist = h5Dir();
   const cloud = await startTestCloud();
   cloud.cloud.paths.h5 = dist;
-  // Let time flow (countdowns, TTLs) from the seeded instant unless a test wants it frozen.
-  if (options.liveClock !== false) cloud.cloud.clock.set(Date.now(), false);
+  // The browser counts down with its own clock (team expiry, coupon validity), so by default the
+  // cloud runs on real time too, and the demo data is re-seeded relative to it (promotions are
+  // active for 30 days from the seed instant).
+  if (options.liveClock !== false) {
+    cloud.cloud.clock.set(Date.now(), false);
+    await cloud.reset();
+    await cloud.seed();
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const issues: BrowserIssue[] = [];
   const shots: string[] = [];
@@ -80,9 +87,13 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let n = 0;
 
-  const person = async (name: string, openid: string): Promise<Person> => {
-    // A phone-sized viewport, like the mini-program on a mid-range phone.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
+  const person = async (name: string, openid: string, options: { desktop?: boolean } = {}): Promise<Person> => {
+    // A phone-sized viewport, like the mini-program on a mid-range phone; ops work on a desktop.
+    const context = await browser.newContext(
+      options.desktop
+        ? { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }
+        : { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true },
+    );
     contexts.push(context);
     const page = await context.newPage();
     page.on('console', (msg) => {
