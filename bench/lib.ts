@@ -108,3 +108,45 @@ export function printBudgets(budgets: Budget[]): void {
     console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.metric.padEnd(44)} ${v.padStart(14)}  (budget ${b.op} ${b.limit}${b.unit ? ' ' + b.unit : ''})${b.note && !b.pass ? `  ${b.note}` : ''}`);
   }
 }
+
+/**
+ * Captures what functions log while a benchmark runs: the SDK's "[TCB][WARN] ... longer than 3s"
+ * lines are counted (not printed), and each "[fn.action] request … failed:" error is kept with a
+ * short reason (timeouts are told apart from other errors).
+ */
+export function captureLogs(): { slowWarnings: () => number; failures: () => Array<{ where: string; reason: string }>; stop: () => void } {
+  const { log, warn, error } = console;
+  let slow = 0;
+  const failures: Array<{ where: string; reason: string }> = [];
+  const isSlow = (args: unknown[]) => typeof args[0] === 'string' && args[0].startsWith('[TCB][WARN]');
+  console.log = (...args: unknown[]) => (isSlow(args) ? void slow++ : log(...args));
+  console.warn = (...args: unknown[]) => (isSlow(args) ? void slow++ : warn(...args));
+  console.error = (...args: unknown[]) => {
+    const head = typeof args[0] === 'string' ? args[0] : '';
+    const m = head.match(/^\[([^\]]+)\] request \S+ failed:/);
+    if (m) {
+      const err = args[1] as { code?: string; message?: string } | undefined;
+      const text = `${err?.code ?? ''} ${err?.message ?? String(err)}`.trim();
+      const reason = /timeout|timed out|ETIMEDOUT|ESOCKETTIMEDOUT/i.test(text) ? 'SDK request timeout' : text.slice(0, 160);
+      failures.push({ where: m[1], reason });
+      return;
+    }
+    error(...args);
+  };
+  return {
+    slowWarnings: () => slow,
+    failures: () => failures,
+    stop: () => {
+      console.log = log;
+      console.warn = warn;
+      console.error = error;
+    },
+  };
+}
+
+/** `{reason: count}` of captured failures. */
+export function tally(items: Array<{ reason: string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of items) out[i.reason] = (out[i.reason] ?? 0) + 1;
+  return out;
+}

@@ -10,6 +10,14 @@ export interface Bench {
   run(): Promise<{ figures: Record<string, unknown>; budgets: Budget[] }>;
 }
 
+/** Process warnings, counted by kind (the runner starts Node with --no-warnings; one line each here). */
+const warnings = new Map<string, number>();
+process.on('warning', (w) => {
+  const key = `${w.name}: ${w.message.replace(/\d+/g, 'N')}`;
+  if (!warnings.has(key)) console.error(`(warning, shown once) ${w.name}: ${w.message}`);
+  warnings.set(key, (warnings.get(key) ?? 0) + 1);
+});
+
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9-]+$/.test(name)) {

@@ -32,7 +32,7 @@ for (const name of names) {
   console.log(`\n=== bench ${name}`);
   const file = join(resultsDir, `${name}.json`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'run-one.ts'), name], {
+  const r = spawnSync(process.execPath, ['--no-warnings', '--import', 'tsx', join(root, 'bench', 'run-one.ts'), name], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },

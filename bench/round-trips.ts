@@ -1,0 +1,148 @@
+/**
+ * Benchmark 2: database round trips per action, read from the local cloud's per-call counters
+ * (`cloud.stats().byAction[...].maxOps`), against budgets. One scripted session touches every
+ * action of every function (customers already registered: a first-ever call adds 1 user insert).
+ *
+ * Budgets: shelf.view ≤ 3 and coupon.claim ≤ 4 come from issue 5; the others are proposed from
+ * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
+ * the machine's load, so these are exact.
+ */
+import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { budget, type Budget } from './lib';
+import type { Bench } from './run-one';
+
+/** Max database operations per call. Issue 5 fixes shelf.view and coupon.claim. */
+export const ROUND_TRIP_BUDGETS: Record<string, number> = {
+  'shelf.view': 3,
+  'shelf.product': 4,
+  'shelf.curate': 3,
+  'coupon.list': 3,
+  'coupon.claim': 4,
+  'coupon.mine': 2,
+  'order.quote': 5,
+  'order.create': 10,
+  'order.pay': 5,
+  'payNotify.sandbox': 20,
+  'order.cancel': 5,
+  'order.refund': 13,
+  'order.list': 2,
+  'order.get': 2,
+  'groupbuy.open': 11,
+  'groupbuy.join': 11,
+  'groupbuy.get': 3,
+  'share.create': 7,
+  'share.open': 9,
+  'share.poster': 3,
+  'sales.customers': 2,
+  'sales.customer': 4,
+  'sales.orders': 2,
+  'sales.ledger': 3,
+  'sales.leaderboard': 3,
+  'admin.dashboard': 11,
+  'admin.shareTree': 3,
+  'admin.reassign': 6,
+  'admin.promotionHealth': 3,
+  'admin.setRole': 2,
+  'sweep.run': 16,
+};
+
+/** Why a budget is what it is (printed in docs/bench.md). */
+export const FIXED_BY_ISSUE = ['shelf.view', 'coupon.claim'];
+
+async function session(cloud: TestCloud): Promise<string[]> {
+  const problems: string[] = [];
+  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T | undefined> => {
+    const r = await cloud.call<T>(fn, event, openid);
+    if (!r.ok) problems.push(`${fn}.${String(event.action)}: ${r.error.code} ${r.error.message}`);
+    return r.ok ? r.data : undefined;
+  };
+  // Warm up: register the customers, so a first-ever call's user insert is not counted.
+  for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await ok('coupon', { action: 'mine' }, u);
+  cloud.resetStats();
+
+  // shelf
+  await ok('shelf', { action: 'view' }, 'o_cust_1');
+  await ok('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
+  await ok('shelf', { action: 'product', productId: 'p01' }, 'o_cust_1');
+  await ok('shelf', { action: 'curate', productIds: ['p01', 'p02', 'p03', 'p04'] }, 'o_sales_li');
+  // growth: a share chain S → cust_3 → cust_4 (binding, re-share)
+  const root = await ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+  await ok('share', { action: 'open', shareId: root?.shareId }, 'o_cust_3');
+  const child = await ok<{ shareId: string }>('share', { action: 'create', target: { type: 'product', id: 'p02' }, channel: 'card' }, 'o_cust_3');
+  await ok('share', { action: 'open', shareId: child?.shareId }, 'o_cust_4');
+  await ok('share', { action: 'poster', shareId: root?.shareId }, 'o_sales_li');
+  // coupons
+  await ok('coupon', { action: 'list' }, 'o_cust_1');
+  const c1 = await ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_1');
+  await ok('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_1'); // second claim (counter exists)
+  await ok('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_2'); // per-day limit too
+  await ok('coupon', { action: 'mine' }, 'o_cust_1');
+  // orders
+  const cart = { items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }] };
+  await ok('order', { action: 'quote', ...cart, couponId: c1?.couponId }, 'o_cust_1');
+  const o1 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
+  await ok('order', { action: 'pay', orderId: o1?.orderId }, 'o_cust_1');
+  const o4 = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
+  await ok('order', { action: 'pay', orderId: o4?.orderId }, 'o_cust_4');
+  await ok('order', { action: 'refund', orderId: o1?.orderId }, 'o_cust_1');
+  const o2 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
+  await ok('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
+  await ok('order', { action: 'cancel', orderId: o2?.orderId }, 'o_cust_1');
+  await ok('order', { action: 'list' }, 'o_cust_1');
+  await ok('order', { action: 'get', orderId: o1?.orderId }, 'o_cust_1');
+  // group deals
+  const team = await ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_1');
+  const joined = await ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team?.teamId }, 'o_cust_2');
+  await ok('groupbuy', { action: 'get', teamId: team?.teamId }, 'o_cust_2');
+  await ok('order', { action: 'pay', orderId: team?.orderId }, 'o_cust_1');
+  await ok('order', { action: 'pay', orderId: joined?.orderId }, 'o_cust_2');
+  // sales workbench and admin
+  await ok('sales', { action: 'customers' }, 'o_sales_li');
+  await ok('sales', { action: 'customer', openid: 'o_cust_4' }, 'o_sales_li');
+  await ok('sales', { action: 'orders' }, 'o_sales_li');
+  await ok('sales', { action: 'ledger' }, 'o_sales_li');
+  await ok('sales', { action: 'leaderboard' }, 'o_sales_li');
+  await ok('admin', { action: 'dashboard' }, 'o_boss');
+  await ok('admin', { action: 'shareTree', shareId: root?.shareId }, 'o_boss');
+  await ok('admin', { action: 'promotionHealth' }, 'o_ops');
+  await ok('admin', { action: 'setRole', openid: 'o_cust_2', role: 'customer' }, 'o_boss');
+  await ok('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_sales_wang' }, 'o_boss');
+  // timers: idle and after the clock moves past TTLs and settlement
+  await ok('sweep', { action: 'run' });
+  cloud.advanceClock(8 * 24 * 3600 * 1000);
+  await ok('sweep', { action: 'run' });
+  return problems;
+}
+
+export const bench: Bench = {
+  title: 'database round trips per action',
+  async run() {
+    const cloud = await startTestCloud();
+    try {
+      const problems = await session(cloud);
+      const stats = cloud.stats().byAction;
+      const rows = Object.entries(stats)
+        .map(([action, s]) => ({ action, calls: s.calls, maxOps: s.maxOps, minOps: s.minOps, avgOps: s.avgOps, budget: ROUND_TRIP_BUDGETS[action] ?? null, byOp: s.byOp }))
+        .sort((a, b) => a.action.localeCompare(b.action));
+      console.log('action                   calls  min  max  budget');
+      for (const r of rows) console.log(`${r.action.padEnd(24)} ${String(r.calls).padStart(5)} ${String(r.minOps).padStart(4)} ${String(r.maxOps).padStart(4)}  ${r.budget ?? '(none)'}`);
+      const recent = cloud.stats().recent;
+      const perCall: Record<string, Array<{ total: number; ops: Record<string, number> }>> = {};
+      for (const r of rows.filter((x) => x.minOps !== x.maxOps)) {
+        perCall[r.action] = recent.filter((c) => `${c.fn}.${c.action}` === r.action).map((c) => ({ total: c.total, ops: c.ops }));
+        console.log(`  ${r.action} per call: ${perCall[r.action].map((c) => `${c.total} ${JSON.stringify(c.ops)}`).join(' | ')}`);
+      }
+      if (problems.length) console.log('failed calls in the session:\n  ' + problems.join('\n  '));
+
+      const budgets: Budget[] = Object.entries(ROUND_TRIP_BUDGETS).map(([action, limit]) =>
+        budget(`${action} round trips (max)`, stats[action]?.maxOps ?? null, '<=', limit, '', stats[action] ? JSON.stringify(stats[action].byOp) : 'not measured'),
+      );
+      const unbudgeted = rows.filter((r) => r.budget === null).map((r) => r.action);
+      budgets.push(budget('actions without a budget', unbudgeted.length, '==', 0, '', unbudgeted.join(', ')));
+      budgets.push(budget('failed calls in the session', problems.length, '==', 0, '', problems.join('; ')));
+      return { figures: { byAction: rows, perCall, problems }, budgets };
+    } finally {
+      await cloud.close();
+    }
+  },
+};
