@@ -1,28 +1,20 @@
 import { AppError } from '../_platform';
-import { checkPromotion, isActive, type CouponTemplate, type GroupDeal } from '../../shared/promotions';
+import { checkPromotion, isActive, type GroupDeal } from '../../shared/promotions';
 import type { DealTerms } from '../../shared/orders';
 import { getById } from './store';
 
 /**
- * Loads an ops document and validates it on read. A missing, invalid or inactive promotion is a
- * business outcome for the customer (NOT_FOUND / FAILED_PRECONDITION), and the problems are
+ * Ops documents are validated on read. A missing, invalid or inactive promotion is a business
+ * outcome for the customer (NOT_FOUND / FAILED_PRECONDITION / EXPIRED), and the problems are
  * logged for ops (admin.promotionHealth lists them).
  */
-export async function loadActiveTemplate(templateId: string, now: Date): Promise<CouponTemplate> {
-  const raw = await getById<unknown>('coupon_templates', templateId);
-  if (!raw) throw new AppError('NOT_FOUND', `no coupon template ${templateId}`);
-  const checked = checkPromotion('coupon_templates', raw);
-  if (!checked.ok) {
-    console.warn(`[commerce] coupon_templates/${templateId} is invalid: ${checked.problems.join('; ')}`);
-    throw new AppError('FAILED_PRECONDITION', 'this coupon is not available');
-  }
-  if (!isActive(checked.value, now)) throw new AppError('EXPIRED', 'this coupon is not on offer now');
-  return checked.value;
-}
-
 /** Loads and validates an active group deal. */
 export async function loadActiveDeal(dealId: string, now: Date): Promise<GroupDeal> {
-  const raw = await getById<unknown>('group_deals', dealId);
+  return activeDealOf(await getById<unknown>('group_deals', dealId), dealId, now);
+}
+
+/** Validates a stored group deal (undefined: missing) and checks it is live at `now`. */
+export function activeDealOf(raw: unknown, dealId: string, now: Date): GroupDeal {
   if (!raw) throw new AppError('NOT_FOUND', `no group deal ${dealId}`);
   const checked = checkPromotion('group_deals', raw);
   if (!checked.ok) {

@@ -7,7 +7,7 @@ import { AppError, stableId, type ActionContext } from '../../_platform';
 import { attributeOrder } from '../../_growth';
 import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../../../shared/groupbuy';
 import type { Order } from '../../../shared/orders';
-import { priceCart } from '../../../shared/pricing';
+import { priceCart, type PricedCart } from '../../../shared/pricing';
 import { cmd, col, getById, guardedUpdate, insertUnique, removeById } from '../store';
 import { Steps } from '../steps';
 import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
@@ -27,23 +27,29 @@ export function orderIdOf(openid: string, idempotencyKey: string): string {
 /** Creates (or, for a repeated idempotencyKey, returns) the caller's order. */
 export async function createOrder(ctx: ActionContext, input: CreateOrderInput): Promise<Order> {
   const orderId = orderIdOf(ctx.openid, input.idempotencyKey);
-  const [existing, cart, coupon, attribution] = await Promise.all([
-    getById<Order>('orders', orderId),
+  // No read of an existing order up front: the order insert is the idempotency guard, and a
+  // refusal below first looks for the order a previous request with this key made.
+  const [cart, coupon, attribution] = await Promise.all([
     prepareCart(ctx, input).catch((err: unknown) => err as Error),
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
     attributeOrder(ctx, ctx.user, input.shareId),
   ]);
-  // A repeated request returns the first one's order, even if stock or coupon are gone since.
-  if (existing) return existing;
-  if (cart instanceof Error) throw cart;
-  if (coupon instanceof Error) throw coupon;
-
-  if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
-  if (coupon && cart.terms && !(cart.terms.allowCoupon || coupon.allowOnGroup)) {
-    throw new AppError('NOT_ELIGIBLE', 'no coupon on a group order');
+  let priced: PricedCart;
+  try {
+    if (cart instanceof Error) throw cart;
+    if (coupon instanceof Error) throw coupon;
+    if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
+    if (coupon && cart.terms && !(cart.terms.allowCoupon || coupon.allowOnGroup)) {
+      throw new AppError('NOT_ELIGIBLE', 'no coupon on a group order');
+    }
+    priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon });
+    if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
+  } catch (err) {
+    // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
+    const existing = await getById<Order>('orders', orderId);
+    if (existing) return existing;
+    throw err;
   }
-  const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon });
-  if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
 
   const now = ctx.now;
   const teamId = cart.mode === 'open' ? `t${ctx.newId(11)}` : cart.mode === 'join' ? (cart.team as Team)._id : null;

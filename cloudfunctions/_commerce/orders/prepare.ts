@@ -7,8 +7,8 @@ import { isCouponUsable, type Coupon } from '../../../shared/coupons';
 import { decideJoin, type Team } from '../../../shared/groupbuy';
 import { KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
 import { priceCart, type CartLine, type PricedCart } from '../../../shared/pricing';
-import { dealTermsOf, loadActiveDeal } from '../promotions';
-import { cmd, col, findByIds, getById } from '../store';
+import { activeDealOf, dealTermsOf } from '../promotions';
+import { cmd, col, getById } from '../store';
 
 /** One requested item. */
 export interface ItemInput {
@@ -59,32 +59,35 @@ export function cartMode(req: CartRequest): PreparedCart['mode'] {
 
 /**
  * Loads products, SKUs and the deal/team; checks the products are on sale, stock suffices (a
- * pre-check: the atomic reservation happens on write) and the team can be joined.
+ * pre-check: the atomic reservation happens on write) and the team can be joined. One round trip:
+ * an aggregate from the SKUs (items), the deal or the team that joins the rest.
  */
 export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise<PreparedCart> {
   const mode = cartMode(req);
   let terms: DealTerms | null = null;
   let team: Team | null = null;
   let items: Array<{ productId: string; skuId?: string; qty: number }>;
+  let catalog: Catalog;
   if (mode === 'open') {
-    terms = dealTermsOf(await loadActiveDeal(req.dealId as string, ctx.now));
+    const row = await loadWithCatalog('group_deals', req.dealId as string, 'skuId', 'productId');
+    terms = dealTermsOf(activeDealOf(row?.doc, req.dealId as string, ctx.now));
+    catalog = row as Catalog;
     items = [{ productId: terms.productId, skuId: terms.skuId, qty: 1 }];
   } else if (mode === 'join') {
-    team = (await getById<Team>('teams', req.teamId as string)) ?? null;
-    if (!team) throw new AppError('NOT_FOUND', `no team ${req.teamId}`);
+    const row = await loadWithCatalog('teams', req.teamId as string, 'terms.skuId', 'terms.productId');
+    if (!row) throw new AppError('NOT_FOUND', `no team ${req.teamId}`);
+    team = row.doc as unknown as Team;
     terms = team.terms;
+    catalog = row;
     items = [{ productId: terms.productId, skuId: terms.skuId, qty: 1 }];
   } else {
     items = req.items as ItemInput[];
     if (items.length === 0) throw new AppError('INVALID_ARGUMENT', 'items: at least one item');
+    catalog = await loadItemsCatalog(items);
   }
 
-  const productIds = [...new Set(items.map((i) => i.productId))];
-  const [products, skusByProduct] = await Promise.all([
-    findByIds<ProductDoc>('products', productIds),
-    loadSkus(items),
-  ]);
-  const productById = new Map(products.map((p) => [p._id, p]));
+  const productById = new Map(catalog.products.map((p) => [p._id, p]));
+  const skusByProduct = catalog.skus;
 
   const lines: CartLine[] = items.map((item, index) => {
     const product = productById.get(item.productId);
@@ -113,14 +116,54 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   return { mode, lines, activityDiscountFen, terms, team, base: priceCart({ lines, activityDiscountFen }) };
 }
 
-async function loadSkus(items: Array<{ productId: string; skuId?: string }>): Promise<SkuDoc[]> {
+interface Catalog {
+  skus: SkuDoc[];
+  products: ProductDoc[];
+}
+
+/**
+ * One document (a deal or a team) with the SKU and product it names, in one aggregate. The joined
+ * arrays are taken off the document, so the deal is validated exactly as stored.
+ */
+async function loadWithCatalog(
+  collection: 'group_deals' | 'teams',
+  id: string,
+  skuField: string,
+  productField: string,
+): Promise<(Catalog & { doc: Record<string, unknown> }) | undefined> {
+  const res = await col(collection)
+    .aggregate()
+    .match({ _id: id })
+    .lookup({ from: 'skus', localField: skuField, foreignField: '_id', as: '_catalogSkus' })
+    .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' })
+    .end();
+  const row = ((res as { data?: unknown[] }).data ?? [])[0] as
+    | (Record<string, unknown> & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[] })
+    | undefined;
+  if (!row) return undefined;
+  const { _catalogSkus, _catalogProducts, ...doc } = row;
+  return { doc, skus: _catalogSkus ?? [], products: _catalogProducts ?? [] };
+}
+
+/** The SKUs of the cart's items (named, or all SKUs of a product named without one), each with its product: one aggregate. */
+async function loadItemsCatalog(items: Array<{ productId: string; skuId?: string }>): Promise<Catalog> {
   const _ = cmd();
-  const named = items.filter((i) => i.skuId).map((i) => i.skuId as string);
-  const unnamed = items.filter((i) => !i.skuId).map((i) => i.productId);
-  if (unnamed.length === 0) return findByIds<SkuDoc>('skus', named);
-  const or = [...(named.length ? [{ _id: _.in(named) }] : []), { productId: _.in([...new Set(unnamed)]) }];
-  const res = await col('skus').where(or.length === 1 ? or[0] : _.or(or)).limit(200).get();
-  return ((res as { data?: unknown[] }).data ?? []) as SkuDoc[];
+  const named = [...new Set(items.filter((i) => i.skuId).map((i) => i.skuId as string))];
+  const unnamed = [...new Set(items.filter((i) => !i.skuId).map((i) => i.productId))];
+  const or = [...(named.length ? [{ _id: _.in(named) }] : []), ...(unnamed.length ? [{ productId: _.in(unnamed) }] : [])];
+  const res = await col('skus')
+    .aggregate()
+    .match(or.length === 1 ? or[0] : _.or(or))
+    .limit(200)
+    .lookup({ from: 'products', localField: 'productId', foreignField: '_id', as: '_catalogProducts' })
+    .end();
+  const rows = ((res as { data?: unknown[] }).data ?? []) as Array<SkuDoc & { _catalogProducts?: ProductDoc[] }>;
+  const products = new Map<string, ProductDoc>();
+  const skus = rows.map(({ _catalogProducts, ...sku }) => {
+    for (const p of _catalogProducts ?? []) products.set(p._id, p);
+    return sku;
+  });
+  return { skus, products: [...products.values()] };
 }
 
 /** Joiner checks that need the team: state, seats, eligibility (one count read for new-customer deals). */
