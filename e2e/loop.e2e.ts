@@ -192,6 +192,16 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
     await sales.open('/packageSales/customers/index');
     await see(sales.page, LEADER.display);
     await see(sales.page, FRIEND.display);
+    // What the customer looked at: 老刘 opened the product page of p01.
+    await sales.page.locator(`[data-openid=${LEADER.openid}]:visible`).first().click();
+    await sales.page.waitForFunction(
+      ([openid, title, id]) => {
+        const text = document.querySelector(`[data-openid=${openid}] .cust-detail`)?.textContent || '';
+        return text.includes(title) || text.includes(id);
+      },
+      [LEADER.openid, '明前龙井', PRODUCT] as const,
+      { timeout: 20000 },
+    );
     await e2e.shot(sales.page, 'sales-customers');
     await sales.open('/packageSales/workbench/index');
     await see(sales.page, '待结算佣金');

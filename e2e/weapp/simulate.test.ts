@@ -14,7 +14,7 @@ interface ShelfView {
 
 type Rendered = { attach(parent: unknown): void; dom: { innerHTML: string; textContent: string | null }; detach(): void };
 
-async function poll<T>(what: string, fn: () => T | undefined | false, timeoutMs = 10000): Promise<T> {
+async function poll<T>(what: string, fn: () => T | undefined | false, timeoutMs = 30000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = fn();
