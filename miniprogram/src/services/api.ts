@@ -1,6 +1,6 @@
 import { callCloud } from './cloud';
 import { currentShareId } from './share';
-import type { CouponInstance, CouponTemplate, Order, ProductDetail, ShelfView, Team } from './types';
+import type { Catalog, CouponInstance, CouponTemplate, Order, ProductDetail, ShelfView, Team } from './types';
 
 /**
  * Typed wrappers over callCloud, one per function action of the contract. Only fields with a
@@ -15,6 +15,8 @@ function ev(action: string, fields: Record<string, unknown> = {}) {
 export const shelfApi = {
   view: (salesId?: string) => callCloud<ShelfView>('shelf', ev('view', { salesId })),
   product: (productId: string) => callCloud<ProductDetail>('shelf', ev('product', { productId })),
+  /** Sales only: every product on sale, each marked `onShelf`, plus the shelf's order. */
+  catalog: () => callCloud<Catalog>('shelf', ev('catalog')),
   curate: (productIds: string[]) => callCloud<unknown>('shelf', ev('curate', { productIds })),
 };
 

@@ -57,6 +57,12 @@ export interface ShelfView {
   products: Product[];
 }
 
+/** shelf.catalog: the brand's whole catalogue for curating (same product shape as shelf.view). */
+export interface Catalog {
+  products: Array<Product & { onShelf: boolean }>;
+  shelfProductIds: string[];
+}
+
 export interface CouponTemplate {
   templateId: string;
   id?: string;

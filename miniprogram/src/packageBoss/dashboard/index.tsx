@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
@@ -10,17 +11,45 @@ import './index.css';
 type Dash = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DAYS = 7;
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-/** Totals for all time plus one dashboard call per day of the last week for the GMV chart. */
+/**
+ * admin.dashboard {from?, to?} takes days as `YYYY-MM-DD` in **China time** (the day counters are
+ * keyed that way) and returns no daily series, so the chart asks for each of the last 7 days
+ * (from = to = that day). The days are China-time days ending at the server's today: the all-time
+ * call returns `to` = the server's today, which is what the per-day calls must end at (the phone's
+ * clock and time zone may differ, and the local cloud's clock can be moved in tests). Both are
+ * sent at once with the days computed here; if the server's today turns out different, the
+ * per-day calls are redone for the server's days (one extra round trip, rare).
+ */
+function chinaDay(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The `n` days ending at `last` (`YYYY-MM-DD`), oldest first. */
+function daysEndingAt(last: string, n: number): string[] {
+  const end = Date.parse(`${last}T00:00:00Z`);
+  return Array.from({ length: n }, (_, i) => new Date(end - (n - 1 - i) * 86400_000).toISOString().slice(0, 10));
+}
+
+type Point = { day: string; gmvFen: number | null };
+
+async function daySeries(days: string[]): Promise<Point[]> {
+  return Promise.all(
+    days.map((day) =>
+      adminApi
+        .dashboard(day, day)
+        .then((r) => ({ day, gmvFen: Number((r as Dash).gmvFen) || 0 }))
+        .catch(() => ({ day, gmvFen: null })),
+    ),
+  );
+}
+
 async function load() {
-  const days = Array.from({ length: DAYS }, (_, i) => {
-    const d = new Date();
-    d.setDate(d.getDate() - (DAYS - 1 - i));
-    return ymd(d);
-  });
-  const [total, ...perDay] = await Promise.all([adminApi.dashboard(), ...days.map((day) => adminApi.dashboard(day, day).catch(() => ({ gmvFen: 0 })))]);
-  return { total: total as Dash, series: days.map((day, i) => ({ day: day.slice(5), gmvFen: Number((perDay[i] as Dash).gmvFen) || 0 })) };
+  const guess = daysEndingAt(chinaDay(Date.now()), DAYS);
+  const [total, guessed] = await Promise.all([adminApi.dashboard() as Promise<Dash>, daySeries(guess)]);
+  const serverToday = typeof total.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(total.to) ? total.to : guess[DAYS - 1];
+  const series = serverToday === guess[DAYS - 1] ? guessed : await daySeries(daysEndingAt(serverToday, DAYS));
+  return { total, series };
 }
 
 const FUNNEL = [
@@ -39,7 +68,8 @@ export default function DashboardPage() {
         {({ total: d, series }) => {
           const funnel = d.funnel || {};
           const fmax = Math.max(1, ...FUNNEL.map((f) => Number(funnel[f.key]) || 0));
-          const smax = Math.max(1, ...series.map((s) => s.gmvFen));
+          const smax = Math.max(1, ...series.map((s) => s.gmvFen ?? 0));
+          const weekFen = series.reduce((sum, s) => sum + (s.gmvFen ?? 0), 0);
           const bySales = (d.bySales || []).slice().sort((a: Dash, b: Dash) => b.gmvFen - a.gmvFen);
           return (
             <View>
@@ -54,13 +84,18 @@ export default function DashboardPage() {
                 <Kpi label="应付佣金" value={formatFenCompact(d.commission?.owedFen ?? 0)} />
               </View>
               <View className="card">
-                <View className="card-title">近{DAYS}日 GMV</View>
+                <View className="card-title">
+                  <Text>近{DAYS}日 GMV</Text>
+                  <Text className="muted" data-testid="gmv-week">
+                    合计 {formatFenCompact(weekFen)}
+                  </Text>
+                </View>
                 <View className="chart" data-testid="gmv-chart">
                   {series.map((s) => (
-                    <View key={s.day} className="chart-col">
-                      <Text className="chart-val">{s.gmvFen ? formatFenCompact(s.gmvFen) : ''}</Text>
-                      <View className="chart-bar" style={{ height: `${Math.max(2, Math.round((s.gmvFen / smax) * 240))}px` }} />
-                      <Text className="chart-day">{s.day}</Text>
+                    <View key={s.day} className="chart-col" data-day={s.day} data-gmv={s.gmvFen ?? ''}>
+                      <Text className="chart-val">{s.gmvFen == null ? '—' : s.gmvFen ? formatFenCompact(s.gmvFen) : ''}</Text>
+                      <View className="chart-bar" style={{ height: Taro.pxTransform(Math.max(4, Math.round(((s.gmvFen ?? 0) / smax) * 240))) }} />
+                      <Text className="chart-day">{s.day.slice(5)}</Text>
                     </View>
                   ))}
                 </View>

@@ -5,48 +5,64 @@ import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
-import { myOpenid } from '../../services/role';
-import type { Product } from '../../services/types';
+import type { Catalog, Product } from '../../services/types';
 import { formatFen } from '../../utils/money';
 
-/**
- * Curate the shelf: switch products on/off and order them; saved with shelf.curate.
- * The contract has no catalog action yet, so the choices are the products on the shelf plus
- * those taken off earlier on this device.
- */
-const KEY = 'linkshelf.curate.known';
+type Item = Product & { on: boolean };
 
+/** Max products on one shelf (shelf.curate accepts 1–60 ids). */
+const MAX_ON_SHELF = 60;
+
+/** The shelf's products first, in the shelf's order, then the rest of the catalogue in its order. */
+function curateItems(c: Catalog): Item[] {
+  const byId = new Map(c.products.map((p) => [p.id, p]));
+  const on = c.shelfProductIds.map((id) => byId.get(id)).filter((p): p is Catalog['products'][number] => !!p);
+  const rest = c.products.filter((p) => !c.shelfProductIds.includes(p.id));
+  return [...on.map(({ onShelf: _o, ...p }) => ({ ...p, on: true })), ...rest.map(({ onShelf: _o, ...p }) => ({ ...p, on: false }))];
+}
+
+/** Curate the shelf from the whole catalogue (shelf.catalog): switch products on/off, order them, save with shelf.curate. */
 export default function CuratePage() {
-  const me = myOpenid();
-  const state = useCloud(() => shelfApi.view(me || undefined));
-  const [items, setItems] = useState<Array<Product & { on: boolean }>>([]);
+  const state = useCloud(() => shelfApi.catalog());
+  const [items, setItems] = useState<Item[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
     if (!state.data) return;
-    const onShelf = state.data.products;
-    const known = ((Taro.getStorageSync(KEY) as Product[] | '') || []).filter((k) => !onShelf.some((p) => p.id === k.id));
-    setItems([...onShelf.map((p) => ({ ...p, on: true })), ...known.map((p) => ({ ...p, on: false }))]);
+    setItems(curateItems(state.data));
+    setDirty(false);
   }, [state.data]);
 
+  const update = (next: Item[]) => {
+    setItems(next);
+    setDirty(true);
+  };
   const move = (i: number, d: number) => {
     const j = i + d;
     if (j < 0 || j >= items.length) return;
     const next = items.slice();
     [next[i], next[j]] = [next[j], next[i]];
-    setItems(next);
+    update(next);
   };
+  // In place: the saved shelf is the switched-on products in list order.
+  const toggle = (id: string, on: boolean) => update(items.map((x) => (x.id === id ? { ...x, on } : x)));
+  const rank = new Map(items.filter((p) => p.on).map((p, k) => [p.id, k + 1]));
 
+  const onCount = items.filter((p) => p.on).length;
   const save = async () => {
     const ids = items.filter((p) => p.on).map((p) => p.id);
     if (!ids.length) {
       Taro.showToast({ title: '至少上架一件商品', icon: 'none' });
       return;
     }
+    if (ids.length > MAX_ON_SHELF) {
+      Taro.showToast({ title: `货架最多 ${MAX_ON_SHELF} 件`, icon: 'none' });
+      return;
+    }
     setBusy(true);
     try {
       await shelfApi.curate(ids);
-      Taro.setStorageSync(KEY, items.map(({ on: _on, ...p }) => p));
       Taro.showToast({ title: '货架已更新', icon: 'success' });
       state.reload();
     } catch (e) {
@@ -58,37 +74,47 @@ export default function CuratePage() {
 
   return (
     <Shell>
-      <Loadable state={state} skeleton={<Skeleton rows={5} />} isEmpty={(d) => d.products.length === 0 && items.length === 0} empty={<Empty text="货架为空" />}>
+      <Loadable state={state} skeleton={<Skeleton rows={5} />} isEmpty={(d) => d.products.length === 0} empty={<Empty text="商品库暂无在售商品" />}>
         {() => (
           <View>
+            <View className="card curate-head">
+              <Text>商品库 {items.length} 件 · 已上架 </Text>
+              <Text className="curate-count" data-testid="curate-count">
+                {onCount}
+              </Text>
+              <Text> 件</Text>
+              <Text className="muted curate-hint">打开开关即上架，上移/下移调整货架顺序</Text>
+            </View>
             <View className="card">
               {items.map((p, i) => (
-                <View key={p.id} className="cell">
+                <View key={p.id} className={`cell ${p.on ? '' : 'curate-off'}`} data-curate={p.id} data-on={p.on ? '1' : '0'}>
                   <View className="row grow">
-                    {p.images?.[0] ? <Image className="order-line-img" src={p.images[0]} mode="aspectFill" /> : null}
+                    {p.images?.[0] ? <Image className="order-line-img" src={p.images[0]} mode="aspectFill" lazyLoad /> : <View className="order-line-img" />}
                     <View className="grow">
                       <Text className="order-line-title ellipsis">{p.title}</Text>
                       <Text className="muted">
                         {formatFen(p.priceFen)} · 库存 {p.stock}
+                        {(p.badges || []).length ? ` · ${(p.badges || [])[0].text}` : ''}
                       </Text>
-                      <View className="row">
-                        <Text className="tag grey" onClick={() => move(i, -1)}>
+                      <View className="row curate-moves">
+                        <Text className={`tag ${p.on ? '' : 'grey'}`}>{p.on ? `货架第 ${rank.get(p.id)} 位` : '未上架'}</Text>
+                        <Text className="tag grey curate-move" onClick={() => move(i, -1)} data-testid={`curate-up-${p.id}`}>
                           上移
                         </Text>
-                        <Text className="tag grey curate-down" onClick={() => move(i, 1)}>
+                        <Text className="tag grey curate-move" onClick={() => move(i, 1)} data-testid={`curate-down-${p.id}`}>
                           下移
                         </Text>
                       </View>
                     </View>
                   </View>
-                  <Switch checked={p.on} color="#07c160" onChange={(e) => setItems(items.map((x) => (x.id === p.id ? { ...x, on: e.detail.value } : x)))} />
+                  <Switch checked={p.on} color="#07c160" onChange={(e) => toggle(p.id, e.detail.value)} data-testid={`curate-switch-${p.id}`} />
                 </View>
               ))}
             </View>
             <View className="bottom-space" />
             <View className="bottom-bar">
-              <Button className="btn-primary grow" disabled={busy} onClick={save}>
-                保存货架（{items.filter((p) => p.on).length}件）
+              <Button className="btn-primary grow" disabled={busy || !dirty} onClick={save} data-testid="curate-save">
+                {dirty ? `保存货架（${onCount}件）` : `货架已保存（${onCount}件）`}
               </Button>
             </View>
           </View>

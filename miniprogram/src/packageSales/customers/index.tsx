@@ -56,11 +56,11 @@ export default function CustomersPage() {
             const d = detail[c.openid];
             const viewed = d ? listOf<Viewed>(d, 'viewed', 'views', 'recentViews', 'viewedProducts') : [];
             return (
-              <View key={c.openid} className="cust" onClick={() => toggle(c)} data-openid={c.openid}>
+              <View key={c.openid} className="cust" onClick={() => toggle(c)} data-openid={c.openid} data-testid="customer-row">
                 <View className="row">
                   {c.avatarUrl ? <Image className="avatar sm" src={c.avatarUrl} /> : <View className="avatar sm" />}
                   <View className="grow cust-mid">
-                    <Text>{c.name || c.openid}</Text>
+                    <Text data-testid="customer-name">{c.name || c.openid}</Text>
                     <Text className="muted">绑定于 {formatDateTime(c.boundAt)}</Text>
                   </View>
                   <View className="cust-tags">

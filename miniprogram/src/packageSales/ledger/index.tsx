@@ -48,7 +48,7 @@ export default function LedgerPage() {
               <View className="card ledger-totals">
                 {STATES.map((s) => (
                   <View key={s.key} className={`ledger-total ${tab === s.key ? 'on' : ''}`} onClick={() => setTab(tab === s.key ? 'all' : s.key)}>
-                    <Text className={s.key === 'reversed' ? 'ledger-num red' : 'ledger-num'}>{formatFen((t as Record<string, number> | undefined)?.[`${s.key}Fen`] ?? 0)}</Text>
+                    <Text className={s.key === 'reversed' ? 'ledger-num red' : 'ledger-num'} data-testid={`ledger-${s.key}`}>{formatFen((t as Record<string, number> | undefined)?.[`${s.key}Fen`] ?? 0)}</Text>
                     <Text className="muted">{s.text}</Text>
                   </View>
                 ))}

@@ -38,7 +38,9 @@ export default function WorkbenchPage() {
         <View>
           <View className="wb-head">
             <Text className="wb-label">待结算佣金</Text>
-            <Text className="wb-big">{formatFen(t?.pendingFen ?? 0)}</Text>
+            <Text className="wb-big" data-testid="wb-pending">
+              {formatFen(t?.pendingFen ?? 0)}
+            </Text>
             <View className="wb-kpis">
               <View className="wb-kpi">
                 <Text className="wb-kpi-num">{formatFen(t?.settleableFen ?? 0)}</Text>
@@ -65,7 +67,7 @@ export default function WorkbenchPage() {
           </View>
           <View className="card">
             {LINKS.map((l) => (
-              <View key={l.url} className="cell" onClick={() => Taro.navigateTo({ url: l.url })}>
+              <View key={l.url} className="cell" onClick={() => Taro.navigateTo({ url: l.url })} data-testid={`wb-link-${l.url.split('/')[2]}`}>
                 <View>
                   <Text>{l.text}</Text>
                   <Text className="muted wb-sub">{l.sub}</Text>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { View, Text, Image, Swiper, SwiperItem, Button } from '@tarojs/components';
+import { View, Text, Image, Button } from '@tarojs/components';
+import { Gallery } from '../../components/gallery';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { Price } from '../../components/price';
@@ -61,11 +62,7 @@ export default function ProductPage() {
           const soldOut = d.stock <= 0;
           return (
             <View>
-              <Swiper className="pd-swiper" indicatorDots={(d.images || []).length > 1} circular>
-                {(d.images?.length ? d.images : ['']).map((src, i) => (
-                  <SwiperItem key={i}>{src ? <Image className="pd-img" src={src} mode="aspectFill" /> : <View className="pd-img" />}</SwiperItem>
-                ))}
-              </Swiper>
+              <Gallery className="pd-swiper" images={d.images} />
               <View className="card pd-info">
                 <View className="between">
                   <Price fen={d.groupDeal ? d.groupDeal.groupPriceFen : d.priceFen} listFen={d.listPriceFen} />

@@ -75,10 +75,10 @@ export default function TeamPage() {
                 {forming ? <Text className="tm-countdown">剩余 {formatCountdown(left)} 结束</Text> : null}
                 <View className="tm-seats">
                   {seats.map((m, i) => (
-                    <View key={i} className={`tm-seat ${m ? 'filled' : ''}`}>
+                    <View key={i} className={`tm-seat ${m ? 'filled' : ''}`} data-testid={m ? 'team-seat-filled' : 'team-seat-empty'}>
                       {m?.avatarUrl ? <Image className="tm-avatar" src={m.avatarUrl} /> : <View className="tm-avatar">{m ? (m.name || m.nickName || '友').slice(0, 1) : '?'}</View>}
                       {m && (m.isLeader || m.leader || i === 0) ? <Text className="tm-leader">团长</Text> : null}
-                      <Text className="tm-name ellipsis">{m ? m.name || m.nickName || '团员' : '待加入'}</Text>
+                      <Text className="tm-name ellipsis">{m ? m.name || m.nickName || (m.openid && m.openid === myOpenid() ? '我' : '团员') : '待加入'}</Text>
                       {m && (m.status === 'pending_pay' || (m as { paid?: boolean }).paid === false) ? <Text className="tm-pending">待支付</Text> : null}
                     </View>
                   ))}
