@@ -54,9 +54,10 @@ export class FunctionHost {
   private load(name: string): Main {
     let main = this.loaded.get(name);
     if (!main) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const file = this.entry(name);
       if (!file) throw new Error(`no function ${name} under ${this.root}`);
+      // Functions are CommonJS modules loaded by path at run time, as CloudBase loads them.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(file) as { main?: Main };
       if (typeof mod.main !== 'function') throw new Error(`${file} does not export main`);
       main = mod.main;
