@@ -1,0 +1,130 @@
+/**
+ * Every page of the app (read from miniprogram/src/app.config.ts) opened in Chromium by the person
+ * it is for, on data made through the functions: each must finish loading (no skeleton), show no
+ * error state, and log no console error. One screenshot per page: e2e/screenshots/pages-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
+
+interface AppConfig {
+  pages: string[];
+  subPackages?: Array<{ root: string; pages: string[] }>;
+}
+
+/** The page list of the app config (a plain object literal inside defineAppConfig(...)). */
+function appPages(): string[] {
+  const src = readFileSync(join(REPO_ROOT, 'miniprogram', 'src', 'app.config.ts'), 'utf8');
+  const body = src.slice(src.indexOf('defineAppConfig(') + 'defineAppConfig('.length, src.lastIndexOf(')'));
+  const config = new Function(`return (${body});`)() as AppConfig;
+  return [...config.pages, ...(config.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+}
+
+const CUSTOMER = 'o_cust_1';
+const SALES = 'o_sales_li';
+const BOSS = 'o_boss';
+
+async function settled(page: Page, route: string): Promise<void> {
+  // Loaded: the route is shown and no skeleton is left on the visible page.
+  await page.waitForFunction(
+    (r) => {
+      if (!location.hash.includes(r)) return false;
+      const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
+      const skeletons = Array.from(document.querySelectorAll('.sk-grid, .sk-list, .sk-card, .sk-row')).filter(visible);
+      const body = document.body.innerText || '';
+      return skeletons.length === 0 && body.replace(/\s+/g, '').length > 0;
+    },
+    route,
+    { timeout: 20000 },
+  );
+  await page.waitForTimeout(300);
+}
+
+describe('h5: every page opens without errors for the person it is for', () => {
+  let e2e: E2E;
+  let customer: Person;
+  let sales: Person;
+  let boss: Person;
+  const ids: { shareId?: string; teamId?: string; orderId?: string } = {};
+  const pages = appPages();
+
+  beforeAll(async () => {
+    e2e = await startE2E('pages');
+    const { cloud } = e2e;
+    // Data through the functions: a share opened by the customer, a coupon, a team, a paid order.
+    const share = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES }, channel: 'link' }, SALES);
+    ids.shareId = share.shareId;
+    await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
+    await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
+    const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
+    await cloud.ok('order', { action: 'pay', orderId: team.orderId }, CUSTOMER);
+    ids.teamId = team.teamId;
+    const order = await cloud.ok<{ orderId?: string; _id?: string }>(
+      'order',
+      { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
+      CUSTOMER,
+    );
+    ids.orderId = order.orderId ?? order._id;
+    await cloud.ok('order', { action: 'pay', orderId: ids.orderId }, CUSTOMER);
+    customer = await e2e.person('customer', CUSTOMER);
+    sales = await e2e.person('sales', SALES);
+    boss = await e2e.person('boss', BOSS);
+  });
+
+  afterAll(async () => {
+    if (e2e) console.log(`pages: ${pages.length} routes, screenshots:\n  ${e2e.shots.join('\n  ')}`);
+    await e2e?.close();
+  });
+
+  /** Who opens each page, with which query. Every page of the app config must be here. */
+  const visits = (): Array<{ route: string; who: Person; query?: Record<string, string>; expect?: string | RegExp; lands?: string }> => [
+    { route: 'pages/shelf/index', who: customer, query: { salesId: SALES }, expect: '李娜' },
+    { route: 'pages/orders/index', who: customer },
+    { route: 'pages/me/index', who: customer },
+    { route: 'pages/me/index', who: sales },
+    { route: 'pages/me/index', who: boss },
+    { route: 'pages/landing/index', who: customer, query: { s: ids.shareId! }, lands: 'pages/shelf/index', expect: '李娜' },
+    { route: 'packageShop/product/index', who: customer, query: { id: 'p02' }, expect: /3人/ },
+    // Best coupon preselected: ct_flat5 (无门槛减5元) applies to p03.
+    { route: 'packageShop/checkout/index', who: customer, query: { productId: 'p03', qty: '1', mode: 'single' }, expect: /-¥5\.00/ },
+    { route: 'packageShop/team/index', who: customer, query: { id: ids.teamId! }, expect: /还差/ },
+    { route: 'packageShop/coupons/index', who: customer, query: { tab: 'center' } },
+    { route: 'packageShop/coupons/index', who: customer, query: { tab: 'mine' }, expect: '无门槛减5元' },
+    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! } },
+    { route: 'packageSales/workbench/index', who: sales, expect: '分享中心' },
+    { route: 'packageSales/curate/index', who: sales },
+    { route: 'packageSales/customers/index', who: sales, expect: '小美' },
+    { route: 'packageSales/orders/index', who: sales },
+    { route: 'packageSales/ledger/index', who: sales },
+    { route: 'packageSales/leaderboard/index', who: sales, expect: '李娜' },
+    { route: 'packageBoss/dashboard/index', who: boss, expect: 'GMV' },
+  ];
+
+  it('covers every page of the app config', () => {
+    const covered = new Set(visits().map((v) => v.route));
+    expect(pages.filter((p) => !covered.has(p))).toEqual([]);
+  });
+
+  it('opens each page: loaded, no error state, screenshot', async () => {
+    const problems: string[] = [];
+    for (const v of visits()) {
+      const label = `${v.route} as ${v.who.name}`;
+      try {
+        await v.who.open(`/${v.route}`, v.query);
+        await settled(v.who.page, v.lands ?? v.route);
+        if (v.expect) await v.who.page.getByText(v.expect).filter({ visible: true }).first().waitFor({ timeout: 15000 });
+        const errorState = await v.who.page.locator('.state-box[data-code]:visible').count();
+        if (errorState) problems.push(`${label}: error state ${await v.who.page.locator('.state-box[data-code]:visible').first().getAttribute('data-code')}`);
+      } catch (err) {
+        problems.push(`${label}: ${String((err as Error).message).split('\n')[0]}`);
+      }
+      await e2e.shot(v.who.page, `${v.route.replace(/\//g, '_').replace(/_index$/, '')}-${v.who.name}`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it('had no browser console errors or page errors', () => {
+    expect(formatIssues(e2e.issues)).toBe('');
+  });
+});
