@@ -1,0 +1,204 @@
+/**
+ * Runs fast-check events against one action through the local cloud's in-process function host
+ * (`cloud.cloud.functions.invoke`: the same `main(event, context)` path as HTTP calls, with the
+ * per-call context and database-operation counting, minus JSON/HTTP).
+ *
+ * Properties, for every event:
+ *   1. the reply is an envelope with a known error code, never INTERNAL;
+ *   2. an event the action's schema refuses is answered INVALID_ARGUMENT;
+ *   3. an INVALID_ARGUMENT reply made no database write (insert/modify/remove/transaction).
+ * Callers are seeded personas allowed to run the action, so no user registration write happens.
+ */
+import fc from 'fast-check';
+import type { z } from 'zod';
+import type { TestCloud } from '../../emulator/testing';
+import { codeOf, envelopeProblem, safeJson, writeOpsOf, type Access } from '../support/functions';
+import { eventArb, type Pools } from './arbitraries';
+
+/** Default runs per action in `npm test`; FUZZ_RUNS raises it for a soak. */
+export const RUNS = Number(process.env.FUZZ_RUNS) || 1000;
+
+/** A fixed seed per action (FNV-1a of "fn.action"), or FUZZ_SEED for a different fixed run. */
+export function seedOf(fn: string, action: string): number {
+  if (process.env.FUZZ_SEED) return Number(process.env.FUZZ_SEED);
+  let h = 0x811c9dc5;
+  for (const ch of `${fn}.${action}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h | 0;
+}
+
+const ROLE_PERSONAS: Record<string, readonly string[]> = {
+  customer: ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4'],
+  sales: ['o_sales_li', 'o_sales_wang', 'o_sales_zhao'],
+  boss: ['o_boss'],
+  ops: ['o_ops'],
+};
+
+/** Seeded personas allowed to call an action ('' = the system caller). */
+export function callersFor(access: Access): string[] {
+  if (access === 'system') return [''];
+  if (access === 'anyone') return [...ROLE_PERSONAS.customer, 'o_sales_li', 'o_boss'];
+  return access.flatMap((role) => ROLE_PERSONAS[role] ?? []);
+}
+
+export interface FuzzTally {
+  runs: number;
+  schemaValid: number;
+  byCode: Record<string, number>;
+}
+
+/** What the platform would parse: the event minus CloudBase's userInfo, or undefined if no check applies. */
+function parseable(fn: string, event: unknown): Record<string, unknown> | 'not-object' | undefined {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) return 'not-object';
+  const raw = event as Record<string, unknown>;
+  // Alternative entry shapes routed before the schema: timer events, WeChat Pay callbacks.
+  if (raw.action === undefined && raw.Type === 'Timer' && typeof raw.TriggerName === 'string') return undefined;
+  if (fn === 'payNotify' && raw.action === undefined && typeof raw.outTradeNo === 'string') return undefined;
+  const { userInfo: _ignored, ...fields } = raw;
+  return fields;
+}
+
+export async function fuzzAction(
+  cloud: TestCloud,
+  fn: string,
+  action: string,
+  described: { access: Access; schema: z.ZodTypeAny },
+  pools: Pools,
+): Promise<FuzzTally> {
+  const tally: FuzzTally = { runs: 0, schemaValid: 0, byCode: {} };
+  const callers = callersFor(described.access);
+  const host = cloud.cloud.functions;
+  const stats = cloud.cloud.stats;
+  await fc.assert(
+    fc.asyncProperty(eventArb(described.schema, pools), fc.constantFrom(...callers), async (event, caller) => {
+      const reply = await host.invoke(fn, event, caller);
+      const recent = stats.snapshot().recent;
+      const rec = recent[recent.length - 1];
+      tally.runs++;
+      const code = codeOf(reply);
+      tally.byCode[code] = (tally.byCode[code] ?? 0) + 1;
+
+      const fields = parseable(fn, event);
+      const isCallback = fields === undefined;
+      if (isCallback && fn === 'payNotify') {
+        // WeChat Pay's callback format: {errcode, errmsg}.
+        const r = reply as { errcode?: unknown; errmsg?: unknown };
+        if (typeof r?.errcode !== 'number' || typeof r?.errmsg !== 'string') throw new Error(`callback reply ${safeJson(reply)}`);
+        return;
+      }
+      const problem = envelopeProblem(reply);
+      if (problem) throw new Error(`${fn}.${action} as ${caller || 'system'}: not an envelope (${problem})`);
+      if (code === 'INTERNAL') throw new Error(`${fn}.${action} as ${caller || 'system'} answered INTERNAL: ${safeJson(reply)}`);
+
+      if (fields && fields !== 'not-object') {
+        const valid = described.schema.safeParse(fields).success;
+        if (valid) tally.schemaValid++;
+        else if (code !== 'INVALID_ARGUMENT') {
+          throw new Error(`${fn}.${action}: the schema refuses this event but the reply is ${safeJson(reply)}`);
+        }
+      }
+      if (code === 'INVALID_ARGUMENT') {
+        if (!rec || rec.fn !== fn) throw new Error(`no call record for ${fn}.${action}`);
+        const writes = writeOpsOf(rec.ops);
+        if (Object.keys(writes).length > 0) {
+          throw new Error(`${fn}.${action} answered INVALID_ARGUMENT after writing: ${safeJson(writes)} (${safeJson(reply)})`);
+        }
+      }
+      if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted') || ({} as Record<string, unknown>).role !== undefined) {
+        throw new Error(`${fn}.${action}: Object.prototype was polluted`);
+      }
+    }),
+    { seed: seedOf(fn, action), numRuns: RUNS, endOnFailure: true },
+  );
+  return tally;
+}
+
+/**
+ * Ids of real documents for the pools: orders in several states, a coupon, a team, a share.
+ * Everything through the functions themselves.
+ */
+export async function arrangePools(cloud: TestCloud): Promise<Pools> {
+  const ok = cloud.ok.bind(cloud);
+  const share = await ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+  await ok('share', { action: 'open', shareId: share.shareId }, 'o_cust_1');
+  const coupon = await ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
+  const withCoupon = await ok<{ orderId: string; lines: Array<{ lineId: string }> }>(
+    'order',
+    { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId: coupon.couponId, idempotencyKey: 'fuzz-pool-0001' },
+    'o_cust_1',
+  );
+  const paid = await ok<{ orderId: string; lines: Array<{ lineId: string }> }>(
+    'order',
+    { action: 'create', items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'fuzz-pool-0002' },
+    'o_cust_1',
+  );
+  await ok('order', { action: 'pay', orderId: paid.orderId }, 'o_cust_1');
+  const other = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
+  const team = await ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio' }, 'o_cust_3');
+  const skus = ((await cloud.db.collection('skus').limit(100).get()) as { data: Array<{ _id: string }> }).data.map((s) => s._id);
+  const lineIds = [...new Set([...withCoupon.lines, ...paid.lines].map((l) => l.lineId))];
+  return {
+    productId: ['p01', 'p02', 'p03', 'p04', 'p05', 'p06', 'p07', 'p08', 'p09', 'p10', 'p11', 'p12', 'p99'],
+    productIds: ['p01', 'p02', 'p03', 'p09', 'p12', 'p99'],
+    skuId: [...skus, 'p01-s9'],
+    qty: [1, 1, 2, 3],
+    templateId: ['ct_man100_15', 'ct_zhe80_cap30', 'ct_flat5', 'ct_referral_reward', 'ct_missing'],
+    dealId: ['gd_p01_duo', 'gd_p02_trio', 'gd_p04_newcomer', 'gd_missing'],
+    teamId: [team.teamId, 'tMissing'],
+    orderId: [withCoupon.orderId, paid.orderId, other.orderId, team.orderId, 'oMissing'],
+    couponId: [coupon.couponId, 'cMissing'],
+    shareId: [share.shareId, 'sMissing1'],
+    lineIds: lineIds.length ? lineIds : ['l1'],
+    openid: ['o_cust_1', 'o_cust_2', 'o_cust_4', 'o_sales_wang', 'o_nobody'],
+    salesId: ['o_sales_li', 'o_sales_wang', 'o_sales_zhao', 'o_cust_1', 'o_nobody'],
+    fromSalesId: ['o_sales_wang', 'o_sales_zhao', 'o_nobody'],
+    toSalesId: ['o_sales_zhao', 'o_sales_wang'],
+    id: ['o_sales_li', 'p01', 'gd_p01_duo', team.teamId, 'ct_flat5'],
+    from: ['2026-05-25', '2026-06-01', '2026-06-02', '2026-13-45'],
+    to: ['2026-06-01', '2026-06-03', '2025-01-01'],
+    idempotencyKey: ['fuzz-pool-0001', 'fuzz-pool-0002', 'fuzz-key-00000001'],
+    outTradeNo: [paid.orderId, withCoupon.orderId, 'oMissing'],
+    transactionId: [`sbx_${paid.orderId}`, 'tx_fuzz_1'],
+  };
+}
+
+/**
+ * One jest file fuzzing every action of `functions` against one local cloud (1,000 events each,
+ * fixed seeds). Actions run in declaration order within a function, functions in the given order.
+ */
+export function defineFuzzSuite(functions: string[], overrides: Record<string, (pools: Pools) => Pools> = {}): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startTestCloud } = require('../../emulator/testing') as typeof import('../../emulator/testing');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadMain } = require('../support/functions') as typeof import('../support/functions');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FALLBACK_ACTIONS } = require('./fallbacks') as typeof import('./fallbacks');
+
+  let cloud: TestCloud;
+  let pools: Pools;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    pools = await arrangePools(cloud);
+  });
+  afterAll(async () => {
+    await cloud.close();
+  });
+
+  const cases: Array<[string, string, { access: Access; schema: z.ZodTypeAny }]> = [];
+  for (const fn of functions) {
+    const actions = loadMain(fn).actions ?? FALLBACK_ACTIONS[fn] ?? {};
+    for (const [name, d] of Object.entries(actions)) cases.push([fn, name, d]);
+  }
+
+  it.each(cases)(
+    `%s.%s: ${RUNS} fuzzed events → always an envelope, never INTERNAL, INVALID_ARGUMENT when the schema refuses, no write on INVALID_ARGUMENT`,
+    async (fn, action, described) => {
+      const tally = await fuzzAction(cloud, fn, action, described, { ...pools, ...(overrides[`${fn}.${action}`]?.(pools) ?? {}) });
+      expect(tally.runs).toBe(RUNS);
+      // The mix reached both the edge and the use case.
+      expect(tally.schemaValid).toBeGreaterThan(RUNS * 0.05);
+      expect(tally.byCode.INVALID_ARGUMENT ?? 0).toBeGreaterThan(RUNS * 0.3);
+    },
+    // Generous: two cores shared with other suites; a run is ~1–5 s on an idle machine.
+    300_000,
+  );
+}
