@@ -1,0 +1,340 @@
+/**
+ * Fault-injection soak (issue 5 "Fault injection", the longer run; a fixed-seed short one is in
+ * `npm test`). A seeded mixed commerce + growth workload — coupon claims, orders with and without
+ * coupons, payments, cancels, refunds, group deals, shares, sweeps, the clock moving — runs in
+ * concurrent batches while the local cloud fails 10% of transaction commits (plus 5% retryable
+ * conflicts and reply delays). Then faults stop, the clock passes every TTL and settlement, the
+ * sweep runs, and the invariants must hold:
+ *   stock conserved (per SKU: stock + sold = initial; initial − stock = quantity held by orders),
+ *   coupons conserved (per template: stock + issuedCount = initial; issuedCount = coupons issued;
+ *   a locked/used coupon belongs to a live order), no paid order lost (every payment record's order
+ *   carries it; every successful pay left a paid or refunded order), no double refund (refund
+ *   records = refunded amounts ≤ paid, per order and in total), commission ledger balanced (per
+ *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not).
+ * A second, informational phase adds 3% failing single writes (the documented crash windows of
+ * docs/commerce.md): its invariant breaks are reported, not budgeted.
+ */
+import { startTestCloud, type TestCloud } from '../emulator/testing';
+import type { FaultConfig } from '../emulator/faults';
+import { budget, captureLogs, outcomes, round, tally, type Budget } from './lib';
+import type { Bench } from './run-one';
+
+type Doc = Record<string, unknown> & { _id: string };
+type Env<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = QUICK ? 12 : 40;
+const BATCH = 12;
+const CUSTOMERS = 40;
+const SKUS = ['p03-s1', 'p04-s1', 'p12-s1', 'p05-s1'];
+const TEMPLATES = ['ct_man100_15', 'ct_zhe80_cap30', 'ct_flat5'];
+const DEALS = ['gd_p01_duo', 'gd_p02_trio'];
+const HELD = ['pending_pay', 'paid', 'completed', 'partially_refunded', 'refunding'];
+const PAID_FAMILY = ['paid', 'completed', 'partially_refunded', 'refunding', 'refunded'];
+
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function all(cloud: TestCloud, collection: string, where: Record<string, unknown> = {}): Promise<Doc[]> {
+  const out: Doc[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const res = (await cloud.db.collection(collection).where(where).skip(skip).limit(1000).get()) as { data: Doc[] };
+    out.push(...res.data);
+    if (res.data.length < 1000) return out;
+  }
+}
+
+interface World {
+  pending: Array<[string, string]>; // [openid, order id] of unpaid orders
+  paid: Array<[string, string]>; // [openid, order id] of paid normal orders
+  coupons: Map<string, string[]>; // openid → unused coupon ids
+  teams: string[];
+  shares: string[];
+  paidOk: Set<string>; // orders whose pay call answered ok
+}
+
+async function workload(cloud: TestCloud, seed: number, customers: string[], rounds: number): Promise<{ calls: Record<string, Record<string, number>>; world: World }> {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: T[]): T | undefined => (xs.length ? xs[Math.floor(rnd() * xs.length)] : undefined);
+  const take = (m: Map<string, string[]>, k: string): string | undefined => {
+    const xs = m.get(k) ?? [];
+    if (!xs.length) return undefined;
+    const i = Math.floor(rnd() * xs.length);
+    return xs.splice(i, 1)[0];
+  };
+  const push = (m: Map<string, string[]>, k: string, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
+  const takeAny = (xs: Array<[string, string]>): [string, string] | undefined => (xs.length ? xs.splice(Math.floor(rnd() * xs.length), 1)[0] : undefined);
+  const world: World = { pending: [], paid: [], coupons: new Map(), teams: [], shares: [], paidOk: new Set() };
+  const groupOrders = new Set<string>();
+  const results: Record<string, Array<Env>> = {};
+  const note = (k: string, r: Env) => (results[k] ??= []).push(r);
+  let key = 0;
+
+  const step = async (): Promise<void> => {
+    const u = pick(customers)!;
+    const x = rnd();
+    if (x < 0.15) {
+      const r = (await cloud.call('coupon', { action: 'claim', templateId: pick(TEMPLATES) }, u)) as Env<{ couponId: string }>;
+      note('coupon.claim', r);
+      if (r.ok) push(world.coupons, u, r.data.couponId);
+    } else if (x < 0.4) {
+      const skuId = pick(SKUS)!;
+      const couponId = rnd() < 0.4 ? take(world.coupons, u) : undefined;
+      const r = (await cloud.call(
+        'order',
+        { action: 'create', items: [{ productId: skuId.split('-')[0], skuId, qty: 1 + Math.floor(rnd() * 2) }], ...(couponId ? { couponId } : {}), idempotencyKey: `soak-${seed}-${key++}` },
+        u,
+      )) as Env<{ orderId: string }>;
+      note('order.create', r);
+      if (r.ok) world.pending.push([u, r.data.orderId]);
+      else if (couponId) push(world.coupons, u, couponId);
+    } else if (x < 0.6) {
+      const [owner, orderId] = takeAny(world.pending) ?? [];
+      if (!owner || !orderId) return;
+      const r = await cloud.call('order', { action: 'pay', orderId }, owner);
+      note('order.pay', r as Env);
+      if (r.ok) {
+        world.paidOk.add(orderId);
+        if (!groupOrders.has(orderId)) world.paid.push([owner, orderId]);
+      }
+    } else if (x < 0.67) {
+      const [owner, orderId] = takeAny(world.pending) ?? [];
+      if (!owner || !orderId) return;
+      note('order.cancel', (await cloud.call('order', { action: 'cancel', orderId }, owner)) as Env);
+    } else if (x < 0.77) {
+      const [owner, orderId] = takeAny(world.paid) ?? [];
+      if (!owner || !orderId) return;
+      const r = (await cloud.call('order', { action: 'refund', orderId }, owner)) as Env;
+      note('order.refund', r);
+    } else if (x < 0.82) {
+      const r = (await cloud.call('groupbuy', { action: 'open', dealId: pick(DEALS) }, u)) as Env<{ teamId: string; orderId: string }>;
+      note('groupbuy.open', r);
+      if (r.ok) {
+        world.teams.push(r.data.teamId);
+        groupOrders.add(r.data.orderId);
+        world.pending.push([u, r.data.orderId]);
+      }
+    } else if (x < 0.9) {
+      const teamId = pick(world.teams);
+      if (!teamId) return;
+      const r = (await cloud.call('groupbuy', { action: 'join', teamId }, u)) as Env<{ orderId: string }>;
+      note('groupbuy.join', r);
+      if (r.ok) {
+        groupOrders.add(r.data.orderId);
+        world.pending.push([u, r.data.orderId]);
+      }
+    } else if (x < 0.95) {
+      if (rnd() < 0.5 || !world.shares.length) {
+        const r = (await cloud.call('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, u)) as Env<{ shareId: string }>;
+        note('share.create', r);
+        if (r.ok) world.shares.push(r.data.shareId);
+      } else {
+        note('share.open', (await cloud.call('share', { action: 'open', shareId: pick(world.shares) }, u)) as Env);
+      }
+    } else {
+      note('sweep.run', (await cloud.call('sweep', { action: 'run' })) as Env);
+    }
+  };
+
+  for (let r = 0; r < rounds; r++) {
+    await Promise.all(Array.from({ length: BATCH }, () => step()));
+    cloud.advanceClock(2 * 60_000); // 2 minutes per round: unpaid orders (15 min TTL) expire along the way
+  }
+  const calls = Object.fromEntries(Object.entries(results).map(([k, rs]) => [k, outcomes(rs)]));
+  return { calls, world };
+}
+
+async function settle(cloud: TestCloud): Promise<void> {
+  cloud.faults({});
+  for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000]) {
+    cloud.advanceClock(advance);
+    for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' });
+  }
+}
+
+interface Baseline {
+  skus: Map<string, { stock: number; sold: number }>;
+  templates: Map<string, { stock: number; issuedCount: number; coupons: number }>;
+}
+
+async function baseline(cloud: TestCloud): Promise<Baseline> {
+  const skus = new Map((await all(cloud, 'skus')).map((s) => [s._id, { stock: Number(s.stock), sold: Number(s.sold ?? 0) }]));
+  const coupons = await all(cloud, 'coupons');
+  const templates = new Map(
+    (await all(cloud, 'coupon_templates')).map((t) => [t._id, { stock: Number(t.stock ?? 0), issuedCount: Number(t.issuedCount ?? 0), coupons: coupons.filter((c) => c.templateId === t._id).length }]),
+  );
+  return { skus, templates };
+}
+
+/** Every invariant, as named counts of violations (0 = holds). */
+async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Promise<{ violations: Record<string, number>; examples: Record<string, string[]>; totals: Record<string, number> }> {
+  const [skus, templates, coupons, orders, payments, refunds, ledger] = await Promise.all(
+    ['skus', 'coupon_templates', 'coupons', 'orders', 'payments', 'refunds', 'commission_ledger'].map((c) => all(cloud, c)),
+  );
+  const violations: Record<string, number> = {};
+  const examples: Record<string, string[]> = {};
+  const fail = (what: string, example: string) => {
+    violations[what] = (violations[what] ?? 0) + 1;
+    const ex = (examples[what] ??= []);
+    if (ex.length < 3) ex.push(example);
+  };
+  const names = [
+    'stock: stock + sold ≠ initial',
+    'stock: initial − stock ≠ qty held by orders',
+    'stock: negative',
+    'coupons: template stock + issued ≠ initial',
+    'coupons: issuedCount ≠ coupons issued',
+    'coupons: locked/used coupon without its live order',
+    'coupons: live order whose coupon is not locked/used',
+    'paid order lost: payment without its order paid',
+    'paid order lost: pay ok but order not paid/refunded',
+    'double refund: refund records ≠ order refundedFen',
+    'double refund: refunded > paid',
+    'money: payments ≠ orders paidFen',
+    'ledger: reversed > accrued or < 0 on a line',
+    'ledger: refunded line not fully reversed',
+    'ledger: unrefunded line reversed',
+    'ledger: entry for an order never paid',
+  ];
+  for (const n of names) violations[n] = 0;
+
+  // stock
+  const held = new Map<string, number>();
+  for (const o of orders) {
+    if (!HELD.includes(String(o.status))) continue;
+    for (const l of (o.lines as Array<Record<string, unknown>>) ?? []) {
+      if (l.refundId) continue;
+      held.set(String(l.skuId), (held.get(String(l.skuId)) ?? 0) + Number(l.qty));
+    }
+  }
+  for (const s of skus) {
+    const b = base.skus.get(s._id);
+    if (!b) continue;
+    if (Number(s.stock) < 0) fail('stock: negative', `${s._id} ${s.stock}`);
+    if (Number(s.stock) + Number(s.sold ?? 0) !== b.stock + b.sold) fail('stock: stock + sold ≠ initial', `${s._id}: ${s.stock}+${s.sold} vs ${b.stock}+${b.sold}`);
+    if (b.stock - Number(s.stock) !== (held.get(s._id) ?? 0)) fail('stock: initial − stock ≠ qty held by orders', `${s._id}: ${b.stock}−${s.stock} vs held ${held.get(s._id) ?? 0}`);
+  }
+  // coupons
+  for (const t of templates) {
+    const b = base.templates.get(t._id);
+    if (!b) continue;
+    if (Number(t.stock) + Number(t.issuedCount) !== b.stock + b.issuedCount) fail('coupons: template stock + issued ≠ initial', `${t._id}: ${t.stock}+${t.issuedCount} vs ${b.stock}+${b.issuedCount}`);
+    const issued = coupons.filter((c) => c.templateId === t._id && c.source !== 'referral').length - b.coupons;
+    if (Number(t.issuedCount) - b.issuedCount !== issued) fail('coupons: issuedCount ≠ coupons issued', `${t._id}: issuedCount +${Number(t.issuedCount) - b.issuedCount} vs ${issued} coupons`);
+  }
+  const byId = new Map(orders.map((o) => [o._id, o]));
+  for (const c of coupons) {
+    if (c.status !== 'locked' && c.status !== 'used') continue;
+    const o = byId.get(String(c.orderId));
+    const okState = o && (c.status === 'locked' ? o.status === 'pending_pay' : ['paid', 'completed', 'partially_refunded', 'refunding'].includes(String(o.status)));
+    if (!okState) fail('coupons: locked/used coupon without its live order', `${c._id} ${c.status} order ${c.orderId} ${o?.status}`);
+  }
+  const couponById = new Map(coupons.map((c) => [c._id, c]));
+  for (const o of orders) {
+    if (!o.couponId || !['pending_pay', 'paid', 'completed', 'partially_refunded'].includes(String(o.status))) continue;
+    const c = couponById.get(String(o.couponId));
+    const want = o.status === 'pending_pay' ? 'locked' : 'used';
+    if (!c || c.status !== want || c.orderId !== o._id) fail('coupons: live order whose coupon is not locked/used', `${o._id} ${o.status} coupon ${o.couponId} ${c?.status}`);
+  }
+  // payments and refunds
+  for (const p of payments) {
+    const o = byId.get(String(p.orderId));
+    if (!o || Number(o.paidFen) < Number(p.totalFen)) fail('paid order lost: payment without its order paid', `${p._id} → ${p.orderId} ${o?.status} paidFen ${o?.paidFen}`);
+  }
+  for (const id of paidOk) {
+    const o = byId.get(id);
+    if (!o || !PAID_FAMILY.includes(String(o.status)) || !o.paidAt) fail('paid order lost: pay ok but order not paid/refunded', `${id} ${o?.status}`);
+  }
+  const refundedByOrder = new Map<string, number>();
+  for (const r of refunds) refundedByOrder.set(String(r.orderId), (refundedByOrder.get(String(r.orderId)) ?? 0) + Number(r.refundFen));
+  for (const o of orders) {
+    const rec = refundedByOrder.get(o._id) ?? 0;
+    if (rec !== Number(o.refundedFen ?? 0)) fail('double refund: refund records ≠ order refundedFen', `${o._id}: records ${rec} vs order ${o.refundedFen}`);
+    if (Number(o.refundedFen ?? 0) > Number(o.paidFen ?? 0)) fail('double refund: refunded > paid', `${o._id}: ${o.refundedFen} > ${o.paidFen}`);
+  }
+  const paymentsFen = payments.reduce((s, p) => s + Number(p.totalFen), 0);
+  const paidFen = orders.reduce((s, o) => s + Number(o.paidFen ?? 0), 0);
+  if (paymentsFen !== paidFen) fail('money: payments ≠ orders paidFen', `${paymentsFen} vs ${paidFen}`);
+  // commission ledger
+  const lines = new Map<string, { gross: number; reversed: number; orderId: string; lineId: string }>();
+  for (const e of ledger) {
+    const k = `${e.orderId}/${e.lineId}`;
+    const l = lines.get(k) ?? { gross: 0, reversed: 0, orderId: String(e.orderId), lineId: String(e.lineId) };
+    if (e.kind === 'pending') l.gross += Number(e.amountFen);
+    if (e.kind === 'reversed') l.reversed += Number(e.amountFen);
+    lines.set(k, l);
+  }
+  for (const [k, l] of lines) {
+    const o = byId.get(l.orderId);
+    if (!o || !o.paidAt) fail('ledger: entry for an order never paid', k);
+    if (l.reversed > l.gross || l.reversed < 0) fail('ledger: reversed > accrued or < 0 on a line', `${k}: ${l.reversed} of ${l.gross}`);
+    const line = ((o?.lines as Array<Record<string, unknown>>) ?? []).find((x) => x.lineId === l.lineId);
+    const refunded = !!line && (!!line.refundId || o?.status === 'refunded');
+    if (refunded && l.reversed !== l.gross) fail('ledger: refunded line not fully reversed', `${k}: ${l.reversed} of ${l.gross}`);
+    if (!refunded && l.reversed !== 0) fail('ledger: unrefunded line reversed', `${k}: ${l.reversed} of ${l.gross}`);
+  }
+  const totals = {
+    orders: orders.length,
+    paidOrders: orders.filter((o) => o.paidAt).length,
+    refunds: refunds.length,
+    paidFen,
+    refundedFen: orders.reduce((s, o) => s + Number(o.refundedFen ?? 0), 0),
+    couponsIssued: coupons.length,
+    ledgerLines: lines.size,
+  };
+  return { violations, examples, totals };
+}
+
+async function phase(label: string, seed: number, faults: Partial<FaultConfig>, rounds: number) {
+  const cloud = await startTestCloud();
+  const logs = captureLogs();
+  try {
+    const customers = Array.from({ length: CUSTOMERS }, (_, i) => `o_soak_${String(i).padStart(2, '0')}`);
+    const now = cloud.now();
+    await cloud.db.collection('users').add(customers.map((_id) => ({ _id, role: 'customer', createdAt: now })));
+    await cloud.db.collection('skus').doc('p03-s1').update({ stock: 25 }); // scarce: SOLD_OUT happens
+    // Most customers arrive through a salesperson's share, so paid orders carry commission.
+    const root = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    for (const c of customers.slice(0, 30)) await cloud.ok('share', { action: 'open', shareId: root.shareId }, c);
+    const base = await baseline(cloud);
+    cloud.faults(faults);
+    const t0 = Date.now();
+    const { calls, world } = await workload(cloud, seed, customers, rounds);
+    const injected = { ...cloud.cloud.faults.injected };
+    await settle(cloud);
+    const result = await check(cloud, base, world.paidOk);
+    const seconds = round((Date.now() - t0) / 1000);
+    const broken = Object.entries(result.violations).filter(([, n]) => n > 0);
+    console.log(`\n${label}: faults ${JSON.stringify(faults)}; ${rounds} rounds × ${BATCH} concurrent steps in ${seconds} s; injected ${JSON.stringify(injected)}`);
+    for (const [k, o] of Object.entries(calls)) console.log(`  ${k.padEnd(16)} ${JSON.stringify(o)}`);
+    console.log(`  end state: ${JSON.stringify(result.totals)}`);
+    console.log(`  function errors logged: ${JSON.stringify(tally(logs.failures()))}`);
+    console.log(broken.length ? `  invariants broken:\n${broken.map(([k, n]) => `    ${k}: ${n}  e.g. ${result.examples[k]?.join(' | ')}`).join('\n')}` : '  all invariants hold');
+    return { label, faults, rounds, seconds, injected, calls, ...result, functionErrors: tally(logs.failures()) };
+  } finally {
+    logs.stop();
+    await cloud.close();
+  }
+}
+
+export const bench: Bench = {
+  title: 'fault-injection soak: mixed workload with 10% of commits failing',
+  async run() {
+    const main = await phase('soak (10% commits fail, 5% conflict, delays)', 20260601, { seed: 5, commitFailRate: 0.1, commitConflictRate: 0.05, delayMs: 3 }, ROUNDS);
+    const budgets: Budget[] = Object.entries(main.violations).map(([k, n]) => budget(`soak: ${k}`, n, '==', 0, '', main.examples[k]?.join(' | ')));
+    budgets.push(budget('soak: commit faults actually injected', main.injected.commitFail, '>=', 1));
+    budgets.push(budget('soak: orders paid during the soak', main.totals.paidOrders, '>=', 10));
+    budgets.push(budget('soak: refunds during the soak', main.totals.refunds, '>=', 3));
+    let writes: Awaited<ReturnType<typeof phase>> | undefined;
+    if (!QUICK) writes = await phase('informational (also 3% of single writes fail)', 20260602, { seed: 6, commitFailRate: 0.1, writeFailRate: 0.03, delayMs: 3 }, Math.ceil(ROUNDS / 2));
+    return { figures: { main, singleWriteFailures: writes ?? null }, budgets };
+  },
+};
