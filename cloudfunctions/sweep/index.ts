@@ -5,32 +5,96 @@
  * refunds; then the growth loop's onSweep. Every step is a conditional write, so concurrent runs
  * never double-apply.
  */
-import { AppError, action, defineFunction, type ActionContext } from '../_platform';
+import { AppError, action, defineFunction, getCommand, type ActionContext } from '../_platform';
 import { onSweep } from '../_growth';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import type { Order, Refund } from '../../shared/orders';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { completeRefund, refundOrder } from '../_commerce/orders/refund-order';
-import { cmd, find, findByIds, guardedUpdate, updateMany } from '../_commerce/store';
+import { cmd, col, guardedUpdate, updateMany } from '../_commerce/store';
 
 const BATCH = 100;
 
-async function failExpiredTeams(ctx: ActionContext): Promise<number> {
-  const expired = await find<Team>('teams', { status: 'forming', expiresAt: cmd().lte(ctx.now) }, BATCH);
+type TeamWithOrders = Team & { _members?: TeamMember[]; _orders?: Order[] };
+type RefundWithOrder = Refund & { _order?: Order[] };
+
+/** Everything a sweep run may have to do, read at once. */
+interface DueWork {
+  expiredTeams: TeamWithOrders[];
+  failedTeams: TeamWithOrders[];
+  dueOrders: Order[];
+  pendingRefunds: RefundWithOrder[];
+  expiredCoupons: Array<{ _id: string }>;
+}
+
+/**
+ * One round trip for all the due work: an aggregate over one user document (any will do) that
+ * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
+ * not yet settled (each with its members and their orders), the unpaid orders past their
+ * deadline, the pending refunds (with their orders), and whether any unused coupon has expired.
+ * No user document means no caller ever came, so there are no teams, orders or coupons either.
+ */
+async function loadDueWork(now: Date): Promise<DueWork> {
+  const _ = getCommand();
+  const $ = _.aggregate;
+  const withMembersAndOrders = (match: Record<string, unknown>) =>
+    $.pipeline()
+      .match(match)
+      .limit(BATCH)
+      .lookup({ from: 'team_members', localField: '_id', foreignField: 'teamId', as: '_members' })
+      .lookup({ from: 'orders', localField: '_members.orderId', foreignField: '_id', as: '_orders' })
+      .done();
+  const res = await col('users')
+    .aggregate()
+    .limit(1)
+    .project({ _id: 1 })
+    .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'forming', expiresAt: _.lte(now) }), as: 'expiredTeams' })
+    .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'failed', refundsDoneAt: null }), as: 'failedTeams' })
+    .lookup({
+      from: 'orders',
+      pipeline: $.pipeline().match({ status: 'pending_pay', payDeadlineAt: _.lte(now) }).limit(BATCH).done(),
+      as: 'dueOrders',
+    })
+    .lookup({
+      from: 'refunds',
+      pipeline: $.pipeline()
+        .match({ status: 'pending', createdAt: _.lt(now) })
+        .limit(BATCH)
+        .lookup({ from: 'orders', localField: 'orderId', foreignField: '_id', as: '_order' })
+        .done(),
+      as: 'pendingRefunds',
+    })
+    .lookup({
+      from: 'coupons',
+      pipeline: $.pipeline().match({ status: 'unused', validToAt: _.lte(now) }).limit(1).project({ _id: 1 }).done(),
+      as: 'expiredCoupons',
+    })
+    .end();
+  const row = ((res as { data?: unknown[] }).data ?? [])[0] as Partial<DueWork> | undefined;
+  return {
+    expiredTeams: row?.expiredTeams ?? [],
+    failedTeams: row?.failedTeams ?? [],
+    dueOrders: row?.dueOrders ?? [],
+    pendingRefunds: row?.pendingRefunds ?? [],
+    expiredCoupons: row?.expiredCoupons ?? [],
+  };
+}
+
+/** `forming → failed` for each expired team; returns the teams this run moved. */
+async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): Promise<TeamWithOrders[]> {
   const won = await Promise.all(
     expired.map((t) => guardedUpdate('teams', { _id: t._id, status: 'forming' }, { status: 'failed', failedAt: ctx.now })),
   );
-  return won.filter(Boolean).length;
+  return expired.filter((_t, i) => won[i]);
 }
 
-async function settleFailedTeams(ctx: ActionContext): Promise<{ teams: number; refunds: number; closed: number }> {
-  const teams = await find<Team>('teams', { status: 'failed', refundsDoneAt: null }, BATCH);
+async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): Promise<{ teams: number; refunds: number; closed: number }> {
   let refunds = 0;
   let closed = 0;
   let settled = 0;
   for (const team of teams) {
-    const members = await find<TeamMember>('team_members', { teamId: team._id }, 60);
-    const orders = await findByIds<Order>('orders', members.map((m) => m.orderId));
+    const memberOrderIds = new Set((team._members ?? []).map((m) => m.orderId));
+    const orders = (team._orders ?? []).filter((o) => memberOrderIds.has(o._id));
     let allDone = true;
     // Each member on its own: one failing refund never blocks the others.
     await Promise.all(
@@ -54,17 +118,15 @@ async function settleFailedTeams(ctx: ActionContext): Promise<{ teams: number; r
   return { teams: settled, refunds, closed };
 }
 
-async function releaseUnpaid(ctx: ActionContext): Promise<number> {
-  const due = await find<Order>('orders', { status: 'pending_pay', payDeadlineAt: cmd().lte(ctx.now) }, BATCH);
+async function releaseUnpaid(ctx: ActionContext, due: Order[]): Promise<number> {
   const won = await Promise.all(due.map((o) => releaseOrder(ctx, o, 'closed', 'pay_timeout')));
   return won.filter(Boolean).length;
 }
 
-async function retryPendingRefunds(ctx: ActionContext): Promise<number> {
-  const pending = await find<Refund>('refunds', { status: 'pending', createdAt: cmd().lt(ctx.now) }, BATCH);
-  const orders = await findByIds<Order>('orders', pending.map((r) => r.orderId));
-  const totals = new Map(orders.map((o) => [o._id, o.totalFen]));
-  const done = await Promise.all(pending.map((r) => completeRefund(ctx, r, totals.get(r.orderId) ?? r.refundFen)));
+async function retryPendingRefunds(ctx: ActionContext, pending: RefundWithOrder[]): Promise<number> {
+  const done = await Promise.all(
+    pending.map(({ _order, ...r }) => completeRefund(ctx, r, _order?.[0]?.totalFen ?? r.refundFen)),
+  );
   return done.filter(Boolean).length;
 }
 
@@ -73,11 +135,14 @@ const handler = defineFunction('sweep', {
     access: 'system',
     input: {},
     run: async (_input, ctx) => {
-      const teamsFailed = await failExpiredTeams(ctx);
-      const settled = await settleFailedTeams(ctx);
-      const ordersClosed = await releaseUnpaid(ctx);
-      const couponsExpired = await updateMany('coupons', { status: 'unused', validToAt: cmd().lte(ctx.now) }, { status: 'expired' });
-      const refundsRetried = await retryPendingRefunds(ctx);
+      const due = await loadDueWork(ctx.now);
+      const failedNow = await failExpiredTeams(ctx, due.expiredTeams);
+      const teamsFailed = failedNow.length;
+      const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
+      const ordersClosed = await releaseUnpaid(ctx, due.dueOrders);
+      const couponsExpired =
+        due.expiredCoupons.length > 0 ? await updateMany('coupons', { status: 'unused', validToAt: cmd().lte(ctx.now) }, { status: 'expired' }) : 0;
+      const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
       const growth = await onSweep(ctx);
       return {
         teamsFailed,

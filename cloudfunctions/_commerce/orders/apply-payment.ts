@@ -1,14 +1,14 @@
 /**
  * payNotify's use case: a verified "paid" notice moves its order `pending_pay → paid` exactly once.
- * De-duplication: the payment record's id is the trade number (a replay's insert fails), and the
- * transition itself is a conditional update. A payment for an order that was released meanwhile,
+ * De-duplication: the transition itself is a conditional update (`pending_pay` and the exact
+ * amount), and the payment record's id is the trade number (a replay's insert fails). A payment for an order that was released meanwhile,
  * or for a team that failed meanwhile, is refunded at once — nobody pays and is then turned away.
  */
 import { stableId, type ActionContext } from '../../_platform';
 import { onOrderPaid } from '../../_growth';
 import type { Order, Refund } from '../../../shared/orders';
 import type { PaidNotice } from '../payment';
-import { cmd, getById, guardedUpdate, insertUnique } from '../store';
+import { cmd, col, getById, guardedUpdate, insertUnique } from '../store';
 import { orderFacts } from './facts';
 import { completeRefund, refundOrder } from './refund-order';
 
@@ -18,54 +18,63 @@ export type PaymentOutcome = 'paid' | 'duplicate' | 'late_refunded' | 'team_fail
 
 export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outcome: PaymentOutcome; orderId: string }> {
   const paymentId = `${notice.provider}_${notice.tradeNo}`;
-  const [first, order] = await Promise.all([
+  const orderId = notice.orderId;
+  const _ = cmd();
+  // Round trips 1–2 (parallel): the payment record, and the transition `pending_pay → paid` for
+  // exactly this amount, which returns the order when it wins. The transition is the guard that
+  // counts: a replay finds the order paid already.
+  const [first, transition] = await Promise.all([
     insertUnique('payments', {
       _id: paymentId,
-      orderId: notice.orderId,
+      orderId,
       tradeNo: notice.tradeNo,
       totalFen: notice.totalFen,
       provider: notice.provider,
       receivedAt: ctx.now,
     }),
-    getById<Order>('orders', notice.orderId),
+    col('orders')
+      .where({ _id: orderId, status: 'pending_pay', totalFen: notice.totalFen })
+      .updateAndReturn({ status: 'paid', paidAt: ctx.now, tradeNo: notice.tradeNo, paidFen: notice.totalFen, updatedAt: ctx.now }) as Promise<{
+      updated?: number;
+      doc?: Order | null;
+    }>,
   ]);
-  const orderId = notice.orderId;
-  if (!order) {
-    console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} for unknown order ${orderId}`);
-    return { outcome: 'unknown_order', orderId };
-  }
-  if (!first) return { outcome: 'duplicate', orderId };
-  if (notice.totalFen !== order.totalFen) {
-    console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} is ${notice.totalFen} fen, order ${orderId} is ${order.totalFen}`);
-    return { outcome: 'amount_mismatch', orderId };
-  }
-
-  const paid = await guardedUpdate(
-    'orders',
-    { _id: orderId, status: 'pending_pay' },
-    { status: 'paid', paidAt: ctx.now, tradeNo: notice.tradeNo, paidFen: notice.totalFen, updatedAt: ctx.now },
-  );
-  if (!paid) {
+  const paidOrder = Number(transition.updated ?? 0) === 1 ? transition.doc ?? undefined : undefined;
+  if (!paidOrder) {
+    // A replay of a notice already applied: nothing to read or do.
+    if (!first) return { outcome: 'duplicate', orderId };
+    // Round trip 3 (not the usual path): name what happened.
+    const order = await getById<Order>('orders', orderId);
+    if (!order) {
+      console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} for unknown order ${orderId}`);
+      return { outcome: 'unknown_order', orderId };
+    }
+    if (notice.totalFen !== order.totalFen) {
+      console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} is ${notice.totalFen} fen, order ${orderId} is ${order.totalFen}`);
+      return { outcome: 'amount_mismatch', orderId };
+    }
     if (order.status === 'paid' && order.tradeNo === notice.tradeNo) return { outcome: 'duplicate', orderId };
     await refundLatePayment(ctx, order, notice);
     return { outcome: 'late_refunded', orderId };
   }
-  const paidOrder: Order = { ...order, status: 'paid', paidAt: ctx.now, tradeNo: notice.tradeNo, paidFen: notice.totalFen };
 
-  const _ = cmd();
   const work: Array<Promise<unknown>> = [];
-  if (order.couponId) {
-    work.push(guardedUpdate('coupons', { _id: order.couponId, status: 'locked', orderId }, { status: 'used', usedAt: ctx.now }));
+  if (paidOrder.couponId) {
+    work.push(guardedUpdate('coupons', { _id: paidOrder.couponId, status: 'locked', orderId }, { status: 'used', usedAt: ctx.now }));
   }
   let teamOk = true;
-  if (order.teamId && order.memberId && order.dealTerms) {
-    const teamId = order.teamId;
-    const size = order.dealTerms.groupSize;
+  if (paidOrder.teamId && paidOrder.memberId && paidOrder.dealTerms) {
+    const teamId = paidOrder.teamId;
+    const size = paidOrder.dealTerms.groupSize;
+    work.push(guardedUpdate('team_members', { _id: paidOrder.memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now }));
     work.push(
       (async () => {
-        await guardedUpdate('team_members', { _id: order.memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now });
-        teamOk = await guardedUpdate('teams', { _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) }, { paidCount: _.inc(1) });
-        if (teamOk) {
+        // The paid count comes back with the increment; only the last payer writes the success.
+        const inc = (await col('teams')
+          .where({ _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) })
+          .updateAndReturn({ paidCount: _.inc(1) })) as { updated?: number; doc?: { paidCount?: number } | null };
+        teamOk = Number(inc.updated ?? 0) === 1;
+        if (teamOk && Number(inc.doc?.paidCount) >= size) {
           await guardedUpdate('teams', { _id: teamId, status: 'forming', paidCount: size }, { status: 'succeeded', succeededAt: ctx.now });
         }
       })(),
