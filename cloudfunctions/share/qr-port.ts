@@ -14,13 +14,22 @@ export interface QrPort {
   render(shareId: string): Promise<{ png: Buffer; encoded: string }>;
 }
 
-/** Local adapter: a plain QR code of the h5 landing URL. */
+// A share's code never changes: keep the last few PNGs (rendering costs tens of ms).
+const rendered = new Map<string, Buffer>();
+const RENDERED_MAX = 256;
+
+/** Local adapter: a plain QR code of the h5 landing URL (≈ 220 px). */
 export function localQr(h5BaseUrl: string): QrPort {
   return {
     kind: 'h5-qrcode',
     async render(shareId) {
       const url = `${h5BaseUrl.replace(/\/$/, '')}/#/${SHARE_LANDING_PAGE}?s=${encodeURIComponent(shareId)}`;
-      const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+      let png = rendered.get(url);
+      if (!png) {
+        png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+        if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value as string);
+        rendered.set(url, png);
+      }
       return { png, encoded: url };
     },
   };
