@@ -59,6 +59,28 @@ export class Database {
     return { idKey: '_id', collectionResolver: (name: string) => this.store.docs(name) };
   }
 
+  /**
+   * The documents a query can match: when it pins `_id` (a value or `$in`), only those — the
+   * primary-key lookup the real service does — so hot conditional updates don't scan; otherwise
+   * the whole collection. mingo still applies the full query to the candidates.
+   */
+  private candidates(collection: string, query: Record<string, unknown>): Doc[] {
+    const id = query._id;
+    const pick = (ids: unknown[]) => ids.flatMap((x) => {
+      const d = typeof x === 'string' || typeof x === 'number' ? this.store.get(collection, String(x)) : undefined;
+      return d ? [d] : [];
+    });
+    if (typeof id === 'string' || typeof id === 'number') return pick([id]);
+    if (id && typeof id === 'object' && !Array.isArray(id) && !(id instanceof RegExp)) {
+      const ops = Object.keys(id);
+      const $in = (id as { $in?: unknown }).$in;
+      if (ops.length === 1 && Array.isArray($in)) return pick([...new Set($in)]);
+      const $eq = (id as { $eq?: unknown }).$eq;
+      if (ops.length === 1 && (typeof $eq === 'string' || typeof $eq === 'number')) return pick([$eq]);
+    }
+    return this.store.docs(collection);
+  }
+
   private parse(text: unknown, what: string): unknown {
     return parseWire(text, this.now, what);
   }
@@ -173,7 +195,7 @@ export class Database {
     }
     const order = body.order ? (this.parse(body.order, 'order') as Record<string, 1 | -1>) : undefined;
     this.indexes?.check(collection, query, Object.keys(order ?? {}), this.caller);
-    let cursor = find(this.store.docs(collection), query, undefined, this.mingo());
+    let cursor = find(this.candidates(collection, query), query, undefined, this.mingo());
     if (order && Object.keys(order).length > 0) cursor = cursor.sort(order);
     const page = cursor.skip(offset).limit(limit).all() as Doc[];
     const list = page.map((d) => toWire(this.project(d, body)));
@@ -254,7 +276,7 @@ export class Database {
     const query = this.parseQuery(body);
     this.indexes?.check(collection, query, [], this.caller);
     const modifier = merge ? this.modifierOf(data as Record<string, unknown>) : { $set: data };
-    const matched = find(this.store.docs(collection), query, undefined, this.mingo()).all() as Doc[];
+    const matched = find(this.candidates(collection, query), query, undefined, this.mingo()).all() as Doc[];
     const targets = body.multi === false ? matched.slice(0, 1) : matched;
     this.maybeFailWrite();
     let updated = 0;
@@ -287,7 +309,7 @@ export class Database {
     const modifier = this.modifierOf(data as Record<string, unknown>);
     const query = this.parseQuery(body);
     this.indexes?.check(collection, query, [], this.caller);
-    const doc = find(this.store.docs(collection), query, undefined, this.mingo()).limit(1).all()[0] as Doc | undefined;
+    const doc = find(this.candidates(collection, query), query, undefined, this.mingo()).limit(1).all()[0] as Doc | undefined;
     if (!doc) return { data: { updated: 0, doc: null } };
     this.maybeFailWrite();
     const r = this.applyModifier(doc, modifier);
@@ -313,7 +335,7 @@ export class Database {
     }
     const query = this.parseQuery(body);
     this.indexes?.check(collection, query, [], this.caller);
-    const matched = find(this.store.docs(collection), query, undefined, this.mingo()).all() as Doc[];
+    const matched = find(this.candidates(collection, query), query, undefined, this.mingo()).all() as Doc[];
     const targets = body.multi === false ? matched.slice(0, 1) : matched;
     this.maybeFailWrite();
     for (const d of targets) this.store.put(collection, String(d._id), null);
@@ -325,7 +347,7 @@ export class Database {
     this.store.require(collection);
     const query = this.parseQuery(body);
     this.indexes?.check(collection, query, [], this.caller);
-    const total = find(this.store.docs(collection), query, undefined, this.mingo()).all().length;
+    const total = find(this.candidates(collection, query), query, undefined, this.mingo()).all().length;
     return { data: { total } };
   }
 
