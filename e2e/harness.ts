@@ -51,6 +51,8 @@ export interface E2E {
   /** Full-page screenshot e2e/screenshots/<prefix>-<NN>-<step>.png; returns its path. */
   shot(page: Page, step: string): Promise<string>;
   shots: string[];
+  /** Everyone created so far. */
+  people: Person[];
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
   const issues: BrowserIssue[] = [];
   const shots: string[] = [];
   const contexts: BrowserContext[] = [];
+  const people: Person[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let n = 0;
 
@@ -118,6 +121,7 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
         await page.goto(`${cloud.url}/#${route}?${qs}`, { waitUntil: 'domcontentloaded' });
       },
     };
+    people.push(p);
     return p;
   };
 
@@ -127,6 +131,7 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
     issues,
     person,
     shots,
+    people,
     async shot(page, step) {
       n += 1;
       // Taro h5 scrolls inside its page container, not the window: bring every scroller to the top.

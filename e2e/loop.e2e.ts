@@ -91,7 +91,7 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
         } catch (err) {
           state.failed = name;
           // What each person was looking at when the step failed.
-          for (const p of [sales, leader, friend]) if (p) await e2e.shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
+          for (const p of e2e.people) await e2e.shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
           throw err;
         } finally {
           timings.push(`${name}: ${Date.now() - t0} ms`);
@@ -237,8 +237,17 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
     expect(doc.groupPriceFen).toBe(12800);
     doc.groupPriceFen = NEW_GROUP_PRICE_FEN;
     await ops.page.locator('#editor').fill(JSON.stringify(doc, null, 2));
-    await ops.page.locator('#save').click();
-    await ops.page.waitForFunction(() => /已保存/.test(document.getElementById('status')?.textContent || ''));
+    // Save: the console PUTs the document (validated by the functions' zod schemas), then reloads
+    // the collection and re-opens the document (its status line then reads the validation result).
+    const [saved] = await Promise.all([
+      ops.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/_emulator/console/docs/group_deals/${DEAL}`), { timeout: 15000 }),
+      ops.page.locator('#save').click(),
+    ]);
+    expect({ status: saved.status(), body: await saved.text() }).toMatchObject({ status: 200 });
+    // The functions read the new terms (shelf.product → the deal's group price).
+    const detail = await e2e.cloud.ok<{ groupDeal?: { groupPriceFen: number } }>('shelf', { action: 'product', productId: PRODUCT }, LEADER.openid);
+    expect(detail.groupDeal?.groupPriceFen).toBe(NEW_GROUP_PRICE_FEN);
+    expect(await ops.page.locator('#problems li').count()).toBe(0);
     await e2e.shot(ops.page, 'ops-console-deal-price');
 
     await leader.open('/pages/shelf/index', { salesId: SALES.openid });
