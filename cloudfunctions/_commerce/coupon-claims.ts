@@ -52,9 +52,10 @@ export function claimedByTemplate(user: UserDoc, templateIds: string[]): Map<str
 
 /**
  * The guarded update that takes one slot: `where` matches the user only while both counts are
- * under their limits (a missing count is 0), `update` increments them and drops stale day maps
- * seen on `user`. Each limit is its own clause inside `_.and`: the SDK merges two field-level
- * `_.or` of one `where` object into a single `$or` (a wrong query), so they must not share one.
+ * under their limits, `update` increments them and drops stale day maps seen on `user`.
+ * `_.not(_.gte(limit))` also matches a missing count (0). Not `_.or(_.exists(false), _.lt(limit))`:
+ * the SDK merges two field-level `_.or` of one `where` object into a single `$or` (a wrong query),
+ * and wrapping them in `_.and` would hide the `_id` from the primary-key lookup.
  */
 export function takeSlotQuery(
   user: UserDoc,
@@ -67,13 +68,13 @@ export function takeSlotQuery(
   const day = claimDayKey(now);
   const totalPath = `couponClaims.${key}`;
   const dayPath = `couponDays.${day}.${key}`;
-  const clauses: Query[] = [{ _id: user._id, [totalPath]: _.or(_.exists(false), _.lt(limits.perUserLimit)) }];
+  const where: Query = { _id: user._id, [totalPath]: _.not(_.gte(limits.perUserLimit)) };
   // The day count is kept for every template, so a per-day limit added mid-day counts today's claims.
   const update: Query = { [totalPath]: _.inc(1), [dayPath]: _.inc(1) };
   const undo: Query = { [totalPath]: _.inc(-1), [dayPath]: _.inc(-1) };
-  if (limits.perDayLimit !== undefined) clauses.push({ [dayPath]: _.or(_.exists(false), _.lt(limits.perDayLimit)) });
+  if (limits.perDayLimit !== undefined) where[dayPath] = _.not(_.gte(limits.perDayLimit));
   for (const stale of Object.keys(mapOf(user.couponDays))) {
     if (stale !== day) update[`couponDays.${stale}`] = _.remove();
   }
-  return { where: clauses.length === 1 ? clauses[0] : (_.and(clauses) as unknown as Query), update, undo };
+  return { where, update, undo };
 }

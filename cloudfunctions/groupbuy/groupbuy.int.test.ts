@@ -1,4 +1,5 @@
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { sandboxLedger } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../_commerce/test-helpers';
 
 let cloud: TestCloud;
@@ -121,6 +122,59 @@ describe('groupbuy', () => {
     await cloud.ok('sweep', { action: 'run' });
     expect(await docs(cloud, 'refunds')).toHaveLength(2);
     await expectMoneyBalances(cloud);
+  });
+
+  it('a refund failing half-way through a failed team resumes on the next sweep, and nobody is paid back twice', async () => {
+    sandboxLedger.clear();
+    const team = await openAndPay('gd_p02_trio', 'o_cust_1');
+    const second = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    await cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    cloud.advanceClock(25 * HOUR);
+
+    // The provider fails the second member's refund during the first sweep.
+    sandboxLedger.failRefundsFor.add(second.orderId);
+    const first = await cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
+    expect(first).toMatchObject({ teamsFailed: 1, membersRefunded: 2 });
+    expect(await docs(cloud, 'refunds', { orderId: team.orderId })).toEqual([expect.objectContaining({ status: 'succeeded' })]);
+    expect(await docs(cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect([...sandboxLedger.payouts.values()].map((p) => p.orderId)).toEqual([team.orderId]);
+
+    // Still failing: the next sweep asks again with the same refund id and leaves it pending.
+    cloud.advanceClock(60 * 1000);
+    expect(await cloud.ok<{ refundsRetried: number }>('sweep', { action: 'run' })).toMatchObject({ refundsRetried: 0 });
+
+    // The provider is back: two concurrent sweeps finish it, each refund paid out once.
+    sandboxLedger.failRefundsFor.clear();
+    cloud.advanceClock(60 * 1000);
+    const [a, b] = await Promise.all([cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }), cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' })]);
+    expect(a.membersRefunded + b.membersRefunded).toBe(0);
+    for (const o of [team, second]) {
+      const refunds = await docs(cloud, 'refunds', { orderId: o.orderId });
+      expect(refunds).toEqual([expect.objectContaining({ status: 'succeeded', refundFen: o.totalFen })]);
+      expect(await doc(cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', refundedFen: o.totalFen });
+      const paidBack = [...sandboxLedger.payouts.values()].filter((p) => p.orderId === o.orderId);
+      expect(paidBack).toEqual([{ orderId: o.orderId, refundFen: o.totalFen }]);
+    }
+    expect(sandboxLedger.payouts.size).toBe(2);
+    await expectMoneyBalances(cloud);
+  });
+
+  it('eligibility: a same-salesperson deal admits only customers bound to the leader\'s salesperson', async () => {
+    const trio = await doc(cloud, 'group_deals', 'gd_p02_trio');
+    await cloud.db.collection('group_deals').add({ ...trio, _id: 'gd_same', groupSize: 4, joinEligibility: 'same_sales' });
+    const bind = (openid: string, salesId: string | null) => cloud.db.collection('users').doc(openid).update({ boundSalesId: salesId });
+    for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await cloud.ok('coupon', { action: 'mine' }, u);
+    await Promise.all([bind('o_cust_1', 'o_sales_li'), bind('o_cust_2', 'o_sales_li'), bind('o_cust_3', 'o_sales_wang'), bind('o_cust_4', null)]);
+
+    const team = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_same' }, 'o_cust_1');
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ salesId: 'o_sales_li', terms: expect.objectContaining({ joinEligibility: 'same_sales' }) });
+    expect((await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2')).ok).toBe(true);
+    for (const other of ['o_cust_3', 'o_cust_4']) {
+      const r = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, other);
+      expect(r.ok === false && r.error.code).toBe('NOT_ELIGIBLE');
+    }
+    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
+    expect(await docs(cloud, 'orders', { teamId: team.teamId })).toHaveLength(2);
   });
 
   it('eligibility: a new-customer deal refuses a customer who has paid before; per-user limit holds', async () => {

@@ -1,5 +1,5 @@
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
-import { signSandboxNotice } from '../_commerce/payment';
+import { sandboxTradeNo, signSandboxNotice } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../_commerce/test-helpers';
 
 let cloud: TestCloud;
@@ -92,6 +92,23 @@ describe('order.pay and payNotify', () => {
     expect(await docs(cloud, 'payments')).toHaveLength(1);
     expect(await doc(cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, tradeNo: 'wx_trade_1' });
     await expectMoneyBalances(cloud);
+  });
+
+  it('a notice for an unknown order creates nothing; a notice replayed after the refund leaves the order refunded', async () => {
+    const unknown = { outTradeNo: 'o_not_an_order', transactionId: 'wx_unknown', totalFee: 100, resultCode: 'SUCCESS' as const };
+    const r = await cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...unknown, sign: signSandboxNotice(unknown) });
+    expect(r.outcome).toBe('unknown_order');
+    expect(await doc(cloud, 'orders', 'o_not_an_order')).toBeUndefined();
+    expect(await docs(cloud, 'refunds')).toHaveLength(0);
+
+    const o = await cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
+    await cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    const notice = { outTradeNo: o.orderId, transactionId: sandboxTradeNo(o.orderId), totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
+    const replays = await Promise.all([1, 2, 3].map(() => cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) })));
+    expect(replays.map((x) => x.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await doc(cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', paidFen: o.totalFen, refundedFen: o.totalFen });
+    expect(await docs(cloud, 'refunds', { orderId: o.orderId })).toHaveLength(1);
   });
 
   it('a forged notice or a customer calling payNotify is refused', async () => {

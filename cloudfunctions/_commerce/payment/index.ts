@@ -3,7 +3,7 @@ import type { PaymentPort } from './port';
 import { sandboxPayment } from './sandbox';
 
 export type { PaymentPort, PaidNotice, ChargeStart, RefundRequest, RefundOutcome } from './port';
-export { sandboxPayment, signSandboxNotice, sandboxTradeNo } from './sandbox';
+export { sandboxPayment, sandboxLedger, signSandboxNotice, sandboxTradeNo } from './sandbox';
 export { cloudPayPayment } from './cloudpay';
 
 /** The configured payment adapter: PAYMENT_PROVIDER=sandbox (default) | cloudpay. */

@@ -31,6 +31,21 @@ export function sandboxTradeNo(orderId: string): string {
   return `sbx_${orderId}`;
 }
 
+/**
+ * What the sandbox "paid back", as a provider would see it: one payout per refund id (a refund id
+ * asked again pays nothing more, like WeChat Pay's out_refund_no). `failRefundsFor` makes the
+ * refunds of the listed orders throw, as a provider outage would — tests use it to break a run of
+ * refunds half-way. In-process only; the sandbox holds no money.
+ */
+export const sandboxLedger = {
+  payouts: new Map<string, { orderId: string; refundFen: number }>(),
+  failRefundsFor: new Set<string>(),
+  clear(): void {
+    this.payouts.clear();
+    this.failRefundsFor.clear();
+  },
+};
+
 export const sandboxPayment: PaymentPort = {
   name: 'sandbox',
   async startCharge(req: ChargeRequest): Promise<ChargeStart> {
@@ -58,8 +73,10 @@ export const sandboxPayment: PaymentPort = {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     return { orderId: n.outTradeNo, tradeNo: n.transactionId, totalFen: n.totalFee, provider: 'sandbox' };
   },
-  async refund(_req: RefundRequest): Promise<RefundOutcome> {
-    // The sandbox holds no money: a refund is done as soon as it is asked for.
+  async refund(req: RefundRequest): Promise<RefundOutcome> {
+    if (sandboxLedger.failRefundsFor.has(req.orderId)) throw new Error(`sandbox refund of ${req.orderId} failed (injected)`);
+    // Done as soon as it is asked for; the same refund id never pays twice.
+    if (!sandboxLedger.payouts.has(req.refundId)) sandboxLedger.payouts.set(req.refundId, { orderId: req.orderId, refundFen: req.refundFen });
     return { done: true };
   },
 };
