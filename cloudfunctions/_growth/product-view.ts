@@ -1,13 +1,21 @@
 import { getDb } from '../_platform';
+import { isSafeKey } from '../../shared/growth';
 import type { HookCtx } from './index';
 import { C } from './store';
 
-/** One write: `views.<productId>.n += 1`, `views.<productId>.at = now`. */
+/**
+ * One write: `views.<productId>.n += 1`, `views.<productId>.at = now`. Never fails the page that
+ * records it: an unusable product id is ignored and a failed write is only logged.
+ */
 export async function recordProductViewImpl(ctx: HookCtx, openid: string, productId: string): Promise<void> {
-  if (!openid || !/^[A-Za-z0-9_-]{1,32}$/.test(productId)) return;
+  if (!openid || !isSafeKey(productId)) return;
   const _ = getDb().command;
-  await getDb()
-    .collection(C.users)
-    .doc(openid)
-    .update({ [`views.${productId}.n`]: _.inc(1), [`views.${productId}.at`]: ctx.now, lastViewedAt: ctx.now });
+  try {
+    await getDb()
+      .collection(C.users)
+      .doc(openid)
+      .update({ [`views.${productId}.n`]: _.inc(1), [`views.${productId}.at`]: ctx.now, lastViewedAt: ctx.now });
+  } catch (err) {
+    console.warn(`[growth] request ${ctx.requestId}: product view of ${productId} not recorded`, err);
+  }
 }

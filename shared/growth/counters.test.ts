@@ -84,3 +84,13 @@ describe('checkGrowthDoc', () => {
     });
   });
 });
+
+describe('reserved names', () => {
+  it('prototype names are never field names, campaigns or experiment keys', async () => {
+    const { isSafeKey } = await import('./counters');
+    const { campaignSchema } = await import('./share-chain');
+    expect(['__proto__', 'constructor', 'prototype'].map(isSafeKey)).toEqual([false, false, false]);
+    expect(campaignSchema.safeParse('__proto__').success).toBe(false);
+    expect(counterPaths({ campaign: '__proto__', salesId: 'constructor' }, { opens: 1 })).toEqual({ 'all.opens': 1 });
+  });
+});

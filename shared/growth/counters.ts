@@ -61,9 +61,15 @@ export function counterDocId(day: string): string {
   return `d:${day}`;
 }
 
-/** Field names must be safe map keys in the database (no dots, no `$`). */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Field names must be safe map keys in the database: no dots, no `$`, ≤ 32 chars, and never a
+ * JavaScript prototype name (which document stores refuse as a path).
+ * @example isSafeKey('o_sales_li') // true; isSafeKey('__proto__') // false
+ */
 export function isSafeKey(k: string): boolean {
-  return /^[A-Za-z0-9_-]{1,32}$/.test(k);
+  return /^[A-Za-z0-9_-]{1,32}$/.test(k) && !RESERVED_KEYS.has(k);
 }
 
 /**

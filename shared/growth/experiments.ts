@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeKey } from './counters';
 import { when } from './ops-docs';
 
 /**
@@ -10,13 +11,13 @@ import { when } from './ops-docs';
 export const experimentSchema = z
   .object({
     _id: z.string(),
-    key: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/),
+    key: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }),
     name: z.string().optional(),
     status: z.enum(['draft', 'active', 'paused', 'ended']),
     startAt: when.optional(),
     endAt: when.optional(),
     variants: z
-      .array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/), weight: z.number().int().nonnegative() }).strict())
+      .array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }), weight: z.number().int().nonnegative() }).strict())
       .min(1),
     updatedAt: when.optional(),
     createdAt: when.optional(),

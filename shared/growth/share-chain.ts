@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeKey } from './counters';
 
 /**
  * The share chain: every share is a node with its parent, root and depth, so the brand can see
@@ -18,7 +19,10 @@ export type ShareTarget = z.infer<typeof shareTargetSchema>;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
 
 /** A campaign tag on a share (also a counter key, so map-key safe). */
-export const campaignSchema = z.string().regex(/^[A-Za-z0-9_-]{1,24}$/);
+export const campaignSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,24}$/)
+  .refine((c) => isSafeKey(c), { message: 'reserved name' });
 
 /** A stored share, `shares/{_id}`. */
 export interface ShareDoc {
