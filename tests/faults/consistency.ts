@@ -203,9 +203,9 @@ export function expectedCommission(line: Line): number {
 }
 
 /**
- * Commission ledger balanced, per paid order line with a salesperson: one pending entry of the
- * line's commission, reversals summing to commission × refunded / paid, at most one settleable
- * entry; nothing for orders never paid.
+ * Commission ledger balanced, per paid order line with a salesperson: pending − reversed =
+ * commission × (paid − refunded) / paid (as `reversalFen` rounds), at most one pending and one
+ * settleable entry; nothing for orders never paid.
  */
 export function ledgerBalanced(s: Snapshot): string[] {
   const out: string[] = [];
@@ -227,14 +227,14 @@ export function ledgerBalanced(s: Snapshot): string[] {
         continue;
       }
       const c = expectedCommission(l);
-      const pending = entries.filter((e) => e.kind === 'pending');
-      const reversed = entries.filter((e) => e.kind === 'reversed');
+      const sumOf = (kind: string) => entries.filter((e) => e.kind === kind).reduce((a, e) => a + Number(e.amountFen), 0);
       const settleable = entries.filter((e) => e.kind === 'settleable');
-      const pendingSum = pending.reduce((a, e) => a + Number(e.amountFen), 0);
-      if (c > 0 && (pending.length !== 1 || pendingSum !== c)) out.push(`${key}: pending ${pending.length} entries = ${pendingSum}, expected one of ${c}`);
-      const wantReversed = l.paidFen > 0 ? Math.round((c * l.refundedFen) / l.paidFen) : 0;
-      const revSum = reversed.reduce((a, e) => a + Number(e.amountFen), 0);
-      if (revSum !== wantReversed) out.push(`${key}: reversed ${revSum}, expected ${wantReversed} (commission ${c}, refunded ${l.refundedFen}/${l.paidFen})`);
+      const want = c - (l.paidFen > 0 ? Math.round((c * l.refundedFen) / l.paidFen) : 0);
+      const net = sumOf('pending') - sumOf('reversed');
+      if (net !== want) {
+        out.push(`${key} (${o.status}): pending ${sumOf('pending')} − reversed ${sumOf('reversed')} = ${net}, expected ${want} (commission ${c}, refunded ${l.refundedFen}/${l.paidFen})`);
+      }
+      if (entries.filter((e) => e.kind === 'pending').length > 1) out.push(`${key}: more than one pending entry`);
       if (settleable.length > 1) out.push(`${key}: ${settleable.length} settleable entries`);
       if (entries.some((e) => e.salesId !== salesId)) out.push(`${key}: entries for another salesperson than ${salesId}`);
     }

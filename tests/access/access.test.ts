@@ -1,0 +1,259 @@
+/**
+ * Access: every action × every kind of caller, against a table written by hand from the product
+ * rules (design.md, product.md) — NOT derived from `main.actions`. A new action without a row
+ * fails the coverage test. Callers: a customer, a salesperson, the boss, an ops user, an unknown
+ * openid (first visit: registered as a customer), and the system (no openid: timers, payment
+ * callbacks, function-to-function calls).
+ *
+ * allow = the call gets past access (any reply but PERMISSION_DENIED / UNAUTHENTICATED; for the
+ * one action whose use case itself answers PERMISSION_DENIED to an unverifiable notice, the use
+ * case was seen to run). deny = PERMISSION_DENIED for an identified caller, UNAUTHENTICATED for no
+ * identity, and no database write by the call.
+ */
+import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { signSandboxNotice } from '../../cloudfunctions/_commerce/payment/sandbox';
+import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
+import type { Envelope } from '../../shared/errors';
+import { FALLBACK_ACTIONS } from '../fuzz/fallbacks';
+import { codeOf, functionNames, loadMain, safeJson, writeOpsOf } from '../support/functions';
+
+type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system';
+const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system'];
+const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
+  customer: 'o_cust_1',
+  sales: 'o_sales_li',
+  boss: 'o_boss',
+  ops: 'o_ops',
+};
+
+// Who may call what, from the product rules:
+// - shopping, sharing and browsing are for anyone identified (staff may shop and share too);
+// - curating a shelf is the salesperson's own work;
+// - the workbench (sales.*) is the salesperson's, and the boss may look at anyone's; ops edit
+//   promotions, not people, so they are refused there;
+// - the dashboard and promotion health are staff views for the boss and ops; share trees also for
+//   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
+//   roles are the boss's alone;
+// - payment callbacks and the timer have no caller: system only.
+const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
+const TABLE: Record<string, Caller[]> = {
+  'shelf.view': ANYONE,
+  'shelf.product': ANYONE,
+  'shelf.catalog': ['sales'],
+  'shelf.curate': ['sales'],
+  'coupon.list': ANYONE,
+  'coupon.claim': ANYONE,
+  'coupon.mine': ANYONE,
+  'groupbuy.open': ANYONE,
+  'groupbuy.join': ANYONE,
+  'groupbuy.get': ANYONE,
+  'order.create': ANYONE,
+  'order.quote': ANYONE,
+  'order.pay': ANYONE,
+  'order.cancel': ANYONE,
+  'order.refund': ANYONE,
+  'order.list': ANYONE,
+  'order.get': ANYONE,
+  'share.create': ANYONE,
+  'share.open': ANYONE,
+  'share.poster': ANYONE,
+  'sales.customers': ['sales', 'boss'],
+  'sales.customer': ['sales', 'boss'],
+  'sales.orders': ['sales', 'boss'],
+  'sales.ledger': ['sales', 'boss'],
+  'sales.leaderboard': ['sales', 'boss'],
+  'admin.dashboard': ['boss', 'ops'],
+  'admin.shareTree': ['boss', 'ops', 'sales'],
+  'admin.reassign': ['boss'],
+  'admin.promotionHealth': ['boss', 'ops'],
+  'admin.setRole': ['boss'],
+  'payNotify.sandbox': ['system'],
+  'payNotify.cloudpay': ['system'],
+  'sweep.run': ['system'],
+};
+
+/** Actions that exist: `main.actions` of every deployed function (fallback descriptions where missing). */
+function existingActions(): string[] {
+  return functionNames().flatMap((fn) => Object.keys(loadMain(fn).actions ?? FALLBACK_ACTIONS[fn] ?? {}).map((a) => `${fn}.${a}`));
+}
+
+let cloud: TestCloud;
+let shareId = '';
+let teamId = '';
+let n = 0;
+
+/** A valid event for each action, so an allowed call reaches its use case. */
+function eventFor(key: string, caller: Caller): Record<string, unknown> {
+  const [, action] = key.split('.');
+  const uniq = `acc-${caller}-${++n}-key`;
+  const notice = { outTradeNo: 'oAccessMissing', transactionId: `tx_acc_${n}`, totalFee: 100, resultCode: 'SUCCESS' as const };
+  const events: Record<string, Record<string, unknown>> = {
+    'shelf.view': {},
+    'shelf.product': { productId: 'p01' },
+    'shelf.catalog': {},
+    'shelf.curate': { productIds: ['p01', 'p02', 'p03'] },
+    'coupon.list': {},
+    'coupon.claim': { templateId: 'ct_man100_15' },
+    'coupon.mine': {},
+    'groupbuy.open': { dealId: 'gd_p01_duo', idempotencyKey: uniq },
+    'groupbuy.join': { teamId, idempotencyKey: uniq },
+    'groupbuy.get': { teamId },
+    'order.create': { items: [{ productId: 'p03', qty: 1 }], idempotencyKey: uniq },
+    'order.quote': { items: [{ productId: 'p03', qty: 1 }] },
+    'order.pay': { orderId: 'oAccessMissing' },
+    'order.cancel': { orderId: 'oAccessMissing' },
+    'order.refund': { orderId: 'oAccessMissing' },
+    'order.list': {},
+    'order.get': { orderId: 'oAccessMissing' },
+    'share.create': { target: { type: 'product', id: 'p01' }, channel: 'card' },
+    'share.open': { shareId },
+    'share.poster': { shareId },
+    'sales.customers': { salesId: 'o_sales_li' },
+    'sales.customer': { openid: 'o_cust_1' },
+    'sales.orders': { salesId: 'o_sales_li' },
+    'sales.ledger': { salesId: 'o_sales_li' },
+    'sales.leaderboard': {},
+    'admin.dashboard': {},
+    'admin.shareTree': { shareId },
+    'admin.reassign': { fromSalesId: 'o_sales_zhao', toSalesId: 'o_sales_wang' },
+    'admin.promotionHealth': {},
+    'admin.setRole': { openid: 'o_cust_4', role: 'customer' },
+    'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
+    'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
+    'sweep.run': {},
+  };
+  const fields = events[key];
+  if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
+  return { action, ...fields };
+}
+
+function openidOf(caller: Caller, key: string): string {
+  if (caller === 'system') return '';
+  if (caller === 'unknown') return `o_never_seen_${key.replace('.', '_')}`;
+  return OPENID[caller];
+}
+
+async function invoke(fn: string, event: unknown, openid: string): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
+  const reply = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<unknown>;
+  const recent = cloud.cloud.stats.snapshot().recent;
+  const rec = recent[recent.length - 1];
+  return { reply, writes: rec && rec.fn === fn ? writeOpsOf(rec.ops) : { unknown: 1 } };
+}
+
+beforeAll(async () => {
+  cloud = await startTestCloud();
+  shareId = (await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li')).shareId;
+  await cloud.ok('share', { action: 'open', shareId }, 'o_cust_1');
+  teamId = (await cloud.ok<{ teamId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+it('the table has exactly one row per existing action (a new action needs a row)', () => {
+  expect(Object.keys(TABLE).sort()).toEqual(existingActions().sort());
+});
+
+// Open bug (commerce): payNotify and sweep export a wrapper `main` without the platform's
+// `main.actions` / `main.functionName`, so tools that enumerate actions (fuzz, access, console)
+// cannot see them; the suites use tests/fuzz/fallbacks.ts meanwhile.
+it.failing('every deployed function describes its actions on main (main.functionName, main.actions)', () => {
+  for (const fn of functionNames()) {
+    const main = loadMain(fn);
+    expect([fn, main.functionName]).toEqual([fn, fn]);
+    expect([fn, Object.keys(main.actions ?? {}).length > 0]).toEqual([fn, true]);
+  }
+});
+
+const rows: Array<[string, Caller, 'allow' | 'deny']> = Object.entries(TABLE).flatMap(([key, allowed]) =>
+  CALLERS.map((caller): [string, Caller, 'allow' | 'deny'] => [key, caller, allowed.includes(caller) ? 'allow' : 'deny']),
+);
+
+it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
+  const [fn] = key.split('.');
+  const spy = jest.spyOn(cloudPayPayment, 'verifyNotice');
+  try {
+    const { reply, writes } = await invoke(fn, eventFor(key, caller), openidOf(caller, key));
+    const code = codeOf(reply);
+    if (expected === 'deny') {
+      expect([key, caller, code]).toEqual([key, caller, caller === 'system' ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED']);
+      // Refused before any work: nothing written (an unknown caller is registered first: that one write is allowed).
+      if (caller !== 'unknown') expect(writes).toEqual({});
+    } else if (key === 'payNotify.cloudpay') {
+      // Its use case answers PERMISSION_DENIED to a notice it cannot verify: check it ran.
+      expect(spy).toHaveBeenCalled();
+    } else {
+      expect([key, caller, code, ['PERMISSION_DENIED', 'UNAUTHENTICATED', 'INVALID_ARGUMENT', 'INTERNAL'].includes(code) ? safeJson(reply) : 'ok']).toEqual([key, caller, code, 'ok']);
+    }
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+describe('an openid inside the event never changes who the caller is', () => {
+  const FORGED_KEYS = ['openid', 'OPENID', 'openId', 'WX_OPENID', 'buyerOpenid', 'ownerOpenid'];
+
+  it('coupon.mine with openid:"o_boss" is refused as an unknown field', async () => {
+    const r = await cloud.call('coupon', { action: 'mine', openid: 'o_boss' }, 'o_cust_1');
+    expect(codeOf(r)).toBe('INVALID_ARGUMENT');
+  });
+
+  it.each(Object.keys(TABLE).filter((k) => !TABLE[k].includes('customer') && !k.startsWith('payNotify') && !k.startsWith('sweep')))(
+    '%s as a customer claiming to be the boss (event fields, userInfo) is refused',
+    async (key) => {
+      const [fn] = key.split('.');
+      for (const forged of FORGED_KEYS) {
+        const event = { ...eventFor(key, 'customer'), [forged]: 'o_boss' };
+        const { reply, writes } = await invoke(fn, event, 'o_cust_1');
+        expect([key, forged, ['INVALID_ARGUMENT', 'PERMISSION_DENIED'].includes(codeOf(reply))]).toEqual([key, forged, true]);
+        expect(writes).toEqual({});
+      }
+      const withUserInfo = { ...eventFor(key, 'customer'), userInfo: { openId: 'o_boss', appId: 'wx0000000000000000' } };
+      expect(codeOf((await invoke(fn, withUserInfo, 'o_cust_1')).reply)).toBe('PERMISSION_DENIED');
+      expect(codeOf((await invoke(fn, withUserInfo, '')).reply)).toBe('UNAUTHENTICATED');
+    },
+  );
+
+  it.each(Object.keys(TABLE).filter((k) => TABLE[k].includes('customer')))('%s with a forged openid field is refused as an unknown field', async (key) => {
+    const [fn] = key.split('.');
+    for (const forged of FORGED_KEYS) {
+      const { reply, writes } = await invoke(fn, { ...eventFor(key, 'customer'), [forged]: 'o_cust_2' }, 'o_cust_1');
+      expect([key, forged, codeOf(reply)]).toEqual([key, forged, 'INVALID_ARGUMENT']);
+      expect(writes).toEqual({});
+    }
+  });
+
+  it('userInfo naming someone else is ignored: coupon.mine and order.list answer for the real caller', async () => {
+    await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_2');
+    const mine = await cloud.ok<{ coupons: Array<{ couponId: string }> }>('coupon', { action: 'mine', userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
+    const stored = (await cloud.db.collection('coupons').where({ ownerOpenid: 'o_cust_3' }).limit(100).get()) as { data: Array<{ _id: string }> };
+    expect(mine.coupons.map((c) => c.couponId).sort()).toEqual(stored.data.map((c) => c._id).sort());
+    const list = await cloud.ok<{ orders: Array<{ orderId: string }> }>('order', { action: 'list', userInfo: { openId: 'o_cust_4' } }, 'o_cust_3');
+    const theirs = (await cloud.db.collection('orders').where({ buyerOpenid: 'o_cust_4' }).limit(100).get()) as { data: Array<{ _id: string }> };
+    for (const o of list.orders) expect(theirs.data.map((x) => x._id)).not.toContain(o.orderId);
+  });
+
+  it("another customer's order stays invisible and untouchable (get/pay/cancel/refund → NOT_FOUND), even with userInfo naming its buyer", async () => {
+    const theirs = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'acc-theirs-0001' }, 'o_cust_2');
+    for (const action of ['get', 'pay', 'cancel', 'refund']) {
+      const r = await cloud.call('order', { action, orderId: theirs.orderId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
+      expect([action, codeOf(r)]).toEqual([action, 'NOT_FOUND']);
+    }
+    const stored = (await cloud.db.collection('orders').doc(theirs.orderId).get()) as { data: Array<{ status: string }> };
+    expect(stored.data[0].status).toBe('pending_pay');
+  });
+
+  it("a salesperson sees only their own: another's ledger, customers, share tree → PERMISSION_DENIED", async () => {
+    const wangShare = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
+    await cloud.ok('share', { action: 'open', shareId: wangShare.shareId }, 'o_cust_2');
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['sales', { action: 'ledger', salesId: 'o_sales_wang' }],
+      ['sales', { action: 'customers', salesId: 'o_sales_wang' }],
+      ['sales', { action: 'orders', salesId: 'o_sales_wang' }],
+      ['sales', { action: 'customer', openid: 'o_cust_2' }],
+      ['admin', { action: 'shareTree', shareId: wangShare.shareId }],
+      ['share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }],
+    ];
+    for (const [fn, event] of cases) expect([fn, event.action, codeOf(await cloud.call(fn, event, 'o_sales_li'))]).toEqual([fn, event.action, 'PERMISSION_DENIED']);
+  });
+});
