@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import ts from 'typescript';
 import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
 
 interface AppConfig {
@@ -13,11 +14,13 @@ interface AppConfig {
   subPackages?: Array<{ root: string; pages: string[] }>;
 }
 
-/** The page list of the app config (a plain object literal inside defineAppConfig(...)). */
+/** The page list of the app config: the TypeScript source run with a `defineAppConfig` shim. */
 function appPages(): string[] {
   const src = readFileSync(join(REPO_ROOT, 'miniprogram', 'src', 'app.config.ts'), 'utf8');
-  const body = src.slice(src.indexOf('defineAppConfig(') + 'defineAppConfig('.length, src.lastIndexOf(')'));
-  const config = new Function(`return (${body});`)() as AppConfig;
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const mod: { exports: { default?: AppConfig } } = { exports: {} };
+  new Function('module', 'exports', 'defineAppConfig', js)(mod, mod.exports, (c: AppConfig) => c);
+  const config = mod.exports.default!;
   return [...config.pages, ...(config.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
 }
 
