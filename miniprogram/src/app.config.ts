@@ -28,5 +28,6 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
-  cloud: true,
+  // app.json `cloud: true` (CloudBase); Taro's AppConfig type does not list it.
+  ...({ cloud: true } as Record<string, unknown>),
 });

@@ -20,7 +20,8 @@ function toDate(v: unknown, fallback: number): Date {
 }
 
 /** Adapts a coupon.mine item (dates as strings, maybe flat terms) to shared's Coupon. */
-export function toCoupon(c: Loose): Coupon {
+export function toCoupon(instance: CouponInstance): Coupon {
+  const c = instance as Loose;
   const id = c._id || c.couponId || c.id || '';
   const rule =
     c.rule ||

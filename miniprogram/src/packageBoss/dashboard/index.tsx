@@ -6,6 +6,7 @@ import { Leaderboard } from '../../components/leaderboard';
 import { useCloud } from '../../hooks/use-cloud';
 import { adminApi } from '../../services/api';
 import { formatFen, formatFenCompact } from '../../utils/money';
+import { chinaDay, daysEndingAt, isDay } from '../../utils/days';
 import './index.css';
 
 type Dash = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,15 +22,6 @@ const DAYS = 7;
  * sent at once with the days computed here; if the server's today turns out different, the
  * per-day calls are redone for the server's days (one extra round trip, rare).
  */
-function chinaDay(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The `n` days ending at `last` (`YYYY-MM-DD`), oldest first. */
-function daysEndingAt(last: string, n: number): string[] {
-  const end = Date.parse(`${last}T00:00:00Z`);
-  return Array.from({ length: n }, (_, i) => new Date(end - (n - 1 - i) * 86400_000).toISOString().slice(0, 10));
-}
 
 type Point = { day: string; gmvFen: number | null };
 
@@ -47,7 +39,7 @@ async function daySeries(days: string[]): Promise<Point[]> {
 async function load() {
   const guess = daysEndingAt(chinaDay(Date.now()), DAYS);
   const [total, guessed] = await Promise.all([adminApi.dashboard() as Promise<Dash>, daySeries(guess)]);
-  const serverToday = typeof total.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(total.to) ? total.to : guess[DAYS - 1];
+  const serverToday = isDay(total.to) ? total.to : guess[DAYS - 1];
   const series = serverToday === guess[DAYS - 1] ? guessed : await daySeries(daysEndingAt(serverToday, DAYS));
   return { total, series };
 }

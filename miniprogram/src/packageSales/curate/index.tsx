@@ -5,21 +5,8 @@ import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
-import type { Catalog, Product } from '../../services/types';
 import { formatFen } from '../../utils/money';
-
-type Item = Product & { on: boolean };
-
-/** Max products on one shelf (shelf.curate accepts 1–60 ids). */
-const MAX_ON_SHELF = 60;
-
-/** The shelf's products first, in the shelf's order, then the rest of the catalogue in its order. */
-function curateItems(c: Catalog): Item[] {
-  const byId = new Map(c.products.map((p) => [p.id, p]));
-  const on = c.shelfProductIds.map((id) => byId.get(id)).filter((p): p is Catalog['products'][number] => !!p);
-  const rest = c.products.filter((p) => !c.shelfProductIds.includes(p.id));
-  return [...on.map(({ onShelf: _o, ...p }) => ({ ...p, on: true })), ...rest.map(({ onShelf: _o, ...p }) => ({ ...p, on: false }))];
-}
+import { curateItems, MAX_ON_SHELF, moveItem, shelfIds, type CurateItem as Item } from './items';
 
 /** Curate the shelf from the whole catalogue (shelf.catalog): switch products on/off, order them, save with shelf.curate. */
 export default function CuratePage() {
@@ -38,20 +25,14 @@ export default function CuratePage() {
     setItems(next);
     setDirty(true);
   };
-  const move = (i: number, d: number) => {
-    const j = i + d;
-    if (j < 0 || j >= items.length) return;
-    const next = items.slice();
-    [next[i], next[j]] = [next[j], next[i]];
-    update(next);
-  };
+  const move = (i: number, d: number) => update(moveItem(items, i, d));
   // In place: the saved shelf is the switched-on products in list order.
   const toggle = (id: string, on: boolean) => update(items.map((x) => (x.id === id ? { ...x, on } : x)));
   const rank = new Map(items.filter((p) => p.on).map((p, k) => [p.id, k + 1]));
 
   const onCount = items.filter((p) => p.on).length;
   const save = async () => {
-    const ids = items.filter((p) => p.on).map((p) => p.id);
+    const ids = shelfIds(items);
     if (!ids.length) {
       Taro.showToast({ title: '至少上架一件商品', icon: 'none' });
       return;
