@@ -6,6 +6,7 @@
  * `scripts/bench.mjs` runs them all, prints the summary table and exits non-zero on a miss.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..');
@@ -149,4 +150,37 @@ export function tally(items: Array<{ reason: string }>): Record<string, number> 
   const out: Record<string, number> = {};
   for (const i of items) out[i.reason] = (out[i.reason] ?? 0) + 1;
   return out;
+}
+
+const burstAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+/**
+ * POST /functions/<fn> as `openid`, like TestCloud.call, but over node:http without undici's 10 s
+ * connect timeout (a 1,000-connection burst on a loaded machine overflows the listen backlog and
+ * SYNs are retried by the kernel). A transport failure is returned as code TRANSPORT instead of
+ * throwing, so one lost request does not abort the benchmark; the invariants are checked on the
+ * database anyway.
+ */
+export function callFunction<T = Record<string, unknown>>(baseUrl: string, fn: string, event: unknown, openid?: string): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+  const body = JSON.stringify(event);
+  return new Promise((resolve) => {
+    const req = http.request(
+      `${baseUrl}/functions/${fn}`,
+      { method: 'POST', agent: burstAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(openid ? { 'x-wx-openid': openid } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (err) {
+            resolve({ ok: false, error: { code: 'TRANSPORT', message: `bad reply (${res.statusCode}): ${String(err)}` } });
+          }
+        });
+        res.on('error', (err) => resolve({ ok: false, error: { code: 'TRANSPORT', message: String(err) } }));
+      },
+    );
+    req.on('error', (err) => resolve({ ok: false, error: { code: 'TRANSPORT', message: String(err) } }));
+    req.end(body);
+  });
 }
