@@ -66,10 +66,12 @@ function scopesOf(order: OrderFacts) {
   return { salesId: order.attribution.salesId, campaign: order.attribution.campaign ?? null, experiments: order.attribution.experiments };
 }
 
-/** Round trips: 2 (marker insert, day counter); a replay stops after the marker. */
+/**
+ * Round trips: 1 (day counter). The commerce core calls it exactly once per order, from the
+ * request that won the order insert (the insert is the idempotency guard), after every
+ * reservation succeeded — so no marker is needed.
+ */
 export async function onOrderCreatedImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
-  const first = await insertOnce(C.counters, { _id: `oc:${order._id}`, at: ctx.now });
-  if (!first) return;
   const m: Metrics = { orders: 1, shareOrders: order.attribution.shareId ? 1 : 0 };
   await incDayCounters(ctx.now, counterPaths(scopesOf(order), m));
 }
@@ -78,7 +80,7 @@ export async function onOrderCreatedImpl(ctx: HookCtx, order: OrderFacts): Promi
  * Round trips (first delivery): 2 reads (plan, program) + 1 marker (growth_orders) + 1 ledger
  * batch + 1 first-payment check (updateAndReturn) + 1 day counter + 1 totals + 1 share node;
  * for a referred new customer's first order + 1 referrer read + 1 day-count + 1 referral insert.
- * + 1 created-marker insert + 1 payer-of-the-day marker. A replay stops after the marker insert.
+ * + 1 payer-of-the-day marker. A replay stops after the marker insert.
  */
 export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
   const paidAt = order.paidAt ? new Date(order.paidAt) : ctx.now;
@@ -140,15 +142,9 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     }
   }
 
-  // The commerce core may not call onOrderCreated: a paid order is then counted as created here
-  // (same marker, so it is never counted twice).
-  const [createdNow, payerToday] = await Promise.all([
-    insertOnce(C.counters, { _id: `oc:${order._id}`, at: ctx.now }),
-    insertOnce(C.counters, { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now }),
-  ]);
+  // Created orders are counted by onOrderCreated; here only the payer-of-the-day marker.
+  const payerToday = await insertOnce(C.counters, { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
   const m: Metrics = {
-    orders: createdNow ? 1 : 0,
-    shareOrders: createdNow && a.shareId ? 1 : 0,
     paidOrders: 1,
     sharePaidOrders: a.shareId ? 1 : 0,
     gmvFen: order.totalFen,

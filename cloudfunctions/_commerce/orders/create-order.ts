@@ -4,7 +4,8 @@
  * stock — each an atomic insert or conditional update.
  */
 import { AppError, stableId, type ActionContext } from '../../_platform';
-import { attributeOrder } from '../../_growth';
+import { attributeOrder, onOrderCreated } from '../../_growth';
+import { orderFacts } from './facts';
 import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../../../shared/groupbuy';
 import type { Order } from '../../../shared/orders';
 import { priceCart, type PricedCart } from '../../../shared/pricing';
@@ -157,6 +158,8 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     await steps.compensate(ctx.requestId);
     throw err;
   }
+  // Only the request that won the insert and reserved everything reaches here: counted once.
+  await onOrderCreated(ctx, orderFacts(order));
   return order;
 }
 

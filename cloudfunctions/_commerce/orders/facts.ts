@@ -10,5 +10,9 @@ export function orderFacts(order: Order): OrderFacts {
     lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, skuId: l.skuId, qty: l.qty, paidFen: l.paidFen })),
     totalFen: order.totalFen,
     paidAt: order.paidAt ?? undefined,
+    couponId: order.couponId,
+    discountFen: order.discountFen,
+    dealId: order.dealTerms?._id ?? null,
+    teamId: order.teamId,
   };
 }
