@@ -87,7 +87,7 @@ describe.each(CONFIGS)('%s', (name, config) => {
     expect(teamsConsistent(s)).toEqual([]);
   });
 
-  check('ledger')('commission ledger balanced: one pending entry per paid line, reversals = commission × refunded / paid', () => {
+  check('ledger')('commission ledger balanced: per paid line, pending − reversed = commission × (paid − refunded) / paid', () => {
     expect(ledgerBalanced(s)).toEqual([]);
   });
 
