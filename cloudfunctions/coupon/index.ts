@@ -15,6 +15,7 @@ import { COUPON_STATUSES, couponWindow, decideClaim, effectiveCouponStatus, type
 import { checkPromotion, isActive, type CouponTemplate } from '../../shared/promotions';
 import { claimedByTemplate, heldClaims, takeSlotQuery } from '../_commerce/coupon-claims';
 import { idField } from '../_commerce/inputs';
+import { undoWithRetry } from '../_commerce/steps';
 import { cmd, col, find, getById, guardedUpdate } from '../_commerce/store';
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
@@ -85,7 +86,8 @@ export const main = defineFunction('coupon', {
         const decision = decideClaim(await getById<unknown>('coupon_templates', templateId), held, ctx.now);
         refuse(templateId, decision.ok ? 'SOLD_OUT' : decision.code, decision.ok ? undefined : decision.problems);
       }
-      const putBack = () => col('coupon_templates').doc(templateId).update({ stock: _.inc(1), issuedCount: _.inc(-1) });
+      const putBack = () =>
+        undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => col('coupon_templates').doc(templateId).update({ stock: _.inc(1), issuedCount: _.inc(-1) }));
       const decision = decideClaim(taken.doc, held, ctx.now, true);
       if (!decision.ok) {
         await putBack();
@@ -99,7 +101,7 @@ export const main = defineFunction('coupon', {
       try {
         slotTaken = await guardedUpdate('users', slot.where, slot.update);
       } catch (err) {
-        await putBack().catch(() => undefined);
+        await putBack();
         throw err;
       }
       if (!slotTaken) {
@@ -129,9 +131,7 @@ export const main = defineFunction('coupon', {
       try {
         await col('coupons').add(coupon);
       } catch (err) {
-        await Promise.all([putBack(), col('users').doc(ctx.openid).update(slot.undo)]).catch((undoErr: unknown) =>
-          console.error(`[commerce] request ${ctx.requestId}: undo of claim ${templateId} failed`, undoErr),
-        );
+        await Promise.all([putBack(), undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => col('users').doc(ctx.openid).update(slot.undo))]);
         throw err;
       }
       return { couponId: coupon._id, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };

@@ -9,6 +9,7 @@ import { onOrderPaid } from '../../_growth';
 import type { Order, Refund } from '../../../shared/orders';
 import type { PaidNotice } from '../payment';
 import { cmd, col, getById, guardedUpdate, insertUnique } from '../store';
+import { mustWrite } from '../steps';
 import { orderFacts } from './facts';
 import { completeRefund, refundOrder } from './refund-order';
 
@@ -60,28 +61,34 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
 
   const work: Array<Promise<unknown>> = [];
   if (paidOrder.couponId) {
-    work.push(guardedUpdate('coupons', { _id: paidOrder.couponId, status: 'locked', orderId }, { status: 'used', usedAt: ctx.now }));
+    const couponId = paidOrder.couponId;
+    work.push(mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId }, { status: 'used', usedAt: ctx.now })));
   }
   let teamOk = true;
   if (paidOrder.teamId && paidOrder.memberId && paidOrder.dealTerms) {
     const teamId = paidOrder.teamId;
     const size = paidOrder.dealTerms.groupSize;
-    work.push(guardedUpdate('team_members', { _id: paidOrder.memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now }));
+    const memberId = paidOrder.memberId;
+    work.push(mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now })));
     work.push(
       (async () => {
         // The paid count comes back with the increment; only the last payer writes the success.
-        const inc = (await col('teams')
-          .where({ _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) })
-          .updateAndReturn({ paidCount: _.inc(1) })) as { updated?: number; doc?: { paidCount?: number } | null };
+        const inc = (await mustWrite(() =>
+          col('teams').where({ _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) }).updateAndReturn({ paidCount: _.inc(1) }),
+        )) as { updated?: number; doc?: { paidCount?: number } | null };
         teamOk = Number(inc.updated ?? 0) === 1;
         if (teamOk && Number(inc.doc?.paidCount) >= size) {
-          await guardedUpdate('teams', { _id: teamId, status: 'forming', paidCount: size }, { status: 'succeeded', succeededAt: ctx.now });
+          await mustWrite(() => guardedUpdate('teams', { _id: teamId, status: 'forming', paidCount: size }, { status: 'succeeded', succeededAt: ctx.now }));
         }
       })(),
     );
   }
-  await Promise.all(work);
+  // The paid transition is won: the growth hook runs even if a side effect failed (a replay would
+  // not redo them), and the failure is reported after it.
+  const settled = await Promise.allSettled(work);
   await onOrderPaid(ctx, orderFacts(paidOrder));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   if (!teamOk) {
     // The team expired or failed while this member paid: refund now, never keep a rejected payer's money.
     await refundOrder(ctx, orderId, undefined, 'team_failed');

@@ -9,6 +9,7 @@ import { onOrderRefunded } from '../../_growth';
 import { decideRefund, type Order, type Refund } from '../../../shared/orders';
 import { paymentPort } from '../payment';
 import { cmd, col, guardedUpdate } from '../store';
+import { mustWrite } from '../steps';
 import { orderFacts } from './facts';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
@@ -88,14 +89,17 @@ export async function refundOrder(
   await completeRefund(ctx, refund, order.totalFen);
   const _ = cmd();
   const refundedLines = order.lines.filter((l) => refund.lines.some((r) => r.lineId === l.lineId));
+  // This call created the refund: its returns must happen (each tried again on failure).
   const work: Array<Promise<unknown>> = refundedLines.map((l) =>
-    col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) }),
+    mustWrite(() => col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
   );
-  if (full && order.couponId) {
-    work.push(guardedUpdate('coupons', { _id: order.couponId, status: 'used', orderId: order._id }, { status: 'unused', orderId: null, usedAt: null, lockedAt: null }));
+  const couponId = order.couponId;
+  if (full && couponId) {
+    work.push(mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'used', orderId: order._id }, { status: 'unused', orderId: null, usedAt: null, lockedAt: null })));
   }
-  if (full && order.memberId) {
-    work.push(guardedUpdate('team_members', { _id: order.memberId, status: 'paid' }, { status: 'refunded', refundedAt: ctx.now }));
+  const memberId = order.memberId;
+  if (full && memberId) {
+    work.push(mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: _.in(['paid', 'pending_pay']) }, { status: 'refunded', refundedAt: ctx.now })));
   }
   await Promise.all(work);
   await onOrderRefunded(ctx, orderFacts(order), refund.lines.map((l) => ({ lineId: l.lineId, refundFen: l.refundFen, refundId: refund._id })));

@@ -6,6 +6,7 @@
 import { stableId, type ActionContext } from '../../_platform';
 import type { Order } from '../../../shared/orders';
 import { cmd, col, guardedUpdate, removeById } from '../store';
+import { mustWrite } from '../steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
@@ -17,20 +18,23 @@ export async function releaseOrder(ctx: Ctx, order: Order, to: 'cancelled' | 'cl
     { status: to, closedAt: ctx.now, closeReason: reason, updatedAt: ctx.now },
   );
   if (!won) return false;
+  // This call won the release: its returns must happen (each tried again on failure).
   const work: Array<Promise<unknown>> = order.lines.map((l) =>
-    col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) }),
+    mustWrite(() => col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
   );
-  if (order.couponId) {
+  const couponId = order.couponId;
+  if (couponId) {
     work.push(
-      guardedUpdate('coupons', { _id: order.couponId, status: 'locked', orderId: order._id }, { status: 'unused', orderId: null, lockedAt: null }),
+      mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId: order._id }, { status: 'unused', orderId: null, lockedAt: null })),
     );
   }
   if (order.teamId && order.memberId) {
     const teamId = order.teamId;
-    work.push(removeById('team_members', order.memberId).then(() => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) })));
+    const memberId = order.memberId;
+    work.push(mustWrite(() => removeById('team_members', memberId)).then(() => mustWrite(() => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) }))));
   }
   if (order.dealTerms?.perUserLimit) {
-    work.push(col('counters').doc(`deal_${dealCounterKey(order)}`).update({ count: _.inc(-1) }));
+    work.push(mustWrite(() => col('counters').doc(`deal_${dealCounterKey(order)}`).update({ count: _.inc(-1) })));
   }
   await Promise.all(work);
   return true;
