@@ -76,9 +76,9 @@ export default function TeamPage() {
                 <View className="tm-seats">
                   {seats.map((m, i) => (
                     <View key={i} className={`tm-seat ${m ? 'filled' : ''}`} data-testid={m ? 'team-seat-filled' : 'team-seat-empty'}>
-                      {m?.avatarUrl ? <Image className="tm-avatar" src={m.avatarUrl} /> : <View className="tm-avatar">{m ? (m.name || m.nickName || '友').slice(0, 1) : '?'}</View>}
+                      {m?.avatarUrl ? <Image className="tm-avatar" src={m.avatarUrl} /> : <View className="tm-avatar">{m ? memberName(m).slice(0, 1) : '?'}</View>}
                       {m && (m.isLeader || m.leader || i === 0) ? <Text className="tm-leader">团长</Text> : null}
-                      <Text className="tm-name ellipsis">{m ? m.name || m.nickName || (m.openid && m.openid === myOpenid() ? '我' : '团员') : '待加入'}</Text>
+                      <Text className="tm-name ellipsis">{m ? memberName(m) : '待加入'}</Text>
                       {m && (m.status === 'pending_pay' || (m as { paid?: boolean }).paid === false) ? <Text className="tm-pending">待支付</Text> : null}
                     </View>
                   ))}
@@ -113,6 +113,11 @@ export default function TeamPage() {
       </Loadable>
     </Shell>
   );
+}
+
+/** groupbuy.get has no member names yet (docs/miniprogram.md): the caller's own seat reads 我. */
+function memberName(m: Team['members'][number]): string {
+  return m.name || m.nickName || (m.openid && m.openid === myOpenid() ? '我' : '团员');
 }
 
 type TeamReply = Team & { size?: number; seatsLeft?: number; terms?: { productId?: string; skuId?: string; groupSize?: number; groupPriceFen?: number; title?: string } };
