@@ -22,6 +22,8 @@ import { activeSalesId, growthFields } from '../_growth/user-fields';
  */
 export const createShare = action({
   input: { target: shareTargetSchema, channel: z.enum(SHARE_CHANNELS), campaign: campaignSchema.optional() },
+  // The shelf's owner is read with the caller (same round trip) to verify it is a salesperson.
+  users: (input) => [input.target.type === 'shelf' ? input.target.id : undefined],
   async run(input, ctx) {
     const u = growthFields(ctx.user);
     if (ctx.user.role === 'sales' && input.target.type === 'shelf' && input.target.id !== ctx.openid) {
@@ -34,6 +36,7 @@ export const createShare = action({
       role: ctx.user.role,
       boundSalesId: activeSalesId(u, ctx.now),
       via: u.boundVia ?? null,
+      shelfOwnerSalesId: input.target.type === 'shelf' && ctx.users.get(input.target.id)?.role === 'sales' ? input.target.id : null,
     };
     let share = null;
     for (let attempt = 0; attempt < 4 && !share; attempt++) {

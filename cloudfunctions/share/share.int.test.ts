@@ -23,6 +23,17 @@ async function setPolicy(p: Record<string, unknown>) {
 }
 
 describe('share chain and binding', () => {
+  it("an unbound customer sharing a salesperson's shelf brings customers to that salesperson; a non-salesperson id owns nobody", async () => {
+    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_cust_3');
+    expect(s.depth).toBe(1);
+    const o = await cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_cust_4');
+    expect(o.boundSalesId).toBe('o_sales_wang');
+    expect(await user('o_cust_4')).toMatchObject({ boundSalesId: 'o_sales_wang', referrerOpenid: 'o_cust_3' });
+    const fake = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_cust_1' }, channel: 'card' }, 'o_cust_3');
+    const stored = (await cloud.db.collection('shares').doc(fake.shareId).get()).data[0] as { salesId: string | null };
+    expect(stored.salesId).toBeNull();
+  });
+
   it('a share id is short and the path carries only it; opening binds the customer and a re-share hangs below', async () => {
     const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     expect(s.shareId.length).toBeLessThanOrEqual(10);

@@ -60,6 +60,11 @@ export interface Sharer {
   boundSalesId?: string | null;
   /** The share that brought/bound the sharer (their parent in the chain), if any. */
   via?: { shareId: string; rootShareId: string; depth: number; ancestors: string[] } | null;
+  /**
+   * For an unbound customer sharing a salesperson's shelf: that salesperson (verified by the
+   * caller to be one), so the customers the share brings still belong to someone.
+   */
+  shelfOwnerSalesId?: string | null;
 }
 
 /**
@@ -84,7 +89,7 @@ export function buildShare(args: {
     _id: id,
     sharerOpenid: sharer.openid,
     sharerRole: sharer.role,
-    salesId: isSales ? sharer.openid : sharer.boundSalesId ?? null,
+    salesId: isSales ? sharer.openid : sharer.boundSalesId ?? sharer.shelfOwnerSalesId ?? null,
     parentShareId: via ? via.shareId : null,
     rootShareId: via ? via.rootShareId : id,
     depth: via ? via.depth + 1 : 1,
