@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 
 type Opened = { teamId: string; orderId: string; totalFen: number };
-type TeamView = { status: string; size: number; seatsTaken: number; members: Array<{ openid: string; paid: boolean }>; expiresAt: string };
+type TeamView = { status: string; size: number; seatsTaken: number; members: Array<{ openid: string; paid: boolean; name: string }>; expiresAt: string };
 const HOUR = 3600 * 1000;
 
 async function openAndPay(dealId: string, leader: string): Promise<Opened> {
@@ -47,6 +47,8 @@ describe('groupbuy', () => {
     const view = await cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_3');
     expect(view).toMatchObject({ status: 'succeeded', size: 3, seatsTaken: 3 });
     expect(view.members.map((m) => [m.openid, m.paid]).sort()).toEqual([['o_cust_1', true], ['o_cust_2', true], [winnerId, true]].sort());
+    // members carry their display names for the team page (seeded personas have names)
+    expect(view.members.filter((m) => m.openid !== winnerId).map((m) => m.name).sort()).toEqual(['小美', '阿杰']);
     expect(await docs(cloud, 'orders', { teamId: team.teamId, status: 'paid' })).toHaveLength(3);
     await expectMoneyBalances(cloud);
   });

@@ -2,11 +2,26 @@
  * groupbuy: open a team of a deal (the leader's unpaid order reserves the first seat), join a
  * team (the seat is reserved atomically with the order), get a team.
  */
-import { AppError, action, defineFunction } from '../_platform';
+import { AppError, action, defineFunction, getDb } from '../_platform';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import { idField, idempotencyKeyField } from '../_commerce/inputs';
 import { createOrder } from '../_commerce/orders/create-order';
-import { find, getById } from '../_commerce/store';
+import { getById } from '../_commerce/store';
+
+type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarUrl?: string }> };
+
+/** A team's members in join order, each with the name and avatar the team page shows (one aggregate). */
+async function loadMembers(teamId: string): Promise<MemberRow[]> {
+  const res = await getDb()
+    .collection('team_members')
+    .aggregate()
+    .match({ teamId })
+    .sort({ joinedAt: 1 })
+    .limit(60)
+    .lookup({ from: 'users', localField: 'openid', foreignField: '_id', as: 'user' })
+    .end();
+  return res.data as MemberRow[];
+}
 
 export const main = defineFunction('groupbuy', {
   open: action({
@@ -38,7 +53,7 @@ export const main = defineFunction('groupbuy', {
     run: async (input) => {
       const [team, members] = await Promise.all([
         getById<Team>('teams', input.teamId),
-        find<TeamMember>('team_members', { teamId: input.teamId }, 60, ['joinedAt', 'asc']),
+        loadMembers(input.teamId),
       ]);
       if (!team) throw new AppError('NOT_FOUND', `no team ${input.teamId}`);
       const current = members.filter((m) => m.status !== 'refunded');
@@ -52,7 +67,13 @@ export const main = defineFunction('groupbuy', {
         seatsLeft: Math.max(0, team.size - team.seatsTaken),
         expiresAt: team.expiresAt,
         terms: team.terms,
-        members: current.map((m) => ({ openid: m.openid, paid: m.status === 'paid', isLeader: m.isLeader })),
+        members: current.map((m) => ({
+          openid: m.openid,
+          paid: m.status === 'paid',
+          isLeader: m.isLeader,
+          name: m.user?.[0]?.name ?? '',
+          avatarUrl: m.user?.[0]?.avatarUrl ?? '',
+        })),
       };
     },
   }),
