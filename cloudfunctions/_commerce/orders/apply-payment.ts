@@ -20,19 +20,12 @@ export type PaymentOutcome = 'paid' | 'duplicate' | 'late_refunded' | 'team_fail
 export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outcome: PaymentOutcome; orderId: string }> {
   const paymentId = `${notice.provider}_${notice.tradeNo}`;
   const orderId = notice.orderId;
-  const _ = cmd();
+  const record = { _id: paymentId, orderId, tradeNo: notice.tradeNo, totalFen: notice.totalFen, provider: notice.provider, receivedAt: ctx.now };
   // Round trips 1–2 (parallel): the payment record, and the transition `pending_pay → paid` for
   // exactly this amount, which returns the order when it wins. The transition is the guard that
-  // counts: a replay finds the order paid already.
-  const [first, transition] = await Promise.all([
-    insertUnique('payments', {
-      _id: paymentId,
-      orderId,
-      tradeNo: notice.tradeNo,
-      totalFen: notice.totalFen,
-      provider: notice.provider,
-      receivedAt: ctx.now,
-    }),
+  // counts; the record is the trail. Either may fail on its own, so neither outcome is thrown away.
+  const [recorded, transition] = await Promise.allSettled([
+    insertUnique('payments', record),
     col('orders')
       .where({ _id: orderId, status: 'pending_pay', totalFen: notice.totalFen })
       .updateAndReturn({ status: 'paid', paidAt: ctx.now, tradeNo: notice.tradeNo, paidFen: notice.totalFen, updatedAt: ctx.now }) as Promise<{
@@ -40,25 +33,43 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
       doc?: Order | null;
     }>,
   ]);
-  const paidOrder = Number(transition.updated ?? 0) === 1 ? transition.doc ?? undefined : undefined;
-  if (!paidOrder) {
-    // A replay of a notice already applied: nothing to read or do.
-    if (!first) return { outcome: 'duplicate', orderId };
-    // Round trip 3 (not the usual path): name what happened.
-    const order = await getById<Order>('orders', orderId);
-    if (!order) {
-      console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} for unknown order ${orderId}`);
-      return { outcome: 'unknown_order', orderId };
-    }
-    if (notice.totalFen !== order.totalFen) {
-      console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} is ${notice.totalFen} fen, order ${orderId} is ${order.totalFen}`);
-      return { outcome: 'amount_mismatch', orderId };
-    }
-    if (order.status === 'paid' && order.tradeNo === notice.tradeNo) return { outcome: 'duplicate', orderId };
-    await refundLatePayment(ctx, order, notice);
-    return { outcome: 'late_refunded', orderId };
-  }
+  // Nothing was decided: the provider replays the notice and this runs again.
+  if (transition.status === 'rejected') throw transition.reason;
+  const won = Number(transition.value.updated ?? 0) === 1 ? transition.value.doc ?? undefined : undefined;
+  // The transition is won but the record failed: write it now (a replay would not redo it).
+  if (recorded.status === 'rejected' && won) await mustWrite(() => insertUnique('payments', record));
+  if (won) return finishPaid(ctx, won, 'paid');
 
+  // Not the usual path (round trip 3): a replay, or money for an order that cannot take it. Replays
+  // also heal a first delivery that failed half-way (every side effect below is guarded).
+  const order = await getById<Order>('orders', orderId);
+  if (!order) {
+    console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} for unknown order ${orderId}`);
+    return { outcome: 'unknown_order', orderId };
+  }
+  if (notice.totalFen !== order.totalFen) {
+    console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} is ${notice.totalFen} fen, order ${orderId} is ${order.totalFen}`);
+    return { outcome: 'amount_mismatch', orderId };
+  }
+  if (order.tradeNo === notice.tradeNo) {
+    if (recorded.status === 'rejected') await mustWrite(() => insertUnique('payments', record));
+    if (order.status === 'paid') await finishPaid(ctx, order, 'duplicate');
+    return { outcome: 'duplicate', orderId };
+  }
+  // Released (or paid by another trade) meanwhile: nobody pays and is then turned away.
+  if (recorded.status === 'rejected') await mustWrite(() => insertUnique('payments', record));
+  await refundLatePayment(ctx, order, notice);
+  return { outcome: 'late_refunded', orderId };
+}
+
+/**
+ * The effects of a paid order: coupon used, team seat paid (the team's paid count moves only when
+ * this member's own transition wins, so a replay never counts twice), team success for the last
+ * payer, and the growth hook (idempotent). Safe to run again for the same order.
+ */
+async function finishPaid(ctx: Ctx, paidOrder: Order, outcome: 'paid' | 'duplicate'): Promise<{ outcome: PaymentOutcome; orderId: string }> {
+  const orderId = paidOrder._id;
+  const _ = cmd();
   const work: Array<Promise<unknown>> = [];
   if (paidOrder.couponId) {
     const couponId = paidOrder.couponId;
@@ -69,9 +80,10 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
     const teamId = paidOrder.teamId;
     const size = paidOrder.dealTerms.groupSize;
     const memberId = paidOrder.memberId;
-    work.push(mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now })));
     work.push(
       (async () => {
+        const memberPaid = await mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now }));
+        if (!memberPaid) return;
         // The paid count comes back with the increment; only the last payer writes the success.
         const inc = (await mustWrite(() =>
           col('teams').where({ _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) }).updateAndReturn({ paidCount: _.inc(1) }),
@@ -83,8 +95,8 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
       })(),
     );
   }
-  // The paid transition is won: the growth hook runs even if a side effect failed (a replay would
-  // not redo them), and the failure is reported after it.
+  // The paid transition is won: the growth hook runs even if a side effect failed, and the failure
+  // is reported after it (the provider's replay then heals it through this same function).
   const settled = await Promise.allSettled(work);
   await onOrderPaid(ctx, orderFacts(paidOrder));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -94,7 +106,7 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
     await refundOrder(ctx, orderId, undefined, 'team_failed');
     return { outcome: 'team_failed_refunded', orderId };
   }
-  return { outcome: 'paid', orderId };
+  return { outcome, orderId };
 }
 
 /** Money arrived for an order that was already released: record it on the order and send it back. */
