@@ -38,7 +38,11 @@ const handler = defineFunction('payNotify', {
   }),
 });
 
-export async function main(event: unknown, context?: unknown): Promise<unknown> {
+/**
+ * Entry point: a WeChat Pay (cloudPay) callback has no `action` and must be answered in its own
+ * format; everything else goes to the platform handler. Keeps the handler's action description.
+ */
+export const main = Object.assign(async function main(event: unknown, context?: unknown): Promise<unknown> {
   const raw = event && typeof event === 'object' ? (event as Record<string, unknown>) : null;
   if (raw && raw.action === undefined && typeof raw.outTradeNo === 'string') {
     // WeChat Pay (cloudPay) callback: answer in its format; a non-zero errcode makes it retry.
@@ -47,4 +51,4 @@ export async function main(event: unknown, context?: unknown): Promise<unknown> 
     return res.ok ? { errcode: 0, errmsg: 'OK' } : { errcode: 1, errmsg: res.error.code };
   }
   return handler(event, context);
-}
+}, { functionName: handler.functionName, actions: handler.actions });

@@ -158,9 +158,5 @@ const handler = defineFunction('sweep', {
   }),
 });
 
-export async function main(event: unknown, context?: unknown): Promise<unknown> {
-  const raw = event && typeof event === 'object' ? (event as Record<string, unknown>) : null;
-  // A CloudBase timer trigger delivers {Type:'Timer', TriggerName, Time, Message}.
-  if (raw && raw.Type === 'Timer' && raw.action === undefined) return handler({ action: 'run' }, context);
-  return handler(event, context);
-}
+/** A CloudBase timer event ({Type:'Timer', ...}) is routed to `run` by the platform handler. */
+export const main = handler;

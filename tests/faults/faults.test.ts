@@ -23,10 +23,7 @@ const CONFIGS: Array<[string, Partial<FaultConfig> | null]> = [
  * the run is therefore pinned as a whole: `it.failing` while any violation remains. When the bugs
  * are fixed it starts passing, `it.failing` fails, and the entry goes.
  */
-const KNOWN: Record<string, string> = {
-  '10% of commits conflict, 10% of single writes fail (seed 7)':
-    'single-write side effects after a winning guard are not retried (payNotify, refunds, sweep release) and undo steps are single writes (coupon.claim, order create)',
-};
+const KNOWN: Record<string, string> = {};
 
 describe.each(CONFIGS)('%s', (name, config) => {
   const known = KNOWN[name];

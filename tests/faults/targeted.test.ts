@@ -89,10 +89,10 @@ it('payNotify: a failed member write after the paid transition is completed on r
   expect(s.refunds).toEqual([]);
 });
 
-// Open bug (commerce, apply-payment.ts since 4846549): the payment record insert and the paid
-// transition run in parallel; when the insert fails and the transition wins, the order is paid
-// with no `payments` record, and no retry writes it (the retried pay is refused: already paid).
-it.failing('payNotify: a failed payment-record insert never leaves a paid order without its payment record', async () => {
+// Was a bug (commerce, apply-payment.ts): the payment record insert and the paid transition run in
+// parallel; when the insert failed and the transition won, the order was paid with no `payments`
+// record. Fixed: a won transition retries its record, and a replay writes a missing one.
+it('payNotify: a failed payment-record insert never leaves a paid order without its payment record', async () => {
   const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'tg-pay-record' }, 'o_cust_1'));
   const trap = failNext('payNotify.sandbox', 'insertDocument', 'payments');
   await client('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
@@ -129,12 +129,11 @@ it('groupbuy.open: a failed team insert whose order undo also fails never yields
   expect(stockConserved(await snapshot(cloud), initialStock)).toEqual([]);
 });
 
-// Open bug (growth, _growth/order-paid.ts + order-refunded.ts): when the pending ledger insert of
-// onOrderPaid fails, the payment's retry finds the order paid and the hook never runs again (its
-// marker in growth_orders is already written), so the line has no pending entry; a later refund
-// still writes the reversal — the salesperson's ledger goes −commission for a sale that earned
-// nothing.
-it.failing('onOrderPaid: a failed pending-ledger insert is made good; a refund never reverses commission that was never credited', async () => {
+// Was a bug (growth hook + payNotify): when the pending ledger insert of onOrderPaid failed, the
+// replayed notice answered "duplicate" without running the hook again, so the line had no pending
+// entry and a later refund reversed commission never credited. Fixed: the sandbox re-delivers a
+// failed notice as WeChat Pay does, and payNotify's replay path re-runs the (idempotent) effects.
+it('onOrderPaid: a failed pending-ledger insert is made good; a refund never reverses commission that was never credited', async () => {
   const share = data(await client<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li'));
   data(await client('share', { action: 'open', shareId: share.shareId }, 'o_fz_t1'));
   const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], shareId: share.shareId, idempotencyKey: 'tg-ledger-0001' }, 'o_fz_t1'));

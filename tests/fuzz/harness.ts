@@ -176,8 +176,6 @@ export function defineFuzzSuite(functions: string[], overrides: Record<string, (
   const { startTestCloud } = require('../../emulator/testing') as typeof import('../../emulator/testing');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadMain } = require('../support/functions') as typeof import('../support/functions');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { FALLBACK_ACTIONS } = require('./fallbacks') as typeof import('./fallbacks');
 
   let cloud: TestCloud;
   let pools: Pools;
@@ -191,7 +189,7 @@ export function defineFuzzSuite(functions: string[], overrides: Record<string, (
 
   const cases: Array<[string, string, { access: Access; schema: z.ZodTypeAny }]> = [];
   for (const fn of functions) {
-    const actions = loadMain(fn).actions ?? FALLBACK_ACTIONS[fn] ?? {};
+    const actions = loadMain(fn).actions ?? {};
     for (const [name, d] of Object.entries(actions)) cases.push([fn, name, d]);
   }
 

@@ -55,11 +55,17 @@ export const sandboxPayment: PaymentPort = {
       totalFee: req.totalFen,
       resultCode: 'SUCCESS',
     };
-    const res = await callFunction<{ ok: boolean; error?: { code: string; message: string } }>('payNotify', {
-      action: 'sandbox',
-      ...notice,
-      sign: signSandboxNotice(notice),
-    });
+    // WeChat Pay re-delivers a notice until the callback answers success (for up to 2 days); the
+    // sandbox re-delivers at once, up to 3 times, so a half-failed first delivery is healed by
+    // payNotify's replay path exactly as in production.
+    let res: { ok: boolean; error?: { code: string; message: string } } | undefined;
+    for (let delivery = 1; delivery <= 3 && res?.ok !== true; delivery++) {
+      res = await callFunction<{ ok: boolean; error?: { code: string; message: string } }>('payNotify', {
+        action: 'sandbox',
+        ...notice,
+        sign: signSandboxNotice(notice),
+      }).catch(() => undefined);
+    }
     if (!res || res.ok !== true) {
       throw new Error(`sandbox payNotify failed: ${res?.error?.code ?? 'no reply'} ${res?.error?.message ?? ''}`);
     }
