@@ -42,7 +42,7 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export async function startTestCloud(options: { seed?: boolean; functionsDir?: string } = {}): Promise<TestCloud> {
+export async function startTestCloud(options: { seed?: boolean; functionsDir?: string; allowUnindexed?: boolean } = {}): Promise<TestCloud> {
   const cloud = new LocalCloud({ functionsDir: options.functionsDir });
   const url = await cloud.start();
   cloud.clock.set(FIXED_NOW.getTime(), true);
@@ -85,6 +85,13 @@ export async function startTestCloud(options: { seed?: boolean; functionsDir?: s
         appendFileSync(process.env.LINKSHELF_INDEX_REPORT, missing.map((m) => JSON.stringify(m)).join('\n') + '\n');
       }
       await cloud.stop();
+      // Like Firestore's emulator, the local cloud reports queries no declared index serves; a
+      // test file whose functions made one fails here, naming the query and the caller.
+      if (missing.length && !options.allowUnindexed) {
+        throw new Error(
+          `queries not covered by database/indexes.json:\n${missing.map((m) => `  ${m.caller}: ${m.collection} filter [${m.filter.join(', ')}] sort [${m.sort.join(', ')}] ×${m.count}`).join('\n')}`,
+        );
+      }
     },
   };
 }
