@@ -24,6 +24,8 @@ export interface MpEnv {
   /** Errors thrown inside wx callbacks or reported by the app (console.error). */
   errors: string[];
   loadPage(route: string, query?: Record<string, string>): unknown;
+  /** Closes the jsdom window (its timers) once the pages are detached. */
+  dispose(): void;
 }
 
 const g = globalThis as unknown as Dict;
@@ -152,6 +154,16 @@ export function installMiniProgramEnv(options: { cloudUrl: string; openid: strin
             errors.push(`page lifecycle: ${String((e as Error)?.stack || e)}`);
           }
         },
+        // A closed page: Taro's onUnload unmounts the React tree (stops its timers).
+        detached(this: Dict) {
+          try {
+            (this.onUnload as Fn | undefined)?.call(this);
+          } catch (e) {
+            errors.push(`page onUnload: ${String((e as Error)?.stack || e)}`);
+          }
+          const i = pages.indexOf(this);
+          if (i >= 0) pages.splice(i, 1);
+        },
         ready(this: Dict) {
           try {
             (this.onReady as Fn | undefined)?.call(this);
@@ -181,6 +193,9 @@ export function installMiniProgramEnv(options: { cloudUrl: string; openid: strin
       const simulate = require('miniprogram-simulate') as { load: Fn; render: Fn };
       const id = simulate.load(join(options.distDir, route), { compiler: 'official', rootPath: options.distDir });
       return simulate.render(id);
+    },
+    dispose() {
+      (g.window as { close?: () => void } | undefined)?.close?.();
     },
   };
 }

@@ -12,7 +12,14 @@ interface ShelfView {
   products: Array<{ id: string; title: string }>;
 }
 
-type Rendered = { attach(parent: unknown): void; dom: { innerHTML: string; textContent: string | null }; detach(): void };
+type Rendered = {
+  attach(parent: unknown): void;
+  dom: { innerHTML: string; textContent: string | null };
+  detach(): void;
+  instance: Record<string, (...args: unknown[]) => unknown>;
+};
+
+const g = globalThis as unknown as { document: { createElement(t: string): unknown } };
 
 async function poll<T>(what: string, fn: () => T | undefined | false, timeoutMs = 30000): Promise<T> {
   const t0 = Date.now();
@@ -29,12 +36,14 @@ describe('weapp build: shelf page in miniprogram-simulate (official compiler) on
   let env: MpEnv;
   const dist = weappDir();
   const persona = 'o_cust_1';
+  let shelfPage: Rendered | undefined;
 
   beforeAll(async () => {
     cloud = await startTestCloud();
     env = installMiniProgramEnv({ cloudUrl: cloud.url, openid: persona, distDir: dist });
   });
   afterAll(async () => {
+    env?.dispose();
     await cloud?.close();
   });
 
@@ -44,7 +53,6 @@ describe('weapp build: shelf page in miniprogram-simulate (official compiler) on
 
     const t0 = Date.now();
     const page = env.loadPage('pages/shelf/index', { salesId: 'o_sales_li' }) as Rendered;
-    const g = globalThis as unknown as { document: { createElement(t: string): unknown } };
     page.attach(g.document.createElement('parent-wrapper'));
 
     const firstTitle = expected.products[0].title;
@@ -60,6 +68,33 @@ describe('weapp build: shelf page in miniprogram-simulate (official compiler) on
     expect(page.dom.innerHTML).toMatch(/<wx-image|<image/i);
     expect(env.errors).toEqual([]);
     console.log(`simulate: shelf rendered ${shown} products of ${expected.sales?.name ?? 'brand'} in ${firstRenderMs} ms; stubbed wx APIs: ${[...env.stubbed].join(', ') || 'none'}`);
+    shelfPage = page;
+  });
+
+  it("shelf's share card (onShareAppMessage) carries only a minted share id in a path starting with /", async () => {
+    expect(shelfPage).toBeDefined();
+    const share = shelfPage!.instance.onShareAppMessage({ from: 'button' }) as { title: string; path: string; promise?: Promise<{ title: string; path: string }> };
+    expect(share.title).toContain('李娜');
+    expect(share.path.startsWith('/')).toBe(true);
+    expect(share.promise).toBeDefined();
+    const card = await share.promise!;
+    expect(card.path).toMatch(/^\/pages\/landing\/index\?s=[0-9A-Za-z_-]{1,10}$/);
+    const shareId = card.path.split('s=')[1];
+    // The share exists: a friend opening it lands on 李娜's shelf.
+    const opened = await cloud.ok<{ target: { type: string; id: string }; salesId: string }>('share', { action: 'open', shareId }, 'o_cust_2');
+    expect(opened).toMatchObject({ target: { type: 'shelf' }, salesId: 'o_sales_li' });
+    shelfPage!.detach();
+  });
+
+  it('renders a subpackage page (packageShop/product) with the deal and the coupons', async () => {
+    const detail = await cloud.ok<{ title: string; groupDeal?: { groupSize: number }; coupons?: Array<{ title?: string }> }>('shelf', { action: 'product', productId: 'p01' }, persona);
+    const page = env.loadPage('packageShop/product/index', { id: 'p01' }) as Rendered;
+    page.attach(g.document.createElement('parent-wrapper'));
+    await poll(`"${detail.title}" on the product page`, () => (page.dom.textContent ?? '').includes(detail.title));
+    const text = page.dom.textContent ?? '';
+    if (detail.groupDeal) expect(text).toContain(`${detail.groupDeal.groupSize}人拼团`);
+    for (const c of detail.coupons ?? []) if (c.title) expect(text).toContain(c.title);
+    expect(env.errors).toEqual([]);
     page.detach();
   });
 });
