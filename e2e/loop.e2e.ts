@@ -256,7 +256,7 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
     await card.waitFor({ timeout: 20000 });
     await leader.page.waitForFunction(
       ([id, price]) => (document.querySelector(`[data-product=${id}]`)?.textContent || '').replace(/\s+/g, '').includes(price),
-      [PRODUCT, String(NEW_GROUP_PRICE_FEN / 100)] as const,
+      [PRODUCT, `¥${NEW_GROUP_PRICE_FEN / 100}`] as const,
       { timeout: 20000 },
     );
     await e2e.shot(leader.page, 'customer-shelf-new-deal-price');
