@@ -5,7 +5,7 @@
  * page error of every context is collected; tests assert there are none. Screenshots go to
  * e2e/screenshots/ (gitignored).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestCloud, type TestCloud } from '../emulator/testing';
@@ -88,6 +88,8 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
   const contexts: BrowserContext[] = [];
   const people: Person[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // This file's shots from an earlier run (incl. FAILED-*) would be mistaken for this run's.
+  for (const f of readdirSync(SCREENSHOT_DIR)) if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) rmSync(join(SCREENSHOT_DIR, f));
   let n = 0;
 
   const person = async (name: string, openid: string, options: { desktop?: boolean } = {}): Promise<Person> => {
