@@ -79,6 +79,6 @@ export async function onSweep(ctx: HookCtx): Promise<Record<string, number>> {
 }
 
 /** Records a product view by a customer (1 write on `users/{openid}`); shown in `sales.customer`. */
-export async function recordProductView(ctx: HookCtx, openid: string, productId: string): Promise<void> {
-  return recordProductViewImpl(ctx, openid, productId);
+export async function recordProductView(ctx: HookCtx, openid: string, productId: string, title?: string): Promise<void> {
+  return recordProductViewImpl(ctx, openid, productId, title);
 }

@@ -4,17 +4,23 @@ import type { HookCtx } from './index';
 import { C } from './store';
 
 /**
- * One write: `views.<productId>.n += 1`, `views.<productId>.at = now`. Never fails the page that
- * records it: an unusable product id is ignored and a failed write is only logged.
+ * One write: `views.<productId>.n += 1`, `.at = now`, `.title` (so the salesperson's list needs no
+ * product read). Never fails the page that records it: an unusable product id is ignored and a
+ * failed write is only logged.
  */
-export async function recordProductViewImpl(ctx: HookCtx, openid: string, productId: string): Promise<void> {
+export async function recordProductViewImpl(ctx: HookCtx, openid: string, productId: string, title?: string): Promise<void> {
   if (!openid || !isSafeKey(productId)) return;
   const _ = getDb().command;
   try {
     await getDb()
       .collection(C.users)
       .doc(openid)
-      .update({ [`views.${productId}.n`]: _.inc(1), [`views.${productId}.at`]: ctx.now, lastViewedAt: ctx.now });
+      .update({
+        [`views.${productId}.n`]: _.inc(1),
+        [`views.${productId}.at`]: ctx.now,
+        ...(title ? { [`views.${productId}.title`]: title.slice(0, 60) } : {}),
+        lastViewedAt: ctx.now,
+      });
   } catch (err) {
     console.warn(`[growth] request ${ctx.requestId}: product view of ${productId} not recorded`, err);
   }

@@ -30,8 +30,8 @@ export interface GrowthUserFields {
   firstPaidOrderId?: string | null;
   /** Scopes (`all`, `s:<salesId>`, `c:<campaign>`) in which the user has already shared (K-factor sharers). */
   sharedScopes?: string[];
-  /** Product views: `{productId: {n, at}}`, one write per view. */
-  views?: Record<string, { n: number; at: Date }>;
+  /** Product views: `{productId: {n, at, title?}}`, one write per view. */
+  views?: Record<string, { n: number; at: Date; title?: string }>;
   lastViewedAt?: Date | null;
 }
 

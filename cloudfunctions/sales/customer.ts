@@ -26,7 +26,7 @@ export const customer = action({
       db.collection(C.bindings).where({ openid: u._id }).orderBy('rev', 'desc').limit(50).get(),
     ]);
     const views = Object.entries(u.views ?? {})
-      .map(([productId, v]) => ({ productId, count: v.n, lastAt: v.at }))
+      .map(([productId, v]) => ({ productId, title: v.title ?? null, count: v.n, lastAt: v.at }))
       .sort((a, b) => new Date(b.lastAt).getTime() - new Date(a.lastAt).getTime());
     return {
       openid: u._id,

@@ -73,6 +73,13 @@ describe('shelf.product', () => {
     expect(Array.isArray(p.openTeams)).toBe(true);
   });
 
+  it("records a customer's view with the title for their salesperson; view:false (checkout, team pages) records nothing", async () => {
+    await t.cloud.ok('shelf', { action: 'product', productId: 'p03' }, 'o_cust_2');
+    await t.cloud.ok('shelf', { action: 'product', productId: 'p03', view: false }, 'o_cust_2');
+    const { data } = await t.cloud.db.collection('users').doc('o_cust_2').get();
+    expect(data[0].views.p03).toMatchObject({ n: 1, title: PRODUCT_TITLES.p03 });
+  });
+
   it('a missing product is NOT_FOUND', async () => {
     expect(await t.cloud.call('shelf', { action: 'product', productId: 'nope' }, 'o_cust_1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

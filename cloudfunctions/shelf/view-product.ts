@@ -47,12 +47,14 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
 
 /**
  * A product page: SKUs, the live group deal with open teams to join ("还差 N 人"), claimable
- * coupons. The view is recorded for the salesperson's interest list in parallel (one write), so
- * the page costs 3 round trips with the caller's user read.
+ * coupons. A customer's visit (`view`, default true; checkout and team pages pass false) is
+ * recorded with the product's title for the salesperson's interest list (one write), so the page
+ * costs 3 round trips with the caller's user read.
  */
-export async function viewProduct(input: { productId: string }, ctx: ActionContext) {
-  const [row] = await Promise.all([loadProduct(input.productId, ctx.now), recordProductView(ctx, ctx.openid, input.productId)]);
+export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
+  const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
+  if (input.view !== false) await recordProductView(ctx, ctx.openid, input.productId, row.title);
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const product = presentProduct(row, promos);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));

@@ -14,7 +14,9 @@ function ev(action: string, fields: Record<string, unknown> = {}) {
 
 export const shelfApi = {
   view: (salesId?: string) => callCloud<ShelfView>('shelf', ev('view', { salesId })),
-  product: (productId: string) => callCloud<ProductDetail>('shelf', ev('product', { productId })),
+  /** `view: false` from pages that only need the data (checkout, team): not a customer's view. */
+  product: (productId: string, opts: { view?: boolean } = {}) =>
+    callCloud<ProductDetail>('shelf', { ...ev('product', { productId }), ...(opts.view === false ? { view: false } : {}) }),
   /** Sales only: every product on sale, each marked `onShelf`, plus the shelf's order. */
   catalog: () => callCloud<Catalog>('shelf', ev('catalog')),
   curate: (productIds: string[]) => callCloud<unknown>('shelf', ev('curate', { productIds })),

@@ -19,7 +19,8 @@ interface Customer {
 
 interface Viewed {
   productId?: string;
-  title?: string;
+  title?: string | null;
+  lastAt?: string;
   at?: string;
   viewedAt?: string;
   count?: number;
@@ -79,7 +80,7 @@ export default function CustomersPage() {
                         <Text className="ellipsis grow">{v.title || v.productId}</Text>
                         <Text className="muted">
                           {v.count ? `${v.count}次 · ` : ''}
-                          {formatDateTime(v.at || v.viewedAt)}
+                          {formatDateTime(v.lastAt || v.at || v.viewedAt)}
                         </Text>
                       </View>
                     ))}

@@ -24,7 +24,7 @@ export default function CheckoutPage() {
   const isGroup = mode !== 'single';
   const state = useCloud(async () => {
     const [product, mine] = await Promise.all([
-      shelfApi.product(productId),
+      shelfApi.product(productId, { view: false }),
       couponApi.mine('unused').catch(() => [] as unknown),
     ]);
     return { product, coupons: listOf<CouponInstance>(mine, 'coupons').map(toCoupon) };

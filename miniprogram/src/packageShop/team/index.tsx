@@ -23,7 +23,7 @@ export default function TeamPage() {
   const state = useCloud(async () => {
     const team = normalizeTeam(await groupApi.get(teamId));
     // The team reply carries the deal terms; the product's title and image come from the shelf.
-    const product = team.productId ? await shelfApi.product(team.productId).catch(() => undefined) : undefined;
+    const product = team.productId ? await shelfApi.product(team.productId, { view: false }).catch(() => undefined) : undefined;
     return { ...team, product: product || team.product };
   }, [teamId]);
   const now = useNow();
