@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm test: every check, in order, each timed; stops at the first failing step.
 //   1. types (tsc --noEmit, strict)      2. lint (eslint, errors are errors)
-//   3. jest: unit, function + local cloud, emulator conformance (fixed-seed fuzz and faults)
+//   3. jest: unit, function + local cloud, emulator conformance (fixed-seed fuzz and faults),
+//      and the mini-program's pure modules (miniprogram/jest.config.cjs)
 //   4. weapp production build + WeChat's own checks (miniprogram-simulate, miniprogram-ci, sizes)
 //   5. h5 production build + browser end-to-end in Chromium (Playwright)
 // Ends with one line "tests: N passed, N failed" summing every jest run.
@@ -61,6 +62,7 @@ function finish(code) {
 run('types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 jest('jest');
+jest('miniprogram', 'miniprogram/jest.config.cjs');
 if (existsSync(join(root, 'jest.weapp.config.ts'))) {
   run('build:weapp', 'npm', ['run', 'build:weapp', '--silent'], { NODE_ENV: 'production' });
   jest('weapp', 'jest.weapp.config.ts');

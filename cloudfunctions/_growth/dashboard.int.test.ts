@@ -98,6 +98,11 @@ describe('funnel and K-factor', () => {
     const d = await cloud.ok<Dashboard>('admin', { action: 'dashboard' }, 'o_boss');
     // "orders" counts every created order (onOrderCreated), "pays" the 6 paid ones.
     expect(d.funnel).toMatchObject({ shares: liShares + 1, opens: liNew + 5 + 4, binds: liNew + 4, orders: 8, pays: 6 });
+    // the GMV chart's series: 30 China-time days ending today, today's bar = the 6 paid orders
+    const daily = (d as unknown as { daily: Array<{ day: string; gmvFen: number; paidOrders: number }> }).daily;
+    expect(daily).toHaveLength(30);
+    expect(daily[29]).toMatchObject({ gmvFen, paidOrders: 6 });
+    expect(daily.slice(0, 29).every((p) => p.gmvFen === 0)).toBe(true);
     // every share and open is also counted under the sharer's experiment variant
     const card = d.experiments.find((e) => e.key === 'cardCopy');
     expect(card?.variants.reduce((s, v) => s + v.funnel.shares, 0)).toBe(liShares + 1);

@@ -1,6 +1,6 @@
 import { action, getDb } from '../_platform';
 import { funnel, kFactor, type Metrics } from '../../shared/growth';
-import { dayInput, dayRange, readCounterSummary, readSalespeople, readTotals } from '../_growth/reports';
+import { dailySeries, dayInput, dayRange, readCounterSummary, readSalespeople, readTotals } from '../_growth/reports';
 import { C } from '../_growth/store';
 
 const n = (m: Metrics, k: keyof Metrics): number => m[k] ?? 0;
@@ -31,7 +31,7 @@ export const dashboard = action({
   async run(input, ctx) {
     const range = dayRange(ctx.now, input.from, input.to);
     const db = getDb();
-    const [{ summary, days }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed, review] = await Promise.all([
+    const [{ summary, days, docs }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed, review] = await Promise.all([
       readCounterSummary(range.from, range.to),
       readTotals(),
       readSalespeople(),
@@ -53,6 +53,8 @@ export const dashboard = action({
     return {
       ...range,
       daysWithData: days,
+      /** The last 30 days up to `to` (China-time days), for the GMV chart — from the same read. */
+      daily: dailySeries(docs, range.to, 30),
       ...money(summary.all),
       funnel: funnel(summary.all),
       kFactor: kFactor(summary.all),

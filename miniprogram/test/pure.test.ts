@@ -1,23 +1,5 @@
-import { chinaDay, daysEndingAt, isDay } from '../src/utils/days';
 import { curateItems, moveItem, shelfIds } from '../src/packageSales/curate/items';
 import type { Catalog } from '../src/services/types';
-
-describe('days (China time, as admin.dashboard counts them)', () => {
-  it('takes the China-time day, which runs 8 h ahead of UTC', () => {
-    expect(chinaDay(Date.parse('2026-11-22T15:59:59Z'))).toBe('2026-11-22');
-    expect(chinaDay(Date.parse('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
-  });
-  it('lists the n days ending at a day, oldest first, across months and years', () => {
-    expect(daysEndingAt('2026-03-02', 3)).toEqual(['2026-02-28', '2026-03-01', '2026-03-02']);
-    expect(daysEndingAt('2027-01-01', 2)).toEqual(['2026-12-31', '2027-01-01']);
-    expect(daysEndingAt('2026-11-23', 7)).toHaveLength(7);
-  });
-  it('recognises a day key', () => {
-    expect(isDay('2026-11-23')).toBe(true);
-    expect(isDay('2026-11-23T00:00')).toBe(false);
-    expect(isDay(undefined)).toBe(false);
-  });
-});
 
 const product = (id: string, onShelf: boolean) => ({ id, title: id, priceFen: 100, stock: 1, onShelf }) as Catalog['products'][number];
 

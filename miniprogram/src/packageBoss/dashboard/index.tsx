@@ -6,7 +6,6 @@ import { Leaderboard } from '../../components/leaderboard';
 import { useCloud } from '../../hooks/use-cloud';
 import { adminApi } from '../../services/api';
 import { formatFen, formatFenCompact } from '../../utils/money';
-import { chinaDay, daysEndingAt, isDay } from '../../utils/days';
 import './index.css';
 
 type Dash = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -14,33 +13,16 @@ type Dash = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const DAYS = 7;
 
 /**
- * admin.dashboard {from?, to?} takes days as `YYYY-MM-DD` in **China time** (the day counters are
- * keyed that way) and returns no daily series, so the chart asks for each of the last 7 days
- * (from = to = that day). The days are China-time days ending at the server's today: the all-time
- * call returns `to` = the server's today, which is what the per-day calls must end at (the phone's
- * clock and time zone may differ, and the local cloud's clock can be moved in tests). Both are
- * sent at once with the days computed here; if the server's today turns out different, the
- * per-day calls are redone for the server's days (one extra round trip, rare).
+ * One call: admin.dashboard returns the totals and `daily`, the last 30 China-time days up to the
+ * server's today (from the same counter read), of which the chart shows the last 7.
  */
 
 type Point = { day: string; gmvFen: number | null };
 
-async function daySeries(days: string[]): Promise<Point[]> {
-  return Promise.all(
-    days.map((day) =>
-      adminApi
-        .dashboard(day, day)
-        .then((r) => ({ day, gmvFen: Number((r as Dash).gmvFen) || 0 }))
-        .catch(() => ({ day, gmvFen: null })),
-    ),
-  );
-}
-
 async function load() {
-  const guess = daysEndingAt(chinaDay(Date.now()), DAYS);
-  const [total, guessed] = await Promise.all([adminApi.dashboard() as Promise<Dash>, daySeries(guess)]);
-  const serverToday = isDay(total.to) ? total.to : guess[DAYS - 1];
-  const series = serverToday === guess[DAYS - 1] ? guessed : await daySeries(daysEndingAt(serverToday, DAYS));
+  const total = (await adminApi.dashboard()) as Dash;
+  const daily: Array<{ day: string; gmvFen: number }> = Array.isArray(total.daily) ? total.daily : [];
+  const series: Point[] = daily.slice(-DAYS).map((p) => ({ day: p.day, gmvFen: Number(p.gmvFen) || 0 }));
   return { total, series };
 }
 
