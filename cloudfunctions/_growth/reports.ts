@@ -3,8 +3,14 @@ import { AppError, getCommand, getDb } from '../_platform';
 import { dayKey, summarizeCounters, type CounterSummary } from '../../shared/growth';
 import { C, TOTALS_ID } from './store';
 
-/** A business day `YYYY-MM-DD` (China time) as an action input. */
-export const dayInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A business day `YYYY-MM-DD` (China time) as an action input: a real calendar day. */
+export const dayInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, 'not a calendar day');
 
 /** The day range of a report: defaults to everything up to today. */
 export function dayRange(now: Date, from?: string, to?: string): { from: string; to: string } {
@@ -35,6 +41,7 @@ export async function readCounterSummary(from: string, to: string): Promise<{ su
 export function dailySeries(docs: Array<Record<string, unknown>>, to: string, count: number): Array<{ day: string; gmvFen: number; paidOrders: number }> {
   const byDay = new Map(docs.map((d) => [String(d.day), (d.all ?? {}) as Record<string, unknown>]));
   const end = Date.parse(`${to}T00:00:00Z`);
+  if (!Number.isFinite(end)) return [];
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10);
     const all = byDay.get(day) ?? {};
