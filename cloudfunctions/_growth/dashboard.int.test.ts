@@ -2,18 +2,9 @@
  * Funnel and K-factor on a seeded chain, dashboard cost independent of the number of orders,
  * and role checks of the sales/admin actions.
  */
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { useTestCloud } from '../../emulator/testing';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => cloud.close());
-beforeEach(async () => {
-  await cloud.reset();
-  await cloud.seed();
-  cloud.setClock('2026-06-01T02:00:00.000Z');
-});
+const t = useTestCloud();
 
 type Created = { shareId: string; depth: number };
 type Funnel = { shares: number; opens: number; binds: number; orders: number; pays: number };
@@ -30,8 +21,8 @@ type Dashboard = {
 };
 
 const share = (openid: string, campaign?: string) =>
-  cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card', ...(campaign ? { campaign } : {}) }, openid);
-const open = (openid: string, shareId: string) => cloud.ok('share', { action: 'open', shareId }, openid);
+  t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card', ...(campaign ? { campaign } : {}) }, openid);
+const open = (openid: string, shareId: string) => t.cloud.ok('share', { action: 'open', shareId }, openid);
 const id = (hop: number, i: number) => `o_h${hop}_${String(i).padStart(3, '0')}`;
 
 describe('funnel and K-factor', () => {
@@ -76,16 +67,16 @@ describe('funnel and K-factor', () => {
     // existing customers opening another share: an open, no binding
     for (const c of hop2.slice(0, 5)) await open(c, root.shareId);
     // Wang's campaign summer: 1 share, 4 new customers, nobody re-shares
-    const wang = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'poster', campaign: 'summer' }, 'o_sales_wang');
+    const wang = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'poster', campaign: 'summer' }, 'o_sales_wang');
     for (let i = 0; i < 4; i++) await open(id(9, i), wang.shareId);
 
     // orders: 8 hop-3 customers order through the share that brought them, 6 of them pay
     const buyers = hop3.slice(0, 8);
     let gmvFen = 0;
     for (const [i, b] of buyers.entries()) {
-      const o = await cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p04', skuId: 'p04-s1', qty: 1 }], idempotencyKey: `chain-${i}-0000` }, b);
+      const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p04', skuId: 'p04-s1', qty: 1 }], idempotencyKey: `chain-${i}-0000` }, b);
       if (i < 6) {
-        await cloud.ok('order', { action: 'pay', orderId: o.orderId }, b);
+        await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, b);
         gmvFen += o.totalFen;
       }
     }
@@ -95,7 +86,7 @@ describe('funnel and K-factor', () => {
     const liShares = 1 + 5 + 15 + 10 + 1; // + hop1[0]'s second share
     const liSharers = 1 + 5 + 15 + 10;
     const liNew = 5 + 15 + 30 + 10;
-    const d = await cloud.ok<Dashboard>('admin', { action: 'dashboard' }, 'o_boss');
+    const d = await t.cloud.ok<Dashboard>('admin', { action: 'dashboard' }, 'o_boss');
     // "orders" counts every created order (onOrderCreated), "pays" the 6 paid ones.
     expect(d.funnel).toMatchObject({ shares: liShares + 1, opens: liNew + 5 + 4, binds: liNew + 4, orders: 8, pays: 6 });
     // the GMV chart's series: 30 China-time days ending today, today's bar = the 6 paid orders
@@ -120,7 +111,7 @@ describe('funnel and K-factor', () => {
     expect(d.byCampaign.find((c) => c.campaign === 'summer')).toMatchObject({ newCustomers: 4, sharers: 1, kFactor: 4 });
 
     // the tree below one hop-1 share: 1 + 3 + 6 shares... counted per node
-    const tree = await cloud.ok<{ tree: { subtree: { shares: number; newCustomers: number } } }>('admin', { action: 'shareTree', shareId: root.shareId }, 'o_boss');
+    const tree = await t.cloud.ok<{ tree: { subtree: { shares: number; newCustomers: number } } }>('admin', { action: 'shareTree', shareId: root.shareId }, 'o_boss');
     expect(tree.tree.subtree).toMatchObject({ shares: 1 + 5 + 15 + 10 + 1, newCustomers: liNew });
    }, 180_000);
 });
@@ -137,28 +128,28 @@ describe('dashboard cost', () => {
       status: 'paid',
     }));
     for (let i = 0; i < docs.length; i += 1000) {
-      await cloud.db.collection('orders').add(docs.slice(i, i + 1000));
-      await cloud.db.collection('growth_orders').add(docs.slice(i, i + 1000));
+      await t.cloud.db.collection('orders').add(docs.slice(i, i + 1000));
+      await t.cloud.db.collection('growth_orders').add(docs.slice(i, i + 1000));
     }
     const gmvFen = docs.reduce((s, d) => s + d.totalFen, 0);
-    await cloud.db.collection('counters').doc(`d:${day}`).set({ day, all: { orders: count, paidOrders: count, gmvFen }, s: { o_sales_li: { paidOrders: Math.ceil(count / 3) } } });
+    await t.cloud.db.collection('counters').doc(`d:${day}`).set({ day, all: { orders: count, paidOrders: count, gmvFen }, s: { o_sales_li: { paidOrders: Math.ceil(count / 3) } } });
     return gmvFen;
   }
 
   it('admin.dashboard performs the same number of database operations with 100 and with 10,000 orders', async () => {
     const gmv100 = await seedOrders(100);
-    cloud.resetStats();
-    const small = await cloud.ok<Dashboard>('admin', { action: 'dashboard', from: '2026-05-01', to: '2026-06-30' }, 'o_boss');
-    const opsSmall = cloud.stats().byAction['admin.dashboard'];
+    t.cloud.resetStats();
+    const small = await t.cloud.ok<Dashboard>('admin', { action: 'dashboard', from: '2026-05-01', to: '2026-06-30' }, 'o_boss');
+    const opsSmall = t.cloud.stats().byAction['admin.dashboard'];
     expect(small.paidOrders).toBe(100);
     expect(small.gmvFen).toBe(gmv100);
 
-    await cloud.reset();
-    await cloud.seed();
+    await t.cloud.reset();
+    await t.cloud.seed();
     await seedOrders(10_000);
-    cloud.resetStats();
-    const big = await cloud.ok<Dashboard>('admin', { action: 'dashboard', from: '2026-05-01', to: '2026-06-30' }, 'o_boss');
-    const opsBig = cloud.stats().byAction['admin.dashboard'];
+    t.cloud.resetStats();
+    const big = await t.cloud.ok<Dashboard>('admin', { action: 'dashboard', from: '2026-05-01', to: '2026-06-30' }, 'o_boss');
+    const opsBig = t.cloud.stats().byAction['admin.dashboard'];
     expect(big.paidOrders).toBe(10_000);
     expect(opsBig.totalOps).toBe(opsSmall.totalOps);
     expect(opsBig.byOp).toEqual(opsSmall.byOp);
@@ -177,40 +168,40 @@ describe('roles', () => {
     ['admin', 'shareTree', { shareId: 'abc' }],
     ['admin', 'reassign', { fromSalesId: 'o_sales_li', toSalesId: 'o_sales_wang' }],
   ])('%s.%s refuses a customer with PERMISSION_DENIED', async (fn, action, fields) => {
-    const r = await cloud.call(fn, { action, ...fields }, 'o_cust_1');
+    const r = await t.cloud.call(fn, { action, ...fields }, 'o_cust_1');
     expect(r.ok ? 'ok' : r.error.code).toBe('PERMISSION_DENIED');
   });
 
   it('a salesperson sees only their own customers; an openid in the event never changes the caller', async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     await open('o_cust_1', s.shareId);
-    await cloud.ok('shelf', { action: 'product', productId: 'p03' }, 'o_cust_1');
-    const mine = await cloud.ok<{ items: Array<{ openid: string }> }>('sales', { action: 'customers' }, 'o_sales_li');
+    await t.cloud.ok('shelf', { action: 'product', productId: 'p03' }, 'o_cust_1');
+    const mine = await t.cloud.ok<{ items: Array<{ openid: string }> }>('sales', { action: 'customers' }, 'o_sales_li');
     expect(mine.items.map((c) => c.openid)).toEqual(['o_cust_1']);
-    const detail = await cloud.ok<{ views: Array<{ productId: string; count: number }> }>('sales', { action: 'customer', openid: 'o_cust_1' }, 'o_sales_li');
+    const detail = await t.cloud.ok<{ views: Array<{ productId: string; count: number }> }>('sales', { action: 'customer', openid: 'o_cust_1' }, 'o_sales_li');
     expect(detail.views).toEqual([expect.objectContaining({ productId: 'p03', count: 1 })]);
-    const other = await cloud.call('sales', { action: 'customer', openid: 'o_cust_1' }, 'o_sales_wang');
+    const other = await t.cloud.call('sales', { action: 'customer', openid: 'o_cust_1' }, 'o_sales_wang');
     expect(!other.ok && other.error.code).toBe('PERMISSION_DENIED');
-    const spoof = await cloud.call('sales', { action: 'customers', salesId: 'o_sales_li' }, 'o_sales_wang');
+    const spoof = await t.cloud.call('sales', { action: 'customers', salesId: 'o_sales_li' }, 'o_sales_wang');
     expect(!spoof.ok && spoof.error.code).toBe('PERMISSION_DENIED');
-    const forged = await cloud.call('sales', { action: 'customers', openid: 'o_sales_li' }, 'o_cust_1');
+    const forged = await t.cloud.call('sales', { action: 'customers', openid: 'o_sales_li' }, 'o_cust_1');
     expect(forged.ok).toBe(false);
-    const boss = await cloud.ok<{ items: Array<{ openid: string }> }>('sales', { action: 'customers', salesId: 'o_sales_li' }, 'o_boss');
+    const boss = await t.cloud.ok<{ items: Array<{ openid: string }> }>('sales', { action: 'customers', salesId: 'o_sales_li' }, 'o_boss');
     expect(boss.items).toHaveLength(1);
   });
 
   it('reassign moves every customer of a departing salesperson, keeps history and writes an audit record', async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     for (const c of ['o_cust_1', 'o_cust_2', 'o_cust_3']) await open(c, s.shareId);
-    const r = await cloud.ok<{ auditId: string; moved: number }>('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_sales_zhao' }, 'o_boss');
+    const r = await t.cloud.ok<{ auditId: string; moved: number }>('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_sales_zhao' }, 'o_boss');
     expect(r.moved).toBe(3);
-    const zhao = await cloud.ok<{ items: unknown[] }>('sales', { action: 'customers' }, 'o_sales_zhao');
+    const zhao = await t.cloud.ok<{ items: unknown[] }>('sales', { action: 'customers' }, 'o_sales_zhao');
     expect(zhao.items).toHaveLength(3);
-    const history = (await cloud.db.collection('bindings').where({ openid: 'o_cust_1' }).orderBy('rev', 'asc').get()).data as Array<{ salesId: string; reason: string }>;
+    const history = (await t.cloud.db.collection('bindings').where({ openid: 'o_cust_1' }).orderBy('rev', 'asc').get()).data as Array<{ salesId: string; reason: string }>;
     expect(history.map((h) => [h.salesId, h.reason])).toEqual([['o_sales_li', 'first'], ['o_sales_zhao', 'reassign']]);
-    const audit = ((await cloud.db.collection('audit_log').doc(r.auditId).get()).data as Array<Record<string, unknown>>)[0];
+    const audit = ((await t.cloud.db.collection('audit_log').doc(r.auditId).get()).data as Array<Record<string, unknown>>)[0];
     expect(audit).toMatchObject({ type: 'reassign', by: 'o_boss', fromSalesId: 'o_sales_li', toSalesId: 'o_sales_zhao', moved: 3 });
-    const bad = await cloud.call('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_cust_4' }, 'o_boss');
+    const bad = await t.cloud.call('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_cust_4' }, 'o_boss');
     expect(!bad.ok && bad.error.code).toBe('FAILED_PRECONDITION');
   });
 });

@@ -1,19 +1,10 @@
 /**
- * The growth loop end to end through the real SDK on the local cloud: share chain → binding →
+ * The growth loop end to end through the real SDK on the local t.cloud: share chain → binding →
  * group order → pay → commission → refund → reversal → sweep → referral reward.
  */
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { useTestCloud } from '../../emulator/testing';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => cloud.close());
-beforeEach(async () => {
-  await cloud.reset();
-  await cloud.seed();
-  cloud.setClock('2026-06-01T02:00:00.000Z');
-});
+const t = useTestCloud();
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -21,14 +12,14 @@ type Created = { shareId: string; depth: number };
 type Doc = Record<string, unknown> & { _id: string };
 
 async function get(collection: string, id: string): Promise<Doc | undefined> {
-  return ((await cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
+  return ((await t.cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
 }
 async function list(collection: string, where: Record<string, unknown>): Promise<Doc[]> {
-  return (await cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
+  return (await t.cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
 }
 const share = (openid: string, target: { type: string; id: string }, campaign?: string) =>
-  cloud.ok<Created>('share', { action: 'create', target, channel: 'card', ...(campaign ? { campaign } : {}) }, openid);
-const open = (openid: string, shareId: string) => cloud.ok<{ boundSalesId: string | null }>('share', { action: 'open', shareId }, openid);
+  t.cloud.ok<Created>('share', { action: 'create', target, channel: 'card', ...(campaign ? { campaign } : {}) }, openid);
+const open = (openid: string, shareId: string) => t.cloud.ok<{ boundSalesId: string | null }>('share', { action: 'open', shareId }, openid);
 
 describe('the growth loop', () => {
   it('S→A→B→team with C: orders carry the chain, commission = rate × paid, a refund reverses proportionally, A is rewarded exactly once after the window', async () => {
@@ -40,17 +31,17 @@ describe('the growth loop', () => {
     expect((await open(B, aShare.shareId)).boundSalesId).toBe(S);
     expect(await get('users', B)).toMatchObject({ boundSalesId: S, referrerOpenid: A, boundVia: expect.objectContaining({ depth: 2 }) });
 
-    cloud.advanceClock(5 * MIN); // not a "paid seconds after binding" case
-    const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', shareId: aShare.shareId }, B);
+    t.cloud.advanceClock(5 * MIN); // not a "paid seconds after binding" case
+    const team = await t.cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', shareId: aShare.shareId }, B);
     const bShare = await share(B, { type: 'group', id: team.teamId });
     expect(bShare.depth).toBe(3);
     expect((await open(C, bShare.shareId)).boundSalesId).toBe(S);
-    cloud.advanceClock(5 * MIN);
-    const joined = await cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId, shareId: bShare.shareId }, C);
+    t.cloud.advanceClock(5 * MIN);
+    const joined = await t.cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId, shareId: bShare.shareId }, C);
     // B also buys two products alone, so one line can be refunded
-    const solo = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
+    const solo = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
     for (const [who, orderId] of [[B, team.orderId], [C, joined.orderId], [B, solo.orderId]] as const) {
-      await cloud.ok('order', { action: 'pay', orderId }, who);
+      await t.cloud.ok('order', { action: 'pay', orderId }, who);
     }
 
     const orders = await Promise.all([team.orderId, joined.orderId, solo.orderId].map((id) => get('orders', id)));
@@ -66,26 +57,26 @@ describe('the growth loop', () => {
       const e = pending.find((p) => p.orderId === l.orderId && p.lineId === l.lineId);
       expect(e?.amountFen).toBe(Math.floor(l.paidFen / 10));
     }
-    const ledger1 = await cloud.ok<{ totals: { pendingFen: number } }>('sales', { action: 'ledger' }, S);
+    const ledger1 = await t.cloud.ok<{ totals: { pendingFen: number } }>('sales', { action: 'ledger' }, S);
     expect(ledger1.totals.pendingFen).toBe(paidLines.reduce((s, l) => s + Math.floor(l.paidFen / 10), 0));
 
     // refund one of B's lines → a reversal of exactly that line's commission share
     const soloLines = orders[2]?.lines as Array<{ lineId: string; paidFen: number }>;
     const refunded = soloLines[1];
-    await cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
-    await cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B).catch(() => undefined); // replay
+    await t.cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
+    await t.cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B).catch(() => undefined); // replay
     const reversed = await list('commission_ledger', { salesId: S, kind: 'reversed' });
     expect(reversed).toHaveLength(1);
     expect(reversed[0]).toMatchObject({ orderId: solo.orderId, lineId: refunded.lineId, amountFen: Math.floor(refunded.paidFen / 10) });
 
     // before the window: nothing settles, nobody is rewarded
-    await cloud.runTimer('sweep');
+    await t.cloud.runTimer('sweep');
     expect(await list('coupons', { source: 'referral' })).toHaveLength(0);
 
     // after the window, two sweeps at once: commission settles and A's reward is issued once
-    cloud.advanceClock(8 * DAY);
-    await Promise.all([cloud.runTimer('sweep'), cloud.runTimer('sweep')]);
-    await cloud.runTimer('sweep');
+    t.cloud.advanceClock(8 * DAY);
+    await Promise.all([t.cloud.runTimer('sweep'), t.cloud.runTimer('sweep')]);
+    await t.cloud.runTimer('sweep');
     const rewards = await list('coupons', { source: 'referral' });
     expect(rewards.filter((c) => c.ownerOpenid === A)).toHaveLength(1);
     expect(rewards.filter((c) => c.ownerOpenid === B)).toHaveLength(1); // B brought C
@@ -94,16 +85,16 @@ describe('the growth loop', () => {
 
     const settled = await list('commission_ledger', { salesId: S, kind: 'settleable' });
     expect(settled).toHaveLength(paidLines.length);
-    const ledger2 = await cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number } }>('sales', { action: 'ledger' }, S);
+    const ledger2 = await t.cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number } }>('sales', { action: 'ledger' }, S);
     expect(ledger2.totals.pendingFen).toBe(0);
     expect(ledger2.totals.settleableFen).toBe(ledger1.totals.pendingFen - Number(reversed[0].amountFen));
 
-    const dash = await cloud.ok<{ commission: { owedFen: number; settledFen: number }; referrals: { rewardsIssued: number } }>('admin', { action: 'dashboard' }, 'o_boss');
+    const dash = await t.cloud.ok<{ commission: { owedFen: number; settledFen: number }; referrals: { rewardsIssued: number } }>('admin', { action: 'dashboard' }, 'o_boss');
     expect(dash.commission.owedFen).toBe(ledger2.totals.settleableFen);
     expect(dash.commission.settledFen).toBe(ledger2.totals.settleableFen);
     expect(dash.referrals.rewardsIssued).toBe(2);
 
-    const tree = await cloud.ok<{ tree: { subtree: { shares: number; newCustomers: number; paidOrders: number } } }>('admin', { action: 'shareTree', shareId: sShare.shareId }, 'o_boss');
+    const tree = await t.cloud.ok<{ tree: { subtree: { shares: number; newCustomers: number; paidOrders: number } } }>('admin', { action: 'shareTree', shareId: sShare.shareId }, 'o_boss');
     expect(tree.tree.subtree).toMatchObject({ shares: 3, newCustomers: 3 });
   });
 
@@ -114,31 +105,31 @@ describe('the growth loop', () => {
     const a = await share('o_cust_1', { type: 'product', id: 'p03' });
     await open('o_cust_1', a.shareId); // own share
     expect((await get('users', 'o_cust_1'))?.referrerOpenid ?? null).toBeNull();
-    const early = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c4-early-01' }, 'o_cust_4');
-    await cloud.ok('order', { action: 'pay', orderId: early.orderId }, 'o_cust_4');
+    const early = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c4-early-01' }, 'o_cust_4');
+    await t.cloud.ok('order', { action: 'pay', orderId: early.orderId }, 'o_cust_4');
     await open('o_cust_4', a.shareId);
     expect((await get('users', 'o_cust_4'))?.referrerOpenid ?? null).toBeNull();
     expect(await list('referral_rewards', {})).toHaveLength(0);
   });
 
   it('the daily cap per referrer holds back rewards beyond it, and a suspiciously fast conversion is held for review', async () => {
-    await cloud.db.collection('referral_programs').doc('rp_default').update({ dailyCapPerReferrer: 1 });
+    await t.cloud.db.collection('referral_programs').doc('rp_default').update({ dailyCapPerReferrer: 1 });
     const s = await share('o_sales_li', { type: 'shelf', id: 'o_sales_li' });
     await open('o_cust_1', s.shareId);
     const a = await share('o_cust_1', { type: 'product', id: 'p03' });
     for (const c of ['o_new_1', 'o_new_2', 'o_new_3']) await open(c, a.shareId);
-    cloud.advanceClock(10 * MIN);
+    t.cloud.advanceClock(10 * MIN);
     for (const c of ['o_new_1', 'o_new_2']) {
-      const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: `cap-${c}-0` }, c);
-      await cloud.ok('order', { action: 'pay', orderId: o.orderId }, c);
+      const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: `cap-${c}-0` }, c);
+      await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, c);
     }
     // o_new_4 binds and pays within the same minute: held for review (o_new_3 never orders)
     const b = await share('o_cust_1', { type: 'product', id: 'p05' });
     await open('o_new_4', b.shareId);
-    const fast = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'cap-fast-0' }, 'o_new_4');
-    await cloud.ok('order', { action: 'pay', orderId: fast.orderId }, 'o_new_4');
-    cloud.advanceClock(8 * DAY);
-    await Promise.all([cloud.runTimer('sweep'), cloud.runTimer('sweep')]);
+    const fast = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'cap-fast-0' }, 'o_new_4');
+    await t.cloud.ok('order', { action: 'pay', orderId: fast.orderId }, 'o_new_4');
+    t.cloud.advanceClock(8 * DAY);
+    await Promise.all([t.cloud.runTimer('sweep'), t.cloud.runTimer('sweep')]);
     const statuses = (await list('referral_rewards', { referrerOpenid: 'o_cust_1' })).map((r) => [r._id, r.status]).sort();
     expect(statuses).toEqual([
       ['o_new_1', expect.stringMatching(/rewarded|capped/)],
@@ -147,7 +138,7 @@ describe('the growth loop', () => {
     ]);
     expect(statuses.filter(([, st]) => st === 'rewarded')).toHaveLength(1);
     expect(await list('coupons', { source: 'referral', ownerOpenid: 'o_cust_1' })).toHaveLength(1);
-    const dash = await cloud.ok<{ referrals: { review: Array<{ buyerOpenid: string; reasons: string[] }> } }>('admin', { action: 'dashboard' }, 'o_boss');
+    const dash = await t.cloud.ok<{ referrals: { review: Array<{ buyerOpenid: string; reasons: string[] }> } }>('admin', { action: 'dashboard' }, 'o_boss');
     expect(dash.referrals.review).toEqual([expect.objectContaining({ buyerOpenid: 'o_new_4', reasons: ['fast_conversion'] })]);
   });
 });

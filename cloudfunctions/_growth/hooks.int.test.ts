@@ -1,27 +1,18 @@
 /**
- * The hooks called directly (as the commerce functions do), against the local cloud through the
+ * The hooks called directly (as the commerce functions do), against the local t.cloud through the
  * real SDK: idempotency under replays and concurrency.
  */
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { useTestCloud } from '../../emulator/testing';
 import { attributeOrder, onOrderPaid, onOrderRefunded, onSweep, type OrderFacts } from './index';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => cloud.close());
-beforeEach(async () => {
-  await cloud.reset();
-  await cloud.seed();
-  cloud.setClock('2026-06-01T02:00:00.000Z');
-});
+const t = useTestCloud();
 
 const DAY = 86_400_000;
-const ctx = () => ({ now: cloud.now(), requestId: 'test', newId: () => Math.random().toString(36).slice(2, 10) });
+const ctx = () => ({ now: t.cloud.now(), requestId: 'test', newId: () => Math.random().toString(36).slice(2, 10) });
 type Doc = Record<string, unknown> & { _id: string };
 const list = async (collection: string, where: Record<string, unknown>) =>
-  (await cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
-const get = async (collection: string, id: string) => ((await cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
+  (await t.cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
+const get = async (collection: string, id: string) => ((await t.cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
 
 function order(id: string, lines: Array<[lineId: string, productId: string, qty: number, paidFen: number]>): OrderFacts {
   return {
@@ -30,7 +21,7 @@ function order(id: string, lines: Array<[lineId: string, productId: string, qty:
     attribution: { salesId: 'o_sales_li', shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} },
     lines: lines.map(([lineId, productId, qty, paidFen]) => ({ lineId, productId, qty, paidFen })),
     totalFen: lines.reduce((s, l) => s + l[3], 0),
-    paidAt: cloud.now(),
+    paidAt: t.cloud.now(),
   };
 }
 
@@ -64,11 +55,11 @@ describe('growth hooks', () => {
   it('a partial refund after settlement lowers the settleable balance; two sweeps at once settle each line once', async () => {
     const o = order('ord_settle', [['l1', 'p03', 1, 10_000], ['l2', 'p05', 1, 8_000]]);
     await onOrderPaid(ctx(), o);
-    cloud.advanceClock(8 * DAY);
+    t.cloud.advanceClock(8 * DAY);
     const [x, y] = await Promise.all([onSweep(ctx()), onSweep(ctx())]);
     expect(x.commissionSettled + y.commissionSettled).toBe(2);
     await onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 5_000, refundId: 'late1' }]);
-    const ledger = await cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number; owedFen: number } }>('sales', { action: 'ledger' }, 'o_sales_li');
+    const ledger = await t.cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number; owedFen: number } }>('sales', { action: 'ledger' }, 'o_sales_li');
     expect(ledger.totals).toMatchObject({ pendingFen: 0, settleableFen: 1000 + 800 - 500, reversedFen: 500, owedFen: 1300 });
     const totals = await get('counters', 'totals');
     expect(totals).toMatchObject({ s: { o_sales_li: { commissionFen: 1800, settledFen: 1800, reversedFen: 500 } } });
@@ -77,21 +68,21 @@ describe('growth hooks', () => {
   it('no salesperson, no commission; an inactive plan is not used', async () => {
     await onOrderPaid(ctx(), { ...order('ord_none', [['l1', 'p01', 1, 5_000]]), attribution: { salesId: null, shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} } });
     expect(await list('commission_ledger', { orderId: 'ord_none' })).toHaveLength(0);
-    await cloud.db.collection('commission_plans').doc('cp_default').update({ status: 'paused' });
+    await t.cloud.db.collection('commission_plans').doc('cp_default').update({ status: 'paused' });
     await onOrderPaid(ctx(), order('ord_paused', [['l1', 'p01', 1, 5_000]]));
     expect(await list('commission_ledger', { orderId: 'ord_paused' })).toHaveLength(0);
   });
 
   it('a malformed commission plan is skipped, never breaks the payment hook', async () => {
-    await cloud.db.collection('commission_plans').doc('cp_default').update({ defaultRule: { type: 'percent', rateBp: 'ten' } });
+    await t.cloud.db.collection('commission_plans').doc('cp_default').update({ defaultRule: { type: 'percent', rateBp: 'ten' } });
     await expect(onOrderPaid(ctx(), order('ord_bad', [['l1', 'p01', 1, 5_000]]))).resolves.toBeUndefined();
     expect(await list('commission_ledger', { orderId: 'ord_bad' })).toHaveLength(0);
     expect(await get('growth_orders', 'ord_bad')).toMatchObject({ salesId: 'o_sales_li', commissionFen: 0 });
   });
 
   it('attribution follows the binding at creation time and exposes the buyer to live experiments', async () => {
-    const s = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
-    await cloud.ok('share', { action: 'open', shareId: s.shareId }, 'o_cust_2');
+    const s = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    await t.cloud.ok('share', { action: 'open', shareId: s.shareId }, 'o_cust_2');
     const buyer = (await get('users', 'o_cust_2')) as Doc;
     const a = await attributeOrder(ctx(), buyer);
     expect(a).toMatchObject({ salesId: 'o_sales_li', shareId: s.shareId, rootShareId: s.shareId, depth: 1, referrerOpenid: null });

@@ -1,87 +1,77 @@
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { useTestCloud } from '../../emulator/testing';
 import { sandboxLedger } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../_commerce/test-helpers';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => {
-  await cloud.close();
-});
-beforeEach(async () => {
-  await cloud.reset();
-  await cloud.seed();
-});
+const t = useTestCloud();
 
 type Opened = { teamId: string; orderId: string; totalFen: number };
 type TeamView = { status: string; size: number; seatsTaken: number; members: Array<{ openid: string; paid: boolean; name: string }>; expiresAt: string };
 const HOUR = 3600 * 1000;
 
 async function openAndPay(dealId: string, leader: string): Promise<Opened> {
-  const opened = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId }, leader);
-  await cloud.ok('order', { action: 'pay', orderId: opened.orderId }, leader);
+  const opened = await t.cloud.ok<Opened>('groupbuy', { action: 'open', dealId }, leader);
+  await t.cloud.ok('order', { action: 'pay', orderId: opened.orderId }, leader);
   return opened;
 }
 
 describe('groupbuy', () => {
   it('a team of 3 with 2 members and 30 concurrent joins: exactly 1 joins, the rest GROUP_FULL, nobody twice, no paid member rejected', async () => {
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
-    const second = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
-    await cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    const second = await t.cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    await t.cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
 
     const joiners = Array.from({ length: 30 }, (_, i) => `o_joiner_${i}`);
-    const results = await Promise.all(joiners.map((u) => cloud.call<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, u)));
+    const results = await Promise.all(joiners.map((u) => t.cloud.call<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, u)));
     expect(outcomes(results)).toEqual({ ok: 1, GROUP_FULL: 29 });
 
-    const members = await docs(cloud, 'team_members', { teamId: team.teamId });
+    const members = await docs(t.cloud, 'team_members', { teamId: team.teamId });
     expect(members).toHaveLength(3);
     expect(new Set(members.map((m) => m.openid)).size).toBe(3);
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 3, paidCount: 2, status: 'forming' });
-    expect(await docs(cloud, 'orders', { teamId: team.teamId })).toHaveLength(3);
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 3, paidCount: 2, status: 'forming' });
+    expect(await docs(t.cloud, 'orders', { teamId: team.teamId })).toHaveLength(3);
 
     // The one who got the seat pays; the team succeeds; both earlier payers are still paid members.
     const winner = results.find((r) => r.ok);
     const winnerId = joiners[results.indexOf(winner!)];
-    await cloud.ok('order', { action: 'pay', orderId: winner!.ok && winner!.data.orderId }, winnerId);
-    const view = await cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_3');
+    await t.cloud.ok('order', { action: 'pay', orderId: winner!.ok && winner!.data.orderId }, winnerId);
+    const view = await t.cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_3');
     expect(view).toMatchObject({ status: 'succeeded', size: 3, seatsTaken: 3 });
     expect(view.members.map((m) => [m.openid, m.paid]).sort()).toEqual([['o_cust_1', true], ['o_cust_2', true], [winnerId, true]].sort());
     // members carry their display names for the team page (seeded personas have names)
     expect(view.members.filter((m) => m.openid !== winnerId).map((m) => m.name).sort()).toEqual(['小美', '阿杰']);
-    expect(await docs(cloud, 'orders', { teamId: team.teamId, status: 'paid' })).toHaveLength(3);
-    await expectMoneyBalances(cloud);
+    expect(await docs(t.cloud, 'orders', { teamId: team.teamId, status: 'paid' })).toHaveLength(3);
+    await expectMoneyBalances(t.cloud);
   });
 
   it('the leader pays the group price minus the leader perk; a member is unique per team', async () => {
-    const team = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_p02_trio' }, 'o_cust_1');
+    const team = await t.cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_p02_trio' }, 'o_cust_1');
     expect(team.totalFen).toBe(8800 - 1000);
-    const again = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_1');
+    const again = await t.cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_1');
     expect(again.ok === false && again.error.code).toBe('ALREADY_JOINED');
-    const joins = await Promise.all([1, 2, 3, 4].map(() => cloud.call<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2')));
+    const joins = await Promise.all([1, 2, 3, 4].map(() => t.cloud.call<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2')));
     expect(outcomes(joins)).toEqual({ ok: 1, ALREADY_JOINED: 3 });
     expect(joins.find((j) => j.ok)?.ok && (joins.find((j) => j.ok) as { data: Opened }).data.totalFen).toBe(8800);
-    expect(await docs(cloud, 'team_members', { teamId: team.teamId })).toHaveLength(2);
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
+    expect(await docs(t.cloud, 'team_members', { teamId: team.teamId })).toHaveLength(2);
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
   });
 
   it('an unpaid seat is released after the TTL and can be taken again', async () => {
     const team = await openAndPay('gd_p01_duo', 'o_cust_1');
-    await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
-    const full = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
+    await t.cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    const full = await t.cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
     expect(full.ok === false && full.error.code).toBe('GROUP_FULL');
-    cloud.advanceClock(16 * 60 * 1000);
-    await cloud.ok('sweep', { action: 'run' });
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
-    const third = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
-    await cloud.ok('order', { action: 'pay', orderId: third.orderId }, 'o_cust_3');
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'succeeded', paidCount: 2 });
+    t.cloud.advanceClock(16 * 60 * 1000);
+    await t.cloud.ok('sweep', { action: 'run' });
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
+    const third = await t.cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
+    await t.cloud.ok('order', { action: 'pay', orderId: third.orderId }, 'o_cust_3');
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'succeeded', paidCount: 2 });
   });
 
   it('a short team past expiresAt fails; each paid member is refunded exactly once even with two concurrent sweeps; coupons and stock return', async () => {
     // A coupon that may be used on group orders, held by the second member.
-    const now = cloud.now();
-    await cloud.db.collection('coupons').add({
+    const now = t.cloud.now();
+    await t.cloud.db.collection('coupons').add({
       _id: 'c_group_ok',
       templateId: 'ct_flat5',
       ownerOpenid: 'o_cust_2',
@@ -95,106 +85,106 @@ describe('groupbuy', () => {
       validToAt: new Date(now.getTime() + 72 * HOUR),
       orderId: null,
     });
-    const stockBefore = Number((await doc(cloud, 'skus', 'p02-s1'))?.stock);
+    const stockBefore = Number((await doc(t.cloud, 'skus', 'p02-s1'))?.stock);
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
-    const second = await cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');
-    await cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
-    const unpaid = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
-    expect(await doc(cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore - 3 });
+    const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');
+    await t.cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    const unpaid = await t.cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_3');
+    expect(await doc(t.cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore - 3 });
 
-    cloud.advanceClock(25 * HOUR);
-    const late = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_4');
+    t.cloud.advanceClock(25 * HOUR);
+    const late = await t.cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_4');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const sweeps = await Promise.all([cloud.runTimer<{ ok: boolean }>('sweep'), cloud.call('sweep', { action: 'run' })]);
+    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' })]);
     expect(sweeps.every((s) => s.ok)).toBe(true);
 
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
     for (const orderId of [team.orderId, second.orderId]) {
-      expect(await docs(cloud, 'refunds', { orderId })).toEqual([expect.objectContaining({ status: 'succeeded', reason: 'team_failed' })]);
-      expect(await doc(cloud, 'orders', orderId)).toMatchObject({ status: 'refunded' });
+      expect(await docs(t.cloud, 'refunds', { orderId })).toEqual([expect.objectContaining({ status: 'succeeded', reason: 'team_failed' })]);
+      expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'refunded' });
     }
-    expect(await doc(cloud, 'orders', unpaid.orderId)).toMatchObject({ status: 'closed', closeReason: 'team_failed' });
-    expect(await doc(cloud, 'coupons', 'c_group_ok')).toMatchObject({ status: 'unused', orderId: null });
-    expect(await doc(cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore });
-    const view = await cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_1');
+    expect(await doc(t.cloud, 'orders', unpaid.orderId)).toMatchObject({ status: 'closed', closeReason: 'team_failed' });
+    expect(await doc(t.cloud, 'coupons', 'c_group_ok')).toMatchObject({ status: 'unused', orderId: null });
+    expect(await doc(t.cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore });
+    const view = await t.cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_1');
     expect(view.status).toBe('failed');
     expect(view.members.filter((m) => m.paid)).toEqual([]);
 
     // A third sweep changes nothing.
-    await cloud.ok('sweep', { action: 'run' });
-    expect(await docs(cloud, 'refunds')).toHaveLength(2);
-    await expectMoneyBalances(cloud);
+    await t.cloud.ok('sweep', { action: 'run' });
+    expect(await docs(t.cloud, 'refunds')).toHaveLength(2);
+    await expectMoneyBalances(t.cloud);
   });
 
   it('a refund failing half-way through a failed team resumes on the next sweep, and nobody is paid back twice', async () => {
     sandboxLedger.clear();
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
-    const second = await cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
-    await cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
-    cloud.advanceClock(25 * HOUR);
+    const second = await t.cloud.ok<Opened>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    await t.cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    t.cloud.advanceClock(25 * HOUR);
 
     // The provider fails the second member's refund during the first sweep.
     sandboxLedger.failRefundsFor.add(second.orderId);
-    const first = await cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
+    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
     expect(first).toMatchObject({ teamsFailed: 1, membersRefunded: 2 });
-    expect(await docs(cloud, 'refunds', { orderId: team.orderId })).toEqual([expect.objectContaining({ status: 'succeeded' })]);
-    expect(await docs(cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(await docs(t.cloud, 'refunds', { orderId: team.orderId })).toEqual([expect.objectContaining({ status: 'succeeded' })]);
+    expect(await docs(t.cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending' })]);
     expect([...sandboxLedger.payouts.values()].map((p) => p.orderId)).toEqual([team.orderId]);
 
     // Still failing: the next sweep asks again with the same refund id and leaves it pending.
-    cloud.advanceClock(60 * 1000);
-    expect(await cloud.ok<{ refundsRetried: number }>('sweep', { action: 'run' })).toMatchObject({ refundsRetried: 0 });
+    t.cloud.advanceClock(60 * 1000);
+    expect(await t.cloud.ok<{ refundsRetried: number }>('sweep', { action: 'run' })).toMatchObject({ refundsRetried: 0 });
 
     // The provider is back: two concurrent sweeps finish it, each refund paid out once.
     sandboxLedger.failRefundsFor.clear();
-    cloud.advanceClock(60 * 1000);
-    const [a, b] = await Promise.all([cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }), cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' })]);
+    t.cloud.advanceClock(60 * 1000);
+    const [a, b] = await Promise.all([t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }), t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' })]);
     expect(a.membersRefunded + b.membersRefunded).toBe(0);
     for (const o of [team, second]) {
-      const refunds = await docs(cloud, 'refunds', { orderId: o.orderId });
+      const refunds = await docs(t.cloud, 'refunds', { orderId: o.orderId });
       expect(refunds).toEqual([expect.objectContaining({ status: 'succeeded', refundFen: o.totalFen })]);
-      expect(await doc(cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', refundedFen: o.totalFen });
+      expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', refundedFen: o.totalFen });
       const paidBack = [...sandboxLedger.payouts.values()].filter((p) => p.orderId === o.orderId);
       expect(paidBack).toEqual([{ orderId: o.orderId, refundFen: o.totalFen }]);
     }
     expect(sandboxLedger.payouts.size).toBe(2);
-    await expectMoneyBalances(cloud);
+    await expectMoneyBalances(t.cloud);
   });
 
   it('eligibility: a same-salesperson deal admits only customers bound to the leader\'s salesperson', async () => {
-    const trio = await doc(cloud, 'group_deals', 'gd_p02_trio');
-    await cloud.db.collection('group_deals').add({ ...trio, _id: 'gd_same', groupSize: 4, joinEligibility: 'same_sales' });
-    const bind = (openid: string, salesId: string | null) => cloud.db.collection('users').doc(openid).update({ boundSalesId: salesId });
-    for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await cloud.ok('coupon', { action: 'mine' }, u);
+    const trio = await doc(t.cloud, 'group_deals', 'gd_p02_trio');
+    await t.cloud.db.collection('group_deals').add({ ...trio, _id: 'gd_same', groupSize: 4, joinEligibility: 'same_sales' });
+    const bind = (openid: string, salesId: string | null) => t.cloud.db.collection('users').doc(openid).update({ boundSalesId: salesId });
+    for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await t.cloud.ok('coupon', { action: 'mine' }, u);
     await Promise.all([bind('o_cust_1', 'o_sales_li'), bind('o_cust_2', 'o_sales_li'), bind('o_cust_3', 'o_sales_wang'), bind('o_cust_4', null)]);
 
-    const team = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_same' }, 'o_cust_1');
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ salesId: 'o_sales_li', terms: expect.objectContaining({ joinEligibility: 'same_sales' }) });
-    expect((await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2')).ok).toBe(true);
+    const team = await t.cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_same' }, 'o_cust_1');
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ salesId: 'o_sales_li', terms: expect.objectContaining({ joinEligibility: 'same_sales' }) });
+    expect((await t.cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2')).ok).toBe(true);
     for (const other of ['o_cust_3', 'o_cust_4']) {
-      const r = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, other);
+      const r = await t.cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, other);
       expect(r.ok === false && r.error.code).toBe('NOT_ELIGIBLE');
     }
-    expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
-    expect(await docs(cloud, 'orders', { teamId: team.teamId })).toHaveLength(2);
+    expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
+    expect(await docs(t.cloud, 'orders', { teamId: team.teamId })).toHaveLength(2);
   });
 
   it('eligibility: a new-customer deal refuses a customer who has paid before; per-user limit holds', async () => {
-    const team = await cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_p04_newcomer' }, 'o_cust_1');
-    const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-elig-001' }, 'o_cust_2');
-    await cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_2');
-    const refused = await cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+    const team = await t.cloud.ok<Opened>('groupbuy', { action: 'open', dealId: 'gd_p04_newcomer' }, 'o_cust_1');
+    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-elig-001' }, 'o_cust_2');
+    await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_2');
+    const refused = await t.cloud.call('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
     expect(refused.ok === false && refused.error.code).toBe('NOT_ELIGIBLE');
-    const second = await cloud.call('groupbuy', { action: 'open', dealId: 'gd_p04_newcomer' }, 'o_cust_1');
+    const second = await t.cloud.call('groupbuy', { action: 'open', dealId: 'gd_p04_newcomer' }, 'o_cust_1');
     expect(second.ok === false && second.error.code).toBe('LIMIT_REACHED');
   });
 
   it('a paused or missing deal cannot be opened', async () => {
-    await cloud.db.collection('group_deals').doc('gd_p01_duo').update({ status: 'paused' });
-    const paused = await cloud.call('groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_1');
+    await t.cloud.db.collection('group_deals').doc('gd_p01_duo').update({ status: 'paused' });
+    const paused = await t.cloud.call('groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_1');
     expect(paused.ok === false && paused.error.code).toBe('EXPIRED');
-    const missing = await cloud.call('groupbuy', { action: 'open', dealId: 'gd_nope' }, 'o_cust_1');
+    const missing = await t.cloud.call('groupbuy', { action: 'open', dealId: 'gd_nope' }, 'o_cust_1');
     expect(missing.ok === false && missing.error.code).toBe('NOT_FOUND');
-    expect(await docs(cloud, 'teams')).toHaveLength(0);
+    expect(await docs(t.cloud, 'teams')).toHaveLength(0);
   });
 });

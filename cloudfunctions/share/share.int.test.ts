@@ -1,81 +1,72 @@
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { useTestCloud } from '../../emulator/testing';
 
-let cloud: TestCloud;
-beforeAll(async () => {
-  cloud = await startTestCloud();
-});
-afterAll(async () => cloud.close());
-beforeEach(async () => {
-  await cloud.reset();
-  await cloud.seed();
-  cloud.setClock('2026-06-01T02:00:00.000Z');
-});
+const t = useTestCloud();
 
 const DAY = 86_400_000;
 type Created = { shareId: string; path: string; depth: number; parentShareId: string | null; rootShareId: string };
 type Opened = { boundSalesId: string | null; binding: { result: string; reason: string | null } };
 
 async function user(openid: string) {
-  return ((await cloud.db.collection('users').doc(openid).get()).data as Array<Record<string, unknown>>)[0];
+  return ((await t.cloud.db.collection('users').doc(openid).get()).data as Array<Record<string, unknown>>)[0];
 }
 async function setPolicy(p: Record<string, unknown>) {
-  await cloud.db.collection('binding_policy').doc('default').set({ status: 'active', protectionDays: 0, ...p });
+  await t.cloud.db.collection('binding_policy').doc('default').set({ status: 'active', protectionDays: 0, ...p });
 }
 
 describe('share chain and binding', () => {
   it("an unbound customer sharing a salesperson's shelf brings customers to that salesperson; a non-salesperson id owns nobody", async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_cust_3');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_cust_3');
     expect(s.depth).toBe(1);
-    const o = await cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_cust_4');
+    const o = await t.cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_cust_4');
     expect(o.boundSalesId).toBe('o_sales_wang');
     expect(await user('o_cust_4')).toMatchObject({ boundSalesId: 'o_sales_wang', referrerOpenid: 'o_cust_3' });
-    const fake = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_cust_1' }, channel: 'card' }, 'o_cust_3');
-    const stored = (await cloud.db.collection('shares').doc(fake.shareId).get()).data[0] as { salesId: string | null };
+    const fake = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_cust_1' }, channel: 'card' }, 'o_cust_3');
+    const stored = (await t.cloud.db.collection('shares').doc(fake.shareId).get()).data[0] as { salesId: string | null };
     expect(stored.salesId).toBeNull();
   });
 
   it('a share id is short and the path carries only it; opening binds the customer and a re-share hangs below', async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     expect(s.shareId.length).toBeLessThanOrEqual(10);
     expect(s.path).toBe(`/pages/landing/index?s=${s.shareId}`);
     expect(s.depth).toBe(1);
-    const o = await cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_cust_1');
+    const o = await t.cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_cust_1');
     expect(o.boundSalesId).toBe('o_sales_li');
-    const a = await cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'card' }, 'o_cust_1');
+    const a = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'card' }, 'o_cust_1');
     expect(a).toMatchObject({ depth: 2, parentShareId: s.shareId, rootShareId: s.shareId });
-    await cloud.ok('share', { action: 'open', shareId: a.shareId }, 'o_cust_2');
+    await t.cloud.ok('share', { action: 'open', shareId: a.shareId }, 'o_cust_2');
     expect(await user('o_cust_2')).toMatchObject({ boundSalesId: 'o_sales_li', referrerOpenid: 'o_cust_1', boundShareId: a.shareId });
     expect(await user('o_cust_1')).toMatchObject({ boundSalesId: 'o_sales_li' });
     expect((await user('o_cust_1')).referrerOpenid ?? null).toBeNull();
   });
 
   it('opening your own share binds nobody', async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
-    const own = await cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_sales_li');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const own = await t.cloud.ok<Opened>('share', { action: 'open', shareId: s.shareId }, 'o_sales_li');
     expect(own.binding).toEqual({ result: 'kept', reason: 'self_share' });
     // an unbound customer's own share has no salesperson and binds nobody either
-    const c = await cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'card' }, 'o_cust_3');
-    const self = await cloud.ok<Opened>('share', { action: 'open', shareId: c.shareId }, 'o_cust_3');
+    const c = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'card' }, 'o_cust_3');
+    const self = await t.cloud.ok<Opened>('share', { action: 'open', shareId: c.shareId }, 'o_cust_3');
     expect(self.binding).toEqual({ result: 'kept', reason: 'self_share' });
     expect((await user('o_cust_3')).boundSalesId ?? null).toBeNull();
-    const bindings = await cloud.db.collection('bindings').where({ openid: 'o_cust_3' }).get();
+    const bindings = await t.cloud.db.collection('bindings').where({ openid: 'o_cust_3' }).get();
     expect(bindings.data).toHaveLength(0);
   });
 
   it('inside the protection period a second salesperson cannot take the customer; in N-day mode after expiry they can; the history shows both', async () => {
     await setPolicy({ mode: 'n_days', validDays: 7, protectionDays: 3 });
-    const li = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
-    const wang = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'poster' }, 'o_sales_wang');
-    expect((await cloud.ok<Opened>('share', { action: 'open', shareId: li.shareId }, 'o_cust_1')).boundSalesId).toBe('o_sales_li');
-    cloud.advanceClock(2 * DAY);
-    const during = await cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_1');
+    const li = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const wang = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'poster' }, 'o_sales_wang');
+    expect((await t.cloud.ok<Opened>('share', { action: 'open', shareId: li.shareId }, 'o_cust_1')).boundSalesId).toBe('o_sales_li');
+    t.cloud.advanceClock(2 * DAY);
+    const during = await t.cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_1');
     expect(during).toMatchObject({ boundSalesId: 'o_sales_li', binding: { result: 'kept', reason: 'protected' } });
-    cloud.advanceClock(3 * DAY); // day 5: protection over, binding still valid
-    expect((await cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_1')).binding.reason).toBe('active');
-    cloud.advanceClock(3 * DAY); // day 8: binding lapsed
-    const after = await cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_1');
+    t.cloud.advanceClock(3 * DAY); // day 5: protection over, binding still valid
+    expect((await t.cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_1')).binding.reason).toBe('active');
+    t.cloud.advanceClock(3 * DAY); // day 8: binding lapsed
+    const after = await t.cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_1');
     expect(after).toMatchObject({ boundSalesId: 'o_sales_wang', binding: { result: 'bound', reason: 'expired' } });
-    const history = await cloud.db.collection('bindings').where({ openid: 'o_cust_1' }).orderBy('rev', 'asc').get();
+    const history = await t.cloud.db.collection('bindings').where({ openid: 'o_cust_1' }).orderBy('rev', 'asc').get();
     expect((history.data as Array<{ salesId: string; previousSalesId: string | null }>).map((h) => [h.salesId, h.previousSalesId])).toEqual([
       ['o_sales_li', null],
       ['o_sales_wang', 'o_sales_li'],
@@ -84,38 +75,38 @@ describe('share chain and binding', () => {
 
   it('two salespeople opened at the same moment: exactly one binding wins', async () => {
     await setPolicy({ mode: 'latest' });
-    const li = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
-    const wang = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
-    await cloud.call('shelf', { action: 'view' }, 'o_cust_4').catch(() => undefined); // registers nothing growth-related
+    const li = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const wang = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
+    await t.cloud.call('shelf', { action: 'view' }, 'o_cust_4').catch(() => undefined); // registers nothing growth-related
     const [x, y] = await Promise.all([
-      cloud.ok<Opened>('share', { action: 'open', shareId: li.shareId }, 'o_cust_4'),
-      cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_4'),
+      t.cloud.ok<Opened>('share', { action: 'open', shareId: li.shareId }, 'o_cust_4'),
+      t.cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_4'),
     ]);
     const results = [x.binding.result, y.binding.result].sort();
-    const history = await cloud.db.collection('bindings').where({ openid: 'o_cust_4' }).get();
+    const history = await t.cloud.db.collection('bindings').where({ openid: 'o_cust_4' }).get();
     expect(history.data.length).toBe(results.filter((r) => r === 'bound').length);
     expect(history.data.length).toBeGreaterThanOrEqual(1);
   });
 
   it('an openid inside the event is ignored (refused as an unknown field; identity comes from the context)', async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
-    const r = await cloud.call('share', { action: 'open', shareId: s.shareId, openid: 'o_cust_2' }, 'o_cust_1');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const r = await t.cloud.call('share', { action: 'open', shareId: s.shareId, openid: 'o_cust_2' }, 'o_cust_1');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('INVALID_ARGUMENT');
     expect((await user('o_cust_2')).boundSalesId ?? null).toBeNull();
-    const userInfo = await cloud.call<Opened>('share', { action: 'open', shareId: s.shareId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_1');
+    const userInfo = await t.cloud.call<Opened>('share', { action: 'open', shareId: s.shareId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_1');
     expect(userInfo.ok).toBe(true);
     expect((await user('o_cust_1')).boundSalesId).toBe('o_sales_li');
     expect((await user('o_cust_2')).boundSalesId ?? null).toBeNull();
   });
 
   it('poster returns a PNG QR code of the h5 landing URL', async () => {
-    const s = await cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'poster' }, 'o_sales_li');
-    const p = await cloud.ok<{ dataUrl: string; encoded: string; kind: string }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'poster' }, 'o_sales_li');
+    const p = await t.cloud.ok<{ dataUrl: string; encoded: string; kind: string }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
     expect(p.kind).toBe('h5-qrcode');
     expect(p.encoded).toContain(`s=${s.shareId}`);
     const png = Buffer.from(p.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect((await cloud.call('share', { action: 'poster', shareId: 'nope0' }, 'o_cust_1')).ok).toBe(false);
+    expect((await t.cloud.call('share', { action: 'poster', shareId: 'nope0' }, 'o_cust_1')).ok).toBe(false);
   });
 });
