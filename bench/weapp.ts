@@ -5,26 +5,18 @@
  * Budgets: main package ≤ 1.5 MB (issue 5; WeChat's advisory limit), every subpackage ≤ 2 MB
  * (WeChat's hard limit), total ≤ 1 MB (proposed: ~2× today's, so growth is a decision).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { ensureBuild } from './build-util';
 import { budget, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
+import { UPLOADED, walk } from '../e2e/weapp/files';
 
 const KB = 1024;
 const MAIN_BUDGET_KB = 1.5 * 1024;
 const PACKAGE_LIMIT_KB = 2 * 1024;
 const TOTAL_BUDGET_KB = 1024;
-const UPLOADED = new Set(['.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a', '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert']);
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 export const bench: Bench = {
   title: 'weapp package sizes',

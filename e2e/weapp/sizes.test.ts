@@ -4,25 +4,16 @@
  * advice), every package < 2 MB (WeChat's hard limit). Only files WeChat uploads are counted
  * (its extension whitelist: miniprogram-ci's MiniProgramWhiteList); all bytes are printed too.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname, relative } from 'node:path';
 import { readAppJson, weappDir } from './dist';
+import { UPLOADED, walk } from './files';
 
 const MB = 1024 * 1024;
 const MAIN_NON_TAB_ALLOWED = new Set(['pages/landing/index']);
 const MAIN_BUDGET = 1.5 * MB;
 const PACKAGE_LIMIT = 2 * MB;
-// miniprogram-ci dist/utils/white_ext_list.js (used offline when WeChat's list can't be fetched).
-const UPLOADED = new Set(['.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a', '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert']);
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -24,14 +24,9 @@ export interface CartRequest {
   teamId?: string;
 }
 
-export interface SkuDoc {
-  _id: string;
-  productId: string;
-  name: string;
-  priceFen: number;
-  listPriceFen: number;
-  stock: number;
-}
+/** A stored SKU (the same document the shelf presents). */
+export type { SkuDoc } from '../../../shared/shelf/present';
+import type { SkuDoc } from '../../../shared/shelf/present';
 
 interface ProductDoc {
   _id: string;
