@@ -6,17 +6,13 @@
  * `performance.getEntriesByName('first-contentful-paint')`. Also measured: when the first product
  * title is in the DOM (the shelf's data arrived and rendered), and bytes transferred.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chooseChromium, launchChromium } from '../e2e/browser';
 import { startTestCloud } from '../emulator/testing';
 import { ensureBuild } from './build-util';
 import { budget, median, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
 
-const CHROMIUM = process.env.LINKSHELF_CHROMIUM || '/usr/bin/chromium';
-// /work/shared/toolchain.md
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOADS = 7;
 const FCP_BUDGET_MS = 1500;
 
@@ -34,12 +30,12 @@ export const bench: Bench = {
   async run() {
     const dist = join(REPO_ROOT, 'miniprogram', 'dist', 'h5');
     const build = ensureBuild('h5', join(dist, 'index.html'));
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
     const cloud = await startTestCloud();
     cloud.cloud.paths.h5 = dist;
     const expected = await cloud.ok<{ products: Array<{ title: string }> }>('shelf', { action: 'view', salesId: 'o_sales_wang' }, 'o_cust_2');
     const firstTitle = expected.products[0]?.title;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const browserSource = (await chooseChromium()).source;
+    const browser = await launchChromium();
     const loads: Load[] = [];
     const errors: string[] = [];
     try {
@@ -90,6 +86,6 @@ export const bench: Bench = {
       budget('h5 shelf loads that showed products', shelves.length, '==', LOADS),
       budget('h5 page errors', errors.length, '==', 0, '', errors.slice(0, 3).join(' | ')),
     ];
-    return { figures: { build, loads, fcpMedianMs: fcpMedian, fcpMaxMs: fcps.length ? Math.max(...fcps) : null, shelfMedianMs: shelves.length ? round(median(shelves)) : null, errors }, budgets };
+    return { figures: { build, browser: browserSource, loads, fcpMedianMs: fcpMedian, fcpMaxMs: fcps.length ? Math.max(...fcps) : null, shelfMedianMs: shelves.length ? round(median(shelves)) : null, errors }, budgets };
   },
 };

@@ -1,5 +1,5 @@
 /**
- * Browser e2e harness: Debian's Chromium driven by playwright-core against an in-process local
+ * Browser e2e harness: Chromium (see browser.ts: the system one, else the npm-shipped one) driven by playwright-core against an in-process local
  * cloud that serves the h5 build (miniprogram/dist/h5; override with LINKSHELF_H5_DIR). Every
  * person gets their own browser context (own localStorage = own persona). Every console error and
  * page error of every context is collected; tests assert there are none. Screenshots go to
@@ -7,24 +7,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { startTestCloud, type TestCloud } from '../emulator/testing';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'e2e', 'screenshots');
-export const CHROMIUM = process.env.LINKSHELF_CHROMIUM || '/usr/bin/chromium';
-// /work/shared/toolchain.md
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface BrowserIssue {
   who: string;
@@ -64,9 +52,6 @@ export function h5Dir(): string {
         '(npm test does this before the e2e suite). The e2e tests never build by themselves.',
     );
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: apt-get update && apt-get install -y chromium (.ci/run does this).`);
-  }
   return dir;
 }
 
@@ -82,7 +67,7 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
     await cloud.reset();
     await cloud.seed();
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   const issues: BrowserIssue[] = [];
   const shots: string[] = [];
   const contexts: BrowserContext[] = [];
