@@ -9,9 +9,8 @@
  *
  * `users` is ADMINONLY (database/security-rules.json): customers cannot rewrite their counts.
  */
-import { stableId, type UserDoc } from '../_platform';
+import { stableId, store, type UserDoc } from '../_platform';
 import { chinaDayKey, type HeldClaims } from '../../shared/coupons';
-import { cmd } from './store';
 
 type Query = Record<string, unknown>;
 
@@ -63,7 +62,7 @@ export function takeSlotQuery(
   limits: { perUserLimit: number; perDayLimit?: number },
   now: Date,
 ): { where: Query; update: Query; undo: Query } {
-  const _ = cmd();
+  const _ = store.command();
   const key = claimKey(templateId);
   const day = claimDayKey(now);
   const totalPath = `couponClaims.${key}`;

@@ -1,18 +1,12 @@
 import { AppError } from '../_platform';
 import { checkPromotion, isActive, type GroupDeal } from '../../shared/promotions';
 import type { DealTerms } from '../../shared/orders';
-import { getById } from './store';
 
 /**
  * Ops documents are validated on read. A missing, invalid or inactive promotion is a business
  * outcome for the customer (NOT_FOUND / FAILED_PRECONDITION / EXPIRED), and the problems are
  * logged for ops (admin.promotionHealth lists them).
  */
-/** Loads and validates an active group deal. */
-export async function loadActiveDeal(dealId: string, now: Date): Promise<GroupDeal> {
-  return activeDealOf(await getById<unknown>('group_deals', dealId), dealId, now);
-}
-
 /** Validates a stored group deal (undefined: missing) and checks it is live at `now`. */
 export function activeDealOf(raw: unknown, dealId: string, now: Date): GroupDeal {
   if (!raw) throw new AppError('NOT_FOUND', `no group deal ${dealId}`);

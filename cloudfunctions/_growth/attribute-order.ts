@@ -1,6 +1,7 @@
-import { assignVariants, isShareId } from '../../shared/growth';
+import { store } from '../_platform';
+import { assignVariants, isShareId, type ShareDoc } from '../../shared/growth';
 import type { Attribution, HookCtx } from './index';
-import { getShare, loadExperiments } from './store';
+import { loadExperiments } from './live-docs';
 import { activeSalesId, growthFields } from './user-fields';
 
 /** See attributeOrder in index.ts. */
@@ -8,7 +9,7 @@ export async function attributeOrderImpl(ctx: HookCtx, buyer: { _id: string; [k:
   const u = growthFields(buyer);
   const [experiments, share] = await Promise.all([
     loadExperiments(),
-    shareId && isShareId(shareId) ? getShare(shareId) : Promise.resolve(null),
+    shareId && isShareId(shareId) ? store.getById<ShareDoc>('shares', shareId) : Promise.resolve(undefined),
   ]);
   const via = share
     ? {

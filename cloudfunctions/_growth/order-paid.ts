@@ -1,4 +1,4 @@
-import { getDb, stableId } from '../_platform';
+import { stableId, store } from '../_platform';
 import {
   assessReferral,
   counterPaths,
@@ -9,7 +9,8 @@ import {
   type Metrics,
 } from '../../shared/growth';
 import type { HookCtx, OrderFacts } from './index';
-import { C, incCounterDoc, incDayCounters, incShare, insertOnce, loadCommissionPlan, loadReferralProgram, TOTALS_ID } from './store';
+import { incDayCounters, incShare, incTotals } from './counters';
+import { loadCommissionPlan, loadReferralProgram } from './live-docs';
 import type { GrowthUserFields } from './user-fields';
 
 const DAY_MS = 86_400_000;
@@ -115,35 +116,34 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     planId: a.salesId && plan ? plan._id : null,
     settleAt: a.salesId && plan ? new Date(paidAt.getTime() + plan.settleAfterDays * DAY_MS) : null,
   };
-  if (!(await insertOnce(C.growthOrders, growthOrder))) {
+  if (!(await store.insertOnce('growth_orders', growthOrder))) {
     // Already applied (a replay). Re-assert the ledger entries from the stored copy, so a first
     // run that stopped after its marker still ends with its commission (ids are deterministic).
     await reassertLedger(ctx, order._id);
     return;
   }
 
-  const db = getDb();
   const entries = pendingEntries(ctx, growthOrder);
-  if (entries.length > 0) await db.collection(C.ledger).add(entries);
+  if (entries.length > 0) await store.insert('commission_ledger', entries);
 
   // First paid order of this buyer? (one conditional write that also returns the buyer)
-  const firstRes = (await db
-    .collection(C.users)
-    .where({ _id: order.buyerOpenid, firstPaidAt: null })
-    .updateAndReturn({ firstPaidAt: paidAt, firstPaidOrderId: order._id })) as { updated?: number; doc?: Record<string, unknown> | null };
-  const isFirst = firstRes.updated === 1;
-  const buyer = (firstRes.doc ?? null) as (GrowthUserFields & { _id: string }) | null;
+  const buyer = await store.updateAndReturn<GrowthUserFields & { _id: string }>(
+    'users',
+    { _id: order.buyerOpenid, firstPaidAt: null },
+    { firstPaidAt: paidAt, firstPaidOrderId: order._id },
+  );
+  const isFirst = buyer !== undefined;
 
   let referralCreated = false;
   if (isFirst && buyer?.referrerOpenid && program && isLive(program, paidAt)) {
     referralCreated = await recordReferralCandidate(ctx, program, order, buyer, paidAt);
     if (referralCreated) {
-      await db.collection(C.growthOrders).doc(order._id).update({ referral: { minOrderFen: program.minOrderFen } });
+      await store.updateById('growth_orders', order._id, { referral: { minOrderFen: program.minOrderFen } });
     }
   }
 
   // Created orders are counted by onOrderCreated; here only the payer-of-the-day marker.
-  const payerToday = await insertOnce(C.counters, { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
+  const payerToday = await store.insertOnce('counters', { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
   const m: Metrics = {
     paidOrders: 1,
     sharePaidOrders: a.shareId ? 1 : 0,
@@ -158,7 +158,7 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
   };
   await Promise.all([
     incDayCounters(paidAt, counterPaths(scopesOf(order), m)),
-    a.salesId && commissionFen > 0 ? incCounterDoc(TOTALS_ID, counterPaths({ salesId: a.salesId }, { commissionFen })) : Promise.resolve(),
+    a.salesId && commissionFen > 0 ? incTotals(counterPaths({ salesId: a.salesId }, { commissionFen })) : Promise.resolve(),
     a.shareId ? incShare(a.shareId, { paidOrders: 1, gmvFen: order.totalFen }) : Promise.resolve(),
   ]);
 }
@@ -187,9 +187,9 @@ function pendingEntries(ctx: HookCtx, g: GrowthOrder): LedgerEntry[] {
 
 /** Replay path: 1 read + 1 idempotent insert per commission line. */
 async function reassertLedger(ctx: HookCtx, orderId: string): Promise<void> {
-  const g = ((await getDb().collection(C.growthOrders).doc(orderId).get()).data as GrowthOrder[])[0];
+  const g = await store.getById<GrowthOrder>('growth_orders', orderId);
   if (!g) return;
-  await Promise.all(pendingEntries(ctx, g).map((e) => insertOnce(C.ledger, e)));
+  await Promise.all(pendingEntries(ctx, g).map((e) => store.insertOnce('commission_ledger', e)));
 }
 
 /** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */
@@ -220,14 +220,12 @@ async function recordReferralCandidate(
   buyer: GrowthUserFields & { _id: string },
   paidAt: Date,
 ): Promise<boolean> {
-  const db = getDb();
   const referrerId = buyer.referrerOpenid as string;
   const day = dayKey(paidAt);
-  const [refRes, todayRes] = await Promise.all([
-    db.collection(C.users).doc(referrerId).get(),
-    db.collection(C.referrals).where({ referrerOpenid: referrerId, qualifiedDay: day }).count(),
+  const [referrer, today] = await Promise.all([
+    store.getById<GrowthUserFields & { role?: string }>('users', referrerId),
+    store.count('referral_rewards', { referrerOpenid: referrerId, qualifiedDay: day }),
   ]);
-  const referrer = ((refRes.data as Array<Record<string, unknown>>)[0] ?? null) as (GrowthUserFields & { role?: string }) | null;
   const assessment = assessReferral(program, {
     buyerOpenid: buyer._id,
     referrerOpenid: referrerId,
@@ -238,7 +236,7 @@ async function recordReferralCandidate(
     orderPaidFen: order.totalFen,
     boundAt: buyer.boundAt ? new Date(buyer.boundAt) : null,
     paidAt,
-    referrerQualifiedToday: (todayRes as { total?: number }).total ?? 0,
+    referrerQualifiedToday: today,
   });
   const doc: ReferralDoc = {
     _id: buyer._id,
@@ -257,5 +255,5 @@ async function recordReferralCandidate(
     reasons: assessment.reasons,
     createdAt: ctx.now,
   };
-  return insertOnce(C.referrals, doc);
+  return store.insertOnce('referral_rewards', doc);
 }

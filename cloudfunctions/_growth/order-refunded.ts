@@ -1,8 +1,8 @@
-import { getCommand, getDb, stableId } from '../_platform';
+import { stableId, store } from '../_platform';
 import { counterPaths, reversalFen, stillQualifies, type Metrics } from '../../shared/growth';
 import type { HookCtx, OrderFacts } from './index';
 import type { GrowthOrder, LedgerEntry } from './order-paid';
-import { C, incCounterDoc, incDayCounters, insertOnce, TOTALS_ID } from './store';
+import { incDayCounters, incTotals } from './counters';
 
 /**
  * Reverses commission proportionally to the refunded fen of each line, once per (refundId, lineId).
@@ -15,11 +15,9 @@ export async function onOrderRefundedImpl(
   order: OrderFacts,
   refunds: Array<{ lineId: string; refundFen: number; refundId: string }>,
 ): Promise<void> {
-  const db = getDb();
-  const _ = getCommand();
+  const _ = store.command();
   for (let attempt = 0; attempt < 8; attempt++) {
-    const res = await db.collection(C.growthOrders).doc(order._id).get();
-    const g = (res.data as GrowthOrder[])[0];
+    const g = await store.getById<GrowthOrder>('growth_orders', order._id);
     if (!g) return; // never paid (or the paid hook has not run): nothing to reverse
     const fresh = refunds.filter((r) => r.refundFen > 0 && !g.appliedRefunds.includes(`${r.refundId}:${r.lineId}`));
     if (fresh.length === 0) return;
@@ -51,31 +49,29 @@ export async function onOrderRefundedImpl(
         });
       }
     }
-    const claim = (await db
-      .collection(C.growthOrders)
-      .where({ _id: order._id, rev: g.rev })
-      .update({
+    const claimed = await store.guardedUpdate(
+      'growth_orders',
+      { _id: order._id, rev: g.rev },
+      {
         rev: _.inc(1),
         refundedByLine,
         refundedFen: _.inc(refundFen),
         appliedRefunds: _.push(fresh.map((r) => `${r.refundId}:${r.lineId}`)),
-      })) as { updated?: number };
-    if (claim.updated !== 1) continue; // a concurrent refund moved the order: re-read and recompute
+      },
+    );
+    if (!claimed) continue; // a concurrent refund moved the order: re-read and recompute
 
-    await Promise.all(entries.map((e) => insertOnce(C.ledger, e)));
+    await Promise.all(entries.map((e) => store.insertOnce('commission_ledger', e)));
     const reversedFen = entries.reduce((s, e) => s + e.amountFen, 0);
     const m: Metrics = { refunds: 1, refundFen, reversedFen };
     const scopes = { salesId: g.salesId, campaign: g.campaign, experiments: g.experiments };
     const voidReferral =
       g.referral && !stillQualifies(g.referral, g.totalFen, g.refundedFen + refundFen)
-        ? db
-            .collection(C.referrals)
-            .where({ _id: g.buyerOpenid, orderId: order._id, status: _.in(['waiting', 'review']) })
-            .update({ status: 'void', voidedAt: ctx.now })
+        ? store.updateMany('referral_rewards', { _id: g.buyerOpenid, orderId: order._id, status: _.in(['waiting', 'review']) }, { status: 'void', voidedAt: ctx.now })
         : Promise.resolve();
     await Promise.all([
       incDayCounters(ctx.now, counterPaths(scopes, m)),
-      g.salesId && reversedFen > 0 ? incCounterDoc(TOTALS_ID, counterPaths({ salesId: g.salesId }, { reversedFen })) : Promise.resolve(),
+      g.salesId && reversedFen > 0 ? incTotals(counterPaths({ salesId: g.salesId }, { reversedFen })) : Promise.resolve(),
       voidReferral,
     ]);
     return;

@@ -1,7 +1,6 @@
-import { getDb } from '../_platform';
+import { store } from '../_platform';
 import { isSafeKey } from '../../shared/growth';
 import type { HookCtx } from './index';
-import { C } from './store';
 
 /**
  * One write: `views.<productId>.n += 1`, `.at = now`, `.title` (so the salesperson's list needs no
@@ -10,17 +9,14 @@ import { C } from './store';
  */
 export async function recordProductViewImpl(ctx: HookCtx, openid: string, productId: string, title?: string): Promise<void> {
   if (!openid || !isSafeKey(productId)) return;
-  const _ = getDb().command;
+  const _ = store.command();
   try {
-    await getDb()
-      .collection(C.users)
-      .doc(openid)
-      .update({
-        [`views.${productId}.n`]: _.inc(1),
-        [`views.${productId}.at`]: ctx.now,
-        ...(title ? { [`views.${productId}.title`]: title.slice(0, 60) } : {}),
-        lastViewedAt: ctx.now,
-      });
+    await store.updateById('users', openid, {
+      [`views.${productId}.n`]: _.inc(1),
+      [`views.${productId}.at`]: ctx.now,
+      ...(title ? { [`views.${productId}.title`]: title.slice(0, 60) } : {}),
+      lastViewedAt: ctx.now,
+    });
   } catch (err) {
     console.warn(`[growth] request ${ctx.requestId}: product view of ${productId} not recorded`, err);
   }

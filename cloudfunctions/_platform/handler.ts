@@ -3,7 +3,8 @@ import { AppError, type Envelope, isAppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import { readCallerContext, type CallerContext } from './context';
 import { randomId } from './ids';
-import { errorCode, loadUsers, type UserDoc } from './users';
+import { errorCode } from './errors';
+import { loadUsers, type UserDoc } from './users';
 
 /** Who may call an action: roles of registered users, or 'system' (timers, other functions, payment callbacks). */
 export type Access = 'anyone' | 'system' | readonly Role[];

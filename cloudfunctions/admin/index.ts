@@ -3,10 +3,9 @@
  * actions here.
  */
 import { z } from 'zod';
-import { AppError, action, defineFunction, getDb } from '../_platform';
+import { AppError, action, defineFunction, store } from '../_platform';
 import { ROLES } from '../../shared/roles';
 import { checkPromotion, PROMOTION_COLLECTIONS } from '../../shared/promotions';
-import { find } from '../_commerce/store';
 import { dashboard } from './dashboard';
 import { reassign } from './reassign';
 import { shareTree } from './share-tree';
@@ -19,7 +18,7 @@ export const main = defineFunction('admin', {
     access: ['ops', 'boss'],
     input: {},
     run: async () => {
-      const lists = await Promise.all(PROMOTION_COLLECTIONS.map((c) => find<Record<string, unknown>>(c, {}, 1000)));
+      const lists = await Promise.all(PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })));
       const problems: Array<{ collection: string; id: string; status: string | null; problems: string[] }> = [];
       PROMOTION_COLLECTIONS.forEach((collection, i) => {
         for (const doc of lists[i]) {
@@ -45,11 +44,8 @@ export const main = defineFunction('admin', {
       if (input.openid === ctx.openid && input.role !== 'boss') {
         throw new AppError('FAILED_PRECONDITION', 'a boss cannot demote themself');
       }
-      const res = await getDb().collection('users').where({ _id: input.openid }).update({ role: input.role, roleSetAt: ctx.now, roleSetBy: ctx.openid });
-      if (Number((res as { updated?: number }).updated ?? 0) !== 1) {
-        const again = await getDb().collection('users').doc(input.openid).get();
-        if (((again as { data?: unknown[] }).data ?? []).length === 0) throw new AppError('NOT_FOUND', `no user ${input.openid}`);
-      }
+      const changed = await store.guardedUpdate('users', { _id: input.openid }, { role: input.role, roleSetAt: ctx.now, roleSetBy: ctx.openid });
+      if (!changed && !(await store.getById('users', input.openid))) throw new AppError('NOT_FOUND', `no user ${input.openid}`);
       return { openid: input.openid, role: input.role };
     },
   }),

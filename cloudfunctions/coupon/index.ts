@@ -9,14 +9,13 @@
  * stock is put back). See docs/commerce.md.
  */
 import { z } from 'zod';
-import { AppError, action, defineFunction } from '../_platform';
+import { AppError, action, defineFunction, store } from '../_platform';
 import type { ErrorCode } from '../../shared/errors';
 import { COUPON_STATUSES, couponWindow, decideClaim, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
 import { checkPromotion, isActive, type CouponTemplate } from '../../shared/promotions';
 import { claimedByTemplate, heldClaims, takeSlotQuery } from '../_commerce/coupon-claims';
 import { idField } from '../_commerce/inputs';
 import { undoWithRetry } from '../_commerce/steps';
-import { cmd, col, find, getById, guardedUpdate } from '../_commerce/store';
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'no such coupon',
@@ -35,7 +34,7 @@ export const main = defineFunction('coupon', {
   list: action({
     input: {},
     run: async (_input, ctx) => {
-      const raw = await find<Record<string, unknown>>('coupon_templates', { status: 'active' }, 100);
+      const raw = await store.find<Record<string, unknown>>('coupon_templates', { status: 'active' }, { limit: 100 });
       const live = raw
         .map((doc) => checkPromotion('coupon_templates', doc))
         .flatMap((r) => (r.ok && isActive(r.value, ctx.now) ? [r.value] : []));
@@ -67,7 +66,7 @@ export const main = defineFunction('coupon', {
   claim: action({
     input: { templateId: idField, shareId: idField.optional() },
     run: async (input, ctx) => {
-      const _ = cmd();
+      const _ = store.command();
       const templateId = input.templateId;
       const held = heldClaims(ctx.user, templateId, ctx.now);
 
@@ -77,18 +76,15 @@ export const main = defineFunction('coupon', {
       // Dates are checked on the returned document (ops may type them as ISO strings).
       const takeWhere: Record<string, unknown> = { _id: templateId, status: 'active', stock: _.gt(0), perUserLimit: _.gt(held.total) };
       if (held.today > 0) takeWhere.perDayLimit = _.or(_.exists(false), _.gt(held.today));
-      const taken = (await col('coupon_templates').where(takeWhere).updateAndReturn({ stock: _.inc(-1), issuedCount: _.inc(1) })) as {
-        updated?: number;
-        doc?: unknown;
-      };
-      if (Number(taken.updated ?? 0) !== 1) {
+      const taken = await store.updateAndReturn<unknown>('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1) });
+      if (taken === undefined) {
         // Round trip 3 (refusals only): read the template to name the reason.
-        const decision = decideClaim(await getById<unknown>('coupon_templates', templateId), held, ctx.now);
+        const decision = decideClaim(await store.getById<unknown>('coupon_templates', templateId), held, ctx.now);
         refuse(templateId, decision.ok ? 'SOLD_OUT' : decision.code, decision.ok ? undefined : decision.problems);
       }
       const putBack = () =>
-        undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => col('coupon_templates').doc(templateId).update({ stock: _.inc(1), issuedCount: _.inc(-1) }));
-      const decision = decideClaim(taken.doc, held, ctx.now, true);
+        undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => store.updateById('coupon_templates', templateId, { stock: _.inc(1), issuedCount: _.inc(-1) }));
+      const decision = decideClaim(taken, held, ctx.now, true);
       if (!decision.ok) {
         await putBack();
         refuse(templateId, decision.code, decision.problems);
@@ -99,7 +95,7 @@ export const main = defineFunction('coupon', {
       const slot = takeSlotQuery(ctx.user, templateId, t, ctx.now);
       let slotTaken = false;
       try {
-        slotTaken = await guardedUpdate('users', slot.where, slot.update);
+        slotTaken = await store.guardedUpdate('users', slot.where, slot.update);
       } catch (err) {
         await putBack();
         throw err;
@@ -129,9 +125,9 @@ export const main = defineFunction('coupon', {
         shareId: input.shareId ?? null,
       };
       try {
-        await col('coupons').add(coupon);
+        await store.insert('coupons', coupon);
       } catch (err) {
-        await Promise.all([putBack(), undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => col('users').doc(ctx.openid).update(slot.undo))]);
+        await Promise.all([putBack(), undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => store.updateById('users', ctx.openid, slot.undo))]);
         throw err;
       }
       return { couponId: coupon._id, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };
@@ -141,7 +137,7 @@ export const main = defineFunction('coupon', {
   mine: action({
     input: { status: z.enum(COUPON_STATUSES).optional() },
     run: async (input, ctx) => {
-      const coupons = await find<Coupon>('coupons', { ownerOpenid: ctx.openid }, 200, ['claimedAt', 'desc']);
+      const coupons = await store.find<Coupon>('coupons', { ownerOpenid: ctx.openid }, { orderBy: [['claimedAt', 'desc']], limit: 200 });
       const view = coupons.map((c) => ({
         couponId: c._id,
         templateId: c.templateId,

@@ -3,7 +3,7 @@
  * shared/, write atomically, answer. See docs/commerce.md for round trips per action.
  */
 import { z } from 'zod';
-import { AppError, action, defineFunction, type ActionContext } from '../_platform';
+import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { chooseBestCoupon, type Coupon } from '../../shared/coupons';
 import { orderTransitions, assertTransition } from '../../shared/state';
 import type { Order } from '../../shared/orders';
@@ -15,11 +15,10 @@ import { releaseOrder } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
 import { orderView } from '../_commerce/orders/view';
 import { paymentPort } from '../_commerce/payment';
-import { find, getById } from '../_commerce/store';
 import type { Team } from '../../shared/groupbuy';
 
 async function loadOwnOrder(ctx: ActionContext, orderId: string, staffMayRead = false): Promise<Order> {
-  const order = await getById<Order>('orders', orderId);
+  const order = await store.getById<Order>('orders', orderId);
   const staff = staffMayRead && (ctx.user.role === 'boss' || ctx.user.role === 'ops');
   if (!order || (order.buyerOpenid !== ctx.openid && !staff)) throw new AppError('NOT_FOUND', `no order ${orderId}`);
   return order;
@@ -36,7 +35,7 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => {
       const [cart, coupons] = await Promise.all([
         prepareCart(ctx, input),
-        find<Coupon>('coupons', { ownerOpenid: ctx.openid, status: 'unused' }, 100),
+        store.find<Coupon>('coupons', { ownerOpenid: ctx.openid, status: 'unused' }, { limit: 100 }),
       ]);
       const isGroupOrder = cart.terms !== null;
       const dealAllowsCoupon = cart.terms?.allowCoupon === true;
@@ -69,7 +68,7 @@ export const main = defineFunction('order', {
       assertTransition(orderTransitions, 'order', order.status, 'paid');
       if (order.payDeadlineAt.getTime() <= ctx.now.getTime()) throw new AppError('EXPIRED', 'the time to pay this order has passed');
       if (order.teamId) {
-        const team = await getById<Team>('teams', order.teamId);
+        const team = await store.getById<Team>('teams', order.teamId);
         if (!team || team.status === 'failed' || team.expiresAt.getTime() <= ctx.now.getTime()) {
           throw new AppError('EXPIRED', 'this team has expired');
         }
@@ -82,7 +81,7 @@ export const main = defineFunction('order', {
         buyerOpenid: order.buyerOpenid,
       });
       if (started.mode === 'cloudpay') return { orderId: order._id, status: order.status, payment: started.payment };
-      const after = (await getById<Order>('orders', order._id)) ?? order;
+      const after = (await store.getById<Order>('orders', order._id)) ?? order;
       return { orderId: order._id, status: after.status, tradeNo: started.tradeNo, paidFen: after.paidFen, refundedFen: after.refundedFen };
     },
   }),
@@ -126,7 +125,7 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => {
       const where: Record<string, unknown> = { buyerOpenid: ctx.openid };
       if (input.status) where.status = input.status;
-      const orders = await find<Order>('orders', where, input.limit ?? 20, ['createdAt', 'desc']);
+      const orders = await store.find<Order>('orders', where, { orderBy: [['createdAt', 'desc']], limit: input.limit ?? 20 });
       return { orders: orders.map(orderView) };
     },
   }),

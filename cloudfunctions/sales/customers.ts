@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { action, getDb } from '../_platform';
-import { C } from '../_growth/store';
+import { action } from '../_platform';
 import { activeSalesId, type GrowthUserFields } from '../_growth/user-fields';
-import { SALES_ROLES, salesScope } from './scope';
+import { readSalesPage, SALES_ROLES } from './scope';
 
 /**
  * sales.customers {salesId?, skip?, limit?} → bound customers, latest binding first.
@@ -12,16 +11,13 @@ export const customers = action({
   input: { salesId: z.string().min(1).max(64).optional(), skip: z.number().int().nonnegative().max(100_000).optional(), limit: z.number().int().positive().max(100).optional() },
   access: SALES_ROLES,
   async run(input, ctx) {
-    const salesId = salesScope(ctx, input.salesId);
-    const _ = getDb().command;
-    const res = await getDb()
-      .collection(C.users)
-      .where({ role: 'customer', boundSalesId: salesId ?? _.neq(null) })
-      .orderBy('boundAt', 'desc')
-      .skip(input.skip ?? 0)
-      .limit(input.limit ?? 20)
-      .get();
-    const items = (res.data as Array<GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }>).map((u) => ({
+    const page = await readSalesPage<GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }>(ctx, input, {
+      collection: 'users',
+      where: { role: 'customer' },
+      salesField: 'boundSalesId',
+      latestField: 'boundAt',
+    });
+    const items = page.rows.map((u) => ({
       openid: u._id,
       name: u.name ?? null,
       avatarUrl: u.avatarUrl ?? null,
@@ -35,6 +31,6 @@ export const customers = action({
       lastViewedAt: u.lastViewedAt ?? null,
       referrerOpenid: u.referrerOpenid ?? null,
     }));
-    return { items, skip: input.skip ?? 0, limit: input.limit ?? 20 };
+    return { items, skip: page.skip, limit: page.limit };
   },
 });

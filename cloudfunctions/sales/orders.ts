@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { action, getDb } from '../_platform';
-import { C } from '../_growth/store';
-import { SALES_ROLES, salesScope } from './scope';
+import { action } from '../_platform';
+import { readSalesPage, SALES_ROLES } from './scope';
 
 /**
  * sales.orders {salesId?, skip?, limit?} → paid orders attributed to the salesperson (latest
@@ -11,16 +10,8 @@ export const orders = action({
   input: { salesId: z.string().min(1).max(64).optional(), skip: z.number().int().nonnegative().max(100_000).optional(), limit: z.number().int().positive().max(100).optional() },
   access: SALES_ROLES,
   async run(input, ctx) {
-    const salesId = salesScope(ctx, input.salesId);
-    const _ = getDb().command;
-    const res = await getDb()
-      .collection(C.growthOrders)
-      .where({ salesId: salesId ?? _.neq(null) })
-      .orderBy('paidAt', 'desc')
-      .skip(input.skip ?? 0)
-      .limit(input.limit ?? 20)
-      .get();
-    const items = (res.data as Array<Record<string, unknown>>).map((o) => ({
+    const page = await readSalesPage<Record<string, unknown>>(ctx, input, { collection: 'growth_orders', salesField: 'salesId', latestField: 'paidAt' });
+    const items = page.rows.map((o) => ({
       orderId: o._id,
       buyerOpenid: o.buyerOpenid,
       salesId: o.salesId,
@@ -32,6 +23,6 @@ export const orders = action({
       paidAt: o.paidAt,
       lines: o.lines,
     }));
-    return { items, skip: input.skip ?? 0, limit: input.limit ?? 20 };
+    return { items, skip: page.skip, limit: page.limit };
   },
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { action, AppError, getCommand, getDb, isDuplicateWrite } from '../_platform';
+import { action, AppError, store } from '../_platform';
 import {
   assignVariants,
   buildShare,
@@ -12,7 +12,8 @@ import {
   sharePath,
   shareTargetSchema,
 } from '../../shared/growth';
-import { C, incDayCounters, incShare, loadExperiments } from '../_growth/store';
+import { incDayCounters, incShare } from '../_growth/counters';
+import { loadExperiments } from '../_growth/live-docs';
 import { activeSalesId, growthFields } from '../_growth/user-fields';
 
 /**
@@ -50,12 +51,7 @@ export const createShare = action({
         experiments: variants,
         now: ctx.now,
       });
-      try {
-        await getDb().collection(C.shares).add(candidate);
-        share = candidate;
-      } catch (err) {
-        if (!isDuplicateWrite(err)) throw err; // id collision: mint another
-      }
+      if (await store.insertOnce('shares', candidate)) share = candidate; // else an id collision: mint another
     }
     if (!share) throw new AppError('CONFLICT', 'could not mint a share id, retry');
 
@@ -67,12 +63,8 @@ export const createShare = action({
     const fresh = scopes.filter((s) => !known.has(s));
     let freshCounted: string[] = [];
     if (fresh.length > 0) {
-      const _ = getCommand();
-      const res = (await getDb()
-        .collection(C.users)
-        .where({ _id: ctx.openid, sharedScopes: _.nin(fresh) })
-        .update({ sharedScopes: _.push(fresh) })) as { updated?: number };
-      if (res.updated === 1) freshCounted = fresh;
+      const _ = store.command();
+      if (await store.guardedUpdate('users', { _id: ctx.openid, sharedScopes: _.nin(fresh) }, { sharedScopes: _.push(fresh) })) freshCounted = fresh;
     }
     const base = { salesId: share.salesId, campaign: share.campaign, experiments: share.experiments };
     const paths = counterPaths(base, { shares: 1 });

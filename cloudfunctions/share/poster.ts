@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { action, AppError } from '../_platform';
-import { isShareId } from '../../shared/growth';
-import { getShare } from '../_growth/store';
+import { action, AppError, store } from '../_platform';
+import { isShareId, type ShareDoc } from '../../shared/growth';
 import { qrPort } from './qr-port';
 
 /**
@@ -12,7 +11,7 @@ export const poster = action({
   input: { shareId: z.string().min(1).max(10) },
   async run(input) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const share = await getShare(input.shareId);
+    const share = await store.getById<ShareDoc>('shares', input.shareId);
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const port = qrPort();
     const { png, encoded } = await port.render(share._id);

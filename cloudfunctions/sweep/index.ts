@@ -5,13 +5,12 @@
  * refunds; then the growth loop's onSweep. Every step is a conditional write, so concurrent runs
  * never double-apply.
  */
-import { AppError, action, defineFunction, getCommand, type ActionContext } from '../_platform';
+import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { onSweep } from '../_growth';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import type { Order, Refund } from '../../shared/orders';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { completeRefund, refundOrder } from '../_commerce/orders/refund-order';
-import { cmd, col, guardedUpdate, updateMany } from '../_commerce/store';
 
 const BATCH = 100;
 
@@ -35,7 +34,7 @@ interface DueWork {
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
 async function loadDueWork(now: Date): Promise<DueWork> {
-  const _ = getCommand();
+  const _ = store.command();
   const $ = _.aggregate;
   const withMembersAndOrders = (match: Record<string, unknown>) =>
     $.pipeline()
@@ -44,8 +43,8 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       .lookup({ from: 'team_members', localField: '_id', foreignField: 'teamId', as: '_members' })
       .lookup({ from: 'orders', localField: '_members.orderId', foreignField: '_id', as: '_orders' })
       .done();
-  const res = await col('users')
-    .aggregate()
+  const res = await store
+    .aggregate('users')
     .limit(1)
     .project({ _id: 1 })
     .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'forming', expiresAt: _.lte(now) }), as: 'expiredTeams' })
@@ -70,7 +69,7 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       as: 'expiredCoupons',
     })
     .end();
-  const row = ((res as { data?: unknown[] }).data ?? [])[0] as Partial<DueWork> | undefined;
+  const row = store.aggregateRows<Partial<DueWork>>(res)[0];
   return {
     expiredTeams: row?.expiredTeams ?? [],
     failedTeams: row?.failedTeams ?? [],
@@ -83,7 +82,7 @@ async function loadDueWork(now: Date): Promise<DueWork> {
 /** `forming → failed` for each expired team; returns the teams this run moved. */
 async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): Promise<TeamWithOrders[]> {
   const won = await Promise.all(
-    expired.map((t) => guardedUpdate('teams', { _id: t._id, status: 'forming' }, { status: 'failed', failedAt: ctx.now })),
+    expired.map((t) => store.guardedUpdate('teams', { _id: t._id, status: 'forming' }, { status: 'failed', failedAt: ctx.now })),
   );
   return expired.filter((_t, i) => won[i]);
 }
@@ -113,7 +112,7 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
         }
       }),
     );
-    if (allDone && (await guardedUpdate('teams', { _id: team._id, refundsDoneAt: null }, { refundsDoneAt: ctx.now }))) settled++;
+    if (allDone && (await store.guardedUpdate('teams', { _id: team._id, refundsDoneAt: null }, { refundsDoneAt: ctx.now }))) settled++;
   }
   return { teams: settled, refunds, closed };
 }
@@ -141,7 +140,7 @@ const handler = defineFunction('sweep', {
       const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
       const ordersClosed = await releaseUnpaid(ctx, due.dueOrders);
       const couponsExpired =
-        due.expiredCoupons.length > 0 ? await updateMany('coupons', { status: 'unused', validToAt: cmd().lte(ctx.now) }, { status: 'expired' }) : 0;
+        due.expiredCoupons.length > 0 ? await store.updateMany('coupons', { status: 'unused', validToAt: store.command().lte(ctx.now) }, { status: 'expired' }) : 0;
       const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
       const growth = await onSweep(ctx);
       return {

@@ -4,11 +4,10 @@
  * amount), and the payment record's id is the trade number (a replay's insert fails). A payment for an order that was released meanwhile,
  * or for a team that failed meanwhile, is refunded at once — nobody pays and is then turned away.
  */
-import { stableId, type ActionContext } from '../../_platform';
+import { stableId, store, type ActionContext } from '../../_platform';
 import { onOrderPaid } from '../../_growth';
 import type { Order, Refund } from '../../../shared/orders';
 import type { PaidNotice } from '../payment';
-import { cmd, col, getById, guardedUpdate, insertUnique } from '../store';
 import { mustWrite } from '../steps';
 import { orderFacts } from './facts';
 import { completeRefund, refundOrder } from './refund-order';
@@ -25,24 +24,23 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
   // exactly this amount, which returns the order when it wins. The transition is the guard that
   // counts; the record is the trail. Either may fail on its own, so neither outcome is thrown away.
   const [recorded, transition] = await Promise.allSettled([
-    insertUnique('payments', record),
-    col('orders')
-      .where({ _id: orderId, status: 'pending_pay', totalFen: notice.totalFen })
-      .updateAndReturn({ status: 'paid', paidAt: ctx.now, tradeNo: notice.tradeNo, paidFen: notice.totalFen, updatedAt: ctx.now }) as Promise<{
-      updated?: number;
-      doc?: Order | null;
-    }>,
+    store.insertOnce('payments', record),
+    store.updateAndReturn<Order>(
+      'orders',
+      { _id: orderId, status: 'pending_pay', totalFen: notice.totalFen },
+      { status: 'paid', paidAt: ctx.now, tradeNo: notice.tradeNo, paidFen: notice.totalFen, updatedAt: ctx.now },
+    ),
   ]);
   // Nothing was decided: the provider replays the notice and this runs again.
   if (transition.status === 'rejected') throw transition.reason;
-  const won = Number(transition.value.updated ?? 0) === 1 ? transition.value.doc ?? undefined : undefined;
+  const won = transition.value;
   // The transition is won but the record failed: write it now (a replay would not redo it).
-  if (recorded.status === 'rejected' && won) await mustWrite(() => insertUnique('payments', record));
+  if (recorded.status === 'rejected' && won) await mustWrite(() => store.insertOnce('payments', record));
   if (won) return finishPaid(ctx, won, 'paid');
 
   // Not the usual path (round trip 3): a replay, or money for an order that cannot take it. Replays
   // also heal a first delivery that failed half-way (every side effect below is guarded).
-  const order = await getById<Order>('orders', orderId);
+  const order = await store.getById<Order>('orders', orderId);
   if (!order) {
     console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} for unknown order ${orderId}`);
     return { outcome: 'unknown_order', orderId };
@@ -52,12 +50,12 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
     return { outcome: 'amount_mismatch', orderId };
   }
   if (order.tradeNo === notice.tradeNo) {
-    if (recorded.status === 'rejected') await mustWrite(() => insertUnique('payments', record));
+    if (recorded.status === 'rejected') await mustWrite(() => store.insertOnce('payments', record));
     if (order.status === 'paid') await finishPaid(ctx, order, 'duplicate');
     return { outcome: 'duplicate', orderId };
   }
   // Released (or paid by another trade) meanwhile: nobody pays and is then turned away.
-  if (recorded.status === 'rejected') await mustWrite(() => insertUnique('payments', record));
+  if (recorded.status === 'rejected') await mustWrite(() => store.insertOnce('payments', record));
   await refundLatePayment(ctx, order, notice);
   return { outcome: 'late_refunded', orderId };
 }
@@ -69,11 +67,11 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
  */
 async function finishPaid(ctx: Ctx, paidOrder: Order, outcome: 'paid' | 'duplicate'): Promise<{ outcome: PaymentOutcome; orderId: string }> {
   const orderId = paidOrder._id;
-  const _ = cmd();
+  const _ = store.command();
   const work: Array<Promise<unknown>> = [];
   if (paidOrder.couponId) {
     const couponId = paidOrder.couponId;
-    work.push(mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId }, { status: 'used', usedAt: ctx.now })));
+    work.push(mustWrite(() => store.guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId }, { status: 'used', usedAt: ctx.now })));
   }
   let teamOk = true;
   if (paidOrder.teamId && paidOrder.memberId && paidOrder.dealTerms) {
@@ -82,15 +80,15 @@ async function finishPaid(ctx: Ctx, paidOrder: Order, outcome: 'paid' | 'duplica
     const memberId = paidOrder.memberId;
     work.push(
       (async () => {
-        const memberPaid = await mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now }));
+        const memberPaid = await mustWrite(() => store.guardedUpdate('team_members', { _id: memberId, status: 'pending_pay' }, { status: 'paid', paidAt: ctx.now }));
         if (!memberPaid) return;
         // The paid count comes back with the increment; only the last payer writes the success.
-        const inc = (await mustWrite(() =>
-          col('teams').where({ _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) }).updateAndReturn({ paidCount: _.inc(1) }),
-        )) as { updated?: number; doc?: { paidCount?: number } | null };
-        teamOk = Number(inc.updated ?? 0) === 1;
-        if (teamOk && Number(inc.doc?.paidCount) >= size) {
-          await mustWrite(() => guardedUpdate('teams', { _id: teamId, status: 'forming', paidCount: size }, { status: 'succeeded', succeededAt: ctx.now }));
+        const team = await mustWrite(() =>
+          store.updateAndReturn<{ paidCount?: number }>('teams', { _id: teamId, status: 'forming', expiresAt: _.gt(ctx.now) }, { paidCount: _.inc(1) }),
+        );
+        teamOk = team !== undefined;
+        if (team && Number(team.paidCount) >= size) {
+          await mustWrite(() => store.guardedUpdate('teams', { _id: teamId, status: 'forming', paidCount: size }, { status: 'succeeded', succeededAt: ctx.now }));
         }
       })(),
     );
@@ -124,8 +122,8 @@ async function refundLatePayment(ctx: Ctx, order: Order, notice: PaidNotice): Pr
     createdAt: ctx.now,
     doneAt: null,
   };
-  if (!(await insertUnique('refunds', refund))) return;
-  await guardedUpdate(
+  if (!(await store.insertOnce('refunds', refund))) return;
+  await store.guardedUpdate(
     'orders',
     { _id: order._id, tradeNo: null },
     { tradeNo: notice.tradeNo, paidFen: notice.totalFen, refundedFen: notice.totalFen, latePaymentRefundId: refund._id, updatedAt: ctx.now },

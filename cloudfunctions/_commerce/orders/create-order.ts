@@ -3,13 +3,12 @@
  * as steps with undos — order (the idempotency guard), team seat, per-user deal limit, coupon lock,
  * stock — each an atomic insert or conditional update.
  */
-import { AppError, stableId, type ActionContext } from '../../_platform';
+import { AppError, stableId, store, type ActionContext } from '../../_platform';
 import { attributeOrder, onOrderCreated } from '../../_growth';
 import { orderFacts } from './facts';
 import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../../../shared/groupbuy';
 import type { Order } from '../../../shared/orders';
 import { priceCart, type PricedCart } from '../../../shared/pricing';
-import { cmd, col, getById, guardedUpdate, insertUnique, removeById } from '../store';
 import { Steps } from '../steps';
 import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
 import { orderPayTtlMs } from './config';
@@ -47,7 +46,7 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
   } catch (err) {
     // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
-    const existing = await getById<Order>('orders', orderId);
+    const existing = await store.getById<Order>('orders', orderId);
     if (existing) return existing;
     throw err;
   }
@@ -83,16 +82,16 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     updatedAt: now,
   };
 
-  const _ = cmd();
+  const _ = store.command();
   const steps = new Steps();
-  const inserted = await insertUnique('orders', order);
+  const inserted = await store.insertOnce('orders', order);
   if (!inserted) {
     // A concurrent request with the same key won: answer with its order.
-    const winner = await getById<Order>('orders', orderId);
+    const winner = await store.getById<Order>('orders', orderId);
     if (winner) return winner;
     throw new AppError('CONFLICT', 'the same order is being created, please retry');
   }
-  await steps.run('order', async () => undefined, () => removeById('orders', orderId));
+  await steps.run('order', async () => undefined, () => store.removeById('orders', orderId));
   try {
     if (cart.mode === 'open' && cart.terms && teamId && memberId) {
       const terms = cart.terms;
@@ -112,46 +111,46 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
         failedAt: null,
         refundsDoneAt: null,
       };
-      await steps.run('team', () => col('teams').add(team), () => removeById('teams', teamId));
-      await steps.run('member', () => insertMember(teamId, memberId, orderId, ctx, true), () => removeById('team_members', memberId));
+      await steps.run('team', () => store.insert('teams', { ...team }), () => store.removeById('teams', teamId));
+      await steps.run('member', () => insertMember(teamId, memberId, orderId, ctx, true), () => store.removeById('team_members', memberId));
     } else if (cart.mode === 'join' && cart.team && teamId && memberId) {
       const team = cart.team;
       const joined = await insertMember(teamId, memberId, orderId, ctx, false);
       if (!joined) throw new AppError('ALREADY_JOINED', 'you are already in this team');
-      await steps.run('member', async () => undefined, () => removeById('team_members', memberId));
-      const seated = await guardedUpdate(
+      await steps.run('member', async () => undefined, () => store.removeById('team_members', memberId));
+      const seated = await store.guardedUpdate(
         'teams',
         { _id: teamId, status: 'forming', seatsTaken: _.lt(team.size), expiresAt: _.gt(now) },
         { seatsTaken: _.inc(1) },
       );
       if (!seated) throw new AppError(team.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : 'GROUP_FULL', 'team is full');
-      await steps.run('seat', async () => undefined, () => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) }));
+      await steps.run('seat', async () => undefined, () => store.updateById('teams', teamId, { seatsTaken: _.inc(-1) }));
     }
     if (cart.terms?.perUserLimit) {
       const limit = cart.terms.perUserLimit;
       const counterId = `deal_${stableId(cart.terms._id, ctx.openid)}`;
       const ok =
-        (await insertUnique('counters', { _id: counterId, kind: 'deal_user', dealId: cart.terms._id, openid: ctx.openid, count: 1 })) ||
-        (await guardedUpdate('counters', { _id: counterId, count: _.lt(limit) }, { count: _.inc(1) }));
+        (await store.insertOnce('counters', { _id: counterId, kind: 'deal_user', dealId: cart.terms._id, openid: ctx.openid, count: 1 })) ||
+        (await store.guardedUpdate('counters', { _id: counterId, count: _.lt(limit) }, { count: _.inc(1) }));
       if (!ok) throw new AppError('LIMIT_REACHED', `at most ${limit} teams of this deal per customer`);
-      await steps.run('deal limit', async () => undefined, () => col('counters').doc(counterId).update({ count: _.inc(-1) }));
+      await steps.run('deal limit', async () => undefined, () => store.updateById('counters', counterId, { count: _.inc(-1) }));
     }
     if (coupon) {
-      const locked = await guardedUpdate(
+      const locked = await store.guardedUpdate(
         'coupons',
         { _id: coupon._id, ownerOpenid: ctx.openid, status: 'unused', validToAt: _.gt(now) },
         { status: 'locked', orderId, lockedAt: now },
       );
       if (!locked) throw new AppError('FAILED_PRECONDITION', 'this coupon is already in use');
       await steps.run('coupon', async () => undefined, () =>
-        guardedUpdate('coupons', { _id: coupon._id, status: 'locked', orderId }, { status: 'unused', orderId: null, lockedAt: null }),
+        store.guardedUpdate('coupons', { _id: coupon._id, status: 'locked', orderId }, { status: 'unused', orderId: null, lockedAt: null }),
       );
     }
     for (const line of order.lines) {
-      const reserved = await guardedUpdate('skus', { _id: line.skuId, stock: _.gte(line.qty) }, { stock: _.inc(-line.qty), sold: _.inc(line.qty) });
+      const reserved = await store.guardedUpdate('skus', { _id: line.skuId, stock: _.gte(line.qty) }, { stock: _.inc(-line.qty), sold: _.inc(line.qty) });
       if (!reserved) throw new AppError('SOLD_OUT', `${line.title} (${line.skuName}) is sold out`);
       await steps.run(`stock ${line.skuId}`, async () => undefined, () =>
-        col('skus').doc(line.skuId).update({ stock: _.inc(line.qty), sold: _.inc(-line.qty) }),
+        store.updateById('skus', line.skuId, { stock: _.inc(line.qty), sold: _.inc(-line.qty) }),
       );
     }
   } catch (err) {
@@ -174,5 +173,5 @@ async function insertMember(teamId: string, memberId: string, orderId: string, c
     joinedAt: ctx.now,
     paidAt: null,
   };
-  return insertUnique('team_members', member);
+  return store.insertOnce('team_members', member);
 }

@@ -4,11 +4,10 @@
  * one refund); only the caller that created the refund returns stock/coupon, marks the member and
  * tells the growth loop. The provider is asked with the refund's stable id (its out_refund_no).
  */
-import { AppError, runTransaction, stableId, type ActionContext } from '../../_platform';
+import { AppError, runTransaction, stableId, store, type ActionContext } from '../../_platform';
 import { onOrderRefunded } from '../../_growth';
 import { decideRefund, type Order, type Refund } from '../../../shared/orders';
 import { paymentPort } from '../payment';
-import { cmd, col, guardedUpdate } from '../store';
 import { mustWrite } from '../steps';
 import { orderFacts } from './facts';
 
@@ -21,23 +20,6 @@ export interface RefundResult {
   order: Order;
 }
 
-/** The part of the SDK transaction this file uses (the platform's type resolves to never). */
-interface Tx {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<unknown>;
-      update(data: Record<string, unknown>): Promise<unknown>;
-      set(data: Record<string, unknown>): Promise<unknown>;
-    };
-  };
-}
-
-function one<T>(res: unknown): T | undefined {
-  const data = (res as { data?: unknown }).data;
-  if (Array.isArray(data)) return data[0] as T | undefined;
-  return (data ?? undefined) as T | undefined;
-}
-
 export async function refundOrder(
   ctx: Ctx,
   orderId: string,
@@ -46,15 +28,14 @@ export async function refundOrder(
   check?: (order: Order) => void,
 ): Promise<RefundResult> {
   const provider = paymentPort();
-  const result = await runTransaction(async (rawTx) => {
-    const tx = rawTx as unknown as Tx;
-    const order = one<Order>(await tx.collection('orders').doc(orderId).get());
+  const result = await runTransaction(async (tx) => {
+    const order = await tx.get<Order>('orders', orderId);
     if (!order) throw new AppError('NOT_FOUND', `no order ${orderId}`);
     check?.(order);
     // Same lines asked again (a retry, a second sweep): answer with the refund already made.
     if (lineIds === undefined && order.status === 'refunded') {
       const lastId = order.lines.find((l) => l.refundId)?.refundId;
-      const existing = lastId ? one<Refund>(await tx.collection('refunds').doc(lastId).get()) : undefined;
+      const existing = lastId ? await tx.get<Refund>('refunds', lastId) : undefined;
       if (existing) return { refund: existing, created: false, order };
     }
     const decision = decideRefund(order, lineIds, (ids) => `r${stableId('refund', orderId, ...ids)}`);
@@ -71,14 +52,14 @@ export async function refundOrder(
       createdAt: ctx.now,
       doneAt: null,
     };
-    await tx.collection('orders').doc(orderId).update({
+    await tx.update('orders', orderId, {
       lines: decision.nextLines,
       refundedFen: decision.nextRefundedFen,
       status: decision.nextStatus,
       updatedAt: ctx.now,
     });
     const { _id: refundDocId, ...refundFields } = refund;
-    await tx.collection('refunds').doc(refundDocId).set(refundFields);
+    await tx.set('refunds', refundDocId, refundFields);
     const next: Order = { ...order, lines: decision.nextLines, refundedFen: decision.nextRefundedFen, status: decision.nextStatus };
     return { refund, created: true, order: next, isFull: decision.isFull };
   });
@@ -87,19 +68,19 @@ export async function refundOrder(
   const { refund, order } = result;
   const full = 'isFull' in result && result.isFull === true;
   await completeRefund(ctx, refund, order.totalFen);
-  const _ = cmd();
+  const _ = store.command();
   const refundedLines = order.lines.filter((l) => refund.lines.some((r) => r.lineId === l.lineId));
   // This call created the refund: its returns must happen (each tried again on failure).
   const work: Array<Promise<unknown>> = refundedLines.map((l) =>
-    mustWrite(() => col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
+    mustWrite(() => store.updateById('skus', l.skuId, { stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
   );
   const couponId = order.couponId;
   if (full && couponId) {
-    work.push(mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'used', orderId: order._id }, { status: 'unused', orderId: null, usedAt: null, lockedAt: null })));
+    work.push(mustWrite(() => store.guardedUpdate('coupons', { _id: couponId, status: 'used', orderId: order._id }, { status: 'unused', orderId: null, usedAt: null, lockedAt: null })));
   }
   const memberId = order.memberId;
   if (full && memberId) {
-    work.push(mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: _.in(['paid', 'pending_pay']) }, { status: 'refunded', refundedAt: ctx.now })));
+    work.push(mustWrite(() => store.guardedUpdate('team_members', { _id: memberId, status: _.in(['paid', 'pending_pay']) }, { status: 'refunded', refundedAt: ctx.now })));
   }
   await Promise.all(work);
   await onOrderRefunded(ctx, orderFacts(order), refund.lines.map((l) => ({ lineId: l.lineId, refundFen: l.refundFen, refundId: refund._id })));
@@ -111,7 +92,7 @@ export async function completeRefund(ctx: Pick<Ctx, 'now' | 'requestId'>, refund
   try {
     const outcome = await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
     if (!outcome.done) return false;
-    await guardedUpdate('refunds', { _id: refund._id, status: 'pending' }, { status: 'succeeded', doneAt: ctx.now });
+    await store.guardedUpdate('refunds', { _id: refund._id, status: 'pending' }, { status: 'succeeded', doneAt: ctx.now });
     refund.status = 'succeeded';
     refund.doneAt = ctx.now;
     return true;

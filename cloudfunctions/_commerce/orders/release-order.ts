@@ -3,16 +3,15 @@
  * `pending_pay → cancelled|closed` picks one winner among concurrent releasers and payers; only
  * the winner returns stock, seat and coupon.
  */
-import { stableId, type ActionContext } from '../../_platform';
+import { stableId, store, type ActionContext } from '../../_platform';
 import type { Order } from '../../../shared/orders';
-import { cmd, col, guardedUpdate, removeById } from '../store';
 import { mustWrite } from '../steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
 export async function releaseOrder(ctx: Ctx, order: Order, to: 'cancelled' | 'closed', reason: string): Promise<boolean> {
-  const _ = cmd();
-  const won = await guardedUpdate(
+  const _ = store.command();
+  const won = await store.guardedUpdate(
     'orders',
     { _id: order._id, status: 'pending_pay' },
     { status: to, closedAt: ctx.now, closeReason: reason, updatedAt: ctx.now },
@@ -20,21 +19,21 @@ export async function releaseOrder(ctx: Ctx, order: Order, to: 'cancelled' | 'cl
   if (!won) return false;
   // This call won the release: its returns must happen (each tried again on failure).
   const work: Array<Promise<unknown>> = order.lines.map((l) =>
-    mustWrite(() => col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
+    mustWrite(() => store.updateById('skus', l.skuId, { stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
   );
   const couponId = order.couponId;
   if (couponId) {
     work.push(
-      mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId: order._id }, { status: 'unused', orderId: null, lockedAt: null })),
+      mustWrite(() => store.guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId: order._id }, { status: 'unused', orderId: null, lockedAt: null })),
     );
   }
   if (order.teamId && order.memberId) {
     const teamId = order.teamId;
     const memberId = order.memberId;
-    work.push(mustWrite(() => removeById('team_members', memberId)).then(() => mustWrite(() => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) }))));
+    work.push(mustWrite(() => store.removeById('team_members', memberId)).then(() => mustWrite(() => store.updateById('teams', teamId, { seatsTaken: _.inc(-1) }))));
   }
   if (order.dealTerms?.perUserLimit) {
-    work.push(mustWrite(() => col('counters').doc(`deal_${dealCounterKey(order)}`).update({ count: _.inc(-1) })));
+    work.push(mustWrite(() => store.updateById('counters', `deal_${dealCounterKey(order)}`, { count: _.inc(-1) })));
   }
   await Promise.all(work);
   return true;
