@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { chooseBestCoupon, type Coupon } from '../../shared/coupons';
-import { orderTransitions, assertTransition } from '../../shared/state';
+import { decideStartPayment, ORDER_STATUSES } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import { priceCart } from '../../shared/pricing';
 import { cartFields, idField, idempotencyKeyField } from '../_commerce/inputs';
@@ -14,6 +14,7 @@ import { prepareCart } from '../_commerce/orders/prepare';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
 import { orderView } from '../_commerce/orders/view';
+import { deliver } from '../_commerce/outbox';
 import { paymentPort } from '../_commerce/payment';
 import type { Team } from '../../shared/groupbuy';
 
@@ -65,14 +66,7 @@ export const main = defineFunction('order', {
     input: { orderId: idField },
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
-      assertTransition(orderTransitions, 'order', order.status, 'paid');
-      if (order.payDeadlineAt.getTime() <= ctx.now.getTime()) throw new AppError('EXPIRED', 'the time to pay this order has passed');
-      if (order.teamId) {
-        const team = await store.getById<Team>('teams', order.teamId);
-        if (!team || team.status === 'failed' || team.expiresAt.getTime() <= ctx.now.getTime()) {
-          throw new AppError('EXPIRED', 'this team has expired');
-        }
-      }
+      decideStartPayment(order, order.teamId ? ((await store.getById<Team>('teams', order.teamId)) ?? null) : null, ctx.now);
       const port = paymentPort();
       const started = await port.startCharge({
         orderId: order._id,
@@ -90,8 +84,7 @@ export const main = defineFunction('order', {
     input: { orderId: idField },
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
-      assertTransition(orderTransitions, 'order', order.status, 'cancelled');
-      const won = await releaseOrder(ctx, order, 'cancelled', 'buyer_cancelled');
+      const won = await releaseOrder(ctx, order, { type: 'cancel' });
       if (!won) throw new AppError('FAILED_PRECONDITION', 'the order changed meanwhile (paid or closed)');
       return { orderId: order._id, status: 'cancelled' };
     },
@@ -109,6 +102,7 @@ export const main = defineFunction('order', {
           throw new AppError('FAILED_PRECONDITION', 'group orders are refunded by the shop');
         }
       });
+      await deliver(ctx, r.order, r.events);
       return {
         orderId: input.orderId,
         refundId: r.refund._id,
@@ -121,7 +115,7 @@ export const main = defineFunction('order', {
   }),
 
   list: action({
-    input: { status: z.enum(orderTransitionsKeys()).optional(), limit: z.number().int().min(1).max(50).optional() },
+    input: { status: z.enum(ORDER_STATUSES).optional(), limit: z.number().int().min(1).max(50).optional() },
     run: async (input, ctx) => {
       const where: Record<string, unknown> = { buyerOpenid: ctx.openid };
       if (input.status) where.status = input.status;
@@ -135,7 +129,3 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => orderView(await loadOwnOrder(ctx, input.orderId, true)),
   }),
 });
-
-function orderTransitionsKeys() {
-  return Object.keys(orderTransitions) as [keyof typeof orderTransitions, ...Array<keyof typeof orderTransitions>];
-}

@@ -1,5 +1,5 @@
 import type { PricedLine } from '../pricing/price-cart';
-import type { OrderStatus } from '../state/tables';
+import type { OrderStatus } from '../lifecycle/tables';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
 /** A stored order line: priced, plus what has been refunded of it. Money in fen. */
@@ -72,8 +72,5 @@ export interface Refund {
   doneAt: Date | null;
 }
 
-/** Statuses in which an order has money that can still be refunded. */
-export const REFUNDABLE_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];
-
 /** Statuses counted as money kept (paid, not wholly refunded). */
-export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded', 'completed'];
+export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];

@@ -1,17 +1,18 @@
 /**
- * order.create / groupbuy.open / groupbuy.join: decide the order from fresh reads, then write it
- * as steps with undos — order (the idempotency guard), team seat, per-user deal limit, coupon lock,
- * stock — each an atomic insert or conditional update.
+ * order.create / groupbuy.open / groupbuy.join: decide the order from fresh reads
+ * (`decideCreateOrder`), insert it — the insert is the idempotency guard — then take its
+ * reservations as steps with undos (team and seat, deal use, coupon, stock), each an atomic insert
+ * or guarded update; only the request that made them all publishes `OrderCreated`.
  */
 import { AppError, stableId, store, type ActionContext } from '../../_platform';
-import { attributeOrder, onOrderCreated } from '../../_growth';
-import { orderFacts } from './facts';
-import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../../../shared/groupbuy';
+import { attributeOrder } from '../../_growth';
+import { decideCreateOrder, type Effect, type NewOrderDecision } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
-import { priceCart, type PricedCart } from '../../../shared/pricing';
+import { reserve } from '../effects';
+import { deliver } from '../outbox';
 import { Steps } from '../steps';
-import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
 import { orderPayTtlMs } from './config';
+import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
 
 export interface CreateOrderInput extends CartRequest {
   couponId?: string;
@@ -34,16 +35,22 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
     attributeOrder(ctx, ctx.user, input.shareId),
   ]);
-  let priced: PricedCart;
+  let decision: NewOrderDecision;
   try {
     if (cart instanceof Error) throw cart;
     if (coupon instanceof Error) throw coupon;
     if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
-    if (coupon && cart.terms && !(cart.terms.allowCoupon || coupon.allowOnGroup)) {
-      throw new AppError('NOT_ELIGIBLE', 'no coupon on a group order');
-    }
-    priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon });
-    if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
+    decision = decideCreateOrder({
+      orderId,
+      buyerOpenid: ctx.openid,
+      idempotencyKey: input.idempotencyKey,
+      cart,
+      coupon,
+      attribution,
+      newTeamId: `t${ctx.newId(11)}`,
+      now: ctx.now,
+      payDeadlineAt: new Date(ctx.now.getTime() + orderPayTtlMs()),
+    });
   } catch (err) {
     // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
     const existing = await store.getById<Order>('orders', orderId);
@@ -51,127 +58,24 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     throw err;
   }
 
-  const now = ctx.now;
-  const teamId = cart.mode === 'open' ? `t${ctx.newId(11)}` : cart.mode === 'join' ? (cart.team as Team)._id : null;
-  const memberId = teamId ? memberIdOf(teamId, ctx.openid) : null;
-  const order: Order = {
-    _id: orderId,
-    buyerOpenid: ctx.openid,
-    idempotencyKey: input.idempotencyKey,
-    kind: cart.terms ? 'group' : 'normal',
-    status: 'pending_pay',
-    lines: priced.lines.map((l) => ({ ...l, refundedFen: 0, refundId: null })),
-    subtotalFen: priced.subtotalFen,
-    activityDiscountFen: priced.activityDiscountFen,
-    couponDiscountFen: priced.couponDiscountFen,
-    discountFen: priced.discountFen,
-    totalFen: priced.totalFen,
-    couponId: coupon ? coupon._id : null,
-    teamId,
-    memberId,
-    dealTerms: cart.terms,
-    attribution,
-    createdAt: now,
-    payDeadlineAt: new Date(now.getTime() + orderPayTtlMs()),
-    paidAt: null,
-    tradeNo: null,
-    paidFen: 0,
-    refundedFen: 0,
-    closedAt: null,
-    closeReason: null,
-    updatedAt: now,
-  };
-
-  const _ = store.command();
-  const steps = new Steps();
-  const inserted = await store.insertOnce('orders', order);
-  if (!inserted) {
+  const { order } = decision;
+  const events = decision.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
+  const reservations = decision.effects.filter((e): e is Exclude<Effect, { type: 'emit' }> => e.type !== 'emit');
+  if (!(await store.insertOnce('orders', order))) {
     // A concurrent request with the same key won: answer with its order.
     const winner = await store.getById<Order>('orders', orderId);
     if (winner) return winner;
     throw new AppError('CONFLICT', 'the same order is being created, please retry');
   }
+  const steps = new Steps();
   await steps.run('order', async () => undefined, () => store.removeById('orders', orderId));
   try {
-    if (cart.mode === 'open' && cart.terms && teamId && memberId) {
-      const terms = cart.terms;
-      const team: Team = {
-        _id: teamId,
-        dealId: terms._id,
-        terms,
-        size: terms.groupSize,
-        leaderOpenid: ctx.openid,
-        salesId: attribution.salesId,
-        status: 'forming',
-        seatsTaken: 1,
-        paidCount: 0,
-        createdAt: now,
-        expiresAt: teamExpiresAt(terms, now),
-        succeededAt: null,
-        failedAt: null,
-        refundsDoneAt: null,
-      };
-      await steps.run('team', () => store.insert('teams', { ...team }), () => store.removeById('teams', teamId));
-      await steps.run('member', () => insertMember(teamId, memberId, orderId, ctx, true), () => store.removeById('team_members', memberId));
-    } else if (cart.mode === 'join' && cart.team && teamId && memberId) {
-      const team = cart.team;
-      const joined = await insertMember(teamId, memberId, orderId, ctx, false);
-      if (!joined) throw new AppError('ALREADY_JOINED', 'you are already in this team');
-      await steps.run('member', async () => undefined, () => store.removeById('team_members', memberId));
-      const seated = await store.guardedUpdate(
-        'teams',
-        { _id: teamId, status: 'forming', seatsTaken: _.lt(team.size), expiresAt: _.gt(now) },
-        { seatsTaken: _.inc(1) },
-      );
-      if (!seated) throw new AppError(team.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : 'GROUP_FULL', 'team is full');
-      await steps.run('seat', async () => undefined, () => store.updateById('teams', teamId, { seatsTaken: _.inc(-1) }));
-    }
-    if (cart.terms?.perUserLimit) {
-      const limit = cart.terms.perUserLimit;
-      const counterId = `deal_${stableId(cart.terms._id, ctx.openid)}`;
-      const ok =
-        (await store.insertOnce('counters', { _id: counterId, kind: 'deal_user', dealId: cart.terms._id, openid: ctx.openid, count: 1 })) ||
-        (await store.guardedUpdate('counters', { _id: counterId, count: _.lt(limit) }, { count: _.inc(1) }));
-      if (!ok) throw new AppError('LIMIT_REACHED', `at most ${limit} teams of this deal per customer`);
-      await steps.run('deal limit', async () => undefined, () => store.updateById('counters', counterId, { count: _.inc(-1) }));
-    }
-    if (coupon) {
-      const locked = await store.guardedUpdate(
-        'coupons',
-        { _id: coupon._id, ownerOpenid: ctx.openid, status: 'unused', validToAt: _.gt(now) },
-        { status: 'locked', orderId, lockedAt: now },
-      );
-      if (!locked) throw new AppError('FAILED_PRECONDITION', 'this coupon is already in use');
-      await steps.run('coupon', async () => undefined, () =>
-        store.guardedUpdate('coupons', { _id: coupon._id, status: 'locked', orderId }, { status: 'unused', orderId: null, lockedAt: null }),
-      );
-    }
-    for (const line of order.lines) {
-      const reserved = await store.guardedUpdate('skus', { _id: line.skuId, stock: _.gte(line.qty) }, { stock: _.inc(-line.qty), sold: _.inc(line.qty) });
-      if (!reserved) throw new AppError('SOLD_OUT', `${line.title} (${line.skuName}) is sold out`);
-      await steps.run(`stock ${line.skuId}`, async () => undefined, () =>
-        store.updateById('skus', line.skuId, { stock: _.inc(line.qty), sold: _.inc(-line.qty) }),
-      );
-    }
+    for (const effect of reservations) await reserve(ctx, effect, steps);
   } catch (err) {
     await steps.compensate(ctx.requestId);
     throw err;
   }
-  // Only the request that won the insert and reserved everything reaches here: counted once.
-  await onOrderCreated(ctx, orderFacts(order));
+  // Only the request that won the insert and reserved everything reaches here.
+  await deliver(ctx, order, events);
   return order;
-}
-
-async function insertMember(teamId: string, memberId: string, orderId: string, ctx: ActionContext, isLeader: boolean): Promise<boolean> {
-  const member: TeamMember = {
-    _id: memberId,
-    teamId,
-    openid: ctx.openid,
-    orderId,
-    isLeader,
-    status: 'pending_pay',
-    joinedAt: ctx.now,
-    paidAt: null,
-  };
-  return store.insertOnce('team_members', member);
 }

@@ -6,6 +6,7 @@ import { AppError, store, type ActionContext } from '../../_platform';
 import { isCouponUsable, type Coupon } from '../../../shared/coupons';
 import { decideJoin, type Team } from '../../../shared/groupbuy';
 import { KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
+import type { PreparedCart } from '../../../shared/lifecycle';
 import type { CartLine } from '../../../shared/pricing';
 import { activeDealOf, dealTermsOf } from '../promotions';
 
@@ -32,15 +33,6 @@ interface ProductDoc {
   title: string;
   status: string;
   images?: string[];
-}
-
-/** The decided cart. */
-export interface PreparedCart {
-  mode: 'items' | 'open' | 'join';
-  lines: CartLine[];
-  activityDiscountFen: number;
-  terms: DealTerms | null;
-  team: Team | null;
 }
 
 export function cartMode(req: CartRequest): PreparedCart['mode'] {

@@ -1,15 +1,15 @@
 /**
- * Refunds some or all lines of a paid order. The decision and the refund record are one short
- * transaction on the order (so two concurrent refunds of the same lines — e.g. two sweeps — make
- * one refund); only the caller that created the refund returns stock/coupon, marks the member and
- * tells the growth loop. The provider is asked with the refund's stable id (its out_refund_no).
+ * Refunds some or all lines of a paid order. The decision (`decideOrder … refund`), the order's
+ * move and the refund record are one short transaction on the order (so two concurrent refunds of
+ * the same lines — e.g. two sweeps — make one refund); only the request that created the refund
+ * sends the money back (the refund's stable id is the provider's out_refund_no) and returns the
+ * stock. Its `OrderRefunded` event is then delivered by the caller (see outbox.ts).
  */
-import { AppError, runTransaction, stableId, store, type ActionContext } from '../../_platform';
-import { onOrderRefunded } from '../../_growth';
-import { decideRefund, type Order, type Refund } from '../../../shared/orders';
+import { AppError, runTransaction, stableId, type ActionContext } from '../../_platform';
+import { decideOrder, type OrderEvent } from '../../../shared/lifecycle';
+import type { Order, Refund } from '../../../shared/orders';
+import { applyEffect } from '../effects';
 import { paymentPort } from '../payment';
-import { mustWrite } from '../steps';
-import { orderFacts } from './facts';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
 
@@ -18,6 +18,8 @@ export interface RefundResult {
   /** False when this refund already existed (a replay). */
   created: boolean;
   order: Order;
+  /** The events the refund recorded (none for a replay). */
+  events: OrderEvent[];
 }
 
 export async function refundOrder(
@@ -36,69 +38,36 @@ export async function refundOrder(
     if (lineIds === undefined && order.status === 'refunded') {
       const lastId = order.lines.find((l) => l.refundId)?.refundId;
       const existing = lastId ? await tx.get<Refund>('refunds', lastId) : undefined;
-      if (existing) return { refund: existing, created: false, order };
+      if (existing) return { refund: existing, created: false, order, effects: [] };
     }
-    const decision = decideRefund(order, lineIds, (ids) => `r${stableId('refund', orderId, ...ids)}`);
-    const refund: Refund = {
-      _id: decision.refundId,
-      orderId,
-      buyerOpenid: order.buyerOpenid,
-      tradeNo: order.tradeNo,
-      lines: decision.lines,
-      refundFen: decision.refundFen,
-      reason,
-      status: 'pending',
-      provider: provider.name,
-      createdAt: ctx.now,
-      doneAt: null,
-    };
-    await tx.update('orders', orderId, {
-      lines: decision.nextLines,
-      refundedFen: decision.nextRefundedFen,
-      status: decision.nextStatus,
-      updatedAt: ctx.now,
-    });
-    const { _id: refundDocId, ...refundFields } = refund;
+    const decision = decideOrder(
+      order,
+      { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor: (ids) => `r${stableId('refund', orderId, ...ids)}` },
+      ctx.now,
+    );
+    const recorded = decision.effects.find((e) => e.type === 'refund');
+    if (!recorded || recorded.type !== 'refund') throw new Error('a refund decision without its refund');
+    await tx.update('orders', orderId, decision.change.set);
+    const { _id: refundDocId, ...refundFields } = recorded.refund;
     await tx.set('refunds', refundDocId, refundFields);
-    const next: Order = { ...order, lines: decision.nextLines, refundedFen: decision.nextRefundedFen, status: decision.nextStatus };
-    return { refund, created: true, order: next, isFull: decision.isFull };
+    const next = { ...order, ...decision.change.set } as Order;
+    return { refund: recorded.refund, created: true, order: next, effects: decision.effects };
   });
-  if (!result.created) return { refund: result.refund, created: false, order: result.order };
+  if (!result.created) return { refund: result.refund, created: false, order: result.order, events: [] };
 
-  const { refund, order } = result;
-  const full = 'isFull' in result && result.isFull === true;
-  await completeRefund(ctx, refund, order.totalFen);
-  const _ = store.command();
-  const refundedLines = order.lines.filter((l) => refund.lines.some((r) => r.lineId === l.lineId));
-  // This call created the refund: its returns must happen (each tried again on failure).
-  const work: Array<Promise<unknown>> = refundedLines.map((l) =>
-    mustWrite(() => store.updateById('skus', l.skuId, { stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
-  );
-  const couponId = order.couponId;
-  if (full && couponId) {
-    work.push(mustWrite(() => store.guardedUpdate('coupons', { _id: couponId, status: 'used', orderId: order._id }, { status: 'unused', orderId: null, usedAt: null, lockedAt: null })));
-  }
-  const memberId = order.memberId;
-  if (full && memberId) {
-    work.push(mustWrite(() => store.guardedUpdate('team_members', { _id: memberId, status: _.in(['paid', 'pending_pay']) }, { status: 'refunded', refundedAt: ctx.now })));
-  }
-  await Promise.all(work);
-  await onOrderRefunded(ctx, orderFacts(order), refund.lines.map((l) => ({ lineId: l.lineId, refundFen: l.refundFen, refundId: refund._id })));
-  return { refund: { ...refund }, created: true, order };
+  // This request created the refund: the money goes back, then the stock (each retried on failure).
+  const immediate = result.effects.filter((e) => e.type !== 'emit');
+  const money = immediate.filter((e) => e.type === 'refund');
+  for (const e of money) await applyEffect(ctx, e);
+  await Promise.all(immediate.filter((e) => e.type !== 'refund').map((e) => applyEffect(ctx, e)));
+  const events = result.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
+  return { refund: result.refund, created: true, order: result.order, events };
 }
 
-/** Asks the provider (idempotent by refund id) and records completion when it is done. */
-export async function completeRefund(ctx: Pick<Ctx, 'now' | 'requestId'>, refund: Refund, orderTotalFen: number): Promise<boolean> {
-  try {
-    const outcome = await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
-    if (!outcome.done) return false;
-    await store.guardedUpdate('refunds', { _id: refund._id, status: 'pending' }, { status: 'succeeded', doneAt: ctx.now });
-    refund.status = 'succeeded';
-    refund.doneAt = ctx.now;
-    return true;
-  } catch (err) {
-    // Left pending: the sweep asks again with the same refund id.
-    console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not completed`, err);
-    return false;
-  }
+/** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
+export async function retryPendingRefunds(ctx: Ctx, pending: Array<Refund & { _order?: Order[] }>): Promise<number> {
+  const done = await Promise.all(
+    pending.map(({ _order, ...r }) => applyEffect(ctx, { type: 'refund', refund: r, orderTotalFen: _order?.[0]?.totalFen ?? r.refundFen })),
+  );
+  return done.filter(Boolean).length;
 }
