@@ -9,7 +9,8 @@
  * coupon_templates during the burst and keeps the minimum stock it saw.
  */
 import { startTestCloud, type TestCloud } from '../emulator/testing';
-import { budget, burst, callFunction, captureLogs, latency, outcomes, tally, type Budget } from './lib';
+import { outcomes } from '../tests/support/commerce';
+import { budget, burst, callFunction, captureLogs, latency, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
 
 type Env<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

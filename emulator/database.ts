@@ -417,7 +417,7 @@ export class Database {
   private commitTx(body: Body): Reply {
     const tx = this.txFor(body);
     if (!tx) throw new WireError('transactionId is required');
-    const fault = this.faults?.onCommit() ?? 'ok';
+    const fault = this.faults?.onCommit(this.caller) ?? 'ok';
     if (fault !== 'ok') {
       this.dropTx(tx);
       if (fault === 'conflict') throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'injected commit conflict');
@@ -455,7 +455,7 @@ export class Database {
   }
 
   private maybeFailWrite(): void {
-    if (this.faults?.onWrite()) throw new DbError('DATABASE_REQUEST_FAILED', 'injected write failure');
+    if (this.faults?.onWrite(this.caller)) throw new DbError('DATABASE_REQUEST_FAILED', 'injected write failure');
   }
 
   /** Active transactions (for stats and tests). */

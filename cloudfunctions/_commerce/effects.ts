@@ -15,6 +15,7 @@ import {
   type Condition,
   type Effect,
   type EntityChange,
+  type OrderEvent,
 } from '../../shared/lifecycle';
 import type { Refund } from '../../shared/orders';
 import { paymentPort } from './payment';
@@ -55,23 +56,35 @@ export function guardOf(change: EntityChange, bulk = false): Fields {
   return where;
 }
 
-/** The update of a change: its `set` fields and `_.inc` of its `inc` fields. */
-export function updateOf(change: EntityChange): Fields {
+/**
+ * The update of a change: its `set` fields, `_.inc` of its `inc` fields, and the events its move
+ * records, pushed onto the order's outbox in the same write (so no event is lost between them).
+ */
+export function updateOf(change: EntityChange, events: readonly OrderEvent[] = []): Fields {
   const _ = store.command();
   const update: Fields = { ...change.set };
   for (const [field, n] of Object.entries(change.inc)) update[field] = _.inc(n);
+  if (events.length > 0) {
+    if (change.entity !== 'order') throw new Error(`only orders record events, not a ${change.entity}`);
+    Object.assign(update, { outbox: _.push([...events]), outboxPending: _.push(events.map((e) => e.id)), outboxPendingCount: _.inc(events.length) });
+  }
   return update;
 }
 
-/** Makes one change; true when it won (its guard matched one document). */
-export async function applyChange(change: EntityChange): Promise<boolean> {
+/** Makes one change (with the events its move records); true when it won (its guard matched one document). */
+export async function applyChange(change: EntityChange, events: readonly OrderEvent[] = []): Promise<boolean> {
   if (change.entity === 'member' && change.remove) return (await store.removeWhere(COLLECTION.member, guardOf(change))) === 1;
-  return store.guardedUpdate(COLLECTION[change.entity], guardOf(change), updateOf(change));
+  return store.guardedUpdate(COLLECTION[change.entity], guardOf(change), updateOf(change, events));
 }
 
 /** Makes one change and returns the document as written; undefined when the guard matched nothing. */
-export function applyChangeReturning<T>(change: EntityChange): Promise<T | undefined> {
-  return store.updateAndReturn<T>(COLLECTION[change.entity], guardOf(change), updateOf(change));
+export function applyChangeReturning<T>(change: EntityChange, events: readonly OrderEvent[] = []): Promise<T | undefined> {
+  return store.updateAndReturn<T>(COLLECTION[change.entity], guardOf(change), updateOf(change, events));
+}
+
+/** The events among a decision's effects (recorded by its move's write). */
+export function eventsOf(effects: readonly Effect[]): OrderEvent[] {
+  return effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
 }
 
 /** Makes one change on every document its guard matches (no id: e.g. expiring coupons); returns how many. */

@@ -1,13 +1,13 @@
 import { store } from '../_platform';
 import { isSafeKey } from '../../shared/growth';
-import type { HookCtx } from './index';
+import type { GrowthCtx } from './context';
 
 /**
  * One write: `views.<productId>.n += 1`, `.at = now`, `.title` (so the salesperson's list needs no
  * product read). Never fails the page that records it: an unusable product id is ignored and a
  * failed write is only logged.
  */
-export async function recordProductViewImpl(ctx: HookCtx, openid: string, productId: string, title?: string): Promise<void> {
+export async function recordProductView(ctx: GrowthCtx, openid: string, productId: string, title?: string): Promise<void> {
   if (!openid || !isSafeKey(productId)) return;
   const _ = store.command();
   try {

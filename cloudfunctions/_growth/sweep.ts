@@ -1,9 +1,8 @@
 import { stableId, store } from '../_platform';
 import { couponTemplateSchema } from '../../shared/promotions';
 import { couponWindow, type Coupon } from '../../shared/coupons';
-import { counterPaths, mergePaths, parseDocs } from '../../shared/growth';
-import type { HookCtx } from './index';
-import type { LedgerEntry, ReferralDoc } from './order-paid';
+import { counterPaths, mergePaths, parseDocs, type LedgerEntry, type ReferralDoc } from '../../shared/growth';
+import type { GrowthCtx } from './context';
 import { incDayCounters, incTotals } from './counters';
 
 const SETTLE_STATE_ID = 'state:settle';
@@ -15,7 +14,7 @@ const REFERRAL_BATCH = 200;
  * refund window. Safe to run twice at once: every write is a deterministic-id insert or a
  * conditional update, and counters move only for the run whose insert succeeded.
  */
-export async function onSweepImpl(ctx: HookCtx): Promise<Record<string, number>> {
+export async function runGrowthSweep(ctx: GrowthCtx): Promise<Record<string, number>> {
   const settled = await settleCommission(ctx);
   const referrals = await issueReferralRewards(ctx);
   return { ...settled, ...referrals };
@@ -25,7 +24,7 @@ export async function onSweepImpl(ctx: HookCtx): Promise<Record<string, number>>
  * Round trips: 1 cursor read + 1 pending query + 1 reversal query + 1 insert per due line +
  * 1 day counter + 1 totals + 1 cursor write.
  */
-async function settleCommission(ctx: HookCtx): Promise<{ commissionSettled: number; commissionSettledFen: number }> {
+async function settleCommission(ctx: GrowthCtx): Promise<{ commissionSettled: number; commissionSettledFen: number }> {
   const _ = store.command();
   const state = await store.getById<{ cursorAt?: Date }>('counters', SETTLE_STATE_ID);
   const cursor = state?.cursorAt ? new Date(state.cursorAt) : new Date(0);
@@ -95,7 +94,7 @@ async function claimCapSlot(r: ReferralDoc): Promise<boolean> {
  * Round trips: 1 due query + 1 template read, then per due referral: 1–2 cap writes,
  * 1 coupon insert per reward, 1 conditional status write; + 1 day counter.
  */
-async function issueReferralRewards(ctx: HookCtx): Promise<{ referralRewards: number; referralsCapped: number; referralErrors: number }> {
+async function issueReferralRewards(ctx: GrowthCtx): Promise<{ referralRewards: number; referralsCapped: number; referralErrors: number }> {
   const _ = store.command();
   const due = await store.find<ReferralDoc>('referral_rewards', { status: 'waiting', dueAt: _.lte(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: REFERRAL_BATCH });
   if (due.length === 0) return { referralRewards: 0, referralsCapped: 0, referralErrors: 0 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action, AppError, stableId, store } from '../_platform';
-import type { GrowthUserFields } from '../_growth/user-fields';
+import type { GrowthUserFields } from '../../shared/growth';
 
 /**
  * admin.reassign {fromSalesId, toSalesId} → moves every customer bound to a departing

@@ -1,6 +1,6 @@
 import { useTestCloud } from '../../emulator/testing';
 import { chinaDayKey } from '../../shared/coupons';
-import { doc, docs, outcomes } from '../_commerce/test-helpers';
+import { doc, docs, outcomes } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 

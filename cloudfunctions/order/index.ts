@@ -102,7 +102,7 @@ export const main = defineFunction('order', {
           throw new AppError('FAILED_PRECONDITION', 'group orders are refunded by the shop');
         }
       });
-      await deliver(ctx, r.order, r.events);
+      await deliver(ctx, r.order);
       return {
         orderId: input.orderId,
         refundId: r.refund._id,

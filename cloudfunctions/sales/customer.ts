@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action, AppError, store, type SortKey } from '../_platform';
-import type { GrowthUserFields } from '../_growth/user-fields';
+import type { GrowthUserFields } from '../../shared/growth';
 import { SALES_ROLES } from './scope';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action } from '../_platform';
-import { activeSalesId, type GrowthUserFields } from '../_growth/user-fields';
+import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { readSalesPage, SALES_ROLES } from './scope';
 
 /**

@@ -6,7 +6,9 @@ import {
   buildShare,
   campaignSchema,
   counterPaths,
+  activeSalesId,
   isSafeKey,
+  type GrowthUserFields,
   mintShareId,
   SHARE_CHANNELS,
   sharePath,
@@ -14,7 +16,6 @@ import {
 } from '../../shared/growth';
 import { incDayCounters, incShare } from '../_growth/counters';
 import { loadExperiments } from '../_growth/live-docs';
-import { activeSalesId, growthFields } from '../_growth/user-fields';
 
 /**
  * share.create {target, channel, campaign?} → {shareId, path}.
@@ -26,7 +27,7 @@ export const createShare = action({
   // The shelf's owner is read with the caller (same round trip) to verify it is a salesperson.
   users: (input) => [input.target.type === 'shelf' ? input.target.id : undefined],
   async run(input, ctx) {
-    const u = growthFields(ctx.user);
+    const u = ctx.user as GrowthUserFields;
     if (ctx.user.role === 'sales' && input.target.type === 'shelf' && input.target.id !== ctx.openid) {
       throw new AppError('PERMISSION_DENIED', 'target.id: a salesperson shares their own shelf');
     }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { action, AppError, stableId, store } from '../_platform';
-import { counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type ShareDoc } from '../../shared/growth';
+import { activeSalesId, counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type BoundVia, type GrowthUserFields, type ShareDoc } from '../../shared/growth';
 import { incDayCounters, incShare } from '../_growth/counters';
 import { loadBindingPolicy } from '../_growth/live-docs';
-import { activeSalesId, growthFields, type BoundVia } from '../_growth/user-fields';
 
 /**
  * share.open {shareId} → the share's target and the caller's salesperson after binding.
@@ -18,7 +17,7 @@ export const openShare = action({
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const [share, policy] = await Promise.all([store.getById<ShareDoc>('shares', input.shareId), loadBindingPolicy()]);
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const u = growthFields(ctx.user);
+    const u = ctx.user as GrowthUserFields;
     const self = share.sharerOpenid === ctx.openid;
 
     const firstOpen = await store.insertOnce('share_events', {

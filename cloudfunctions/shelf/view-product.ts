@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { recordProductView } from '../_growth';
+import { recordProductView } from '../_growth/product-view';
 import { store, type ActionContext } from '../_platform';
 
 interface OpenTeamRow {

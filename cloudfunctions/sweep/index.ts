@@ -2,18 +2,19 @@
  * sweep: the timer (also `{action:'run'}` server-side). Each run: fail expired short teams and
  * refund their paid members (one refund per order, also with two sweeps at once), close their
  * unpaid orders; release unpaid orders past their TTL; expire coupons; retry pending refunds;
- * then the growth loop's onSweep. Every step is a decision of shared/lifecycle applied as a
- * guarded write, so concurrent runs never double-apply.
+ * deliver again order events nobody marked handled (the outbox); then the growth loop's sweep.
+ * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
+ * delivery, so concurrent runs never double-apply.
  */
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
-import { onSweep } from '../_growth';
+import { runGrowthSweep } from '../_growth/sweep';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import { canMove, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
 import { applyChange, applyChangeToAll } from '../_commerce/effects';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { refundOrder, retryPendingRefunds } from '../_commerce/orders/refund-order';
-import { deliver } from '../_commerce/outbox';
+import { deliver, redeliver } from '../_commerce/outbox';
 
 const BATCH = 100;
 
@@ -27,13 +28,15 @@ interface DueWork {
   dueOrders: Order[];
   pendingRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
+  undelivered: Order[];
 }
 
 /**
  * One round trip for all the due work: an aggregate over one user document (any will do) that
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
- * deadline, the pending refunds (with their orders), and whether any unused coupon has expired.
+ * deadline, the pending refunds (with their orders), whether any unused coupon has expired, and
+ * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
 async function loadDueWork(now: Date): Promise<DueWork> {
@@ -71,6 +74,7 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       pipeline: $.pipeline().match({ status: 'unused', validToAt: _.lte(now) }).limit(1).project({ _id: 1 }).done(),
       as: 'expiredCoupons',
     })
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
     .end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
   return {
@@ -79,6 +83,7 @@ async function loadDueWork(now: Date): Promise<DueWork> {
     dueOrders: row?.dueOrders ?? [],
     pendingRefunds: row?.pendingRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
+    undelivered: row?.undelivered ?? [],
   };
 }
 
@@ -97,7 +102,7 @@ async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): 
 async function settleMemberOrder(ctx: ActionContext, order: Order): Promise<'refunded' | 'closed' | null> {
   if (canMove(orderMachine, 'refundAll', order.status)) {
     const r = await refundOrder(ctx, order._id, undefined, 'team_failed');
-    await deliver(ctx, r.order, r.events);
+    await deliver(ctx, r.order);
     return r.created ? 'refunded' : null;
   }
   if (canMove(orderMachine, 'close', order.status)) return (await releaseOrder(ctx, order, { type: 'close', reason: 'team_failed' })) ? 'closed' : null;
@@ -148,7 +153,8 @@ const handler = defineFunction('sweep', {
       const ordersClosed = await releaseUnpaid(ctx, due.dueOrders);
       const couponsExpired = due.expiredCoupons.length > 0 ? await applyChangeToAll(couponChange('', { type: 'expire' }, ctx.now)) : 0;
       const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
-      const growth = await onSweep(ctx);
+      await redeliver(ctx, due.undelivered);
+      const growth = await runGrowthSweep(ctx);
       return {
         teamsFailed,
         teamsSettled: settled.teams,

@@ -87,8 +87,16 @@ export type BindingDecision =
   | { kind: 'keep'; reason: KeepReason };
 
 /** True when the customer currently has a binding that has not lapsed. */
-export function hasActiveBinding(c: CustomerBindingState, now: Date): boolean {
-  return !!c.boundSalesId && (!c.bindingExpiresAt || now < c.bindingExpiresAt);
+export function hasActiveBinding(c: Pick<CustomerBindingState, 'boundSalesId' | 'bindingExpiresAt'>, now: Date): boolean {
+  return !!c.boundSalesId && (!c.bindingExpiresAt || now.getTime() < new Date(c.bindingExpiresAt).getTime());
+}
+
+/**
+ * The customer's salesperson while the binding has not lapsed at `now`, else null.
+ * @example activeSalesId({ boundSalesId: 'o_sales_li', bindingExpiresAt: null }, now) // 'o_sales_li'
+ */
+export function activeSalesId(c: Pick<CustomerBindingState, 'boundSalesId' | 'bindingExpiresAt'>, now: Date): string | null {
+  return hasActiveBinding(c, now) ? (c.boundSalesId as string) : null;
 }
 
 /**

@@ -72,16 +72,17 @@ describe('share chain', () => {
   });
 });
 
-describe('checkGrowthDoc', () => {
+describe('checkOpsDocument on the growth collections', () => {
   it('accepts the seeded documents and names the bad field of a broken one', async () => {
     const { seedGrowth } = await import('../../emulator/seed/growth');
-    const { checkGrowthDoc, GROWTH_DOC_COLLECTIONS } = await import('./check-growth-doc');
+    const { checkOpsDocument } = await import('../ops-documents');
     const seed = seedGrowth(new Date('2026-06-01T00:00:00Z'));
-    for (const c of GROWTH_DOC_COLLECTIONS) for (const d of seed[c]) expect(checkGrowthDoc(c, d)).toEqual({ ok: true });
-    expect(checkGrowthDoc('commission_plans', { ...seed.commission_plans[0], defaultRule: { type: 'percent', rateBp: 20000 } })).toEqual({
-      ok: false,
-      problems: [expect.stringMatching(/^defaultRule/)],
-    });
+    for (const c of ['binding_policy', 'commission_plans', 'referral_programs', 'experiments'] as const) {
+      for (const d of seed[c]) expect(checkOpsDocument(c, d)).toEqual([]);
+    }
+    expect(checkOpsDocument('commission_plans', { ...seed.commission_plans[0], defaultRule: { type: 'percent', rateBp: 20000 } })).toEqual([
+      expect.stringMatching(/^defaultRule/),
+    ]);
   });
 });
 

@@ -6,10 +6,11 @@
 import { AppError } from '../errors';
 import { couponAllowedOn, type Coupon } from '../coupons/coupon';
 import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../groupbuy/team';
-import type { DealTerms, Order, OrderAttribution } from '../orders/order';
+import type { Attribution } from '../growth/types';
+import type { DealTerms, Order } from '../orders/order';
 import { priceCart, type CartLine } from '../pricing/price-cart';
 import type { Effect } from './effects';
-import { orderCreated } from './events';
+import { NO_EVENTS, orderCreated } from './events';
 import { orderMachine } from './tables';
 
 /** What the buyer's cart became once read: plain items, a new team of a deal, or a seat in a team. */
@@ -30,7 +31,7 @@ export interface NewOrderInput {
   idempotencyKey: string;
   cart: PreparedCart;
   coupon: Coupon | null;
-  attribution: OrderAttribution;
+  attribution: Attribution;
   /** The id a new team gets (mode `open`). */
   newTeamId: string;
   now: Date;
@@ -83,6 +84,7 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     closedAt: null,
     closeReason: null,
     updatedAt: now,
+    ...NO_EVENTS,
   };
 
   const effects: Effect[] = [];

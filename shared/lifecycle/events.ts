@@ -35,3 +35,27 @@ export function orderPaid(at: Date): OrderEvent {
 export function orderRefunded(at: Date, refund: RefundedLines): OrderEvent {
   return { id: `OrderRefunded:${refund.refundId}`, type: 'OrderRefunded', at, ...refund };
 }
+
+/** The outbox fields of an order (see `Order`). */
+export interface Outbox {
+  outbox: OrderEvent[];
+  outboxPending: string[];
+  outboxPendingCount: number;
+}
+
+/**
+ * The outbox after recording `events`: appended to the log and to the pending list (for an
+ * insert, or a transaction that read the order; a single update pushes them instead). An order
+ * stored before outboxes existed has none: it starts empty.
+ * @example recordEvents({ outbox: [], outboxPending: [], outboxPendingCount: 0 }, [orderPaid(now)]).outboxPending // ['OrderPaid']
+ */
+export function recordEvents(current: Partial<Outbox>, events: readonly OrderEvent[]): Outbox {
+  return {
+    outbox: [...(current.outbox ?? []), ...events],
+    outboxPending: [...(current.outboxPending ?? []), ...events.map((e) => e.id)],
+    outboxPendingCount: (current.outboxPendingCount ?? 0) + events.length,
+  };
+}
+
+/** An empty outbox. */
+export const NO_EVENTS: Outbox = { outbox: [], outboxPending: [], outboxPendingCount: 0 };

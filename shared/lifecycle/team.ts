@@ -73,3 +73,15 @@ export function decideAfterPayment(counted: Team | undefined, now: Date): AfterP
   }
   return { type: 'wait' };
 }
+
+/**
+ * Whether a paid member's team still keeps its payment, asked when a payment is delivered again
+ * after its member was already paid (the first delivery may have stopped before the team counted
+ * it): yes while the team has succeeded or can still count payments; no once it failed or expired —
+ * then the order is refunded (as the sweep does for every paid member of a failed team).
+ * @example teamKeepsPayment({ ...team, status: 'failed' }, now) // false
+ */
+export function teamKeepsPayment(team: Team | undefined, now: Date): boolean {
+  if (!team) return false;
+  return team.status === 'succeeded' || (canMove(teamMachine, 'countPayment', team.status) && team.expiresAt.getTime() > now.getTime());
+}

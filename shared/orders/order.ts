@@ -1,3 +1,5 @@
+import type { Attribution } from '../growth/types';
+import type { OrderEvent } from '../lifecycle/events';
 import type { PricedLine } from '../pricing/price-cart';
 import type { OrderStatus } from '../lifecycle/tables';
 import type { GroupDeal } from '../promotions/group-deal.schema';
@@ -14,15 +16,6 @@ export type DealTerms = Pick<
   '_id' | 'title' | 'productId' | 'skuId' | 'groupSize' | 'groupPriceFen' | 'listPriceFen' | 'validHours' | 'joinEligibility' | 'leaderPerk' | 'allowCoupon' | 'perUserLimit'
 >;
 
-/** The attribution snapshot (shape owned by the growth loop). */
-export interface OrderAttribution {
-  salesId: string | null;
-  shareId: string | null;
-  rootShareId: string | null;
-  depth: number;
-  referrerOpenid: string | null;
-  experiments: Record<string, string>;
-}
 
 /**
  * `orders/{id}`: id = stableId(buyer, idempotencyKey), so the same key from the same buyer is
@@ -45,7 +38,8 @@ export interface Order {
   teamId: string | null;
   memberId: string | null;
   dealTerms: DealTerms | null;
-  attribution: OrderAttribution;
+  /** Who brought the order (the growth loop's snapshot; later rebinding never changes it). */
+  attribution: Attribution;
   createdAt: Date;
   payDeadlineAt: Date;
   paidAt: Date | null;
@@ -55,6 +49,12 @@ export interface Order {
   closedAt: Date | null;
   closeReason: string | null;
   updatedAt: Date;
+  /** Every event of the order, in the order they happened; each is written by the move that made it true. */
+  outbox: OrderEvent[];
+  /** Ids of the events no subscriber has handled yet (oldest first). */
+  outboxPending: string[];
+  /** How many are pending (the sweep finds orders with undelivered events by it). */
+  outboxPendingCount: number;
 }
 
 /** `refunds/{id}`: one refund of some lines of one order; id = stableId(orderId, lineIds). */

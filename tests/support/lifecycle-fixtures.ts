@@ -1,6 +1,7 @@
 /** Stored documents for lifecycle unit tests: valid defaults, fixed ids and times, overridable. */
 import type { Coupon } from '../../shared/coupons';
 import type { Team, TeamMember } from '../../shared/groupbuy';
+import { NO_EVENTS } from '../../shared/lifecycle';
 import type { DealTerms, Order, OrderLine } from '../../shared/orders';
 
 export const NOW = new Date('2026-06-01T02:00:00Z');
@@ -71,6 +72,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     closedAt: null,
     closeReason: null,
     updatedAt: NOW,
+    ...NO_EVENTS,
     ...overrides,
   };
 }

@@ -6,10 +6,10 @@
  * once — nobody pays and is then turned away.
  */
 import { stableId, store, type ActionContext } from '../../_platform';
-import { canMove, decideOrder, orderMachine, orderPaid, payDecision, strayPaymentRefund } from '../../../shared/lifecycle';
+import { canMove, decideOrder, orderMachine, payDecision, strayPaymentRefund } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
 import type { PaidNotice } from '../payment';
-import { applyChangeReturning, applyEffect, guardOf } from '../effects';
+import { applyChangeReturning, applyEffect, eventsOf, guardOf } from '../effects';
 import { deliver } from '../outbox';
 import { mustWrite } from '../steps';
 
@@ -26,19 +26,19 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
   // The move is the guard that counts; the record is the trail. Either may fail on its own, so
   // neither outcome is thrown away.
   const decision = payDecision(orderId, { tradeNo: notice.tradeNo, amountFen: notice.totalFen }, ctx.now);
-  const [recorded, transition] = await Promise.allSettled([store.insertOnce('payments', record), applyChangeReturning<Order>(decision.change)]);
+  const [recorded, transition] = await Promise.allSettled([store.insertOnce('payments', record), applyChangeReturning<Order>(decision.change, eventsOf(decision.effects))]);
   // Nothing was decided: the provider replays the notice and this runs again.
   if (transition.status === 'rejected') throw transition.reason;
   const won = transition.value;
   // The move is won but the record failed: write it now (a replay would not redo it).
   if (recorded.status === 'rejected' && won) await mustWrite(() => store.insertOnce('payments', record));
   if (won) {
-    const delivered = await deliver(ctx, won, decision.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : [])));
+    const delivered = await deliver(ctx, won);
     return { outcome: delivered.refundedForTeam ? 'team_failed_refunded' : 'paid', orderId };
   }
 
-  // Not the usual path (round trip 3): a replay, or money for an order that cannot take it. Replays
-  // also heal a first delivery that failed half-way (every reaction is a guarded move).
+  // Not the usual path (round trip 3): a replay, or money for an order that cannot take it. A replay
+  // also delivers the order's events still pending (a first delivery that stopped half-way).
   const order = await store.getById<Order>('orders', orderId);
   if (!order) {
     console.error(`[commerce] request ${ctx.requestId}: payment ${paymentId} for unknown order ${orderId}`);
@@ -50,7 +50,7 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
   }
   if (order.tradeNo === notice.tradeNo) {
     if (recorded.status === 'rejected') await mustWrite(() => store.insertOnce('payments', record));
-    if (order.status === 'paid') await deliver(ctx, order, [orderPaid(order.paidAt ?? ctx.now)]);
+    await deliver(ctx, order);
     return { outcome: 'duplicate', orderId };
   }
   // Released (or paid by another trade) meanwhile: nobody pays and is then turned away.

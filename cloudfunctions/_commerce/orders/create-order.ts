@@ -2,13 +2,13 @@
  * order.create / groupbuy.open / groupbuy.join: decide the order from fresh reads
  * (`decideCreateOrder`), insert it — the insert is the idempotency guard — then take its
  * reservations as steps with undos (team and seat, deal use, coupon, stock), each an atomic insert
- * or guarded update; only the request that made them all publishes `OrderCreated`.
+ * or guarded update; only the request that made them all delivers its `OrderCreated`.
  */
 import { AppError, stableId, store, type ActionContext } from '../../_platform';
-import { attributeOrder } from '../../_growth';
-import { decideCreateOrder, type Effect, type NewOrderDecision } from '../../../shared/lifecycle';
+import { attributeOrder } from '../../_growth/attribute-order';
+import { decideCreateOrder, recordEvents, type NewOrderDecision } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
-import { reserve } from '../effects';
+import { eventsOf, reserve } from '../effects';
 import { deliver } from '../outbox';
 import { Steps } from '../steps';
 import { orderPayTtlMs } from './config';
@@ -58,9 +58,10 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     throw err;
   }
 
-  const { order } = decision;
-  const events = decision.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
-  const reservations = decision.effects.filter((e): e is Exclude<Effect, { type: 'emit' }> => e.type !== 'emit');
+  // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
+  // undo removes both; if the request dies after them, the sweep delivers the event.
+  const order: Order = { ...decision.order, ...recordEvents(decision.order, eventsOf(decision.effects)) };
+  const reservations = decision.effects.filter((e) => e.type !== 'emit');
   if (!(await store.insertOnce('orders', order))) {
     // A concurrent request with the same key won: answer with its order.
     const winner = await store.getById<Order>('orders', orderId);
@@ -76,6 +77,5 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     throw err;
   }
   // Only the request that won the insert and reserved everything reaches here.
-  await deliver(ctx, order, events);
-  return order;
+  return (await deliver(ctx, order)).order;
 }

@@ -3,12 +3,13 @@
  * move and the refund record are one short transaction on the order (so two concurrent refunds of
  * the same lines — e.g. two sweeps — make one refund); only the request that created the refund
  * sends the money back (the refund's stable id is the provider's out_refund_no) and returns the
- * stock. Its `OrderRefunded` event is then delivered by the caller (see outbox.ts).
+ * stock. Its `OrderRefunded` event is recorded by the same transaction and delivered by the
+ * caller (`deliver`, outbox.ts).
  */
 import { AppError, runTransaction, stableId, type ActionContext } from '../../_platform';
-import { decideOrder, type OrderEvent } from '../../../shared/lifecycle';
+import { decideOrder, recordEvents } from '../../../shared/lifecycle';
 import type { Order, Refund } from '../../../shared/orders';
-import { applyEffect } from '../effects';
+import { applyEffect, eventsOf } from '../effects';
 import { paymentPort } from '../payment';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
@@ -17,9 +18,8 @@ export interface RefundResult {
   refund: Refund;
   /** False when this refund already existed (a replay). */
   created: boolean;
+  /** The order after the refund, its new event pending in its outbox. */
   order: Order;
-  /** The events the refund recorded (none for a replay). */
-  events: OrderEvent[];
 }
 
 export async function refundOrder(
@@ -47,21 +47,20 @@ export async function refundOrder(
     );
     const recorded = decision.effects.find((e) => e.type === 'refund');
     if (!recorded || recorded.type !== 'refund') throw new Error('a refund decision without its refund');
-    await tx.update('orders', orderId, decision.change.set);
+    const next = { ...order, ...decision.change.set, ...recordEvents(order, eventsOf(decision.effects)) } as Order;
+    await tx.update('orders', orderId, { ...decision.change.set, outbox: next.outbox, outboxPending: next.outboxPending, outboxPendingCount: next.outboxPendingCount });
     const { _id: refundDocId, ...refundFields } = recorded.refund;
     await tx.set('refunds', refundDocId, refundFields);
-    const next = { ...order, ...decision.change.set } as Order;
     return { refund: recorded.refund, created: true, order: next, effects: decision.effects };
   });
-  if (!result.created) return { refund: result.refund, created: false, order: result.order, events: [] };
+  if (!result.created) return { refund: result.refund, created: false, order: result.order };
 
   // This request created the refund: the money goes back, then the stock (each retried on failure).
   const immediate = result.effects.filter((e) => e.type !== 'emit');
   const money = immediate.filter((e) => e.type === 'refund');
   for (const e of money) await applyEffect(ctx, e);
   await Promise.all(immediate.filter((e) => e.type !== 'refund').map((e) => applyEffect(ctx, e)));
-  const events = result.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
-  return { refund: result.refund, created: true, order: result.order, events };
+  return { refund: result.refund, created: true, order: result.order };
 }
 
 /** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
