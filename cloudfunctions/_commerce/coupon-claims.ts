@@ -10,7 +10,8 @@
  * `users` is ADMINONLY (database/security-rules.json): customers cannot rewrite their counts.
  */
 import { stableId, store, type UserDoc } from '../_platform';
-import { chinaDayKey, type HeldClaims } from '../../shared/coupons';
+import { chinaDayKey } from '../../shared/china-day';
+import type { HeldClaims } from '../../shared/coupons';
 
 type Query = Record<string, unknown>;
 

@@ -205,7 +205,7 @@ export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
  * and records completion when it is done. A failure leaves the refund pending: the sweep asks
  * again with the same id. Never throws.
  */
-export async function payBack(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise<boolean> {
+async function payBack(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise<boolean> {
   try {
     const outcome = await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
     if (!outcome.done) return false;

@@ -1,6 +1,5 @@
 import { AppError } from '../_platform';
-import { checkPromotion, isActive, type GroupDeal } from '../../shared/promotions';
-import type { DealTerms } from '../../shared/orders';
+import { checkPromotion, isLive, type GroupDeal } from '../../shared/promotions';
 
 /**
  * Ops documents are validated on read. A missing, invalid or inactive promotion is a business
@@ -15,25 +14,6 @@ export function activeDealOf(raw: unknown, dealId: string, now: Date): GroupDeal
     console.warn(`[commerce] group_deals/${dealId} is invalid: ${checked.problems.join('; ')}`);
     throw new AppError('FAILED_PRECONDITION', 'this group deal is not available');
   }
-  if (!isActive(checked.value, now)) throw new AppError('EXPIRED', 'this group deal is not on offer now');
+  if (!isLive(checked.value, now)) throw new AppError('EXPIRED', 'this group deal is not on offer now');
   return checked.value;
-}
-
-/** The snapshot of a deal's terms kept on teams and orders. */
-export function dealTermsOf(d: GroupDeal): DealTerms {
-  const terms: DealTerms = {
-    _id: d._id,
-    title: d.title,
-    productId: d.productId,
-    skuId: d.skuId,
-    groupSize: d.groupSize,
-    groupPriceFen: d.groupPriceFen,
-    listPriceFen: d.listPriceFen,
-    validHours: d.validHours,
-    joinEligibility: d.joinEligibility ?? 'anyone',
-    allowCoupon: d.allowCoupon ?? false,
-  };
-  if (d.leaderPerk) terms.leaderPerk = d.leaderPerk;
-  if (d.perUserLimit) terms.perUserLimit = d.perUserLimit;
-  return terms;
 }

@@ -1,6 +1,7 @@
 /** The dashboard's counter documents (`counters/d:YYYY-MM-DD`, `counters/totals`) and per-share counts. */
 import { store } from '../_platform';
-import { counterDocId, dayKey, nestPaths } from '../../shared/growth';
+import { chinaDayKey } from '../../shared/china-day';
+import { counterDocId, nestPaths } from '../../shared/growth';
 
 /** Id of the all-time totals counter document (commission owed by salesperson). */
 export const TOTALS_ID = 'totals';
@@ -12,7 +13,7 @@ export async function incTotals(paths: Record<string, number>): Promise<void> {
 
 /** Increments the day counter of `at`: 1 write (the first event of a day creates the document). */
 export async function incDayCounters(at: Date, paths: Record<string, number>): Promise<void> {
-  const day = dayKey(at);
+  const day = chinaDayKey(at);
   await store.incrementCounter(counterDocId(day), paths, () => ({ day, ...nestPaths(paths) }));
 }
 

@@ -9,7 +9,6 @@ import {
   commissionPlanSchema,
   DEFAULT_BINDING_POLICY,
   experimentSchema,
-  isLive,
   parseDocs,
   referralProgramSchema,
   type BindingPolicy,
@@ -18,6 +17,7 @@ import {
   type Experiment,
   type ReferralProgram,
 } from '../../shared/growth';
+import { isLive } from '../../shared/promotions';
 
 function reportProblems(problems: DocProblem[]): void {
   for (const p of problems) console.warn(`[growth] skipped ${p.collection}/${p.docId}: ${p.field}: ${p.message}`);

@@ -2,8 +2,6 @@ import { stableId, store } from '../_platform';
 import {
   assessReferral,
   counterPaths,
-  dayKey,
-  isLive,
   rewardDueAt,
   splitCommission,
   type CommissionPlan,
@@ -15,6 +13,8 @@ import {
   type ReferralDoc,
   type ReferralProgram,
 } from '../../shared/growth';
+import { chinaDayKey } from '../../shared/china-day';
+import { isLive } from '../../shared/promotions';
 import type { Order } from '../../shared/orders';
 import type { GrowthCtx } from './context';
 import { incDayCounters, incShare, incTotals } from './counters';
@@ -96,7 +96,7 @@ export async function recordPaidOrder(ctx: GrowthCtx, order: Order): Promise<voi
   }
 
   // Created orders are counted by OrderCreated; here only the payer-of-the-day marker.
-  const payerToday = await store.insertOnce('counters', { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
+  const payerToday = await store.insertOnce('counters', { _id: `pd:${chinaDayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
   const commissionFen = growthOrder.commissionFen;
   const m: Metrics = {
     paidOrders: 1,
@@ -147,7 +147,7 @@ async function reassertLedger(ctx: GrowthCtx, orderId: string): Promise<void> {
 
 async function recordReferralCandidate(ctx: GrowthCtx, program: ReferralProgram, order: Order, buyer: GrowthUserFields & { _id: string }, paidAt: Date): Promise<boolean> {
   const referrerId = buyer.referrerOpenid as string;
-  const day = dayKey(paidAt);
+  const day = chinaDayKey(paidAt);
   const [referrer, today] = await Promise.all([
     store.getById<GrowthUserFields & { role?: string }>('users', referrerId),
     store.count('referral_rewards', { referrerOpenid: referrerId, qualifiedDay: day }),

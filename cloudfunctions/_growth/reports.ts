@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, store } from '../_platform';
-import { dayKey, summarizeCounters, type CounterSummary } from '../../shared/growth';
+import { chinaDayKey } from '../../shared/china-day';
+import { summarizeCounters, type CounterSummary } from '../../shared/growth';
 import { TOTALS_ID } from './counters';
 
 /** A business day `YYYY-MM-DD` (China time) as an action input: a real calendar day. */
@@ -14,7 +15,7 @@ export const dayInput = z
 
 /** The day range of a report: defaults to everything up to today. */
 export function dayRange(now: Date, from?: string, to?: string): { from: string; to: string } {
-  const range = { from: from ?? '0000-01-01', to: to ?? dayKey(now) };
+  const range = { from: from ?? '0000-01-01', to: to ?? chinaDayKey(now) };
   if (range.from > range.to) throw new AppError('INVALID_ARGUMENT', 'from: must not be after to');
   return range;
 }

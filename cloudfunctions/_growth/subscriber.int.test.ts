@@ -5,7 +5,7 @@
 import { useTestCloud } from '../../emulator/testing';
 import { orderPaid, orderRefunded } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
-import { aLine, aPaidOrder } from '../../tests/support/lifecycle-fixtures';
+import { aLine, aPaidOrder } from '../../tests/support/fixtures';
 import { attributeOrder } from './attribute-order';
 import { applyGrowthOf } from './subscriber';
 import { runGrowthSweep } from './sweep';

@@ -1,6 +1,6 @@
 import { stableId, store } from '../_platform';
 import { couponTemplateSchema } from '../../shared/promotions';
-import { couponWindow, type Coupon } from '../../shared/coupons';
+import { issueCoupon } from '../../shared/coupons';
 import { counterPaths, mergePaths, parseDocs, type LedgerEntry, type ReferralDoc } from '../../shared/growth';
 import type { GrowthCtx } from './context';
 import { incDayCounters, incTotals } from './counters';
@@ -124,24 +124,7 @@ async function issueReferralRewards(ctx: GrowthCtx): Promise<{ referralRewards: 
     if (forNew) grants.push([r.buyerOpenid, forNew]);
     const couponIds: string[] = [];
     for (const [owner, t] of grants) {
-      const { validFromAt, validToAt } = couponWindow(t.validity, ctx.now);
-      const coupon: Coupon & { source: string; referralId: string } = {
-        _id: stableId('referral', r._id, owner),
-        templateId: t._id,
-        ownerOpenid: owner,
-        title: t.title,
-        rule: t.rule,
-        scope: t.scope,
-        allowOnGroup: t.allowOnGroup ?? false,
-        status: 'unused',
-        claimedAt: ctx.now,
-        validFromAt,
-        validToAt,
-        orderId: null,
-        shareId: null,
-        source: 'referral',
-        referralId: r._id,
-      };
+      const coupon = { ...issueCoupon(t, { couponId: stableId('referral', r._id, owner), ownerOpenid: owner, claimedAt: ctx.now, shareId: null }), source: 'referral', referralId: r._id };
       couponIds.push(coupon._id);
       if (await store.insertOnce('coupons', coupon)) {
         rewards++;

@@ -11,8 +11,8 @@
 import { z } from 'zod';
 import { AppError, action, defineFunction, store } from '../_platform';
 import type { ErrorCode } from '../../shared/errors';
-import { COUPON_STATUSES, couponWindow, decideClaim, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
-import { checkPromotion, isActive, type CouponTemplate } from '../../shared/promotions';
+import { COUPON_STATUSES, decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '../../shared/coupons';
+import { checkPromotion, isLive, type CouponTemplate } from '../../shared/promotions';
 import { claimedByTemplate, heldClaims, takeSlotQuery } from '../_commerce/coupon-claims';
 import { idField } from '../_commerce/inputs';
 import { undoWithRetry } from '../_commerce/steps';
@@ -37,7 +37,7 @@ export const main = defineFunction('coupon', {
       const raw = await store.find<Record<string, unknown>>('coupon_templates', { status: 'active' }, { limit: 100 });
       const live = raw
         .map((doc) => checkPromotion('coupon_templates', doc))
-        .flatMap((r) => (r.ok && isActive(r.value, ctx.now) ? [r.value] : []));
+        .flatMap((r) => (r.ok && isLive(r.value, ctx.now) ? [r.value] : []));
       // The caller's claim counts came with the caller's user document (no extra read).
       const claimed = claimedByTemplate(ctx.user, live.map((t) => t._id));
       return {
@@ -106,24 +106,7 @@ export const main = defineFunction('coupon', {
       }
 
       // Round trip 4: the coupon, with a snapshot of the terms.
-      const window = couponWindow(t.validity, ctx.now);
-      const coupon: Coupon = {
-        _id: `c${ctx.newId(15)}`,
-        templateId: t._id,
-        ownerOpenid: ctx.openid,
-        title: t.title,
-        rule: t.rule,
-        scope: t.scope,
-        allowOnGroup: t.allowOnGroup ?? false,
-        status: 'unused',
-        claimedAt: ctx.now,
-        validFromAt: window.validFromAt,
-        validToAt: window.validToAt,
-        orderId: null,
-        lockedAt: null,
-        usedAt: null,
-        shareId: input.shareId ?? null,
-      };
+      const coupon = issueCoupon(t, { couponId: `c${ctx.newId(15)}`, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null });
       try {
         await store.insert('coupons', coupon);
       } catch (err) {

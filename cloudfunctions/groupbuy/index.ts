@@ -2,7 +2,7 @@
  * groupbuy: open a team of a deal (the leader's unpaid order reserves the first seat), join a
  * team (the seat is reserved atomically with the order), get a team.
  */
-import { AppError, action, defineFunction, store } from '../_platform';
+import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import { idField, idempotencyKeyField } from '../_commerce/inputs';
 import { createOrder } from '../_commerce/orders/create-order';
@@ -21,29 +21,21 @@ async function loadMembers(teamId: string): Promise<MemberRow[]> {
   return store.aggregateRows<MemberRow>(res);
 }
 
+/** A team order (a new team of a deal, or a seat in a team) through order.create's one door. */
+async function teamOrder(ctx: ActionContext, cart: { dealId: string } | { teamId: string }, shareId: string | undefined, idempotencyKey: string) {
+  const order = await createOrder(ctx, { ...cart, shareId, idempotencyKey });
+  return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
+}
+
 export const main = defineFunction('groupbuy', {
   open: action({
     input: { dealId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
-    run: async (input, ctx) => {
-      const order = await createOrder(ctx, {
-        dealId: input.dealId,
-        shareId: input.shareId,
-        idempotencyKey: input.idempotencyKey ?? `open_${input.dealId}_${ctx.newId(16)}`,
-      });
-      return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
-    },
+    run: (input, ctx) => teamOrder(ctx, { dealId: input.dealId }, input.shareId, input.idempotencyKey ?? `open_${input.dealId}_${ctx.newId(16)}`),
   }),
 
   join: action({
     input: { teamId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
-    run: async (input, ctx) => {
-      const order = await createOrder(ctx, {
-        teamId: input.teamId,
-        shareId: input.shareId,
-        idempotencyKey: input.idempotencyKey ?? `join_${input.teamId}_${ctx.newId(16)}`,
-      });
-      return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
-    },
+    run: (input, ctx) => teamOrder(ctx, { teamId: input.teamId }, input.shareId, input.idempotencyKey ?? `join_${input.teamId}_${ctx.newId(16)}`),
   }),
 
   get: action({

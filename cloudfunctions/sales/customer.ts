@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action, AppError, store, type SortKey } from '../_platform';
 import type { GrowthUserFields } from '../../shared/growth';
-import { SALES_ROLES } from './scope';
+import { customerView, SALES_ROLES } from './scope';
 
 /**
  * sales.customer {openid} → one bound customer's interest: product views, coupon claims, orders,
@@ -27,18 +27,12 @@ export const customer = action({
     const views = Object.entries(u.views ?? {})
       .map(([productId, v]) => ({ productId, title: v.title ?? null, count: v.n, lastAt: v.at }))
       .sort((a, b) => new Date(b.lastAt).getTime() - new Date(a.lastAt).getTime());
+    const { openid, name, avatarUrl, ...binding } = customerView(u);
     return {
-      openid: u._id,
-      name: u.name ?? null,
-      avatarUrl: u.avatarUrl ?? null,
-      binding: {
-        salesId: u.boundSalesId ?? null,
-        boundAt: u.boundAt ?? null,
-        bindingExpiresAt: u.bindingExpiresAt ?? null,
-        protectedUntil: u.protectedUntil ?? null,
-        referrerOpenid: u.referrerOpenid ?? null,
-        firstShareId: u.firstShareId ?? null,
-      },
+      openid,
+      name,
+      avatarUrl,
+      binding: { ...binding, firstShareId: u.firstShareId ?? null },
       views,
       claims: claims.map((c) => ({
         couponId: c._id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action } from '../_platform';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
-import { readSalesPage, SALES_ROLES } from './scope';
+import { customerView, readSalesPage, SALES_ROLES } from './scope';
 
 /**
  * sales.customers {salesId?, skip?, limit?} → bound customers, latest binding first.
@@ -18,18 +18,11 @@ export const customers = action({
       latestField: 'boundAt',
     });
     const items = page.rows.map((u) => ({
-      openid: u._id,
-      name: u.name ?? null,
-      avatarUrl: u.avatarUrl ?? null,
-      salesId: u.boundSalesId ?? null,
+      ...customerView(u),
       /** False once an n_days binding has lapsed (the next salesperson's share may bind). */
       active: activeSalesId(u, ctx.now) !== null,
-      boundAt: u.boundAt ?? null,
-      bindingExpiresAt: u.bindingExpiresAt ?? null,
-      protectedUntil: u.protectedUntil ?? null,
       firstPaidAt: u.firstPaidAt ?? null,
       lastViewedAt: u.lastViewedAt ?? null,
-      referrerOpenid: u.referrerOpenid ?? null,
     }));
     return { items, skip: page.skip, limit: page.limit };
   },

@@ -1,4 +1,5 @@
 import { AppError, store, type ActionContext, type CollectionName } from '../_platform';
+import type { GrowthUserFields } from '../../shared/growth';
 
 /**
  * Whose data a sales action reads: a salesperson only their own; the boss anyone's (or everyone's
@@ -36,4 +37,18 @@ export async function readSalesPage<T>(
   const where = { ...query.where, [query.salesField]: salesId ?? store.command().neq(null) };
   const rows = await store.find<T>(query.collection, where, { orderBy: [[query.latestField, 'desc']], skip, limit });
   return { rows, skip, limit };
+}
+
+/** A customer as the workbench lists them: who they are and their binding (null where unset). */
+export function customerView(u: GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }) {
+  return {
+    openid: u._id,
+    name: u.name ?? null,
+    avatarUrl: u.avatarUrl ?? null,
+    salesId: u.boundSalesId ?? null,
+    boundAt: u.boundAt ?? null,
+    bindingExpiresAt: u.bindingExpiresAt ?? null,
+    protectedUntil: u.protectedUntil ?? null,
+    referrerOpenid: u.referrerOpenid ?? null,
+  };
 }

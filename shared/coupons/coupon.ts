@@ -1,7 +1,8 @@
 import { canMove } from '../lifecycle/machine';
 import { couponMachine, type CouponStatus } from '../lifecycle/tables';
 import type { DealTerms } from '../orders/order';
-import type { CouponRule, CouponScope } from '../promotions/coupon-template.schema';
+import type { CouponRule, CouponScope, CouponTemplate } from '../promotions/coupon-template.schema';
+import { couponWindow } from './validity';
 
 export { COUPON_STATUSES, type CouponStatus } from '../lifecycle/tables';
 
@@ -51,4 +52,33 @@ export function isCouponUsable(c: Pick<Coupon, 'status' | 'validFromAt' | 'valid
  */
 export function couponAllowedOn(coupon: Pick<Coupon, 'allowOnGroup'>, terms: Pick<DealTerms, 'allowCoupon'> | null): boolean {
   return terms === null || coupon.allowOnGroup || terms.allowCoupon === true;
+}
+
+/**
+ * A coupon issued from `template` to `ownerOpenid` at `claimedAt`: `unused`, a snapshot of the
+ * template's terms, valid for the template's window. Ids come in as arguments.
+ * @example issueCoupon(template, { couponId: 'c1', ownerOpenid: 'o_cust_1', claimedAt: now, shareId: null }).status // 'unused'
+ */
+export function issueCoupon(
+  template: Pick<CouponTemplate, '_id' | 'title' | 'rule' | 'scope' | 'validity' | 'allowOnGroup'>,
+  issue: { couponId: string; ownerOpenid: string; claimedAt: Date; shareId: string | null },
+): Coupon {
+  const { validFromAt, validToAt } = couponWindow(template.validity, issue.claimedAt);
+  return {
+    _id: issue.couponId,
+    templateId: template._id,
+    ownerOpenid: issue.ownerOpenid,
+    title: template.title,
+    rule: template.rule,
+    scope: template.scope,
+    allowOnGroup: template.allowOnGroup ?? false,
+    status: 'unused',
+    claimedAt: issue.claimedAt,
+    validFromAt,
+    validToAt,
+    orderId: null,
+    lockedAt: null,
+    usedAt: null,
+    shareId: issue.shareId,
+  };
 }

@@ -2,8 +2,8 @@
 export { COUPON_KINDS, couponDiscountFen, thresholdOff, percentOff, flatOff } from './kinds';
 export type { CouponKindDefinition } from './kinds';
 export { isInScope } from './scope';
-export { couponWindow, chinaDayKey } from './validity';
-export { COUPON_STATUSES, effectiveCouponStatus, isCouponUsable } from './coupon';
+export { couponWindow } from './validity';
+export { COUPON_STATUSES, couponAllowedOn, effectiveCouponStatus, isCouponUsable, issueCoupon } from './coupon';
 export type { Coupon, CouponStatus } from './coupon';
 export { chooseBestCoupon } from './best-coupon';
 export type { CouponOption } from './best-coupon';

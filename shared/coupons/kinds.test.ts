@@ -1,6 +1,6 @@
 import { couponDiscountFen } from './kinds';
 import { isInScope } from './scope';
-import { chinaDayKey, couponWindow } from './validity';
+import { couponWindow } from './validity';
 import type { CouponRule } from '../promotions';
 
 describe('coupon kinds', () => {
@@ -52,9 +52,5 @@ describe('coupon validity', () => {
     const fromAt = new Date('2025-01-01T00:00:00Z');
     const toAt = new Date('2025-12-31T00:00:00Z');
     expect(couponWindow({ mode: 'window', fromAt, toAt }, claimedAt)).toEqual({ validFromAt: fromAt, validToAt: toAt });
-  });
-  it('per-day limits count China calendar days', () => {
-    expect(chinaDayKey(new Date('2025-01-01T15:59:59Z'))).toBe('2025-01-01');
-    expect(chinaDayKey(new Date('2025-01-01T16:00:00Z'))).toBe('2025-01-02');
   });
 });

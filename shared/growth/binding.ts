@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docStatus, when } from './ops-docs';
+import { opsDocumentBase } from '../promotions/fields';
 
 /**
  * Customer binding (锁客): which salesperson a customer belongs to. Pure decision; the share
@@ -21,16 +21,12 @@ const DAY_MS = 86_400_000;
 /** Schema of the `binding_policy` document (one document, id `default`). */
 export const bindingPolicySchema = z
   .object({
-    _id: z.string(),
-    status: docStatus,
+    ...opsDocumentBase,
     mode: z.enum(BINDING_MODES),
     /** n_days: how long a binding lasts, days. */
     validDays: z.number().int().positive().optional(),
     /** No other salesperson can take the customer for this many days after a binding (0 = none). */
     protectionDays: z.number().int().nonnegative().default(0),
-    name: z.string().optional(),
-    updatedAt: when.optional(),
-    createdAt: when.optional(),
   })
   .strict()
   .refine((p) => p.mode !== 'n_days' || p.validDays !== undefined, { message: 'n_days needs validDays', path: ['validDays'] });

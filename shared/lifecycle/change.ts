@@ -3,7 +3,8 @@
  * on the stored status is always the move's source states from the table (`sourcesOf`), plus the
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
-import type { CouponMove, MemberMove, OrderMove, TeamMove } from './tables';
+import type { MoveOf } from './machine';
+import type { couponMachine, memberMachine, orderMachine, teamMachine } from './tables';
 
 /** A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`. */
 export interface Condition {
@@ -26,7 +27,7 @@ interface ChangeOf<E extends string, M extends string> {
 
 /** One move of one stored entity, as the guarded write that makes it. */
 export type EntityChange =
-  | ChangeOf<'order', OrderMove>
-  | ChangeOf<'team', TeamMove>
-  | (ChangeOf<'member', MemberMove> & { remove?: true })
-  | ChangeOf<'coupon', CouponMove>;
+  | ChangeOf<'order', MoveOf<typeof orderMachine>>
+  | ChangeOf<'team', MoveOf<typeof teamMachine>>
+  | (ChangeOf<'member', MoveOf<typeof memberMachine>> & { remove?: true })
+  | ChangeOf<'coupon', MoveOf<typeof couponMachine>>;

@@ -1,6 +1,6 @@
 /** Given/when/then for the coupon decider (no database). */
 import { decider } from '../../tests/support/decider';
-import { aCoupon, at, NOW } from '../../tests/support/lifecycle-fixtures';
+import { aCoupon, at, NOW } from '../../tests/support/fixtures';
 import { couponChange, decideCoupon } from './coupon';
 
 const coupon = decider(decideCoupon);

@@ -18,9 +18,6 @@ export type OrderEvent =
   | { id: string; type: 'OrderPaid'; at: Date }
   | ({ id: string; type: 'OrderRefunded'; at: Date } & RefundedLines);
 
-/** The type of an order event, e.g. `'OrderPaid'`. */
-export type OrderEventType = OrderEvent['type'];
-
 /** The order was created with every reservation made. @example orderCreated(now).id // 'OrderCreated' */
 export function orderCreated(at: Date): OrderEvent {
   return { id: 'OrderCreated', type: 'OrderCreated', at };

@@ -26,16 +26,19 @@ export type StateOf<T> = T extends Machine<infer S, string> ? S : never;
 /** The move names of a machine. */
 export type MoveOf<T> = T extends Machine<string, infer M> ? M : never;
 
+/** A machine as declared: its states keep their literal tuple (for zod enums and exhaustive types). */
+export type DeclaredMachine<T extends readonly string[], M extends string> = Machine<T[number], M> & { readonly states: T };
+
 /**
  * Checks a machine at start-up: every state a move names is listed, and every state can be
  * reached from the initial one.
  * @throws Error naming the bad entry.
  * @example defineMachine({ name: 'team', states: ['forming', 'failed'], initial: 'forming', moves: { fail: { from: ['forming'], to: 'failed', writes: 'failedAt' } } })
  */
-export function defineMachine<S extends string, M extends string>(machine: Machine<S, M>): Machine<S, M> {
+export function defineMachine<const T extends readonly string[], M extends string>(machine: DeclaredMachine<T, M>): DeclaredMachine<T, M> {
   const states = new Set<string>(machine.states);
   if (!states.has(machine.initial)) throw new Error(`${machine.name}: initial state ${machine.initial} is not listed`);
-  for (const [name, m] of Object.entries(machine.moves) as Array<[string, Move<S>]>) {
+  for (const [name, m] of Object.entries(machine.moves) as Array<[string, Move<T[number]>]>) {
     if (m.from.length === 0) throw new Error(`${machine.name}.${name} starts from no state`);
     for (const s of [...m.from, ...(m.to ? [m.to] : [])]) {
       if (!states.has(s)) throw new Error(`${machine.name}.${name} names an unknown state ${s}`);

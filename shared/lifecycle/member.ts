@@ -1,8 +1,10 @@
 /** The team member decider: paid with its order, refunded with it, or released before paying. */
 import type { TeamMember } from '../groupbuy/team';
 import type { Condition, EntityChange } from './change';
-import { nextState } from './machine';
-import { memberMachine, type MemberMove, type MemberState } from './tables';
+import { nextState, type MoveOf } from './machine';
+import { memberMachine, type MemberState } from './tables';
+
+type MemberMove = MoveOf<typeof memberMachine>;
 
 /** A member decision: its guarded write (`remove` for a released seat) and the state it leads to. */
 export interface MemberDecision {

@@ -1,6 +1,6 @@
 /** Given/when/then for the order decider, order creation and the reactions to order events (no database). */
 import { decider } from '../../tests/support/decider';
-import { aCoupon, aLine, anOrder, aPaidOrder, aTeam, at, DUO, NOW } from '../../tests/support/lifecycle-fixtures';
+import { aCoupon, aLine, anOrder, aPaidOrder, aTeam, at, DUO, NOW } from '../../tests/support/fixtures';
 import { decideCreateOrder, type NewOrderInput } from './create-order';
 import { orderCreated, orderPaid, orderRefunded } from './events';
 import { decideOrder, decideStartPayment, lineStateOf, payDecision, type OrderCommand } from './order';
@@ -49,7 +49,7 @@ describe('cancel and close', () => {
           { type: 'returnStock', skuId: 'p03-s1', qty: 1 },
           { type: 'releaseCoupon', couponId: 'c1', orderId: 'o1' },
           { type: 'releaseSeat', teamId: 't1', memberId: 't1_o_cust_1' },
-          { type: 'uncountDealUse', dealId: 'duo', openid: 'o_cust_1' },
+          { type: 'uncountDealUse', dealId: 'gd_p01_duo', openid: 'o_cust_1' },
         ],
       });
   });

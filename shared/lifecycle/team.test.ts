@@ -1,6 +1,6 @@
 /** Given/when/then for the team and member deciders and what follows a payment (no database). */
 import { decider } from '../../tests/support/decider';
-import { aMember, aTeam, at, NOW } from '../../tests/support/lifecycle-fixtures';
+import { aMember, aTeam, at, NOW } from '../../tests/support/fixtures';
 import { decideMember } from './member';
 import { decideAfterPayment, decideTeam, teamChange } from './team';
 

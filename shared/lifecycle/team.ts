@@ -5,8 +5,8 @@
 import { AppError } from '../errors';
 import type { Team } from '../groupbuy/team';
 import type { EntityChange } from './change';
-import { canMove, nextState } from './machine';
-import { teamMachine, type TeamMove, type TeamStatus } from './tables';
+import { canMove, nextState, type MoveOf } from './machine';
+import { teamMachine, type TeamStatus } from './tables';
 
 /** What can be asked of a team. */
 export type TeamCommand = { type: 'countPayment' } | { type: 'succeed' } | { type: 'fail' } | { type: 'settle' };
@@ -23,7 +23,7 @@ export interface TeamDecision {
  * @example teamChange('t1', 3, { type: 'countPayment' }, now).inc // { paidCount: 1 }
  */
 export function teamChange(teamId: string, size: number, command: TeamCommand, now: Date): TeamDecision['change'] {
-  const change = (move: TeamMove, requires: EntityChange['requires'], set: Record<string, unknown>, inc: Record<string, number> = {}) =>
+  const change = (move: MoveOf<typeof teamMachine>, requires: EntityChange['requires'], set: Record<string, unknown>, inc: Record<string, number> = {}) =>
     ({ entity: 'team', id: teamId, move, requires, set, inc }) as const;
   switch (command.type) {
     case 'countPayment':

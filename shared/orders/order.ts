@@ -1,7 +1,7 @@
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
-import type { PricedLine } from '../pricing/price-cart';
 import type { OrderStatus } from '../lifecycle/tables';
+import type { PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
 /** A stored order line: priced, plus what has been refunded of it. Money in fen. */
@@ -16,6 +16,27 @@ export type DealTerms = Pick<
   '_id' | 'title' | 'productId' | 'skuId' | 'groupSize' | 'groupPriceFen' | 'listPriceFen' | 'validHours' | 'joinEligibility' | 'leaderPerk' | 'allowCoupon' | 'perUserLimit'
 >;
 
+/**
+ * The snapshot of a deal's terms kept on teams and orders.
+ * @example dealTermsOf(deal).groupPriceFen // the price every member pays (the leader minus a perk)
+ */
+export function dealTermsOf(d: GroupDeal): DealTerms {
+  const terms: DealTerms = {
+    _id: d._id,
+    title: d.title,
+    productId: d.productId,
+    skuId: d.skuId,
+    groupSize: d.groupSize,
+    groupPriceFen: d.groupPriceFen,
+    listPriceFen: d.listPriceFen,
+    validHours: d.validHours,
+    joinEligibility: d.joinEligibility ?? 'anyone',
+    allowCoupon: d.allowCoupon ?? false,
+  };
+  if (d.leaderPerk) terms.leaderPerk = d.leaderPerk;
+  if (d.perUserLimit) terms.perUserLimit = d.perUserLimit;
+  return terms;
+}
 
 /**
  * `orders/{id}`: id = stableId(buyer, idempotencyKey), so the same key from the same buyer is

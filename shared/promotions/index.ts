@@ -2,7 +2,7 @@
  * Ops-editable commerce promotions (`coupon_templates`, `group_deals`): schemas, validation and
  * liveness. Readers validate every document with {@link checkPromotion} and skip bad ones.
  */
-export { checkPromotion, isActive, PROMOTION_COLLECTIONS } from './check-promotion';
+export { checkPromotion, PROMOTION_COLLECTIONS } from './check-promotion';
 export type { PromotionCheck, PromotionCollection, PromotionDocs } from './check-promotion';
 export {
   couponTemplateSchema,
@@ -13,5 +13,5 @@ export {
 export type { CouponTemplate, CouponRule, CouponKind, CouponScope, CouponValidity } from './coupon-template.schema';
 export { groupDealSchema, JOIN_ELIGIBILITIES } from './group-deal.schema';
 export type { GroupDeal, JoinEligibility } from './group-deal.schema';
-export { PROMOTION_STATUSES, dateField } from './fields';
+export { PROMOTION_STATUSES, dateField, isLive } from './fields';
 export type { PromotionStatus } from './fields';

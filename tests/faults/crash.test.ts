@@ -3,12 +3,12 @@
  * fault: every later write of that call fails, as if the function had died there). The paid move
  * carried its `OrderPaid` event in the same write, so nothing is lost: the next sweep delivers it.
  */
+import { REDELIVER_AFTER_MS } from '../../cloudfunctions/_commerce/outbox';
 import { useTestCloud } from '../../emulator/testing';
 import { docs, doc } from '../support/commerce';
 import { couponsConserved, ledgerBalanced, paidOrdersKept, snapshot, teamsConsistent } from './consistency';
 
 const t = useTestCloud();
-const MIN = 60_000;
 const CRASH_AFTER_THE_PAID_MOVE = { call: 'payNotify.sandbox', writes: 2 }; // the payment record and the paid move
 
 beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
@@ -34,9 +34,9 @@ it('payNotify killed between the winning write and growth loses no commission af
   expect(await docs(cloud, 'commission_ledger', { orderId: o.orderId })).toEqual([]);
   expect(await doc(cloud, 'coupons', couponId)).toMatchObject({ status: 'locked' });
 
-  // The process is back; the timer runs a minute later.
+  // The process is back; the timer runs once the event is old enough to be re-delivered.
   cloud.faults({});
-  cloud.advanceClock(2 * MIN);
+  cloud.advanceClock(REDELIVER_AFTER_MS);
   await cloud.runTimer('sweep');
 
   const commission = Math.floor(o.lines[0].paidFen / 10);
@@ -49,7 +49,7 @@ it('payNotify killed between the winning write and growth loses no commission af
   expect(ledger.totals.pendingFen).toBe(commission);
 
   // Another sweep adds nothing; the stored documents are consistent.
-  cloud.advanceClock(2 * MIN);
+  cloud.advanceClock(REDELIVER_AFTER_MS);
   await cloud.runTimer('sweep');
   const s = await snapshot(cloud);
   expect(s.ledger.filter((e) => e.orderId === o.orderId)).toHaveLength(1);
@@ -69,7 +69,7 @@ it('the last payer of a team killed after the paid move: the next sweep pays the
   expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'forming', paidCount: 1 });
 
   cloud.faults({});
-  cloud.advanceClock(2 * MIN);
+  cloud.advanceClock(REDELIVER_AFTER_MS);
   await cloud.runTimer('sweep');
   expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'succeeded', paidCount: 2 });
   expect(await doc(cloud, `team_members`, `${team.teamId}_o_cust_2`)).toMatchObject({ status: 'paid' });

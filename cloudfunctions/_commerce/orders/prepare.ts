@@ -5,10 +5,10 @@
 import { AppError, store, type ActionContext } from '../../_platform';
 import { isCouponUsable, type Coupon } from '../../../shared/coupons';
 import { decideJoin, type Team } from '../../../shared/groupbuy';
-import { KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
+import { dealTermsOf, KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
 import type { PreparedCart } from '../../../shared/lifecycle';
 import type { CartLine } from '../../../shared/pricing';
-import { activeDealOf, dealTermsOf } from '../promotions';
+import { activeDealOf } from '../promotions';
 
 /** One requested item. */
 export interface ItemInput {
@@ -35,7 +35,7 @@ interface ProductDoc {
   images?: string[];
 }
 
-export function cartMode(req: CartRequest): PreparedCart['mode'] {
+function cartMode(req: CartRequest): PreparedCart['mode'] {
   const given = [req.items !== undefined, req.dealId !== undefined, req.teamId !== undefined].filter(Boolean).length;
   if (given !== 1) throw new AppError('INVALID_ARGUMENT', 'items, dealId, teamId: give exactly one');
   return req.items !== undefined ? 'items' : req.dealId !== undefined ? 'open' : 'join';

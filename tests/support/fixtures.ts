@@ -1,26 +1,31 @@
-/** Stored documents for lifecycle unit tests: valid defaults, fixed ids and times, overridable. */
+/**
+ * Stored documents for tests: valid defaults built from the demo seed or the production deciders,
+ * fixed ids and times, overridable.
+ */
+import { PROMO_IDS, seedPromotions, type SeedDoc } from '../../emulator/seed/promotions';
 import type { Coupon } from '../../shared/coupons';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { NO_EVENTS } from '../../shared/lifecycle';
-import type { DealTerms, Order, OrderLine } from '../../shared/orders';
+import { decideCreateOrder } from '../../shared/lifecycle';
+import { dealTermsOf, type DealTerms, type Order, type OrderLine } from '../../shared/orders';
+import { checkPromotion } from '../../shared/promotions';
 
 export const NOW = new Date('2026-06-01T02:00:00Z');
 export const MIN = 60_000;
 export const at = (minutes: number): Date => new Date(NOW.getTime() + minutes * MIN);
 
-export const DUO: DealTerms = {
-  _id: 'duo',
-  title: '2人拼团',
-  productId: 'p01',
-  skuId: 'p01-s1',
-  groupSize: 2,
-  groupPriceFen: 12800,
-  listPriceFen: 16800,
-  validHours: 24,
-  joinEligibility: 'anyone',
-  allowCoupon: false,
-  perUserLimit: 2,
-};
+/** A demo coupon template as seeded at `now` (e.g. `PROMO_IDS.flatOff`). */
+export function seedTemplate(id: string, now: Date): SeedDoc {
+  const template = seedPromotions(now).coupon_templates.find((t) => t._id === id);
+  if (!template) throw new Error(`no seeded coupon template ${id}`);
+  return template;
+}
+
+/** The terms of the demo 2-person deal (`gd_p01_duo`), with a per-customer limit of 2 teams. */
+export const DUO: DealTerms = (() => {
+  const checked = checkPromotion('group_deals', seedPromotions(NOW).group_deals.find((d) => d._id === PROMO_IDS.dealDuo));
+  if (!checked.ok) throw new Error(checked.problems.join('; '));
+  return { ...dealTermsOf(checked.value), perUserLimit: 2 };
+})();
 
 export function aLine(lineId: string, overrides: Partial<OrderLine> = {}): OrderLine {
   return {
@@ -43,38 +48,22 @@ export function aLine(lineId: string, overrides: Partial<OrderLine> = {}): Order
   };
 }
 
+/** An unpaid order as `decideCreateOrder` makes it (one line of p03 by default); totals follow the lines. */
 export function anOrder(overrides: Partial<Order> = {}): Order {
   const lines = overrides.lines ?? [aLine('L1')];
-  const totalFen = lines.reduce((s, l) => s + l.paidFen, 0);
-  return {
-    _id: 'o1',
+  const { order } = decideCreateOrder({
+    orderId: 'o1',
     buyerOpenid: 'o_cust_1',
     idempotencyKey: 'key-0001',
-    kind: 'normal',
-    status: 'pending_pay',
-    lines,
-    subtotalFen: totalFen,
-    activityDiscountFen: 0,
-    couponDiscountFen: 0,
-    discountFen: 0,
-    totalFen,
-    couponId: null,
-    teamId: null,
-    memberId: null,
-    dealTerms: null,
+    cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null },
+    coupon: null,
     attribution: { salesId: null, shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} },
-    createdAt: NOW,
+    newTeamId: 't1',
+    now: NOW,
     payDeadlineAt: at(15),
-    paidAt: null,
-    tradeNo: null,
-    paidFen: 0,
-    refundedFen: 0,
-    closedAt: null,
-    closeReason: null,
-    updatedAt: NOW,
-    ...NO_EVENTS,
-    ...overrides,
-  };
+  });
+  const totalFen = lines.reduce((s, l) => s + l.paidFen, 0);
+  return { ...order, lines, subtotalFen: totalFen, totalFen, ...overrides };
 }
 
 /** A paid order of `lines`. */
