@@ -1,7 +1,8 @@
 import { canMove } from '../lifecycle/machine';
 import { couponMachine, type CouponStatus } from '../lifecycle/tables';
 import type { DealTerms } from '../orders/order';
-import type { CouponRule, CouponScope, CouponTemplate } from '../promotions/coupon-template.schema';
+import type { CouponScope, CouponTemplate } from '../promotions/coupon-template.schema';
+import type { CouponRule } from './kinds';
 import { couponWindow } from './validity';
 
 export { COUPON_STATUSES, type CouponStatus } from '../lifecycle/tables';

@@ -1,6 +1,6 @@
 /** Coupon rules: one function per kind, scope, validity, instance states, best-coupon choice. */
-export { COUPON_KINDS, couponDiscountFen, thresholdOff, percentOff, flatOff } from './kinds';
-export type { CouponKindDefinition } from './kinds';
+export { COUPON_KINDS, couponDiscountFen } from './kinds';
+export type { CouponKind, CouponRule } from './kinds';
 export { isInScope } from './scope';
 export { couponWindow } from './validity';
 export { COUPON_STATUSES, couponAllowedOn, effectiveCouponStatus, isCouponUsable, issueCoupon } from './coupon';

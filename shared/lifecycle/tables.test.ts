@@ -5,6 +5,8 @@
  * use. That no table lists a state or move nothing makes is shown by the property test
  * (lifecycle.property.test.ts), which makes every move of every table.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../errors';
 import { canMove, defineMachine, nextState, reachableFrom, sourcesOf, targetOf, transitionsOf, type Machine } from './machine';
 import { couponMachine, lineMachine, memberMachine, orderMachine, teamMachine } from './tables';
@@ -61,4 +63,15 @@ it('a member is refunded only once paid, and released only while unpaid', () => 
 it('a machine naming an unknown state, or with a state nothing reaches, is rejected at start-up', () => {
   expect(() => defineMachine({ name: 'bad', states: ['a'], initial: 'a', moves: { go: { from: ['a'], to: 'b' as 'a', writes: '' } } })).toThrow(/unknown state b/);
   expect(() => defineMachine({ name: 'bad', states: ['a', 'b'], initial: 'a', moves: { stay: { from: ['a'], writes: '' } } })).toThrow(/no move reaches b/);
+});
+
+/** A machine as the markdown table docs/architecture.md shows. */
+function markdownOf(machine: Machine<string, string>): string {
+  const rows = Object.entries(machine.moves).map(([move, m]) => `| \`${move}\` | ${m.from.join(', ')} | ${m.to ?? '(stays)'} | ${m.writes} |`);
+  return [`**${machine.name}** — states: ${machine.states.join(', ')} (starts ${machine.initial})`, '', '| move | from | to | writes |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+it('docs/architecture.md shows every table exactly as the code has it', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'architecture.md'), 'utf8');
+  for (const machine of MACHINES) expect(doc).toContain(markdownOf(machine));
 });

@@ -4,13 +4,8 @@
  */
 export { checkPromotion, PROMOTION_COLLECTIONS } from './check-promotion';
 export type { PromotionCheck, PromotionCollection, PromotionDocs } from './check-promotion';
-export {
-  couponTemplateSchema,
-  couponRuleSchema,
-  couponScopeSchema,
-  couponValiditySchema,
-} from './coupon-template.schema';
-export type { CouponTemplate, CouponRule, CouponKind, CouponScope, CouponValidity } from './coupon-template.schema';
+export { couponTemplateSchema, couponRuleSchema, couponScopeSchema, couponValiditySchema } from './coupon-template.schema';
+export type { CouponTemplate, CouponScope, CouponValidity } from './coupon-template.schema';
 export { groupDealSchema, JOIN_ELIGIBILITIES } from './group-deal.schema';
 export type { GroupDeal, JoinEligibility } from './group-deal.schema';
 export { PROMOTION_STATUSES, dateField, isLive } from './fields';
