@@ -2,12 +2,13 @@
  * LocalCloud: the store, the database engine, the function host, the clock, stats, faults and
  * timers of one local CloudBase environment, behind one HTTP server.
  */
-import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { installCallTracing } from './call-tracing';
-import { loadRules, type Mode } from './client-db';
+import type { DeployPlan } from '../scripts/deploy/plan';
+import { loadPlan } from '../scripts/deploy/manifests';
+import { rulesOf, type Mode } from './client-db';
 import { Clock } from './clock';
 import { Database } from './database';
 import { clone } from './ejson';
@@ -31,6 +32,8 @@ export interface LocalCloudOptions {
   timerIntervalMs?: number;
   /** Where the functions are: cloudfunctions/ (sources, default) or dist/cloudfunctions (bundles). */
   functionsDir?: string;
+  /** The deploy plan to provision from; default: the repo's manifests (scripts/deploy/manifests.ts). */
+  plan?: DeployPlan;
 }
 
 export interface Persona {
@@ -44,8 +47,10 @@ export class LocalCloud {
   readonly stats = new Stats();
   readonly faults = new Faults();
   readonly store: Store;
-  readonly indexes = IndexChecker.fromRepo(REPO_ROOT);
-  readonly rules: Record<string, Mode> = loadRules(REPO_ROOT);
+  /** What `npm run deploy` creates; the local cloud provisions the same (collections, indexes, rules). */
+  readonly plan: DeployPlan;
+  readonly indexes: IndexChecker;
+  readonly rules: Record<string, Mode>;
   readonly db: Database;
   readonly functions: FunctionHost;
   readonly paths: { functions: string; assets: string; console: string; h5: string } = {
@@ -59,22 +64,19 @@ export class LocalCloud {
   url = '';
 
   constructor(private options: LocalCloudOptions = {}) {
+    this.plan = options.plan ?? loadPlan(REPO_ROOT);
+    this.indexes = new IndexChecker(this.plan.indexes, this.plan.scanOk);
+    this.rules = rulesOf(this.plan);
     if (options.functionsDir) this.paths.functions = options.functionsDir;
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
     this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
     this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
   }
 
-  /** Collections declared in database/collections.json (created on reset). */
-  static declaredCollections(): string[] {
-    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'database', 'collections.json'), 'utf8')) as { collections: string[] };
-    return file.collections;
-  }
-
   async start(): Promise<string> {
     installCallTracing();
     await this.store.load();
-    for (const name of LocalCloud.declaredCollections()) this.store.createCollection(name);
+    this.provision();
     this.server = createServer(this);
     this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((ok, fail) => {
@@ -95,11 +97,19 @@ export class LocalCloud {
     return Number(new URL(this.url).port);
   }
 
-  /** Empties every collection (declared ones are re-created), forgets transactions and stats. */
+  /**
+   * Creates the plan's collections (its indexes are the checker's). A collection the plan does not
+   * name does not exist: using it fails with DATABASE_COLLECTION_NOT_EXIST, as in CloudBase.
+   */
+  private provision(): void {
+    for (const name of this.plan.collections) this.store.createCollection(name);
+  }
+
+  /** Empties the environment and provisions it again; forgets transactions and stats. */
   async reset(): Promise<void> {
     this.store.clear();
     this.db.resetTransactions();
-    for (const name of LocalCloud.declaredCollections()) this.store.createCollection(name);
+    this.provision();
     this.stats.reset();
   }
 
@@ -107,7 +117,6 @@ export class LocalCloud {
   async seed(): Promise<void> {
     const data = buildSeed(new Date(this.clock.now()));
     for (const [collection, docs] of Object.entries(data)) {
-      this.store.createCollection(collection);
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }
     await this.store.flush();
@@ -131,16 +140,9 @@ export class LocalCloud {
       .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.openid.localeCompare(b.openid));
   }
 
-  /** Timer functions from cloudbaserc.json. */
+  /** Functions with a timer trigger in the plan (cloudbaserc.json). */
   timerFunctions(): string[] {
-    try {
-      const rc = JSON.parse(readFileSync(join(REPO_ROOT, 'cloudbaserc.json'), 'utf8')) as {
-        functions?: Array<{ name: string; triggers?: Array<{ type: string }> }>;
-      };
-      return (rc.functions ?? []).filter((f) => f.triggers?.some((t) => t.type === 'timer')).map((f) => f.name);
-    } catch {
-      return [];
-    }
+    return [...new Set(this.plan.triggers.map((t) => t.functionName))];
   }
 
   /** Fires a timer function now, with the event shape CloudBase timer triggers deliver. */
