@@ -2,7 +2,7 @@
  * The _platform adapters for WeChat's side against the local cloud (real SDK): the poster's
  * wxacode, subscribe messages, storage helpers; and the raw-reply reader's tolerance.
  */
-import { startWeChatTestCloud, type WeChatTestCloud } from '../../emulator/wechat/testing';
+import { useWeChatTestCloud } from '../../emulator/wechat/testing';
 import { decodeQrPng } from '../../emulator/wechat/qr-decode';
 import { SHARE_LANDING_PAGE } from '../../shared/growth';
 import { wxacodeQr } from '../share/qr-port';
@@ -10,16 +10,7 @@ import { sendSubscribeMessage } from './messaging';
 import { deleteFiles, downloadFile, getTempFileUrls, uploadFile } from './storage';
 import { parseRawReply, readImageReply, WxApiError } from './wechat';
 
-let t: WeChatTestCloud;
-beforeAll(async () => {
-  t = await startWeChatTestCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.resetAll();
-});
+const w = useWeChatTestCloud();
 
 it("the poster's wxacode adapter renders the share's code: a PNG decoding to the landing page with the share id as scene", async () => {
   const { png, encoded } = await wxacodeQr().render('aZ3kP9qW');
@@ -32,7 +23,7 @@ it('sendSubscribeMessage: sent with a msgid, or refused as a value with WeChat�
   const msg = { touser: 'o_cust_1', templateId: 'tmpl_refund_done', page: 'pages/orders/index', data: { character_string1: 'LS001', amount2: '¥33.00', thing3: '拼团未成团' } };
   expect(await sendSubscribeMessage(msg)).toEqual({ sent: true, msgid: expect.any(Number) });
   expect(await sendSubscribeMessage({ ...msg, data: { ...msg.data, thing3: '这是一段超过二十个字的退款原因说明文字会被拒绝' } })).toMatchObject({ sent: false, errcode: 47003 });
-  expect((await t.control<unknown[]>('outbox')).body).toHaveLength(1);
+  expect((await w.cloud.control<unknown[]>('outbox')).body).toHaveLength(1);
 });
 
 it('storage helpers: upload, temp URL, download, delete', async () => {

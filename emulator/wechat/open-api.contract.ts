@@ -5,21 +5,12 @@
  * recorded in the outbox, unknown APIs answered in WeChat's error shape.
  */
 import { decodeQrPng } from './qr-decode';
-import { startWeChatTestCloud, type WeChatTestCloud } from './testing';
+import { useWeChatTestCloud } from './testing';
 import { wxacodeContent } from './wxacode';
 
-let t: WeChatTestCloud;
-beforeAll(async () => {
-  t = await startWeChatTestCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.resetAll();
-});
+const w = useWeChatTestCloud();
 
-const wxacode = async (data: Record<string, unknown>) => (await t.app.callWxOpenApi({ apiName: 'wxacode.getUnlimited', requestData: data })).result as unknown;
+const wxacode = async (data: Record<string, unknown>) => (await w.cloud.app.callWxOpenApi({ apiName: 'wxacode.getUnlimited', requestData: data })).result as unknown;
 
 describe('wxacode.getUnlimited', () => {
   it('answers a PNG that decodes back to its page and scene (wx.api: base64 in responseData)', async () => {
@@ -32,7 +23,7 @@ describe('wxacode.getUnlimited', () => {
   });
 
   it('answers the raw PNG through wx.openApi (multipart) as a Buffer', async () => {
-    const raw: unknown = await t.app.callCompatibleWxOpenApi({ apiName: 'wxacode.getUnlimited', requestData: Buffer.from(JSON.stringify({ scene: 'k=v&x=1', page: 'packageShop/product/index' })) });
+    const raw: unknown = await w.cloud.app.callCompatibleWxOpenApi({ apiName: 'wxacode.getUnlimited', requestData: Buffer.from(JSON.stringify({ scene: 'k=v&x=1', page: 'packageShop/product/index' })) });
     expect(Buffer.isBuffer(raw)).toBe(true);
     expect(decodeQrPng(raw as Buffer)).toBe('https://local.linkshelf/packageShop/product/index?scene=k%3Dv%26x%3D1');
   });
@@ -54,13 +45,13 @@ describe('wxacode.getUnlimited', () => {
   });
 
   it('answers a refusal through wx.openApi as WeChat JSON, not a Buffer', async () => {
-    const raw: unknown = await t.app.callCompatibleWxOpenApi({ apiName: 'wxacode.getUnlimited', requestData: Buffer.from(JSON.stringify({ scene: 'x'.repeat(33) })) });
+    const raw: unknown = await w.cloud.app.callCompatibleWxOpenApi({ apiName: 'wxacode.getUnlimited', requestData: Buffer.from(JSON.stringify({ scene: 'x'.repeat(33) })) });
     expect(raw).toMatchObject({ errcode: 40169 });
   });
 });
 
 describe('subscribeMessage.send', () => {
-  const send = async (data: Record<string, unknown>) => (await t.app.callWxOpenApi({ apiName: 'subscribeMessage.send', requestData: data })).result as Record<string, unknown>;
+  const send = async (data: Record<string, unknown>) => (await w.cloud.app.callWxOpenApi({ apiName: 'subscribeMessage.send', requestData: data })).result as Record<string, unknown>;
   const paid = (thing2: string) => ({
     touser: 'o_cust_1',
     template_id: 'tmpl_order_paid',
@@ -73,7 +64,7 @@ describe('subscribeMessage.send', () => {
   it('records a valid message in the outbox with its fields', async () => {
     const reply = await send(paid('小美的随行杯'));
     expect(reply).toMatchObject({ errcode: 0, errmsg: 'ok', msgid: expect.any(Number) });
-    const { body } = await t.control<Array<Record<string, unknown>>>('outbox');
+    const { body } = await w.cloud.control<Array<Record<string, unknown>>>('outbox');
     expect(body).toEqual([
       expect.objectContaining({
         _id: String(reply.msgid),
@@ -98,20 +89,20 @@ describe('subscribeMessage.send', () => {
     expect(await send({ ...paid('杯'), template_id: 'tmpl_unknown' })).toMatchObject({ errcode: 40037 });
     expect(await send({ ...paid('杯'), touser: '' })).toMatchObject({ errcode: 40003 });
     expect(await send({ ...paid('杯'), page: 'pages/nope/index' })).toMatchObject({ errcode: 41030 });
-    expect((await t.control<unknown[]>('outbox')).body).toHaveLength(1);
+    expect((await w.cloud.control<unknown[]>('outbox')).body).toHaveLength(1);
   });
 });
 
 it("answers an unknown cloud call in WeChat's error shape", async () => {
-  expect((await t.app.callWxOpenApi({ apiName: 'wxa.doEverything', requestData: {} })).result).toMatchObject({ errcode: -604101, errmsg: expect.any(String) });
+  expect((await w.cloud.app.callWxOpenApi({ apiName: 'wxa.doEverything', requestData: {} })).result).toMatchObject({ errcode: -604101, errmsg: expect.any(String) });
 });
 
 it('the console lists the WeChat side beside the collections (payments, refunds, callbacks, outbox, storage)', async () => {
-  const html = await (await fetch(`${t.url}/console/`)).text();
+  const html = await (await fetch(`${w.cloud.url}/console/`)).text();
   expect(html).toContain('id="wechat-views"');
-  const panel = await (await fetch(`${t.url}/console/wechat-panel.js`)).text();
+  const panel = await (await fetch(`${w.cloud.url}/console/wechat-panel.js`)).text();
   for (const route of ['wxpay/trades', 'wxpay/refunds', 'wxpay/callbacks', 'outbox', 'storage']) {
     expect(panel).toContain(`'${route}'`);
-    expect((await fetch(`${t.url}/_emulator/${route}`)).status).toBe(200);
+    expect((await fetch(`${w.cloud.url}/_emulator/${route}`)).status).toBe(200);
   }
 });

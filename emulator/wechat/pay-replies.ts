@@ -82,22 +82,18 @@ function providerOpenid(subOpenid: string): string {
   return `oProv${Buffer.from(subOpenid).toString('base64url').slice(0, 23)}`;
 }
 
+/** The fields every notice starts with (通知参数: return_code … nonce_str). */
+function noticeHeader(subMchId: string): Reply {
+  return { returnCode: 'SUCCESS', appid: PROVIDER_APPID, mchId: PROVIDER_MCH_ID, subAppid: LOCAL_APPID, subMchId, nonceStr: nonce() };
+}
+
 /**
  * The pay callback's event: WeChat Pay v2's 支付结果通知 fields in camelCase, exactly the keys of
  * the example on the 支付结果回调 page (returnCode … timeEnd), plus `attach` when one was given.
  */
 export function payEvent(trade: TradeDoc): Reply {
   const { tradeState: _s, tradeStateDesc: _d, ...fields } = tradeFields(trade);
-  return {
-    returnCode: 'SUCCESS',
-    appid: PROVIDER_APPID,
-    mchId: PROVIDER_MCH_ID,
-    subAppid: LOCAL_APPID,
-    subMchId: trade.subMchId,
-    nonceStr: nonce(),
-    resultCode: 'SUCCESS',
-    ...fields,
-  };
+  return { ...noticeHeader(trade.subMchId), resultCode: 'SUCCESS', ...fields };
 }
 
 export function refundFields(refund: RefundDoc, trade: TradeDoc): Reply {
@@ -119,12 +115,7 @@ export function refundFields(refund: RefundDoc, trade: TradeDoc): Reply {
  */
 export function refundEvent(refund: RefundDoc, trade: TradeDoc): Reply {
   return {
-    returnCode: 'SUCCESS',
-    appid: PROVIDER_APPID,
-    mchId: PROVIDER_MCH_ID,
-    subAppid: LOCAL_APPID,
-    subMchId: trade.subMchId,
-    nonceStr: nonce(),
+    ...noticeHeader(trade.subMchId),
     reqInfo: {
       ...refundFields(refund, trade),
       refundStatus: refund.status,

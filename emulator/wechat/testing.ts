@@ -50,3 +50,28 @@ export async function startWeChatTestCloud(): Promise<WeChatTestCloud> {
     },
   });
 }
+
+/**
+ * The usual lifecycle for a WeChat-side test file: one cloud for the file, everything reset
+ * (database, WeChat side, storage, clock) before each test.
+ *   const w = useWeChatTestCloud();
+ *   it('...', async () => { await w.cloud.pay('cloudPay.queryOrder', {...}); });
+ */
+export function useWeChatTestCloud(): { readonly cloud: WeChatTestCloud } {
+  let cloud: WeChatTestCloud | undefined;
+  beforeAll(async () => {
+    cloud = await startWeChatTestCloud();
+  });
+  afterAll(async () => {
+    await cloud?.close();
+  });
+  beforeEach(async () => {
+    await cloud!.resetAll();
+  });
+  return {
+    get cloud(): WeChatTestCloud {
+      if (!cloud) throw new Error('useWeChatTestCloud: the cloud starts in beforeAll');
+      return cloud;
+    },
+  };
+}

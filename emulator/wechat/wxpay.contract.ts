@@ -3,22 +3,13 @@
  * `callWxPayApi` (multipart, raw reply): the trade machine, WeChat Pay's checks, the cashier, and
  * callbacks delivered to a function until it answers `{errcode: 0}`.
  */
-import { CALLBACK_FN, startWeChatTestCloud, type WeChatTestCloud } from './testing';
+import { CALLBACK_FN, useWeChatTestCloud } from './testing';
 import { LOCAL_SUB_MCH_ID } from './merchant';
 import { GIVE_UP_AFTER_MS, RETRY_GAPS_MS } from './pay-callbacks';
 import { MAX_REFUNDS_PER_TRADE } from './wxpay';
 import { REFUND_SETTLE_MS } from '.';
 
-let t: WeChatTestCloud;
-beforeAll(async () => {
-  t = await startWeChatTestCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.resetAll();
-});
+const w = useWeChatTestCloud();
 
 const order = (outTradeNo: string, extra: Record<string, unknown> = {}) => ({
   functionName: CALLBACK_FN,
@@ -32,14 +23,14 @@ const order = (outTradeNo: string, extra: Record<string, unknown> = {}) => ({
   subOpenid: 'o_cust_1',
   ...extra,
 });
-const query = (outTradeNo: string) => t.pay('cloudPay.queryOrder', { sub_mch_id: LOCAL_SUB_MCH_ID, out_trade_no: outTradeNo, nonce_str: 'n' });
+const query = (outTradeNo: string) => w.cloud.pay('cloudPay.queryOrder', { sub_mch_id: LOCAL_SUB_MCH_ID, out_trade_no: outTradeNo, nonce_str: 'n' });
 const refund = (outTradeNo: string, outRefundNo: string, refundFee: number, totalFee = 9900) =>
-  t.pay('cloudPay.refund', { functionName: CALLBACK_FN, envId: 'local', sub_mch_id: LOCAL_SUB_MCH_ID, nonce_str: 'n', out_trade_no: outTradeNo, out_refund_no: outRefundNo, total_fee: totalFee, refund_fee: refundFee });
-const queryRefund = (fields: Record<string, unknown>) => t.pay('cloudPay.queryRefund', { sub_mch_id: LOCAL_SUB_MCH_ID, nonce_str: 'n', ...fields });
-const cashier = (outTradeNo: string, outcome: string) => t.control<Record<string, unknown>>('cashier', { outTradeNo, outcome });
+  w.cloud.pay('cloudPay.refund', { functionName: CALLBACK_FN, envId: 'local', sub_mch_id: LOCAL_SUB_MCH_ID, nonce_str: 'n', out_trade_no: outTradeNo, out_refund_no: outRefundNo, total_fee: totalFee, refund_fee: refundFee });
+const queryRefund = (fields: Record<string, unknown>) => w.cloud.pay('cloudPay.queryRefund', { sub_mch_id: LOCAL_SUB_MCH_ID, nonce_str: 'n', ...fields });
+const cashier = (outTradeNo: string, outcome: string) => w.cloud.control<Record<string, unknown>>('cashier', { outTradeNo, outcome });
 
 async function paidTrade(outTradeNo: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  expect((await t.pay('cloudPay.unifiedOrder', order(outTradeNo, extra))).resultCode).toBe('SUCCESS');
+  expect((await w.cloud.pay('cloudPay.unifiedOrder', order(outTradeNo, extra))).resultCode).toBe('SUCCESS');
   const paid = await cashier(outTradeNo, 'pay');
   expect(paid.status).toBe(200);
   return paid.body;
@@ -47,18 +38,18 @@ async function paidTrade(outTradeNo: string, extra: Record<string, unknown> = {}
 
 describe('unifiedOrder → cashier → pay callback → queryOrder', () => {
   it('answers the wx.requestPayment parameters, then the callback reaches the function as WeChat Pay, and the trade is SUCCESS', async () => {
-    const created = await t.pay('cloudPay.unifiedOrder', order('T1'));
+    const created = await w.cloud.pay('cloudPay.unifiedOrder', order('T1'));
     expect(created).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', subMchId: LOCAL_SUB_MCH_ID, tradeType: 'JSAPI' });
     const payment = created.payment as Record<string, string>;
     expect(Object.keys(payment).sort()).toEqual(['appId', 'nonceStr', 'package', 'paySign', 'signType', 'timeStamp']);
     expect(payment.package).toBe(`prepay_id=${String(created.prepayId)}`);
     expect(await query('T1')).toMatchObject({ resultCode: 'SUCCESS', tradeState: 'NOTPAY', outTradeNo: 'T1', totalFee: 9900 });
-    expect(await t.deliveries('T1')).toBeUndefined();
+    expect(await w.cloud.deliveries('T1')).toBeUndefined();
 
     const paid = await cashier('T1', 'pay');
     expect(paid.body).toMatchObject({ tradeState: 'SUCCESS', callbacks: [{ id: 'pay:T1', acknowledged: true, attempts: 1 }] });
 
-    const seen = await t.deliveries('T1');
+    const seen = await w.cloud.deliveries('T1');
     expect(seen).toMatchObject({ deliveries: 1, sources: ['wx_paycallback'], openids: [''] });
     const event = seen!.events[0];
     expect(event).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'T1', totalFee: 9900, cashFee: 9900, subMchId: LOCAL_SUB_MCH_ID, subOpenid: 'o_cust_1', tradeType: 'JSAPI', feeType: 'CNY' });
@@ -70,20 +61,20 @@ describe('unifiedOrder → cashier → pay callback → queryOrder', () => {
 
   it('a callback answered with an error is delivered again on the retry schedule until {errcode: 0}, with one payment', async () => {
     await paidTrade('T2', { attach: 'fail:2' });
-    expect(await t.deliveries('T2')).toMatchObject({ deliveries: 1 });
+    expect(await w.cloud.deliveries('T2')).toMatchObject({ deliveries: 1 });
     // Not due yet: nothing is delivered before the first gap has passed on the local clock.
-    expect((await t.control<{ delivered: unknown[] }>('wxpay/deliver', {})).body.delivered).toEqual([]);
-    t.advanceClock(RETRY_GAPS_MS[0]);
-    expect((await t.control('wxpay/deliver', {})).body).toMatchObject({ delivered: [{ id: 'pay:T2', acknowledged: false, attempts: 2 }] });
-    t.advanceClock(RETRY_GAPS_MS[1]);
-    expect((await t.control('wxpay/deliver', {})).body).toMatchObject({ delivered: [{ id: 'pay:T2', acknowledged: true, attempts: 3 }] });
-    t.advanceClock(RETRY_GAPS_MS[2]);
-    expect((await t.control<{ delivered: unknown[] }>('wxpay/deliver', { all: true })).body.delivered).toEqual([]);
+    expect((await w.cloud.control<{ delivered: unknown[] }>('wxpay/deliver', {})).body.delivered).toEqual([]);
+    w.cloud.advanceClock(RETRY_GAPS_MS[0]);
+    expect((await w.cloud.control('wxpay/deliver', {})).body).toMatchObject({ delivered: [{ id: 'pay:T2', acknowledged: false, attempts: 2 }] });
+    w.cloud.advanceClock(RETRY_GAPS_MS[1]);
+    expect((await w.cloud.control('wxpay/deliver', {})).body).toMatchObject({ delivered: [{ id: 'pay:T2', acknowledged: true, attempts: 3 }] });
+    w.cloud.advanceClock(RETRY_GAPS_MS[2]);
+    expect((await w.cloud.control<{ delivered: unknown[] }>('wxpay/deliver', { all: true })).body.delivered).toEqual([]);
 
-    const seen = await t.deliveries('T2');
+    const seen = await w.cloud.deliveries('T2');
     expect(seen?.deliveries).toBe(3);
     expect(new Set(seen!.events.map((e) => e.transactionId)).size).toBe(1);
-    expect((await t.control<Array<Record<string, unknown>>>('wxpay/callbacks')).body).toMatchObject([{ _id: 'pay:T2', status: 'acknowledged', attempts: 3 }]);
+    expect((await w.cloud.control<Array<Record<string, unknown>>>('wxpay/callbacks')).body).toMatchObject([{ _id: 'pay:T2', status: 'acknowledged', attempts: 3 }]);
     expect((await query('T2')).tradeState).toBe('SUCCESS');
   });
 
@@ -91,72 +82,72 @@ describe('unifiedOrder → cashier → pay callback → queryOrder', () => {
     await paidTrade('T3', { attach: 'fail:1000' });
     let last: Record<string, unknown> = {};
     for (let i = 0; i < 40 && last.status !== 'abandoned'; i++) {
-      t.advanceClock(6 * 3600 * 1000);
-      await t.control('wxpay/deliver', {});
-      last = (await t.control<Array<Record<string, unknown>>>('wxpay/callbacks')).body[0];
+      w.cloud.advanceClock(6 * 3600 * 1000);
+      await w.cloud.control('wxpay/deliver', {});
+      last = (await w.cloud.control<Array<Record<string, unknown>>>('wxpay/callbacks')).body[0];
     }
     expect(last.status).toBe('abandoned');
     const history = last.history as Array<{ at: number }>;
     expect(history[history.length - 1].at - Number(last.createdAt)).toBeLessThanOrEqual(GIVE_UP_AFTER_MS);
-    expect((await t.deliveries('T3'))?.deliveries).toBe(last.attempts);
+    expect((await w.cloud.deliveries('T3'))?.deliveries).toBe(last.attempts);
   });
 
   it('cancel at the cashier leaves the trade NOTPAY; fail makes it PAYERROR; neither calls back; paying later works', async () => {
-    await t.pay('cloudPay.unifiedOrder', order('T4'));
+    await w.cloud.pay('cloudPay.unifiedOrder', order('T4'));
     expect((await cashier('T4', 'cancel')).body).toMatchObject({ tradeState: 'NOTPAY', callbacks: [] });
     expect((await cashier('T4', 'fail')).body).toMatchObject({ tradeState: 'PAYERROR' });
     expect((await query('T4')).tradeState).toBe('PAYERROR');
-    expect(await t.deliveries('T4')).toBeUndefined();
+    expect(await w.cloud.deliveries('T4')).toBeUndefined();
     expect((await cashier('T4', 'pay')).body).toMatchObject({ tradeState: 'SUCCESS' });
     expect((await cashier('T4', 'pay')).status).toBe(409);
     expect((await cashier('nope', 'pay')).status).toBe(404);
   });
 
   it('serves the cashier page for a prepay id', async () => {
-    const created = await t.pay('cloudPay.unifiedOrder', order('T5'));
-    const page = await (await fetch(`${t.url}/cashier?prepay_id=${String(created.prepayId)}&return=/%23/pages/orders/index`)).text();
+    const created = await w.cloud.pay('cloudPay.unifiedOrder', order('T5'));
+    const page = await (await fetch(`${w.cloud.url}/cashier?prepay_id=${String(created.prepayId)}&return=/%23/pages/orders/index`)).text();
     expect(page).toContain('¥99.00');
     expect(page).toContain('"/#/pages/orders/index"');
-    const foreign = await (await fetch(`${t.url}/cashier?prepay_id=${String(created.prepayId)}&return=https://evil.example`)).text();
+    const foreign = await (await fetch(`${w.cloud.url}/cashier?prepay_id=${String(created.prepayId)}&return=https://evil.example`)).text();
     expect(foreign).toContain('const returnTo = "";');
   });
 });
 
 describe("unifiedOrder applies WeChat Pay's checks", () => {
   it('refuses a 33-character outTradeNo, a fractional or zero fee, an unbound merchant, an unknown callback function, a missing payer', async () => {
-    expect(await t.pay('cloudPay.unifiedOrder', order('x'.repeat(33)))).toMatchObject({ returnCode: 'FAIL' });
-    expect(await t.pay('cloudPay.unifiedOrder', order('T6', { totalFee: 99.5 }))).toMatchObject({ returnCode: 'FAIL' });
-    expect(await t.pay('cloudPay.unifiedOrder', order('T6', { totalFee: 0 }))).toMatchObject({ returnCode: 'FAIL' });
-    expect(await t.pay('cloudPay.unifiedOrder', order('T6', { subMchId: '1900000999' }))).toMatchObject({ returnCode: 'FAIL' });
-    expect(await t.pay('cloudPay.unifiedOrder', order('T6', { functionName: 'noSuchFunction' }))).toMatchObject({ returnCode: 'FAIL' });
-    expect(await t.pay('cloudPay.unifiedOrder', order('T6', { subOpenid: undefined }))).toMatchObject({ returnCode: 'FAIL' });
-    expect((await t.control<unknown[]>('wxpay/trades')).body).toEqual([]);
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('x'.repeat(33)))).toMatchObject({ returnCode: 'FAIL' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T6', { totalFee: 99.5 }))).toMatchObject({ returnCode: 'FAIL' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T6', { totalFee: 0 }))).toMatchObject({ returnCode: 'FAIL' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T6', { subMchId: '1900000999' }))).toMatchObject({ returnCode: 'FAIL' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T6', { functionName: 'noSuchFunction' }))).toMatchObject({ returnCode: 'FAIL' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T6', { subOpenid: undefined }))).toMatchObject({ returnCode: 'FAIL' });
+    expect((await w.cloud.control<unknown[]>('wxpay/trades')).body).toEqual([]);
   });
 
   it('the same request again gets the same prepay id; the same outTradeNo for another amount is refused', async () => {
-    const a = await t.pay('cloudPay.unifiedOrder', order('T7'));
-    const b = await t.pay('cloudPay.unifiedOrder', order('T7'));
+    const a = await w.cloud.pay('cloudPay.unifiedOrder', order('T7'));
+    const b = await w.cloud.pay('cloudPay.unifiedOrder', order('T7'));
     expect(b.prepayId).toBe(a.prepayId);
-    expect(await t.pay('cloudPay.unifiedOrder', order('T7', { totalFee: 1 }))).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'INVALID_REQUEST' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T7', { totalFee: 1 }))).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'INVALID_REQUEST' });
     await cashier('T7', 'pay');
-    expect(await t.pay('cloudPay.unifiedOrder', order('T7'))).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERPAID' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('T7'))).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERPAID' });
   });
 
   it('queryOrder of an unknown trade is ORDERNOTEXIST; an unknown cloudPay API makes the SDK throw', async () => {
     expect(await query('nope')).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' });
-    await expect(t.pay('cloudPay.payYourself', { sub_mch_id: LOCAL_SUB_MCH_ID })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    await expect(w.cloud.pay('cloudPay.payYourself', { sub_mch_id: LOCAL_SUB_MCH_ID })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
   });
 });
 
 describe('closeOrder', () => {
   it('closes an unpaid trade once; a closed trade cannot be paid or re-ordered; a paid one cannot be closed', async () => {
-    await t.pay('cloudPay.unifiedOrder', order('C1'));
-    const close = (no: string) => t.pay('cloudPay.closeOrder', { sub_mch_id: LOCAL_SUB_MCH_ID, out_trade_no: no, nonce_str: 'n' });
+    await w.cloud.pay('cloudPay.unifiedOrder', order('C1'));
+    const close = (no: string) => w.cloud.pay('cloudPay.closeOrder', { sub_mch_id: LOCAL_SUB_MCH_ID, out_trade_no: no, nonce_str: 'n' });
     expect(await close('C1')).toMatchObject({ returnCode: 'SUCCESS', resultCode: 'SUCCESS' });
     expect((await query('C1')).tradeState).toBe('CLOSED');
     expect(await close('C1')).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERCLOSED' });
     expect((await cashier('C1', 'pay')).body).toMatchObject({ error: 'ORDERCLOSED' });
-    expect(await t.pay('cloudPay.unifiedOrder', order('C1'))).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERCLOSED' });
+    expect(await w.cloud.pay('cloudPay.unifiedOrder', order('C1'))).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERCLOSED' });
     await paidTrade('C2');
     expect(await close('C2')).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERPAID' });
     expect(await close('C3')).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' });
@@ -171,10 +162,10 @@ describe('refund → refund callback → queryRefund', () => {
     expect(await queryRefund({ out_refund_no: 'R1-r1' })).toMatchObject({ refundCount: 1, outRefundNoList: ['R1-r1'], refundStatusList: ['PROCESSING'] });
     expect((await query('R1')).tradeState).toBe('REFUND');
 
-    expect((await t.control('wxpay/deliver', {})).body).toMatchObject({ settledRefunds: 0 });
-    t.advanceClock(REFUND_SETTLE_MS);
-    expect((await t.control('wxpay/deliver', {})).body).toMatchObject({ settledRefunds: 1, delivered: [{ id: 'refund:R1-r1', acknowledged: true }] });
-    const seen = await t.deliveries('R1-r1');
+    expect((await w.cloud.control('wxpay/deliver', {})).body).toMatchObject({ settledRefunds: 0 });
+    w.cloud.advanceClock(REFUND_SETTLE_MS);
+    expect((await w.cloud.control('wxpay/deliver', {})).body).toMatchObject({ settledRefunds: 1, delivered: [{ id: 'refund:R1-r1', acknowledged: true }] });
+    const seen = await w.cloud.deliveries('R1-r1');
     expect(seen).toMatchObject({ deliveries: 1, sources: ['wx_paycallback'] });
     expect(seen!.events[0]).toMatchObject({
       returnCode: 'SUCCESS',
@@ -194,7 +185,7 @@ describe('refund → refund callback → queryRefund', () => {
     expect(await refund('R2', 'R2-b', 4900)).toMatchObject({ resultCode: 'SUCCESS' });
     expect(await queryRefund({ out_trade_no: 'R2' })).toMatchObject({ totalRefundCount: 2, refundFeeList: [5000, 4900] });
     expect(await refund('R3', 'R3-a', 1)).toMatchObject({ resultCode: 'FAIL', errCode: 'ORDERNOTEXIST' });
-    await t.pay('cloudPay.unifiedOrder', order('R4'));
+    await w.cloud.pay('cloudPay.unifiedOrder', order('R4'));
     expect(await refund('R4', 'R4-a', 1)).toMatchObject({ resultCode: 'FAIL', errCode: 'TRADE_STATE_ERROR' });
   });
 
@@ -208,8 +199,8 @@ describe('refund → refund callback → queryRefund', () => {
   it('a refund closed by WeChat Pay frees its amount and calls back REFUNDCLOSE', async () => {
     await paidTrade('R6');
     await refund('R6', 'R6-a', 9900);
-    expect((await t.control('wxpay/refunds/R6-a', { status: 'REFUNDCLOSE' })).status).toBe(200);
-    expect((await t.deliveries('R6-a'))?.events[0]).toMatchObject({ reqInfo: { refundStatus: 'REFUNDCLOSE' } });
+    expect((await w.cloud.control('wxpay/refunds/R6-a', { status: 'REFUNDCLOSE' })).status).toBe(200);
+    expect((await w.cloud.deliveries('R6-a'))?.events[0]).toMatchObject({ reqInfo: { refundStatus: 'REFUNDCLOSE' } });
     expect(await refund('R6', 'R6-b', 9900)).toMatchObject({ resultCode: 'SUCCESS' });
   });
 });

@@ -3,24 +3,15 @@
  * charge → cashier → callback → verified notice; refund → refund callback → queryRefund;
  * closeOrder outcomes; WeChat Pay's refusals as typed errors; no configuration → no charge.
  */
-import { CALLBACK_FN, startWeChatTestCloud, type WeChatTestCloud } from '../../../emulator/wechat/testing';
+import { CALLBACK_FN, useWeChatTestCloud } from '../../../emulator/wechat/testing';
 import { REFUND_SETTLE_MS } from '../../../emulator/wechat';
 import { CloudPayRefusal, cloudPayPort, createCloudPay, readCloudPayConfig } from './cloudpay';
 
-let t: WeChatTestCloud;
-beforeAll(async () => {
-  t = await startWeChatTestCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.resetAll();
-});
+const w = useWeChatTestCloud();
 
 const pay = createCloudPay(() => readCloudPayConfig({ ...process.env, CLOUDPAY_CALLBACK_FN: CALLBACK_FN }));
 const port = cloudPayPort(pay);
-const cashier = (outTradeNo: string, outcome: string) => t.control('cashier', { outTradeNo, outcome });
+const cashier = (outTradeNo: string, outcome: string) => w.cloud.control('cashier', { outTradeNo, outcome });
 
 describe('charging', () => {
   it('startCharge answers wx.requestPayment parameters; the paid callback verifies into a notice with the trade number', async () => {
@@ -29,7 +20,7 @@ describe('charging', () => {
     expect(await pay.queryOrder('ord_A1')).toMatchObject({ state: 'NOTPAY', totalFen: 12800 });
     expect((await cashier('ord_A1', 'pay')).status).toBe(200);
 
-    const event = (await t.deliveries('ord_A1'))!.events[0];
+    const event = (await w.cloud.deliveries('ord_A1'))!.events[0];
     const notice = await port.verifyNotice(event);
     expect(notice).toEqual({ orderId: 'ord_A1', tradeNo: expect.stringMatching(/^4200\d{24}$/), totalFen: 12800, provider: 'cloudpay' });
     expect(await pay.queryOrder('ord_A1')).toMatchObject({ state: 'SUCCESS', transactionId: notice!.tradeNo, payerOpenid: 'o_cust_1' });
@@ -75,9 +66,9 @@ describe('refunds finish by callback or by queryRefund', () => {
     expect(await pay.queryRefund('rf_R1_1')).toMatchObject({ status: 'PROCESSING', refundFen: 3300 });
     // Retried with the same out_refund_no: the same refund, nothing more paid back.
     await port.refund({ orderId: 'ord_R1', refundId: 'rf_R1_1', orderTotalFen: 9900, refundFen: 3300 });
-    t.advanceClock(REFUND_SETTLE_MS);
-    await t.control('wxpay/deliver', {});
-    const event = (await t.deliveries('rf_R1_1'))!.events[0];
+    w.cloud.advanceClock(REFUND_SETTLE_MS);
+    await w.cloud.control('wxpay/deliver', {});
+    const event = (await w.cloud.deliveries('rf_R1_1'))!.events[0];
     expect(pay.parseRefundCallback(event)).toEqual({ outTradeNo: 'ord_R1', outRefundNo: 'rf_R1_1', refundId: expect.stringMatching(/^503/), refundFen: 3300, status: 'SUCCESS' });
     expect(pay.parsePayCallback(event)).toBeNull();
     expect(await pay.queryRefund('rf_R1_1')).toMatchObject({ status: 'SUCCESS', refundFen: 3300 });
@@ -97,6 +88,6 @@ describe('a deployment without payment configuration refuses to charge', () => {
     const unconfigured = cloudPayPort(createCloudPay(() => readCloudPayConfig({ CLOUDBASE_ENV_ID: 'local' })));
     await expect(unconfigured.startCharge({ orderId: 'ord_N1', totalFen: 100, body: 'x', buyerOpenid: 'o_cust_1' })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
     await expect(unconfigured.refund({ orderId: 'ord_N1', refundId: 'r', orderTotalFen: 100, refundFen: 1 })).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
-    expect((await t.control<unknown[]>('wxpay/trades')).body).toEqual([]);
+    expect((await w.cloud.control<unknown[]>('wxpay/trades')).body).toEqual([]);
   });
 });

@@ -94,6 +94,12 @@ function accepted(apiName: string, reply: WxReply): WxReply {
 
 /** The cloudPay calls, bound to a configuration source (read at each call: deploy config can change). */
 export function createCloudPay(config: () => CloudPayConfig = () => readCloudPayConfig()) {
+  /** A query; undefined when WeChat Pay answers that the trade or refund does not exist. */
+  const query = async (apiName: string, key: Record<string, string>, notFound: string): Promise<WxReply | undefined> => {
+    const reply = await callWxPay(apiName, { sub_mch_id: config().subMchId, nonce_str: nonce(), ...key });
+    if (reply.returnCode === 'SUCCESS' && reply.resultCode !== 'SUCCESS' && reply.errCode === notFound) return undefined;
+    return accepted(apiName, reply);
+  };
   return {
     /** Creates the WeChat Pay trade; `payment` goes to wx.requestPayment. Same request again → same prepay. */
     async unifiedOrder(req: { outTradeNo: string; totalFen: number; body: string; payerOpenid: string; attach?: string }): Promise<{ prepayId: string; payment: Record<string, unknown> }> {
@@ -122,10 +128,8 @@ export function createCloudPay(config: () => CloudPayConfig = () => readCloudPay
     },
 
     async queryOrder(outTradeNo: string): Promise<TradeView> {
-      const c = config();
-      const reply = await callWxPay('cloudPay.queryOrder', { sub_mch_id: c.subMchId, out_trade_no: outTradeNo, nonce_str: nonce() });
-      if (reply.returnCode === 'SUCCESS' && reply.resultCode !== 'SUCCESS' && reply.errCode === 'ORDERNOTEXIST') return { outTradeNo, state: 'NOTEXIST' };
-      const r = accepted('cloudPay.queryOrder', reply);
+      const r = await query('cloudPay.queryOrder', { out_trade_no: outTradeNo }, 'ORDERNOTEXIST');
+      if (!r) return { outTradeNo, state: 'NOTEXIST' };
       return {
         outTradeNo,
         state: str(r.tradeState) as TradeState,
@@ -172,10 +176,8 @@ export function createCloudPay(config: () => CloudPayConfig = () => readCloudPay
     },
 
     async queryRefund(outRefundNo: string): Promise<RefundView> {
-      const c = config();
-      const reply = await callWxPay('cloudPay.queryRefund', { sub_mch_id: c.subMchId, out_refund_no: outRefundNo, nonce_str: nonce() });
-      if (reply.returnCode === 'SUCCESS' && reply.resultCode !== 'SUCCESS' && reply.errCode === 'REFUNDNOTEXIST') return { outRefundNo, status: 'NOTEXIST' };
-      const r = accepted('cloudPay.queryRefund', reply);
+      const r = await query('cloudPay.queryRefund', { out_refund_no: outRefundNo }, 'REFUNDNOTEXIST');
+      if (!r) return { outRefundNo, status: 'NOTEXIST' };
       const numbers = Array.isArray(r.outRefundNoList) ? (r.outRefundNoList as unknown[]) : [];
       const i = numbers.indexOf(outRefundNo);
       if (i < 0) throw new Error(`cloudPay.queryRefund: ${outRefundNo} is not in the reply`);
