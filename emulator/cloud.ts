@@ -19,7 +19,10 @@ import { Persistence } from './persistence';
 import { buildSeed } from './seed';
 import { createServer } from './server';
 import { Stats } from './stats';
+import { StorageSide } from './storage';
 import { Store } from './store';
+import { WeChatSide } from './wechat';
+import { LOCAL_SUB_MCH_ID } from './wechat/merchant';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 
@@ -53,6 +56,10 @@ export class LocalCloud {
   readonly rules: Record<string, Mode>;
   readonly db: Database;
   readonly functions: FunctionHost;
+  /** WeChat Pay, cloud calls and their control plane (emulator/wechat). */
+  readonly wechat: WeChatSide;
+  /** Cloud storage (emulator/storage). */
+  readonly storage: StorageSide;
   readonly paths: { functions: string; assets: string; console: string; h5: string } = {
     functions: join(REPO_ROOT, 'cloudfunctions'),
     assets: join(REPO_ROOT, 'emulator', 'assets'),
@@ -71,11 +78,20 @@ export class LocalCloud {
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
     this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
     this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
+    const side = { repoRoot: REPO_ROOT, dataDir: options.dataDir, envId: 'local', now: () => this.clock.now() };
+    this.wechat = new WeChatSide({
+      ...side,
+      hasFunction: (name) => this.functions.has(name),
+      invokeAsPayCallback: (name, event) => this.functions.invoke(name, event, '', 'wx_paycallback'),
+    });
+    this.storage = new StorageSide({ ...side, baseUrl: () => this.url });
   }
 
   async start(): Promise<string> {
     installCallTracing();
     await this.store.load();
+    await this.wechat.load();
+    await this.storage.load();
     this.provision();
     this.server = createServer(this);
     this.server.keepAliveTimeout = 65_000;
@@ -89,7 +105,12 @@ export class LocalCloud {
     process.env.CLOUDBASE_SERVICE_URL = `${this.url}/admin`;
     process.env.CLOUDBASE_ENV_ID = 'local';
     process.env.TENCENTCLOUD = 'true';
-    if (this.options.timerIntervalMs) this.startTimers(this.options.timerIntervalMs);
+    // The environment is bound to a WeChat Pay merchant, as a deployed one is (cloudPay adapter config).
+    process.env.CLOUDPAY_SUB_MCH_ID ??= LOCAL_SUB_MCH_ID;
+    if (this.options.timerIntervalMs) {
+      this.startTimers(this.options.timerIntervalMs);
+      this.wechat.startTicker();
+    }
     return this.url;
   }
 
@@ -109,6 +130,8 @@ export class LocalCloud {
   async reset(): Promise<void> {
     this.store.clear();
     this.db.resetTransactions();
+    this.wechat.reset();
+    this.storage.reset();
     this.provision();
     this.stats.reset();
   }
@@ -170,6 +193,8 @@ export class LocalCloud {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.store.flush();
+    await this.wechat.stop();
+    await this.storage.stop();
     if (this.server) {
       this.server.closeAllConnections();
       await new Promise<void>((ok) => this.server!.close(() => ok()));

@@ -66,8 +66,12 @@ export class FunctionHost {
     return main;
   }
 
-  /** Invokes a function as `openid` ('' for server-side callers: timers, other functions, payment callbacks). */
-  async invoke(name: string, event: unknown, openid: string): Promise<unknown> {
+  /**
+   * Invokes a function as `openid` ('' for server-side callers: timers, other functions, payment
+   * callbacks). `source` becomes the context's TCB_SOURCE (getWXContext().SOURCE), e.g.
+   * `wx_paycallback` for WeChat Pay's callbacks.
+   */
+  async invoke(name: string, event: unknown, openid: string, source?: string): Promise<unknown> {
     const main = this.load(name);
     const callId = randomBytes(8).toString('hex');
     const action = actionLabel(event);
@@ -82,6 +86,7 @@ export class FunctionHost {
         WX_UNIONID: '',
         TCB_ENV: 'local',
         LINKSHELF_NOW: String(this.clock.now()),
+        ...(source ? { TCB_SOURCE: source } : {}),
       }),
     };
     this.stats.begin(callId, name, action);

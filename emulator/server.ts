@@ -7,6 +7,8 @@
  *   /_emulator/*                control plane: reset, seed, clock, stats, personas, faults, timers
  *   /console, /_emulator/console/*  the ops console (collections, documents as JSON, validation)
  *   /assets/*                   product images and avatars shipped in the repo
+ *   /cashier, /_storage/*, /client/storage/*   WeChat Pay's local cashier, storage objects and
+ *                               temp URLs, client-side storage (emulator/wechat, emulator/storage)
  *   /*                          the h5 build of the mini-program
  */
 import http from 'node:http';
@@ -18,6 +20,7 @@ import { DbError } from './store';
 import { clientDatabase } from './client-db';
 import { consoleApi } from './console-api';
 import { serveStatic } from './static';
+import { isMultipart } from './wechat/wire';
 
 const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request/response limit
 
@@ -42,6 +45,12 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     return;
   }
   if (path === '/admin' && req.method === 'POST') return admin(cloud, req, res);
+  if (path === '/cashier' && req.method === 'GET') return sendHtml(res, cloud.wechat.cashierHtml(url));
+  if (path.startsWith('/_storage/')) return cloud.storage.serveObject(req, res, url);
+  if (path.startsWith('/client/storage/')) {
+    const reply = await cloud.storage.client(req, path.slice('/client/storage/'.length), url, header(req, 'x-wx-openid'));
+    return sendJson(res, reply.status, reply.body);
+  }
   if (path === '/client/database' && req.method === 'POST') return clientDatabase(cloud, req, res);
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
   if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);
@@ -53,6 +62,8 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
 /** The SDK endpoint. Replies are always HTTP 200; errors carry `code` (the SDK throws on it). */
 async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const requestId = randomBytes(8).toString('hex');
+  const caller = req.headers[CALL_HEADER];
+  if (isMultipart(req)) return cloud.wechat.adminMultipart(req, res, (a) => cloud.stats.op(typeof caller === 'string' ? caller : undefined, a));
   let body: Record<string, unknown>;
   try {
     const parsed = JSON.parse(await readBody(req));
@@ -80,6 +91,8 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
       const result = await cloud.functions.invoke(name, event, '');
       return sendJson(res, 200, { requestId, data: { response_data: JSON.stringify(result ?? null) } });
     }
+    if (action === 'wx.api') return sendJson(res, 200, { requestId, ...(await cloud.wechat.adminJson(body)) });
+    if (action.startsWith('storage.')) return sendJson(res, 200, { requestId, ...cloud.storage.admin(action, body) });
     if (action.startsWith('database.')) {
       const reply = cloud.db.handle(action, body, cloud.stats.label(typeof callId === 'string' ? callId : undefined));
       return sendJson(res, 200, { requestId, ...reply });
@@ -161,6 +174,9 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 200), 1000);
     return sendJson(res, 200, cloud.store.snapshot(name).slice(0, limit));
   }
+  if (what === 'storage' && !post) return sendJson(res, 200, cloud.storage.listing());
+  const wechat = await cloud.wechat.control(what, req.method ?? 'GET', body);
+  if (wechat) return sendJson(res, wechat.status, wechat.body);
   sendJson(res, 404, { error: `no control route ${req.method} /_emulator/${what}` });
 }
 
@@ -185,6 +201,11 @@ export function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function sendHtml(res: http.ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), 'cache-control': 'no-cache' });
+  res.end(html);
 }
 
 export function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
