@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { count, fen, idField, instant } from './fields';
 import { defineContract } from './define';
-import { couponKindField } from './coupon-terms';
+import { couponKindField, couponRuleField } from './coupon-terms';
 
 /** A badge on a product card, e.g. `{kind:'group', text:'2人团 ¥59'}`. */
 export const badgeSchema = z.strictObject({ kind: z.enum(['group', 'coupon']), text: z.string() });
@@ -38,8 +38,8 @@ export const shelfProductSchema = z.strictObject({
   groupDeal: shelfDealSchema.optional(),
 });
 
-/** A live coupon template a customer may claim, as shown on the shelf and product page. */
-export const shelfCouponSchema = z.strictObject({ templateId: z.string(), title: z.string(), kind: couponKindField, remaining: count });
+/** A live coupon template a customer may claim, as shown on the shelf and product page (its rule draws the ticket). */
+export const shelfCouponSchema = z.strictObject({ templateId: z.string(), title: z.string(), kind: couponKindField, rule: couponRuleField, remaining: count });
 
 /** An open team of a product's deal that a customer can join ("还差 N 人"). */
 export const openTeamSchema = z.strictObject({

@@ -104,5 +104,5 @@ export function presentProduct(doc: ProductDoc, promos: { templates: CouponTempl
 export function presentCoupons(templates: CouponTemplate[], productId?: string): ShelfCoupon[] {
   return templates
     .filter((t) => templateRemaining(t) > 0 && (productId === undefined || templateCovers(t, productId)))
-    .map((t) => ({ templateId: t._id, title: t.title, kind: t.rule.kind, remaining: templateRemaining(t) }));
+    .map((t) => ({ templateId: t._id, title: t.title, kind: t.rule.kind, rule: t.rule, remaining: templateRemaining(t) }));
 }
