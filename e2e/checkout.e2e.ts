@@ -16,8 +16,8 @@ async function shownFigures(page: Page): Promise<{ subtotalFen: number; activity
     const el = page.locator(`[data-testid=${id}]:visible`).first();
     return (await el.count()) ? Number(await el.getAttribute('data-fen')) : 0;
   };
-  await page.locator('[data-testid=quote-total]:visible').first().waitFor({ timeout: 20000 });
-  return { subtotalFen: await fen('quote-subtotal'), activityDiscountFen: await fen('quote-activity'), couponDiscountFen: await fen('quote-coupon'), totalFen: await fen('quote-total') };
+  await page.locator('[data-testid=price-total]:visible').first().waitFor({ timeout: 20000 });
+  return { subtotalFen: await fen('price-subtotal'), activityDiscountFen: await fen('price-activity'), couponDiscountFen: await fen('price-coupon'), totalFen: await fen('price-total') };
 }
 
 const figuresOf = (q: Quote) => ({ subtotalFen: q.subtotalFen, activityDiscountFen: q.activityDiscountFen, couponDiscountFen: q.couponDiscountFen, totalFen: q.totalFen });
@@ -51,7 +51,7 @@ describe('h5: checkout shows order.quote and orders through order.create', () =>
     const none = await quote({ ...cart, couponId: null });
     await buyer.page.locator('[data-testid=coupon-cell]:visible').first().click();
     await buyer.page.locator('[data-testid=coupon-none]:visible').first().click();
-    await buyer.page.waitForFunction(() => document.querySelector('[data-testid=quote-coupon]')?.getAttribute('data-fen') === '0', undefined, { timeout: 20000 });
+    await buyer.page.waitForFunction(() => document.querySelector('[data-testid=price-coupon]')?.getAttribute('data-fen') === '0', undefined, { timeout: 20000 });
     expect(await shownFigures(buyer.page)).toEqual(figuresOf(none));
     expect(none.totalFen).toBe(best.totalFen + best.couponDiscountFen);
     await e2e.shot(buyer.page, 'single-no-coupon');

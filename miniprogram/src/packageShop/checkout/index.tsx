@@ -5,6 +5,7 @@ import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { Price } from '../../components/price';
+import { PriceBreakdown } from '../../components/price-breakdown';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { couponApi, newIdempotencyKey, orderApi, shelfApi, type Cart, type MyCoupon, type ProductDetail, type Quote } from '../../services/api';
 import { rememberTeam } from '../../services/my-teams';
@@ -95,49 +96,32 @@ function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mo
                 </View>
               ))}
             </View>
-            <View className="card">
-              <View className="cell">
-                <Text>{q.dealTerms ? '拼团价' : '商品金额'}</Text>
-                <Text data-testid="quote-subtotal" data-fen={q.subtotalFen}>
-                  {formatFen(q.subtotalFen)}
-                </Text>
-              </View>
-              {q.activityDiscountFen > 0 ? (
-                <View className="cell">
-                  <Text>团长优惠</Text>
-                  <Text className="price" data-testid="quote-activity" data-fen={q.activityDiscountFen}>
-                    -{formatFen(q.activityDiscountFen)}
-                  </Text>
+            <PriceBreakdown
+              subtotalLabel={q.dealTerms ? '拼团价' : '商品金额'}
+              subtotalFen={q.subtotalFen}
+              activityDiscountFen={q.activityDiscountFen}
+              totalLabel="合计"
+              totalFen={q.totalFen}
+              coupon={
+                <View className="cell" onClick={() => setPicker(true)} data-testid="coupon-cell">
+                  <Text>优惠券</Text>
+                  {q.couponId ? (
+                    <Text className="price" data-testid="price-coupon" data-fen={q.couponDiscountFen}>
+                      -{formatFen(q.couponDiscountFen)} <Text className="cell-arrow">›</Text>
+                    </Text>
+                  ) : (
+                    <Text className="muted" data-testid="price-coupon" data-fen={0}>
+                      {usable.length ? `${usable.length}张可用` : '本单无可用券'} <Text className="cell-arrow">›</Text>
+                    </Text>
+                  )}
                 </View>
-              ) : null}
-              <View className="cell" onClick={() => setPicker(true)} data-testid="coupon-cell">
-                <Text>优惠券</Text>
-                {q.couponId ? (
-                  <Text className="price" data-testid="quote-coupon" data-fen={q.couponDiscountFen}>
-                    -{formatFen(q.couponDiscountFen)} <Text className="cell-arrow">›</Text>
-                  </Text>
-                ) : (
-                  <Text className="muted" data-testid="quote-coupon" data-fen={0}>
-                    {usable.length ? `${usable.length}张可用` : '本单无可用券'} <Text className="cell-arrow">›</Text>
-                  </Text>
-                )}
-              </View>
-              <View className="cell">
-                <Text>运费</Text>
-                <Text>包邮</Text>
-              </View>
-              <View className="cell">
-                <Text>合计</Text>
-                <Text className="price co-total">{formatFen(q.totalFen)}</Text>
-              </View>
-            </View>
+              }
+            />
             <View className="bottom-space" />
             <View className="bottom-bar between">
               <View>
                 实付{' '}
-                <Text className="price co-total" data-testid="quote-total" data-fen={q.totalFen}>
-                  {formatFen(q.totalFen)}
-                </Text>
+                <Text className="price co-total">{formatFen(q.totalFen)}</Text>
                 {q.discountFen > 0 ? <Text className="muted"> 已省{formatFen(q.discountFen)}</Text> : null}
               </View>
               <Button className="btn-primary co-submit" onClick={() => submit(q)} disabled={busy || quote.loading || !line} data-testid="submit-order">

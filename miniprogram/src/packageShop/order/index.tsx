@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
+import { PriceBreakdown } from '../../components/price-breakdown';
 import { useCloud } from '../../hooks/use-cloud';
 import { orderApi, type OrderView } from '../../services/api';
 import { cancelOrder, payOrder, refundOrder } from '../../services/order-actions';
@@ -52,38 +53,29 @@ export default function OrderPage() {
                   </View>
                 ))}
               </View>
-              <View className="card">
-                <View className="cell">
-                  <Text>商品金额</Text>
-                  <Text>{formatFen(o.subtotalFen)}</Text>
+              <PriceBreakdown
+                subtotalLabel="商品金额"
+                subtotalFen={o.subtotalFen}
+                activityDiscountFen={o.activityDiscountFen}
+                totalLabel="实付"
+                totalFen={o.totalFen}
+                coupon={
+                  o.couponDiscountFen > 0 ? (
+                    <View className="cell">
+                      <Text>优惠券</Text>
+                      <Text className="price" data-testid="price-coupon" data-fen={o.couponDiscountFen}>
+                        -{formatFen(o.couponDiscountFen)}
+                      </Text>
+                    </View>
+                  ) : null
+                }
+              />
+              {o.refundedFen > 0 ? (
+                <View className="card cell">
+                  <Text>已退款</Text>
+                  <Text>{formatFen(o.refundedFen)}</Text>
                 </View>
-                {o.activityDiscountFen > 0 ? (
-                  <View className="cell">
-                    <Text>团长优惠</Text>
-                    <Text className="price">-{formatFen(o.activityDiscountFen)}</Text>
-                  </View>
-                ) : null}
-                {o.couponDiscountFen > 0 ? (
-                  <View className="cell">
-                    <Text>优惠券</Text>
-                    <Text className="price">-{formatFen(o.couponDiscountFen)}</Text>
-                  </View>
-                ) : null}
-                <View className="cell">
-                  <Text>运费</Text>
-                  <Text>包邮</Text>
-                </View>
-                <View className="cell">
-                  <Text>实付</Text>
-                  <Text className="price co-total">{formatFen(o.totalFen)}</Text>
-                </View>
-                {o.refundedFen > 0 ? (
-                  <View className="cell">
-                    <Text>已退款</Text>
-                    <Text>{formatFen(o.refundedFen)}</Text>
-                  </View>
-                ) : null}
-              </View>
+              ) : null}
               {teamId ? (
                 <View className="card cell" onClick={() => Taro.navigateTo({ url: `/packageShop/team/index?id=${encodeURIComponent(teamId)}` })}>
                   <Text>查看拼团进度</Text>
