@@ -1,6 +1,6 @@
 /** `admin`: staff views (dashboard, share trees, promotion health) and staff changes (roles, reassigning customers). */
 import { z } from 'zod';
-import { SHARE_CHANNELS } from '../growth/share-chain';
+import { SHARE_CHANNELS, type ShareTreeNode } from '../growth/share-chain';
 import { PROMOTION_COLLECTIONS } from '../promotions/check-promotion';
 import { ROLES } from '../roles';
 import { defineContract } from './define';
@@ -34,19 +34,8 @@ const commissionSchema = z.strictObject({ accruedFen: signedFen, reversedFen: si
 
 const shareCounts = { opens: count, binds: count, newCustomers: count, paidOrders: count, gmvFen: fen };
 
-/** A node of a share tree with its subtree below (shared/growth `ShareTreeNode`). */
-export interface ShareTreeNodeOut {
-  shareId: string;
-  sharerOpenid: string;
-  depth: number;
-  channel: (typeof SHARE_CHANNELS)[number];
-  counts: { opens: number; binds: number; newCustomers: number; children: number; paidOrders: number; gmvFen: number };
-  subtree: { shares: number; opens: number; binds: number; newCustomers: number; paidOrders: number; gmvFen: number };
-  children: ShareTreeNodeOut[];
-}
-
-/** Schema of {@link ShareTreeNodeOut} (recursive). */
-export const shareTreeNodeSchema: z.ZodType<ShareTreeNodeOut> = z.strictObject({
+/** A node of a share tree with its subtree below (shared/growth `ShareTreeNode`; recursive, no instants: the same on the wire). */
+export const shareTreeNodeSchema: z.ZodType<ShareTreeNode, ShareTreeNode> = z.strictObject({
   shareId: z.string(),
   sharerOpenid: z.string(),
   depth: count,
