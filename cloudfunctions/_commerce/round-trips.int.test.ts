@@ -18,15 +18,13 @@ const BUDGETS: Record<string, number> = {
   'coupon.claim': 4,
   'coupon.mine': 2,
   'order.quote': 3,
-  'order.create': 9, // 7 + the funnel's created-order counters (onOrderCreated: day + totals)
+  'order.create': 9, // 7 + the funnel's created-order counters (onOrderCreated: day + totals); also a team opened or joined
   'order.pay': 5,
   'payNotify.sandbox': 11,
   'order.cancel': 4,
   'order.refund': 12,
   'order.list': 2,
   'order.get': 2,
-  'groupbuy.open': 9,
-  'groupbuy.join': 9,
   'groupbuy.get': 3,
   'admin.promotionHealth': 3,
   'sweep.run': 5,
@@ -57,8 +55,8 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('order', { action: 'cancel', orderId: o2.orderId }, 'o_cust_1');
   await cloud.ok('order', { action: 'list' }, 'o_cust_1');
   await cloud.ok('order', { action: 'get', orderId: o.orderId }, 'o_cust_1');
-  const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_1');
-  const joined = await cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId }, 'o_cust_2');
+  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'key-budget-open' }, 'o_cust_1');
+  const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'key-budget-join' }, 'o_cust_2');
   await cloud.ok('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_2');
   await cloud.ok('order', { action: 'pay', orderId: team.orderId }, 'o_cust_1');
   await cloud.ok('order', { action: 'pay', orderId: joined.orderId }, 'o_cust_2');

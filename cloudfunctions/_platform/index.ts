@@ -2,7 +2,7 @@
  * The only door to CloudBase. Functions import from here, never from @cloudbase/node-sdk.
  */
 export { action, defineFunction, describeZodError } from './handler';
-export type { ActionContext, ActionSpec, Access, CloudMain } from './handler';
+export type { ActionContext, ActionImpl, ActionSpec, Access, CloudMain, DescribedAction } from './handler';
 export { getApp, getDb, getCommand } from './sdk';
 export type { Database } from './sdk';
 export { randomId, stableId } from './ids';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, AppError } from '../_platform';
+import { admin } from '../../shared/contract';
 import { buildShareTree, isShareId, type ShareDoc } from '../../shared/growth';
 import { C, getShare, readAll } from '../_growth/store';
 
@@ -8,8 +8,7 @@ import { C, getShare, readAll } from '../_growth/store';
  * A salesperson may look at trees of their own shares. Round trips: 1 caller read + 1 share read
  * + 1 query per 1000 descendants.
  */
-export const shareTree = action({
-  input: { shareId: z.string().min(1).max(10) },
+export const shareTree = action(admin.shareTree)({
   access: ['boss', 'ops', 'sales'],
   async run(input, ctx) {
     const share = isShareId(input.shareId) ? await getShare(input.shareId) : null;

@@ -8,13 +8,12 @@
  * 3 (the take matched nothing: one read names the reason) or 4 (limit reached after the take: the
  * stock is put back). See docs/commerce.md.
  */
-import { z } from 'zod';
 import { AppError, action, defineFunction } from '../_platform';
+import { coupon as contract } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
-import { COUPON_STATUSES, couponWindow, decideClaim, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
+import { couponWindow, decideClaim, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
 import { checkPromotion, isActive, type CouponTemplate } from '../../shared/promotions';
 import { claimedByTemplate, heldClaims, takeSlotQuery } from '../_commerce/coupon-claims';
-import { idField } from '../_commerce/inputs';
 import { undoWithRetry } from '../_commerce/steps';
 import { cmd, col, find, getById, guardedUpdate } from '../_commerce/store';
 
@@ -32,8 +31,7 @@ function refuse(templateId: string, code: ErrorCode, problems?: string[]): never
 }
 
 export const main = defineFunction('coupon', {
-  list: action({
-    input: {},
+  list: action(contract.list)({
     run: async (_input, ctx) => {
       const raw = await find<Record<string, unknown>>('coupon_templates', { status: 'active' }, 100);
       const live = raw
@@ -45,7 +43,7 @@ export const main = defineFunction('coupon', {
         templates: live.map((t) => {
           const claimedByMe = claimed.get(t._id) ?? 0;
           return {
-            id: t._id,
+            templateId: t._id,
             title: t.title,
             description: t.description ?? null,
             kind: t.rule.kind,
@@ -64,8 +62,7 @@ export const main = defineFunction('coupon', {
     },
   }),
 
-  claim: action({
-    input: { templateId: idField, shareId: idField.optional() },
+  claim: action(contract.claim)({
     run: async (input, ctx) => {
       const _ = cmd();
       const templateId = input.templateId;
@@ -138,8 +135,7 @@ export const main = defineFunction('coupon', {
     },
   }),
 
-  mine: action({
-    input: { status: z.enum(COUPON_STATUSES).optional() },
+  mine: action(contract.mine)({
     run: async (input, ctx) => {
       const coupons = await find<Coupon>('coupons', { ownerOpenid: ctx.openid }, 200, ['claimedAt', 'desc']);
       const view = coupons.map((c) => ({

@@ -1,11 +1,10 @@
 /**
- * groupbuy: open a team of a deal (the leader's unpaid order reserves the first seat), join a
- * team (the seat is reserved atomically with the order), get a team.
+ * groupbuy: get a team. Teams are opened and joined through order.create ({dealId} / {teamId}):
+ * the leader's unpaid order reserves the first seat, a joiner's reserves the next one atomically.
  */
 import { AppError, action, defineFunction, getDb } from '../_platform';
+import { groupbuy as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { idField, idempotencyKeyField } from '../_commerce/inputs';
-import { createOrder } from '../_commerce/orders/create-order';
 import { getById } from '../_commerce/store';
 
 type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarUrl?: string }> };
@@ -24,32 +23,7 @@ async function loadMembers(teamId: string): Promise<MemberRow[]> {
 }
 
 export const main = defineFunction('groupbuy', {
-  open: action({
-    input: { dealId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
-    run: async (input, ctx) => {
-      const order = await createOrder(ctx, {
-        dealId: input.dealId,
-        shareId: input.shareId,
-        idempotencyKey: input.idempotencyKey ?? `open_${input.dealId}_${ctx.newId(16)}`,
-      });
-      return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
-    },
-  }),
-
-  join: action({
-    input: { teamId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
-    run: async (input, ctx) => {
-      const order = await createOrder(ctx, {
-        teamId: input.teamId,
-        shareId: input.shareId,
-        idempotencyKey: input.idempotencyKey ?? `join_${input.teamId}_${ctx.newId(16)}`,
-      });
-      return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
-    },
-  }),
-
-  get: action({
-    input: { teamId: idField },
+  get: action(contract.get)({
     run: async (input) => {
       const [team, members] = await Promise.all([
         getById<Team>('teams', input.teamId),

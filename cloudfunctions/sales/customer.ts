@@ -1,5 +1,6 @@
-import { z } from 'zod';
 import { action, AppError, getDb } from '../_platform';
+import { sales } from '../../shared/contract';
+import type { CouponStatus } from '../../shared/coupons';
 import { C } from '../_growth/store';
 import type { GrowthUserFields } from '../_growth/user-fields';
 import { SALES_ROLES } from './scope';
@@ -9,8 +10,7 @@ import { SALES_ROLES } from './scope';
  * binding history and protection expiry. A salesperson sees only their own customers.
  * Round trips: 1 read of caller + customer together (platform) + 3 parallel queries.
  */
-export const customer = action({
-  input: { openid: z.string().min(1).max(64) },
+export const customer = action(sales.customer)({
   access: SALES_ROLES,
   users: (input) => [input.openid],
   async run(input, ctx) {
@@ -41,7 +41,7 @@ export const customer = action({
         firstShareId: u.firstShareId ?? null,
       },
       views,
-      claims: (claims.data as Array<{ _id: string; templateId: string; title?: string; status: string; claimedAt: Date }>).map((c) => ({
+      claims: (claims.data as Array<{ _id: string; templateId: string; title?: string; status: CouponStatus; claimedAt: Date }>).map((c) => ({
         couponId: c._id,
         templateId: c.templateId,
         title: c.title ?? null,

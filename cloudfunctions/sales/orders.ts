@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, getDb } from '../_platform';
+import { sales, type ResultOf } from '../../shared/contract';
 import { C } from '../_growth/store';
 import { SALES_ROLES, salesScope } from './scope';
 
@@ -7,8 +7,7 @@ import { SALES_ROLES, salesScope } from './scope';
  * sales.orders {salesId?, skip?, limit?} → paid orders attributed to the salesperson (latest
  * first) with commission and refunds. Round trips: 1 caller read + 1 query.
  */
-export const orders = action({
-  input: { salesId: z.string().min(1).max(64).optional(), skip: z.number().int().nonnegative().max(100_000).optional(), limit: z.number().int().positive().max(100).optional() },
+export const orders = action(sales.orders)({
   access: SALES_ROLES,
   async run(input, ctx) {
     const salesId = salesScope(ctx, input.salesId);
@@ -20,7 +19,7 @@ export const orders = action({
       .skip(input.skip ?? 0)
       .limit(input.limit ?? 20)
       .get();
-    const items = (res.data as Array<Record<string, unknown>>).map((o) => ({
+    const items = (res.data as Array<Omit<ResultOf<typeof sales.orders>['items'][number], 'orderId'> & { _id: string }>).map((o) => ({
       orderId: o._id,
       buyerOpenid: o.buyerOpenid,
       salesId: o.salesId,

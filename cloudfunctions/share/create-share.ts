@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { action, AppError, getCommand, getDb, isDuplicateWrite } from '../_platform';
+import { share as contract } from '../../shared/contract';
 import {
   assignVariants,
   buildShare,
-  campaignSchema,
   counterPaths,
   isSafeKey,
   mintShareId,
-  SHARE_CHANNELS,
   sharePath,
-  shareTargetSchema,
 } from '../../shared/growth';
 import { C, incDayCounters, incShare, loadExperiments } from '../_growth/store';
 import { activeSalesId, growthFields } from '../_growth/user-fields';
@@ -20,8 +17,7 @@ import { activeSalesId, growthFields } from '../_growth/user-fields';
  * Round trips: 1 caller read (platform) + 1 experiments read + 1 share insert + 1 day counter
  * + 1 parent node (re-shares) + 1 user write the first time the caller shares in a scope.
  */
-export const createShare = action({
-  input: { target: shareTargetSchema, channel: z.enum(SHARE_CHANNELS), campaign: campaignSchema.optional() },
+export const createShare = action(contract.create)({
   // The shelf's owner is read with the caller (same round trip) to verify it is a salesperson.
   users: (input) => [input.target.type === 'shelf' ? input.target.id : undefined],
   async run(input, ctx) {

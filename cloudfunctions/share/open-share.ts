@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, AppError, getDb, stableId } from '../_platform';
+import { share as contract } from '../../shared/contract';
 import { counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision } from '../../shared/growth';
 import { C, getShare, incDayCounters, incShare, insertOnce, loadBindingPolicy } from '../_growth/store';
 import { activeSalesId, growthFields, type BoundVia } from '../_growth/user-fields';
@@ -11,8 +11,7 @@ import { activeSalesId, growthFields, type BoundVia } from '../_growth/user-fiel
  * read + 1 open-event insert + (binding: 1 conditional user write + 1 history insert) + 1 day
  * counter + 1 share node.
  */
-export const openShare = action({
-  input: { shareId: z.string().min(1).max(10) },
+export const openShare = action(contract.open)({
   async run(input, ctx) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const [share, policy] = await Promise.all([getShare(input.shareId), loadBindingPolicy(ctx.now)]);

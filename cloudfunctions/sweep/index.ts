@@ -7,6 +7,7 @@
  */
 import { AppError, action, defineFunction, getCommand, type ActionContext } from '../_platform';
 import { onSweep } from '../_growth';
+import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import type { Order, Refund } from '../../shared/orders';
 import { releaseOrder } from '../_commerce/orders/release-order';
@@ -131,9 +132,8 @@ async function retryPendingRefunds(ctx: ActionContext, pending: RefundWithOrder[
 }
 
 const handler = defineFunction('sweep', {
-  run: action({
+  run: action(contract.run)({
     access: 'system',
-    input: {},
     run: async (_input, ctx) => {
       const due = await loadDueWork(ctx.now);
       const failedNow = await failExpiredTeams(ctx, due.expiredTeams);
