@@ -15,6 +15,7 @@ import { Faults } from './faults';
 import { FunctionHost } from './functions';
 import { IndexChecker } from './indexes';
 import { Persistence } from './persistence';
+import { installFunctionRuntimeEnv, LOCAL_ENV_ID } from './runtime-env';
 import { buildSeed } from './seed';
 import { createServer } from './server';
 import { Stats } from './stats';
@@ -31,6 +32,8 @@ export interface LocalCloudOptions {
   timerIntervalMs?: number;
   /** Where the functions are: cloudfunctions/ (sources, default) or dist/cloudfunctions (bundles). */
   functionsDir?: string;
+  /** Calls from clients and timers that run at once (default DEFAULT_INSTANCES; see FunctionHost). */
+  instances?: number;
 }
 
 export interface Persona {
@@ -38,6 +41,9 @@ export interface Persona {
   role: string;
   name: string;
 }
+
+/** Pending connections the server's socket queues (Linux caps it at net.core.somaxconn, 4096 by default). */
+const LISTEN_BACKLOG = 4096;
 
 export class LocalCloud {
   readonly clock = new Clock();
@@ -62,7 +68,7 @@ export class LocalCloud {
     if (options.functionsDir) this.paths.functions = options.functionsDir;
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
     this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
-    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
+    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats, options.instances);
   }
 
   /** Collections declared in database/collections.json (created on reset). */
@@ -79,14 +85,14 @@ export class LocalCloud {
     this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((ok, fail) => {
       this.server!.once('error', fail);
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => ok());
+      // A burst of a thousand clients connecting at once overflows Node's default backlog (511):
+      // dropped SYNs are retried by the kernel a second later. Ask for the kernel's maximum.
+      this.server!.listen({ port: this.options.port ?? 0, host: this.options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => ok());
     });
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
-    // The functions in this process talk to this cloud through the real SDK.
-    process.env.CLOUDBASE_SERVICE_URL = `${this.url}/admin`;
-    process.env.CLOUDBASE_ENV_ID = 'local';
-    process.env.TENCENTCLOUD = 'true';
+    // The functions in this process talk to this cloud through the real SDK, in CloudBase's runtime.
+    installFunctionRuntimeEnv(`${this.url}/admin`, LOCAL_ENV_ID);
     if (this.options.timerIntervalMs) this.startTimers(this.options.timerIntervalMs);
     return this.url;
   }
@@ -133,14 +139,7 @@ export class LocalCloud {
 
   /** Timer functions from cloudbaserc.json. */
   timerFunctions(): string[] {
-    try {
-      const rc = JSON.parse(readFileSync(join(REPO_ROOT, 'cloudbaserc.json'), 'utf8')) as {
-        functions?: Array<{ name: string; triggers?: Array<{ type: string }> }>;
-      };
-      return (rc.functions ?? []).filter((f) => f.triggers?.some((t) => t.type === 'timer')).map((f) => f.name);
-    } catch {
-      return [];
-    }
+    return this.functions.config.timerFunctions();
   }
 
   /** Fires a timer function now, with the event shape CloudBase timer triggers deliver. */
