@@ -6,7 +6,7 @@ export type { ActionContext, ActionSpec, Access, CloudMain } from './handler';
 export { getApp, getDb, getCommand } from './sdk';
 export type { Database } from './sdk';
 export { randomId, stableId } from './ids';
-export { isDuplicateWrite, isTransactionConflict, errorCode } from './users';
+export { isDuplicateWrite, isTransactionConflict, errorCode, newCustomerDoc } from './users';
 export type { UserDoc } from './users';
 export { runTransaction, callFunction } from './tx';
 export { AppError } from '../../shared/errors';
