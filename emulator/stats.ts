@@ -67,7 +67,8 @@ export class Stats {
     rec.ok = ok;
     rec.code = code;
     this.done.push(rec);
-    if (this.done.length > KEEP) this.done.splice(0, this.done.length - KEEP);
+    // Trimmed in batches: shifting the whole list on every call costs more than the call's own bookkeeping.
+    if (this.done.length >= 2 * KEEP) this.done.splice(0, this.done.length - KEEP);
     const key = `${rec.fn}.${rec.action}`;
     const s = this.byAction.get(key) ?? { calls: 0, totalOps: 0, maxOps: 0, minOps: Infinity, avgOps: 0, byOp: {} };
     s.calls++;
