@@ -171,6 +171,8 @@ export class FunctionHost {
     } catch (err) {
       if (err instanceof FunctionTimeoutError) {
         code = err.code;
+        // One line per ended call, as CloudBase's function log reports a timeout.
+        console.warn(`[local cloud] ${name} call ${callId} ended: ${err.message}`);
         endCall(scope, `${name}: ${err.message}; the call was ended`);
         this.ended.set(callId, err.message);
         // The code keeps running until it settles; what it answers then goes nowhere.
