@@ -9,9 +9,9 @@
  *
  * `users` is ADMINONLY (database/security-rules.json): customers cannot rewrite their counts.
  */
-import { getDb, stableId, type UserDoc } from '../_platform';
+import { stableId, type UserDoc } from '../_platform';
 import { chinaDayKey, type HeldClaims } from '../../shared/coupons';
-import { cmd } from './store';
+import { cmd, col } from './store';
 
 type Query = Record<string, unknown>;
 
@@ -42,8 +42,7 @@ function mapOf(value: unknown): Record<string, unknown> {
  */
 export async function readClaimTarget(templateId: string, openid: string): Promise<{ template: unknown; caller: UserDoc | undefined }> {
   const $ = cmd().aggregate;
-  const res = await getDb()
-    .collection('coupon_templates')
+  const res = await col('coupon_templates')
     .aggregate()
     .match({ _id: templateId })
     .limit(1)
