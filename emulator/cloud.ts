@@ -16,6 +16,7 @@ import { Faults } from './faults';
 import { FunctionHost } from './functions';
 import { IndexChecker } from './indexes';
 import { Persistence } from './persistence';
+import { installFunctionRuntimeEnv, LOCAL_ENV_ID } from './runtime-env';
 import { buildSeed } from './seed';
 import { createServer } from './server';
 import { Stats } from './stats';
@@ -37,6 +38,8 @@ export interface LocalCloudOptions {
   functionsDir?: string;
   /** The deploy plan to provision from; default: the repo's manifests (scripts/deploy/manifests.ts). */
   plan?: DeployPlan;
+  /** Calls from clients and timers that run at once (default DEFAULT_INSTANCES; see FunctionHost). */
+  instances?: number;
 }
 
 export interface Persona {
@@ -44,6 +47,9 @@ export interface Persona {
   role: string;
   name: string;
 }
+
+/** Pending connections the server's socket queues (Linux caps it at net.core.somaxconn, 4096 by default). */
+const LISTEN_BACKLOG = 4096;
 
 export class LocalCloud {
   readonly clock = new Clock();
@@ -77,12 +83,12 @@ export class LocalCloud {
     if (options.functionsDir) this.paths.functions = options.functionsDir;
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
     this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
-    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
+    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats, options.instances);
     const side = { repoRoot: REPO_ROOT, dataDir: options.dataDir, envId: 'local', now: () => this.clock.now() };
     this.wechat = new WeChatSide({
       ...side,
       hasFunction: (name) => this.functions.has(name),
-      invokeAsPayCallback: (name, event) => this.functions.invoke(name, event, '', 'wx_paycallback'),
+      invokeAsPayCallback: (name, event) => this.functions.invoke(name, event, '', { source: 'wx_paycallback' }),
     });
     this.storage = new StorageSide({ ...side, baseUrl: () => this.url });
   }
@@ -97,14 +103,14 @@ export class LocalCloud {
     this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((ok, fail) => {
       this.server!.once('error', fail);
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => ok());
+      // A burst of a thousand clients connecting at once overflows Node's default backlog (511):
+      // dropped SYNs are retried by the kernel a second later. Ask for the kernel's maximum.
+      this.server!.listen({ port: this.options.port ?? 0, host: this.options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => ok());
     });
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
-    // The functions in this process talk to this cloud through the real SDK.
-    process.env.CLOUDBASE_SERVICE_URL = `${this.url}/admin`;
-    process.env.CLOUDBASE_ENV_ID = 'local';
-    process.env.TENCENTCLOUD = 'true';
+    // The functions in this process talk to this cloud through the real SDK, in CloudBase's runtime.
+    installFunctionRuntimeEnv(`${this.url}/admin`, LOCAL_ENV_ID);
     // The environment is bound to a WeChat Pay merchant, as a deployed one is (cloudPay adapter config).
     process.env.CLOUDPAY_SUB_MCH_ID ??= LOCAL_SUB_MCH_ID;
     if (this.options.timerIntervalMs) {

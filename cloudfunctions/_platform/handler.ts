@@ -27,6 +27,13 @@ export interface ActionImpl<S extends z.ZodRawShape, R extends z.ZodType> {
   access?: Access;
   /** Extra user ids to load in the same read as the caller (e.g. the salesperson of a shelf). */
   users?: (input: z.infer<z.ZodObject<S>>) => Array<string | undefined>;
+  /**
+   * Default true: the platform reads the caller's document (registering an unknown caller) before
+   * `run`. False, for an action open to `anyone` that reads or writes the caller's document in
+   * its own round trips anyway: the platform does neither, `ctx.user` is only
+   * `{ _id: openid, role: 'customer' }` and `ctx.users` is empty.
+   */
+  loadCaller?: boolean;
   run(input: z.infer<z.ZodObject<S>>, ctx: ActionContext): Promise<z.output<R>>;
 }
 
@@ -72,6 +79,10 @@ export function defineFunction(functionName: string, actions: Record<string, Any
   const names = Object.keys(actions);
   const missing = names.filter((n) => !(actions[n].reply instanceof z.ZodType));
   if (missing.length) throw new Error(`${functionName}: no reply schema for ${missing.join(', ')} (declare it in shared/contract)`);
+  for (const name of names) {
+    const spec = actions[name];
+    if (spec.loadCaller === false && (spec.access ?? 'anyone') !== 'anyone') throw new Error(`${functionName}.${name}: loadCaller false needs access 'anyone'`);
+  }
   const schemas = new Map<string, z.ZodTypeAny>(
     names.map((name) => [name, z.object({ action: z.literal(name), ...actions[name].input }).strict()]),
   );
@@ -108,8 +119,12 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       } else {
         if (!caller.openid) throw new AppError('UNAUTHENTICATED', 'no caller identity');
         const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
-        users = await loadUsers(caller.openid, extra, caller.now);
-        user = users.get(caller.openid);
+        if (spec.loadCaller === false) {
+          user = { _id: caller.openid, role: 'customer' };
+        } else {
+          users = await loadUsers(caller.openid, extra, caller.now);
+          user = users.get(caller.openid);
+        }
         if (access !== 'anyone' && (!user || !access.includes(user.role))) {
           throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} needs role ${access.join('|')}`);
         }

@@ -6,7 +6,7 @@ export type { ActionContext, ActionImpl, ActionSpec, Access, CloudMain, Describe
 export { getApp, getDb, getCommand } from './sdk';
 export type { Database } from './sdk';
 export { randomId, stableId } from './ids';
-export { isDuplicateWrite, isTransactionConflict, errorCode } from './users';
+export { isDuplicateWrite, isTransactionConflict, errorCode, newCustomerDoc } from './users';
 export type { UserDoc } from './users';
 export { runTransaction, callFunction } from './tx';
 export { callWxPay, callOpenApi, readImageReply, WxApiError } from './wechat';

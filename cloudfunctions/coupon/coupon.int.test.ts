@@ -99,6 +99,21 @@ describe('coupon.claim', () => {
     expect(await doc(t.cloud, 'coupon_templates', 't_daily2')).toMatchObject({ stock: 96, issuedCount: 4 });
   });
 
+  it('a first visit claims in 4 round trips, its registration carrying the count; a refusal costs 1 and writes nothing', async () => {
+    await insertTemplate('t_first', { stock: 1, perUserLimit: 1 });
+    t.cloud.resetStats();
+    const claimed = await t.cloud.call('coupon', { action: 'claim', templateId: 't_first' }, 'o_first_1');
+    const refused = await t.cloud.call('coupon', { action: 'claim', templateId: 't_first' }, 'o_first_2');
+    expect(claimed.ok).toBe(true);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SOLD_OUT' } });
+    expect(await doc(t.cloud, 'users', 'o_first_1')).toMatchObject({ _id: 'o_first_1', role: 'customer', couponClaims: { t_first: 1 } });
+    expect(await doc(t.cloud, 'users', 'o_first_2')).toBeUndefined();
+    expect(t.cloud.stats().recent.map((c) => [c.action, c.total, c.ops])).toEqual([
+      ['claim', 4, { aggregateDocuments: 1, modifyDocument: 1, insertDocument: 2 }],
+      ['claim', 1, { aggregateDocuments: 1 }],
+    ]);
+  });
+
   it('a template not yet started or already ended is refused EXPIRED and keeps its stock', async () => {
     const now = t.cloud.now();
     await insertTemplate('t_future', { startAt: new Date(now.getTime() + DAY), endAt: new Date(now.getTime() + 2 * DAY) });
