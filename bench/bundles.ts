@@ -50,8 +50,8 @@ async function smoke(): Promise<{ calls: Array<{ call: string; ok: boolean; code
       'o_cust_1',
     );
     await record('order.pay (→ payNotify bundle)', 'order', { action: 'pay', orderId: created?.orderId }, 'o_cust_1');
-    const team = await record('groupbuy.open', 'groupbuy', { action: 'open', dealId: 'gd_p01_duo' }, 'o_cust_2');
-    await record('groupbuy.join', 'groupbuy', { action: 'join', teamId: team?.teamId }, 'o_cust_3');
+    const team = await record('order.create (open a team)', 'order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'bundle-smoke-open' }, 'o_cust_2');
+    await record('order.create (join a team)', 'order', { action: 'create', teamId: team?.teamId, idempotencyKey: 'bundle-smoke-join' }, 'o_cust_3');
     const share = await record('share.create', 'share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     await record('share.open', 'share', { action: 'open', shareId: share?.shareId }, 'o_cust_4');
     await record('sales.customers', 'sales', { action: 'customers' }, 'o_sales_li');

@@ -2,7 +2,7 @@
  * Benchmark 1: contention on the local cloud (real SDK, real concurrency: every call is an HTTP
  * request to the local cloud, whose function makes its own SDK requests back to it).
  *   - 1,000 concurrent coupon.claim by distinct users on a template with stock 300 → issued = 300;
- *   - 500 concurrent groupbuy.join spread over 50 teams of 5 → no team over size;
+ *   - 500 concurrent joins (order.create {teamId}) spread over 50 teams of 5 → no team over size;
  *   - 500 concurrent order.create on a SKU with stock 100 → 100 orders, stock never negative.
  * Invariants are hard budgets; throughput and p50/p99 latency are printed (machine-dependent).
  * "Never negative" is checked on every write: the bench watches the store's writes to skus and
@@ -119,14 +119,14 @@ async function joins(cloud: TestCloud, budgets: Budget[]) {
   const joiners = await addUsers(cloud, 'o_bj_', JOINS);
   const teamIds: string[] = [];
   for (const l of leaders) {
-    const r = (await cloud.call('groupbuy', { action: 'open', dealId: 'gd_bench_five' }, l)) as Env<{ teamId: string }>;
-    if (!r.ok) throw new Error(`groupbuy.open failed: ${r.error.code} ${r.error.message}`);
+    const r = (await cloud.call('order', { action: 'create', dealId: 'gd_bench_five', idempotencyKey: `bench-open-${l}` }, l)) as Env<{ teamId: string }>;
+    if (!r.ok) throw new Error(`order.create (open a team) failed: ${r.error.code} ${r.error.message}`);
     teamIds.push(r.data.teamId);
   }
   const stockBefore = Number(((await cloud.db.collection('skus').doc(skuId).get()) as { data: Doc[] }).data[0].stock);
   cloud.resetStats();
   const logs = captureLogs();
-  const { wallMs, results } = await burst(JOINS, (i) => callFunction(cloud.url, 'groupbuy', { action: 'join', teamId: teamIds[i % TEAMS] }, joiners[i]));
+  const { wallMs, results } = await burst(JOINS, (i) => callFunction(cloud.url, 'order', { action: 'create', teamId: teamIds[i % TEAMS], idempotencyKey: `bench-join-${i}` }, joiners[i]));
   logs.stop();
   const o = outcomes(results.map((r) => r.value));
   const teams = await all(cloud, 'teams', { dealId: 'gd_bench_five' });
@@ -138,13 +138,13 @@ async function joins(cloud: TestCloud, budgets: Budget[]) {
   const stockAfter = Number(((await cloud.db.collection('skus').doc(skuId).get()) as { data: Doc[] }).data[0].stock);
   const expectedJoins = TEAMS * (TEAM_SIZE - 1);
   const lat = latency(wallMs, results.map((r) => r.ms));
-  console.log(`groupbuy.join ×${JOINS} over ${TEAMS} teams of ${TEAM_SIZE}: ${JSON.stringify(o)}; members ${members.length}; teams over size ${overSize}; seat/member mismatches ${seatMismatch}; stock used by joins ${stockBefore - stockAfter}`);
+  console.log(`joins (order.create {teamId}) ×${JOINS} over ${TEAMS} teams of ${TEAM_SIZE}: ${JSON.stringify(o)}; members ${members.length}; teams over size ${overSize}; seat/member mismatches ${seatMismatch}; stock used by joins ${stockBefore - stockAfter}`);
   console.log(`  ${lat.throughputPerSec} calls/s, p50 ${lat.p50Ms} ms, p99 ${lat.p99Ms} ms, max ${lat.maxMs} ms, wall ${lat.wallMs} ms`);
   budgets.push(budget(`teams over size (${TEAMS} teams of ${TEAM_SIZE})`, overSize, '==', 0));
   budgets.push(budget('teams whose seatsTaken ≠ members', seatMismatch, '==', 0));
   budgets.push(budget(`successful joins (${TEAMS} × ${TEAM_SIZE - 1} seats)`, o.ok ?? 0, '==', expectedJoins));
   budgets.push(budget('stock reserved by joins = successful joins', stockBefore - stockAfter, '==', o.ok ?? 0));
-  const ops = opsOf(cloud, 'groupbuy.join');
+  const ops = opsOf(cloud, 'order.create');
   console.log(`  database operations per call: avg ${ops.avgOps}, max ${ops.maxOps} ${JSON.stringify(ops.byOp)} (total)`);
   const f = failureBudgets(budgets, 'joins', o, ['GROUP_FULL'], logs);
   return { ...f, ops, outcomes: o, members: members.length, overSize, seatMismatch, stockUsed: stockBefore - stockAfter, ...lat };

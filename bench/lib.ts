@@ -144,14 +144,19 @@ export function tally(items: Array<{ reason: string }>): Record<string, number> 
 
 const burstAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
+/** A function's reply as a client sees it: the envelope, or a failure with a code of the client's own. */
+export type FunctionReply<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
 /**
  * POST /functions/<fn> as `openid`, like TestCloud.call, but over node:http without undici's 10 s
  * connect timeout (a 1,000-connection burst on a loaded machine overflows the listen backlog and
- * SYNs are retried by the kernel). A transport failure is returned as code TRANSPORT instead of
- * throwing, so one lost request does not abort the benchmark; the invariants are checked on the
- * database anyway.
+ * SYNs are retried by the kernel). Failures that are not the function's answer come back with a
+ * code instead of throwing, so one lost request does not abort the benchmark (the invariants are
+ * checked on the database anyway): TRANSPORT (connection refused/reset, unreadable reply),
+ * CLIENT_TIMEOUT (no reply within `timeoutMs`), PLATFORM (the platform failed the call, e.g. the
+ * function timed out: wx.cloud.callFunction's `{errCode, errMsg}`).
  */
-export function callFunction<T = Record<string, unknown>>(baseUrl: string, fn: string, event: unknown, openid?: string): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }> {
+export function callFunction<T = Record<string, unknown>>(baseUrl: string, fn: string, event: unknown, openid?: string, timeoutMs?: number): Promise<FunctionReply<T>> {
   const body = JSON.stringify(event);
   return new Promise((resolve) => {
     const req = http.request(
@@ -161,15 +166,25 @@ export function callFunction<T = Record<string, unknown>>(baseUrl: string, fn: s
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
+          let reply: unknown;
           try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+            reply = JSON.parse(Buffer.concat(chunks).toString('utf8'));
           } catch (err) {
-            resolve({ ok: false, error: { code: 'TRANSPORT', message: `bad reply (${res.statusCode}): ${String(err)}` } });
+            return resolve({ ok: false, error: { code: 'TRANSPORT', message: `bad reply (${res.statusCode}): ${String(err)}` } });
           }
+          const r = reply as { ok?: unknown; errCode?: unknown; errMsg?: unknown };
+          if (typeof r?.ok === 'boolean') return resolve(reply as FunctionReply<T>);
+          resolve({ ok: false, error: { code: 'PLATFORM', message: `${String(r?.errCode)} ${String(r?.errMsg)}` } });
         });
         res.on('error', (err) => resolve({ ok: false, error: { code: 'TRANSPORT', message: String(err) } }));
       },
     );
+    if (timeoutMs) {
+      req.setTimeout(timeoutMs, () => {
+        resolve({ ok: false, error: { code: 'CLIENT_TIMEOUT', message: `no reply within ${timeoutMs} ms` } });
+        req.destroy();
+      });
+    }
     req.on('error', (err) => resolve({ ok: false, error: { code: 'TRANSPORT', message: String(err) } }));
     req.end(body);
   });

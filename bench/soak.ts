@@ -116,8 +116,8 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
       const r = (await cloud.call('order', { action: 'refund', orderId }, owner)) as Env;
       note('order.refund', r);
     } else if (x < 0.82) {
-      const r = (await cloud.call('groupbuy', { action: 'open', dealId: pick(DEALS) }, u)) as Env<{ teamId: string; orderId: string }>;
-      note('groupbuy.open', r);
+      const r = (await cloud.call('order', { action: 'create', dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
+      note('order.create (open a team)', r);
       if (r.ok) {
         world.teams.push(r.data.teamId);
         groupOrders.add(r.data.orderId);
@@ -126,8 +126,8 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
     } else if (x < 0.9) {
       const teamId = pick(world.teams);
       if (!teamId) return;
-      const r = (await cloud.call('groupbuy', { action: 'join', teamId }, u)) as Env<{ orderId: string }>;
-      note('groupbuy.join', r);
+      const r = (await cloud.call('order', { action: 'create', teamId, idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ orderId: string }>;
+      note('order.create (join a team)', r);
       if (r.ok) {
         groupOrders.add(r.data.orderId);
         world.pending.push([u, r.data.orderId]);

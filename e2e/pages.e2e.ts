@@ -60,7 +60,7 @@ describe('h5: every page opens without errors for the person it is for', () => {
     ids.shareId = share.shareId;
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
-    const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
+    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('order', { action: 'pay', orderId: team.orderId }, CUSTOMER);
     ids.teamId = team.teamId;
     const order = await cloud.ok<{ orderId?: string; _id?: string }>(

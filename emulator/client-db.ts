@@ -7,23 +7,20 @@
  *   POST /client/database  {collection, op: get|count|add|update|remove, query?, data?, limit?}
  *   caller: header x-wx-openid. Denied → HTTP 403 {code: 'DATABASE_PERMISSION_DENIED'}.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type http from 'node:http';
 import { EJSON } from 'bson';
 import { find, update as applyUpdate } from 'mingo';
+import type { AclTag, DeployPlan } from '../scripts/deploy/plan';
 import type { LocalCloud } from './cloud';
 import { clone, type Doc } from './ejson';
 import { readBody, sendJson } from './server';
 
-export type Mode = 'ADMINONLY' | 'ADMINWRITE' | 'READONLY' | 'PRIVATE';
-const MODES: Mode[] = ['ADMINONLY', 'ADMINWRITE', 'READONLY', 'PRIVATE'];
+export type Mode = AclTag;
 const CLIENT_LIMIT = 20; // the client SDK's maximum page
 
-export function loadRules(root: string): Record<string, Mode> {
-  const json = JSON.parse(readFileSync(join(root, 'database', 'security-rules.json'), 'utf8')) as { rules: Record<string, string> };
-  for (const [c, m] of Object.entries(json.rules)) if (!MODES.includes(m as Mode)) throw new Error(`security-rules.json: ${c} has unknown mode ${m}`);
-  return json.rules as Record<string, Mode>;
+/** Mode per collection, as the deploy plan sets them (from database/security-rules.json). */
+export function rulesOf(plan: DeployPlan): Record<string, Mode> {
+  return Object.fromEntries(plan.rules.map((r) => [r.collection, r.aclTag]));
 }
 
 /** May `openid` do `op` on documents matched by `query` in a collection with `mode`? */

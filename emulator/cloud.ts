@@ -2,12 +2,13 @@
  * LocalCloud: the store, the database engine, the function host, the clock, stats, faults and
  * timers of one local CloudBase environment, behind one HTTP server.
  */
-import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { installCallTracing } from './call-tracing';
-import { loadRules, type Mode } from './client-db';
+import type { DeployPlan } from '../scripts/deploy/plan';
+import { loadPlan } from '../scripts/deploy/manifests';
+import { rulesOf, type Mode } from './client-db';
 import { Clock } from './clock';
 import { Database } from './database';
 import { clone } from './ejson';
@@ -15,10 +16,14 @@ import { Faults } from './faults';
 import { FunctionHost } from './functions';
 import { IndexChecker } from './indexes';
 import { Persistence } from './persistence';
+import { installFunctionRuntimeEnv, LOCAL_ENV_ID } from './runtime-env';
 import { buildSeed } from './seed';
 import { createServer } from './server';
 import { Stats } from './stats';
+import { StorageSide } from './storage';
 import { Store } from './store';
+import { WeChatSide } from './wechat';
+import { LOCAL_SUB_MCH_ID } from './wechat/merchant';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 
@@ -31,6 +36,10 @@ export interface LocalCloudOptions {
   timerIntervalMs?: number;
   /** Where the functions are: cloudfunctions/ (sources, default) or dist/cloudfunctions (bundles). */
   functionsDir?: string;
+  /** The deploy plan to provision from; default: the repo's manifests (scripts/deploy/manifests.ts). */
+  plan?: DeployPlan;
+  /** Calls from clients and timers that run at once (default DEFAULT_INSTANCES; see FunctionHost). */
+  instances?: number;
 }
 
 export interface Persona {
@@ -39,15 +48,24 @@ export interface Persona {
   name: string;
 }
 
+/** Pending connections the server's socket queues (Linux caps it at net.core.somaxconn, 4096 by default). */
+const LISTEN_BACKLOG = 4096;
+
 export class LocalCloud {
   readonly clock = new Clock();
   readonly stats = new Stats();
   readonly faults = new Faults();
   readonly store: Store;
-  readonly indexes = IndexChecker.fromRepo(REPO_ROOT);
-  readonly rules: Record<string, Mode> = loadRules(REPO_ROOT);
+  /** What `npm run deploy` creates; the local cloud provisions the same (collections, indexes, rules). */
+  readonly plan: DeployPlan;
+  readonly indexes: IndexChecker;
+  readonly rules: Record<string, Mode>;
   readonly db: Database;
   readonly functions: FunctionHost;
+  /** WeChat Pay, cloud calls and their control plane (emulator/wechat). */
+  readonly wechat: WeChatSide;
+  /** Cloud storage (emulator/storage). */
+  readonly storage: StorageSide;
   readonly paths: { functions: string; assets: string; console: string; h5: string } = {
     functions: join(REPO_ROOT, 'cloudfunctions'),
     assets: join(REPO_ROOT, 'emulator', 'assets'),
@@ -59,35 +77,46 @@ export class LocalCloud {
   url = '';
 
   constructor(private options: LocalCloudOptions = {}) {
+    this.plan = options.plan ?? loadPlan(REPO_ROOT);
+    this.indexes = new IndexChecker(this.plan.indexes, this.plan.scanOk);
+    this.rules = rulesOf(this.plan);
     if (options.functionsDir) this.paths.functions = options.functionsDir;
     this.store = new Store(options.dataDir ? new Persistence(options.dataDir) : undefined);
     this.db = new Database(this.store, () => this.clock.now(), this.faults, this.indexes);
-    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats);
-  }
-
-  /** Collections declared in database/collections.json (created on reset). */
-  static declaredCollections(): string[] {
-    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'database', 'collections.json'), 'utf8')) as { collections: string[] };
-    return file.collections;
+    this.functions = new FunctionHost(this.paths.functions, this.clock, this.stats, options.instances);
+    const side = { repoRoot: REPO_ROOT, dataDir: options.dataDir, envId: 'local', now: () => this.clock.now() };
+    this.wechat = new WeChatSide({
+      ...side,
+      hasFunction: (name) => this.functions.has(name),
+      invokeAsPayCallback: (name, event) => this.functions.invoke(name, event, '', { source: 'wx_paycallback' }),
+    });
+    this.storage = new StorageSide({ ...side, baseUrl: () => this.url });
   }
 
   async start(): Promise<string> {
     installCallTracing();
     await this.store.load();
-    for (const name of LocalCloud.declaredCollections()) this.store.createCollection(name);
+    await this.wechat.load();
+    await this.storage.load();
+    this.provision();
     this.server = createServer(this);
     this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((ok, fail) => {
       this.server!.once('error', fail);
-      this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => ok());
+      // A burst of a thousand clients connecting at once overflows Node's default backlog (511):
+      // dropped SYNs are retried by the kernel a second later. Ask for the kernel's maximum.
+      this.server!.listen({ port: this.options.port ?? 0, host: this.options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => ok());
     });
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
-    // The functions in this process talk to this cloud through the real SDK.
-    process.env.CLOUDBASE_SERVICE_URL = `${this.url}/admin`;
-    process.env.CLOUDBASE_ENV_ID = 'local';
-    process.env.TENCENTCLOUD = 'true';
-    if (this.options.timerIntervalMs) this.startTimers(this.options.timerIntervalMs);
+    // The functions in this process talk to this cloud through the real SDK, in CloudBase's runtime.
+    installFunctionRuntimeEnv(`${this.url}/admin`, LOCAL_ENV_ID);
+    // The environment is bound to a WeChat Pay merchant, as a deployed one is (cloudPay adapter config).
+    process.env.CLOUDPAY_SUB_MCH_ID ??= LOCAL_SUB_MCH_ID;
+    if (this.options.timerIntervalMs) {
+      this.startTimers(this.options.timerIntervalMs);
+      this.wechat.startTicker();
+    }
     return this.url;
   }
 
@@ -95,11 +124,21 @@ export class LocalCloud {
     return Number(new URL(this.url).port);
   }
 
-  /** Empties every collection (declared ones are re-created), forgets transactions and stats. */
+  /**
+   * Creates the plan's collections (its indexes are the checker's). A collection the plan does not
+   * name does not exist: using it fails with DATABASE_COLLECTION_NOT_EXIST, as in CloudBase.
+   */
+  private provision(): void {
+    for (const name of this.plan.collections) this.store.createCollection(name);
+  }
+
+  /** Empties the environment and provisions it again; forgets transactions and stats. */
   async reset(): Promise<void> {
     this.store.clear();
     this.db.resetTransactions();
-    for (const name of LocalCloud.declaredCollections()) this.store.createCollection(name);
+    this.wechat.reset();
+    this.storage.reset();
+    this.provision();
     this.stats.reset();
   }
 
@@ -107,7 +146,6 @@ export class LocalCloud {
   async seed(): Promise<void> {
     const data = buildSeed(new Date(this.clock.now()));
     for (const [collection, docs] of Object.entries(data)) {
-      this.store.createCollection(collection);
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }
     await this.store.flush();
@@ -131,16 +169,9 @@ export class LocalCloud {
       .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.openid.localeCompare(b.openid));
   }
 
-  /** Timer functions from cloudbaserc.json. */
+  /** Functions with a timer trigger in the plan (cloudbaserc.json). */
   timerFunctions(): string[] {
-    try {
-      const rc = JSON.parse(readFileSync(join(REPO_ROOT, 'cloudbaserc.json'), 'utf8')) as {
-        functions?: Array<{ name: string; triggers?: Array<{ type: string }> }>;
-      };
-      return (rc.functions ?? []).filter((f) => f.triggers?.some((t) => t.type === 'timer')).map((f) => f.name);
-    } catch {
-      return [];
-    }
+    return [...new Set(this.plan.triggers.map((t) => t.functionName))];
   }
 
   /** Fires a timer function now, with the event shape CloudBase timer triggers deliver. */
@@ -168,6 +199,8 @@ export class LocalCloud {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.store.flush();
+    await this.wechat.stop();
+    await this.storage.stop();
     if (this.server) {
       this.server.closeAllConnections();
       await new Promise<void>((ok) => this.server!.close(() => ok()));

@@ -228,6 +228,19 @@ describe('aggregate', () => {
       .end();
     expect(r.data[0].items.map((x: { v: number }) => x.v)).toEqual([1, 2]);
   });
+
+  it('looks up one document of another collection by _id (present or missing) next to the matched one', async () => {
+    const left = await freshCollection();
+    const right = await freshCollection();
+    await db.collection(left).add({ _id: 'T1', stock: 3 });
+    await db.collection(right).add({ _id: 'U1', n: 1 });
+    await db.collection(right).add({ _id: 'U2', n: 2 });
+    const $ = db.command.aggregate;
+    const pair = (userId: string) =>
+      db.collection(left).aggregate().match({ _id: 'T1' }).limit(1).lookup({ from: right, pipeline: $.pipeline().match({ _id: userId }).limit(1).done(), as: 'user' }).end();
+    expect((await pair('U2')).data).toEqual([{ _id: 'T1', stock: 3, user: [{ _id: 'U2', n: 2 }] }]);
+    expect((await pair('U9')).data).toEqual([{ _id: 'T1', stock: 3, user: [] }]);
+  });
 });
 
 describe('transactions', () => {

@@ -40,6 +40,15 @@ const DEFAULT_LIMIT = 100;
 
 const k = (collection: string, id: string) => `${collection}\u0000${id}`;
 
+/** Whether an `_id` condition names documents (a value, `$eq` or `$in` of values) rather than a range or pattern. */
+function pinsId(id: unknown): boolean {
+  if (typeof id === 'string' || typeof id === 'number') return true;
+  if (!id || typeof id !== 'object' || Array.isArray(id) || id instanceof RegExp) return false;
+  const ops = Object.keys(id);
+  const { $in, $eq } = id as { $in?: unknown; $eq?: unknown };
+  return ops.length === 1 && (Array.isArray($in) || typeof $eq === 'string' || typeof $eq === 'number');
+}
+
 export class Database {
   private txs = new Map<string, Tx>();
   private locks = new Map<string, string>();
@@ -347,13 +356,35 @@ export class Database {
       if (lookup) this.store.require(lookup.from);
     }
     this.indexes?.checkPipeline(collection, pipeline as Array<Record<string, unknown>>, this.caller);
+    const { stages, narrowed } = this.narrowLookups(pipeline as Array<Record<string, unknown>>);
+    const options = { ...this.mingo(), collectionResolver: (name: string) => narrowed.get(name) ?? this.store.docs(name) };
+    const first = (stages[0] as { $match?: Record<string, unknown> }).$match;
     let list: Doc[];
     try {
-      list = new Aggregator(pipeline, this.mingo()).run(this.store.docs(collection)) as Doc[];
+      list = new Aggregator(stages, options).run(first ? this.candidates(collection, first) : this.store.docs(collection)) as Doc[];
     } catch (err) {
       throw new WireError(`invalid aggregate pipeline: ${(err as Error).message}`);
     }
     return { data: { list: list.map((d) => toWire(d)) } };
+  }
+
+  /**
+   * The primary-key lookup the real service does inside an aggregation: a `$lookup` whose
+   * sub-pipeline starts by matching `_id` (uncorrelated, e.g. "this user") reads only those
+   * documents instead of the whole collection. Such stages get a private `from` name that resolves
+   * to the candidates; mingo still runs the full sub-pipeline on them, so results are unchanged.
+   */
+  private narrowLookups(pipeline: Array<Record<string, unknown>>): { stages: Array<Record<string, unknown>>; narrowed: Map<string, Doc[]> } {
+    const narrowed = new Map<string, Doc[]>();
+    const stages = pipeline.map((stage, i) => {
+      const lookup = stage.$lookup as { from?: unknown; pipeline?: Array<Record<string, unknown>> } | undefined;
+      const match = lookup?.pipeline?.[0]?.$match as Record<string, unknown> | undefined;
+      if (typeof lookup?.from !== 'string' || !match || !pinsId(match._id)) return stage;
+      const name = `\u0000lookup${i}`;
+      narrowed.set(name, this.candidates(lookup.from, match));
+      return { $lookup: { ...lookup, from: name } };
+    });
+    return { stages, narrowed };
   }
 
   // ---- transactions ---------------------------------------------------------------------------

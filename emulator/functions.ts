@@ -1,18 +1,49 @@
 /**
  * Runs the project's functions in-process, the way CloudBase runs them: `main(event, context)`
  * with a per-call context whose `environment` carries the caller's WX_OPENID (never
- * process-wide env: calls run concurrently). Each call is a stats scope (see call-tracing).
+ * process-wide env: calls run concurrently), under the function's time limit from
+ * cloudbaserc.json. Each call is a scope of its own (see call-tracing): its database operations
+ * are counted, and a call that outlives its limit is ended — the caller gets the platform's
+ * timeout error and the call's requests are aborted and refused from then on.
  */
+import pLimit from 'p-limit';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { callScope } from './call-tracing';
+import { callScope, endCall, newCallScope } from './call-tracing';
 import type { Clock } from './clock';
+import { FunctionConfig } from './function-config';
+import { LOCAL_ENV_ID } from './runtime-env';
 import type { Stats } from './stats';
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
 
 export const LOCAL_APPID = 'wx0000000000000000';
+
+/** Calls the local cloud runs at once by default (see FunctionHost). */
+export const DEFAULT_INSTANCES = 16;
+
+/**
+ * A call ended by its time limit. `code`/`message` are what CloudBase answers an SDK
+ * `callFunction` with (error code FUNCTIONS_TIME_LIMIT_EXCEEDED, "云函数执行超时", and SCF's
+ * message); `wxErrCode` is what `wx.cloud.callFunction` fails with in the mini-program.
+ */
+export class FunctionTimeoutError extends Error {
+  readonly code = 'FUNCTIONS_TIME_LIMIT_EXCEEDED';
+  readonly wxErrCode = -504003;
+
+  constructor(
+    readonly functionName: string,
+    readonly seconds: number,
+  ) {
+    super(`Invoking task timed out after ${seconds} seconds`);
+  }
+
+  /** The mini-program's rejection of `wx.cloud.callFunction`: `{errCode, errMsg}`. */
+  wxError(): { errCode: number; errMsg: string } {
+    return { errCode: this.wxErrCode, errMsg: `cloud.callFunction:fail Error: errCode: ${this.wxErrCode}  | errMsg: ${this.message}` };
+  }
+}
 
 /** The action a call is counted under in stats: `event.action`, `run` for timer events. */
 function actionLabel(event: unknown): string {
@@ -22,24 +53,54 @@ function actionLabel(event: unknown): string {
   return e.Type === 'Timer' ? 'run' : '-';
 }
 
+/** How a call reaches a function besides its event and caller. */
+export interface InvokeOptions {
+  /** The context's TCB_SOURCE (e.g. `wx_paycallback`). */
+  source?: string;
+  /** The running call that makes this one (function-to-function). */
+  callerCallId?: string;
+}
+
 export class FunctionHost {
   private loaded = new Map<string, Main>();
+  private deployed: string[] | undefined;
+  /** Calls ended by their time limit whose code is still running: callId → why. */
+  private ended = new Map<string, string>();
+  readonly config: FunctionConfig;
+
+  private instances: pLimit.Limit;
+
+  /**
+   * `instances`: how many calls from clients and timers run at once; the others wait for a free
+   * one, first come first served (CloudBase runs each call in an instance of its own, with a CPU
+   * of its own; one local process shares one, so a burst of N calls at once would stretch each
+   * call N-fold and time it out). A call's time limit counts from its start, as SCF counts
+   * execution time apart from waiting for an instance.
+   */
+  readonly root: string;
 
   constructor(
-    readonly root: string,
+    root: string,
     private clock: Clock,
     private stats: Stats,
-  ) {}
+    instances = DEFAULT_INSTANCES,
+  ) {
+    this.root = resolve(root);
+    this.config = FunctionConfig.forFunctionsDir(root);
+    this.instances = pLimit(instances);
+  }
 
   /**
    * Deployed functions: every folder with an index.ts (sources) or index.js (the bundles in
-   * dist/cloudfunctions) whose name does not start with `_`.
+   * dist/cloudfunctions) whose name does not start with `_`. Listed once (a function added while
+   * the cloud runs is served after a restart, as a deploy would need).
    */
   names(): string[] {
-    return readdirSync(this.root)
+    this.deployed ??= readdirSync(this.root)
       .filter((n) => !n.startsWith('_') && !n.startsWith('.'))
       .filter((n) => statSync(join(this.root, n)).isDirectory() && this.entry(n) !== undefined)
       .sort();
+    return this.deployed;
   }
 
   private entry(name: string): string | undefined {
@@ -51,7 +112,7 @@ export class FunctionHost {
     return /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) && this.names().includes(name);
   }
 
-  private load(name: string): Main {
+  private loadMain(name: string): Main {
     let main = this.loaded.get(name);
     if (!main) {
       const file = this.entry(name);
@@ -66,31 +127,76 @@ export class FunctionHost {
     return main;
   }
 
-  /** Invokes a function as `openid` ('' for server-side callers: timers, other functions, payment callbacks). */
-  async invoke(name: string, event: unknown, openid: string): Promise<unknown> {
-    const main = this.load(name);
+  /** Why a request made by call `callId` is refused (the call was ended), or undefined. */
+  refusal(callId: string | undefined): string | undefined {
+    return callId ? this.ended.get(callId) : undefined;
+  }
+
+  /**
+   * Invokes a function as `openid` ('' for server-side callers: timers, other functions, payment
+   * callbacks). `source` becomes the context's TCB_SOURCE (getWXContext().SOURCE), e.g.
+   * `wx_paycallback` for WeChat Pay's callbacks; `callerCallId` names the running call that makes
+   * this one. Rejects with FunctionTimeoutError when the call outlives its time limit.
+   */
+  async invoke(name: string, event: unknown, openid: string, options: InvokeOptions = {}): Promise<unknown> {
+    // A call made by a running call starts at once: were it to wait for an instance, callers
+    // holding every instance while waiting on their callees would wait forever.
+    if (options.callerCallId) return this.execute(name, event, openid, options.source);
+    return this.instances(() => this.execute(name, event, openid, options.source));
+  }
+
+  /** Calls from clients and timers running in an instance, and waiting for one. */
+  occupancy(): { running: number; waiting: number } {
+    return { running: this.instances.activeCount, waiting: this.instances.pendingCount };
+  }
+
+  private async execute(name: string, event: unknown, openid: string, source: string | undefined): Promise<unknown> {
+    const main = this.loadMain(name);
     const callId = randomBytes(8).toString('hex');
-    const action = actionLabel(event);
+    const limitS = this.config.timeoutSeconds(name);
     const context = {
       request_id: callId,
       function_name: name,
       memory_limit_in_mb: 256,
-      time_limit_in_ms: 20000,
+      time_limit_in_ms: limitS * 1000,
       environment: JSON.stringify({
         WX_OPENID: openid,
         WX_APPID: openid ? LOCAL_APPID : '',
         WX_UNIONID: '',
-        TCB_ENV: 'local',
+        TCB_ENV: LOCAL_ENV_ID,
         LINKSHELF_NOW: String(this.clock.now()),
+        ...(source ? { TCB_SOURCE: source } : {}),
       }),
     };
-    this.stats.begin(callId, name, action);
+    const scope = newCallScope(callId);
+    this.stats.begin(callId, name, actionLabel(event));
+    const running = callScope.run(scope, async () => main(event, context));
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new FunctionTimeoutError(name, limitS)), limitS * 1000);
+    });
     let result: unknown;
+    let code: string | undefined;
     try {
-      result = await callScope.run({ callId }, () => main(event, context));
+      result = await Promise.race([running, expired]);
+    } catch (err) {
+      if (err instanceof FunctionTimeoutError) {
+        code = err.code;
+        // One line per ended call, as CloudBase's function log reports a timeout.
+        console.warn(`[local cloud] ${name} call ${callId} ended: ${err.message}`);
+        endCall(scope, `${name}: ${err.message}; the call was ended`);
+        this.ended.set(callId, err.message);
+        // The code keeps running until it settles; what it answers then goes nowhere.
+        running.then(
+          () => this.ended.delete(callId),
+          () => this.ended.delete(callId),
+        );
+      }
+      throw err;
     } finally {
+      clearTimeout(timer);
       const env = result as { ok?: boolean; error?: { code?: string } } | undefined;
-      this.stats.end(callId, env?.ok === true, env?.error?.code);
+      this.stats.end(callId, env?.ok === true, code ?? env?.error?.code);
     }
     return result;
   }

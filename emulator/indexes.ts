@@ -1,7 +1,9 @@
 /**
  * Missing-index reports, the way Firestore's emulator reports missing composite indexes. At
  * CloudBase scale an unindexed query is a full scan billed per document read, so every query a
- * function makes must be served by an index declared in database/indexes.json.
+ * function makes must be served by an index the environment has. The local cloud builds its checker
+ * from the deploy plan (scripts/deploy/plan.ts, from database/indexes.json): exactly the indexes
+ * `npm run deploy` creates, and no other.
  *
  * Coverage rule (deliberately simple and strict): a query with filter fields F and sort fields S
  * is covered when a declared index K has F as the set of its first |F| keys and the sort fields
@@ -11,8 +13,7 @@
  * judged (tests may query freely to assert). Collections listed in `scanOk` — small ops-document
  * collections that ops edit by hand — may be read whole.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { PlannedIndex } from '../scripts/deploy/plan';
 
 export interface IndexSpec {
   name: string;
@@ -51,14 +52,10 @@ export class IndexChecker {
   private scanOk = new Set<string>();
   private reports = new Map<string, UnindexedQuery>();
 
-  constructor(file: string) {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { indexes: Record<string, IndexSpec[]>; scanOk?: string[] };
-    for (const [collection, specs] of Object.entries(json.indexes)) this.indexes.set(collection, specs);
-    for (const c of json.scanOk ?? []) this.scanOk.add(c);
-  }
-
-  static fromRepo(root: string): IndexChecker {
-    return new IndexChecker(join(root, 'database', 'indexes.json'));
+  /** `indexes`: the provisioned indexes; `scanOk`: collections that may be read whole. */
+  constructor(indexes: PlannedIndex[], scanOk: Iterable<string> = []) {
+    for (const i of indexes) this.indexes.set(i.collection, [...(this.indexes.get(i.collection) ?? []), { name: i.name, keys: i.keys }]);
+    for (const c of scanOk) this.scanOk.add(c);
   }
 
   private covered(collection: string, filter: string[], allSort: string[]): boolean {

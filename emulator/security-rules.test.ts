@@ -1,11 +1,12 @@
 /** database/security-rules.json, enforced by the local cloud for client-side access. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allowed, loadRules, type Mode } from './client-db';
+import { loadPlan } from '../scripts/deploy/manifests';
+import { allowed, rulesOf, type Mode } from './client-db';
 import { REPO_ROOT } from './cloud';
 import { startTestCloud, type TestCloud } from './testing';
 
-const rules = loadRules(REPO_ROOT);
+const rules = rulesOf(loadPlan(REPO_ROOT));
 const collections = (JSON.parse(readFileSync(join(REPO_ROOT, 'database', 'collections.json'), 'utf8')) as { collections: string[] }).collections;
 
 // Collections holding money, stock, ledgers or identity: nobody but functions may touch them.

@@ -2,11 +2,14 @@
  * The local cloud's HTTP face:
  *   POST /admin                 the @cloudbase/node-sdk endpoint (database.*, functions.invokeFunction)
  *   POST /functions/<name>      JSON event in, envelope out; caller = header x-wx-openid (a local
- *                               stand-in for the identity WeChat injects)
+ *                               stand-in for the identity WeChat injects). A call that outlives its
+ *                               time limit answers 504 with wx.cloud.callFunction's {errCode, errMsg}
  *   POST /client/database       client-side database access under database/security-rules.json
  *   /_emulator/*                control plane: reset, seed, clock, stats, personas, faults, timers
  *   /console, /_emulator/console/*  the ops console (collections, documents as JSON, validation)
  *   /assets/*                   product images and avatars shipped in the repo
+ *   /cashier, /_storage/*, /client/storage/*   WeChat Pay's local cashier, storage objects and
+ *                               temp URLs, client-side storage (emulator/wechat, emulator/storage)
  *   /*                          the h5 build of the mini-program
  */
 import http from 'node:http';
@@ -17,7 +20,9 @@ import { WireError } from './ejson';
 import { DbError } from './store';
 import { clientDatabase } from './client-db';
 import { consoleApi } from './console-api';
+import { FunctionTimeoutError } from './functions';
 import { serveStatic } from './static';
+import { isMultipart } from './wechat/wire';
 
 const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request/response limit
 
@@ -42,6 +47,12 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     return;
   }
   if (path === '/admin' && req.method === 'POST') return admin(cloud, req, res);
+  if (path === '/cashier' && req.method === 'GET') return sendHtml(res, cloud.wechat.cashierHtml(url));
+  if (path.startsWith('/_storage/')) return cloud.storage.serveObject(req, res, url);
+  if (path.startsWith('/client/storage/')) {
+    const reply = await cloud.storage.client(req, path.slice('/client/storage/'.length), url, header(req, 'x-wx-openid'));
+    return sendJson(res, reply.status, reply.body);
+  }
   if (path === '/client/database' && req.method === 'POST') return clientDatabase(cloud, req, res);
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
   if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);
@@ -53,6 +64,8 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
 /** The SDK endpoint. Replies are always HTTP 200; errors carry `code` (the SDK throws on it). */
 async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const requestId = randomBytes(8).toString('hex');
+  const caller = req.headers[CALL_HEADER];
+  if (isMultipart(req)) return cloud.wechat.adminMultipart(req, res, (a) => cloud.stats.op(typeof caller === 'string' ? caller : undefined, a));
   let body: Record<string, unknown>;
   try {
     const parsed = JSON.parse(await readBody(req));
@@ -62,8 +75,12 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: `bad request body: ${(err as Error).message}` });
   }
   const action = String(body.action ?? '');
-  const callId = req.headers[CALL_HEADER];
-  cloud.stats.op(typeof callId === 'string' ? callId : undefined, action);
+  const callHeader = req.headers[CALL_HEADER];
+  const callId = typeof callHeader === 'string' ? callHeader : undefined;
+  // A request that left a call before the call was ended and arrives after: refused, unapplied.
+  const refused = cloud.functions.refusal(callId);
+  if (refused) return sendJson(res, 200, { requestId, code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', message: `${refused}; the call was ended` });
+  cloud.stats.op(callId, action);
   const delay = cloud.faults.delay();
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   try {
@@ -77,16 +94,18 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
         throw new WireError('request_data must be a JSON string');
       }
       // Server-side callers (other functions) carry no WeChat identity.
-      const result = await cloud.functions.invoke(name, event, '');
+      const result = await cloud.functions.invoke(name, event, '', { callerCallId: callId });
       return sendJson(res, 200, { requestId, data: { response_data: JSON.stringify(result ?? null) } });
     }
+    if (action === 'wx.api') return sendJson(res, 200, { requestId, ...(await cloud.wechat.adminJson(body)) });
+    if (action.startsWith('storage.')) return sendJson(res, 200, { requestId, ...cloud.storage.admin(action, body) });
     if (action.startsWith('database.')) {
-      const reply = cloud.db.handle(action, body, cloud.stats.label(typeof callId === 'string' ? callId : undefined));
+      const reply = cloud.db.handle(action, body, cloud.stats.label(callId));
       return sendJson(res, 200, { requestId, ...reply });
     }
     throw new DbError('INVALID_ACTION', `the local cloud does not implement ${JSON.stringify(action)}`);
   } catch (err) {
-    if (err instanceof DbError || err instanceof WireError) {
+    if (err instanceof DbError || err instanceof WireError || err instanceof FunctionTimeoutError) {
       return sendJson(res, 200, { requestId, code: err.code, message: err.message });
     }
     console.error('[local cloud] admin action failed', action, err);
@@ -106,7 +125,13 @@ async function functions(cloud: LocalCloud, req: http.IncomingMessage, res: http
     return sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: `body must be JSON: ${(err as Error).message}` } });
   }
   const openid = header(req, 'x-wx-openid');
-  const result = await cloud.functions.invoke(name, event, openid);
+  let result: unknown;
+  try {
+    result = await cloud.functions.invoke(name, event, openid);
+  } catch (err) {
+    if (err instanceof FunctionTimeoutError) return sendJson(res, 504, err.wxError());
+    throw err;
+  }
   sendJson(res, 200, result);
 }
 
@@ -122,7 +147,7 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
     }
   }
   if (what === 'personas' && !post) return sendJson(res, 200, cloud.personas());
-  if (what === 'stats' && !post) return sendJson(res, 200, { ...cloud.stats.snapshot(), unindexed: cloud.indexes.report() });
+  if (what === 'stats' && !post) return sendJson(res, 200, { ...cloud.stats.snapshot(), instances: cloud.functions.occupancy(), unindexed: cloud.indexes.report() });
   if (what === 'stats/reset' && post) {
     cloud.stats.reset();
     cloud.indexes.reset();
@@ -152,7 +177,12 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
   if (what.startsWith('timers/') && post) {
     const name = what.slice('timers/'.length);
     if (!cloud.functions.has(name)) return sendJson(res, 404, { error: `no function ${name}` });
-    return sendJson(res, 200, await cloud.runTimer(name));
+    try {
+      return sendJson(res, 200, await cloud.runTimer(name));
+    } catch (err) {
+      if (err instanceof FunctionTimeoutError) return sendJson(res, 504, { error: err.message, code: err.code });
+      throw err;
+    }
   }
   if (what === 'collections' && !post) return sendJson(res, 200, cloud.counts());
   if (what.startsWith('collections/') && !post) {
@@ -161,6 +191,9 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 200), 1000);
     return sendJson(res, 200, cloud.store.snapshot(name).slice(0, limit));
   }
+  if (what === 'storage' && !post) return sendJson(res, 200, cloud.storage.listing());
+  const wechat = await cloud.wechat.control(what, req.method ?? 'GET', body);
+  if (wechat) return sendJson(res, wechat.status, wechat.body);
   sendJson(res, 404, { error: `no control route ${req.method} /_emulator/${what}` });
 }
 
@@ -185,6 +218,11 @@ export function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function sendHtml(res: http.ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), 'cache-control': 'no-cache' });
+  res.end(html);
 }
 
 export function sendJson(res: http.ServerResponse, status: number, value: unknown): void {

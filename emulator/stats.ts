@@ -23,14 +23,25 @@ export interface ActionStats {
 
 const KEEP = 2000;
 
+/** Calls of one function.action running now, and the most that ran at once since the last reset. */
+export interface Concurrency {
+  running: number;
+  peak: number;
+}
+
 export class Stats {
   private live = new Map<string, CallRecord>();
+  private concurrency = new Map<string, Concurrency>();
   private done: CallRecord[] = [];
   private byAction = new Map<string, ActionStats>();
   private untracked: Record<string, number> = {};
 
   begin(callId: string, fn: string, action: string): void {
     this.live.set(callId, { callId, fn, action, ops: {}, total: 0 });
+    const c = this.concurrency.get(`${fn}.${action}`) ?? { running: 0, peak: 0 };
+    c.running++;
+    c.peak = Math.max(c.peak, c.running);
+    this.concurrency.set(`${fn}.${action}`, c);
   }
 
   /** "fn.action" of a live call, or undefined when the request was not made inside a call. */
@@ -51,10 +62,13 @@ export class Stats {
     const rec = this.live.get(callId);
     if (!rec) return undefined;
     this.live.delete(callId);
+    const c = this.concurrency.get(`${rec.fn}.${rec.action}`);
+    if (c) c.running--;
     rec.ok = ok;
     rec.code = code;
     this.done.push(rec);
-    if (this.done.length > KEEP) this.done.splice(0, this.done.length - KEEP);
+    // Trimmed in batches: shifting the whole list on every call costs more than the call's own bookkeeping.
+    if (this.done.length >= 2 * KEEP) this.done.splice(0, this.done.length - KEEP);
     const key = `${rec.fn}.${rec.action}`;
     const s = this.byAction.get(key) ?? { calls: 0, totalOps: 0, maxOps: 0, minOps: Infinity, avgOps: 0, byOp: {} };
     s.calls++;
@@ -67,12 +81,18 @@ export class Stats {
     return rec;
   }
 
-  snapshot(): { byAction: Record<string, ActionStats>; recent: CallRecord[]; untracked: Record<string, number> } {
-    return { byAction: Object.fromEntries(this.byAction), recent: this.done.slice(-200), untracked: { ...this.untracked } };
+  snapshot(): { byAction: Record<string, ActionStats>; recent: CallRecord[]; untracked: Record<string, number>; concurrency: Record<string, Concurrency> } {
+    return {
+      byAction: Object.fromEntries(this.byAction),
+      recent: this.done.slice(-200),
+      untracked: { ...this.untracked },
+      concurrency: Object.fromEntries([...this.concurrency].map(([k, c]) => [k, { ...c }])),
+    };
   }
 
   reset(): void {
     this.live.clear();
+    this.concurrency.clear();
     this.done = [];
     this.byAction.clear();
     this.untracked = {};

@@ -12,7 +12,7 @@ import type { Envelope } from '../shared/errors';
 import { LocalCloud } from './cloud';
 import type { FaultConfig } from './faults';
 import type { UnindexedQuery } from './indexes';
-import type { CallRecord, ActionStats } from './stats';
+import type { CallRecord, ActionStats, Concurrency } from './stats';
 
 /** The default frozen time of test clouds: 2026-06-01T02:00:00Z (10:00 in Beijing). */
 export const FIXED_NOW = new Date('2026-06-01T02:00:00.000Z');
@@ -33,7 +33,7 @@ export interface TestCloud {
   call<T = unknown>(fn: string, event: unknown, openid?: string): Promise<Envelope<T>>;
   /** Like call, but throws unless ok, and returns data. */
   ok<T = unknown>(fn: string, event: unknown, openid?: string): Promise<T>;
-  stats(): { byAction: Record<string, ActionStats>; recent: CallRecord[] };
+  stats(): { byAction: Record<string, ActionStats>; recent: CallRecord[]; concurrency: Record<string, Concurrency> };
   resetStats(): void;
   faults(config: Partial<FaultConfig>): void;
   runTimer<T = unknown>(name: string): Promise<T>;
@@ -42,8 +42,10 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-export async function startTestCloud(options: { seed?: boolean; functionsDir?: string; allowUnindexed?: boolean } = {}): Promise<TestCloud> {
-  const cloud = new LocalCloud({ functionsDir: options.functionsDir });
+export async function startTestCloud(
+  options: { seed?: boolean; functionsDir?: string; allowUnindexed?: boolean; instances?: number } = {},
+): Promise<TestCloud> {
+  const cloud = new LocalCloud({ functionsDir: options.functionsDir, instances: options.instances });
   const url = await cloud.start();
   cloud.clock.set(FIXED_NOW.getTime(), true);
   if (options.seed !== false) await cloud.seed();

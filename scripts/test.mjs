@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: every check, in order, each timed; stops at the first failing step.
-//   1. types (tsc --noEmit, strict)      2. lint (eslint, errors are errors)
+//   1. types (tsc --noEmit, strict: the functions' tree, then the mini-program against shared/contract)
+//   2. lint (eslint, errors are errors)
 //   3. jest: unit, function + local cloud, emulator conformance (fixed-seed fuzz and faults),
 //      and the mini-program's pure modules (miniprogram/jest.config.cjs)
 //   4. weapp production build + WeChat's own checks (miniprogram-simulate, miniprogram-ci, sizes)
@@ -60,6 +61,7 @@ function finish(code) {
 }
 
 run('types', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+run('types:app', 'npx', ['tsc', '-p', 'miniprogram/tsconfig.json', '--noEmit']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 jest('jest');
 jest('miniprogram', 'miniprogram/jest.config.cjs');

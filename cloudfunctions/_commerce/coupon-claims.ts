@@ -35,6 +35,25 @@ function mapOf(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/**
+ * What a claim decides on before its first write, in ONE read: the template, and the caller's own
+ * document (its claim counts) looked up by id in the same aggregate. `template` is undefined for
+ * an unknown id (the caller is then not looked at), `caller` for a first visit.
+ */
+export async function readClaimTarget(templateId: string, openid: string): Promise<{ template: unknown; caller: UserDoc | undefined }> {
+  const $ = store.command().aggregate;
+  const res = await store
+    .aggregate('coupon_templates')
+    .match({ _id: templateId })
+    .limit(1)
+    .lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).done(), as: '_caller' })
+    .end();
+  const row = store.aggregateRows<Record<string, unknown> & { _caller?: UserDoc[] }>(res)[0];
+  if (!row) return { template: undefined, caller: undefined };
+  const { _caller, ...template } = row;
+  return { template, caller: _caller?.[0] };
+}
+
 /** The claims a loaded user document shows for a template (may be stale: the guard decides). */
 export function heldClaims(user: UserDoc, templateId: string, now: Date): HeldClaims {
   const key = claimKey(templateId);
@@ -48,6 +67,16 @@ export function heldClaims(user: UserDoc, templateId: string, now: Date): HeldCl
 export function claimedByTemplate(user: UserDoc, templateIds: string[]): Map<string, number> {
   const counts = mapOf(user.couponClaims);
   return new Map(templateIds.map((id) => [id, countOf(counts[claimKey(id)])]));
+}
+
+/**
+ * A first visit's claim: the caller's registration document carrying its first slot, inserted in
+ * one write (the insert is the guard: a duplicate means a concurrent call registered the caller,
+ * whose document then takes the slot with {@link takeSlotQuery}).
+ */
+export function firstClaimDoc(newUser: UserDoc, templateId: string, now: Date): UserDoc {
+  const key = claimKey(templateId);
+  return { ...newUser, couponClaims: { [key]: 1 }, couponDays: { [claimDayKey(now)]: { [key]: 1 } } };
 }
 
 /**

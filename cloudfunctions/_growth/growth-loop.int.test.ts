@@ -32,12 +32,12 @@ describe('the growth loop', () => {
     expect(await get('users', B)).toMatchObject({ boundSalesId: S, referrerOpenid: A, boundVia: expect.objectContaining({ depth: 2 }) });
 
     t.cloud.advanceClock(5 * MIN); // not a "paid seconds after binding" case
-    const team = await t.cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', shareId: aShare.shareId }, B);
+    const team = await t.cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', shareId: aShare.shareId, idempotencyKey: 'b-team-0001' }, B);
     const bShare = await share(B, { type: 'group', id: team.teamId });
     expect(bShare.depth).toBe(3);
     expect((await open(C, bShare.shareId)).boundSalesId).toBe(S);
     t.cloud.advanceClock(5 * MIN);
-    const joined = await t.cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId, shareId: bShare.shareId }, C);
+    const joined = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, shareId: bShare.shareId, idempotencyKey: 'c-join-0001' }, C);
     // B also buys two products alone, so one line can be refunded
     const solo = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
     for (const [who, orderId] of [[B, team.orderId], [C, joined.orderId], [B, solo.orderId]] as const) {

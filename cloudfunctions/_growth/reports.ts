@@ -1,17 +1,7 @@
-import { z } from 'zod';
 import { AppError, store } from '../_platform';
 import { chinaDayKey } from '../../shared/china-day';
 import { summarizeCounters, type CounterSummary } from '../../shared/growth';
 import { TOTALS_ID } from './counters';
-
-/** A business day `YYYY-MM-DD` (China time) as an action input: a real calendar day. */
-export const dayInput = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, 'not a calendar day');
 
 /** The day range of a report: defaults to everything up to today. */
 export function dayRange(now: Date, from?: string, to?: string): { from: string; to: string } {

@@ -7,6 +7,12 @@ export interface CallerContext {
   /** The time of this call. CloudBase: the real clock. Local cloud: its settable clock. */
   now: Date;
   requestId: string;
+  /**
+   * What triggered this call, as the platform says (getWXContext().SOURCE, context TCB_SOURCE):
+   * `wx_client` (the mini-program), `wx_paycallback` (WeChat Pay's callback), `wx_trigger`
+   * (a timer), `scf` (another function), '' when the platform gives none.
+   */
+  source: string;
 }
 
 interface RawContext {
@@ -32,5 +38,6 @@ export function readCallerContext(context: unknown): CallerContext {
     openid: env.WX_OPENID ?? '',
     now: Number.isFinite(forced) && forced > 0 ? new Date(forced) : new Date(),
     requestId: String(raw.request_id ?? ''),
+    source: env.TCB_SOURCE ?? '',
   };
 }

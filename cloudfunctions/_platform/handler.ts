@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, type Envelope, isAppError } from '../../shared/errors';
 import { describeIssues } from '../../shared/zod-issues';
+import type { ActionContract } from '../../shared/contract/define';
 import type { Role } from '../../shared/roles';
 import { readCallerContext, type CallerContext } from './context';
 import { randomId } from './ids';
@@ -22,29 +23,55 @@ export interface ActionContext extends CallerContext {
   newId(length?: number): string;
 }
 
-export interface ActionSpec<S extends z.ZodRawShape, R> {
-  /** Fields of the event besides `action`; the event is parsed `.strict()` (unknown fields refused). */
-  input: S;
+/** How an action runs: who may call it, extra users to load, the use case. */
+export interface ActionImpl<S extends z.ZodRawShape, R extends z.ZodType> {
   /** Default 'anyone' (any caller with an openid). */
   access?: Access;
   /** Extra user ids to load in the same read as the caller (e.g. the salesperson of a shelf). */
   users?: (input: z.infer<z.ZodObject<S>>) => Array<string | undefined>;
-  run(input: z.infer<z.ZodObject<S>>, ctx: ActionContext): Promise<R>;
+  /**
+   * Default true: the platform reads the caller's document (registering an unknown caller) before
+   * `run`. False, for an action open to `anyone` that reads or writes the caller's document in
+   * its own round trips anyway: the platform does neither, `ctx.user` is only
+   * `{ _id: openid, role: 'customer' }` and `ctx.users` is empty.
+   */
+  loadCaller?: boolean;
+  run(input: z.infer<z.ZodObject<S>>, ctx: ActionContext): Promise<z.output<R>>;
 }
+
+/**
+ * An action: its contract (shared/contract) and its implementation. The event `{action, ...input}`
+ * is parsed `.strict()` (unknown fields refused); every reply is checked against `reply` before it
+ * leaves: one that does not match is a bug, logged and answered `INTERNAL`.
+ */
+export interface ActionSpec<S extends z.ZodRawShape, R extends z.ZodType> extends ActionImpl<S, R>, ActionContract<S, R> {}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySpec = ActionSpec<any, any>;
 
-/** Declares one action; keeps the input type flowing into `run`. */
-export function action<S extends z.ZodRawShape, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
-  return spec;
+/**
+ * Implements an action of the contract; the contract's input and reply types flow into `run`
+ * (curried so that `run`'s result is checked against the reply type exactly, literals included).
+ * @example action(contract.order.get)({ run: async (input, ctx) => orderView(...) })
+ */
+export function action<S extends z.ZodRawShape, R extends z.ZodType>(contract: ActionContract<S, R>): (impl: ActionImpl<S, R>) => ActionSpec<S, R> {
+  return (impl) => ({ ...impl, input: contract.input, reply: contract.reply });
 }
 
 /** A function's entry point, plus a description of its actions (for the fuzz and access tests). */
 export type CloudMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
   functionName: string;
-  actions: Record<string, { access: Access; schema: z.ZodTypeAny }>;
+  actions: Record<string, DescribedAction>;
 };
+
+/** What tools (fuzz, access, contract tests) see of an action: who may call it, its event and reply schemas. */
+export interface DescribedAction {
+  access: Access;
+  /** The whole event `{action, ...input}`, `.strict()`. */
+  schema: z.ZodTypeAny;
+  /** The reply's `data`. */
+  reply: z.ZodTypeAny;
+}
 
 /**
  * Builds a function's `main(event, context)`: routes `event.action`, parses with zod `.strict()`,
@@ -52,6 +79,12 @@ export type CloudMain = ((event: unknown, context?: unknown) => Promise<Envelope
  */
 export function defineFunction(functionName: string, actions: Record<string, AnySpec>): CloudMain {
   const names = Object.keys(actions);
+  const missing = names.filter((n) => !(actions[n].reply instanceof z.ZodType));
+  if (missing.length) throw new Error(`${functionName}: no reply schema for ${missing.join(', ')} (declare it in shared/contract)`);
+  for (const name of names) {
+    const spec = actions[name];
+    if (spec.loadCaller === false && (spec.access ?? 'anyone') !== 'anyone') throw new Error(`${functionName}.${name}: loadCaller false needs access 'anyone'`);
+  }
   const schemas = new Map<string, z.ZodTypeAny>(
     names.map((name) => [name, z.object({ action: z.literal(name), ...actions[name].input }).strict()]),
   );
@@ -88,8 +121,12 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       } else {
         if (!caller.openid) throw new AppError('UNAUTHENTICATED', 'no caller identity');
         const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
-        users = await loadUsers(caller.openid, extra, caller.now);
-        user = users.get(caller.openid);
+        if (spec.loadCaller === false) {
+          user = { _id: caller.openid, role: 'customer' };
+        } else {
+          users = await loadUsers(caller.openid, extra, caller.now);
+          user = users.get(caller.openid);
+        }
         if (access !== 'anyone' && (!user || !access.includes(user.role))) {
           throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} needs role ${access.join('|')}`);
         }
@@ -104,7 +141,9 @@ export function defineFunction(functionName: string, actions: Record<string, Any
         newId: (length?: number) => randomId(length),
       };
       const data = await spec.run(input, ctx);
-      return { ok: true, data: data ?? null };
+      const checked = spec.reply.safeEncode(data);
+      if (!checked.success) throw new Error(`the reply does not match shared/contract (${functionName}.${actionName}): ${describeZodError(checked.error)}`);
+      return { ok: true, data };
     } catch (err) {
       if (isAppError(err)) return { ok: false, error: { code: err.code, message: err.message } };
       if (errorCode(err) === 'DATABASE_TRANSACTION_CONFLICT') {
@@ -114,7 +153,9 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       return { ok: false, error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } };
     }
   };
-  const described = Object.fromEntries(names.map((n) => [n, { access: actions[n].access ?? 'anyone', schema: schemas.get(n)! }]));
+  const described = Object.fromEntries(
+    names.map((n): [string, DescribedAction] => [n, { access: actions[n].access ?? 'anyone', schema: schemas.get(n)!, reply: actions[n].reply }]),
+  );
   return Object.assign(main, { functionName, actions: described });
 }
 

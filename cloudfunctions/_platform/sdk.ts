@@ -14,7 +14,7 @@ let configuredFor: string | undefined;
  */
 export function getApp(): App {
   const config = readConfig();
-  const key = `${config.env}|${config.serviceUrl ?? ''}`;
+  const key = `${String(config.env)}|${config.serviceUrl ?? ''}`;
   if (!app || configuredFor !== key) {
     if (config.serviceUrl) process.env.TENCENTCLOUD = 'true'; // no metadata probe per request
     app = cloudbase.init({ ...config, timeout: 15000 });

@@ -10,6 +10,11 @@ export interface UserDoc {
   [k: string]: unknown;
 }
 
+/** The document an unknown caller is registered with: a customer, first seen `now`. */
+export function newCustomerDoc(openid: string, now: Date): UserDoc {
+  return { _id: openid, role: 'customer', createdAt: now };
+}
+
 /**
  * Loads the caller (and any extra users an action names) in ONE read, and registers an unknown
  * caller as a customer (one more write, first call only). Duplicate-write on a race is fine:
@@ -23,7 +28,7 @@ export async function loadUsers(callerOpenid: string, extra: string[], now: Date
     for (const d of docs) found.set(d._id, d);
   }
   if (callerOpenid && !found.has(callerOpenid)) {
-    const doc: UserDoc = { _id: callerOpenid, role: 'customer', createdAt: now };
+    const doc = newCustomerDoc(callerOpenid, now);
     if (await insertOnce('users', doc)) found.set(callerOpenid, doc);
     else found.set(callerOpenid, (await getById<UserDoc>('users', callerOpenid)) as UserDoc);
   }

@@ -1,6 +1,7 @@
 import { action, store } from '../_platform';
+import { admin } from '../../shared/contract';
 import { funnel, kFactor, type Metrics } from '../../shared/growth';
-import { dailySeries, dayInput, dayRange, readCounterSummary, readSalespeople, readTotals } from '../_growth/reports';
+import { dailySeries, dayRange, readCounterSummary, readSalespeople, readTotals } from '../_growth/reports';
 
 const n = (m: Metrics, k: keyof Metrics): number => m[k] ?? 0;
 
@@ -24,8 +25,7 @@ function money(m: Metrics) {
  * commission owed. Everything comes from counters and bounded documents: a fixed number of
  * database operations (1 caller read + 10), whatever the number of orders.
  */
-export const dashboard = action({
-  input: { from: dayInput.optional(), to: dayInput.optional() },
+export const dashboard = action(admin.dashboard)({
   access: ['boss', 'ops'],
   async run(input, ctx) {
     const range = dayRange(ctx.now, input.from, input.to);

@@ -2,10 +2,9 @@
  * admin: staff actions. Commerce owns promotionHealth and setRole; the growth loop adds its own
  * actions here.
  */
-import { z } from 'zod';
 import { AppError, action, defineFunction, store } from '../_platform';
-import { ROLES } from '../../shared/roles';
-import { checkPromotion, PROMOTION_COLLECTIONS } from '../../shared/promotions';
+import { admin } from '../../shared/contract';
+import { checkPromotion, PROMOTION_COLLECTIONS, type PromotionCollection } from '../../shared/promotions';
 import { dashboard } from './dashboard';
 import { reassign } from './reassign';
 import { shareTree } from './share-tree';
@@ -14,12 +13,11 @@ export const main = defineFunction('admin', {
   dashboard,
   shareTree,
   reassign,
-  promotionHealth: action({
+  promotionHealth: action(admin.promotionHealth)({
     access: ['ops', 'boss'],
-    input: {},
     run: async () => {
       const lists = await Promise.all(PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })));
-      const problems: Array<{ collection: string; id: string; status: string | null; problems: string[] }> = [];
+      const problems: Array<{ collection: PromotionCollection; id: string; status: string | null; problems: string[] }> = [];
       PROMOTION_COLLECTIONS.forEach((collection, i) => {
         for (const doc of lists[i]) {
           const r = checkPromotion(collection, doc);
@@ -37,9 +35,8 @@ export const main = defineFunction('admin', {
     },
   }),
 
-  setRole: action({
+  setRole: action(admin.setRole)({
     access: ['boss'],
-    input: { openid: z.string().min(1).max(64), role: z.enum(ROLES) },
     run: async (input, ctx) => {
       if (input.openid === ctx.openid && input.role !== 'boss') {
         throw new AppError('FAILED_PRECONDITION', 'a boss cannot demote themself');

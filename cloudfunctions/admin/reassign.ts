@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, AppError, stableId, store } from '../_platform';
+import { admin } from '../../shared/contract';
 import type { GrowthUserFields } from '../../shared/growth';
 
 /**
@@ -8,8 +8,7 @@ import type { GrowthUserFields } from '../../shared/growth';
  * orders keep their attribution. Round trips: 1 read of caller + both salespeople + 1 query per
  * 1000 customers + 1 conditional bulk update per 1000 + 1 history batch per 1000 + 1 audit insert.
  */
-export const reassign = action({
-  input: { fromSalesId: z.string().min(1).max(64), toSalesId: z.string().min(1).max(64) },
+export const reassign = action(admin.reassign)({
   access: ['boss'],
   users: (input) => [input.fromSalesId, input.toSalesId],
   async run(input, ctx) {

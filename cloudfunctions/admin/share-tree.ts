@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, AppError, store } from '../_platform';
+import { admin } from '../../shared/contract';
 import { buildShareTree, isShareId, type ShareDoc } from '../../shared/growth';
 
 /**
@@ -7,8 +7,7 @@ import { buildShareTree, isShareId, type ShareDoc } from '../../shared/growth';
  * A salesperson may look at trees of their own shares. Round trips: 1 caller read + 1 share read
  * + 1 query per 1000 descendants.
  */
-export const shareTree = action({
-  input: { shareId: z.string().min(1).max(10) },
+export const shareTree = action(admin.shareTree)({
   access: ['boss', 'ops', 'sales'],
   async run(input, ctx) {
     const share = isShareId(input.shareId) ? await store.getById<ShareDoc>('shares', input.shareId) : undefined;

@@ -57,8 +57,8 @@ describe('coupon.claim', () => {
     const user = await doc(t.cloud, 'users', 'o_cust_4');
     const counts = Object.values(user?.couponClaims as Record<string, number>).sort();
     expect(counts).toEqual([1, 2]);
-    const list = await t.cloud.ok<{ templates: Array<{ id: string; claimedByMe: number }> }>('coupon', { action: 'list' }, 'o_cust_4');
-    expect(list.templates.filter((t) => t.id === 't_one' || t.id === 't.dot').map((t) => [t.id, t.claimedByMe]).sort()).toEqual([
+    const list = await t.cloud.ok<{ templates: Array<{ templateId: string; claimedByMe: number }> }>('coupon', { action: 'list' }, 'o_cust_4');
+    expect(list.templates.filter((t) => t.templateId === 't_one' || t.templateId === 't.dot').map((t) => [t.templateId, t.claimedByMe]).sort()).toEqual([
       ['t.dot', 2],
       ['t_one', 1],
     ]);
@@ -89,6 +89,21 @@ describe('coupon.claim', () => {
     expect(await doc(t.cloud, 'coupon_templates', 't_daily2')).toMatchObject({ stock: 96, issuedCount: 4 });
   });
 
+  it('a first visit claims in 4 round trips, its registration carrying the count; a refusal costs 1 and writes nothing', async () => {
+    await insertTemplate('t_first', { stock: 1, perUserLimit: 1 });
+    t.cloud.resetStats();
+    const claimed = await t.cloud.call('coupon', { action: 'claim', templateId: 't_first' }, 'o_first_1');
+    const refused = await t.cloud.call('coupon', { action: 'claim', templateId: 't_first' }, 'o_first_2');
+    expect(claimed.ok).toBe(true);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SOLD_OUT' } });
+    expect(await doc(t.cloud, 'users', 'o_first_1')).toMatchObject({ _id: 'o_first_1', role: 'customer', couponClaims: { t_first: 1 } });
+    expect(await doc(t.cloud, 'users', 'o_first_2')).toBeUndefined();
+    expect(t.cloud.stats().recent.map((c) => [c.action, c.total, c.ops])).toEqual([
+      ['claim', 4, { aggregateDocuments: 1, modifyDocument: 1, insertDocument: 2 }],
+      ['claim', 1, { aggregateDocuments: 1 }],
+    ]);
+  });
+
   it('a template not yet started or already ended is refused EXPIRED and keeps its stock', async () => {
     const now = t.cloud.now();
     await insertTemplate('t_future', { startAt: new Date(now.getTime() + DAY), endAt: new Date(now.getTime() + 2 * DAY) });
@@ -105,12 +120,12 @@ describe('coupon.claim', () => {
     await insertTemplate('t_paused', { status: 'paused' });
     await t.cloud.db.collection('coupon_templates').add({ _id: 't_broken', status: 'active', title: 'bad', stock: -5 });
     const claimed = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_3');
-    const list = await t.cloud.ok<{ templates: Array<{ id: string; remaining: number; claimedByMe: number }> }>('coupon', { action: 'list' }, 'o_cust_3');
-    const ids = list.templates.map((t) => t.id);
+    const list = await t.cloud.ok<{ templates: Array<{ templateId: string; remaining: number; claimedByMe: number }> }>('coupon', { action: 'list' }, 'o_cust_3');
+    const ids = list.templates.map((t) => t.templateId);
     expect(ids).toEqual(expect.arrayContaining(['ct_flat5', 'ct_man100_15', 'ct_zhe80_cap30']));
     expect(ids).not.toContain('t_paused');
     expect(ids).not.toContain('t_broken');
-    expect(list.templates.find((t) => t.id === 'ct_flat5')).toMatchObject({ remaining: 999, claimedByMe: 1 });
+    expect(list.templates.find((t) => t.templateId === 'ct_flat5')).toMatchObject({ remaining: 999, claimedByMe: 1 });
     const mine = await t.cloud.ok<{ coupons: Array<{ couponId: string; status: string }> }>('coupon', { action: 'mine' }, 'o_cust_3');
     expect(mine.coupons).toEqual([expect.objectContaining({ couponId: claimed.couponId, status: 'unused' })]);
     t.cloud.advanceClock(4 * DAY);

@@ -2,19 +2,19 @@
  * coupon: list the templates on offer, claim one (total, per-user and per-day limits, each an
  * atomic guard), list mine.
  *
- * claim costs at most 4 round trips: the caller's user document (the platform's read, which
- * carries the caller's claim counts), one guarded take of the template's stock that returns the
- * template, one guarded update of the caller's counts, the coupon insert. A refusal costs at most
- * 3 (the take matched nothing: one read names the reason) or 4 (limit reached after the take: the
- * stock is put back). See docs/commerce.md.
+ * claim costs at most 4 round trips: one read of the template together with the caller's user
+ * document (its claim counts), one guarded take of the template's stock, one guarded update of
+ * the caller's counts (for a first visit: the caller's registration, carrying the counts), the
+ * coupon insert. A refusal costs 1 (decided on the read: missing, invalid, not live, a limit,
+ * sold out), 3 (the take lost a race since the read: one more read names the reason) or 4 (the
+ * slot was refused after the take: the stock is put back). See docs/commerce.md.
  */
-import { z } from 'zod';
-import { AppError, action, defineFunction, store } from '../_platform';
+import { AppError, action, defineFunction, newCustomerDoc, store } from '../_platform';
+import { coupon as contract } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
-import { COUPON_STATUSES, decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '../../shared/coupons';
+import { decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '../../shared/coupons';
 import { checkPromotion, isLive, type CouponTemplate } from '../../shared/promotions';
-import { claimedByTemplate, heldClaims, takeSlotQuery } from '../_commerce/coupon-claims';
-import { idField } from '../_commerce/inputs';
+import { claimedByTemplate, firstClaimDoc, heldClaims, readClaimTarget, takeSlotQuery } from '../_commerce/coupon-claims';
 import { undoWithRetry } from '../_commerce/steps';
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
@@ -31,8 +31,7 @@ function refuse(templateId: string, code: ErrorCode, problems?: string[]): never
 }
 
 export const main = defineFunction('coupon', {
-  list: action({
-    input: {},
+  list: action(contract.list)({
     run: async (_input, ctx) => {
       const raw = await store.find<Record<string, unknown>>('coupon_templates', { status: 'active' }, { limit: 100 });
       const live = raw
@@ -44,7 +43,7 @@ export const main = defineFunction('coupon', {
         templates: live.map((t) => {
           const claimedByMe = claimed.get(t._id) ?? 0;
           return {
-            id: t._id,
+            templateId: t._id,
             title: t.title,
             description: t.description ?? null,
             kind: t.rule.kind,
@@ -63,39 +62,45 @@ export const main = defineFunction('coupon', {
     },
   }),
 
-  claim: action({
-    input: { templateId: idField, shareId: idField.optional() },
+  claim: action(contract.claim)({
+    // The claim reads the caller's document together with the template, and its slot write
+    // registers a first-time caller: the platform's own read and registration would be extra.
+    loadCaller: false,
     run: async (input, ctx) => {
       const _ = store.command();
       const templateId = input.templateId;
-      const held = heldClaims(ctx.user, templateId, ctx.now);
 
-      // Round trip 2: take one unit of stock from an active template the caller is (as far as the
-      // loaded user document shows) still under the limits of, and get the template back. A caller
-      // already at a limit never touches the stock, so they cannot make others see SOLD_OUT.
-      // Dates are checked on the returned document (ops may type them as ISO strings).
+      // Round trip 1: the template and the caller's claim counts, in one read. Every refusal that
+      // needs no write is decided here (missing, invalid, not live, a limit, sold out) — the
+      // stock is never touched for them. Dates are checked here (ops may type them as ISO strings).
+      const { template: raw, caller } = await readClaimTarget(templateId, ctx.openid);
+      const held = caller ? heldClaims(caller, templateId, ctx.now) : { total: 0, today: 0 };
+      const read = decideClaim(raw, held, ctx.now);
+      if (!read.ok) refuse(templateId, read.code, read.problems);
+      const t: CouponTemplate = read.template;
+
+      // Round trip 2: take one unit of stock from the template while it is active and the caller
+      // (as the document showed) still under its limits. A caller already at a limit never
+      // touches the stock, so they cannot make others see SOLD_OUT.
       const takeWhere: Record<string, unknown> = { _id: templateId, status: 'active', stock: _.gt(0), perUserLimit: _.gt(held.total) };
       if (held.today > 0) takeWhere.perDayLimit = _.or(_.exists(false), _.gt(held.today));
-      const taken = await store.updateAndReturn<unknown>('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1) });
-      if (taken === undefined) {
-        // Round trip 3 (refusals only): read the template to name the reason.
-        const decision = decideClaim(await store.getById<unknown>('coupon_templates', templateId), held, ctx.now);
-        refuse(templateId, decision.ok ? 'SOLD_OUT' : decision.code, decision.ok ? undefined : decision.problems);
+      if (!(await store.guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1) }))) {
+        // Round trip 3 (a race lost since the read): read the template again to name the reason.
+        const again = decideClaim(await store.getById<unknown>('coupon_templates', templateId), held, ctx.now);
+        refuse(templateId, again.ok ? 'SOLD_OUT' : again.code, again.ok ? undefined : again.problems);
       }
       const putBack = () =>
         undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => store.updateById('coupon_templates', templateId, { stock: _.inc(1), issuedCount: _.inc(-1) }));
-      const decision = decideClaim(taken, held, ctx.now, true);
-      if (!decision.ok) {
-        await putBack();
-        refuse(templateId, decision.code, decision.problems);
-      }
-      const t: CouponTemplate = decision.template;
 
-      // Round trip 3: one slot of the per-user and per-day limits, on the caller's own document.
-      const slot = takeSlotQuery(ctx.user, templateId, t, ctx.now);
+      // Round trip 3: one slot of the per-user and per-day limits, on the caller's own document;
+      // for a first visit, the caller's registration carries the slot (a duplicate means a
+      // concurrent call registered the caller: the slot is then taken on that document).
+      const callerDoc = caller ?? newCustomerDoc(ctx.openid, ctx.now);
+      const slot = takeSlotQuery(callerDoc, templateId, t, ctx.now);
       let slotTaken = false;
       try {
-        slotTaken = await store.guardedUpdate('users', slot.where, slot.update);
+        const registered = !caller && (await store.insertOnce('users', firstClaimDoc(callerDoc, templateId, ctx.now)));
+        slotTaken = registered || (await store.guardedUpdate('users', slot.where, slot.update));
       } catch (err) {
         await putBack();
         throw err;
@@ -117,8 +122,7 @@ export const main = defineFunction('coupon', {
     },
   }),
 
-  mine: action({
-    input: { status: z.enum(COUPON_STATUSES).optional() },
+  mine: action(contract.mine)({
     run: async (input, ctx) => {
       const coupons = await store.find<Coupon>('coupons', { ownerOpenid: ctx.openid }, { orderBy: [['claimedAt', 'desc']], limit: 200 });
       const view = coupons.map((c) => ({

@@ -1,11 +1,10 @@
 /**
- * groupbuy: open a team of a deal (the leader's unpaid order reserves the first seat), join a
- * team (the seat is reserved atomically with the order), get a team.
+ * groupbuy: get a team. Teams are opened and joined through order.create ({dealId} / {teamId}):
+ * the leader's unpaid order reserves the first seat, a joiner's reserves the next one atomically.
  */
-import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
+import { AppError, action, defineFunction, store } from '../_platform';
+import { groupbuy as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { idField, idempotencyKeyField } from '../_commerce/inputs';
-import { createOrder } from '../_commerce/orders/create-order';
 
 type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarUrl?: string }> };
 
@@ -21,25 +20,8 @@ async function loadMembers(teamId: string): Promise<MemberRow[]> {
   return store.aggregateRows<MemberRow>(res);
 }
 
-/** A team order (a new team of a deal, or a seat in a team) through order.create's one door. */
-async function teamOrder(ctx: ActionContext, cart: { dealId: string } | { teamId: string }, shareId: string | undefined, idempotencyKey: string) {
-  const order = await createOrder(ctx, { ...cart, shareId, idempotencyKey });
-  return { teamId: order.teamId, orderId: order._id, totalFen: order.totalFen };
-}
-
 export const main = defineFunction('groupbuy', {
-  open: action({
-    input: { dealId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
-    run: (input, ctx) => teamOrder(ctx, { dealId: input.dealId }, input.shareId, input.idempotencyKey ?? `open_${input.dealId}_${ctx.newId(16)}`),
-  }),
-
-  join: action({
-    input: { teamId: idField, shareId: idField.optional(), idempotencyKey: idempotencyKeyField.optional() },
-    run: (input, ctx) => teamOrder(ctx, { teamId: input.teamId }, input.shareId, input.idempotencyKey ?? `join_${input.teamId}_${ctx.newId(16)}`),
-  }),
-
-  get: action({
-    input: { teamId: idField },
+  get: action(contract.get)({
     run: async (input) => {
       const [team, members] = await Promise.all([
         store.getById<Team>('teams', input.teamId),

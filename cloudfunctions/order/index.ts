@@ -2,13 +2,12 @@
  * order: create / quote / pay / cancel / refund / list / get. Thin: parse, load, decide with
  * shared/, write atomically, answer. See docs/commerce.md for round trips per action.
  */
-import { z } from 'zod';
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
+import { order as contract } from '../../shared/contract';
 import { chooseBestCoupon, type Coupon } from '../../shared/coupons';
-import { decideStartPayment, ORDER_STATUSES } from '../../shared/lifecycle';
+import { decideStartPayment } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import { priceCart } from '../../shared/pricing';
-import { cartFields, idField, idempotencyKeyField } from '../_commerce/inputs';
 import { createOrder } from '../_commerce/orders/create-order';
 import { prepareCart } from '../_commerce/orders/prepare';
 import { releaseOrder } from '../_commerce/orders/release-order';
@@ -26,13 +25,11 @@ async function loadOwnOrder(ctx: ActionContext, orderId: string, staffMayRead = 
 }
 
 export const main = defineFunction('order', {
-  create: action({
-    input: { ...cartFields, shareId: idField.optional(), idempotencyKey: idempotencyKeyField },
+  create: action(contract.create)({
     run: async (input, ctx) => orderView(await createOrder(ctx, input)),
   }),
 
-  quote: action({
-    input: cartFields,
+  quote: action(contract.quote)({
     run: async (input, ctx) => {
       const [cart, coupons] = await Promise.all([
         prepareCart(ctx, input),
@@ -46,7 +43,8 @@ export const main = defineFunction('order', {
         activityDiscountFen: cart.activityDiscountFen,
       });
       let chosen = best ? coupons.find((c) => c._id === best.couponId) ?? null : null;
-      if (input.couponId !== undefined) {
+      if (input.couponId === null) chosen = null;
+      else if (input.couponId !== undefined) {
         chosen = coupons.find((c) => c._id === input.couponId) ?? null;
         const option = options.find((o) => o.couponId === input.couponId);
         if (!chosen || !option?.applicable) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
@@ -62,8 +60,7 @@ export const main = defineFunction('order', {
     },
   }),
 
-  pay: action({
-    input: { orderId: idField },
+  pay: action(contract.pay)({
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
       decideStartPayment(order, order.teamId ? ((await store.getById<Team>('teams', order.teamId)) ?? null) : null, ctx.now);
@@ -80,8 +77,7 @@ export const main = defineFunction('order', {
     },
   }),
 
-  cancel: action({
-    input: { orderId: idField },
+  cancel: action(contract.cancel)({
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
       const won = await releaseOrder(ctx, order, { type: 'cancel' });
@@ -90,8 +86,7 @@ export const main = defineFunction('order', {
     },
   }),
 
-  refund: action({
-    input: { orderId: idField, lineIds: z.array(z.string().min(1).max(8)).min(1).max(20).optional(), reason: z.string().max(100).optional() },
+  refund: action(contract.refund)({
     run: async (input, ctx) => {
       const staff = ctx.user.role === 'boss' || ctx.user.role === 'ops';
       const r = await refundOrder(ctx, input.orderId, input.lineIds, input.reason ?? (staff ? 'staff_refund' : 'buyer_refund'), (order) => {
@@ -114,8 +109,7 @@ export const main = defineFunction('order', {
     },
   }),
 
-  list: action({
-    input: { status: z.enum(ORDER_STATUSES).optional(), limit: z.number().int().min(1).max(50).optional() },
+  list: action(contract.list)({
     run: async (input, ctx) => {
       const where: Record<string, unknown> = { buyerOpenid: ctx.openid };
       if (input.status) where.status = input.status;
@@ -124,8 +118,7 @@ export const main = defineFunction('order', {
     },
   }),
 
-  get: action({
-    input: { orderId: idField },
+  get: action(contract.get)({
     run: async (input, ctx) => orderView(await loadOwnOrder(ctx, input.orderId, true)),
   }),
 });

@@ -5,21 +5,14 @@
  * - a cloudPay callback (no `action` field) is routed to `cloudpay` and answered `{errcode:0}`.
  * Either way the order moves `pending_pay → paid` once, however often the notice is replayed.
  */
-import { z } from 'zod';
 import { AppError, action, defineFunction } from '../_platform';
+import { payNotify as contract } from '../../shared/contract';
 import { applyPayment } from '../_commerce/orders/apply-payment';
 import { cloudPayPayment, sandboxPayment } from '../_commerce/payment';
 
 const handler = defineFunction('payNotify', {
-  sandbox: action({
+  sandbox: action(contract.sandbox)({
     access: 'system',
-    input: {
-      outTradeNo: z.string().min(1).max(64),
-      transactionId: z.string().min(1).max(64),
-      totalFee: z.number().int().nonnegative(),
-      resultCode: z.enum(['SUCCESS', 'FAIL']),
-      sign: z.string().min(1).max(128),
-    },
     run: async (input, ctx) => {
       const notice = await sandboxPayment.verifyNotice(input);
       if (!notice) throw new AppError('PERMISSION_DENIED', 'notification signature or result is not valid');
@@ -27,9 +20,8 @@ const handler = defineFunction('payNotify', {
     },
   }),
 
-  cloudpay: action({
+  cloudpay: action(contract.cloudpay)({
     access: 'system',
-    input: { payload: z.record(z.string(), z.unknown()) },
     run: async (input, ctx) => {
       const notice = await cloudPayPayment.verifyNotice(input.payload);
       if (!notice) throw new AppError('PERMISSION_DENIED', 'payment not confirmed by queryOrder');

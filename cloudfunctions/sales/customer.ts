@@ -1,5 +1,6 @@
-import { z } from 'zod';
 import { action, AppError, store, type SortKey } from '../_platform';
+import { sales, type ResultOf } from '../../shared/contract';
+import type { CouponStatus } from '../../shared/coupons';
 import type { GrowthUserFields } from '../../shared/growth';
 import { customerView, SALES_ROLES } from './scope';
 
@@ -8,8 +9,7 @@ import { customerView, SALES_ROLES } from './scope';
  * binding history and protection expiry. A salesperson sees only their own customers.
  * Round trips: 1 read of caller + customer together (platform) + 3 parallel queries.
  */
-export const customer = action({
-  input: { openid: z.string().min(1).max(64) },
+export const customer = action(sales.customer)({
   access: SALES_ROLES,
   users: (input) => [input.openid],
   async run(input, ctx) {
@@ -21,8 +21,8 @@ export const customer = action({
     const latest50 = (field: string) => ({ orderBy: [[field, 'desc']] as SortKey[], limit: 50 });
     const [orders, claims, history] = await Promise.all([
       store.find<{ _id: string; totalFen: number; refundedFen: number; paidAt: Date; salesId: string | null }>('growth_orders', { buyerOpenid: u._id }, latest50('paidAt')),
-      store.find<{ _id: string; templateId: string; title?: string; status: string; claimedAt: Date }>('coupons', { ownerOpenid: u._id }, latest50('claimedAt')),
-      store.find<Record<string, unknown>>('bindings', { openid: u._id }, latest50('rev')),
+      store.find<{ _id: string; templateId: string; title?: string; status: CouponStatus; claimedAt: Date }>('coupons', { ownerOpenid: u._id }, latest50('claimedAt')),
+      store.find<ResultOf<typeof sales.customer>['history'][number]>('bindings', { openid: u._id }, latest50('rev')),
     ]);
     const views = Object.entries(u.views ?? {})
       .map(([productId, v]) => ({ productId, title: v.title ?? null, count: v.n, lastAt: v.at }))

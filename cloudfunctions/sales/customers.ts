@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action } from '../_platform';
+import { sales } from '../../shared/contract';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { customerView, readSalesPage, SALES_ROLES } from './scope';
 
@@ -7,8 +7,7 @@ import { customerView, readSalesPage, SALES_ROLES } from './scope';
  * sales.customers {salesId?, skip?, limit?} → bound customers, latest binding first.
  * Round trips: 1 caller read (platform) + 1 query.
  */
-export const customers = action({
-  input: { salesId: z.string().min(1).max(64).optional(), skip: z.number().int().nonnegative().max(100_000).optional(), limit: z.number().int().positive().max(100).optional() },
+export const customers = action(sales.customers)({
   access: SALES_ROLES,
   async run(input, ctx) {
     const page = await readSalesPage<GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }>(ctx, input, {

@@ -1,14 +1,14 @@
 import { action } from '../_platform';
+import { sales } from '../../shared/contract';
 import { kFactor } from '../../shared/growth';
-import { dayInput, dayRange, readCounterSummary, readSalespeople } from '../_growth/reports';
+import { dayRange, readCounterSummary, readSalespeople } from '../_growth/reports';
 import { SALES_ROLES } from './scope';
 
 /**
  * sales.leaderboard {from?, to?} → salespeople ranked by GMV, with orders, new customers,
  * K-factor and commission, from the day counters. Round trips: 1 caller read + 2 reads.
  */
-export const leaderboard = action({
-  input: { from: dayInput.optional(), to: dayInput.optional() },
+export const leaderboard = action(sales.leaderboard)({
   access: SALES_ROLES,
   async run(input, ctx) {
     const range = dayRange(ctx.now, input.from, input.to);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, AppError, store } from '../_platform';
+import { sales } from '../../shared/contract';
 import { ledgerTotals, type LedgerEntryLike } from '../../shared/growth';
 import { SALES_ROLES, salesScope } from './scope';
 
@@ -7,8 +7,7 @@ import { SALES_ROLES, salesScope } from './scope';
  * sales.ledger {salesId?} → the salesperson's commission entries (latest first, up to 200) and
  * totals by state. Round trips: 1 caller read + 1 query per 1000 entries of this salesperson.
  */
-export const ledger = action({
-  input: { salesId: z.string().min(1).max(64).optional() },
+export const ledger = action(sales.ledger)({
   access: SALES_ROLES,
   async run(input, ctx) {
     const salesId = salesScope(ctx, input.salesId);

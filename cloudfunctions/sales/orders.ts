@@ -1,16 +1,19 @@
-import { z } from 'zod';
 import { action } from '../_platform';
+import { sales, type ResultOf } from '../../shared/contract';
 import { readSalesPage, SALES_ROLES } from './scope';
 
 /**
  * sales.orders {salesId?, skip?, limit?} → paid orders attributed to the salesperson (latest
  * first) with commission and refunds. Round trips: 1 caller read + 1 query.
  */
-export const orders = action({
-  input: { salesId: z.string().min(1).max(64).optional(), skip: z.number().int().nonnegative().max(100_000).optional(), limit: z.number().int().positive().max(100).optional() },
+export const orders = action(sales.orders)({
   access: SALES_ROLES,
   async run(input, ctx) {
-    const page = await readSalesPage<Record<string, unknown>>(ctx, input, { collection: 'growth_orders', salesField: 'salesId', latestField: 'paidAt' });
+    const page = await readSalesPage<Omit<ResultOf<typeof sales.orders>['items'][number], 'orderId'> & { _id: string }>(ctx, input, {
+      collection: 'growth_orders',
+      salesField: 'salesId',
+      latestField: 'paidAt',
+    });
     const items = page.rows.map((o) => ({
       orderId: o._id,
       buyerOpenid: o.buyerOpenid,

@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { action, AppError, store } from '../_platform';
+import { share as contract } from '../../shared/contract';
 import {
   assignVariants,
   buildShare,
-  campaignSchema,
   counterPaths,
   activeSalesId,
   isSafeKey,
   type GrowthUserFields,
   mintShareId,
-  SHARE_CHANNELS,
   sharePath,
-  shareTargetSchema,
 } from '../../shared/growth';
 import { incDayCounters, incShare } from '../_growth/counters';
 import { loadExperiments } from '../_growth/live-docs';
@@ -22,8 +19,7 @@ import { loadExperiments } from '../_growth/live-docs';
  * Round trips: 1 caller read (platform) + 1 experiments read + 1 share insert + 1 day counter
  * + 1 parent node (re-shares) + 1 user write the first time the caller shares in a scope.
  */
-export const createShare = action({
-  input: { target: shareTargetSchema, channel: z.enum(SHARE_CHANNELS), campaign: campaignSchema.optional() },
+export const createShare = action(contract.create)({
   // The shelf's owner is read with the caller (same round trip) to verify it is a salesperson.
   users: (input) => [input.target.type === 'shelf' ? input.target.id : undefined],
   async run(input, ctx) {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { action, AppError, stableId, store } from '../_platform';
+import { share as contract } from '../../shared/contract';
 import { activeSalesId, counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type BoundVia, type GrowthUserFields, type ShareDoc } from '../../shared/growth';
 import { incDayCounters, incShare } from '../_growth/counters';
 import { loadBindingPolicy } from '../_growth/live-docs';
@@ -11,8 +11,7 @@ import { loadBindingPolicy } from '../_growth/live-docs';
  * read + 1 open-event insert + (binding: 1 conditional user write + 1 history insert) + 1 day
  * counter + 1 share node.
  */
-export const openShare = action({
-  input: { shareId: z.string().min(1).max(10) },
+export const openShare = action(contract.open)({
   async run(input, ctx) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const [share, policy] = await Promise.all([store.getById<ShareDoc>('shares', input.shareId), loadBindingPolicy()]);

@@ -1,10 +1,13 @@
 /**
- * The poster's QR code: one port, two adapters. Locally the `qrcode` package encodes the h5 URL
- * of the landing page; in CloudBase `wxacode.getUnlimited` (云调用, no access_token to manage)
- * encodes the share id as the `scene` of the mini-program code.
+ * The poster's QR code: one port, two adapters. `wxacodeQr` is the production one:
+ * `wxacode.getUnlimited` (云调用, no access_token to manage) encodes the share id as the `scene` of
+ * the mini-program code; it runs against the local cloud too, which answers with a PNG that
+ * decodes to `https://local.linkshelf/<page>?scene=<id>`. `localQr` encodes the h5 landing URL for
+ * people scanning a poster of the h5 build. `qrPort()` still picks localQr on the local cloud
+ * (phase 2 of issue 10 switches share.poster to wxacode everywhere).
  */
 import QRCode from 'qrcode';
-import { getApp } from '../_platform';
+import { callOpenApi, readImageReply } from '../_platform';
 import { readConfig } from '../_platform/config';
 import { SHARE_LANDING_PAGE } from '../../shared/growth';
 
@@ -40,13 +43,10 @@ export function wxacodeQr(): QrPort {
   return {
     kind: 'wxacode',
     async render(shareId) {
-      const res = await getApp().callWxOpenApi({
-        apiName: 'wxacode.getUnlimited',
-        requestData: { scene: shareId, page: SHARE_LANDING_PAGE, check_path: false, width: 430 },
-      });
-      const result: unknown = res.result;
-      const png = Buffer.isBuffer(result) ? result : Buffer.from(result as string, 'base64');
-      return { png, encoded: `scene=${shareId}` };
+      // check_path stays on: a landing page missing from the released app is an error, not a dead code.
+      const result = await callOpenApi('wxacode.getUnlimited', { scene: shareId, page: SHARE_LANDING_PAGE, width: 430 });
+      const { bytes } = readImageReply('wxacode.getUnlimited', result);
+      return { png: bytes, encoded: `${SHARE_LANDING_PAGE}?scene=${shareId}` };
     },
   };
 }

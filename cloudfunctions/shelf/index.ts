@@ -6,18 +6,16 @@
  *   catalog                  every product on sale, marked if on the caller's shelf (sales)
  *   curate {productIds}      a salesperson chooses the products on their shelf
  */
-import { z } from 'zod';
 import { action, defineFunction } from '../_platform';
+import { shelf } from '../../shared/contract';
 import { viewCatalog } from './catalog';
 import { curateShelf } from './curate-shelf';
 import { viewProduct } from './view-product';
 import { viewShelf } from './view-shelf';
 
-const id = z.string().min(1).max(64);
-
 export const main = defineFunction('shelf', {
-  view: action({ input: { salesId: id.optional() }, users: (i) => [i.salesId], run: viewShelf }),
-  product: action({ input: { productId: id, view: z.boolean().optional() }, run: viewProduct }),
-  catalog: action({ input: {}, access: ['sales'], run: viewCatalog }),
-  curate: action({ input: { productIds: z.array(id).min(1).max(60) }, access: ['sales'], run: curateShelf }),
+  view: action(shelf.view)({ users: (i) => [i.salesId], run: viewShelf }),
+  product: action(shelf.product)({ run: viewProduct }),
+  catalog: action(shelf.catalog)({ access: ['sales'], run: viewCatalog }),
+  curate: action(shelf.curate)({ access: ['sales'], run: curateShelf }),
 });

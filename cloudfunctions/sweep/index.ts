@@ -8,6 +8,7 @@
  */
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { runGrowthSweep } from '../_growth/sweep';
+import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import { canMove, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
@@ -142,9 +143,8 @@ async function releaseUnpaid(ctx: ActionContext, due: Order[]): Promise<number> 
 }
 
 const handler = defineFunction('sweep', {
-  run: action({
+  run: action(contract.run)({
     access: 'system',
-    input: {},
     run: async (_input, ctx) => {
       const due = await loadDueWork(ctx.now);
       const failedNow = await failExpiredTeams(ctx, due.expiredTeams);

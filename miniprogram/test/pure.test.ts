@@ -1,7 +1,19 @@
 import { curateItems, moveItem, shelfIds } from '../src/packageSales/curate/items';
-import type { Catalog } from '../src/services/types';
+import type { Catalog } from '../src/services/api';
 
-const product = (id: string, onShelf: boolean) => ({ id, title: id, priceFen: 100, stock: 1, onShelf }) as Catalog['products'][number];
+const product = (id: string, onShelf: boolean): Catalog['products'][number] => ({
+  id,
+  title: id,
+  subtitle: '',
+  images: [],
+  category: '',
+  priceFen: 100,
+  listPriceFen: 100,
+  stock: 1,
+  skus: [],
+  badges: [],
+  onShelf,
+});
 
 describe('curate', () => {
   const catalog: Catalog = {

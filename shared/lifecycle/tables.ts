@@ -64,6 +64,8 @@ export type OrderStatus = StateOf<typeof orderMachine>;
 export type OrderMove = MoveOf<typeof orderMachine>;
 /** `open` or `refunded`. */
 export type LineState = StateOf<typeof lineMachine>;
+/** Team states. */
+export const TEAM_STATUSES = teamMachine.states;
 /** `forming`, `succeeded` or `failed`. */
 export type TeamStatus = StateOf<typeof teamMachine>;
 /** A member's state in the machine: a stored status, or `released` (document removed). */

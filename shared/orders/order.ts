@@ -1,6 +1,7 @@
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
-import type { OrderStatus } from '../lifecycle/tables';
+import { sourcesOf } from '../lifecycle/machine';
+import { orderMachine, type OrderStatus } from '../lifecycle/tables';
 import type { PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
@@ -92,6 +93,9 @@ export interface Refund {
   createdAt: Date;
   doneAt: Date | null;
 }
+
+/** Statuses in which an order has money left to refund: the order table's sources of `refundAll`. */
+export const REFUNDABLE_STATUSES: readonly OrderStatus[] = sourcesOf(orderMachine, 'refundAll');
 
 /** Statuses counted as money kept (paid, not wholly refunded). */
 export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];

@@ -2,6 +2,7 @@
  * Turns stored catalogue and promotion documents into what the shelf shows. Pure: promotions
  * arrive already validated (invalid ones were skipped by the caller); `now` is an argument.
  */
+import type { Badge, ShelfCoupon, ShelfProduct } from '../contract/shelf';
 import { isInScope } from '../coupons/scope';
 import { checkPromotion, isLive, type CouponTemplate, type GroupDeal } from '../promotions';
 
@@ -28,34 +29,8 @@ export interface ProductDoc {
   skus?: SkuDoc[];
 }
 
-/** A badge on a product card, e.g. `{kind:'group', text:'2人团 ¥59'}`. */
-export interface Badge {
-  kind: 'group' | 'coupon';
-  text: string;
-}
-
-/** A product as the shelf shows it. Prices in fen; `priceFen` is the lowest SKU price. */
-export interface ShelfProduct {
-  id: string;
-  title: string;
-  subtitle: string;
-  images: string[];
-  category: string;
-  priceFen: number;
-  listPriceFen: number;
-  stock: number;
-  skus: Array<{ skuId: string; name: string; priceFen: number; listPriceFen: number; stock: number }>;
-  badges: Badge[];
-  groupDeal?: { dealId: string; title: string; groupSize: number; groupPriceFen: number; listPriceFen: number; skuId: string };
-}
-
-/** A live coupon template a customer may claim, as shown on the shelf and product page. */
-export interface ShelfCoupon {
-  templateId: string;
-  title: string;
-  kind: CouponTemplate['rule']['kind'];
-  remaining: number;
-}
+/** The shapes the shelf presents are the contract's (shared/contract/shelf.ts). */
+export type { Badge, ShelfCoupon, ShelfProduct };
 
 /** Valid, live promotions out of raw documents; invalid documents are dropped here (reported elsewhere). */
 export function livePromotions(
@@ -122,5 +97,5 @@ export function presentProduct(doc: ProductDoc, promos: { templates: CouponTempl
 export function presentCoupons(templates: CouponTemplate[], productId?: string): ShelfCoupon[] {
   return templates
     .filter((t) => templateRemaining(t) > 0 && (productId === undefined || isInScope(t.scope, productId)))
-    .map((t) => ({ templateId: t._id, title: t.title, kind: t.rule.kind, remaining: templateRemaining(t) }));
+    .map((t) => ({ templateId: t._id, title: t.title, kind: t.rule.kind, rule: t.rule, remaining: templateRemaining(t) }));
 }

@@ -14,7 +14,7 @@ import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import { signSandboxNotice } from '../../cloudfunctions/_commerce/payment/sandbox';
 import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
 import type { Envelope } from '../../shared/errors';
-import { codeOf, functionNames, loadMain, safeJson, writeOpsOf } from '../support/functions';
+import { codeOf, functionNames, loadMain, safeJson, wireProblem, writeOpsOf } from '../support/functions';
 
 type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system';
 const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system'];
@@ -43,8 +43,6 @@ const TABLE: Record<string, Caller[]> = {
   'coupon.list': ANYONE,
   'coupon.claim': ANYONE,
   'coupon.mine': ANYONE,
-  'groupbuy.open': ANYONE,
-  'groupbuy.join': ANYONE,
   'groupbuy.get': ANYONE,
   'order.create': ANYONE,
   'order.quote': ANYONE,
@@ -94,8 +92,6 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'coupon.list': {},
     'coupon.claim': { templateId: 'ct_man100_15' },
     'coupon.mine': {},
-    'groupbuy.open': { dealId: 'gd_p01_duo', idempotencyKey: uniq },
-    'groupbuy.join': { teamId, idempotencyKey: uniq },
     'groupbuy.get': { teamId },
     'order.create': { items: [{ productId: 'p03', qty: 1 }], idempotencyKey: uniq },
     'order.quote': { items: [{ productId: 'p03', qty: 1 }] },
@@ -143,7 +139,7 @@ beforeAll(async () => {
   cloud = await startTestCloud();
   shareId = (await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li')).shareId;
   await cloud.ok('share', { action: 'open', shareId }, 'o_cust_1');
-  teamId = (await cloud.ok<{ teamId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
+  teamId = (await cloud.ok<{ teamId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
 });
 afterAll(async () => {
   await cloud.close();
@@ -182,6 +178,8 @@ it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
       expect(spy).toHaveBeenCalled();
     } else {
       expect([key, caller, code, ['PERMISSION_DENIED', 'UNAUTHENTICATED', 'INVALID_ARGUMENT', 'INTERNAL'].includes(code) ? safeJson(reply) : 'ok']).toEqual([key, caller, code, 'ok']);
+      // What the app receives decodes with the action's reply schema (shared/contract).
+      if (reply.ok) expect([key, caller, wireProblem(loadMain(fn).actions![key.split('.')[1]].reply, reply.data)]).toEqual([key, caller, '']);
     }
   } finally {
     spy.mockRestore();

@@ -60,9 +60,9 @@ it('payNotify killed between the winning write and growth loses no commission af
 
 it('the last payer of a team killed after the paid move: the next sweep pays the member and the team succeeds', async () => {
   const { cloud } = t;
-  const team = await cloud.ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', idempotencyKey: 'crash-duo-open' }, 'o_cust_1');
+  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'crash-duo-open' }, 'o_cust_1');
   await cloud.ok('order', { action: 'pay', orderId: team.orderId }, 'o_cust_1');
-  const joined = await cloud.ok<{ orderId: string }>('groupbuy', { action: 'join', teamId: team.teamId, idempotencyKey: 'crash-duo-join' }, 'o_cust_2');
+  const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'crash-duo-join' }, 'o_cust_2');
 
   cloud.faults({ crashAfter: CRASH_AFTER_THE_PAID_MOVE });
   expect((await cloud.call('order', { action: 'pay', orderId: joined.orderId }, 'o_cust_2')).ok).toBe(false);

@@ -118,15 +118,15 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
   if (o2) await call('order', { action: 'refund', orderId: o2.orderId, lineIds: [o2.lines[1]?.lineId ?? 'x'] }, n2);
 
   // Group deals: a duo that succeeds; a trio that fails (2 of 3 paid); a trio never paid.
-  const duo = data(await call<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', idempotencyKey: 'fz-duo-open' }, n6));
+  const duo = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'fz-duo-open' }, n6));
   await pay(duo?.orderId, n6);
-  const duoJoin = duo && data(await call<{ orderId: string }>('groupbuy', { action: 'join', teamId: duo.teamId, idempotencyKey: 'fz-duo-join' }, c1));
+  const duoJoin = duo && data(await call<{ orderId: string }>('order', { action: 'create', teamId: duo.teamId, idempotencyKey: 'fz-duo-join' }, c1));
   await pay(duoJoin?.orderId, c1);
-  const trio = data(await call<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-open' }, c2));
+  const trio = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-open' }, c2));
   await pay(trio?.orderId, c2);
-  const trioJoin = trio && data(await call<{ orderId: string }>('groupbuy', { action: 'join', teamId: trio.teamId, idempotencyKey: 'fz-trio-join' }, c3));
+  const trioJoin = trio && data(await call<{ orderId: string }>('order', { action: 'create', teamId: trio.teamId, idempotencyKey: 'fz-trio-join' }, c3));
   await pay(trioJoin?.orderId, c3);
-  await call('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-lone' }, n4);
+  await call('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-lone' }, n4);
   void o5; // left unpaid: released by the sweep after its pay TTL
   void o3;
 

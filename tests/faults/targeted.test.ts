@@ -75,9 +75,9 @@ async function sweeps(n: number): Promise<void> {
 
 // Once `pending_pay → paid` wins, a failed member/team write must be completed by the retry.
 it('payNotify: a failed member write after the paid transition is completed on retry — a full, paid duo team succeeds', async () => {
-  const open = data(await client<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p01_duo', idempotencyKey: 'tg-duo-open' }, 'o_cust_1'));
+  const open = data(await client<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'tg-duo-open' }, 'o_cust_1'));
   data(await client('order', { action: 'pay', orderId: open.orderId }, 'o_cust_1'));
-  const join = data(await client<{ orderId: string }>('groupbuy', { action: 'join', teamId: open.teamId, idempotencyKey: 'tg-duo-join' }, 'o_cust_2'));
+  const join = data(await client<{ orderId: string }>('order', { action: 'create', teamId: open.teamId, idempotencyKey: 'tg-duo-join' }, 'o_cust_2'));
   const trap = failNext('payNotify.sandbox', 'modifyDocument', 'team_members');
   await client('order', { action: 'pay', orderId: join.orderId }, 'o_cust_2');
   expect(trap.hit).toBe(1);
@@ -115,10 +115,10 @@ it('coupon.claim: a failed coupon insert whose undo also fails leaves issuedCoun
 
 // The order insert is the idempotency guard and comes first: when a later step and its undo both
 // fail, the retry with the same key must not answer with a half-created order.
-it('groupbuy.open: a failed team insert whose order undo also fails never yields a half-created order (stock conserved after release)', async () => {
-  failNext('groupbuy.open', 'insertDocument', 'teams');
-  const undo = failNext('groupbuy.open', 'removeDocument', 'orders');
-  const r = await client<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio', idempotencyKey: 'tg-open-half' }, 'o_cust_1');
+it('order.create opening a team: a failed team insert whose order undo also fails never yields a half-created order (stock conserved after release)', async () => {
+  failNext('order.create', 'insertDocument', 'teams');
+  const undo = failNext('order.create', 'removeDocument', 'orders');
+  const r = await client<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'tg-open-half' }, 'o_cust_1');
   expect(undo.hit).toBe(1);
   if (r.ok) {
     const team = (await cloud.db.collection('teams').doc(r.data.teamId).get()) as { data: unknown[] };

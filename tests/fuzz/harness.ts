@@ -6,13 +6,14 @@
  * Properties, for every event:
  *   1. the reply is an envelope with a known error code, never INTERNAL;
  *   2. an event the action's schema refuses is answered INVALID_ARGUMENT;
- *   3. an INVALID_ARGUMENT reply made no database write (insert/modify/remove/transaction).
+ *   3. an INVALID_ARGUMENT reply made no database write (insert/modify/remove/transaction);
+ *   4. an ok reply's data, as JSON (what the app receives), decodes with the action's reply schema
+ *      (shared/contract). The function itself answers INTERNAL for a reply off its contract (1.).
  * Callers are seeded personas allowed to run the action, so no user registration write happens.
  */
 import fc from 'fast-check';
-import type { z } from 'zod';
 import type { TestCloud } from '../../emulator/testing';
-import { codeOf, envelopeProblem, safeJson, writeOpsOf, type Access } from '../support/functions';
+import { codeOf, envelopeProblem, safeJson, wireProblem, writeOpsOf, type Access, type DescribedAction } from '../support/functions';
 import { eventArb, type Pools } from './arbitraries';
 
 /**
@@ -67,7 +68,7 @@ export async function fuzzAction(
   cloud: TestCloud,
   fn: string,
   action: string,
-  described: { access: Access; schema: z.ZodTypeAny },
+  described: DescribedAction,
   pools: Pools,
 ): Promise<FuzzTally> {
   const tally: FuzzTally = { runs: 0, schemaValid: 0, byCode: {} };
@@ -94,6 +95,10 @@ export async function fuzzAction(
       const problem = envelopeProblem(reply);
       if (problem) throw new Error(`${fn}.${action} as ${caller || 'system'}: not an envelope (${problem})`);
       if (code === 'INTERNAL') throw new Error(`${fn}.${action} as ${caller || 'system'} answered INTERNAL: ${safeJson(reply)}`);
+      if (code === 'OK') {
+        const wire = wireProblem(described.reply, (reply as { data: unknown }).data);
+        if (wire) throw new Error(`${fn}.${action}: the reply as JSON does not decode with its contract: ${wire}`);
+      }
 
       if (fields && fields !== 'not-object') {
         const valid = described.schema.safeParse(fields).success;
@@ -139,7 +144,7 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
   );
   await ok('order', { action: 'pay', orderId: paid.orderId }, 'o_cust_1');
   const other = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
-  const team = await ok<{ teamId: string; orderId: string }>('groupbuy', { action: 'open', dealId: 'gd_p02_trio' }, 'o_cust_3');
+  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
   const skus = ((await cloud.db.collection('skus').limit(100).get()) as { data: Array<{ _id: string }> }).data.map((s) => s._id);
   const lineIds = [...new Set([...withCoupon.lines, ...paid.lines].map((l) => l.lineId))];
   return {
@@ -187,7 +192,7 @@ export function defineFuzzSuite(functions: string[], overrides: Record<string, (
     await cloud.close();
   });
 
-  const cases: Array<[string, string, { access: Access; schema: z.ZodTypeAny }]> = [];
+  const cases: Array<[string, string, DescribedAction]> = [];
   for (const fn of functions) {
     const actions = loadMain(fn).actions ?? {};
     for (const [name, d] of Object.entries(actions)) cases.push([fn, name, d]);
@@ -195,7 +200,7 @@ export function defineFuzzSuite(functions: string[], overrides: Record<string, (
 
   const known = cases.filter(([fn, action]) => KNOWN_BUGS[`${fn}.${action}`]);
   const clean = cases.filter(([fn, action]) => !KNOWN_BUGS[`${fn}.${action}`]);
-  const body = async (fn: string, action: string, described: { access: Access; schema: z.ZodTypeAny }) => {
+  const body = async (fn: string, action: string, described: DescribedAction) => {
     const tally = await fuzzAction(cloud, fn, action, described, { ...pools, ...(overrides[`${fn}.${action}`]?.(pools) ?? {}) });
     expect(tally.runs).toBe(RUNS);
     // The mix reached both the edge and the use case.

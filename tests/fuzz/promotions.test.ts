@@ -1,4 +1,4 @@
 import { defineFuzzSuite } from './harness';
 
-// coupon and groupbuy, plus the system functions (payment callback, timer).
+// coupon and groupbuy (get), plus the system functions (payment callback, timer).
 defineFuzzSuite(['coupon', 'groupbuy', 'payNotify', 'sweep']);

@@ -6,16 +6,13 @@
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
+import type { DescribedAction } from '../../cloudfunctions/_platform';
 import type { Envelope } from '../../shared/errors';
 import { ERROR_CODES } from '../../shared/errors';
 
 export const REPO = resolve(__dirname, '..', '..');
 
-export type Access = 'anyone' | 'system' | readonly string[];
-export interface DescribedAction {
-  access: Access;
-  schema: z.ZodTypeAny;
-}
+export type { Access, DescribedAction } from '../../cloudfunctions/_platform';
 export type Main = ((event: unknown, context?: unknown) => Promise<unknown>) & {
   functionName?: string;
   actions?: Record<string, DescribedAction>;
@@ -51,6 +48,15 @@ export const WRITE_OPS = [
 
 export function writeOpsOf(ops: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(ops).filter(([op, n]) => (WRITE_OPS as readonly string[]).includes(op) && n > 0));
+}
+
+/**
+ * Why an ok reply's `data`, as the app receives it (JSON), does not decode with the action's reply
+ * schema of shared/contract — or '' when it does. The function checked the same data on the way out.
+ */
+export function wireProblem(reply: z.ZodTypeAny, data: unknown): string {
+  const decoded = reply.safeDecode(JSON.parse(JSON.stringify(data)));
+  return decoded.success ? '' : decoded.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
 }
 
 /** Why `reply` is not a well-formed envelope, or '' when it is. */

@@ -1,81 +1,234 @@
-import { getApp } from '../../_platform';
+/**
+ * CloudBase cloudPay (WeChat Pay through 云调用), on the SDK's real wire: every call goes through
+ * `_platform`'s `callWxPay` (`callWxPayApi`, raw reply parsed there). Exercised against the local
+ * cloud's WeChat Pay (emulator/wechat), which checks what WeChat Pay checks.
+ *
+ * Configuration (a deployed function must have it, or it refuses to charge — never fails open):
+ *   CLOUDPAY_SUB_MCH_ID   the merchant bound to the environment (required)
+ *   CLOUDPAY_ENV_ID       the environment of the callback function (default: the function's env)
+ *   CLOUDPAY_CALLBACK_FN  the function WeChat Pay calls back (default `payNotify`)
+ * Request field names follow the CloudPay.* reference pages (camelCase for unifiedOrder,
+ * WeChat Pay's snake_case for queryOrder, closeOrder, refund, queryRefund).
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError, callWxPay, type WxReply } from '../../_platform';
+import { readConfig } from '../../_platform/config';
 import type { ChargeRequest, ChargeStart, PaidNotice, PaymentPort, RefundOutcome, RefundRequest } from './port';
 
-/**
- * CloudBase cloudPay (WeChat Pay through 云调用). Not exercisable locally: the local cloud has no
- * WeChat Pay; this adapter type-checks and follows ../shared/platform.md.
- * Configuration: CLOUDPAY_SUB_MCH_ID (merchant), CLOUDPAY_ENV_ID (defaults to the function's env),
- * CLOUDPAY_CALLBACK_FN (defaults to `payNotify`).
- */
-interface CloudPayConfig {
+export interface CloudPayConfig {
   subMchId: string;
   envId: string;
   callbackFunction: string;
 }
 
-function readCloudPayConfig(env: NodeJS.ProcessEnv = process.env): CloudPayConfig {
+/** The payment configuration, or FAILED_PRECONDITION naming what is missing. */
+export function readCloudPayConfig(env: NodeJS.ProcessEnv = process.env): CloudPayConfig {
+  const subMchId = env.CLOUDPAY_SUB_MCH_ID ?? '';
+  // In CloudBase the platform config names the environment by SYMBOL_CURRENT_ENV; its id is in TCB_ENV.
+  const platformEnv = readConfig(env).env;
+  const envId = env.CLOUDPAY_ENV_ID || env.TCB_ENV || env.SCF_NAMESPACE || (typeof platformEnv === 'string' ? platformEnv : '');
+  const missing = [!subMchId && 'CLOUDPAY_SUB_MCH_ID', !envId && 'CLOUDPAY_ENV_ID (or the function environment)'].filter(Boolean);
+  if (missing.length > 0) throw new AppError('FAILED_PRECONDITION', `WeChat Pay is not configured: set ${missing.join(' and ')}; no payment can be taken`);
+  return { subMchId, envId, callbackFunction: env.CLOUDPAY_CALLBACK_FN || 'payNotify' };
+}
+
+/** WeChat Pay refused a request it understood (`resultCode: FAIL`): `errCode` says why (ORDERPAID, …). */
+export class CloudPayRefusal extends Error {
+  constructor(
+    readonly apiName: string,
+    readonly errCode: string,
+    readonly errCodeDes: string,
+  ) {
+    super(`${apiName} refused: ${errCode} ${errCodeDes}`);
+  }
+}
+
+export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'PAYERROR' | 'REFUND' | 'REVOKED' | 'USERPAYING';
+export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'CHANGE' | 'REFUNDCLOSE';
+
+export interface TradeView {
+  outTradeNo: string;
+  state: TradeState | 'NOTEXIST';
+  transactionId?: string;
+  totalFen?: number;
+  payerOpenid?: string;
+}
+
+export interface RefundView {
+  outRefundNo: string;
+  status: RefundStatus | 'NOTEXIST';
+  refundId?: string;
+  refundFen?: number;
+}
+
+/** A pay callback as the function receives it (shape only: confirm with queryOrder). */
+export interface PayCallback {
+  outTradeNo: string;
+  transactionId: string;
+  totalFen: number;
+  subMchId: string;
+}
+
+/** A refund callback (reqInfo, decrypted by the platform). */
+export interface RefundCallback {
+  outTradeNo: string;
+  outRefundNo: string;
+  refundId: string;
+  refundFen: number;
+  status: RefundStatus;
+}
+
+const OUT_NO = /^[0-9A-Za-z_\-|*@]+$/;
+const nonce = () => randomBytes(16).toString('hex');
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : Number.isInteger(Number(v)) && v !== '' && v !== null ? Number(v) : NaN);
+
+function checkOutNo(name: string, value: string, max: number): void {
+  if (!OUT_NO.test(value) || value.length > max) throw new AppError('INVALID_ARGUMENT', `${name} must be 1-${max} characters of [0-9A-Za-z_-|*@], got ${JSON.stringify(value)}`);
+}
+
+/** A reply WeChat Pay did not accept (`returnCode: FAIL`) is an error; `resultCode: FAIL` a refusal. */
+function accepted(apiName: string, reply: WxReply): WxReply {
+  if (reply.returnCode !== 'SUCCESS') throw new Error(`${apiName} not accepted: ${str(reply.returnMsg) || 'no returnMsg'}`);
+  if (reply.resultCode !== 'SUCCESS') throw new CloudPayRefusal(apiName, str(reply.errCode), str(reply.errCodeDes));
+  return reply;
+}
+
+/** The cloudPay calls, bound to a configuration source (read at each call: deploy config can change). */
+export function createCloudPay(config: () => CloudPayConfig = () => readCloudPayConfig()) {
+  /** A query; undefined when WeChat Pay answers that the trade or refund does not exist. */
+  const query = async (apiName: string, key: Record<string, string>, notFound: string): Promise<WxReply | undefined> => {
+    const reply = await callWxPay(apiName, { sub_mch_id: config().subMchId, nonce_str: nonce(), ...key });
+    if (reply.returnCode === 'SUCCESS' && reply.resultCode !== 'SUCCESS' && reply.errCode === notFound) return undefined;
+    return accepted(apiName, reply);
+  };
   return {
-    subMchId: env.CLOUDPAY_SUB_MCH_ID ?? '',
-    envId: env.CLOUDPAY_ENV_ID ?? env.TCB_ENV ?? env.SCF_NAMESPACE ?? '',
-    callbackFunction: env.CLOUDPAY_CALLBACK_FN ?? 'payNotify',
+    /** Creates the WeChat Pay trade; `payment` goes to wx.requestPayment. Same request again → same prepay. */
+    async unifiedOrder(req: { outTradeNo: string; totalFen: number; body: string; payerOpenid: string; attach?: string }): Promise<{ prepayId: string; payment: Record<string, unknown> }> {
+      const c = config();
+      checkOutNo('outTradeNo', req.outTradeNo, 32);
+      if (!Number.isInteger(req.totalFen) || req.totalFen <= 0) throw new AppError('INVALID_ARGUMENT', `totalFen must be a positive integer, got ${req.totalFen}`);
+      const reply = accepted(
+        'cloudPay.unifiedOrder',
+        await callWxPay('cloudPay.unifiedOrder', {
+          functionName: c.callbackFunction,
+          envId: c.envId,
+          subMchId: c.subMchId,
+          nonceStr: nonce(),
+          body: [...req.body].slice(0, 128).join(''),
+          outTradeNo: req.outTradeNo,
+          totalFee: req.totalFen,
+          spbillCreateIp: '127.0.0.1',
+          tradeType: 'JSAPI',
+          subOpenid: req.payerOpenid,
+          ...(req.attach !== undefined ? { attach: req.attach } : {}),
+        }),
+      );
+      const payment = reply.payment;
+      if (!payment || typeof payment !== 'object') throw new Error('cloudPay.unifiedOrder: the reply has no payment');
+      return { prepayId: str(reply.prepayId), payment: payment as Record<string, unknown> };
+    },
+
+    async queryOrder(outTradeNo: string): Promise<TradeView> {
+      const r = await query('cloudPay.queryOrder', { out_trade_no: outTradeNo }, 'ORDERNOTEXIST');
+      if (!r) return { outTradeNo, state: 'NOTEXIST' };
+      return {
+        outTradeNo,
+        state: str(r.tradeState) as TradeState,
+        ...(r.transactionId ? { transactionId: str(r.transactionId) } : {}),
+        ...(r.totalFee !== undefined ? { totalFen: int(r.totalFee) } : {}),
+        ...(r.subOpenid ? { payerOpenid: str(r.subOpenid) } : {}),
+      };
+    },
+
+    /** Closes an unpaid trade. `paid` means the money came in after all: do not release the order. */
+    async closeOrder(outTradeNo: string): Promise<'closed' | 'already_closed' | 'paid' | 'not_found'> {
+      const c = config();
+      try {
+        accepted('cloudPay.closeOrder', await callWxPay('cloudPay.closeOrder', { sub_mch_id: c.subMchId, out_trade_no: outTradeNo, nonce_str: nonce() }));
+        return 'closed';
+      } catch (err) {
+        if (!(err instanceof CloudPayRefusal)) throw err;
+        if (err.errCode === 'ORDERCLOSED') return 'already_closed';
+        if (err.errCode === 'ORDERPAID') return 'paid';
+        if (err.errCode === 'ORDERNOTEXIST') return 'not_found';
+        throw err;
+      }
+    },
+
+    /** Asks for a refund. Accepted is not done: the end comes by refund callback or queryRefund. */
+    async refund(req: { outTradeNo: string; outRefundNo: string; totalFen: number; refundFen: number }): Promise<{ refundId: string }> {
+      const c = config();
+      checkOutNo('outTradeNo', req.outTradeNo, 32);
+      checkOutNo('outRefundNo', req.outRefundNo, 64);
+      const reply = accepted(
+        'cloudPay.refund',
+        await callWxPay('cloudPay.refund', {
+          functionName: c.callbackFunction,
+          envId: c.envId,
+          sub_mch_id: c.subMchId,
+          nonce_str: nonce(),
+          out_trade_no: req.outTradeNo,
+          out_refund_no: req.outRefundNo,
+          total_fee: req.totalFen,
+          refund_fee: req.refundFen,
+        }),
+      );
+      return { refundId: str(reply.refundId) };
+    },
+
+    async queryRefund(outRefundNo: string): Promise<RefundView> {
+      const r = await query('cloudPay.queryRefund', { out_refund_no: outRefundNo }, 'REFUNDNOTEXIST');
+      if (!r) return { outRefundNo, status: 'NOTEXIST' };
+      const numbers = Array.isArray(r.outRefundNoList) ? (r.outRefundNoList as unknown[]) : [];
+      const i = numbers.indexOf(outRefundNo);
+      if (i < 0) throw new Error(`cloudPay.queryRefund: ${outRefundNo} is not in the reply`);
+      const at = (list: unknown) => (Array.isArray(list) ? list[i] : undefined);
+      return { outRefundNo, status: str(at(r.refundStatusList)) as RefundStatus, refundId: str(at(r.refundIdList)), refundFen: int(at(r.refundFeeList)) };
+    },
+
+    /** Reads a pay callback event; null when it is not one (the caller confirms it with queryOrder). */
+    parsePayCallback(event: Record<string, unknown>): PayCallback | null {
+      if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS' || event.reqInfo !== undefined) return null;
+      const cb = { outTradeNo: str(event.outTradeNo), transactionId: str(event.transactionId), totalFen: int(event.totalFee), subMchId: str(event.subMchId) };
+      return cb.outTradeNo && cb.transactionId && Number.isInteger(cb.totalFen) ? cb : null;
+    },
+
+    /** Reads a refund callback event (`reqInfo`); null when it is not one. */
+    parseRefundCallback(event: Record<string, unknown>): RefundCallback | null {
+      const info = event.reqInfo;
+      if (event.returnCode !== 'SUCCESS' || !info || typeof info !== 'object') return null;
+      const r = info as Record<string, unknown>;
+      const cb = { outTradeNo: str(r.outTradeNo), outRefundNo: str(r.outRefundNo), refundId: str(r.refundId), refundFen: int(r.refundFee), status: str(r.refundStatus) as RefundStatus };
+      const known = ['PROCESSING', 'SUCCESS', 'CHANGE', 'REFUNDCLOSE'].includes(cb.status);
+      return cb.outTradeNo && cb.outRefundNo && Number.isInteger(cb.refundFen) && known ? cb : null;
+    },
   };
 }
 
-async function callPay(apiName: string, requestData: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = (await getApp().callWxPayApi({ apiName, requestData })) as { result?: Record<string, unknown>; code?: string; message?: string };
-  if (res.code) throw new Error(`${apiName} failed: ${res.code} ${res.message ?? ''}`);
-  return res.result ?? {};
+export type CloudPay = ReturnType<typeof createCloudPay>;
+
+/** The payment port over cloudPay (who calls it is unchanged in phase 1; see docs/wechat.md). */
+export function cloudPayPort(pay: CloudPay = createCloudPay()): PaymentPort {
+  return {
+    name: 'cloudpay',
+    async startCharge(req: ChargeRequest): Promise<ChargeStart> {
+      const { payment } = await pay.unifiedOrder({ outTradeNo: req.orderId, totalFen: req.totalFen, body: req.body, payerOpenid: req.buyerOpenid });
+      return { mode: 'cloudpay', payment };
+    },
+    async verifyNotice(event: Record<string, unknown>): Promise<PaidNotice | null> {
+      // A callback alone proves nothing: the trade must be SUCCESS for the same amount at WeChat Pay.
+      const cb = pay.parsePayCallback(event);
+      if (!cb) return null;
+      const trade = await pay.queryOrder(cb.outTradeNo);
+      if ((trade.state !== 'SUCCESS' && trade.state !== 'REFUND') || trade.totalFen !== cb.totalFen) return null;
+      return { orderId: cb.outTradeNo, tradeNo: trade.transactionId ?? cb.transactionId, totalFen: cb.totalFen, provider: 'cloudpay' };
+    },
+    async refund(req: RefundRequest): Promise<RefundOutcome> {
+      await pay.refund({ outTradeNo: req.orderId, outRefundNo: req.refundId, totalFen: req.orderTotalFen, refundFen: req.refundFen });
+      return { done: false };
+    },
+  };
 }
 
-function nonce(): string {
-  return Math.random().toString(36).slice(2, 18);
-}
-
-export const cloudPayPayment: PaymentPort = {
-  name: 'cloudpay',
-  async startCharge(req: ChargeRequest): Promise<ChargeStart> {
-    const c = readCloudPayConfig();
-    const result = await callPay('cloudPay.unifiedOrder', {
-      functionName: c.callbackFunction,
-      envId: c.envId,
-      subMchId: c.subMchId,
-      outTradeNo: req.orderId.slice(0, 32),
-      totalFee: req.totalFen,
-      body: req.body.slice(0, 128),
-      nonceStr: nonce(),
-      spbillCreateIp: '127.0.0.1',
-    });
-    const payment = (result.payment ?? {}) as Record<string, unknown>;
-    return { mode: 'cloudpay', payment };
-  },
-  async verifyNotice(event: Record<string, unknown>): Promise<PaidNotice | null> {
-    // The callback reaches payNotify only from WeChat Pay (a server-side call: no caller openid).
-    // Client success is no proof, and neither is a callback alone: confirm with queryOrder.
-    if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') return null;
-    const outTradeNo = String(event.outTradeNo ?? '');
-    const c = readCloudPayConfig();
-    const q = await callPay('cloudPay.queryOrder', { subMchId: c.subMchId, outTradeNo, nonceStr: nonce() });
-    if (q.tradeState !== 'SUCCESS') return null;
-    return {
-      orderId: outTradeNo,
-      tradeNo: String(q.transactionId ?? event.transactionId ?? ''),
-      totalFen: Number(q.totalFee ?? event.totalFee),
-      provider: 'cloudpay',
-    };
-  },
-  async refund(req: RefundRequest): Promise<RefundOutcome> {
-    const c = readCloudPayConfig();
-    await callPay('cloudPay.refund', {
-      functionName: c.callbackFunction,
-      envId: c.envId,
-      subMchId: c.subMchId,
-      outTradeNo: req.orderId.slice(0, 32),
-      outRefundNo: req.refundId.slice(0, 32),
-      totalFee: req.orderTotalFen,
-      refundFee: req.refundFen,
-      nonceStr: nonce(),
-    });
-    // Accepted is not done: the final state arrives by the refund callback or queryRefund.
-    return { done: false };
-  },
-};
+export const cloudPayPayment: PaymentPort = cloudPayPort();

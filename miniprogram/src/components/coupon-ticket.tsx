@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
-import { couponCondition, couponFace, couponTitle, type CouponLike } from '../utils/coupon-text';
+import { couponCondition, couponFace, type CouponLike } from '../utils/coupon-text';
 
 /** A coupon drawn as a ticket; `action` goes on the right. */
 export function CouponTicket({ c, sub, action, dim = false }: { c: CouponLike; sub?: string; action?: ReactNode; dim?: boolean }) {
@@ -11,7 +11,7 @@ export function CouponTicket({ c, sub, action, dim = false }: { c: CouponLike; s
         <Text className="ticket-cond">{couponCondition(c)}</Text>
       </View>
       <View className="ticket-mid grow">
-        <Text className="ticket-title ellipsis">{couponTitle(c)}</Text>
+        <Text className="ticket-title ellipsis">{c.title}</Text>
         {sub ? <Text className="muted">{sub}</Text> : null}
       </View>
       {action ? <View className="ticket-action">{action}</View> : null}

@@ -1,22 +1,22 @@
 import { View, Text, Image } from '@tarojs/components';
-import type { Product } from '../services/types';
+import type { ShelfProduct } from '../services/api';
 import { Price } from './price';
 
 /** One product in the shelf grid: image, title, price, promotion badges. */
-export function ProductCard({ p, onTap }: { p: Product; onTap: (p: Product) => void }) {
+export function ProductCard({ p, onTap }: { p: ShelfProduct; onTap: (p: ShelfProduct) => void }) {
   const soldOut = p.stock <= 0;
   const showFen = p.groupDeal ? Math.min(p.groupDeal.groupPriceFen, p.priceFen) : p.priceFen;
   return (
     <View className="pcard" onClick={() => onTap(p)} data-product={p.id}>
       <View className="pcard-img-wrap">
-        {p.images?.[0] ? <Image className="pcard-img" src={p.images[0]} mode="aspectFill" lazyLoad /> : <View className="pcard-img" />}
+        {p.images[0] ? <Image className="pcard-img" src={p.images[0]} mode="aspectFill" lazyLoad /> : <View className="pcard-img" />}
         {soldOut ? <View className="pcard-soldout">已售罄</View> : null}
       </View>
       <View className="pcard-body">
         <Text className="pcard-title">{p.title}</Text>
         {p.subtitle ? <Text className="pcard-sub ellipsis">{p.subtitle}</Text> : null}
         <View className="pcard-badges">
-          {(p.badges || []).slice(0, 2).map((b, i) => (
+          {p.badges.slice(0, 2).map((b, i) => (
             <Text key={i} className={`badge ${b.kind}`}>
               {b.text}
             </Text>

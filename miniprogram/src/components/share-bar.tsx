@@ -1,18 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button, Image } from '@tarojs/components';
-import { callCloud } from '../services/cloud';
+import { shareApi } from '../services/api';
 import { h5Link, mintShare, type ShareTargetType } from '../services/share';
 import { toastError } from '../hooks/use-cloud';
-
-interface PosterReply {
-  dataUrl?: string;
-  encoded?: string;
-  imageUrl?: string;
-  posterUrl?: string;
-  qrUrl?: string;
-  url?: string;
-}
 
 /**
  * Share actions for a target. weapp: the native "转发" button (page's useShareAppMessage builds
@@ -38,9 +29,8 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
     setBusy(true);
     try {
       const m = await mintShare(type, id, 'poster');
-      const r = await callCloud<PosterReply | string>('share', { action: 'poster', shareId: m.shareId }).catch(() => undefined);
-      const img = typeof r === 'string' ? r : r && (r.dataUrl || r.imageUrl || r.posterUrl || r.qrUrl || r.url);
-      setPoster({ img, link: h5Link(m.path) });
+      const r = await shareApi.poster(m.shareId).catch(() => undefined);
+      setPoster({ img: r?.dataUrl, link: h5Link(m.path) });
     } catch (e) {
       toastError(e);
     } finally {

@@ -69,18 +69,6 @@ export function usePaged<T>(load: () => Promise<T[]>, deps: unknown[] = []) {
   return { ...state, items, hasMore, all: state.data };
 }
 
-/** Normalizes list replies: an array, or {items|list|orders|coupons|...: [...]}. */
-export function listOf<T>(reply: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(reply)) return reply as T[];
-  if (reply && typeof reply === 'object') {
-    for (const k of [...keys, 'items', 'list', 'rows']) {
-      const v = (reply as Record<string, unknown>)[k];
-      if (Array.isArray(v)) return v as T[];
-    }
-  }
-  return [];
-}
-
 /** Shows a toast for an action's failure in Chinese by code; returns the code. */
 export function toastError(e: unknown): string {
   const err = asCloudError(e);

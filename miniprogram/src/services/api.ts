@@ -1,75 +1,106 @@
+import type { Event, Reply } from '../../../shared/contract';
 import { callCloud } from './cloud';
 import { currentShareId } from './share';
-import type { Catalog, CouponInstance, CouponTemplate, Order, ProductDetail, ShelfView, Team } from './types';
 
 /**
- * Typed wrappers over callCloud, one per function action of the contract. Only fields with a
- * value are sent (functions parse events with zod `.strict()`).
+ * One wrapper per action the app uses; every type here comes from the contract (shared/contract)
+ * through `import type`, so the app cannot guess a reply shape and zod stays out of the bundle.
  */
-function ev(action: string, fields: Record<string, unknown> = {}) {
-  const out: { action: string; [k: string]: unknown } = { action };
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null && v !== '') out[k] = v;
-  return out;
-}
+
+/** shelf.view: the salesperson's card and products. */
+export type ShelfView = Reply<'shelf', 'view'>;
+/** A product as the shelf shows it. */
+export type ShelfProduct = ShelfView['products'][number];
+/** The salesperson on the shelf's card. */
+export type SalesCardInfo = ShelfView['sales'];
+/** The brand on the shelf's card. */
+export type Brand = ShelfView['brand'];
+/** shelf.product: one product with coupons to claim and open teams. */
+export type ProductDetail = Reply<'shelf', 'product'>;
+/** One SKU of a product. */
+export type Sku = ShelfProduct['skus'][number];
+/** shelf.catalog: the whole catalogue for curating. */
+export type Catalog = Reply<'shelf', 'catalog'>;
+/** A coupon template on offer (coupon.list). */
+export type CouponOnOffer = Reply<'coupon', 'list'>['templates'][number];
+/** One of the caller's coupons (coupon.mine). */
+export type MyCoupon = Reply<'coupon', 'mine'>['coupons'][number];
+/** A claimed coupon's status. */
+export type CouponStatus = MyCoupon['status'];
+/** An order as its buyer sees it. */
+export type OrderView = Reply<'order', 'get'>;
+/** An order's status (shared/lifecycle's order table). */
+export type OrderStatus = OrderView['status'];
+/** order.quote: the server's price of a cart, with the best coupon and every coupon ranked. */
+export type Quote = Reply<'order', 'quote'>;
+/** What to buy: `items`, a new team of `dealId`, or a seat in `teamId` (exactly one), maybe a coupon. */
+export type Cart = Pick<Event<'order', 'quote'>, 'items' | 'dealId' | 'teamId'>;
+/** groupbuy.get: a team. */
+export type Team = Reply<'groupbuy', 'get'>;
+/** share.open: the share's target and the caller's binding. */
+export type ShareOpened = Reply<'share', 'open'>;
+/** A paid order attributed to a salesperson (sales.orders). */
+export type SalesOrder = Reply<'sales', 'orders'>['items'][number];
+/** A bound customer (sales.customers). */
+export type BoundCustomer = Reply<'sales', 'customers'>['items'][number];
+/** One customer's interest (sales.customer). */
+export type CustomerDetail = Reply<'sales', 'customer'>;
+/** The commission ledger (sales.ledger). */
+export type Ledger = Reply<'sales', 'ledger'>;
+/** One row of the leaderboard (sales.leaderboard). */
+export type LeaderboardRow = Reply<'sales', 'leaderboard'>['rows'][number];
+/** admin.dashboard. */
+export type Dashboard = Reply<'admin', 'dashboard'>;
 
 export const shelfApi = {
-  view: (salesId?: string) => callCloud<ShelfView>('shelf', ev('view', { salesId })),
+  view: (salesId?: string) => callCloud('shelf', 'view', { salesId }),
   /** `view: false` from pages that only need the data (checkout, team): not a customer's view. */
-  product: (productId: string, opts: { view?: boolean } = {}) =>
-    callCloud<ProductDetail>('shelf', { ...ev('product', { productId }), ...(opts.view === false ? { view: false } : {}) }),
+  product: (productId: string, opts: { view?: boolean } = {}) => callCloud('shelf', 'product', { productId, view: opts.view === false ? false : undefined }),
   /** Sales only: every product on sale, each marked `onShelf`, plus the shelf's order. */
-  catalog: () => callCloud<Catalog>('shelf', ev('catalog')),
-  curate: (productIds: string[]) => callCloud<unknown>('shelf', ev('curate', { productIds })),
+  catalog: () => callCloud('shelf', 'catalog', {}),
+  curate: (productIds: string[]) => callCloud('shelf', 'curate', { productIds }),
 };
 
 export const couponApi = {
-  list: () => callCloud<unknown>('coupon', ev('list')),
-  claim: (templateId: string) => callCloud<CouponInstance>('coupon', ev('claim', { templateId, shareId: currentShareId() })),
-  mine: (status?: string) => callCloud<unknown>('coupon', ev('mine', { status })),
+  list: () => callCloud('coupon', 'list', {}),
+  claim: (templateId: string) => callCloud('coupon', 'claim', { templateId, shareId: currentShareId() }),
+  mine: (status?: CouponStatus) => callCloud('coupon', 'mine', { status }),
 };
 
 export const groupApi = {
-  /** Opens a team: the leader's unpaid order reserves the first seat. */
-  open: (dealId: string, idempotencyKey: string) =>
-    callCloud<{ teamId: string; orderId: string; totalFen: number }>('groupbuy', ev('open', { dealId, idempotencyKey, shareId: currentShareId() })),
-  /** Joins a team: the seat is reserved atomically with the order. */
-  join: (teamId: string, idempotencyKey: string) =>
-    callCloud<{ teamId: string; orderId: string; totalFen: number }>('groupbuy', ev('join', { teamId, idempotencyKey, shareId: currentShareId() })),
-  get: (teamId: string) => callCloud<Team>('groupbuy', ev('get', { teamId })),
+  get: (teamId: string) => callCloud('groupbuy', 'get', { teamId }),
 };
 
-/** A plain order (group orders go through groupbuy.open/join). */
-export interface CreateOrderInput {
-  items: Array<{ productId: string; skuId?: string; qty: number }>;
-  couponId?: string;
-  idempotencyKey: string;
-}
-
 export const orderApi = {
-  create: (input: CreateOrderInput) =>
-    callCloud<Order & { teamId?: string }>('order', ev('create', { ...input, shareId: currentShareId() })),
-  pay: (orderId: string) => callCloud<{ payment?: Record<string, string>; status?: string } & Partial<Order>>('order', ev('pay', { orderId })),
-  cancel: (orderId: string) => callCloud<Order>('order', ev('cancel', { orderId })),
-  refund: (orderId: string, lineIds?: string[]) => callCloud<Order>('order', ev('refund', { orderId, lineIds })),
-  list: () => callCloud<unknown>('order', ev('list')),
-  get: (orderId: string) => callCloud<Order>('order', ev('get', { orderId })),
+  /**
+   * Prices a cart as create would: `couponId` undefined = the best coupon, null = none, an id =
+   * that one (NOT_ELIGIBLE when it does not apply).
+   */
+  quote: (cart: Cart, couponId?: string | null) => callCloud('order', 'quote', { ...cart, couponId }),
+  /** The one door for every order: plain items, a new team of a deal, or a seat in a team; a group order reserves its seat. */
+  create: (cart: Cart, opts: { couponId?: string; idempotencyKey: string }) => callCloud('order', 'create', { ...cart, ...opts, shareId: currentShareId() }),
+  pay: (orderId: string) => callCloud('order', 'pay', { orderId }),
+  cancel: (orderId: string) => callCloud('order', 'cancel', { orderId }),
+  refund: (orderId: string, lineIds?: string[]) => callCloud('order', 'refund', { orderId, lineIds }),
+  list: () => callCloud('order', 'list', {}),
+  get: (orderId: string) => callCloud('order', 'get', { orderId }),
+};
+
+export const shareApi = {
+  poster: (shareId: string) => callCloud('share', 'poster', { shareId }),
 };
 
 export const salesApi = {
-  customers: () => callCloud<unknown>('sales', ev('customers')),
-  customer: (openid: string) => callCloud<Record<string, unknown>>('sales', ev('customer', { openid })),
-  orders: () => callCloud<unknown>('sales', ev('orders')),
-  ledger: () => callCloud<unknown>('sales', ev('ledger')),
-  leaderboard: () => callCloud<unknown>('sales', ev('leaderboard')),
+  customers: () => callCloud('sales', 'customers', {}),
+  customer: (openid: string) => callCloud('sales', 'customer', { openid }),
+  orders: () => callCloud('sales', 'orders', {}),
+  ledger: () => callCloud('sales', 'ledger', {}),
+  leaderboard: () => callCloud('sales', 'leaderboard', {}),
 };
 
 export const adminApi = {
-  dashboard: (from?: string, to?: string) => callCloud<Record<string, unknown>>('admin', ev('dashboard', { from, to })),
-  promotionHealth: () => callCloud<unknown>('admin', ev('promotionHealth')),
-  shareTree: (shareId: string) => callCloud<unknown>('admin', ev('shareTree', { shareId })),
+  dashboard: (from?: string, to?: string) => callCloud('admin', 'dashboard', { from, to }),
 };
-
-export type { CouponTemplate };
 
 /** A fresh idempotency key per checkout attempt (kept across retries of the same submit). */
 export function newIdempotencyKey(): string {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { ActionName, Event, FunctionName, Reply } from '../../../shared/contract';
 import { CloudError } from './errors';
 
 export { CloudError } from './errors';
@@ -26,18 +27,28 @@ function unwrap<T>(reply: unknown): T {
   throw new CloudError('INTERNAL', 'reply is not an envelope');
 }
 
+/** `{action, ...fields}` with only the fields that have a value (functions parse `.strict()`; `null` is a value). */
+function eventOf(action: string, fields: object): { action: string; [k: string]: unknown } {
+  const event: { action: string; [k: string]: unknown } = { action };
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') event[k] = v;
+  return event;
+}
+
 /**
- * The only caller of cloud functions. `event` is `{action, ...fields}`; resolves to the envelope's
- * `data`, or throws CloudError(code) for `{ok:false}` (NETWORK for transport failures).
+ * The only caller of cloud functions, typed by the contract (shared/contract, types only): the
+ * event fields of `fn.action` in, the reply's `data` out (instants as ISO strings), or
+ * CloudError(code) for `{ok:false}` (NETWORK for transport failures).
  * weapp: Taro.cloud.callFunction (WeChat injects the caller). h5: POST /functions/<name> on the
  * local cloud that serves this app, caller in header x-wx-openid (the persona).
+ * @example callCloud('order', 'get', { orderId })
  */
-export async function callCloud<T>(name: string, event: { action: string; [k: string]: unknown }): Promise<T> {
-  if (h5Transport) return unwrap<T>(await h5Transport(name, event));
+export async function callCloud<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, fields: Event<F, A>): Promise<Reply<F, A>> {
+  const event = eventOf(action, fields);
+  if (h5Transport) return unwrap<Reply<F, A>>(await h5Transport(fn, event));
   initCloud();
   try {
-    const r = await Taro.cloud.callFunction({ name, data: event });
-    return unwrap<T>(r.result);
+    const r = await Taro.cloud.callFunction({ name: fn, data: event });
+    return unwrap<Reply<F, A>>(r.result);
   } catch (e) {
     if (e instanceof CloudError) throw e;
     throw new CloudError('NETWORK', String((e as Error)?.message || e));

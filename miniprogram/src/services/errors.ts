@@ -14,6 +14,7 @@ export const ERROR_TEXT: Record<string, string> = {
   FAILED_PRECONDITION: '当前状态不支持此操作',
   INTERNAL: '系统繁忙，请稍后重试',
   NETWORK: '网络异常，请检查网络后重试',
+  CANCELLED: '已取消',
 };
 
 /** An `{ok:false}` reply (or a transport failure, code NETWORK) from a cloud function. */

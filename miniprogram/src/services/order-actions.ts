@@ -11,10 +11,10 @@ export async function payOrder(orderId: string): Promise<boolean> {
   Taro.showLoading({ title: '支付中', mask: true });
   try {
     const r = await orderApi.pay(orderId);
-    const payment = r && (r.payment as Record<string, string> | undefined);
-    if (payment && payment.timeStamp && process.env.TARO_ENV === 'weapp') {
+    // WeChat Pay: the pay sheet's parameters, passed through as WeChat issued them.
+    if ('payment' in r && process.env.TARO_ENV === 'weapp') {
       Taro.hideLoading();
-      await Taro.requestPayment(payment as unknown as Taro.requestPayment.Option);
+      await Taro.requestPayment(r.payment as unknown as Taro.requestPayment.Option);
     }
     Taro.hideLoading();
     Taro.showToast({ title: '支付成功', icon: 'success' });

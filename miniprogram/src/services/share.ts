@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { Event, Reply } from '../../../shared/contract';
 import { callCloud } from './cloud';
 
 /**
@@ -11,12 +12,7 @@ const TTL_MS = 7 * 24 * 3600 * 1000;
 const opened = new Map<string, Promise<ShareOpen>>();
 
 /** share.open's reply: the target the share points at and the binding outcome. */
-export interface ShareOpen {
-  shareId: string;
-  target: { type: ShareTargetType; id: string };
-  salesId?: string;
-  boundSalesId?: string;
-}
+export type ShareOpen = Reply<'share', 'open'>;
 
 type Query = Record<string, string | undefined> | undefined;
 
@@ -45,7 +41,7 @@ export function captureShare(q: Query): string | undefined {
 export function openShare(id: string): Promise<ShareOpen> {
   let p = opened.get(id);
   if (!p) {
-    p = callCloud<ShareOpen>('share', { action: 'open', shareId: id });
+    p = callCloud('share', 'open', { shareId: id });
     opened.set(id, p);
   }
   return p;
@@ -62,12 +58,10 @@ export function currentShareId(): string | undefined {
   return v.id;
 }
 
-export type ShareTargetType = 'shelf' | 'product' | 'group' | 'coupon';
-/** Channels of the contract: chat card, QR poster, Moments (copy-link in h5 counts as a card). */
-export type ShareChannel = 'card' | 'poster' | 'moments';
-
-/** Where every share lands: the landing page resolves the share's target (share.open). */
-export const LANDING = '/pages/landing/index';
+/** What a share points at: shelf | product | group | coupon. */
+export type ShareTargetType = Event<'share', 'create'>['target']['type'];
+/** Channels of the contract: chat card, QR poster, Moments, copied link (the app's h5 copy-link counts as a card). */
+export type ShareChannel = Event<'share', 'create'>['channel'];
 
 export interface Minted {
   shareId: string;
@@ -85,20 +79,11 @@ export function mintShare(type: ShareTargetType, id: string, channel: ShareChann
   const key = `${type}:${id}:${channel}`;
   let p = minted.get(key);
   if (!p) {
-    p = callCloud<{ shareId: string; path?: string }>('share', { action: 'create', target: { type, id }, channel }).then((r) => ({
-      shareId: r.shareId,
-      path: r.path && r.path.startsWith('/') ? r.path : sharePath(LANDING, r.shareId),
-    }));
+    p = callCloud('share', 'create', { target: { type, id }, channel }).then((r) => ({ shareId: r.shareId, path: r.path }));
     p.catch(() => minted.delete(key));
     minted.set(key, p);
   }
   return p;
-}
-
-/** A page path carrying only the share id: "/pages/shelf/index?s=abc". */
-export function sharePath(page: string, shareId?: string): string {
-  const path = page.startsWith('/') ? page : `/${page}`;
-  return shareId ? `${path}?s=${encodeURIComponent(shareId)}` : path;
 }
 
 /** h5: absolute link for copy-link (hash router), e.g. "http://127.0.0.1:8787/#/pages/landing/index?s=abc". */

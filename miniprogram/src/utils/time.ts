@@ -1,12 +1,8 @@
-/** Time helpers; instants arrive from functions as ISO strings or epoch ms. */
-export type Instant = string | number | Date | { $date: string | number } | undefined | null;
+/** Time helpers; instants arrive from functions as ISO-8601 strings (shared/contract), or null when unset. */
+export type Instant = string | undefined | null;
 
 export function toMs(t: Instant): number {
-  if (t == null) return NaN;
-  if (t instanceof Date) return t.getTime();
-  if (typeof t === 'number') return t;
-  if (typeof t === 'object' && '$date' in t) return new Date(t.$date).getTime();
-  return new Date(t).getTime();
+  return t == null ? NaN : Date.parse(t);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

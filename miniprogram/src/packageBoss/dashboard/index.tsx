@@ -4,11 +4,9 @@ import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { Leaderboard } from '../../components/leaderboard';
 import { useCloud } from '../../hooks/use-cloud';
-import { adminApi } from '../../services/api';
+import { adminApi, type Dashboard } from '../../services/api';
 import { formatFen, formatFenCompact } from '../../utils/money';
 import './index.css';
-
-type Dash = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DAYS = 7;
 
@@ -16,17 +14,12 @@ const DAYS = 7;
  * One call: admin.dashboard returns the totals and `daily`, the last 30 China-time days up to the
  * server's today (from the same counter read), of which the chart shows the last 7.
  */
-
-type Point = { day: string; gmvFen: number | null };
-
 async function load() {
-  const total = (await adminApi.dashboard()) as Dash;
-  const daily: Array<{ day: string; gmvFen: number }> = Array.isArray(total.daily) ? total.daily : [];
-  const series: Point[] = daily.slice(-DAYS).map((p) => ({ day: p.day, gmvFen: Number(p.gmvFen) || 0 }));
-  return { total, series };
+  const total = await adminApi.dashboard();
+  return { total, series: total.daily.slice(-DAYS) };
 }
 
-const FUNNEL = [
+const FUNNEL: Array<{ key: keyof Omit<Dashboard['funnel'], 'rates'>; text: string }> = [
   { key: 'shares', text: '分享' },
   { key: 'opens', text: '打开' },
   { key: 'binds', text: '绑定' },
@@ -40,22 +33,22 @@ export default function DashboardPage() {
     <Shell>
       <Loadable state={state} skeleton={<Skeleton rows={5} />}>
         {({ total: d, series }) => {
-          const funnel = d.funnel || {};
-          const fmax = Math.max(1, ...FUNNEL.map((f) => Number(funnel[f.key]) || 0));
-          const smax = Math.max(1, ...series.map((s) => s.gmvFen ?? 0));
-          const weekFen = series.reduce((sum, s) => sum + (s.gmvFen ?? 0), 0);
-          const bySales = (d.bySales || []).slice().sort((a: Dash, b: Dash) => b.gmvFen - a.gmvFen);
+          const funnel = d.funnel;
+          const fmax = Math.max(1, ...FUNNEL.map((f) => funnel[f.key]));
+          const smax = Math.max(1, ...series.map((s) => s.gmvFen));
+          const weekFen = series.reduce((sum, s) => sum + s.gmvFen, 0);
+          const bySales = d.bySales.slice().sort((a, b) => b.gmvFen - a.gmvFen);
           return (
             <View>
               <View className="kpi-grid">
                 <Kpi label="GMV" value={formatFenCompact(d.gmvFen)} big />
-                <Kpi label="支付订单" value={String(d.paidOrders ?? 0)} />
-                <Kpi label="付款客户" value={String(d.payingCustomers ?? 0)} />
-                <Kpi label="新客" value={String(d.newPayingCustomers ?? 0)} />
-                <Kpi label="客单价" value={formatFenCompact(d.averageOrderFen ?? 0)} />
-                <Kpi label="退款" value={formatFenCompact(d.refundFen ?? 0)} />
-                <Kpi label="K 因子" value={Number(d.kFactor ?? 0).toFixed(2)} />
-                <Kpi label="应付佣金" value={formatFenCompact(d.commission?.owedFen ?? 0)} />
+                <Kpi label="支付订单" value={String(d.paidOrders)} />
+                <Kpi label="付款客户" value={String(d.payingCustomers)} />
+                <Kpi label="新客" value={String(d.newPayingCustomers)} />
+                <Kpi label="客单价" value={formatFenCompact(d.averageOrderFen)} />
+                <Kpi label="退款" value={formatFenCompact(d.refundFen)} />
+                <Kpi label="K 因子" value={d.kFactor.toFixed(2)} />
+                <Kpi label="应付佣金" value={formatFenCompact(d.commission.owedFen)} />
               </View>
               <View className="card">
                 <View className="card-title">
@@ -66,9 +59,9 @@ export default function DashboardPage() {
                 </View>
                 <View className="chart" data-testid="gmv-chart">
                   {series.map((s) => (
-                    <View key={s.day} className="chart-col" data-day={s.day} data-gmv={s.gmvFen ?? ''}>
-                      <Text className="chart-val">{s.gmvFen == null ? '—' : s.gmvFen ? formatFenCompact(s.gmvFen) : ''}</Text>
-                      <View className="chart-bar" style={{ height: Taro.pxTransform(Math.max(4, Math.round(((s.gmvFen ?? 0) / smax) * 240))) }} />
+                    <View key={s.day} className="chart-col" data-day={s.day} data-gmv={s.gmvFen}>
+                      <Text className="chart-val">{s.gmvFen ? formatFenCompact(s.gmvFen) : ''}</Text>
+                      <View className="chart-bar" style={{ height: Taro.pxTransform(Math.max(4, Math.round((s.gmvFen / smax) * 240))) }} />
                       <Text className="chart-day">{s.day.slice(5)}</Text>
                     </View>
                   ))}
@@ -77,10 +70,10 @@ export default function DashboardPage() {
               <View className="card">
                 <View className="card-title">
                   <Text>分享漏斗</Text>
-                  <Text className="muted">K = {Number(d.kFactor ?? 0).toFixed(2)}</Text>
+                  <Text className="muted">K = {d.kFactor.toFixed(2)}</Text>
                 </View>
                 {FUNNEL.map((f) => {
-                  const n = Number(funnel[f.key]) || 0;
+                  const n = funnel[f.key];
                   return (
                     <View key={f.key} className="funnel-row">
                       <Text className="funnel-label">{f.text}</Text>
@@ -94,33 +87,31 @@ export default function DashboardPage() {
               </View>
               <View className="card">
                 <View className="card-title">销售排行</View>
-                <Leaderboard rows={bySales.map((s: Dash, i: number) => ({ ...s, rank: i + 1, openid: s.salesId }))} />
+                <Leaderboard rows={bySales.map((s) => ({ ...s, key: s.salesId }))} />
               </View>
               <View className="card">
                 <View className="card-title">促销效果</View>
                 <View className="muted promo-sub">
-                  用券订单 {d.coupons?.paidOrdersWithCoupon ?? 0} · 券抵扣 {formatFen(d.coupons?.discountFen ?? 0)} · 拼团订单 {d.groups?.paidGroupOrders ?? 0}
+                  用券订单 {d.coupons.paidOrdersWithCoupon} · 券抵扣 {formatFen(d.coupons.discountFen)} · 拼团订单 {d.groups.paidGroupOrders}
                 </View>
-                {(d.coupons?.templates || []).map((t: Dash) => (
+                {d.coupons.templates.map((t) => (
                   <View key={t.templateId} className="cell">
                     <Text className="ellipsis grow">{t.title}</Text>
                     <Text className="muted">
-                      已领 {t.issued}/{t.stock} · {t.status === 'active' ? '进行中' : t.status}
+                      已领 {t.issued ?? '—'}/{t.stock ?? '—'} · {t.status === 'active' ? '进行中' : t.status}
                     </Text>
                   </View>
                 ))}
-                {d.groups?.teams ? (
-                  <View className="cell">
-                    <Text>拼团</Text>
-                    <Text className="muted">
-                      进行中 {d.groups.teams.forming} · 成功 {d.groups.teams.succeeded} · 失败 {d.groups.teams.failed}
-                    </Text>
-                  </View>
-                ) : null}
-                {(d.experiments || []).map((x: Dash) => (
+                <View className="cell">
+                  <Text>拼团</Text>
+                  <Text className="muted">
+                    进行中 {d.groups.teams.forming} · 成功 {d.groups.teams.succeeded} · 失败 {d.groups.teams.failed}
+                  </Text>
+                </View>
+                {d.experiments.map((x) => (
                   <View key={x.key} className="cell">
                     <Text>实验 {x.key}</Text>
-                    <Text className="muted">{(x.variants || []).map((v: Dash) => `${v.variant}: ${formatFenCompact(v.gmvFen)}/${v.paidOrders}单`).join('  ')}</Text>
+                    <Text className="muted">{x.variants.map((v) => `${v.variant}: ${formatFenCompact(v.gmvFen)}/${v.paidOrders}单`).join('  ')}</Text>
                   </View>
                 ))}
               </View>

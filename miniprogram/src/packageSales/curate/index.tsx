@@ -70,12 +70,12 @@ export default function CuratePage() {
               {items.map((p, i) => (
                 <View key={p.id} className={`cell ${p.on ? '' : 'curate-off'}`} data-curate={p.id} data-on={p.on ? '1' : '0'}>
                   <View className="row grow">
-                    {p.images?.[0] ? <Image className="order-line-img" src={p.images[0]} mode="aspectFill" lazyLoad /> : <View className="order-line-img" />}
+                    {p.images[0] ? <Image className="order-line-img" src={p.images[0]} mode="aspectFill" lazyLoad /> : <View className="order-line-img" />}
                     <View className="grow">
                       <Text className="order-line-title ellipsis">{p.title}</Text>
                       <Text className="muted">
                         {formatFen(p.priceFen)} · 库存 {p.stock}
-                        {(p.badges || []).length ? ` · ${(p.badges || [])[0].text}` : ''}
+                        {p.badges.length ? ` · ${p.badges[0].text}` : ''}
                       </Text>
                       <View className="row curate-moves">
                         <Text className={`tag ${p.on ? '' : 'grey'}`}>{p.on ? `货架第 ${rank.get(p.id)} 位` : '未上架'}</Text>

@@ -1,6 +1,6 @@
-import type { Catalog, Product } from '../../services/types';
+import type { Catalog, ShelfProduct } from '../../services/api';
 
-export type CurateItem = Product & { on: boolean };
+export type CurateItem = ShelfProduct & { on: boolean };
 
 /** Max products on one shelf (shelf.curate accepts 1–60 ids). */
 export const MAX_ON_SHELF = 60;

@@ -2,37 +2,17 @@ import { useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
-import { listOf, toastError, useNow, usePaged } from '../../hooks/use-cloud';
-import { salesApi } from '../../services/api';
+import { toastError, useNow, usePaged } from '../../hooks/use-cloud';
+import { salesApi, type BoundCustomer, type CustomerDetail } from '../../services/api';
 import { formatCountdown, formatDateTime, toMs } from '../../utils/time';
 
-interface Customer {
-  openid: string;
-  name?: string;
-  avatarUrl?: string;
-  boundAt?: string;
-  bindingExpiresAt?: string | null;
-  protectedUntil?: string | null;
-  firstPaidAt?: string | null;
-  lastViewedAt?: string | null;
-}
-
-interface Viewed {
-  productId?: string;
-  title?: string | null;
-  lastAt?: string;
-  at?: string;
-  viewedAt?: string;
-  count?: number;
-}
-
 export default function CustomersPage() {
-  const state = usePaged<Customer>(async () => listOf<Customer>(await salesApi.customers(), 'customers'));
+  const state = usePaged(async () => (await salesApi.customers()).items);
   const now = useNow(30000);
   const [open, setOpen] = useState<string>();
-  const [detail, setDetail] = useState<Record<string, Record<string, unknown>>>({});
+  const [detail, setDetail] = useState<Record<string, CustomerDetail>>({});
 
-  const toggle = async (c: Customer) => {
+  const toggle = async (c: BoundCustomer) => {
     if (open === c.openid) return setOpen(undefined);
     setOpen(c.openid);
     if (!detail[c.openid]) {
@@ -55,7 +35,7 @@ export default function CustomersPage() {
           {state.items.map((c) => {
             const protectLeft = toMs(c.protectedUntil) - now;
             const d = detail[c.openid];
-            const viewed = d ? listOf<Viewed>(d, 'viewed', 'views', 'recentViews', 'viewedProducts') : [];
+            const viewed = d ? d.views : [];
             return (
               <View key={c.openid} className="cust" onClick={() => toggle(c)} data-openid={c.openid} data-testid="customer-row">
                 <View className="row">
@@ -75,12 +55,11 @@ export default function CustomersPage() {
                       {c.bindingExpiresAt ? `绑定有效至 ${formatDateTime(c.bindingExpiresAt)}` : '永久绑定'} · 最近浏览 {c.lastViewedAt ? formatDateTime(c.lastViewedAt) : '—'}
                     </Text>
                     {!d ? <Text className="muted">加载中…</Text> : viewed.length === 0 ? <Text className="muted">暂无浏览记录</Text> : null}
-                    {viewed.slice(0, 20).map((v, i) => (
-                      <View key={i} className="between cust-view">
+                    {viewed.slice(0, 20).map((v) => (
+                      <View key={v.productId} className="between cust-view">
                         <Text className="ellipsis grow">{v.title || v.productId}</Text>
                         <Text className="muted">
-                          {v.count ? `${v.count}次 · ` : ''}
-                          {formatDateTime(v.lastAt || v.at || v.viewedAt)}
+                          {v.count}次 · {formatDateTime(v.lastAt)}
                         </Text>
                       </View>
                     ))}

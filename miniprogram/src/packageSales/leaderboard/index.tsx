@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
-import { Leaderboard, type LeaderRow } from '../../components/leaderboard';
-import { listOf, useCloud } from '../../hooks/use-cloud';
+import { Leaderboard } from '../../components/leaderboard';
+import { useCloud } from '../../hooks/use-cloud';
 import { salesApi } from '../../services/api';
 
 export default function LeaderboardPage() {
-  const state = useCloud(async () => listOf<LeaderRow>(await salesApi.leaderboard(), 'rows'));
+  // Rows come ranked by GMV (sales.leaderboard).
+  const state = useCloud(async () => (await salesApi.leaderboard()).rows.map((r) => ({ ...r, key: r.openid })));
   return (
     <Shell>
       <Loadable state={state} skeleton={<Skeleton rows={4} />} isEmpty={(d) => d.length === 0} empty={<Empty text="暂无排名" />}>

@@ -10,11 +10,6 @@ import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import './index.css';
 
-interface LedgerReply {
-  salesId?: string;
-  totals?: { pendingFen: number; settleableFen: number; paidFen: number; reversedFen: number; owedFen?: number };
-}
-
 const LINKS = [
   { text: '我的货架', sub: '挑选上架商品', url: '/packageSales/curate/index' },
   { text: '我的客户', sub: '绑定状态 · 保护期 · 浏览', url: '/packageSales/customers/index' },
@@ -24,7 +19,7 @@ const LINKS = [
 ];
 
 export default function WorkbenchPage() {
-  const ledger = useCloud(() => salesApi.ledger() as Promise<LedgerReply>);
+  const ledger = useCloud(() => salesApi.ledger());
   const salesId = ledger.data?.salesId || myOpenid() || 'me';
   const t = ledger.data?.totals;
   const title = '我的精选货架，欢迎来逛';

@@ -4,15 +4,14 @@ import { View, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
-import { listOf, PAGE_SIZE, toastError, useCloud } from '../../hooks/use-cloud';
-import { couponApi } from '../../services/api';
+import { PAGE_SIZE, toastError, useCloud } from '../../hooks/use-cloud';
+import { couponApi, type CouponStatus } from '../../services/api';
 import { mintShare } from '../../services/share';
-import type { CouponInstance, CouponTemplate } from '../../services/types';
 import { formatDay } from '../../utils/time';
 import { useReachBottom } from '@tarojs/taro';
 
 const PAGE = '/packageShop/coupons/index';
-const MINE_TABS = [
+const MINE_TABS: Array<{ key: CouponStatus; text: string }> = [
   { key: 'unused', text: '未使用' },
   { key: 'used', text: '已使用' },
   { key: 'expired', text: '已过期' },
@@ -21,11 +20,11 @@ const MINE_TABS = [
 export default function CouponsPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState(params.tab === 'mine' ? 'mine' : 'center');
-  const [status, setStatus] = useState('unused');
+  const [status, setStatus] = useState<CouponStatus>('unused');
   const [shown, setShown] = useState(PAGE_SIZE);
   useReachBottom(() => setShown((n) => n + PAGE_SIZE));
-  const center = useCloud(async () => listOf<CouponTemplate>(await couponApi.list(), 'templates', 'coupons'), [], { skip: tab !== 'center' });
-  const mine = useCloud(async () => listOf<CouponInstance>(await couponApi.mine(status), 'coupons'), [status], { skip: tab !== 'mine' });
+  const center = useCloud(async () => (await couponApi.list()).templates, [], { skip: tab !== 'center' });
+  const mine = useCloud(async () => (await couponApi.mine(status)).coupons, [status], { skip: tab !== 'mine' });
   const [claimed, setClaimed] = useState<Record<string, boolean>>({});
 
   const title = '领券中心：好券限量领取';
@@ -61,18 +60,18 @@ export default function CouponsPage() {
             {(d) => (
               <View>
                 {d.slice(0, shown).map((c) => {
-                  const tid = c.templateId || c.id || '';
-                  const done = claimed[tid] || c.claimed || (c.canClaim === false && (c.claimedByMe || 0) > 0);
+                  const tid = c.templateId;
+                  const done = claimed[tid] || (!c.canClaim && c.claimedByMe > 0);
                   const out = c.remaining === 0;
                   return (
                     <CouponTicket
                       key={tid}
                       c={c}
-                      sub={c.remaining != null ? `剩余 ${c.remaining} 张` : c.description}
-                      dim={out || c.canClaim === false}
+                      sub={`剩余 ${c.remaining} 张`}
+                      dim={out || !c.canClaim}
                       action={
-                        <Button size="mini" className={done || out ? 'btn-plain' : 'btn-warn'} disabled={!!done || out || c.canClaim === false} onClick={() => claim(tid)} data-testid={`claim-${tid}`}>
-                          {out ? '已抢光' : done ? '已领取' : c.canClaim === false ? '不可领' : '领取'}
+                        <Button size="mini" className={done || out ? 'btn-plain' : 'btn-warn'} disabled={done || out || !c.canClaim} onClick={() => claim(tid)} data-testid={`claim-${tid}`}>
+                          {out ? '已抢光' : done ? '已领取' : !c.canClaim ? '不可领' : '领取'}
                         </Button>
                       }
                     />
@@ -98,10 +97,10 @@ export default function CouponsPage() {
                 <View>
                   {d.slice(0, shown).map((c) => (
                     <CouponTicket
-                      key={c.couponId || c.id}
+                      key={c.couponId}
                       c={c}
                       dim={c.status !== 'unused'}
-                      sub={c.status === 'locked' ? '已被订单占用' : c.expiresAt || (c as { validToAt?: string }).validToAt ? `有效期至 ${formatDay(c.expiresAt || (c as { validToAt?: string }).validToAt)}` : ''}
+                      sub={c.status === 'locked' ? '已被订单占用' : `有效期至 ${formatDay(c.validToAt)}`}
                       action={
                         c.status === 'unused' ? (
                           <Button size="mini" className="btn-ghost" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>

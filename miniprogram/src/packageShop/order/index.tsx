@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Image, Button } from '@tarojs/components';
+import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
+import { PriceBreakdown } from '../../components/price-breakdown';
 import { useCloud } from '../../hooks/use-cloud';
-import { orderApi } from '../../services/api';
+import { orderApi, type OrderView } from '../../services/api';
 import { cancelOrder, payOrder, refundOrder } from '../../services/order-actions';
 import { isPendingPay, isRefundable, orderStatusText } from '../../services/order-status';
-import type { Order } from '../../services/types';
 import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
 
@@ -21,63 +21,63 @@ export default function OrderPage() {
   return (
     <Shell>
       <Loadable state={state} skeleton={<Skeleton rows={4} />}>
-        {(o: Order) => {
+        {(o: OrderView) => {
           const canRefund = isRefundable(o.status);
           const lineIds = Object.keys(picked).filter((k) => picked[k]);
-          const couponFen = o.couponDiscountFen ?? 0;
-          const discountFen = o.discountFen ?? couponFen;
+          const teamId = o.teamId;
           return (
             <View>
               <View className="card">
                 <Text className={`order-status s-${o.status}`} data-testid="order-status">
                   {orderStatusText(o.status)}
                 </Text>
-                <View className="muted">订单号 {o.orderId || o.id}</View>
+                <View className="muted">订单号 {o.orderId}</View>
                 <View className="muted">下单时间 {formatDateTime(o.createdAt)}</View>
                 {o.paidAt ? <View className="muted">支付时间 {formatDateTime(o.paidAt)}</View> : null}
               </View>
               <View className="card">
-                {(o.lines || []).map((l) => (
+                {o.lines.map((l) => (
                   <View key={l.lineId} className="order-line row" onClick={() => canRefund && setPicked((p) => ({ ...p, [l.lineId]: !p[l.lineId] }))}>
                     {canRefund ? <Text className={picked[l.lineId] ? 'co-check on' : 'co-check'}>{picked[l.lineId] ? '✓' : ''}</Text> : null}
-                    {l.image ? <Image className="order-line-img" src={l.image} mode="aspectFill" /> : <View className="order-line-img" />}
+                    <View className="order-line-img" />
                     <View className="grow">
                       <Text className="order-line-title ellipsis">{l.title}</Text>
                       {l.skuName ? <Text className="muted">{l.skuName}</Text> : null}
-                      {l.status && l.status !== o.status ? <Text className="tag warn">{orderStatusText(l.status)}</Text> : null}
+                      {l.refundedFen > 0 ? <Text className="tag warn">已退 {formatFen(l.refundedFen)}</Text> : null}
                     </View>
                     <View className="order-line-right">
-                      <Text>{formatFen(l.unitPriceFen ?? l.priceFen ?? 0)}</Text>
+                      <Text>{formatFen(l.unitPriceFen)}</Text>
                       <Text className="muted">×{l.qty}</Text>
-                      {l.paidFen != null ? <Text className="muted">实付{formatFen(l.paidFen)}</Text> : null}
+                      <Text className="muted">实付{formatFen(l.paidFen)}</Text>
                     </View>
                   </View>
                 ))}
               </View>
-              <View className="card">
-                {o.subtotalFen != null ? (
-                  <View className="cell">
-                    <Text>商品金额</Text>
-                    <Text>{formatFen(o.subtotalFen)}</Text>
-                  </View>
-                ) : null}
-                {discountFen > 0 ? (
-                  <View className="cell">
-                    <Text>{couponFen ? '优惠券' : '优惠'}</Text>
-                    <Text className="price">-{formatFen(discountFen)}</Text>
-                  </View>
-                ) : null}
-                <View className="cell">
-                  <Text>运费</Text>
-                  <Text>{o.shippingFen ? formatFen(o.shippingFen) : '包邮'}</Text>
+              <PriceBreakdown
+                subtotalLabel="商品金额"
+                subtotalFen={o.subtotalFen}
+                activityDiscountFen={o.activityDiscountFen}
+                totalLabel="实付"
+                totalFen={o.totalFen}
+                coupon={
+                  o.couponDiscountFen > 0 ? (
+                    <View className="cell">
+                      <Text>优惠券</Text>
+                      <Text className="price" data-testid="price-coupon" data-fen={o.couponDiscountFen}>
+                        -{formatFen(o.couponDiscountFen)}
+                      </Text>
+                    </View>
+                  ) : null
+                }
+              />
+              {o.refundedFen > 0 ? (
+                <View className="card cell">
+                  <Text>已退款</Text>
+                  <Text>{formatFen(o.refundedFen)}</Text>
                 </View>
-                <View className="cell">
-                  <Text>实付</Text>
-                  <Text className="price co-total">{formatFen(o.payableFen ?? o.totalFen)}</Text>
-                </View>
-              </View>
-              {o.teamId ? (
-                <View className="card cell" onClick={() => Taro.navigateTo({ url: `/packageShop/team/index?id=${encodeURIComponent(o.teamId!)}` })}>
+              ) : null}
+              {teamId ? (
+                <View className="card cell" onClick={() => Taro.navigateTo({ url: `/packageShop/team/index?id=${encodeURIComponent(teamId)}` })}>
                   <Text>查看拼团进度</Text>
                   <Text className="cell-arrow">›</Text>
                 </View>
@@ -96,7 +96,7 @@ export default function OrderPage() {
                 ) : null}
                 {isPendingPay(o.status) ? (
                   <Button size="mini" className="btn-primary" onClick={async () => done(await payOrder(o.orderId))} data-testid="pay">
-                    去支付 {formatFen(o.payableFen ?? o.totalFen)}
+                    去支付 {formatFen(o.totalFen)}
                   </Button>
                 ) : (
                   <Button size="mini" className="btn-ghost" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>

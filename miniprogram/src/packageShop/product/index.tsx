@@ -8,9 +8,8 @@ import { Price } from '../../components/price';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { ShareBar } from '../../components/share-bar';
 import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
-import { couponApi, shelfApi } from '../../services/api';
+import { couponApi, shelfApi, type ProductDetail } from '../../services/api';
 import { mintShare } from '../../services/share';
-import type { ProductDetail, Sku } from '../../services/types';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
@@ -28,12 +27,13 @@ export default function ProductPage() {
   const now = useNow();
   const p = state.data;
   const title = p ? `${p.groupDeal ? `${p.groupDeal.groupSize}人团 ${formatFen(p.groupDeal.groupPriceFen)} ` : ''}${p.title}` : '好物推荐';
+  const image = p?.images[0];
 
   useShareAppMessage(() => ({
     title,
     path: PAGE,
-    imageUrl: p?.images?.[0],
-    promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: p?.images?.[0] })),
+    imageUrl: image,
+    promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: image })),
   }));
 
   const claim = async (templateId: string) => {
@@ -49,16 +49,15 @@ export default function ProductPage() {
 
   const join = (teamId: string) => {
     if (!p?.groupDeal) return;
-    const sku = p.groupDeal.skuId || p.skus?.find((s) => s.stock > 0)?.skuId;
-    Taro.navigateTo({ url: checkoutUrl({ productId, skuId: sku, qty: 1, mode: 'join', dealId: p.groupDeal.dealId, teamId }) });
+    Taro.navigateTo({ url: checkoutUrl({ productId, mode: 'join', teamId }) });
   };
 
   return (
     <Shell className="product">
       <Loadable state={state} skeleton={<View><View className="pd-img-sk" /><Skeleton rows={3} /></View>}>
         {(d: ProductDetail) => {
-          const teams = (d.openTeams || d.teams || []).filter((t) => toMs(t.expiresAt) > now && t.missing > 0);
-          const coupons = d.coupons || [];
+          const teams = d.openTeams.filter((t) => toMs(t.expiresAt) > now && t.missing > 0);
+          const coupons = d.coupons;
           const soldOut = d.stock <= 0;
           return (
             <View>
@@ -76,7 +75,7 @@ export default function ProductPage() {
                 <Text className="pd-title">{d.title}</Text>
                 {d.subtitle ? <Text className="muted">{d.subtitle}</Text> : null}
                 <View className="pd-badges">
-                  {(d.badges || []).map((b, i) => (
+                  {d.badges.map((b, i) => (
                     <Text key={i} className={`badge ${b.kind}`}>
                       {b.text}
                     </Text>
@@ -89,13 +88,13 @@ export default function ProductPage() {
                 <View className="card">
                   <View className="card-title">领券</View>
                   {coupons.map((c) => {
-                    const tid = c.templateId || c.id || '';
-                    const done = claimed[tid] || c.claimed;
+                    const tid = c.templateId;
+                    const done = claimed[tid];
                     return (
                       <CouponTicket
                         key={tid}
                         c={c}
-                        sub={c.description || c.text}
+                        sub={`剩余 ${c.remaining} 张`}
                         action={
                           <Button size="mini" className={done ? 'btn-plain' : 'btn-warn'} disabled={!!done} onClick={() => claim(tid)} data-testid={`claim-${tid}`}>
                             {done ? '已领取' : '领取'}
@@ -132,12 +131,6 @@ export default function ProductPage() {
                 </View>
               ) : null}
 
-              {d.description ? (
-                <View className="card">
-                  <View className="card-title">商品详情</View>
-                  <Text className="pd-desc">{d.description}</Text>
-                </View>
-              ) : null}
               <View className="bottom-space" />
 
               <View className="bottom-bar">
@@ -169,22 +162,23 @@ export default function ProductPage() {
 }
 
 function SkuSheet({ p, mode, onClose }: { p: ProductDetail; mode: Mode; onClose: () => void }) {
-  const skus: Sku[] = p.skus?.length ? p.skus : [{ skuId: '', name: '默认', priceFen: p.priceFen, stock: p.stock }];
+  const skus = p.skus;
   const dealSku = mode === 'open' ? p.groupDeal?.skuId : undefined;
-  const [skuId, setSkuId] = useState(dealSku || skus.find((s) => s.stock > 0)?.skuId || skus[0].skuId);
+  const [skuId, setSkuId] = useState(dealSku || skus.find((s) => s.stock > 0)?.skuId || skus[0]?.skuId);
   const [qty, setQty] = useState(1);
-  const sku = skus.find((s) => s.skuId === skuId) || skus[0];
+  const sku = skus.find((s) => s.skuId === skuId) ?? skus[0];
+  if (!sku) return null;
   const unit = mode === 'open' && p.groupDeal ? p.groupDeal.groupPriceFen : sku.priceFen;
   const maxQty = mode === 'open' ? 1 : Math.max(1, Math.min(sku.stock, 99));
   const go = () => {
     onClose();
-    Taro.navigateTo({ url: checkoutUrl({ productId: p.id, skuId: sku.skuId || undefined, qty, mode, dealId: mode === 'open' ? p.groupDeal?.dealId : undefined }) });
+    Taro.navigateTo({ url: checkoutUrl({ productId: p.id, skuId: sku.skuId, qty, mode, dealId: mode === 'open' ? p.groupDeal?.dealId : undefined }) });
   };
   return (
     <View className="mask" onClick={onClose}>
       <View className="sheet" onClick={(e) => e.stopPropagation()}>
         <View className="row">
-          {p.images?.[0] ? <Image className="sku-img" src={p.images[0]} mode="aspectFill" /> : null}
+          {p.images[0] ? <Image className="sku-img" src={p.images[0]} mode="aspectFill" /> : null}
           <View>
             <Price fen={unit} />
             <Text className="muted sku-stock">库存 {sku.stock}</Text>

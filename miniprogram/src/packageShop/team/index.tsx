@@ -4,12 +4,11 @@ import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, useNow } from '../../hooks/use-cloud';
-import { groupApi, shelfApi } from '../../services/api';
+import { groupApi, shelfApi, type Team } from '../../services/api';
 import { isMyTeam } from '../../services/my-teams';
 import { myOpenid } from '../../services/role';
 import { TEAM_STATUS_TEXT } from '../../services/order-status';
 import { mintShare } from '../../services/share';
-import type { Team } from '../../services/types';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
@@ -21,17 +20,16 @@ export default function TeamPage() {
   const { params } = useRouter();
   const teamId = params.id || params.teamId || '';
   const state = useCloud(async () => {
-    const team = normalizeTeam(await groupApi.get(teamId));
-    // The team reply carries the deal terms; the product's title and image come from the shelf.
-    const product = team.productId ? await shelfApi.product(team.productId, { view: false }).catch(() => undefined) : undefined;
-    return { ...team, product: product || team.product };
+    const team = await groupApi.get(teamId);
+    // The team carries the deal's terms; the product's title and image come from the shelf.
+    const product = await shelfApi.product(team.terms.productId, { view: false }).catch(() => undefined);
+    return { team, product };
   }, [teamId]);
   const now = useNow();
-  const t = state.data;
-  const missing = t ? t.missing ?? Math.max(0, t.groupSize - (t.seatsTaken ?? t.members.length)) : 0;
-  const productTitle = t?.productTitle || t?.product?.title || '';
-  const productImage = t?.productImage || t?.product?.images?.[0];
-  const title = `还差${missing}人！${t?.groupPriceFen ? formatFen(t.groupPriceFen) + ' ' : ''}一起拼 ${productTitle}`;
+  const t = state.data?.team;
+  const productTitle = state.data?.product?.title || t?.terms.title || '';
+  const productImage = state.data?.product?.images[0];
+  const title = t ? `还差${t.seatsLeft}人！${formatFen(t.terms.groupPriceFen)} 一起拼 ${productTitle}` : '一起拼团';
 
   useShareAppMessage(() => ({
     title,
@@ -43,29 +41,29 @@ export default function TeamPage() {
   return (
     <Shell className="team">
       <Loadable state={state} skeleton={<Skeleton rows={3} />}>
-        {(d: Team) => {
+        {({ team: d }: { team: Team }) => {
           const left = toMs(d.expiresAt) - now;
-          const joined = d.joined || !!d.me || !!d.myOrderId || isMyTeam(d.teamId) || d.members.some((m) => m.openid && m.openid === myOpenid());
+          const joined = isMyTeam(d.teamId) || d.members.some((m) => m.openid === myOpenid());
           const forming = d.status === 'forming' && left > 0;
-          const seats = Array.from({ length: d.groupSize }, (_, i) => d.members[i]);
-          const productId = d.productId || d.product?.id || '';
+          const seats = Array.from({ length: d.size }, (_, i) => d.members[i]);
+          const productId = d.terms.productId;
           return (
             <View>
-              <View className="card row" onClick={() => productId && Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(productId)}` })}>
+              <View className="card row" onClick={() => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(productId)}` })}>
                 {productImage ? <Image className="tm-img" src={productImage} mode="aspectFill" /> : <View className="tm-img" />}
                 <View className="grow">
                   <Text className="tm-title">{productTitle}</Text>
-                  <Text className="tm-deal">{d.groupSize}人团</Text>
-                  {d.groupPriceFen ? <Text className="price">拼团价 {formatFen(d.groupPriceFen)}</Text> : null}
+                  <Text className="tm-deal">{d.size}人团</Text>
+                  <Text className="price">拼团价 {formatFen(d.terms.groupPriceFen)}</Text>
                 </View>
               </View>
               <View className="card tm-main">
                 <Text className={`tm-status s-${d.status}`} data-testid="team-status">
-                  {d.status === 'forming' && left <= 0 ? '已到期' : TEAM_STATUS_TEXT[d.status] || d.status}
+                  {d.status === 'forming' && left <= 0 ? '已到期' : TEAM_STATUS_TEXT[d.status]}
                 </Text>
                 {forming ? (
                   <View className="tm-need">
-                    还差 <Text className="price tm-num">{missing}</Text> 人成团
+                    还差 <Text className="price tm-num">{d.seatsLeft}</Text> 人成团
                   </View>
                 ) : d.status === 'succeeded' ? (
                   <View className="tm-need">拼团成功，商家将尽快发货</View>
@@ -77,35 +75,31 @@ export default function TeamPage() {
                   {seats.map((m, i) => (
                     <View key={i} className={`tm-seat ${m ? 'filled' : ''}`} data-testid={m ? 'team-seat-filled' : 'team-seat-empty'}>
                       {m?.avatarUrl ? <Image className="tm-avatar" src={m.avatarUrl} /> : <View className="tm-avatar">{m ? memberName(m).slice(0, 1) : '?'}</View>}
-                      {m && (m.isLeader || m.leader || i === 0) ? <Text className="tm-leader">团长</Text> : null}
+                      {m?.isLeader ? <Text className="tm-leader">团长</Text> : null}
                       <Text className="tm-name ellipsis">{m ? memberName(m) : '待加入'}</Text>
-                      {m && (m.status === 'pending_pay' || (m as { paid?: boolean }).paid === false) ? <Text className="tm-pending">待支付</Text> : null}
+                      {m && !m.paid ? <Text className="tm-pending">待支付</Text> : null}
                     </View>
                   ))}
                 </View>
                 {forming ? (
                   joined ? (
                     <View className="tm-actions">
-                      <Text className="muted tm-invite-tip">邀请好友参团，满{d.groupSize}人即成团</Text>
+                      <Text className="muted tm-invite-tip">邀请好友参团，满{d.size}人即成团</Text>
                       <ShareBar type="group" id={teamId} page={`${PAGE}`} label="邀请好友" />
                     </View>
                   ) : (
-                    <Button
-                      className="btn-primary tm-join"
-                      onClick={() => Taro.navigateTo({ url: checkoutUrl({ productId, skuId: d.skuId, qty: 1, mode: 'join', dealId: d.dealId, teamId: d.teamId }) })}
-                      data-testid="team-join"
-                    >
-                      {d.groupPriceFen ? `${formatFen(d.groupPriceFen)} ` : ''}一键参团
+                    <Button className="btn-primary tm-join" onClick={() => Taro.navigateTo({ url: checkoutUrl({ productId, mode: 'join', teamId: d.teamId }) })} data-testid="team-join">
+                      {formatFen(d.terms.groupPriceFen)} 一键参团
                     </Button>
                   )
                 ) : (
-                  <Button className="btn-ghost tm-join" onClick={() => productId && Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(productId)}` })}>
+                  <Button className="btn-ghost tm-join" onClick={() => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(productId)}` })}>
                     再开一团
                   </Button>
                 )}
               </View>
               <View className="card muted tm-rules">
-                规则：{d.groupSize}人成团，支付即占座；到期未成团自动退款。
+                规则：{d.size}人成团，支付即占座；到期未成团自动退款。
               </View>
             </View>
           );
@@ -115,23 +109,7 @@ export default function TeamPage() {
   );
 }
 
-/** groupbuy.get has no member names yet (docs/miniprogram.md): the caller's own seat reads 我. */
+/** A member's name (the caller's own seat reads 我 when the name is not set). */
 function memberName(m: Team['members'][number]): string {
-  return m.name || m.nickName || (m.openid && m.openid === myOpenid() ? '我' : '团员');
-}
-
-type TeamReply = Team & { size?: number; seatsLeft?: number; terms?: { productId?: string; skuId?: string; groupSize?: number; groupPriceFen?: number; title?: string } };
-
-/** Reads groupbuy.get's reply (size/seatsLeft/terms) into the page's Team shape. */
-function normalizeTeam(r: TeamReply): Team {
-  const terms = r.terms || {};
-  return {
-    ...r,
-    groupSize: r.groupSize ?? r.size ?? terms.groupSize ?? 0,
-    groupPriceFen: r.groupPriceFen ?? terms.groupPriceFen,
-    missing: r.missing ?? r.seatsLeft,
-    productId: r.productId ?? terms.productId,
-    skuId: r.skuId ?? terms.skuId,
-    members: r.members || [],
-  };
+  return m.name || (m.openid === myOpenid() ? '我' : '团员');
 }

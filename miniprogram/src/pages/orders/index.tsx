@@ -4,15 +4,14 @@ import { View } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { OrderCard } from '../../components/order-card';
 import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
-import { listOf, usePaged } from '../../hooks/use-cloud';
+import { usePaged } from '../../hooks/use-cloud';
 import { orderApi } from '../../services/api';
 import { ORDER_TABS } from '../../services/order-status';
-import type { Order } from '../../services/types';
 
 export default function OrdersPage() {
   const [tab, setTab] = useState('all');
   const match = ORDER_TABS.find((t) => t.key === tab)!.match;
-  const state = usePaged<Order>(async () => listOf<Order>(await orderApi.list(), 'orders'), []);
+  const state = usePaged(async () => (await orderApi.list()).orders, []);
   const filtered = (state.all || []).filter((o) => match(o.status));
   const [firstShow, setFirstShow] = useState(true);
   useDidShow(() => {
@@ -35,7 +34,7 @@ export default function OrdersPage() {
       ) : (
         <View>
           {filtered.slice(0, state.items.length || 20).map((o) => (
-            <OrderCard key={o.orderId || o.id} o={o} onChanged={state.reload} />
+            <OrderCard key={o.orderId} o={o} onChanged={state.reload} />
           ))}
           <LoadMore hasMore={filtered.length > state.items.length} count={filtered.length} />
         </View>

@@ -8,7 +8,7 @@ import { ShareBar } from '../../components/share-bar';
 import { useCloud, PAGE_SIZE } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
 import { mintShare } from '../../services/share';
-import type { Product } from '../../services/types';
+import type { ShelfProduct } from '../../services/api';
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import './index.css';
@@ -22,8 +22,8 @@ export default function ShelfPage() {
   const [shown, setShown] = useState(PAGE_SIZE);
   useReachBottom(() => setShown((n) => n + PAGE_SIZE));
 
-  const shelfOwner = state.data?.sales?.openid || salesId || 'default';
-  const title = state.data?.sales ? `${state.data.sales.name} 为你精选好物` : `${state.data?.brand?.name || 'LinkShelf'} 精选货架`;
+  const shelfOwner = state.data?.sales.openid || salesId || 'default';
+  const title = state.data ? `${state.data.sales.name} 为你精选好物` : 'LinkShelf 精选货架';
 
   useShareAppMessage(() => ({
     title,
@@ -32,7 +32,7 @@ export default function ShelfPage() {
   }));
   useShareTimeline(() => ({ title }));
 
-  const openProduct = (p: Product) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
+  const openProduct = (p: ShelfProduct) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
 
   return (
     <Shell className="shelf">

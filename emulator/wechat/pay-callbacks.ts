@@ -1,0 +1,94 @@
+/**
+ * Pay and refund callbacks, delivered to the named function through the local cloud's function
+ * host as a call from WeChat Pay (context `TCB_SOURCE: wx_paycallback`, no openid), and delivered
+ * again until the function answers `{ errcode: 0 }` (支付结果回调云函数协议: "异常时支付回调会持续
+ * 重试最多两天"). The retry gaps follow WeChat Pay v2's notice schedule 15s/15s/30s/3m/10m/20m/30m/
+ * 30m/30m/60m/3h/3h/3h/6h/6h, then every 6 h, on the local cloud's clock, for two days.
+ * Nothing is delivered by a timer in tests: `deliverDue()` (POST /_emulator/wxpay/deliver) runs
+ * what is due now; `npm start` calls it every second.
+ */
+import type { Store } from '../store';
+import type { Reply } from './pay-replies';
+
+const S = 1000;
+const M = 60 * S;
+const H = 60 * M;
+export const RETRY_GAPS_MS = [15 * S, 15 * S, 30 * S, 3 * M, 10 * M, 20 * M, 30 * M, 30 * M, 30 * M, 60 * M, 3 * H, 3 * H, 3 * H, 6 * H, 6 * H];
+export const GIVE_UP_AFTER_MS = 48 * H;
+const HISTORY_KEPT = 20;
+
+export interface CallbackDoc {
+  [k: string]: unknown;
+  _id: string;
+  kind: 'pay' | 'refund';
+  functionName: string;
+  /** outTradeNo (pay) or outRefundNo (refund). */
+  key: string;
+  event: Reply;
+  createdAt: number;
+  nextAt: number;
+  attempts: number;
+  status: 'pending' | 'acknowledged' | 'abandoned';
+  history: Array<{ at: number; reply: unknown; acknowledged: boolean }>;
+}
+
+export interface CallbackHost {
+  now(): number;
+  /** Calls the function as WeChat Pay does; resolves to its reply, rejects when it throws. */
+  invoke(functionName: string, event: Reply): Promise<unknown>;
+}
+
+/** The callback is acknowledged only by `{ errcode: 0 }` (a number) — anything else is retried. */
+export function isAcknowledged(reply: unknown): boolean {
+  return Boolean(reply) && typeof reply === 'object' && (reply as { errcode?: unknown }).errcode === 0;
+}
+
+export class PayCallbacks {
+  private inFlight = new Set<string>();
+
+  constructor(
+    private store: Store,
+    private host: CallbackHost,
+  ) {}
+
+  list(): CallbackDoc[] {
+    return (this.store.docs('wx_callbacks') as CallbackDoc[]).slice().sort((a, b) => a.createdAt - b.createdAt || a._id.localeCompare(b._id));
+  }
+
+  get(kind: 'pay' | 'refund', key: string): CallbackDoc | undefined {
+    return this.store.get('wx_callbacks', `${kind}:${key}`) as CallbackDoc | undefined;
+  }
+
+  enqueue(kind: 'pay' | 'refund', functionName: string, key: string, event: Reply): void {
+    const now = this.host.now();
+    const doc: CallbackDoc = { _id: `${kind}:${key}`, kind, functionName, key, event, createdAt: now, nextAt: now, attempts: 0, status: 'pending', history: [] };
+    this.store.put('wx_callbacks', doc._id, doc);
+  }
+
+  /** Delivers every pending callback that is due on the local clock (all pending ones if `all`). */
+  async deliverDue(all = false): Promise<CallbackDoc[]> {
+    const now = this.host.now();
+    const due = this.list().filter((c) => c.status === 'pending' && (all || c.nextAt <= now) && !this.inFlight.has(c._id));
+    return Promise.all(due.map((c) => this.deliver(c)));
+  }
+
+  private async deliver(doc: CallbackDoc): Promise<CallbackDoc> {
+    this.inFlight.add(doc._id);
+    let reply: unknown;
+    try {
+      reply = await this.host.invoke(doc.functionName, doc.event);
+    } catch (err) {
+      reply = { error: (err as Error).message };
+    } finally {
+      this.inFlight.delete(doc._id);
+    }
+    const at = this.host.now();
+    const acknowledged = isAcknowledged(reply);
+    const attempts = doc.attempts + 1;
+    const nextAt = at + RETRY_GAPS_MS[Math.min(attempts - 1, RETRY_GAPS_MS.length - 1)];
+    const status = acknowledged ? 'acknowledged' : nextAt - doc.createdAt > GIVE_UP_AFTER_MS ? 'abandoned' : 'pending';
+    const next: CallbackDoc = { ...doc, attempts, nextAt, status, history: [...doc.history, { at, reply, acknowledged }].slice(-HISTORY_KEPT) };
+    this.store.put('wx_callbacks', doc._id, next);
+    return next;
+  }
+}

@@ -1,0 +1,113 @@
+import Taro from '@tarojs/taro';
+import { CloudError } from './errors';
+import { initCloud } from './cloud';
+import { currentOpenid } from './persona';
+
+/** A file the user uploaded: its `cloud://` id (stored in documents) and a URL to show it now. */
+export interface UploadedFile {
+  fileId: string;
+  url: string;
+}
+
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Where a user's uploads go: `uploads/<openid>/<purpose>/<time>-<random>.<ext>`. The storage rules
+ * (database/storage-rules.json) let a user write only under `uploads/` and only their own files;
+ * functions copy or reference the file id, never trust the path for identity.
+ */
+function cloudPathFor(purpose: string, ext: string): string {
+  const safePurpose = purpose.replace(/[^a-z0-9_-]/gi, '').slice(0, 24) || 'misc';
+  const random = Math.random().toString(36).slice(2, 10);
+  return `uploads/${currentOpenid() || 'me'}/${safePurpose}/${Date.now()}-${random}.${ext}`;
+}
+
+function extOf(path: string): string {
+  const m = /\.([a-z0-9]{2,5})(?:$|\?)/i.exec(path);
+  return m ? m[1].toLowerCase() : 'jpg';
+}
+
+/** h5: POST the bytes to the local cloud's stand-in of wx.cloud.uploadFile (caller = the persona). */
+async function uploadH5(cloudPath: string, tempFilePath: string): Promise<string> {
+  const blob = await (await fetch(tempFilePath)).blob();
+  if (blob.size > MAX_IMAGE_BYTES) throw new CloudError('INVALID_ARGUMENT', 'image is larger than 5 MB');
+  const res = await fetch(`/client/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    method: 'POST',
+    headers: { 'x-wx-openid': currentOpenid(), 'content-type': blob.type || 'application/octet-stream' },
+    body: blob,
+  });
+  const body = (await res.json().catch(() => ({}))) as { fileID?: string; errCode?: string; errMsg?: string };
+  if (!res.ok || !body.fileID) throw new CloudError(res.status === 403 ? 'PERMISSION_DENIED' : 'INTERNAL', body.errMsg || `upload failed (HTTP ${res.status})`);
+  return body.fileID;
+}
+
+async function uploadWeapp(cloudPath: string, tempFilePath: string): Promise<string> {
+  initCloud();
+  try {
+    const r = await Taro.cloud.uploadFile({ cloudPath, filePath: tempFilePath });
+    return r.fileID;
+  } catch (e) {
+    throw new CloudError('NETWORK', String((e as Error)?.message || e));
+  }
+}
+
+/** Temporary URLs for `cloud://` file ids (one call for all); ids that fail map to ''. */
+export async function tempUrls(fileIds: string[]): Promise<Record<string, string>> {
+  const ids = [...new Set(fileIds.filter((id) => id.startsWith('cloud://')))];
+  if (ids.length === 0) return {};
+  let list: Array<{ fileID: string; tempFileURL?: string; status?: number }>;
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch('/client/storage/getTempFileURL', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': currentOpenid() },
+      body: JSON.stringify({ fileList: ids }),
+    });
+    list = ((await res.json().catch(() => ({}))) as { fileList?: typeof list }).fileList ?? [];
+  } else {
+    initCloud();
+    list = (await Taro.cloud.getTempFileURL({ fileList: ids })).fileList as typeof list;
+  }
+  return Object.fromEntries(list.map((f) => [f.fileID, f.status === 0 && f.tempFileURL ? f.tempFileURL : '']));
+}
+
+/**
+ * Lets the user pick one image (camera or album) and uploads it to cloud storage under their own
+ * `uploads/` folder. Resolves to the file id to save in a document and a URL to show it now;
+ * rejects with CloudError (`CANCELLED` when the user closed the picker).
+ * @example const { fileId, url } = await chooseAndUploadImage('avatar')
+ */
+export async function chooseAndUploadImage(purpose: string): Promise<UploadedFile> {
+  let picked: Taro.chooseImage.SuccessCallbackResult;
+  try {
+    picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  } catch {
+    throw new CloudError('CANCELLED', 'no image chosen');
+  }
+  const file = picked.tempFiles?.[0];
+  const tempFilePath = file?.path ?? picked.tempFilePaths?.[0];
+  if (!tempFilePath) throw new CloudError('CANCELLED', 'no image chosen');
+  if (file?.size && file.size > MAX_IMAGE_BYTES) throw new CloudError('INVALID_ARGUMENT', 'image is larger than 5 MB');
+  // h5 temp paths are blob: URLs without an extension; the picked file's type names it.
+  const ext = process.env.TARO_ENV === 'h5' ? (file?.type?.split('/')[1] ?? 'jpg').replace('jpeg', 'jpg') : extOf(tempFilePath);
+  const cloudPath = cloudPathFor(purpose, ext);
+  const fileId = process.env.TARO_ENV === 'h5' ? await uploadH5(cloudPath, tempFilePath) : await uploadWeapp(cloudPath, tempFilePath);
+  const url = (await tempUrls([fileId]))[fileId] || tempFilePath;
+  return { fileId, url };
+}
+
+/** Deletes a file the user uploaded (their own, per the storage rules). */
+export async function deleteUpload(fileId: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch('/client/storage/deleteFile', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': currentOpenid() },
+      body: JSON.stringify({ fileList: [fileId] }),
+    });
+    const body = (await res.json().catch(() => ({}))) as { fileList?: Array<{ status?: number; errMsg?: string }> };
+    const one = body.fileList?.[0];
+    if (!one || one.status !== 0) throw new CloudError(one?.errMsg === 'STORAGE_EXCEED_AUTHORITY' ? 'PERMISSION_DENIED' : 'NOT_FOUND', one?.errMsg || 'delete failed');
+    return;
+  }
+  initCloud();
+  await Taro.cloud.deleteFile({ fileList: [fileId] });
+}

@@ -1,0 +1,29 @@
+/**
+ * `groupbuy`: a team as its page shows it. Teams are opened and joined through `order.create`
+ * (`{dealId}` / `{teamId}`), the one door that also takes a coupon where the deal allows it.
+ */
+import { z } from 'zod';
+import { TEAM_STATUSES } from '../lifecycle/tables';
+import { dealTermsSchema } from './deal-terms';
+import { defineContract } from './define';
+import { count, idField, instant } from './fields';
+
+/** The actions of `groupbuy`. */
+export const groupbuy = defineContract({
+  /** A team: seats, deadline, the deal's terms and its current members (refunded members are not listed). */
+  get: {
+    input: { teamId: idField },
+    reply: z.strictObject({
+      teamId: z.string(),
+      dealId: z.string(),
+      status: z.enum(TEAM_STATUSES),
+      size: count,
+      seatsTaken: count,
+      paidCount: count,
+      seatsLeft: count,
+      expiresAt: instant,
+      terms: dealTermsSchema,
+      members: z.array(z.strictObject({ openid: z.string(), paid: z.boolean(), isLeader: z.boolean(), name: z.string(), avatarUrl: z.string() })),
+    }),
+  },
+});

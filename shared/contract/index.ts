@@ -1,0 +1,35 @@
+/**
+ * The contract from function to page: for every action of every deployed function, the event's
+ * fields (`input`, parsed `.strict()` by the platform) and the reply's `data` (`reply`, checked by
+ * the platform before it leaves the function). Functions take both from here; the mini-program
+ * derives its types from here with `import type` (zod stays out of its bundle).
+ */
+import { admin } from './admin';
+import { coupon } from './coupon';
+import type { ActionContract, EventOf, WireReplyOf } from './define';
+import { groupbuy } from './groupbuy';
+import { order } from './order';
+import { payNotify } from './pay-notify';
+import { sales } from './sales';
+import { share } from './share';
+import { shelf } from './shelf';
+import { sweep } from './sweep';
+
+/** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+
+/** The whole contract's type. */
+export type Contract = typeof contract;
+/** A deployed function's name. */
+export type FunctionName = keyof Contract;
+/** The action names of function `F`. */
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
+type ActionOf<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends ActionContract ? Contract[F][A] : never;
+/** The event fields (besides `action`) of `F.A`, as the app sends them. @example Event<'order', 'get'> // { orderId: string } */
+export type Event<F extends FunctionName, A extends ActionName<F>> = EventOf<ActionOf<F, A>>;
+/** The reply `data` of `F.A` as the app receives it (JSON: instants are ISO strings). */
+export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf<ActionOf<F, A>>;
+
+export { defineContract } from './define';
+export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };

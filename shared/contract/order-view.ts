@@ -1,0 +1,51 @@
+/** An order as its buyer sees it (order.create / get / list), and the priced lines of a quote. */
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../lifecycle/tables';
+import { dealTermsSchema } from './deal-terms';
+import { count, fen, instant } from './fields';
+
+/** One of the order states of shared/lifecycle/tables.ts. */
+export const orderStatusField = z.enum(ORDER_STATUSES);
+
+/** A priced cart line (shared/pricing): `paidFen = subtotalFen − activityDiscountFen − couponDiscountFen`. */
+export const pricedLineSchema = z.strictObject({
+  lineId: z.string(),
+  productId: z.string(),
+  skuId: z.string(),
+  title: z.string(),
+  skuName: z.string(),
+  qty: count,
+  unitPriceFen: fen,
+  listPriceFen: fen,
+  subtotalFen: fen,
+  activityDiscountFen: fen,
+  couponDiscountFen: fen,
+  discountFen: fen,
+  paidFen: fen,
+});
+
+/** A stored order line: priced, plus what has been refunded of it. */
+export const orderLineSchema = pricedLineSchema.extend({ refundedFen: fen, refundId: z.string().nullable() });
+
+/** What the buyer sees of an order. `totalFen = subtotalFen − discountFen`. */
+export const orderViewSchema = z.strictObject({
+  orderId: z.string(),
+  status: orderStatusField,
+  kind: z.enum(['normal', 'group']),
+  lines: z.array(orderLineSchema),
+  subtotalFen: fen,
+  activityDiscountFen: fen,
+  couponDiscountFen: fen,
+  discountFen: fen,
+  totalFen: fen,
+  paidFen: fen,
+  refundedFen: fen,
+  couponId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  dealTerms: dealTermsSchema.nullable(),
+  createdAt: instant,
+  payDeadlineAt: instant,
+  paidAt: instant.nullable(),
+  closedAt: instant.nullable(),
+  closeReason: z.string().nullable(),
+});

@@ -1,0 +1,87 @@
+/**
+ * `order`: the one door for every order — plain (`items`), a new team of a group deal (`dealId`) or
+ * a seat in a team (`teamId`) — each with a coupon where the rules allow it; then pay, cancel,
+ * refund, list, get. `quote` prices the same request without writing anything.
+ */
+import { z } from 'zod';
+import { couponOptionSchema } from './coupon-terms';
+import { dealTermsSchema } from './deal-terms';
+import { defineContract } from './define';
+import { fen, idField, idempotencyKeyField } from './fields';
+import { orderStatusField, orderViewSchema, pricedLineSchema } from './order-view';
+
+/** One cart item. Quantities are positive integers. */
+export const itemSchema = z.strictObject({ productId: idField, skuId: idField.optional(), qty: z.number().int().positive().max(99) });
+
+/** What to buy: exactly one of `items`, `dealId` (open a team) or `teamId` (join one), and maybe a coupon. */
+export const cartFields = {
+  items: z.array(itemSchema).min(1).max(20).optional(),
+  dealId: idField.optional(),
+  teamId: idField.optional(),
+  couponId: idField.optional(),
+};
+
+/** The actions of `order`. */
+export const order = defineContract({
+  /** Creates (or, for a repeated idempotency key, returns) the caller's order; a group order reserves its seat. */
+  create: {
+    input: { ...cartFields, shareId: idField.optional(), idempotencyKey: idempotencyKeyField },
+    reply: orderViewSchema,
+  },
+  /**
+   * Prices a cart as `create` would, with the best coupon chosen (or the one named; `couponId: null`
+   * = none) and every coupon of the caller ranked for this cart. No writes.
+   */
+  quote: {
+    input: { ...cartFields, couponId: idField.nullable().optional() },
+    reply: z.strictObject({
+      lines: z.array(pricedLineSchema),
+      subtotalFen: fen,
+      activityDiscountFen: fen,
+      couponDiscountFen: fen,
+      discountFen: fen,
+      totalFen: fen,
+      /** Subtotal (after the activity discount) of the lines in the chosen coupon's scope. */
+      couponEligibleFen: fen,
+      couponId: z.string().nullable(),
+      bestCoupon: couponOptionSchema.nullable(),
+      coupons: z.array(couponOptionSchema),
+      dealTerms: dealTermsSchema.nullable(),
+    }),
+  },
+  /** Starts the payment: the local sandbox pays at once; WeChat Pay answers `payment` for `wx.requestPayment`. */
+  pay: {
+    input: { orderId: idField },
+    reply: z.union([
+      z.strictObject({ orderId: z.string(), status: orderStatusField, payment: z.record(z.string(), z.unknown()) }),
+      z.strictObject({ orderId: z.string(), status: orderStatusField, tradeNo: z.string(), paidFen: fen, refundedFen: fen }),
+    ]),
+  },
+  /** The buyer cancels an unpaid order (stock, seat and coupon return). */
+  cancel: {
+    input: { orderId: idField },
+    reply: z.strictObject({ orderId: z.string(), status: z.literal('cancelled') }),
+  },
+  /** Refunds some lines (or all) of a paid order; staff may refund group orders. */
+  refund: {
+    input: { orderId: idField, lineIds: z.array(z.string().min(1).max(8)).min(1).max(20).optional(), reason: z.string().max(100).optional() },
+    reply: z.strictObject({
+      orderId: z.string(),
+      refundId: z.string(),
+      refundFen: fen,
+      refundStatus: z.enum(['pending', 'succeeded']),
+      status: orderStatusField,
+      refundedFen: fen,
+    }),
+  },
+  /** The caller's orders, latest first. */
+  list: {
+    input: { status: orderStatusField.optional(), limit: z.number().int().min(1).max(50).optional() },
+    reply: z.strictObject({ orders: z.array(orderViewSchema) }),
+  },
+  /** One of the caller's orders (boss and ops may read anyone's). */
+  get: {
+    input: { orderId: idField },
+    reply: orderViewSchema,
+  },
+});

@@ -1,0 +1,59 @@
+/** `share`: the share chain — mint a share, open one (log + bind), render its QR poster. */
+import { z } from 'zod';
+import { campaignSchema, SHARE_CHANNELS, shareTargetSchema } from '../growth/share-chain';
+import { defineContract } from './define';
+import { count, shareIdField } from './fields';
+
+/** Why opening a share bound the caller to its salesperson. */
+export const BIND_REASONS = ['first', 'expired', 'override'] as const;
+
+/** Why opening a share kept the caller's binding (`conflict`: a concurrent open bound first). */
+export const KEEP_REASONS = ['self_share', 'not_customer', 'no_sales', 'own_salesperson', 'same_sales', 'protected', 'permanent', 'active', 'not_new', 'conflict'] as const;
+
+/** The actions of `share`. */
+export const share = defineContract({
+  /** Mints a share id for a target; a re-share links to the share that brought the caller. */
+  create: {
+    input: { target: shareTargetSchema, channel: z.enum(SHARE_CHANNELS), campaign: campaignSchema.optional() },
+    reply: z.strictObject({
+      shareId: z.string(),
+      /** The card path: the landing page with only the share id, e.g. `/pages/landing/index?s=k3Vq9ZtA`. */
+      path: z.string(),
+      salesId: z.string().nullable(),
+      parentShareId: z.string().nullable(),
+      rootShareId: z.string(),
+      depth: count,
+      experiments: z.record(z.string(), z.string()),
+    }),
+  },
+  /** Logs the first open per (share, caller), binds per the binding policy, answers the target. */
+  open: {
+    input: { shareId: shareIdField },
+    reply: z.strictObject({
+      shareId: z.string(),
+      target: shareTargetSchema,
+      salesId: z.string().nullable(),
+      sharerOpenid: z.string(),
+      depth: count,
+      /** The caller's salesperson after this open (null when none is active). */
+      boundSalesId: z.string().nullable(),
+      binding: z.discriminatedUnion('result', [
+        z.strictObject({ result: z.literal('bound'), reason: z.enum(BIND_REASONS).nullable() }),
+        z.strictObject({ result: z.literal('kept'), reason: z.enum(KEEP_REASONS) }),
+      ]),
+      firstOpen: z.boolean(),
+    }),
+  },
+  /** A PNG QR code of the share as a data URL (the app draws the poster around it). */
+  poster: {
+    input: { shareId: shareIdField },
+    reply: z.strictObject({
+      shareId: z.string(),
+      mime: z.literal('image/png'),
+      kind: z.enum(['h5-qrcode', 'wxacode']),
+      /** What the code encodes: the h5 landing URL locally, `scene=<shareId>` for a mini-program code. */
+      encoded: z.string(),
+      dataUrl: z.string(),
+    }),
+  },
+});
