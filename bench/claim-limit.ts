@@ -13,7 +13,8 @@
  * The invariants hold in every burst: exactly 300 coupons issued, exactly 300 updates applied.
  */
 import { startTestCloud, type TestCloud } from '../emulator/testing';
-import { budget, burst, callFunction, captureLogs, median, outcomes, round, type Budget } from './lib';
+import { outcomes } from '../tests/support/commerce';
+import { budget, burst, callFunction, captureLogs, median, round, type Budget } from './lib';
 import type { Bench } from './run-one';
 
 type Doc = Record<string, unknown> & { _id: string };

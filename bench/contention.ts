@@ -8,9 +8,10 @@
  * "Never negative" is checked on every write: the bench watches the store's writes to skus and
  * coupon_templates during the burst and keeps the minimum stock it saw.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
-import { budget, burst, callFunction, captureLogs, latency, outcomes, tally, type Budget } from './lib';
-import type { Bench } from './run-one';
+import type { TestCloud } from '../emulator/testing';
+import { outcomes } from '../tests/support/commerce';
+import { budget, burst, callFunction, captureLogs, latency, tally, type Budget } from './lib';
+import { cloudBench, type Bench } from './run-one';
 
 type Env<T = Record<string, unknown>> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 type Doc = Record<string, unknown> & { _id: string };
@@ -178,18 +179,9 @@ async function orders(cloud: TestCloud, budgets: Budget[]) {
   return { ...f, ops, outcomes: o, orders: made, stock: sku.stock, sold: sku.sold, minStockSeen: watch.min(), ...lat };
 }
 
-export const bench: Bench = {
-  title: 'contention: 1,000 claims, 500 joins over 50 teams, 500 orders on stock 100',
-  async run() {
-    const cloud = await startTestCloud();
-    const budgets: Budget[] = [];
-    try {
-      const c = await coupons(cloud, budgets);
-      const j = await joins(cloud, budgets);
-      const o = await orders(cloud, budgets);
-      return { figures: { couponClaim: c, groupbuyJoin: j, orderCreate: o }, budgets };
-    } finally {
-      await cloud.close();
-    }
-  },
-};
+export const bench: Bench = cloudBench('contention: 1,000 claims, 500 joins over 50 teams, 500 orders on stock 100', async (cloud, budgets) => {
+  const c = await coupons(cloud, budgets);
+  const j = await joins(cloud, budgets);
+  const o = await orders(cloud, budgets);
+  return { couponClaim: c, groupbuyJoin: j, orderCreate: o };
+});

@@ -6,9 +6,9 @@
  * Budgets: identical database operations at both sizes (exact), and a bounded latency ratio
  * (median of interleaved rounds, measured in one run so machine load hits both sizes alike).
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
-import { budget, median, round, timed, type Budget } from './lib';
-import type { Bench } from './run-one';
+import type { TestCloud } from '../emulator/testing';
+import { budget, median, round, timed } from './lib';
+import { cloudBench, type Bench } from './run-one';
 
 const SIZES = [100, 10_000] as const;
 const ROUNDS = 3;
@@ -67,45 +67,36 @@ async function seed(cloud: TestCloud, count: number): Promise<{ gmvFen: number }
   return { gmvFen };
 }
 
-export const bench: Bench = {
-  title: 'admin.dashboard cost flat from 100 to 10,000 orders',
-  async run() {
-    const cloud = await startTestCloud();
-    const budgets: Budget[] = [];
-    try {
-      const ms: Record<number, number[]> = { 100: [], 10_000: [] };
-      const ops: Record<number, { totalOps: number; byOp: Record<string, number> }> = {};
-      const paid: Record<number, number[]> = { 100: [], 10_000: [] };
-      for (let r = 0; r < ROUNDS; r++) {
-        for (const n of SIZES) {
-          await seed(cloud, n);
-          const event = { action: 'dashboard', from: '2026-04-01', to: '2026-06-30' };
-          await cloud.ok('admin', event, 'o_boss'); // warm (caller doc cached by nothing; just JIT)
-          cloud.resetStats();
-          for (let i = 0; i < CALLS_PER_ROUND; i++) {
-            const t = await timed(() => cloud.ok<{ paidOrders: number }>('admin', event, 'o_boss'));
-            ms[n].push(t.ms);
-            paid[n].push(t.value.paidOrders);
-          }
-          const s = cloud.stats().byAction['admin.dashboard'];
-          const perCall = { totalOps: s.maxOps, byOp: Object.fromEntries(Object.entries(s.byOp).map(([k, v]) => [k, v / s.calls])) };
-          if (ops[n] && (ops[n].totalOps !== perCall.totalOps || s.minOps !== s.maxOps)) throw new Error(`dashboard ops vary between calls at ${n} orders`);
-          ops[n] = perCall;
-        }
+export const bench: Bench = cloudBench('admin.dashboard cost flat from 100 to 10,000 orders', async (cloud, budgets) => {
+  const ms: Record<number, number[]> = { 100: [], 10_000: [] };
+  const ops: Record<number, { totalOps: number; byOp: Record<string, number> }> = {};
+  const paid: Record<number, number[]> = { 100: [], 10_000: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const n of SIZES) {
+      await seed(cloud, n);
+      const event = { action: 'dashboard', from: '2026-04-01', to: '2026-06-30' };
+      await cloud.ok('admin', event, 'o_boss'); // warm (caller doc cached by nothing; just JIT)
+      cloud.resetStats();
+      for (let i = 0; i < CALLS_PER_ROUND; i++) {
+        const t = await timed(() => cloud.ok<{ paidOrders: number }>('admin', event, 'o_boss'));
+        ms[n].push(t.ms);
+        paid[n].push(t.value.paidOrders);
       }
-      const med = { small: round(median(ms[100])), big: round(median(ms[10_000])) };
-      const ratio = round(med.big / med.small, 2);
-      console.log(`orders    db ops  by operation                                   median ms  (${ROUNDS} rounds × ${CALLS_PER_ROUND} calls)`);
-      for (const n of SIZES) console.log(`${String(n).padStart(6)}  ${String(ops[n].totalOps).padStart(6)}  ${JSON.stringify(ops[n].byOp).padEnd(46)} ${round(median(ms[n]))}`);
-      console.log(`latency ratio 10,000 / 100 orders: ${ratio}`);
-      budgets.push(budget('dashboard db ops at 100 orders', ops[100].totalOps, '<=', 11));
-      budgets.push(budget('dashboard db ops at 10,000 − at 100 orders', ops[10_000].totalOps - ops[100].totalOps, '==', 0, '', `${JSON.stringify(ops[100].byOp)} vs ${JSON.stringify(ops[10_000].byOp)}`));
-      budgets.push(budget('same operations by kind at both sizes', JSON.stringify(ops[100].byOp) === JSON.stringify(ops[10_000].byOp) ? 1 : 0, '==', 1));
-      budgets.push(budget('dashboard latency ratio 10,000 / 100 orders', ratio, '<=', MAX_LATENCY_RATIO, '×'));
-      budgets.push(budget('dashboard counts every paid order (10,000)', Math.min(...paid[10_000]), '==', 10_000));
-      return { figures: { ops, medianMs: med, ratio, latenciesMs: { 100: ms[100].map((x) => round(x)), 10000: ms[10_000].map((x) => round(x)) } }, budgets };
-    } finally {
-      await cloud.close();
+      const s = cloud.stats().byAction['admin.dashboard'];
+      const perCall = { totalOps: s.maxOps, byOp: Object.fromEntries(Object.entries(s.byOp).map(([k, v]) => [k, v / s.calls])) };
+      if (ops[n] && (ops[n].totalOps !== perCall.totalOps || s.minOps !== s.maxOps)) throw new Error(`dashboard ops vary between calls at ${n} orders`);
+      ops[n] = perCall;
     }
-  },
-};
+  }
+  const med = { small: round(median(ms[100])), big: round(median(ms[10_000])) };
+  const ratio = round(med.big / med.small, 2);
+  console.log(`orders    db ops  by operation                                   median ms  (${ROUNDS} rounds × ${CALLS_PER_ROUND} calls)`);
+  for (const n of SIZES) console.log(`${String(n).padStart(6)}  ${String(ops[n].totalOps).padStart(6)}  ${JSON.stringify(ops[n].byOp).padEnd(46)} ${round(median(ms[n]))}`);
+  console.log(`latency ratio 10,000 / 100 orders: ${ratio}`);
+  budgets.push(budget('dashboard db ops at 100 orders', ops[100].totalOps, '<=', 11));
+  budgets.push(budget('dashboard db ops at 10,000 − at 100 orders', ops[10_000].totalOps - ops[100].totalOps, '==', 0, '', `${JSON.stringify(ops[100].byOp)} vs ${JSON.stringify(ops[10_000].byOp)}`));
+  budgets.push(budget('same operations by kind at both sizes', JSON.stringify(ops[100].byOp) === JSON.stringify(ops[10_000].byOp) ? 1 : 0, '==', 1));
+  budgets.push(budget('dashboard latency ratio 10,000 / 100 orders', ratio, '<=', MAX_LATENCY_RATIO, '×'));
+  budgets.push(budget('dashboard counts every paid order (10,000)', Math.min(...paid[10_000]), '==', 10_000));
+  return { ops, medianMs: med, ratio, latenciesMs: { 100: ms[100].map((x) => round(x)), 10000: ms[10_000].map((x) => round(x)) } };
+});

@@ -86,16 +86,6 @@ export function latency(wallMs: number, ms: number[]): { calls: number; wallMs: 
   };
 }
 
-/** Counts of envelope outcomes: `{ ok: n, SOLD_OUT: m, ... }`. */
-export function outcomes(results: Array<{ ok: boolean; error?: { code: string } }>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of results) {
-    const key = r.ok ? 'ok' : (r.error?.code ?? '?');
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
-}
-
 export function writeResult(result: BenchResult): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${result.name}.json`);

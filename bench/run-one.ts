@@ -3,11 +3,28 @@
  *   node --import tsx bench/run-one.ts <name>
  * Exit code: 0 when every budget passed, 1 when one was missed, 2 when the benchmark crashed.
  */
+import { startTestCloud, type TestCloud } from '../emulator/testing';
 import { budget, printBudgets, writeResult, type BenchResult, type Budget } from './lib';
 
 export interface Bench {
   title: string;
   run(): Promise<{ figures: Record<string, unknown>; budgets: Budget[] }>;
+}
+
+/** A benchmark on a fresh in-memory local cloud: `measure` pushes its budgets and returns its figures; the cloud always closes. */
+export function cloudBench(title: string, measure: (cloud: TestCloud, budgets: Budget[]) => Promise<Record<string, unknown>>): Bench {
+  return {
+    title,
+    async run() {
+      const cloud = await startTestCloud();
+      const budgets: Budget[] = [];
+      try {
+        return { figures: await measure(cloud, budgets), budgets };
+      } finally {
+        await cloud.close();
+      }
+    },
+  };
 }
 
 /** Process warnings, counted by kind (the runner starts Node with --no-warnings; one line each here). */

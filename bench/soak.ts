@@ -16,7 +16,8 @@
  */
 import { startTestCloud, type TestCloud } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
-import { budget, captureLogs, outcomes, round, tally, type Budget } from './lib';
+import { outcomes } from '../tests/support/commerce';
+import { budget, captureLogs, round, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
 
 type Doc = Record<string, unknown> & { _id: string };

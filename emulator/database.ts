@@ -107,36 +107,28 @@ export class Database {
     return String(q._id);
   }
 
+  /** The database actions of the SDK's wire protocol and the method serving each. */
+  private readonly actions: Record<string, (body: Body) => Reply> = {
+    'database.addCollection': (b) => this.addCollection(b),
+    'database.insertDocument': (b) => this.insert(b),
+    'database.getDocument': (b) => this.get(b),
+    'database.modifyDocument': (b) => this.modify(b),
+    'database.modifyAndReturnDoc': (b) => this.modifyAndReturn(b),
+    'database.removeDocument': (b) => this.remove(b),
+    'database.calculateDocument': (b) => this.count(b),
+    'database.aggregateDocuments': (b) => this.aggregate(b),
+    'database.startTransaction': () => this.startTx(),
+    'database.commitTransaction': (b) => this.commitTx(b),
+    'database.abortTransaction': (b) => this.abortTx(b),
+  };
+
   /** Dispatches one database action. Throws DbError / WireError for error replies. */
   handle(action: string, body: Body, caller?: string): Reply {
     this.expireStaleTransactions();
     this.caller = caller;
-    switch (action) {
-      case 'database.addCollection':
-        return this.addCollection(body);
-      case 'database.insertDocument':
-        return this.insert(body);
-      case 'database.getDocument':
-        return this.get(body);
-      case 'database.modifyDocument':
-        return this.modify(body);
-      case 'database.modifyAndReturnDoc':
-        return this.modifyAndReturn(body);
-      case 'database.removeDocument':
-        return this.remove(body);
-      case 'database.calculateDocument':
-        return this.count(body);
-      case 'database.aggregateDocuments':
-        return this.aggregate(body);
-      case 'database.startTransaction':
-        return this.startTx();
-      case 'database.commitTransaction':
-        return this.commitTx(body);
-      case 'database.abortTransaction':
-        return this.abortTx(body);
-      default:
-        throw new DbError('INVALID_ACTION', `unsupported action ${JSON.stringify(action)}`);
-    }
+    const serve = Object.prototype.hasOwnProperty.call(this.actions, action) ? this.actions[action] : undefined;
+    if (!serve) throw new DbError('INVALID_ACTION', `unsupported action ${JSON.stringify(action)}`);
+    return serve(body);
   }
 
   // ---- collections -------------------------------------------------------------------------
@@ -186,14 +178,10 @@ export class Database {
   }
 
   private get(body: Body): Reply {
-    const collection = String(body.collectionName ?? '');
-    this.store.require(collection);
-    const tx = this.txFor(body);
-    if (body.queryType === 'DOC' || tx) {
-      this.requireDocQuery(body, tx);
-      const id = this.docId(body);
-      const doc = tx ? this.txView(tx, collection, id) : this.store.get(collection, id);
-      const list = doc ? [toWire(this.project(doc, body))] : [];
+    const { collection, tx } = this.target(body);
+    const one = this.oneDoc(body, collection, tx);
+    if (one) {
+      const list = one.current ? [toWire(this.project(one.current, body))] : [];
       return { data: { list }, total: list.length, limit: DEFAULT_LIMIT, offset: 0 };
     }
     const query = this.parseQuery(body);
@@ -243,18 +231,15 @@ export class Database {
   }
 
   private modify(body: Body): Reply {
-    const collection = String(body.collectionName ?? '');
-    this.store.require(collection);
-    const tx = this.txFor(body);
+    const { collection, tx } = this.target(body);
     const data = this.parse(body.data, 'data');
     if (!data || typeof data !== 'object' || Array.isArray(data)) throw new WireError('data must be an object');
     const merge = body.merge !== false;
     const upsert = body.upsert === true;
 
-    if (body.queryType === 'DOC' || tx) {
-      this.requireDocQuery(body, tx);
-      const id = this.docId(body);
-      const current = tx ? this.txView(tx, collection, id) : this.store.get(collection, id);
+    const one = this.oneDoc(body, collection, tx);
+    if (one) {
+      const { id, current } = one;
       let next: Doc | undefined;
       let updated = 0;
       let upsertId: string | null = null;
@@ -327,13 +312,10 @@ export class Database {
   }
 
   private remove(body: Body): Reply {
-    const collection = String(body.collectionName ?? '');
-    this.store.require(collection);
-    const tx = this.txFor(body);
-    if (body.queryType === 'DOC' || tx) {
-      this.requireDocQuery(body, tx);
-      const id = this.docId(body);
-      const current = tx ? this.txView(tx, collection, id) : this.store.get(collection, id);
+    const { collection, tx } = this.target(body);
+    const one = this.oneDoc(body, collection, tx);
+    if (one) {
+      const { id, current } = one;
       if (!current) return { data: { deleted: 0 } };
       if (tx) this.txWrite(tx, collection, id, null);
       else {
@@ -425,6 +407,24 @@ export class Database {
     if (tx && body.queryType !== 'DOC') throw new WireError('only doc(id) operations are allowed in a transaction');
   }
 
+  /** The collection a request names (it must exist) and the request's transaction, if any. */
+  private target(body: Body): { collection: string; tx: Tx | undefined } {
+    const collection = String(body.collectionName ?? '');
+    this.store.require(collection);
+    return { collection, tx: this.txFor(body) };
+  }
+
+  /**
+   * A request on one document by id (a DOC query, or any request inside a transaction): its id
+   * and the document as this request sees it; null for a where-query.
+   */
+  private oneDoc(body: Body, collection: string, tx: Tx | undefined): { id: string; current: Doc | undefined } | null {
+    if (body.queryType !== 'DOC' && !tx) return null;
+    this.requireDocQuery(body, tx);
+    const id = this.docId(body);
+    return { id, current: tx ? this.txView(tx, collection, id) : this.store.get(collection, id) };
+  }
+
   private txView(tx: Tx, collection: string, id: string): Doc | undefined {
     const key = k(collection, id);
     const w = tx.writes.get(key);
@@ -448,7 +448,7 @@ export class Database {
   private commitTx(body: Body): Reply {
     const tx = this.txFor(body);
     if (!tx) throw new WireError('transactionId is required');
-    const fault = this.faults?.onCommit() ?? 'ok';
+    const fault = this.faults?.onCommit(this.caller) ?? 'ok';
     if (fault !== 'ok') {
       this.dropTx(tx);
       if (fault === 'conflict') throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'injected commit conflict');
@@ -486,7 +486,7 @@ export class Database {
   }
 
   private maybeFailWrite(): void {
-    if (this.faults?.onWrite()) throw new DbError('DATABASE_REQUEST_FAILED', 'injected write failure');
+    if (this.faults?.onWrite(this.caller)) throw new DbError('DATABASE_REQUEST_FAILED', 'injected write failure');
   }
 
   /** Active transactions (for stats and tests). */

@@ -1,7 +1,8 @@
 /**
  * Seeded fault injection for the local cloud (POST /_emulator/faults): fail or conflict a
- * fraction of transaction commits and single write operations, and delay replies. The same
- * seed gives the same sequence of faults for the same sequence of requests.
+ * fraction of transaction commits and single write operations, delay replies, or crash one
+ * function's calls after their first N writes. The same seed gives the same sequence of faults
+ * for the same sequence of requests.
  */
 export interface FaultConfig {
   seed: number;
@@ -13,21 +14,40 @@ export interface FaultConfig {
   writeFailRate: number;
   /** Extra delay before each reply, uniformly 0..delayMs milliseconds. */
   delayMs: number;
+  /**
+   * A process dying mid-call: every write (single write or commit) that calls of `call`
+   * ("function.action") make after their first `writes` writes fails — as if the function's
+   * process died right there and nothing after that point happened. Counted from `configure()`.
+   */
+  crashAfter: { call: string; writes: number } | null;
 }
 
-export const NO_FAULTS: FaultConfig = { seed: 1, commitConflictRate: 0, commitFailRate: 0, writeFailRate: 0, delayMs: 0 };
+export const NO_FAULTS: FaultConfig = { seed: 1, commitConflictRate: 0, commitFailRate: 0, writeFailRate: 0, delayMs: 0, crashAfter: null };
 
 export class Faults {
   private config: FaultConfig = NO_FAULTS;
   private state = 1;
   /** How many faults of each kind were injected since the last configure(). */
-  injected = { commitConflict: 0, commitFail: 0, writeFail: 0 };
+  injected = { commitConflict: 0, commitFail: 0, writeFail: 0, crashed: 0 };
+  /** Writes seen of the `crashAfter` call since the last configure(). */
+  private crashWrites = 0;
 
   configure(partial: Partial<FaultConfig>): FaultConfig {
     this.config = { ...NO_FAULTS, ...partial };
     this.state = (this.config.seed >>> 0) || 1;
-    this.injected = { commitConflict: 0, commitFail: 0, writeFail: 0 };
+    this.injected = { commitConflict: 0, commitFail: 0, writeFail: 0, crashed: 0 };
+    this.crashWrites = 0;
     return this.config;
+  }
+
+  /** True when `caller` ("fn.action") is the crashed call and has made its allowed writes. */
+  private crashes(caller: string | undefined): boolean {
+    const crash = this.config.crashAfter;
+    if (!crash || caller !== crash.call) return false;
+    this.crashWrites++;
+    if (this.crashWrites <= crash.writes) return false;
+    this.injected.crashed++;
+    return true;
   }
 
   get current(): FaultConfig {
@@ -43,7 +63,8 @@ export class Faults {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  onCommit(): 'ok' | 'conflict' | 'fail' {
+  onCommit(caller?: string): 'ok' | 'conflict' | 'fail' {
+    if (this.crashes(caller)) return 'fail';
     const { commitConflictRate, commitFailRate } = this.config;
     if (commitConflictRate === 0 && commitFailRate === 0) return 'ok';
     const r = this.next();
@@ -58,7 +79,8 @@ export class Faults {
     return 'ok';
   }
 
-  onWrite(): boolean {
+  onWrite(caller?: string): boolean {
+    if (this.crashes(caller)) return true;
     if (this.config.writeFailRate === 0) return false;
     const fail = this.next() < this.config.writeFailRate;
     if (fail) this.injected.writeFail++;

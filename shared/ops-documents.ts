@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
 import { checkPromotion } from './promotions';
+import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
 export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'] as const;
@@ -34,10 +35,5 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     return r.ok ? [] : r.problems;
   }
   const r = growthSchemas[collection].safeParse(doc);
-  if (r.success) return [];
-  return r.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') return `${issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(', ')}: unknown field`;
-    return `${path || '(document)'}: ${issue.message}`;
-  });
+  return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

@@ -9,9 +9,9 @@
  *
  * `users` is ADMINONLY (database/security-rules.json): customers cannot rewrite their counts.
  */
-import { stableId, type UserDoc } from '../_platform';
-import { chinaDayKey, type HeldClaims } from '../../shared/coupons';
-import { cmd, col } from './store';
+import { stableId, store, type UserDoc } from '../_platform';
+import { chinaDayKey } from '../../shared/china-day';
+import type { HeldClaims } from '../../shared/coupons';
 
 type Query = Record<string, unknown>;
 
@@ -41,14 +41,14 @@ function mapOf(value: unknown): Record<string, unknown> {
  * an unknown id (the caller is then not looked at), `caller` for a first visit.
  */
 export async function readClaimTarget(templateId: string, openid: string): Promise<{ template: unknown; caller: UserDoc | undefined }> {
-  const $ = cmd().aggregate;
-  const res = await col('coupon_templates')
-    .aggregate()
+  const $ = store.command().aggregate;
+  const res = await store
+    .aggregate('coupon_templates')
     .match({ _id: templateId })
     .limit(1)
     .lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).done(), as: '_caller' })
     .end();
-  const row = (res.data as Array<Record<string, unknown> & { _caller?: UserDoc[] }>)[0];
+  const row = store.aggregateRows<Record<string, unknown> & { _caller?: UserDoc[] }>(res)[0];
   if (!row) return { template: undefined, caller: undefined };
   const { _caller, ...template } = row;
   return { template, caller: _caller?.[0] };
@@ -92,7 +92,7 @@ export function takeSlotQuery(
   limits: { perUserLimit: number; perDayLimit?: number },
   now: Date,
 ): { where: Query; update: Query; undo: Query } {
-  const _ = cmd();
+  const _ = store.command();
   const key = claimKey(templateId);
   const day = claimDayKey(now);
   const totalPath = `couponClaims.${key}`;

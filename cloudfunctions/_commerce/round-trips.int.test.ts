@@ -12,17 +12,19 @@ afterAll(async () => {
   await cloud.close();
 });
 
-// Budgets include the platform's caller lookup (1 read) and the growth hooks' own round trips.
+// Budgets include the platform's caller lookup (1 read) and the growth subscriber's own round
+// trips. Every action that delivers an order event pays 1 more: the outbox write marking it
+// handled (the event itself rides in the move's own write).
 const BUDGETS: Record<string, number> = {
   'coupon.list': 2,
   'coupon.claim': 4,
   'coupon.mine': 2,
   'order.quote': 3,
-  'order.create': 9, // 7 + the funnel's created-order counters (onOrderCreated: day + totals); also a team opened or joined
+  'order.create': 10, // caller, cart, coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated marked handled; also a team opened or joined
   'order.pay': 5,
-  'payNotify.sandbox': 11,
+  'payNotify.sandbox': 12, // + OrderPaid marked handled
   'order.cancel': 4,
-  'order.refund': 12,
+  'order.refund': 13, // + OrderRefunded marked handled
   'order.list': 2,
   'order.get': 2,
   'groupbuy.get': 3,

@@ -1,14 +1,18 @@
-import { assignVariants, isShareId } from '../../shared/growth';
-import type { Attribution, HookCtx } from './index';
-import { getShare, loadExperiments } from './store';
-import { activeSalesId, growthFields } from './user-fields';
+import { store } from '../_platform';
+import { activeSalesId, assignVariants, isShareId, type Attribution, type GrowthUserFields, type ShareDoc } from '../../shared/growth';
+import type { GrowthCtx } from './context';
+import { loadExperiments } from './live-docs';
 
-/** See attributeOrder in index.ts. */
-export async function attributeOrderImpl(ctx: HookCtx, buyer: { _id: string; [k: string]: unknown }, shareId?: string): Promise<Attribution> {
-  const u = growthFields(buyer);
+/**
+ * Who brought a new order: the share id from the event, else the share that bound the buyer;
+ * salesperson = the buyer's active binding, else the share's salesperson. Snapshotted on the
+ * order. Round trips: 1 (experiments) + 1 when a share id is given.
+ */
+export async function attributeOrder(ctx: GrowthCtx, buyer: { _id: string; [k: string]: unknown }, shareId?: string): Promise<Attribution> {
+  const u = buyer as GrowthUserFields;
   const [experiments, share] = await Promise.all([
     loadExperiments(),
-    shareId && isShareId(shareId) ? getShare(shareId) : Promise.resolve(null),
+    shareId && isShareId(shareId) ? store.getById<ShareDoc>('shares', shareId) : Promise.resolve(undefined),
   ]);
   const via = share
     ? {

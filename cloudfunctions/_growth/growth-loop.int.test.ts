@@ -64,7 +64,8 @@ describe('the growth loop', () => {
     const soloLines = orders[2]?.lines as Array<{ lineId: string; paidFen: number }>;
     const refunded = soloLines[1];
     await t.cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
-    await t.cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B).catch(() => undefined); // replay
+    const replay = await t.cloud.call('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
+    expect(replay).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } }); // the line is refunded already
     const reversed = await list('commission_ledger', { salesId: S, kind: 'reversed' });
     expect(reversed).toHaveLength(1);
     expect(reversed[0]).toMatchObject({ orderId: solo.orderId, lineId: refunded.lineId, amountFen: Math.floor(refunded.paidFen / 10) });

@@ -1,96 +1,38 @@
-import { getDb, stableId } from '../_platform';
+import { stableId, store } from '../_platform';
 import {
   assessReferral,
   counterPaths,
-  dayKey,
-  isLive,
   rewardDueAt,
   splitCommission,
+  type CommissionPlan,
+  type CounterScopes,
+  type GrowthOrder,
+  type GrowthUserFields,
+  type LedgerEntry,
   type Metrics,
+  type ReferralDoc,
+  type ReferralProgram,
 } from '../../shared/growth';
-import type { HookCtx, OrderFacts } from './index';
-import { C, incCounterDoc, incDayCounters, incShare, insertOnce, loadCommissionPlan, loadReferralProgram, TOTALS_ID } from './store';
-import type { GrowthUserFields } from './user-fields';
+import { chinaDayKey } from '../../shared/china-day';
+import { isLive } from '../../shared/promotions';
+import type { Order } from '../../shared/orders';
+import type { GrowthCtx } from './context';
+import { incDayCounters, incShare, incTotals } from './counters';
+import { loadCommissionPlan, loadReferralProgram } from './live-docs';
 
 const DAY_MS = 86_400_000;
 
-/** Ledger entry (append-only, deterministic id per fact). */
-export interface LedgerEntry {
-  _id: string;
-  kind: 'pending' | 'settleable' | 'reversed' | 'paid';
-  salesId: string;
-  orderId: string;
-  lineId: string;
-  productId: string;
-  buyerOpenid: string;
-  amountFen: number;
-  baseFen: number;
-  createdAt: Date;
-  /** pending: when it becomes settleable. */
-  settleAt?: Date;
-  planId?: string;
-  rule?: unknown;
-  refundId?: string;
-  refundFen?: number;
-}
-
-/** `growth_orders/{orderId}`: the growth loop's copy of a paid order (facts, commission, refunds). */
-export interface GrowthOrder {
-  _id: string;
-  buyerOpenid: string;
-  salesId: string | null;
-  shareId: string | null;
-  rootShareId: string | null;
-  depth: number;
-  referrerOpenid: string | null;
-  campaign: string | null;
-  experiments: Record<string, string>;
-  lines: Array<{ lineId: string; productId: string; qty: number; paidFen: number; commissionFen: number; rule?: unknown }>;
-  totalFen: number;
-  paidAt: Date;
-  commissionFen: number;
-  refundedFen: number;
-  refundedByLine: Record<string, number>;
-  appliedRefunds: string[];
-  rev: number;
-  /** Referral candidate created by this order (the buyer's first paid order). */
-  referral: { minOrderFen: number } | null;
-  couponId: string | null;
-  discountFen: number;
-  dealId: string | null;
-  planId: string | null;
-  settleAt: Date | null;
-}
-
-function scopesOf(order: OrderFacts) {
+/** Where an order's events are counted: its salesperson, campaign and experiment variants. */
+export function scopesOf(order: Pick<Order, 'attribution'>): CounterScopes {
   return { salesId: order.attribution.salesId, campaign: order.attribution.campaign ?? null, experiments: order.attribution.experiments };
 }
 
-/**
- * Round trips: 1 (day counter). The commerce core calls it exactly once per order, from the
- * request that won the order insert (the insert is the idempotency guard), after every
- * reservation succeeded — so no marker is needed.
- */
-export async function onOrderCreatedImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
-  const m: Metrics = { orders: 1, shareOrders: order.attribution.shareId ? 1 : 0 };
-  await incDayCounters(ctx.now, counterPaths(scopesOf(order), m));
-}
-
-/**
- * Round trips (first delivery): 2 reads (plan, program) + 1 marker (growth_orders) + 1 ledger
- * batch + 1 first-payment check (updateAndReturn) + 1 day counter + 1 totals + 1 share node;
- * for a referred new customer's first order + 1 referrer read + 1 day-count + 1 referral insert.
- * + 1 payer-of-the-day marker. A replay stops after the marker insert.
- */
-export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<void> {
-  const paidAt = order.paidAt ? new Date(order.paidAt) : ctx.now;
+/** The growth loop's copy of a paid order under `plan`: commission per line, nothing refunded yet. */
+function growthOrderOf(order: Order, plan: CommissionPlan | null, paidAt: Date): GrowthOrder {
   const a = order.attribution;
-  const [plan, program] = await Promise.all([loadCommissionPlan(paidAt), loadReferralProgram(paidAt)]);
   const commission = a.salesId && plan ? splitCommission(plan, order.lines) : [];
   const byLine = new Map(commission.map((c) => [c.lineId, c]));
-  const commissionFen = commission.reduce((s, c) => s + c.amountFen, 0);
-
-  const growthOrder: GrowthOrder = {
+  return {
     _id: order._id,
     buyerOpenid: order.buyerOpenid,
     salesId: a.salesId,
@@ -103,47 +45,59 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0, rule: byLine.get(l.lineId)?.rule ?? null })),
     totalFen: order.totalFen,
     paidAt,
-    commissionFen,
+    commissionFen: commission.reduce((s, c) => s + c.amountFen, 0),
     refundedFen: 0,
     refundedByLine: {},
     appliedRefunds: [],
     rev: 0,
     referral: null,
-    couponId: order.couponId ?? null,
-    discountFen: order.discountFen ?? 0,
-    dealId: order.dealId ?? null,
+    couponId: order.couponId,
+    discountFen: order.discountFen,
+    dealId: order.dealTerms?._id ?? null,
     planId: a.salesId && plan ? plan._id : null,
     settleAt: a.salesId && plan ? new Date(paidAt.getTime() + plan.settleAfterDays * DAY_MS) : null,
   };
-  if (!(await insertOnce(C.growthOrders, growthOrder))) {
-    // Already applied (a replay). Re-assert the ledger entries from the stored copy, so a first
-    // run that stopped after its marker still ends with its commission (ids are deterministic).
+}
+
+/**
+ * `OrderPaid` for the growth loop: its growth copy (the marker at which a re-delivery stops),
+ * pending commission per line, the buyer's first payment and referral candidate, counters.
+ * Round trips (first delivery): 2 reads (plan, program) + 1 marker + 1 ledger batch + 1
+ * first-payment check (updateAndReturn) + 1 payer-of-the-day marker + 1 day counter + 1 totals +
+ * 1 share node; a referred new customer's first order + 1 referrer read + 1 count + 1 referral
+ * insert + 1 marker update. A re-delivery re-asserts the ledger from the marker (1 read + 1
+ * idempotent insert per commission line), so commission is never lost once the marker exists.
+ */
+export async function recordPaidOrder(ctx: GrowthCtx, order: Order): Promise<void> {
+  const paidAt = order.paidAt ? new Date(order.paidAt) : ctx.now;
+  const a = order.attribution;
+  const [plan, program] = await Promise.all([loadCommissionPlan(paidAt), loadReferralProgram(paidAt)]);
+  const growthOrder = growthOrderOf(order, plan, paidAt);
+  if (!(await store.insertOnce('growth_orders', growthOrder))) {
     await reassertLedger(ctx, order._id);
     return;
   }
 
-  const db = getDb();
   const entries = pendingEntries(ctx, growthOrder);
-  if (entries.length > 0) await db.collection(C.ledger).add(entries);
+  if (entries.length > 0) await store.insert('commission_ledger', entries);
 
   // First paid order of this buyer? (one conditional write that also returns the buyer)
-  const firstRes = (await db
-    .collection(C.users)
-    .where({ _id: order.buyerOpenid, firstPaidAt: null })
-    .updateAndReturn({ firstPaidAt: paidAt, firstPaidOrderId: order._id })) as { updated?: number; doc?: Record<string, unknown> | null };
-  const isFirst = firstRes.updated === 1;
-  const buyer = (firstRes.doc ?? null) as (GrowthUserFields & { _id: string }) | null;
+  const buyer = await store.updateAndReturn<GrowthUserFields & { _id: string }>(
+    'users',
+    { _id: order.buyerOpenid, firstPaidAt: null },
+    { firstPaidAt: paidAt, firstPaidOrderId: order._id },
+  );
+  const isFirst = buyer !== undefined;
 
   let referralCreated = false;
   if (isFirst && buyer?.referrerOpenid && program && isLive(program, paidAt)) {
     referralCreated = await recordReferralCandidate(ctx, program, order, buyer, paidAt);
-    if (referralCreated) {
-      await db.collection(C.growthOrders).doc(order._id).update({ referral: { minOrderFen: program.minOrderFen } });
-    }
+    if (referralCreated) await store.updateById('growth_orders', order._id, { referral: { minOrderFen: program.minOrderFen } });
   }
 
-  // Created orders are counted by onOrderCreated; here only the payer-of-the-day marker.
-  const payerToday = await insertOnce(C.counters, { _id: `pd:${dayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
+  // Created orders are counted by OrderCreated; here only the payer-of-the-day marker.
+  const payerToday = await store.insertOnce('counters', { _id: `pd:${chinaDayKey(paidAt)}:${order.buyerOpenid}`, at: ctx.now });
+  const commissionFen = growthOrder.commissionFen;
   const m: Metrics = {
     paidOrders: 1,
     sharePaidOrders: a.shareId ? 1 : 0,
@@ -152,19 +106,19 @@ export async function onOrderPaidImpl(ctx: HookCtx, order: OrderFacts): Promise<
     newPayers: isFirst ? 1 : 0,
     commissionFen,
     couponOrders: order.couponId ? 1 : 0,
-    discountFen: order.couponId ? order.discountFen ?? 0 : 0,
-    groupOrders: order.dealId || order.teamId ? 1 : 0,
+    discountFen: order.couponId ? order.discountFen : 0,
+    groupOrders: order.dealTerms || order.teamId ? 1 : 0,
     referrals: referralCreated ? 1 : 0,
   };
   await Promise.all([
     incDayCounters(paidAt, counterPaths(scopesOf(order), m)),
-    a.salesId && commissionFen > 0 ? incCounterDoc(TOTALS_ID, counterPaths({ salesId: a.salesId }, { commissionFen })) : Promise.resolve(),
+    a.salesId && commissionFen > 0 ? incTotals(counterPaths({ salesId: a.salesId }, { commissionFen })) : Promise.resolve(),
     a.shareId ? incShare(a.shareId, { paidOrders: 1, gmvFen: order.totalFen }) : Promise.resolve(),
   ]);
 }
 
 /** The pending ledger entries of a paid order (deterministic ids: one per order line). */
-function pendingEntries(ctx: HookCtx, g: GrowthOrder): LedgerEntry[] {
+function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
   if (!g.salesId || !g.planId || !g.settleAt) return [];
   return g.lines
     .filter((l) => l.commissionFen > 0)
@@ -185,49 +139,19 @@ function pendingEntries(ctx: HookCtx, g: GrowthOrder): LedgerEntry[] {
     }));
 }
 
-/** Replay path: 1 read + 1 idempotent insert per commission line. */
-async function reassertLedger(ctx: HookCtx, orderId: string): Promise<void> {
-  const g = ((await getDb().collection(C.growthOrders).doc(orderId).get()).data as GrowthOrder[])[0];
+async function reassertLedger(ctx: GrowthCtx, orderId: string): Promise<void> {
+  const g = await store.getById<GrowthOrder>('growth_orders', orderId);
   if (!g) return;
-  await Promise.all(pendingEntries(ctx, g).map((e) => insertOnce(C.ledger, e)));
+  await Promise.all(pendingEntries(ctx, g).map((e) => store.insertOnce('commission_ledger', e)));
 }
 
-/** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */
-export interface ReferralDoc {
-  _id: string;
-  buyerOpenid: string;
-  referrerOpenid: string;
-  orderId: string;
-  paidFen: number;
-  programId: string;
-  referrerRewardTemplateId: string;
-  newCustomerRewardTemplateId: string | null;
-  dailyCap: number;
-  qualifiedDay: string;
-  qualifiedAt: Date;
-  dueAt: Date;
-  status: 'waiting' | 'review' | 'rejected' | 'rewarded' | 'capped' | 'void';
-  reasons: string[];
-  couponIds?: string[];
-  rewardedAt?: Date;
-  createdAt: Date;
-}
-
-async function recordReferralCandidate(
-  ctx: HookCtx,
-  program: NonNullable<Awaited<ReturnType<typeof loadReferralProgram>>>,
-  order: OrderFacts,
-  buyer: GrowthUserFields & { _id: string },
-  paidAt: Date,
-): Promise<boolean> {
-  const db = getDb();
+async function recordReferralCandidate(ctx: GrowthCtx, program: ReferralProgram, order: Order, buyer: GrowthUserFields & { _id: string }, paidAt: Date): Promise<boolean> {
   const referrerId = buyer.referrerOpenid as string;
-  const day = dayKey(paidAt);
-  const [refRes, todayRes] = await Promise.all([
-    db.collection(C.users).doc(referrerId).get(),
-    db.collection(C.referrals).where({ referrerOpenid: referrerId, qualifiedDay: day }).count(),
+  const day = chinaDayKey(paidAt);
+  const [referrer, today] = await Promise.all([
+    store.getById<GrowthUserFields & { role?: string }>('users', referrerId),
+    store.count('referral_rewards', { referrerOpenid: referrerId, qualifiedDay: day }),
   ]);
-  const referrer = ((refRes.data as Array<Record<string, unknown>>)[0] ?? null) as (GrowthUserFields & { role?: string }) | null;
   const assessment = assessReferral(program, {
     buyerOpenid: buyer._id,
     referrerOpenid: referrerId,
@@ -238,7 +162,7 @@ async function recordReferralCandidate(
     orderPaidFen: order.totalFen,
     boundAt: buyer.boundAt ? new Date(buyer.boundAt) : null,
     paidAt,
-    referrerQualifiedToday: (todayRes as { total?: number }).total ?? 0,
+    referrerQualifiedToday: today,
   });
   const doc: ReferralDoc = {
     _id: buyer._id,
@@ -257,5 +181,5 @@ async function recordReferralCandidate(
     reasons: assessment.reasons,
     createdAt: ctx.now,
   };
-  return insertOnce(C.referrals, doc);
+  return store.insertOnce('referral_rewards', doc);
 }

@@ -1,10 +1,11 @@
-import { AppError, getCommand, getDb } from '../_platform';
-import { dayKey, summarizeCounters, type CounterSummary } from '../../shared/growth';
-import { C, TOTALS_ID } from './store';
+import { AppError, store } from '../_platform';
+import { chinaDayKey } from '../../shared/china-day';
+import { summarizeCounters, type CounterSummary } from '../../shared/growth';
+import { TOTALS_ID } from './counters';
 
 /** The day range of a report: defaults to everything up to today. */
 export function dayRange(now: Date, from?: string, to?: string): { from: string; to: string } {
-  const range = { from: from ?? '0000-01-01', to: to ?? dayKey(now) };
+  const range = { from: from ?? '0000-01-01', to: to ?? chinaDayKey(now) };
   if (range.from > range.to) throw new AppError('INVALID_ARGUMENT', 'from: must not be after to');
   return range;
 }
@@ -13,14 +14,8 @@ export function dayRange(now: Date, from?: string, to?: string): { from: string;
  * Sums the day counters in [from, to]: 1 read per 1000 days, whatever the number of orders.
  */
 export async function readCounterSummary(from: string, to: string): Promise<{ summary: CounterSummary; days: number; docs: Array<Record<string, unknown>> }> {
-  const _ = getCommand();
-  const docs: Array<Record<string, unknown>> = [];
-  for (let skip = 0; ; skip += 1000) {
-    const res = await getDb().collection(C.counters).where({ day: _.gte(from).and(_.lte(to)) }).orderBy('day', 'asc').skip(skip).limit(1000).get();
-    const page = res.data as Array<Record<string, unknown>>;
-    docs.push(...page);
-    if (page.length < 1000) break;
-  }
+  const _ = store.command();
+  const docs = await store.findAll<Record<string, unknown>>('counters', { day: _.gte(from).and(_.lte(to)) }, [['day', 'asc']]);
   return { summary: summarizeCounters(docs), days: docs.length, docs };
 }
 
@@ -41,12 +36,12 @@ export function dailySeries(docs: Array<Record<string, unknown>>, to: string, co
 
 /** All-time commission totals by salesperson (1 read). */
 export async function readTotals(): Promise<CounterSummary> {
-  const res = await getDb().collection(C.counters).doc(TOTALS_ID).get();
-  return summarizeCounters(res.data as Array<Record<string, unknown>>);
+  const totals = await store.getById<Record<string, unknown>>('counters', TOTALS_ID);
+  return summarizeCounters(totals ? [totals] : []);
 }
 
 /** Names and avatars of every salesperson (1 read; bounded by the sales team). */
 export async function readSalespeople(): Promise<Array<{ openid: string; name: string; avatarUrl: string | null }>> {
-  const res = await getDb().collection(C.users).where({ role: 'sales' }).limit(1000).get();
-  return (res.data as Array<{ _id: string; name?: string; avatarUrl?: string }>).map((u) => ({ openid: u._id, name: u.name ?? u._id, avatarUrl: u.avatarUrl ?? null }));
+  const people = await store.find<{ _id: string; name?: string; avatarUrl?: string }>('users', { role: 'sales' }, { limit: 1000 });
+  return people.map((u) => ({ openid: u._id, name: u.name ?? u._id, avatarUrl: u.avatarUrl ?? null }));
 }

@@ -1,10 +1,9 @@
-import { getCommand, getDb, stableId } from '../_platform';
+import { stableId, store } from '../_platform';
 import { couponTemplateSchema } from '../../shared/promotions';
-import { couponWindow, type Coupon } from '../../shared/coupons';
-import { counterPaths, mergePaths, parseDocs } from '../../shared/growth';
-import type { HookCtx } from './index';
-import type { LedgerEntry, ReferralDoc } from './order-paid';
-import { C, incCounterDoc, incDayCounters, insertOnce, TOTALS_ID } from './store';
+import { issueCoupon } from '../../shared/coupons';
+import { counterPaths, mergePaths, parseDocs, type LedgerEntry, type ReferralDoc } from '../../shared/growth';
+import type { GrowthCtx } from './context';
+import { incDayCounters, incTotals } from './counters';
 
 const SETTLE_STATE_ID = 'state:settle';
 const SETTLE_BATCH = 500;
@@ -15,7 +14,7 @@ const REFERRAL_BATCH = 200;
  * refund window. Safe to run twice at once: every write is a deterministic-id insert or a
  * conditional update, and counters move only for the run whose insert succeeded.
  */
-export async function onSweepImpl(ctx: HookCtx): Promise<Record<string, number>> {
+export async function runGrowthSweep(ctx: GrowthCtx): Promise<Record<string, number>> {
   const settled = await settleCommission(ctx);
   const referrals = await issueReferralRewards(ctx);
   return { ...settled, ...referrals };
@@ -25,31 +24,23 @@ export async function onSweepImpl(ctx: HookCtx): Promise<Record<string, number>>
  * Round trips: 1 cursor read + 1 pending query + 1 reversal query + 1 insert per due line +
  * 1 day counter + 1 totals + 1 cursor write.
  */
-async function settleCommission(ctx: HookCtx): Promise<{ commissionSettled: number; commissionSettledFen: number }> {
-  const db = getDb();
-  const _ = getCommand();
-  const stateRes = await db.collection(C.counters).doc(SETTLE_STATE_ID).get();
-  const state = (stateRes.data as Array<{ cursorAt?: Date }>)[0];
+async function settleCommission(ctx: GrowthCtx): Promise<{ commissionSettled: number; commissionSettledFen: number }> {
+  const _ = store.command();
+  const state = await store.getById<{ cursorAt?: Date }>('counters', SETTLE_STATE_ID);
   const cursor = state?.cursorAt ? new Date(state.cursorAt) : new Date(0);
-  const dueRes = await db
-    .collection(C.ledger)
-    .where({ kind: 'pending', settleAt: _.gte(cursor).and(_.lte(ctx.now)) })
-    .orderBy('settleAt', 'asc')
-    .limit(SETTLE_BATCH)
-    .get();
-  const due = dueRes.data as LedgerEntry[];
+  const due = await store.find<LedgerEntry>(
+    'commission_ledger',
+    { kind: 'pending', settleAt: _.gte(cursor).and(_.lte(ctx.now)) },
+    { orderBy: [['settleAt', 'asc']], limit: SETTLE_BATCH },
+  );
   if (due.length === 0) {
-    await db.collection(C.counters).doc(SETTLE_STATE_ID).set({ cursorAt: ctx.now });
+    await store.setById('counters', SETTLE_STATE_ID, { cursorAt: ctx.now });
     return { commissionSettled: 0, commissionSettledFen: 0 };
   }
   const orderIds = [...new Set(due.map((e) => e.orderId))];
-  const revRes = await db
-    .collection(C.ledger)
-    .where({ kind: 'reversed', orderId: _.in(orderIds) })
-    .limit(1000)
-    .get();
+  const reversals = await store.find<LedgerEntry>('commission_ledger', { kind: 'reversed', orderId: _.in(orderIds) }, { limit: 1000 });
   const reversedByLine = new Map<string, number>();
-  for (const r of revRes.data as LedgerEntry[]) {
+  for (const r of reversals) {
     const k = `${r.orderId}\u0000${r.lineId}`;
     reversedByLine.set(k, (reversedByLine.get(k) ?? 0) + r.amountFen);
   }
@@ -68,7 +59,7 @@ async function settleCommission(ctx: HookCtx): Promise<{ commissionSettled: numb
         baseFen: p.baseFen,
         createdAt: ctx.now,
       };
-      return (await insertOnce(C.ledger, entry)) ? entry : null;
+      return (await store.insertOnce('commission_ledger', entry)) ? entry : null;
     }),
   );
   const done = inserted.filter((e): e is LedgerEntry => e !== null);
@@ -77,8 +68,8 @@ async function settleCommission(ctx: HookCtx): Promise<{ commissionSettled: numb
   const nextCursor = due.length < SETTLE_BATCH ? ctx.now : new Date(due[due.length - 1].settleAt as Date);
   await Promise.all([
     incDayCounters(ctx.now, paths),
-    incCounterDoc(TOTALS_ID, paths),
-    db.collection(C.counters).doc(SETTLE_STATE_ID).set({ cursorAt: nextCursor }),
+    incTotals(paths),
+    store.setById('counters', SETTLE_STATE_ID, { cursorAt: nextCursor }),
   ]);
   return { commissionSettled: done.length, commissionSettledFen: totalFen };
 }
@@ -88,18 +79,13 @@ async function settleCommission(ctx: HookCtx): Promise<{ commissionSettled: numb
  * retried or concurrent claim for the same referral reuses its slot).
  */
 async function claimCapSlot(r: ReferralDoc): Promise<boolean> {
-  const db = getDb();
-  const _ = getCommand();
+  const _ = store.command();
   const id = `rc:${stableId(r.referrerOpenid, r.qualifiedDay)}`;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const res = (await db
-      .collection(C.counters)
-      .where({ _id: id, n: _.lt(r.dailyCap), ids: _.neq(r._id) })
-      .update({ n: _.inc(1), ids: _.push([r._id]) })) as { updated?: number };
-    if (res.updated === 1) return true;
-    const cur = (await db.collection(C.counters).doc(id).get()).data as Array<{ n: number; ids: string[] }>;
-    if (cur[0]) return cur[0].ids.includes(r._id);
-    if (await insertOnce(C.counters, { _id: id, referrerOpenid: r.referrerOpenid, day: r.qualifiedDay, n: 1, ids: [r._id] })) return true;
+    if (await store.guardedUpdate('counters', { _id: id, n: _.lt(r.dailyCap), ids: _.neq(r._id) }, { n: _.inc(1), ids: _.push([r._id]) })) return true;
+    const cur = await store.getById<{ n: number; ids: string[] }>('counters', id);
+    if (cur) return cur.ids.includes(r._id);
+    if (await store.insertOnce('counters', { _id: id, referrerOpenid: r.referrerOpenid, day: r.qualifiedDay, n: 1, ids: [r._id] })) return true;
   }
   return false;
 }
@@ -108,21 +94,14 @@ async function claimCapSlot(r: ReferralDoc): Promise<boolean> {
  * Round trips: 1 due query + 1 template read, then per due referral: 1–2 cap writes,
  * 1 coupon insert per reward, 1 conditional status write; + 1 day counter.
  */
-async function issueReferralRewards(ctx: HookCtx): Promise<{ referralRewards: number; referralsCapped: number; referralErrors: number }> {
-  const db = getDb();
-  const _ = getCommand();
-  const dueRes = await db
-    .collection(C.referrals)
-    .where({ status: 'waiting', dueAt: _.lte(ctx.now) })
-    .orderBy('dueAt', 'asc')
-    .limit(REFERRAL_BATCH)
-    .get();
-  const due = dueRes.data as ReferralDoc[];
+async function issueReferralRewards(ctx: GrowthCtx): Promise<{ referralRewards: number; referralsCapped: number; referralErrors: number }> {
+  const _ = store.command();
+  const due = await store.find<ReferralDoc>('referral_rewards', { status: 'waiting', dueAt: _.lte(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: REFERRAL_BATCH });
   if (due.length === 0) return { referralRewards: 0, referralsCapped: 0, referralErrors: 0 };
 
   const templateIds = [...new Set(due.flatMap((r) => [r.referrerRewardTemplateId, r.newCustomerRewardTemplateId]).filter((x): x is string => !!x))];
-  const tRes = await db.collection(C.couponTemplates).where({ _id: _.in(templateIds) }).limit(templateIds.length).get();
-  const { valid, problems } = parseDocs(C.couponTemplates, couponTemplateSchema, tRes.data as unknown[]);
+  const rawTemplates = await store.find<unknown>('coupon_templates', { _id: _.in(templateIds) }, { limit: templateIds.length });
+  const { valid, problems } = parseDocs('coupon_templates', couponTemplateSchema, rawTemplates);
   for (const p of problems) console.warn(`[growth] reward template ${p.docId}: ${p.field}: ${p.message}`);
   const templates = new Map(valid.map((t) => [t._id, t]));
 
@@ -138,39 +117,21 @@ async function issueReferralRewards(ctx: HookCtx): Promise<{ referralRewards: nu
       continue;
     }
     if (!(await claimCapSlot(r))) {
-      const c = (await db.collection(C.referrals).where({ _id: r._id, status: 'waiting' }).update({ status: 'capped', cappedAt: ctx.now })) as { updated?: number };
-      if (c.updated === 1) capped++;
+      if (await store.guardedUpdate('referral_rewards', { _id: r._id, status: 'waiting' }, { status: 'capped', cappedAt: ctx.now })) capped++;
       continue;
     }
     const grants: Array<[string, typeof forReferrer]> = [[r.referrerOpenid, forReferrer]];
     if (forNew) grants.push([r.buyerOpenid, forNew]);
     const couponIds: string[] = [];
     for (const [owner, t] of grants) {
-      const { validFromAt, validToAt } = couponWindow(t.validity, ctx.now);
-      const coupon: Coupon & { source: string; referralId: string } = {
-        _id: stableId('referral', r._id, owner),
-        templateId: t._id,
-        ownerOpenid: owner,
-        title: t.title,
-        rule: t.rule,
-        scope: t.scope,
-        allowOnGroup: t.allowOnGroup ?? false,
-        status: 'unused',
-        claimedAt: ctx.now,
-        validFromAt,
-        validToAt,
-        orderId: null,
-        shareId: null,
-        source: 'referral',
-        referralId: r._id,
-      };
+      const coupon = { ...issueCoupon(t, { couponId: stableId('referral', r._id, owner), ownerOpenid: owner, claimedAt: ctx.now, shareId: null }), source: 'referral', referralId: r._id };
       couponIds.push(coupon._id);
-      if (await insertOnce(C.coupons, coupon)) {
+      if (await store.insertOnce('coupons', coupon)) {
         rewards++;
         rewardPaths.push(counterPaths({}, { rewards: 1 }));
       }
     }
-    await db.collection(C.referrals).where({ _id: r._id, status: 'waiting' }).update({ status: 'rewarded', couponIds, rewardedAt: ctx.now });
+    await store.guardedUpdate('referral_rewards', { _id: r._id, status: 'waiting' }, { status: 'rewarded', couponIds, rewardedAt: ctx.now });
   }
   await incDayCounters(ctx.now, mergePaths(...rewardPaths));
   return { referralRewards: rewards, referralsCapped: capped, referralErrors: errors };

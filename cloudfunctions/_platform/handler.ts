@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { AppError, type Envelope, isAppError } from '../../shared/errors';
+import { describeIssues } from '../../shared/zod-issues';
 import type { ActionContract } from '../../shared/contract/define';
 import type { Role } from '../../shared/roles';
 import { readCallerContext, type CallerContext } from './context';
 import { randomId } from './ids';
-import { errorCode, loadUsers, type UserDoc } from './users';
+import { errorCode } from './errors';
+import { loadUsers, type UserDoc } from './users';
 
 /** Who may call an action: roles of registered users, or 'system' (timers, other functions, payment callbacks). */
 export type Access = 'anyone' | 'system' | readonly Role[];
@@ -168,13 +170,5 @@ function timerToAction(event: Record<string, unknown>): Record<string, unknown> 
 
 /** "field.path: what is wrong" for each problem, so the client can name the field. */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      if (issue.code === 'unrecognized_keys') {
-        return `${issue.keys.join(', ')}: unknown field${issue.keys.length > 1 ? 's' : ''}`;
-      }
-      return `${path || '(event)'}: ${issue.message}`;
-    })
-    .join('; ');
+  return describeIssues(error.issues, '(event)').join('; ');
 }

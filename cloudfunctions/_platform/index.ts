@@ -1,14 +1,18 @@
 /**
- * The only door to CloudBase. Functions import from here, never from @cloudbase/node-sdk.
+ * The only door to CloudBase. Functions import from here, never from @cloudbase/node-sdk; all data
+ * access goes through the store.
  */
 export { action, defineFunction, describeZodError } from './handler';
 export type { ActionContext, ActionImpl, ActionSpec, Access, CloudMain, DescribedAction } from './handler';
-export { getApp, getDb, getCommand } from './sdk';
-export type { Database } from './sdk';
+export { getApp } from './sdk';
+export * as store from './store';
+export type { Fields, SortKey } from './store';
+export type { CollectionName } from './collections';
 export { randomId, stableId } from './ids';
-export { isDuplicateWrite, isTransactionConflict, errorCode, newCustomerDoc } from './users';
+export { newCustomerDoc } from './users';
 export type { UserDoc } from './users';
 export { runTransaction, callFunction } from './tx';
+export type { Transaction } from './tx';
 export { callWxPay, callOpenApi, readImageReply, WxApiError } from './wechat';
 export type { WxReply } from './wechat';
 export { uploadFile, getTempFileUrls, downloadFile, deleteFiles } from './storage';

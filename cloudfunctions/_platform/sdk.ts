@@ -23,12 +23,7 @@ export function getApp(): App {
   return app;
 }
 
-/** The database of the current environment. */
+/** The database of the current environment (used by the store and transactions only). */
 export function getDb(): Database {
   return getApp().database();
-}
-
-/** Database command helpers (`_.inc`, `_.in`, ...). */
-export function getCommand(): Database['command'] {
-  return getDb().command;
 }

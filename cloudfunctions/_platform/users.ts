@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/roles';
-import { getCommand, getDb } from './sdk';
+import { command, find, getById, insertOnce } from './store';
 
 /** A stored user: `users/{openid}`. */
 export interface UserDoc {
@@ -22,40 +22,15 @@ export function newCustomerDoc(openid: string, now: Date): UserDoc {
  */
 export async function loadUsers(callerOpenid: string, extra: string[], now: Date): Promise<Map<string, UserDoc>> {
   const ids = [...new Set([callerOpenid, ...extra].filter(Boolean))];
-  const _ = getCommand();
-  const users = getDb().collection('users');
   const found = new Map<string, UserDoc>();
   if (ids.length > 0) {
-    const res = await users.where({ _id: ids.length === 1 ? ids[0] : _.in(ids) }).limit(ids.length).get();
-    for (const d of res.data as UserDoc[]) found.set(d._id, d);
+    const docs = await find<UserDoc>('users', { _id: ids.length === 1 ? ids[0] : command().in(ids) }, { limit: ids.length });
+    for (const d of docs) found.set(d._id, d);
   }
   if (callerOpenid && !found.has(callerOpenid)) {
     const doc = newCustomerDoc(callerOpenid, now);
-    try {
-      await users.add(doc);
-      found.set(callerOpenid, doc);
-    } catch (err) {
-      if (!isDuplicateWrite(err)) throw err;
-      const again = await users.doc(callerOpenid).get();
-      found.set(callerOpenid, (again.data as UserDoc[])[0]);
-    }
+    if (await insertOnce('users', doc)) found.set(callerOpenid, doc);
+    else found.set(callerOpenid, (await getById<UserDoc>('users', callerOpenid)) as UserDoc);
   }
   return found;
-}
-
-export function isDuplicateWrite(err: unknown): boolean {
-  return errorCode(err) === 'DATABASE_DUPLICATE_WRITE';
-}
-
-export function isTransactionConflict(err: unknown): boolean {
-  return errorCode(err) === 'DATABASE_TRANSACTION_CONFLICT';
-}
-
-/** The SDK throws errors carrying the service's `code`; read it without trusting the shape. */
-export function errorCode(err: unknown): string | undefined {
-  if (err && typeof err === 'object' && 'code' in err) {
-    const code = (err as { code: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { useTestCloud } from '../../emulator/testing';
-import { doc } from '../_commerce/test-helpers';
+import { doc } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 

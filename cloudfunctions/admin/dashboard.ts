@@ -1,8 +1,7 @@
-import { action, getDb } from '../_platform';
+import { action, store } from '../_platform';
 import { admin } from '../../shared/contract';
 import { funnel, kFactor, type Metrics } from '../../shared/growth';
 import { dailySeries, dayRange, readCounterSummary, readSalespeople, readTotals } from '../_growth/reports';
-import { C } from '../_growth/store';
 
 const n = (m: Metrics, k: keyof Metrics): number => m[k] ?? 0;
 
@@ -30,18 +29,21 @@ export const dashboard = action(admin.dashboard)({
   access: ['boss', 'ops'],
   async run(input, ctx) {
     const range = dayRange(ctx.now, input.from, input.to);
-    const db = getDb();
     const [{ summary, days, docs }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed, review] = await Promise.all([
       readCounterSummary(range.from, range.to),
       readTotals(),
       readSalespeople(),
-      db.collection(C.couponTemplates).limit(1000).get(),
-      db.collection('group_deals').limit(1000).get(),
-      db.collection('teams').where({ status: 'forming' }).count(),
-      db.collection('teams').where({ status: 'succeeded' }).count(),
-      db.collection('teams').where({ status: 'failed' }).count(),
-      db.collection(C.coupons).where({ status: 'used' }).count(),
-      db.collection(C.referrals).where({ status: 'review' }).orderBy('createdAt', 'desc').limit(50).get(),
+      store.find<{ _id: string; title?: string; status?: string; stock?: number; issuedCount?: number }>('coupon_templates', {}, { limit: 1000 }),
+      store.find<{ _id: string; title?: string; status?: string }>('group_deals', {}, { limit: 1000 }),
+      store.count('teams', { status: 'forming' }),
+      store.count('teams', { status: 'succeeded' }),
+      store.count('teams', { status: 'failed' }),
+      store.count('coupons', { status: 'used' }),
+      store.find<{ _id: string; referrerOpenid: string; orderId: string; paidFen: number; reasons: string[]; qualifiedAt: Date }>(
+        'referral_rewards',
+        { status: 'review' },
+        { orderBy: [['createdAt', 'desc']], limit: 50 },
+      ),
     ]);
     const names = new Map(people.map((p) => [p.openid, p.name]));
     const salesIds = [...new Set([...people.map((p) => p.openid), ...Object.keys(summary.bySales), ...Object.keys(totals.bySales)])].sort();
@@ -49,7 +51,6 @@ export const dashboard = action(admin.dashboard)({
       const t = totals.bySales[id] ?? {};
       return { accruedFen: n(t, 'commissionFen'), reversedFen: n(t, 'reversedFen'), settledFen: n(t, 'settledFen'), owedFen: n(t, 'commissionFen') - n(t, 'reversedFen') };
     };
-    const count = (r: unknown) => Number((r as { total?: number }).total ?? 0);
     return {
       ...range,
       daysWithData: days,
@@ -72,8 +73,8 @@ export const dashboard = action(admin.dashboard)({
       coupons: {
         paidOrdersWithCoupon: n(summary.all, 'couponOrders'),
         discountFen: n(summary.all, 'discountFen'),
-        usedCoupons: count(couponsUsed),
-        templates: (templates.data as Array<{ _id: string; title?: string; status?: string; stock?: number; issuedCount?: number }>).map((t) => ({
+        usedCoupons: couponsUsed,
+        templates: templates.map((t) => ({
           templateId: t._id,
           title: t.title ?? null,
           status: t.status ?? null,
@@ -83,14 +84,14 @@ export const dashboard = action(admin.dashboard)({
       },
       groups: {
         paidGroupOrders: n(summary.all, 'groupOrders'),
-        teams: { forming: count(forming), succeeded: count(succeeded), failed: count(failed) },
-        deals: (deals.data as Array<{ _id: string; title?: string; status?: string }>).map((d) => ({ dealId: d._id, title: d.title ?? null, status: d.status ?? null })),
+        teams: { forming, succeeded, failed },
+        deals: deals.map((d) => ({ dealId: d._id, title: d.title ?? null, status: d.status ?? null })),
       },
       referrals: {
         recorded: n(summary.all, 'referrals'),
         rewardsIssued: n(summary.all, 'rewards'),
         // suspicious referrals held for a person to decide (latest 50)
-        review: (review.data as Array<{ _id: string; referrerOpenid: string; orderId: string; paidFen: number; reasons: string[]; qualifiedAt: Date }>).map((r) => ({
+        review: review.map((r) => ({
           buyerOpenid: r._id,
           referrerOpenid: r.referrerOpenid,
           orderId: r.orderId,

@@ -1,7 +1,6 @@
-import { action, AppError, getCommand, getDb, stableId } from '../_platform';
+import { action, AppError, stableId, store } from '../_platform';
 import { admin } from '../../shared/contract';
-import { C, readAll } from '../_growth/store';
-import type { GrowthUserFields } from '../_growth/user-fields';
+import type { GrowthUserFields } from '../../shared/growth';
 
 /**
  * admin.reassign {fromSalesId, toSalesId} → moves every customer bound to a departing
@@ -16,21 +15,20 @@ export const reassign = action(admin.reassign)({
     if (input.fromSalesId === input.toSalesId) throw new AppError('INVALID_ARGUMENT', 'toSalesId: must differ from fromSalesId');
     const to = ctx.users.get(input.toSalesId);
     if (!to || to.role !== 'sales') throw new AppError('FAILED_PRECONDITION', `toSalesId: ${input.toSalesId} is not a salesperson`);
-    const db = getDb();
-    const _ = getCommand();
+    const _ = store.command();
     const auditId = `reassign_${ctx.newId(12)}`;
-    const customers = await readAll<GrowthUserFields & { _id: string }>(C.users, { role: 'customer', boundSalesId: input.fromSalesId });
+    const customers = await store.findAll<GrowthUserFields & { _id: string }>('users', { role: 'customer', boundSalesId: input.fromSalesId });
     let moved = 0;
     const movedIds: string[] = [];
     for (let i = 0; i < customers.length; i += 1000) {
       const chunk = customers.slice(i, i + 1000);
       const ids = chunk.map((c) => c._id);
       // only those still bound to the departing salesperson (a concurrent binding wins)
-      const res = (await db
-        .collection(C.users)
-        .where({ _id: _.in(ids), boundSalesId: input.fromSalesId })
-        .update({ boundSalesId: input.toSalesId, boundAt: ctx.now, protectedUntil: null, bindingRev: _.inc(1), reassignedBy: auditId })) as { updated?: number };
-      moved += res.updated ?? 0;
+      moved += await store.updateMany(
+        'users',
+        { _id: _.in(ids), boundSalesId: input.fromSalesId },
+        { boundSalesId: input.toSalesId, boundAt: ctx.now, protectedUntil: null, bindingRev: _.inc(1), reassignedBy: auditId },
+      );
       movedIds.push(...ids);
       const history = chunk.map((c) => ({
         _id: stableId(c._id, 'reassign', auditId),
@@ -44,9 +42,9 @@ export const reassign = action(admin.reassign)({
         by: ctx.openid,
         at: ctx.now,
       }));
-      if (history.length > 0) await db.collection(C.bindings).add(history);
+      if (history.length > 0) await store.insert('bindings', history);
     }
-    await db.collection(C.audits).add({
+    await store.insert('audit_log', {
       _id: auditId,
       type: 'reassign',
       by: ctx.openid,

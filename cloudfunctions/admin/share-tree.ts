@@ -1,7 +1,6 @@
-import { action, AppError } from '../_platform';
+import { action, AppError, store } from '../_platform';
 import { admin } from '../../shared/contract';
 import { buildShareTree, isShareId, type ShareDoc } from '../../shared/growth';
-import { C, getShare, readAll } from '../_growth/store';
 
 /**
  * admin.shareTree {shareId} → the tree below a share with counts per node and subtree totals.
@@ -11,10 +10,10 @@ import { C, getShare, readAll } from '../_growth/store';
 export const shareTree = action(admin.shareTree)({
   access: ['boss', 'ops', 'sales'],
   async run(input, ctx) {
-    const share = isShareId(input.shareId) ? await getShare(input.shareId) : null;
+    const share = isShareId(input.shareId) ? await store.getById<ShareDoc>('shares', input.shareId) : undefined;
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     if (ctx.user.role === 'sales' && share.salesId !== ctx.openid) throw new AppError('PERMISSION_DENIED', 'shareId: not your share');
-    const below = await readAll<ShareDoc>(C.shares, { ancestors: share._id });
+    const below = await store.findAll<ShareDoc>('shares', { ancestors: share._id });
     const tree = buildShareTree(share._id, [share, ...below]);
     return { shareId: share._id, rootShareId: share.rootShareId, salesId: share.salesId, tree };
   },

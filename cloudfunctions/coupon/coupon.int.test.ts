@@ -1,26 +1,16 @@
 import { useTestCloud } from '../../emulator/testing';
-import { chinaDayKey } from '../../shared/coupons';
-import { doc, docs, outcomes } from '../_commerce/test-helpers';
+import { chinaDayKey } from '../../shared/china-day';
+import { PROMO_IDS } from '../../emulator/seed/promotions';
+import { doc, docs, outcomes } from '../../tests/support/commerce';
+import { seedTemplate } from '../../tests/support/fixtures';
 
 const t = useTestCloud();
 
 const DAY = 24 * 3600 * 1000;
+/** A 无门槛 template like the demo one, open to every product, without a per-day limit unless given. */
 async function insertTemplate(id: string, fields: Record<string, unknown>): Promise<void> {
-  const now = t.cloud.now();
-  await t.cloud.db.collection('coupon_templates').add({
-    _id: id,
-    title: '无门槛减5',
-    status: 'active',
-    startAt: new Date(now.getTime() - DAY),
-    endAt: new Date(now.getTime() + 10 * DAY),
-    rule: { kind: 'flat_off', amountOffFen: 500 },
-    scope: { mode: 'all' },
-    validity: { mode: 'days', days: 7 },
-    stock: 50,
-    issuedCount: 0,
-    perUserLimit: 1,
-    ...fields,
-  });
+  const { perDayLimit: _seeded, ...flat } = seedTemplate(PROMO_IDS.flatOff, t.cloud.now());
+  await t.cloud.db.collection('coupon_templates').add({ ...flat, _id: id, scope: { mode: 'all' }, validity: { mode: 'days', days: 7 }, stock: 50, perUserLimit: 1, ...fields });
 }
 
 describe('coupon.claim', () => {

@@ -9,14 +9,13 @@
  * sold out), 3 (the take lost a race since the read: one more read names the reason) or 4 (the
  * slot was refused after the take: the stock is put back). See docs/commerce.md.
  */
-import { AppError, action, defineFunction, newCustomerDoc } from '../_platform';
+import { AppError, action, defineFunction, newCustomerDoc, store } from '../_platform';
 import { coupon as contract } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
-import { couponWindow, decideClaim, effectiveCouponStatus, type Coupon } from '../../shared/coupons';
-import { checkPromotion, isActive, type CouponTemplate } from '../../shared/promotions';
+import { decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '../../shared/coupons';
+import { checkPromotion, isLive, type CouponTemplate } from '../../shared/promotions';
 import { claimedByTemplate, firstClaimDoc, heldClaims, readClaimTarget, takeSlotQuery } from '../_commerce/coupon-claims';
 import { undoWithRetry } from '../_commerce/steps';
-import { cmd, col, find, getById, guardedUpdate, insertUnique } from '../_commerce/store';
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'no such coupon',
@@ -34,10 +33,10 @@ function refuse(templateId: string, code: ErrorCode, problems?: string[]): never
 export const main = defineFunction('coupon', {
   list: action(contract.list)({
     run: async (_input, ctx) => {
-      const raw = await find<Record<string, unknown>>('coupon_templates', { status: 'active' }, 100);
+      const raw = await store.find<Record<string, unknown>>('coupon_templates', { status: 'active' }, { limit: 100 });
       const live = raw
         .map((doc) => checkPromotion('coupon_templates', doc))
-        .flatMap((r) => (r.ok && isActive(r.value, ctx.now) ? [r.value] : []));
+        .flatMap((r) => (r.ok && isLive(r.value, ctx.now) ? [r.value] : []));
       // The caller's claim counts came with the caller's user document (no extra read).
       const claimed = claimedByTemplate(ctx.user, live.map((t) => t._id));
       return {
@@ -68,7 +67,7 @@ export const main = defineFunction('coupon', {
     // registers a first-time caller: the platform's own read and registration would be extra.
     loadCaller: false,
     run: async (input, ctx) => {
-      const _ = cmd();
+      const _ = store.command();
       const templateId = input.templateId;
 
       // Round trip 1: the template and the caller's claim counts, in one read. Every refusal that
@@ -85,13 +84,13 @@ export const main = defineFunction('coupon', {
       // touches the stock, so they cannot make others see SOLD_OUT.
       const takeWhere: Record<string, unknown> = { _id: templateId, status: 'active', stock: _.gt(0), perUserLimit: _.gt(held.total) };
       if (held.today > 0) takeWhere.perDayLimit = _.or(_.exists(false), _.gt(held.today));
-      if (!(await guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1) }))) {
+      if (!(await store.guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1) }))) {
         // Round trip 3 (a race lost since the read): read the template again to name the reason.
-        const again = decideClaim(await getById<unknown>('coupon_templates', templateId), held, ctx.now);
+        const again = decideClaim(await store.getById<unknown>('coupon_templates', templateId), held, ctx.now);
         refuse(templateId, again.ok ? 'SOLD_OUT' : again.code, again.ok ? undefined : again.problems);
       }
       const putBack = () =>
-        undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => col('coupon_templates').doc(templateId).update({ stock: _.inc(1), issuedCount: _.inc(-1) }));
+        undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => store.updateById('coupon_templates', templateId, { stock: _.inc(1), issuedCount: _.inc(-1) }));
 
       // Round trip 3: one slot of the per-user and per-day limits, on the caller's own document;
       // for a first visit, the caller's registration carries the slot (a duplicate means a
@@ -100,8 +99,8 @@ export const main = defineFunction('coupon', {
       const slot = takeSlotQuery(callerDoc, templateId, t, ctx.now);
       let slotTaken = false;
       try {
-        const registered = !caller && (await insertUnique('users', firstClaimDoc(callerDoc, templateId, ctx.now)));
-        slotTaken = registered || (await guardedUpdate('users', slot.where, slot.update));
+        const registered = !caller && (await store.insertOnce('users', firstClaimDoc(callerDoc, templateId, ctx.now)));
+        slotTaken = registered || (await store.guardedUpdate('users', slot.where, slot.update));
       } catch (err) {
         await putBack();
         throw err;
@@ -112,28 +111,11 @@ export const main = defineFunction('coupon', {
       }
 
       // Round trip 4: the coupon, with a snapshot of the terms.
-      const window = couponWindow(t.validity, ctx.now);
-      const coupon: Coupon = {
-        _id: `c${ctx.newId(15)}`,
-        templateId: t._id,
-        ownerOpenid: ctx.openid,
-        title: t.title,
-        rule: t.rule,
-        scope: t.scope,
-        allowOnGroup: t.allowOnGroup ?? false,
-        status: 'unused',
-        claimedAt: ctx.now,
-        validFromAt: window.validFromAt,
-        validToAt: window.validToAt,
-        orderId: null,
-        lockedAt: null,
-        usedAt: null,
-        shareId: input.shareId ?? null,
-      };
+      const coupon = issueCoupon(t, { couponId: `c${ctx.newId(15)}`, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null });
       try {
-        await col('coupons').add(coupon);
+        await store.insert('coupons', coupon);
       } catch (err) {
-        await Promise.all([putBack(), undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => col('users').doc(ctx.openid).update(slot.undo))]);
+        await Promise.all([putBack(), undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => store.updateById('users', ctx.openid, slot.undo))]);
         throw err;
       }
       return { couponId: coupon._id, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };
@@ -142,7 +124,7 @@ export const main = defineFunction('coupon', {
 
   mine: action(contract.mine)({
     run: async (input, ctx) => {
-      const coupons = await find<Coupon>('coupons', { ownerOpenid: ctx.openid }, 200, ['claimedAt', 'desc']);
+      const coupons = await store.find<Coupon>('coupons', { ownerOpenid: ctx.openid }, { orderBy: [['claimedAt', 'desc']], limit: 200 });
       const view = coupons.map((c) => ({
         couponId: c._id,
         templateId: c.templateId,

@@ -1,6 +1,7 @@
 import { useTestCloud } from '../../emulator/testing';
 import { sandboxLedger } from '../_commerce/payment';
-import { doc, docs, expectMoneyBalances, outcomes } from '../_commerce/test-helpers';
+import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
+import { aCoupon, at } from '../../tests/support/fixtures';
 
 const t = useTestCloud();
 
@@ -73,21 +74,7 @@ describe('groupbuy', () => {
 
   it('a short team past expiresAt fails; each paid member is refunded exactly once even with two concurrent sweeps; coupons and stock return', async () => {
     // A coupon that may be used on group orders, held by the second member.
-    const now = t.cloud.now();
-    await t.cloud.db.collection('coupons').add({
-      _id: 'c_group_ok',
-      templateId: 'ct_flat5',
-      ownerOpenid: 'o_cust_2',
-      title: '拼团可用 减5',
-      rule: { kind: 'flat_off', amountOffFen: 500 },
-      scope: { mode: 'all' },
-      allowOnGroup: true,
-      status: 'unused',
-      claimedAt: now,
-      validFromAt: now,
-      validToAt: new Date(now.getTime() + 72 * HOUR),
-      orderId: null,
-    });
+    await t.cloud.db.collection('coupons').add(aCoupon({ _id: 'c_group_ok', ownerOpenid: 'o_cust_2', title: '拼团可用 减5', allowOnGroup: true, validToAt: at(72 * 60) }));
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p02-s1'))?.stock);
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
     const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');

@@ -2,31 +2,29 @@
  * groupbuy: get a team. Teams are opened and joined through order.create ({dealId} / {teamId}):
  * the leader's unpaid order reserves the first seat, a joiner's reserves the next one atomically.
  */
-import { AppError, action, defineFunction, getDb } from '../_platform';
+import { AppError, action, defineFunction, store } from '../_platform';
 import { groupbuy as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { getById } from '../_commerce/store';
 
 type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarUrl?: string }> };
 
 /** A team's members in join order, each with the name and avatar the team page shows (one aggregate). */
 async function loadMembers(teamId: string): Promise<MemberRow[]> {
-  const res = await getDb()
-    .collection('team_members')
-    .aggregate()
+  const res = await store
+    .aggregate('team_members')
     .match({ teamId })
-    .sort({ joinedAt: 1 })
+    .sort({ joinedAt: 1, _id: 1 })
     .limit(60)
     .lookup({ from: 'users', localField: 'openid', foreignField: '_id', as: 'user' })
     .end();
-  return res.data as MemberRow[];
+  return store.aggregateRows<MemberRow>(res);
 }
 
 export const main = defineFunction('groupbuy', {
   get: action(contract.get)({
     run: async (input) => {
       const [team, members] = await Promise.all([
-        getById<Team>('teams', input.teamId),
+        store.getById<Team>('teams', input.teamId),
         loadMembers(input.teamId),
       ]);
       if (!team) throw new AppError('NOT_FOUND', `no team ${input.teamId}`);

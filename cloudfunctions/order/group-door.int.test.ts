@@ -5,7 +5,7 @@
  */
 import { useTestCloud } from '../../emulator/testing';
 import type { Reply } from '../../shared/contract';
-import { doc, docs } from '../_commerce/test-helpers';
+import { doc, docs } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 type Quote = Reply<'order', 'quote'>;

@@ -2,10 +2,10 @@
  * order: create / quote / pay / cancel / refund / list / get. Thin: parse, load, decide with
  * shared/, write atomically, answer. See docs/commerce.md for round trips per action.
  */
-import { AppError, action, defineFunction, type ActionContext } from '../_platform';
+import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { order as contract } from '../../shared/contract';
 import { chooseBestCoupon, type Coupon } from '../../shared/coupons';
-import { orderTransitions, assertTransition } from '../../shared/state';
+import { decideStartPayment } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import { priceCart } from '../../shared/pricing';
 import { createOrder } from '../_commerce/orders/create-order';
@@ -13,12 +13,12 @@ import { prepareCart } from '../_commerce/orders/prepare';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
 import { orderView } from '../_commerce/orders/view';
+import { deliver } from '../_commerce/outbox';
 import { paymentPort } from '../_commerce/payment';
-import { find, getById } from '../_commerce/store';
 import type { Team } from '../../shared/groupbuy';
 
 async function loadOwnOrder(ctx: ActionContext, orderId: string, staffMayRead = false): Promise<Order> {
-  const order = await getById<Order>('orders', orderId);
+  const order = await store.getById<Order>('orders', orderId);
   const staff = staffMayRead && (ctx.user.role === 'boss' || ctx.user.role === 'ops');
   if (!order || (order.buyerOpenid !== ctx.openid && !staff)) throw new AppError('NOT_FOUND', `no order ${orderId}`);
   return order;
@@ -33,7 +33,7 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => {
       const [cart, coupons] = await Promise.all([
         prepareCart(ctx, input),
-        find<Coupon>('coupons', { ownerOpenid: ctx.openid, status: 'unused' }, 100),
+        store.find<Coupon>('coupons', { ownerOpenid: ctx.openid, status: 'unused' }, { limit: 100 }),
       ]);
       const isGroupOrder = cart.terms !== null;
       const dealAllowsCoupon = cart.terms?.allowCoupon === true;
@@ -63,14 +63,7 @@ export const main = defineFunction('order', {
   pay: action(contract.pay)({
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
-      assertTransition(orderTransitions, 'order', order.status, 'paid');
-      if (order.payDeadlineAt.getTime() <= ctx.now.getTime()) throw new AppError('EXPIRED', 'the time to pay this order has passed');
-      if (order.teamId) {
-        const team = await getById<Team>('teams', order.teamId);
-        if (!team || team.status === 'failed' || team.expiresAt.getTime() <= ctx.now.getTime()) {
-          throw new AppError('EXPIRED', 'this team has expired');
-        }
-      }
+      decideStartPayment(order, order.teamId ? ((await store.getById<Team>('teams', order.teamId)) ?? null) : null, ctx.now);
       const port = paymentPort();
       const started = await port.startCharge({
         orderId: order._id,
@@ -79,7 +72,7 @@ export const main = defineFunction('order', {
         buyerOpenid: order.buyerOpenid,
       });
       if (started.mode === 'cloudpay') return { orderId: order._id, status: order.status, payment: started.payment };
-      const after = (await getById<Order>('orders', order._id)) ?? order;
+      const after = (await store.getById<Order>('orders', order._id)) ?? order;
       return { orderId: order._id, status: after.status, tradeNo: started.tradeNo, paidFen: after.paidFen, refundedFen: after.refundedFen };
     },
   }),
@@ -87,8 +80,7 @@ export const main = defineFunction('order', {
   cancel: action(contract.cancel)({
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
-      assertTransition(orderTransitions, 'order', order.status, 'cancelled');
-      const won = await releaseOrder(ctx, order, 'cancelled', 'buyer_cancelled');
+      const won = await releaseOrder(ctx, order, { type: 'cancel' });
       if (!won) throw new AppError('FAILED_PRECONDITION', 'the order changed meanwhile (paid or closed)');
       return { orderId: order._id, status: 'cancelled' };
     },
@@ -105,6 +97,7 @@ export const main = defineFunction('order', {
           throw new AppError('FAILED_PRECONDITION', 'group orders are refunded by the shop');
         }
       });
+      await deliver(ctx, r.order);
       return {
         orderId: input.orderId,
         refundId: r.refund._id,
@@ -120,7 +113,7 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => {
       const where: Record<string, unknown> = { buyerOpenid: ctx.openid };
       if (input.status) where.status = input.status;
-      const orders = await find<Order>('orders', where, input.limit ?? 20, ['createdAt', 'desc']);
+      const orders = await store.find<Order>('orders', where, { orderBy: [['createdAt', 'desc']], limit: input.limit ?? 20 });
       return { orders: orders.map(orderView) };
     },
   }),

@@ -1,6 +1,6 @@
 import { useTestCloud } from '../../emulator/testing';
 import { sandboxTradeNo, signSandboxNotice } from '../_commerce/payment';
-import { doc, docs, expectMoneyBalances, outcomes } from '../_commerce/test-helpers';
+import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 

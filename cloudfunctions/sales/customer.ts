@@ -1,9 +1,8 @@
-import { action, AppError, getDb } from '../_platform';
-import { sales } from '../../shared/contract';
+import { action, AppError, store, type SortKey } from '../_platform';
+import { sales, type ResultOf } from '../../shared/contract';
 import type { CouponStatus } from '../../shared/coupons';
-import { C } from '../_growth/store';
-import type { GrowthUserFields } from '../_growth/user-fields';
-import { SALES_ROLES } from './scope';
+import type { GrowthUserFields } from '../../shared/growth';
+import { customerView, SALES_ROLES } from './scope';
 
 /**
  * sales.customer {openid} → one bound customer's interest: product views, coupon claims, orders,
@@ -19,43 +18,37 @@ export const customer = action(sales.customer)({
     if (ctx.user.role === 'sales' && u.boundSalesId !== ctx.openid) {
       throw new AppError('PERMISSION_DENIED', 'openid: not your customer');
     }
-    const db = getDb();
+    const latest50 = (field: string) => ({ orderBy: [[field, 'desc']] as SortKey[], limit: 50 });
     const [orders, claims, history] = await Promise.all([
-      db.collection(C.growthOrders).where({ buyerOpenid: u._id }).orderBy('paidAt', 'desc').limit(50).get(),
-      db.collection(C.coupons).where({ ownerOpenid: u._id }).orderBy('claimedAt', 'desc').limit(50).get(),
-      db.collection(C.bindings).where({ openid: u._id }).orderBy('rev', 'desc').limit(50).get(),
+      store.find<{ _id: string; totalFen: number; refundedFen: number; paidAt: Date; salesId: string | null }>('growth_orders', { buyerOpenid: u._id }, latest50('paidAt')),
+      store.find<{ _id: string; templateId: string; title?: string; status: CouponStatus; claimedAt: Date }>('coupons', { ownerOpenid: u._id }, latest50('claimedAt')),
+      store.find<ResultOf<typeof sales.customer>['history'][number]>('bindings', { openid: u._id }, latest50('rev')),
     ]);
     const views = Object.entries(u.views ?? {})
       .map(([productId, v]) => ({ productId, title: v.title ?? null, count: v.n, lastAt: v.at }))
       .sort((a, b) => new Date(b.lastAt).getTime() - new Date(a.lastAt).getTime());
+    const { openid, name, avatarUrl, ...binding } = customerView(u);
     return {
-      openid: u._id,
-      name: u.name ?? null,
-      avatarUrl: u.avatarUrl ?? null,
-      binding: {
-        salesId: u.boundSalesId ?? null,
-        boundAt: u.boundAt ?? null,
-        bindingExpiresAt: u.bindingExpiresAt ?? null,
-        protectedUntil: u.protectedUntil ?? null,
-        referrerOpenid: u.referrerOpenid ?? null,
-        firstShareId: u.firstShareId ?? null,
-      },
+      openid,
+      name,
+      avatarUrl,
+      binding: { ...binding, firstShareId: u.firstShareId ?? null },
       views,
-      claims: (claims.data as Array<{ _id: string; templateId: string; title?: string; status: CouponStatus; claimedAt: Date }>).map((c) => ({
+      claims: claims.map((c) => ({
         couponId: c._id,
         templateId: c.templateId,
         title: c.title ?? null,
         status: c.status,
         claimedAt: c.claimedAt,
       })),
-      orders: (orders.data as Array<{ _id: string; totalFen: number; refundedFen: number; paidAt: Date; salesId: string | null }>).map((o) => ({
+      orders: orders.map((o) => ({
         orderId: o._id,
         totalFen: o.totalFen,
         refundedFen: o.refundedFen,
         paidAt: o.paidAt,
         salesId: o.salesId,
       })),
-      history: history.data,
+      history,
     };
   },
 });

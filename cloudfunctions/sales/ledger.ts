@@ -1,7 +1,6 @@
-import { action, AppError } from '../_platform';
+import { action, AppError, store } from '../_platform';
 import { sales } from '../../shared/contract';
 import { ledgerTotals, type LedgerEntryLike } from '../../shared/growth';
-import { C, readAll } from '../_growth/store';
 import { SALES_ROLES, salesScope } from './scope';
 
 /**
@@ -13,10 +12,10 @@ export const ledger = action(sales.ledger)({
   async run(input, ctx) {
     const salesId = salesScope(ctx, input.salesId);
     if (!salesId) throw new AppError('INVALID_ARGUMENT', 'salesId: required for the boss');
-    const entries = await readAll<LedgerEntryLike & { _id: string; createdAt: Date; settleAt?: Date; productId: string; refundId?: string }>(
-      C.ledger,
+    const entries = await store.findAll<LedgerEntryLike & { _id: string; createdAt: Date; settleAt?: Date; productId: string; refundId?: string }>(
+      'commission_ledger',
       { salesId },
-      ['createdAt', 'desc'],
+      [['createdAt', 'desc']],
     );
     return {
       salesId,

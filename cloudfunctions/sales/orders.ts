@@ -1,7 +1,6 @@
-import { action, getDb } from '../_platform';
+import { action } from '../_platform';
 import { sales, type ResultOf } from '../../shared/contract';
-import { C } from '../_growth/store';
-import { SALES_ROLES, salesScope } from './scope';
+import { readSalesPage, SALES_ROLES } from './scope';
 
 /**
  * sales.orders {salesId?, skip?, limit?} → paid orders attributed to the salesperson (latest
@@ -10,16 +9,12 @@ import { SALES_ROLES, salesScope } from './scope';
 export const orders = action(sales.orders)({
   access: SALES_ROLES,
   async run(input, ctx) {
-    const salesId = salesScope(ctx, input.salesId);
-    const _ = getDb().command;
-    const res = await getDb()
-      .collection(C.growthOrders)
-      .where({ salesId: salesId ?? _.neq(null) })
-      .orderBy('paidAt', 'desc')
-      .skip(input.skip ?? 0)
-      .limit(input.limit ?? 20)
-      .get();
-    const items = (res.data as Array<Omit<ResultOf<typeof sales.orders>['items'][number], 'orderId'> & { _id: string }>).map((o) => ({
+    const page = await readSalesPage<Omit<ResultOf<typeof sales.orders>['items'][number], 'orderId'> & { _id: string }>(ctx, input, {
+      collection: 'growth_orders',
+      salesField: 'salesId',
+      latestField: 'paidAt',
+    });
+    const items = page.rows.map((o) => ({
       orderId: o._id,
       buyerOpenid: o.buyerOpenid,
       salesId: o.salesId,
@@ -31,6 +26,6 @@ export const orders = action(sales.orders)({
       paidAt: o.paidAt,
       lines: o.lines,
     }));
-    return { items, skip: input.skip ?? 0, limit: input.limit ?? 20 };
+    return { items, skip: page.skip, limit: page.limit };
   },
 });

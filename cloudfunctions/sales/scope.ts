@@ -1,4 +1,5 @@
-import { AppError, type ActionContext } from '../_platform';
+import { AppError, store, type ActionContext, type CollectionName } from '../_platform';
+import type { GrowthUserFields } from '../../shared/growth';
 
 /**
  * Whose data a sales action reads: a salesperson only their own; the boss anyone's (or everyone's
@@ -13,3 +14,41 @@ export function salesScope(ctx: ActionContext, salesId?: string): string | null 
 }
 
 export const SALES_ROLES = ['sales', 'boss'] as const;
+
+/** What a paged sales list asks for. */
+export interface SalesPage {
+  salesId?: string;
+  skip?: number;
+  limit?: number;
+}
+
+/**
+ * One page (latest first by `latestField`) of the documents whose `salesField` is the scoped
+ * salesperson — or anyone's, for the boss without a `salesId`. One query.
+ */
+export async function readSalesPage<T>(
+  ctx: ActionContext,
+  input: SalesPage,
+  query: { collection: CollectionName; where?: Record<string, unknown>; salesField: string; latestField: string },
+): Promise<{ rows: T[]; skip: number; limit: number }> {
+  const salesId = salesScope(ctx, input.salesId);
+  const skip = input.skip ?? 0;
+  const limit = input.limit ?? 20;
+  const where = { ...query.where, [query.salesField]: salesId ?? store.command().neq(null) };
+  const rows = await store.find<T>(query.collection, where, { orderBy: [[query.latestField, 'desc']], skip, limit });
+  return { rows, skip, limit };
+}
+
+/** A customer as the workbench lists them: who they are and their binding (null where unset). */
+export function customerView(u: GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }) {
+  return {
+    openid: u._id,
+    name: u.name ?? null,
+    avatarUrl: u.avatarUrl ?? null,
+    salesId: u.boundSalesId ?? null,
+    boundAt: u.boundAt ?? null,
+    bindingExpiresAt: u.bindingExpiresAt ?? null,
+    protectedUntil: u.protectedUntil ?? null,
+    referrerOpenid: u.referrerOpenid ?? null,
+  };
+}

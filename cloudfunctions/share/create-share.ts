@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { action, AppError, getCommand, getDb, isDuplicateWrite } from '../_platform';
+import { action, AppError, store } from '../_platform';
 import { share as contract } from '../../shared/contract';
 import {
   assignVariants,
   buildShare,
   counterPaths,
+  activeSalesId,
   isSafeKey,
+  type GrowthUserFields,
   mintShareId,
   sharePath,
 } from '../../shared/growth';
-import { C, incDayCounters, incShare, loadExperiments } from '../_growth/store';
-import { activeSalesId, growthFields } from '../_growth/user-fields';
+import { incDayCounters, incShare } from '../_growth/counters';
+import { loadExperiments } from '../_growth/live-docs';
 
 /**
  * share.create {target, channel, campaign?} → {shareId, path}.
@@ -21,7 +23,7 @@ export const createShare = action(contract.create)({
   // The shelf's owner is read with the caller (same round trip) to verify it is a salesperson.
   users: (input) => [input.target.type === 'shelf' ? input.target.id : undefined],
   async run(input, ctx) {
-    const u = growthFields(ctx.user);
+    const u = ctx.user as GrowthUserFields;
     if (ctx.user.role === 'sales' && input.target.type === 'shelf' && input.target.id !== ctx.openid) {
       throw new AppError('PERMISSION_DENIED', 'target.id: a salesperson shares their own shelf');
     }
@@ -46,12 +48,7 @@ export const createShare = action(contract.create)({
         experiments: variants,
         now: ctx.now,
       });
-      try {
-        await getDb().collection(C.shares).add(candidate);
-        share = candidate;
-      } catch (err) {
-        if (!isDuplicateWrite(err)) throw err; // id collision: mint another
-      }
+      if (await store.insertOnce('shares', candidate)) share = candidate; // else an id collision: mint another
     }
     if (!share) throw new AppError('CONFLICT', 'could not mint a share id, retry');
 
@@ -63,12 +60,8 @@ export const createShare = action(contract.create)({
     const fresh = scopes.filter((s) => !known.has(s));
     let freshCounted: string[] = [];
     if (fresh.length > 0) {
-      const _ = getCommand();
-      const res = (await getDb()
-        .collection(C.users)
-        .where({ _id: ctx.openid, sharedScopes: _.nin(fresh) })
-        .update({ sharedScopes: _.push(fresh) })) as { updated?: number };
-      if (res.updated === 1) freshCounted = fresh;
+      const _ = store.command();
+      if (await store.guardedUpdate('users', { _id: ctx.openid, sharedScopes: _.nin(fresh) }, { sharedScopes: _.push(fresh) })) freshCounted = fresh;
     }
     const base = { salesId: share.salesId, campaign: share.campaign, experiments: share.experiments };
     const paths = counterPaths(base, { shares: 1 });

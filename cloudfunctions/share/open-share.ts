@@ -1,8 +1,8 @@
-import { action, AppError, getDb, stableId } from '../_platform';
+import { action, AppError, stableId, store } from '../_platform';
 import { share as contract } from '../../shared/contract';
-import { counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision } from '../../shared/growth';
-import { C, getShare, incDayCounters, incShare, insertOnce, loadBindingPolicy } from '../_growth/store';
-import { activeSalesId, growthFields, type BoundVia } from '../_growth/user-fields';
+import { activeSalesId, counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type BoundVia, type GrowthUserFields, type ShareDoc } from '../../shared/growth';
+import { incDayCounters, incShare } from '../_growth/counters';
+import { loadBindingPolicy } from '../_growth/live-docs';
 
 /**
  * share.open {shareId} → the share's target and the caller's salesperson after binding.
@@ -14,12 +14,12 @@ import { activeSalesId, growthFields, type BoundVia } from '../_growth/user-fiel
 export const openShare = action(contract.open)({
   async run(input, ctx) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const [share, policy] = await Promise.all([getShare(input.shareId), loadBindingPolicy(ctx.now)]);
+    const [share, policy] = await Promise.all([store.getById<ShareDoc>('shares', input.shareId), loadBindingPolicy()]);
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const u = growthFields(ctx.user);
+    const u = ctx.user as GrowthUserFields;
     const self = share.sharerOpenid === ctx.openid;
 
-    const firstOpen = await insertOnce(C.shareEvents, {
+    const firstOpen = await store.insertOnce('share_events', {
       _id: stableId(share._id, ctx.openid, 'open'),
       type: 'open',
       shareId: share._id,
@@ -71,13 +71,9 @@ export const openShare = action(contract.open)({
       if (referrer) update.referrerOpenid = referrer;
       // Conditional on the binding version we decided from: a concurrent open by another
       // salesperson's share cannot both bind (the loser keeps the winner's binding).
-      const res = (await getDb()
-        .collection(C.users)
-        .where({ _id: ctx.openid, bindingRev: u.bindingRev ?? null })
-        .update(update)) as { updated?: number };
-      bound = res.updated === 1;
+      bound = await store.guardedUpdate('users', { _id: ctx.openid, bindingRev: u.bindingRev ?? null }, update);
       if (bound) {
-        await insertOnce(C.bindings, {
+        await store.insertOnce('bindings', {
           _id: stableId(ctx.openid, String(rev)),
           openid: ctx.openid,
           rev,

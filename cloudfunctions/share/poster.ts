@@ -1,7 +1,6 @@
-import { action, AppError } from '../_platform';
+import { action, AppError, store } from '../_platform';
 import { share as contract } from '../../shared/contract';
-import { isShareId } from '../../shared/growth';
-import { getShare } from '../_growth/store';
+import { isShareId, type ShareDoc } from '../../shared/growth';
 import { qrPort } from './qr-port';
 
 /**
@@ -11,7 +10,7 @@ import { qrPort } from './qr-port';
 export const poster = action(contract.poster)({
   async run(input) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const share = await getShare(input.shareId);
+    const share = await store.getById<ShareDoc>('shares', input.shareId);
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const port = qrPort();
     const { png, encoded } = await port.render(share._id);

@@ -73,19 +73,36 @@ describe('share chain and binding', () => {
     ]);
   });
 
-  it('two salespeople opened at the same moment: exactly one binding wins', async () => {
-    await setPolicy({ mode: 'latest' });
+  it('two salespeople’s shares opened at the same moment (first touch): exactly one binds, and the history names it', async () => {
+    await setPolicy({ mode: 'first_touch' });
     const li = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     const wang = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
-    await t.cloud.call('shelf', { action: 'view' }, 'o_cust_4').catch(() => undefined); // registers nothing growth-related
+    await t.cloud.ok('coupon', { action: 'mine' }, 'o_cust_4'); // registered before the race
     const [x, y] = await Promise.all([
       t.cloud.ok<Opened>('share', { action: 'open', shareId: li.shareId }, 'o_cust_4'),
       t.cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_4'),
     ]);
-    const results = [x.binding.result, y.binding.result].sort();
+    expect([x.binding.result, y.binding.result].sort()).toEqual(['bound', 'kept']);
+    const winner = x.binding.result === 'bound' ? 'o_sales_li' : 'o_sales_wang';
     const history = await t.cloud.db.collection('bindings').where({ openid: 'o_cust_4' }).get();
-    expect(history.data.length).toBe(results.filter((r) => r === 'bound').length);
-    expect(history.data.length).toBeGreaterThanOrEqual(1);
+    expect((history.data as Array<{ salesId: string; rev: number }>).map((h) => [h.salesId, h.rev])).toEqual([[winner, 1]]);
+    expect(await user('o_cust_4')).toMatchObject({ boundSalesId: winner, bindingRev: 1 });
+  });
+
+  it('two salespeople’s shares opened at the same moment (latest wins): every bind is in the history, in order, and the last one holds', async () => {
+    await setPolicy({ mode: 'latest' });
+    const li = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
+    const wang = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
+    await t.cloud.ok('coupon', { action: 'mine' }, 'o_cust_4');
+    const [x, y] = await Promise.all([
+      t.cloud.ok<Opened>('share', { action: 'open', shareId: li.shareId }, 'o_cust_4'),
+      t.cloud.ok<Opened>('share', { action: 'open', shareId: wang.shareId }, 'o_cust_4'),
+    ]);
+    const bound = [x, y].filter((r) => r.binding.result === 'bound');
+    expect(bound.length).toBeGreaterThanOrEqual(1);
+    const history = (await t.cloud.db.collection('bindings').where({ openid: 'o_cust_4' }).orderBy('rev', 'asc').get()).data as Array<{ salesId: string; rev: number }>;
+    expect(history.map((h) => h.rev)).toEqual(bound.map((_b, i) => i + 1));
+    expect(await user('o_cust_4')).toMatchObject({ boundSalesId: history[history.length - 1].salesId, bindingRev: history.length });
   });
 
   it('an openid inside the event is ignored (refused as an unknown field; identity comes from the context)', async () => {

@@ -1,5 +1,6 @@
 import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { getCommand, getDb, type ActionContext } from '../_platform';
+import { store, type ActionContext } from '../_platform';
+import { lookupLivePromotions } from './promotions';
 
 interface CatalogRow {
   _id: string;
@@ -13,26 +14,21 @@ interface CatalogRow {
  * (with SKUs and live promotion badges) and whether it is on the caller's shelf, in one aggregate.
  */
 export async function viewCatalog(_input: Record<string, never>, ctx: ActionContext) {
-  const _ = getCommand();
-  const $ = _.aggregate;
-  const res = await getDb()
-    .collection('settings')
-    .aggregate()
+  const $ = store.command().aggregate;
+  const brand = store
+    .aggregate('settings')
     .match({ _id: 'brand' })
     .lookup({
       from: 'products',
       pipeline: $.pipeline()
         .match({ status: 'on' })
-        .sort({ sort: 1 })
+        .sort({ sort: 1, _id: 1 })
         .limit(200)
         .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
         .done(),
       as: 'products',
-    })
-    .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'couponTemplates' })
-    .lookup({ from: 'group_deals', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'groupDeals' })
-    .end();
-  const row = (res.data as CatalogRow[])[0];
+    });
+  const row = store.aggregateRows<CatalogRow>(await lookupLivePromotions(brand).end())[0];
   const onShelf = Array.isArray(ctx.user.shelfProductIds) ? (ctx.user.shelfProductIds as string[]) : [];
   if (!row) return { products: [], shelfProductIds: onShelf };
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { recordProductView } from '../_growth';
-import { getCommand, getDb, type ActionContext } from '../_platform';
+import { recordProductView } from '../_growth/product-view';
+import { store, type ActionContext } from '../_platform';
 
 interface OpenTeamRow {
   _id: string;
@@ -20,11 +20,10 @@ interface ProductRow extends ProductDoc {
 
 /** One aggregate: the product, its SKUs, its group deals, up to 5 open teams (with leaders), live coupon templates. */
 async function loadProduct(productId: string, now: Date): Promise<ProductRow | undefined> {
-  const _ = getCommand();
+  const _ = store.command();
   const $ = _.aggregate;
-  const res = await getDb()
-    .collection('products')
-    .aggregate()
+  const res = await store
+    .aggregate('products')
     .match({ _id: productId, status: 'on' })
     .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
     .lookup({ from: 'group_deals', localField: '_id', foreignField: 'productId', as: 'groupDeals' })
@@ -35,14 +34,14 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
       pipeline: $.pipeline()
         .match({ status: 'forming', expiresAt: _.gt(now) })
         .match(_.expr($.in(['$dealId', '$$dealIds'])))
-        .sort({ expiresAt: 1 })
+        .sort({ expiresAt: 1, _id: 1 })
         .limit(5)
         .lookup({ from: 'users', localField: 'leaderOpenid', foreignField: '_id', as: 'leader' })
         .done(),
       as: 'openTeams',
     })
     .end();
-  return (res.data as ProductRow[])[0];
+  return store.aggregateRows<ProductRow>(res)[0];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { getCommand, getDb, type ActionContext } from '../_platform';
+import { store, type ActionContext } from '../_platform';
+import { lookupLivePromotions } from './promotions';
 
 interface ShelfRow {
   _id: string;
@@ -29,13 +30,11 @@ function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string 
  * trips in all (the caller's user doc, then this).
  */
 export async function viewShelf(input: { salesId?: string }, ctx: ActionContext) {
-  const db = getDb();
-  const _ = getCommand();
+  const _ = store.command();
   const $ = _.aggregate;
   const target = targetSalesId(input, ctx);
-  const res = await db
-    .collection('settings')
-    .aggregate()
+  const brand = store
+    .aggregate('settings')
     .match({ _id: 'brand' })
     .lookup({
       from: 'users',
@@ -55,11 +54,8 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
         })
         .done(),
       as: 'sales',
-    })
-    .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'couponTemplates' })
-    .lookup({ from: 'group_deals', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'groupDeals' })
-    .end();
-  const row = (res.data as ShelfRow[])[0];
+    });
+  const row = store.aggregateRows<ShelfRow>(await lookupLivePromotions(brand).end())[0];
   if (!row) throw new AppError('NOT_FOUND', 'the shop is not set up (settings/brand missing)');
   const sales = row.sales[0];
   if (!sales) throw new AppError('NOT_FOUND', `no salesperson ${JSON.stringify(target ?? 'default')}`);

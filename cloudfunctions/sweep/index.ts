@@ -1,18 +1,21 @@
 /**
  * sweep: the timer (also `{action:'run'}` server-side). Each run: fail expired short teams and
  * refund their paid members (one refund per order, also with two sweeps at once), close their
- * unpaid orders; release unpaid orders past their TTL; mark expired coupons; retry pending
- * refunds; then the growth loop's onSweep. Every step is a conditional write, so concurrent runs
- * never double-apply.
+ * unpaid orders; release unpaid orders past their TTL; expire coupons; retry pending refunds;
+ * deliver again order events nobody marked handled (the outbox); then the growth loop's sweep.
+ * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
+ * delivery, so concurrent runs never double-apply.
  */
-import { AppError, action, defineFunction, getCommand, type ActionContext } from '../_platform';
-import { onSweep } from '../_growth';
+import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
+import { runGrowthSweep } from '../_growth/sweep';
 import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
+import { canMove, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
+import { applyChange, applyChangeToAll } from '../_commerce/effects';
 import { releaseOrder } from '../_commerce/orders/release-order';
-import { completeRefund, refundOrder } from '../_commerce/orders/refund-order';
-import { cmd, col, guardedUpdate, updateMany } from '../_commerce/store';
+import { refundOrder, retryPendingRefunds } from '../_commerce/orders/refund-order';
+import { deliver, redeliver } from '../_commerce/outbox';
 
 const BATCH = 100;
 
@@ -26,17 +29,19 @@ interface DueWork {
   dueOrders: Order[];
   pendingRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
+  undelivered: Order[];
 }
 
 /**
  * One round trip for all the due work: an aggregate over one user document (any will do) that
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
- * deadline, the pending refunds (with their orders), and whether any unused coupon has expired.
+ * deadline, the pending refunds (with their orders), whether any unused coupon has expired, and
+ * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
 async function loadDueWork(now: Date): Promise<DueWork> {
-  const _ = getCommand();
+  const _ = store.command();
   const $ = _.aggregate;
   const withMembersAndOrders = (match: Record<string, unknown>) =>
     $.pipeline()
@@ -45,8 +50,8 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       .lookup({ from: 'team_members', localField: '_id', foreignField: 'teamId', as: '_members' })
       .lookup({ from: 'orders', localField: '_members.orderId', foreignField: '_id', as: '_orders' })
       .done();
-  const res = await col('users')
-    .aggregate()
+  const res = await store
+    .aggregate('users')
     .limit(1)
     .project({ _id: 1 })
     .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'forming', expiresAt: _.lte(now) }), as: 'expiredTeams' })
@@ -70,23 +75,39 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       pipeline: $.pipeline().match({ status: 'unused', validToAt: _.lte(now) }).limit(1).project({ _id: 1 }).done(),
       as: 'expiredCoupons',
     })
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
     .end();
-  const row = ((res as { data?: unknown[] }).data ?? [])[0] as Partial<DueWork> | undefined;
+  const row = store.aggregateRows<Partial<DueWork>>(res)[0];
   return {
     expiredTeams: row?.expiredTeams ?? [],
     failedTeams: row?.failedTeams ?? [],
     dueOrders: row?.dueOrders ?? [],
     pendingRefunds: row?.pendingRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
+    undelivered: row?.undelivered ?? [],
   };
 }
 
-/** `forming → failed` for each expired team; returns the teams this run moved. */
+/** `fail` for each expired team; returns the teams this run moved. */
 async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): Promise<TeamWithOrders[]> {
-  const won = await Promise.all(
-    expired.map((t) => guardedUpdate('teams', { _id: t._id, status: 'forming' }, { status: 'failed', failedAt: ctx.now })),
+  const moved = await Promise.all(
+    expired.map(async (t) => {
+      const decision = decideTeam(t, { type: 'fail' }, ctx.now);
+      return (await applyChange(decision.change)) ? { ...t, ...decision.change.set, status: decision.next } : null;
+    }),
   );
-  return expired.filter((_t, i) => won[i]);
+  return moved.filter((t): t is TeamWithOrders => t !== null);
+}
+
+/** A failed team's member order: refunded when it was paid, closed while unpaid (as the table allows). */
+async function settleMemberOrder(ctx: ActionContext, order: Order): Promise<'refunded' | 'closed' | null> {
+  if (canMove(orderMachine, 'refundAll', order.status)) {
+    const r = await refundOrder(ctx, order._id, undefined, 'team_failed');
+    await deliver(ctx, r.order);
+    return r.created ? 'refunded' : null;
+  }
+  if (canMove(orderMachine, 'close', order.status)) return (await releaseOrder(ctx, order, { type: 'close', reason: 'team_failed' })) ? 'closed' : null;
+  return null;
 }
 
 async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): Promise<{ teams: number; refunds: number; closed: number }> {
@@ -101,12 +122,9 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
     await Promise.all(
       orders.map(async (order) => {
         try {
-          if (order.status === 'paid') {
-            const r = await refundOrder(ctx, order._id, undefined, 'team_failed');
-            if (r.created) refunds++;
-          } else if (order.status === 'pending_pay') {
-            if (await releaseOrder(ctx, order, 'closed', 'team_failed')) closed++;
-          }
+          const done = await settleMemberOrder(ctx, order);
+          if (done === 'refunded') refunds++;
+          if (done === 'closed') closed++;
         } catch (err) {
           if (err instanceof AppError && err.code === 'FAILED_PRECONDITION') return; // refunded meanwhile
           allDone = false;
@@ -114,21 +132,14 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
         }
       }),
     );
-    if (allDone && (await guardedUpdate('teams', { _id: team._id, refundsDoneAt: null }, { refundsDoneAt: ctx.now }))) settled++;
+    if (allDone && (await applyChange(decideTeam(team, { type: 'settle' }, ctx.now).change))) settled++;
   }
   return { teams: settled, refunds, closed };
 }
 
 async function releaseUnpaid(ctx: ActionContext, due: Order[]): Promise<number> {
-  const won = await Promise.all(due.map((o) => releaseOrder(ctx, o, 'closed', 'pay_timeout')));
+  const won = await Promise.all(due.map((o) => releaseOrder(ctx, o, { type: 'close', reason: 'pay_timeout' })));
   return won.filter(Boolean).length;
-}
-
-async function retryPendingRefunds(ctx: ActionContext, pending: RefundWithOrder[]): Promise<number> {
-  const done = await Promise.all(
-    pending.map(({ _order, ...r }) => completeRefund(ctx, r, _order?.[0]?.totalFen ?? r.refundFen)),
-  );
-  return done.filter(Boolean).length;
 }
 
 const handler = defineFunction('sweep', {
@@ -140,10 +151,10 @@ const handler = defineFunction('sweep', {
       const teamsFailed = failedNow.length;
       const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
       const ordersClosed = await releaseUnpaid(ctx, due.dueOrders);
-      const couponsExpired =
-        due.expiredCoupons.length > 0 ? await updateMany('coupons', { status: 'unused', validToAt: cmd().lte(ctx.now) }, { status: 'expired' }) : 0;
+      const couponsExpired = due.expiredCoupons.length > 0 ? await applyChangeToAll(couponChange('', { type: 'expire' }, ctx.now)) : 0;
       const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
-      const growth = await onSweep(ctx);
+      await redeliver(ctx, due.undelivered);
+      const growth = await runGrowthSweep(ctx);
       return {
         teamsFailed,
         teamsSettled: settled.teams,

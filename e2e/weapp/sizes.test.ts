@@ -4,8 +4,8 @@
  * advice), every package < 2 MB (WeChat's hard limit). Only files WeChat uploads are counted
  * (its extension whitelist: miniprogram-ci's MiniProgramWhiteList); all bytes are printed too.
  */
-import { statSync } from 'node:fs';
-import { extname, relative } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { readAppJson, weappDir } from './dist';
 import { UPLOADED, walk } from './files';
 
@@ -34,10 +34,20 @@ describe('weapp build: package sizes', () => {
   }
   const total = Object.values(packages).reduce((a, p) => a + p.uploaded, 0);
 
-  it('prints main, each subpackage and the total', () => {
+  it('prints main, each subpackage and the total; every page is counted in the package app.json puts it in, every uploaded byte once', () => {
     const lines = Object.entries(packages).map(([name, p]) => `  ${name.padEnd(14)} ${kb(p.uploaded).padStart(10)} uploaded (${p.files} files, ${kb(p.all)} on disk)`);
     console.log(`weapp package sizes (${dist}):\n${lines.join('\n')}\n  ${'total'.padEnd(14)} ${kb(total).padStart(10)}`);
-    expect(total).toBeGreaterThan(0);
+    // Every page's script, template and config exist, so its package's count includes them.
+    const pagesByPackage: Array<[string, string[]]> = [['main', app.pages], ...subs.map((sp): [string, string[]] => [sp.root.replace(/\/$/, ''), sp.pages.map((p) => `${sp.root.replace(/\/$/, '')}/${p}`)])];
+    for (const [name, pages] of pagesByPackage) {
+      const pageBytes = pages.flatMap((p) => ['.js', '.json', '.wxml'].map((ext) => statSync(join(dist, `${p}${ext}`)).size)).reduce((a, b) => a + b, 0);
+      expect([name, packages[name].uploaded >= pageBytes && pageBytes > 0]).toEqual([name, true]);
+    }
+    // An independent count (Node's recursive listing) finds the same files and uploaded bytes.
+    const listed = (readdirSync(dist, { recursive: true }) as string[]).map((f) => join(dist, f)).filter((f) => statSync(f).isFile());
+    const uploadedBytes = listed.filter((f) => UPLOADED.has(extname(f).toLowerCase())).reduce((a, f) => a + statSync(f).size, 0);
+    expect(Object.values(packages).reduce((a, p) => a + p.files, 0)).toBe(listed.length);
+    expect(total).toBe(uploadedBytes);
   });
 
   it('keeps tab pages in the main package and every other page in a subpackage', () => {

@@ -3,7 +3,7 @@
  * (`{dealId}` / `{teamId}`), the one door that also takes a coupon where the deal allows it.
  */
 import { z } from 'zod';
-import { TEAM_STATUSES } from '../state/tables';
+import { TEAM_STATUSES } from '../lifecycle/tables';
 import { dealTermsSchema } from './deal-terms';
 import { defineContract } from './define';
 import { count, idField, instant } from './fields';

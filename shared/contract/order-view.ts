@@ -1,10 +1,10 @@
 /** An order as its buyer sees it (order.create / get / list), and the priced lines of a quote. */
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../state/tables';
+import { ORDER_STATUSES } from '../lifecycle/tables';
 import { dealTermsSchema } from './deal-terms';
 import { count, fen, instant } from './fields';
 
-/** One of the order states of shared/state/tables.ts. */
+/** One of the order states of shared/lifecycle/tables.ts. */
 export const orderStatusField = z.enum(ORDER_STATUSES);
 
 /** A priced cart line (shared/pricing): `paidFen = subtotalFen − activityDiscountFen − couponDiscountFen`. */

@@ -1,5 +1,5 @@
 import { priceCart, type CartLine } from '../pricing/price-cart';
-import { isCouponUsable, type Coupon } from './coupon';
+import { couponAllowedOn, isCouponUsable, type Coupon } from './coupon';
 
 /** A coupon's effect on one cart. */
 export interface CouponOption {
@@ -25,7 +25,7 @@ export function chooseBestCoupon(
   const usable = coupons.filter((c) => isCouponUsable(c, now));
   const ranked = usable
     .map((c) => {
-      const allowed = !opts.isGroupOrder || c.allowOnGroup || opts.dealAllowsCoupon === true;
+      const allowed = couponAllowedOn(c, opts.isGroupOrder ? { allowCoupon: opts.dealAllowsCoupon } : null);
       const priced = allowed
         ? priceCart({ lines, activityDiscountFen: opts.activityDiscountFen, coupon: { rule: c.rule, scope: c.scope } })
         : null;

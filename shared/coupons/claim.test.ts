@@ -1,21 +1,9 @@
+import { PROMO_IDS } from '../../emulator/seed/promotions';
+import { seedTemplate } from '../../tests/support/fixtures';
 import { decideClaim } from './claim';
 
 const now = new Date('2026-06-01T02:00:00Z');
-const DAY = 24 * 3600 * 1000;
-const template = {
-  _id: 't1',
-  title: '无门槛减5',
-  status: 'active',
-  startAt: new Date(now.getTime() - DAY),
-  endAt: new Date(now.getTime() + DAY),
-  rule: { kind: 'flat_off', amountOffFen: 500 },
-  scope: { mode: 'all' },
-  validity: { mode: 'days', days: 7 },
-  stock: 10,
-  issuedCount: 0,
-  perUserLimit: 2,
-  perDayLimit: 1,
-};
+const template = { ...seedTemplate(PROMO_IDS.flatOff, now), _id: 't1', stock: 10, perUserLimit: 2, perDayLimit: 1 };
 const none = { total: 0, today: 0 };
 
 describe('decideClaim names the first reason a claim is refused', () => {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
-import { checkPromotion, isActive } from '../promotions/check-promotion';
+import { checkPromotion } from '../promotions/check-promotion';
+import { isLive } from '../promotions/fields';
 import type { CouponTemplate } from '../promotions/coupon-template.schema';
 
 /** How many coupons of one template a customer holds claims for: ever, and on the current China day. */
@@ -24,7 +25,7 @@ export function decideClaim(raw: unknown, held: HeldClaims, now: Date, stockTake
   const checked = checkPromotion('coupon_templates', raw);
   if (!checked.ok) return { ok: false, code: 'FAILED_PRECONDITION', problems: checked.problems };
   const t = checked.value;
-  if (!isActive(t, now)) return { ok: false, code: 'EXPIRED' };
+  if (!isLive(t, now)) return { ok: false, code: 'EXPIRED' };
   // A customer at a limit could not claim whatever the stock: that is the reason to give.
   if (held.total >= t.perUserLimit) return { ok: false, code: 'LIMIT_REACHED' };
   if (t.perDayLimit !== undefined && held.today >= t.perDayLimit) return { ok: false, code: 'LIMIT_REACHED' };

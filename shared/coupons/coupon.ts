@@ -1,9 +1,11 @@
-import type { CouponRule, CouponScope } from '../promotions/coupon-template.schema';
+import { canMove } from '../lifecycle/machine';
+import { couponMachine, type CouponStatus } from '../lifecycle/tables';
+import type { DealTerms } from '../orders/order';
+import type { CouponScope, CouponTemplate } from '../promotions/coupon-template.schema';
+import type { CouponRule } from './kinds';
+import { couponWindow } from './validity';
 
-/** States of a claimed coupon: `unused → locked(order) → used`, `unused → expired`. */
-export const COUPON_STATUSES = ['unused', 'locked', 'used', 'expired'] as const;
-/** One of {@link COUPON_STATUSES}. */
-export type CouponStatus = (typeof COUPON_STATUSES)[number];
+export { COUPON_STATUSES, type CouponStatus } from '../lifecycle/tables';
 
 /**
  * `coupons/{id}`: one claimed coupon, with a snapshot of the template's terms at claim time
@@ -38,8 +40,46 @@ export function effectiveCouponStatus(c: Pick<Coupon, 'status' | 'validToAt'>, n
   return c.status;
 }
 
-/** True when the coupon can be locked by a new order at `now` (unused and inside its window). */
+/** True when the coupon can be locked by a new order at `now` (the table allows `lock`, inside its window). */
 export function isCouponUsable(c: Pick<Coupon, 'status' | 'validFromAt' | 'validToAt'>, now: Date): boolean {
   const t = now.getTime();
-  return c.status === 'unused' && c.validFromAt.getTime() <= t && t < c.validToAt.getTime();
+  return canMove(couponMachine, 'lock', c.status) && c.validFromAt.getTime() <= t && t < c.validToAt.getTime();
+}
+
+/**
+ * The coupon-on-group rule, in one place: a coupon applies to a group order only when the deal
+ * allows coupons or the coupon's template said so; any coupon applies to a normal order.
+ * @example couponAllowedOn({ allowOnGroup: false }, { allowCoupon: true }) // true
+ */
+export function couponAllowedOn(coupon: Pick<Coupon, 'allowOnGroup'>, terms: Pick<DealTerms, 'allowCoupon'> | null): boolean {
+  return terms === null || coupon.allowOnGroup || terms.allowCoupon === true;
+}
+
+/**
+ * A coupon issued from `template` to `ownerOpenid` at `claimedAt`: `unused`, a snapshot of the
+ * template's terms, valid for the template's window. Ids come in as arguments.
+ * @example issueCoupon(template, { couponId: 'c1', ownerOpenid: 'o_cust_1', claimedAt: now, shareId: null }).status // 'unused'
+ */
+export function issueCoupon(
+  template: Pick<CouponTemplate, '_id' | 'title' | 'rule' | 'scope' | 'validity' | 'allowOnGroup'>,
+  issue: { couponId: string; ownerOpenid: string; claimedAt: Date; shareId: string | null },
+): Coupon {
+  const { validFromAt, validToAt } = couponWindow(template.validity, issue.claimedAt);
+  return {
+    _id: issue.couponId,
+    templateId: template._id,
+    ownerOpenid: issue.ownerOpenid,
+    title: template.title,
+    rule: template.rule,
+    scope: template.scope,
+    allowOnGroup: template.allowOnGroup ?? false,
+    status: 'unused',
+    claimedAt: issue.claimedAt,
+    validFromAt,
+    validToAt,
+    orderId: null,
+    lockedAt: null,
+    usedAt: null,
+    shareId: issue.shareId,
+  };
 }

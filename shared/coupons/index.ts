@@ -1,9 +1,9 @@
 /** Coupon rules: one function per kind, scope, validity, instance states, best-coupon choice. */
-export { COUPON_KINDS, couponDiscountFen, thresholdOff, percentOff, flatOff } from './kinds';
-export type { CouponKindDefinition } from './kinds';
+export { COUPON_KINDS, couponDiscountFen } from './kinds';
+export type { CouponKind, CouponRule } from './kinds';
 export { isInScope } from './scope';
-export { couponWindow, chinaDayKey } from './validity';
-export { COUPON_STATUSES, effectiveCouponStatus, isCouponUsable } from './coupon';
+export { couponWindow } from './validity';
+export { COUPON_STATUSES, couponAllowedOn, effectiveCouponStatus, isCouponUsable, issueCoupon } from './coupon';
 export type { Coupon, CouponStatus } from './coupon';
 export { chooseBestCoupon } from './best-coupon';
 export type { CouponOption } from './best-coupon';

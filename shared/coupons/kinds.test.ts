@@ -1,7 +1,8 @@
-import { couponDiscountFen } from './kinds';
+import { couponRuleSchema } from '../promotions/coupon-template.schema';
+import { COUPON_KINDS, couponDiscountFen } from './kinds';
 import { isInScope } from './scope';
-import { chinaDayKey, couponWindow } from './validity';
-import type { CouponRule } from '../promotions';
+import { couponWindow } from './validity';
+import type { CouponRule } from './kinds';
 
 describe('coupon kinds', () => {
   const man: CouponRule = { kind: 'threshold_off', thresholdFen: 10000, amountOffFen: 1500 };
@@ -21,6 +22,12 @@ describe('coupon kinds', () => {
     ['无门槛 normal', flat, 2000, 500],
   ])('%s', (_title, rule, eligible, expected) => {
     expect(couponDiscountFen(rule, eligible)).toBe(expected);
+  });
+
+  it('the registry is the one list of kinds: the rule schema takes exactly those, each kind once', () => {
+    expect(COUPON_KINDS.map((k) => k.kind)).toEqual(['threshold_off', 'percent_off', 'flat_off']);
+    for (const rule of [man, zhe, zheFrom, flat]) expect(couponRuleSchema.parse(rule)).toEqual(rule);
+    expect(couponRuleSchema.safeParse({ kind: 'bogus', amountOffFen: 500 }).success).toBe(false);
   });
 
   it('an unknown kind is an error, not a silent zero', () => {
@@ -52,9 +59,5 @@ describe('coupon validity', () => {
     const fromAt = new Date('2025-01-01T00:00:00Z');
     const toAt = new Date('2025-12-31T00:00:00Z');
     expect(couponWindow({ mode: 'window', fromAt, toAt }, claimedAt)).toEqual({ validFromAt: fromAt, validToAt: toAt });
-  });
-  it('per-day limits count China calendar days', () => {
-    expect(chinaDayKey(new Date('2025-01-01T15:59:59Z'))).toBe('2025-01-01');
-    expect(chinaDayKey(new Date('2025-01-01T16:00:00Z'))).toBe('2025-01-02');
   });
 });

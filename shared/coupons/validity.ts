@@ -11,11 +11,3 @@ export function couponWindow(validity: CouponValidity, claimedAt: Date): { valid
   if (validity.mode === 'window') return { validFromAt: validity.fromAt, validToAt: validity.toAt };
   return { validFromAt: claimedAt, validToAt: new Date(claimedAt.getTime() + validity.days * DAY_MS) };
 }
-
-/**
- * The calendar day of `at` in China time (UTC+8) as `YYYY-MM-DD`, for per-day limits.
- * @example chinaDayKey(new Date('2025-01-01T17:00:00Z')) // '2025-01-02'
- */
-export function chinaDayKey(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
+import { canMove } from '../lifecycle/machine';
+import { teamMachine, type MemberStatus, type TeamStatus } from '../lifecycle/tables';
 import type { DealTerms } from '../orders/order';
-import type { TeamStatus, MemberStatus } from '../state/tables';
 
 /**
  * `teams/{id}`: one 拼团 team. `seatsTaken` counts reserved seats (paid or not; guarded by a
@@ -63,7 +64,7 @@ export interface Joiner {
  * @example decideJoin(team, { openid: 'o_cust_2', salesId: 'o_sales_li', isNewCustomer: true }, now)
  */
 export function decideJoin(team: Team, joiner: Joiner, now: Date): void {
-  if (team.status !== 'forming') {
+  if (!canMove(teamMachine, 'seat', team.status)) {
     throw new AppError(team.status === 'failed' ? 'EXPIRED' : 'GROUP_FULL', `team is ${team.status}`);
   }
   if (team.expiresAt.getTime() <= now.getTime()) throw new AppError('EXPIRED', 'team has expired');

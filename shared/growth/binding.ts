@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docStatus, when } from './ops-docs';
+import { opsDocumentBase } from '../promotions/fields';
 
 /**
  * Customer binding (锁客): which salesperson a customer belongs to. Pure decision; the share
@@ -21,16 +21,12 @@ const DAY_MS = 86_400_000;
 /** Schema of the `binding_policy` document (one document, id `default`). */
 export const bindingPolicySchema = z
   .object({
-    _id: z.string(),
-    status: docStatus,
+    ...opsDocumentBase,
     mode: z.enum(BINDING_MODES),
     /** n_days: how long a binding lasts, days. */
     validDays: z.number().int().positive().optional(),
     /** No other salesperson can take the customer for this many days after a binding (0 = none). */
     protectionDays: z.number().int().nonnegative().default(0),
-    name: z.string().optional(),
-    updatedAt: when.optional(),
-    createdAt: when.optional(),
   })
   .strict()
   .refine((p) => p.mode !== 'n_days' || p.validDays !== undefined, { message: 'n_days needs validDays', path: ['validDays'] });
@@ -87,8 +83,16 @@ export type BindingDecision =
   | { kind: 'keep'; reason: KeepReason };
 
 /** True when the customer currently has a binding that has not lapsed. */
-export function hasActiveBinding(c: CustomerBindingState, now: Date): boolean {
-  return !!c.boundSalesId && (!c.bindingExpiresAt || now < c.bindingExpiresAt);
+export function hasActiveBinding(c: Pick<CustomerBindingState, 'boundSalesId' | 'bindingExpiresAt'>, now: Date): boolean {
+  return !!c.boundSalesId && (!c.bindingExpiresAt || now.getTime() < new Date(c.bindingExpiresAt).getTime());
+}
+
+/**
+ * The customer's salesperson while the binding has not lapsed at `now`, else null.
+ * @example activeSalesId({ boundSalesId: 'o_sales_li', bindingExpiresAt: null }, now) // 'o_sales_li'
+ */
+export function activeSalesId(c: Pick<CustomerBindingState, 'boundSalesId' | 'bindingExpiresAt'>, now: Date): string | null {
+  return hasActiveBinding(c, now) ? (c.boundSalesId as string) : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docStatus, when } from './ops-docs';
+import { opsDocumentBase, opsWindow } from '../promotions/fields';
 
 /**
  * Commission: computed per order line on the amount actually paid for that line (after every
@@ -18,19 +18,14 @@ export type CommissionRule = z.infer<typeof commissionRuleSchema>;
 /** Schema of a `commission_plans` document. */
 export const commissionPlanSchema = z
   .object({
-    _id: z.string(),
-    name: z.string().optional(),
-    status: docStatus,
-    startAt: when.optional(),
-    endAt: when.optional(),
+    ...opsDocumentBase,
+    ...opsWindow,
     /** Rule for products without an override. */
     defaultRule: commissionRuleSchema,
     /** Per-product rules, `{productId: rule}`. */
     overrides: z.record(z.string(), commissionRuleSchema).default({}),
     /** Days after payment until pending commission becomes settleable (the after-sale window). */
     settleAfterDays: z.number().int().nonnegative().default(7),
-    updatedAt: when.optional(),
-    createdAt: when.optional(),
   })
   .strict();
 

@@ -46,16 +46,6 @@ export interface CounterScopes {
   experiments?: Record<string, string>;
 }
 
-const CN_OFFSET_MS = 8 * 3_600_000; // China Standard Time, no daylight saving
-
-/**
- * The business day of an instant in China time, `YYYY-MM-DD`.
- * @example dayKey(new Date('2025-03-01T17:00:00Z')) // '2025-03-02'
- */
-export function dayKey(at: Date): string {
-  return new Date(at.getTime() + CN_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The counter document id of a day, e.g. `'d:2025-03-02'`. */
 export function counterDocId(day: string): string {
   return `d:${day}`;

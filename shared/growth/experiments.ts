@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isSafeKey } from './counters';
-import { when } from './ops-docs';
+import { isLive, opsDocumentBase, opsWindow } from '../promotions/fields';
 
 /**
  * A/B experiments: ops documents in `experiments`; a user's bucket is a deterministic hash of
@@ -10,17 +10,12 @@ import { when } from './ops-docs';
 /** Schema of an `experiments` document (validated on every read; bad ones are skipped). */
 export const experimentSchema = z
   .object({
-    _id: z.string(),
+    ...opsDocumentBase,
+    ...opsWindow,
     key: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }),
-    name: z.string().optional(),
-    status: z.enum(['draft', 'active', 'paused', 'ended']),
-    startAt: when.optional(),
-    endAt: when.optional(),
     variants: z
       .array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }), weight: z.number().int().nonnegative() }).strict())
       .min(1),
-    updatedAt: when.optional(),
-    createdAt: when.optional(),
   })
   .strict()
   .refine((e) => e.variants.some((v) => v.weight > 0), { message: 'at least one variant needs weight > 0', path: ['variants'] });
@@ -64,11 +59,6 @@ export function bucketVariant(openid: string, key: string, variants: ReadonlyArr
   return variants[variants.length - 1].name; // unreachable: point < total
 }
 
-/** True when the experiment runs at `now` (status active and inside its window). */
-export function isExperimentLive(e: Experiment, now: Date): boolean {
-  return e.status === 'active' && (!e.startAt || e.startAt <= now) && (!e.endAt || now < e.endAt);
-}
-
 /**
  * The exposures of `openid` to all live experiments, `{key: variant}`.
  * @example assignVariants('o_cust_1', experiments, now) // { cardCopy: 'b' }
@@ -76,7 +66,7 @@ export function isExperimentLive(e: Experiment, now: Date): boolean {
 export function assignVariants(openid: string, experiments: readonly Experiment[], now: Date): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of experiments) {
-    if (isExperimentLive(e, now)) out[e.key] = bucketVariant(openid, e.key, e.variants);
+    if (isLive(e, now)) out[e.key] = bucketVariant(openid, e.key, e.variants);
   }
   return out;
 }

@@ -7,4 +7,4 @@ export * from './referral';
 export * from './experiments';
 export * from './counters';
 export * from './ops-docs';
-export * from './check-growth-doc';
+export * from './types';

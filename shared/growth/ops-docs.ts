@@ -1,16 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { describeIssue } from '../zod-issues';
 
 /**
  * Validation of ops-editable growth documents (binding_policy, commission_plans,
  * referral_programs, experiments). A bad document is reported with its id and field and skipped;
  * it never breaks the caller.
  */
-
-/** An instant in an ops document: a stored Date, or an ISO string / epoch ms typed in a console. */
-export const when = z.coerce.date();
-
-/** Lifecycle shared by every promotion-like document. */
-export const docStatus = z.enum(['draft', 'active', 'paused', 'ended']);
 
 /** One problem with one ops document: which document, which field, what is wrong. */
 export interface DocProblem {
@@ -38,16 +33,7 @@ export function parseDocs<T>(
       valid.push(parsed.data);
       continue;
     }
-    for (const issue of parsed.error.issues) {
-      const field =
-        issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.map(String).join('.') || '(document)';
-      problems.push({ collection, docId, field, message: issue.message });
-    }
+    for (const issue of parsed.error.issues) problems.push({ collection, docId, ...describeIssue(issue, '(document)') });
   }
   return { valid, problems };
-}
-
-/** True when a promotion-like document is live at `now`: status active and inside [startAt, endAt). */
-export function isLive(doc: { status: string; startAt?: Date; endAt?: Date }, now: Date): boolean {
-  return doc.status === 'active' && (!doc.startAt || doc.startAt <= now) && (!doc.endAt || now < doc.endAt);
 }

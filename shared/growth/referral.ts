@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docStatus, when } from './ops-docs';
+import { opsDocumentBase, opsWindow } from '../promotions/fields';
 
 /**
  * Referral rewards (老带新): the referrer of a new customer earns a reward coupon once that
@@ -9,11 +9,8 @@ import { docStatus, when } from './ops-docs';
 /** Schema of a `referral_programs` document. */
 export const referralProgramSchema = z
   .object({
-    _id: z.string(),
-    name: z.string().optional(),
-    status: docStatus,
-    startAt: when.optional(),
-    endAt: when.optional(),
+    ...opsDocumentBase,
+    ...opsWindow,
     /** The new customer's first paid order must be at least this much, fen. */
     minOrderFen: z.number().int().nonnegative(),
     /** Days after payment before the reward is issued (the refund window). */
@@ -34,8 +31,6 @@ export const referralProgramSchema = z
       })
       .strict()
       .default({}),
-    updatedAt: when.optional(),
-    createdAt: when.optional(),
   })
   .strict();
 

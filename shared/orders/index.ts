@@ -1,5 +1,3 @@
-/** Orders: stored shapes and pure refund decisions. */
-export { REFUNDABLE_STATUSES, KEPT_STATUSES } from './order';
-export type { Order, OrderLine, Refund, DealTerms, OrderAttribution } from './order';
-export { decideRefund } from './decide-refund';
-export type { RefundDecision } from './decide-refund';
+/** Orders: stored shapes (their moves are in shared/lifecycle). */
+export { KEPT_STATUSES, dealTermsOf } from './order';
+export type { Order, OrderLine, Refund, DealTerms } from './order';

@@ -1,5 +1,8 @@
+import type { Attribution } from '../growth/types';
+import type { OrderEvent } from '../lifecycle/events';
+import { sourcesOf } from '../lifecycle/machine';
+import { orderMachine, type OrderStatus } from '../lifecycle/tables';
 import type { PricedLine } from '../pricing/price-cart';
-import type { OrderStatus } from '../state/tables';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
 /** A stored order line: priced, plus what has been refunded of it. Money in fen. */
@@ -14,14 +17,26 @@ export type DealTerms = Pick<
   '_id' | 'title' | 'productId' | 'skuId' | 'groupSize' | 'groupPriceFen' | 'listPriceFen' | 'validHours' | 'joinEligibility' | 'leaderPerk' | 'allowCoupon' | 'perUserLimit'
 >;
 
-/** The attribution snapshot (shape owned by the growth loop). */
-export interface OrderAttribution {
-  salesId: string | null;
-  shareId: string | null;
-  rootShareId: string | null;
-  depth: number;
-  referrerOpenid: string | null;
-  experiments: Record<string, string>;
+/**
+ * The snapshot of a deal's terms kept on teams and orders.
+ * @example dealTermsOf(deal).groupPriceFen // the price every member pays (the leader minus a perk)
+ */
+export function dealTermsOf(d: GroupDeal): DealTerms {
+  const terms: DealTerms = {
+    _id: d._id,
+    title: d.title,
+    productId: d.productId,
+    skuId: d.skuId,
+    groupSize: d.groupSize,
+    groupPriceFen: d.groupPriceFen,
+    listPriceFen: d.listPriceFen,
+    validHours: d.validHours,
+    joinEligibility: d.joinEligibility ?? 'anyone',
+    allowCoupon: d.allowCoupon ?? false,
+  };
+  if (d.leaderPerk) terms.leaderPerk = d.leaderPerk;
+  if (d.perUserLimit) terms.perUserLimit = d.perUserLimit;
+  return terms;
 }
 
 /**
@@ -45,7 +60,8 @@ export interface Order {
   teamId: string | null;
   memberId: string | null;
   dealTerms: DealTerms | null;
-  attribution: OrderAttribution;
+  /** Who brought the order (the growth loop's snapshot; later rebinding never changes it). */
+  attribution: Attribution;
   createdAt: Date;
   payDeadlineAt: Date;
   paidAt: Date | null;
@@ -55,6 +71,12 @@ export interface Order {
   closedAt: Date | null;
   closeReason: string | null;
   updatedAt: Date;
+  /** Every event of the order, in the order they happened; each is written by the move that made it true. */
+  outbox: OrderEvent[];
+  /** Ids of the events no subscriber has handled yet (oldest first). */
+  outboxPending: string[];
+  /** How many are pending (the sweep finds orders with undelivered events by it). */
+  outboxPendingCount: number;
 }
 
 /** `refunds/{id}`: one refund of some lines of one order; id = stableId(orderId, lineIds). */
@@ -72,8 +94,8 @@ export interface Refund {
   doneAt: Date | null;
 }
 
-/** Statuses in which an order has money that can still be refunded. */
-export const REFUNDABLE_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];
+/** Statuses in which an order has money left to refund: the order table's sources of `refundAll`. */
+export const REFUNDABLE_STATUSES: readonly OrderStatus[] = sourcesOf(orderMachine, 'refundAll');
 
 /** Statuses counted as money kept (paid, not wholly refunded). */
-export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded', 'completed'];
+export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { priceCart, type CartLine } from './price-cart';
-import type { CouponRule, CouponScope } from '../promotions';
+import type { CouponRule } from '../coupons/kinds';
+import type { CouponScope } from '../promotions';
 import { chooseBestCoupon } from '../coupons/best-coupon';
 import type { Coupon } from '../coupons/coupon';
 

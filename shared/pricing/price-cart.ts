@@ -1,7 +1,7 @@
-import { couponDiscountFen } from '../coupons/kinds';
+import { couponDiscountFen, type CouponRule } from '../coupons/kinds';
 import { isInScope } from '../coupons/scope';
 import { splitByLargestRemainder, sumFen } from '../money/split';
-import type { CouponRule, CouponScope } from '../promotions/coupon-template.schema';
+import type { CouponScope } from '../promotions/coupon-template.schema';
 
 /** One line to price. `unitPriceFen` is what one unit sells at before discounts (the group price on a group order). */
 export interface CartLine {

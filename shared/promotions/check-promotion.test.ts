@@ -1,5 +1,5 @@
 import { seedPromotions } from '../../emulator/seed/promotions';
-import { checkPromotion, isActive } from './index';
+import { checkPromotion, isLive } from './index';
 
 const now = new Date('2025-03-01T00:00:00Z');
 const seed = seedPromotions(now);
@@ -43,7 +43,7 @@ describe('checkPromotion', () => {
   });
 });
 
-describe('isActive', () => {
+describe('isLive', () => {
   const startAt = new Date('2025-03-01T00:00:00Z');
   const endAt = new Date('2025-03-02T00:00:00Z');
   it.each([
@@ -53,6 +53,6 @@ describe('isActive', () => {
     ['paused inside the window', 'paused', startAt, false],
     ['draft', 'draft', startAt, false],
   ])('%s', (_t, status, at, expected) => {
-    expect(isActive({ status, startAt, endAt }, at)).toBe(expected);
+    expect(isLive({ status, startAt, endAt }, at)).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeIssues } from '../zod-issues';
 import { couponTemplateSchema, type CouponTemplate } from './coupon-template.schema';
 import { groupDealSchema, type GroupDeal } from './group-deal.schema';
 
@@ -25,25 +26,5 @@ export function checkPromotion<C extends PromotionCollection>(collection: C, doc
   const schema = collection === 'coupon_templates' ? couponTemplateSchema : groupDealSchema;
   const res = (schema as z.ZodType).safeParse(doc);
   if (res.success) return { ok: true, value: res.data as PromotionDocs[C] };
-  return { ok: false, problems: describeIssues(res.error.issues) };
-}
-
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
-      return `${keys.join(', ')}: unknown field${keys.length > 1 ? 's' : ''}`;
-    }
-    return `${path || '(document)'}: ${issue.message}`;
-  });
-}
-
-/**
- * True when a promotion is live at `now`: status `active` and `startAt ≤ now < endAt`.
- * @example isActive({ status: 'active', startAt, endAt }, now)
- */
-export function isActive(doc: { status: string; startAt: Date; endAt: Date }, now: Date): boolean {
-  const t = now.getTime();
-  return doc.status === 'active' && doc.startAt.getTime() <= t && t < doc.endAt.getTime();
+  return { ok: false, problems: describeIssues(res.error.issues, '(document)') };
 }

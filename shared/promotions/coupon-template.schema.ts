@@ -1,39 +1,12 @@
 import { z } from 'zod';
+import { COUPON_KINDS, type CouponKindEntry } from '../coupons/kinds';
 import { dateField, fenField, positiveFenField, promotionBase } from './fields';
 
-/**
- * 满减: `amountOffFen` off when the eligible subtotal reaches `thresholdFen`.
- * @example { kind: 'threshold_off', thresholdFen: 10000, amountOffFen: 1500 } // 满100减15
- */
-export const thresholdOffRule = z
-  .object({ kind: z.literal('threshold_off'), thresholdFen: positiveFenField, amountOffFen: positiveFenField })
-  .strict();
-
-/**
- * 折扣: `percentOff`% off the eligible subtotal, at most `maxDiscountFen`, optionally from a threshold.
- * @example { kind: 'percent_off', percentOff: 20, maxDiscountFen: 3000 } // 8折, 最多减30
- */
-export const percentOffRule = z
-  .object({
-    kind: z.literal('percent_off'),
-    percentOff: z.number().int().min(1).max(99),
-    maxDiscountFen: positiveFenField,
-    thresholdFen: fenField.optional(),
-  })
-  .strict();
-
-/**
- * 无门槛: `amountOffFen` off any eligible subtotal (never below zero).
- * @example { kind: 'flat_off', amountOffFen: 500 } // 无门槛减5
- */
-export const flatOffRule = z.object({ kind: z.literal('flat_off'), amountOffFen: positiveFenField }).strict();
-
-/** The terms of a coupon, one shape per kind. */
-export const couponRuleSchema = z.discriminatedUnion('kind', [thresholdOffRule, percentOffRule, flatOffRule]);
-/** A coupon's terms. */
-export type CouponRule = z.infer<typeof couponRuleSchema>;
-/** `'threshold_off'` (满减) | `'percent_off'` (折扣) | `'flat_off'` (无门槛). */
-export type CouponKind = CouponRule['kind'];
+/** The schema of a template's `rule`: one shape per registered kind, told apart by `kind`. */
+export const couponRuleSchema = z.discriminatedUnion(
+  'kind',
+  COUPON_KINDS.map((k) => k.rule({ z, fen: fenField, positiveFen: positiveFenField })) as [ReturnType<CouponKindEntry['rule']>, ...Array<ReturnType<CouponKindEntry['rule']>>],
+);
 
 /** Which products a coupon applies to. @example { mode: 'excluded', productIds: ['p03'] } */
 export const couponScopeSchema = z.discriminatedUnion('mode', [
@@ -80,9 +53,6 @@ export const couponTemplateSchema = z
   .superRefine((t, ctx) => {
     if (t.endAt.getTime() <= t.startAt.getTime()) {
       ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'endAt must be after startAt' });
-    }
-    if (t.rule.kind === 'threshold_off' && t.rule.amountOffFen > t.rule.thresholdFen) {
-      ctx.addIssue({ code: 'custom', path: ['rule', 'amountOffFen'], message: 'amount off exceeds the threshold' });
     }
     if (t.perDayLimit !== undefined && t.perDayLimit > t.perUserLimit) {
       ctx.addIssue({ code: 'custom', path: ['perDayLimit'], message: 'perDayLimit exceeds perUserLimit' });

@@ -10,6 +10,12 @@ export const dateField = z
   .transform((v) => (v instanceof Date ? v : new Date(v)))
   .refine((d) => !Number.isNaN(d.getTime()), 'invalid date');
 
+/**
+ * An instant in a growth ops document (plans, programs, experiments): a stored Date, or an ISO
+ * string or epoch ms typed in a console, coerced to a `Date`.
+ */
+export const coercedDateField = z.coerce.date();
+
 /** Money in integer fen, ≥ 0. @example 1990 (¥19.90) */
 export const fenField = z.number().int().nonnegative();
 
@@ -23,7 +29,7 @@ export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
 /** zod schema of {@link PromotionStatus}. */
 export const promotionStatusField = z.enum(PROMOTION_STATUSES);
 
-/** Fields every promotion document shares (besides its terms). */
+/** Fields every promotion document shares (besides its terms): a required title and window. */
 export const promotionBase = {
   _id: z.string().min(1),
   title: z.string().min(1).max(60),
@@ -34,3 +40,28 @@ export const promotionBase = {
   createdAt: dateField.optional(),
   updatedAt: dateField.optional(),
 };
+
+/** Fields every growth ops document shares: id, optional name, status and bookkeeping. */
+export const opsDocumentBase = {
+  _id: z.string(),
+  name: z.string().optional(),
+  status: promotionStatusField,
+  updatedAt: coercedDateField.optional(),
+  createdAt: coercedDateField.optional(),
+};
+
+/** The optional window of a growth ops document (no bound: always). */
+export const opsWindow = {
+  startAt: coercedDateField.optional(),
+  endAt: coercedDateField.optional(),
+};
+
+/**
+ * True when a promotion or ops document is live at `now`: status `active` and inside
+ * `[startAt, endAt)` (a missing bound is no bound).
+ * @example isLive({ status: 'active', startAt, endAt }, now)
+ */
+export function isLive(doc: { status: string; startAt?: Date; endAt?: Date }, now: Date): boolean {
+  const t = now.getTime();
+  return doc.status === 'active' && (!doc.startAt || doc.startAt.getTime() <= t) && (!doc.endAt || t < doc.endAt.getTime());
+}

@@ -3,7 +3,8 @@
  * arrive already validated (invalid ones were skipped by the caller); `now` is an argument.
  */
 import type { Badge, ShelfCoupon, ShelfProduct } from '../contract/shelf';
-import { checkPromotion, isActive, type CouponTemplate, type GroupDeal } from '../promotions';
+import { isInScope } from '../coupons/scope';
+import { checkPromotion, isLive, type CouponTemplate, type GroupDeal } from '../promotions';
 
 /** A stored SKU (`skus/{id}`), stock lives here. */
 export interface SkuDoc {
@@ -41,11 +42,11 @@ export function livePromotions(
   const deals: GroupDeal[] = [];
   for (const raw of rawTemplates) {
     const r = checkPromotion('coupon_templates', raw);
-    if (r.ok && isActive(r.value, now)) templates.push(r.value);
+    if (r.ok && isLive(r.value, now)) templates.push(r.value);
   }
   for (const raw of rawDeals) {
     const r = checkPromotion('group_deals', raw);
-    if (r.ok && isActive(r.value, now)) deals.push(r.value);
+    if (r.ok && isLive(r.value, now)) deals.push(r.value);
   }
   return { templates, deals };
 }
@@ -53,14 +54,6 @@ export function livePromotions(
 function formatYuan(fen: number): string {
   const yuan = fen / 100;
   return Number.isInteger(yuan) ? `¥${yuan}` : `¥${yuan.toFixed(2)}`;
-}
-
-/** True when a coupon template applies to a product by its scope. */
-export function templateCovers(template: CouponTemplate, productId: string): boolean {
-  const scope = template.scope;
-  if (scope.mode === 'all') return true;
-  if (scope.mode === 'listed') return scope.productIds.includes(productId);
-  return !scope.productIds.includes(productId);
 }
 
 /** Coupons still claimable from a template (`stock` is decremented by each claim). */
@@ -81,7 +74,7 @@ export function presentProduct(doc: ProductDoc, promos: { templates: CouponTempl
   const deal = promos.deals.find((d) => d.productId === doc._id && skus.some((s) => s.skuId === d.skuId));
   const badges: Badge[] = [];
   if (deal) badges.push({ kind: 'group', text: `${deal.groupSize}人团 ${formatYuan(deal.groupPriceFen)}` });
-  const coupon = promos.templates.find((t) => templateCovers(t, doc._id) && templateRemaining(t) > 0);
+  const coupon = promos.templates.find((t) => isInScope(t.scope, doc._id) && templateRemaining(t) > 0);
   if (coupon) badges.push({ kind: 'coupon', text: coupon.title });
   return {
     id: doc._id,
@@ -103,6 +96,6 @@ export function presentProduct(doc: ProductDoc, promos: { templates: CouponTempl
 /** Claimable coupons for a product (or the whole shelf when `productId` is omitted). */
 export function presentCoupons(templates: CouponTemplate[], productId?: string): ShelfCoupon[] {
   return templates
-    .filter((t) => templateRemaining(t) > 0 && (productId === undefined || templateCovers(t, productId)))
+    .filter((t) => templateRemaining(t) > 0 && (productId === undefined || isInScope(t.scope, productId)))
     .map((t) => ({ templateId: t._id, title: t.title, kind: t.rule.kind, rule: t.rule, remaining: templateRemaining(t) }));
 }

@@ -35,16 +35,6 @@ export function loadMain(name: string): Main {
   return mod.main;
 }
 
-/** [function, action, description] for every described action of every function. */
-export function describedActions(): Array<[string, string, DescribedAction]> {
-  const out: Array<[string, string, DescribedAction]> = [];
-  for (const fn of functionNames()) {
-    const main = loadMain(fn);
-    for (const [action, d] of Object.entries(main.actions ?? {})) out.push([fn, action, d]);
-  }
-  return out;
-}
-
 /** Database operations that change something (the local cloud's /admin action names). */
 export const WRITE_OPS = [
   'insertDocument',

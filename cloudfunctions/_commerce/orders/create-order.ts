@@ -1,18 +1,18 @@
 /**
- * order.create / groupbuy.open / groupbuy.join: decide the order from fresh reads, then write it
- * as steps with undos — order (the idempotency guard), team seat, per-user deal limit, coupon lock,
- * stock — each an atomic insert or conditional update.
+ * order.create / groupbuy.open / groupbuy.join: decide the order from fresh reads
+ * (`decideCreateOrder`), insert it — the insert is the idempotency guard — then take its
+ * reservations as steps with undos (team and seat, deal use, coupon, stock), each an atomic insert
+ * or guarded update; only the request that made them all delivers its `OrderCreated`.
  */
-import { AppError, stableId, type ActionContext } from '../../_platform';
-import { attributeOrder, onOrderCreated } from '../../_growth';
-import { orderFacts } from './facts';
-import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../../../shared/groupbuy';
+import { AppError, stableId, store, type ActionContext } from '../../_platform';
+import { attributeOrder } from '../../_growth/attribute-order';
+import { decideCreateOrder, recordEvents, type NewOrderDecision } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
-import { priceCart, type PricedCart } from '../../../shared/pricing';
-import { cmd, col, getById, guardedUpdate, insertUnique, removeById } from '../store';
+import { eventsOf, reserve } from '../effects';
+import { deliver } from '../outbox';
 import { Steps } from '../steps';
-import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
 import { orderPayTtlMs } from './config';
+import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
 
 export interface CreateOrderInput extends CartRequest {
   couponId?: string;
@@ -35,144 +35,47 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
     attributeOrder(ctx, ctx.user, input.shareId),
   ]);
-  let priced: PricedCart;
+  let decision: NewOrderDecision;
   try {
     if (cart instanceof Error) throw cart;
     if (coupon instanceof Error) throw coupon;
     if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
-    if (coupon && cart.terms && !(cart.terms.allowCoupon || coupon.allowOnGroup)) {
-      throw new AppError('NOT_ELIGIBLE', 'no coupon on a group order');
-    }
-    priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon });
-    if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
+    decision = decideCreateOrder({
+      orderId,
+      buyerOpenid: ctx.openid,
+      idempotencyKey: input.idempotencyKey,
+      cart,
+      coupon,
+      attribution,
+      newTeamId: `t${ctx.newId(11)}`,
+      now: ctx.now,
+      payDeadlineAt: new Date(ctx.now.getTime() + orderPayTtlMs()),
+    });
   } catch (err) {
     // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
-    const existing = await getById<Order>('orders', orderId);
+    const existing = await store.getById<Order>('orders', orderId);
     if (existing) return existing;
     throw err;
   }
 
-  const now = ctx.now;
-  const teamId = cart.mode === 'open' ? `t${ctx.newId(11)}` : cart.mode === 'join' ? (cart.team as Team)._id : null;
-  const memberId = teamId ? memberIdOf(teamId, ctx.openid) : null;
-  const order: Order = {
-    _id: orderId,
-    buyerOpenid: ctx.openid,
-    idempotencyKey: input.idempotencyKey,
-    kind: cart.terms ? 'group' : 'normal',
-    status: 'pending_pay',
-    lines: priced.lines.map((l) => ({ ...l, refundedFen: 0, refundId: null })),
-    subtotalFen: priced.subtotalFen,
-    activityDiscountFen: priced.activityDiscountFen,
-    couponDiscountFen: priced.couponDiscountFen,
-    discountFen: priced.discountFen,
-    totalFen: priced.totalFen,
-    couponId: coupon ? coupon._id : null,
-    teamId,
-    memberId,
-    dealTerms: cart.terms,
-    attribution,
-    createdAt: now,
-    payDeadlineAt: new Date(now.getTime() + orderPayTtlMs()),
-    paidAt: null,
-    tradeNo: null,
-    paidFen: 0,
-    refundedFen: 0,
-    closedAt: null,
-    closeReason: null,
-    updatedAt: now,
-  };
-
-  const _ = cmd();
-  const steps = new Steps();
-  const inserted = await insertUnique('orders', order);
-  if (!inserted) {
+  // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
+  // undo removes both; if the request dies after them, the sweep delivers the event.
+  const order: Order = { ...decision.order, ...recordEvents(decision.order, eventsOf(decision.effects)) };
+  const reservations = decision.effects.filter((e) => e.type !== 'emit');
+  if (!(await store.insertOnce('orders', order))) {
     // A concurrent request with the same key won: answer with its order.
-    const winner = await getById<Order>('orders', orderId);
+    const winner = await store.getById<Order>('orders', orderId);
     if (winner) return winner;
     throw new AppError('CONFLICT', 'the same order is being created, please retry');
   }
-  await steps.run('order', async () => undefined, () => removeById('orders', orderId));
+  const steps = new Steps();
+  await steps.run('order', async () => undefined, () => store.removeById('orders', orderId));
   try {
-    if (cart.mode === 'open' && cart.terms && teamId && memberId) {
-      const terms = cart.terms;
-      const team: Team = {
-        _id: teamId,
-        dealId: terms._id,
-        terms,
-        size: terms.groupSize,
-        leaderOpenid: ctx.openid,
-        salesId: attribution.salesId,
-        status: 'forming',
-        seatsTaken: 1,
-        paidCount: 0,
-        createdAt: now,
-        expiresAt: teamExpiresAt(terms, now),
-        succeededAt: null,
-        failedAt: null,
-        refundsDoneAt: null,
-      };
-      await steps.run('team', () => col('teams').add(team), () => removeById('teams', teamId));
-      await steps.run('member', () => insertMember(teamId, memberId, orderId, ctx, true), () => removeById('team_members', memberId));
-    } else if (cart.mode === 'join' && cart.team && teamId && memberId) {
-      const team = cart.team;
-      const joined = await insertMember(teamId, memberId, orderId, ctx, false);
-      if (!joined) throw new AppError('ALREADY_JOINED', 'you are already in this team');
-      await steps.run('member', async () => undefined, () => removeById('team_members', memberId));
-      const seated = await guardedUpdate(
-        'teams',
-        { _id: teamId, status: 'forming', seatsTaken: _.lt(team.size), expiresAt: _.gt(now) },
-        { seatsTaken: _.inc(1) },
-      );
-      if (!seated) throw new AppError(team.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : 'GROUP_FULL', 'team is full');
-      await steps.run('seat', async () => undefined, () => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) }));
-    }
-    if (cart.terms?.perUserLimit) {
-      const limit = cart.terms.perUserLimit;
-      const counterId = `deal_${stableId(cart.terms._id, ctx.openid)}`;
-      const ok =
-        (await insertUnique('counters', { _id: counterId, kind: 'deal_user', dealId: cart.terms._id, openid: ctx.openid, count: 1 })) ||
-        (await guardedUpdate('counters', { _id: counterId, count: _.lt(limit) }, { count: _.inc(1) }));
-      if (!ok) throw new AppError('LIMIT_REACHED', `at most ${limit} teams of this deal per customer`);
-      await steps.run('deal limit', async () => undefined, () => col('counters').doc(counterId).update({ count: _.inc(-1) }));
-    }
-    if (coupon) {
-      const locked = await guardedUpdate(
-        'coupons',
-        { _id: coupon._id, ownerOpenid: ctx.openid, status: 'unused', validToAt: _.gt(now) },
-        { status: 'locked', orderId, lockedAt: now },
-      );
-      if (!locked) throw new AppError('FAILED_PRECONDITION', 'this coupon is already in use');
-      await steps.run('coupon', async () => undefined, () =>
-        guardedUpdate('coupons', { _id: coupon._id, status: 'locked', orderId }, { status: 'unused', orderId: null, lockedAt: null }),
-      );
-    }
-    for (const line of order.lines) {
-      const reserved = await guardedUpdate('skus', { _id: line.skuId, stock: _.gte(line.qty) }, { stock: _.inc(-line.qty), sold: _.inc(line.qty) });
-      if (!reserved) throw new AppError('SOLD_OUT', `${line.title} (${line.skuName}) is sold out`);
-      await steps.run(`stock ${line.skuId}`, async () => undefined, () =>
-        col('skus').doc(line.skuId).update({ stock: _.inc(line.qty), sold: _.inc(-line.qty) }),
-      );
-    }
+    for (const effect of reservations) await reserve(ctx, effect, steps);
   } catch (err) {
     await steps.compensate(ctx.requestId);
     throw err;
   }
-  // Only the request that won the insert and reserved everything reaches here: counted once.
-  await onOrderCreated(ctx, orderFacts(order));
-  return order;
-}
-
-async function insertMember(teamId: string, memberId: string, orderId: string, ctx: ActionContext, isLeader: boolean): Promise<boolean> {
-  const member: TeamMember = {
-    _id: memberId,
-    teamId,
-    openid: ctx.openid,
-    orderId,
-    isLeader,
-    status: 'pending_pay',
-    joinedAt: ctx.now,
-    paidAt: null,
-  };
-  return insertUnique('team_members', member);
+  // Only the request that won the insert and reserved everything reaches here.
+  return (await deliver(ctx, order)).order;
 }

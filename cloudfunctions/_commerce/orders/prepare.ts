@@ -2,13 +2,13 @@
  * Reads everything an order (or a quote) needs in parallel and decides its lines and price with
  * shared/ rules. No writes.
  */
-import { AppError, type ActionContext } from '../../_platform';
+import { AppError, store, type ActionContext } from '../../_platform';
 import { isCouponUsable, type Coupon } from '../../../shared/coupons';
 import { decideJoin, type Team } from '../../../shared/groupbuy';
-import { KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
-import { priceCart, type CartLine, type PricedCart } from '../../../shared/pricing';
-import { activeDealOf, dealTermsOf } from '../promotions';
-import { cmd, col, getById } from '../store';
+import { dealTermsOf, KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
+import type { PreparedCart } from '../../../shared/lifecycle';
+import type { CartLine } from '../../../shared/pricing';
+import { activeDealOf } from '../promotions';
 
 /** One requested item. */
 export interface ItemInput {
@@ -35,18 +35,7 @@ interface ProductDoc {
   images?: string[];
 }
 
-/** The decided cart. */
-export interface PreparedCart {
-  mode: 'items' | 'open' | 'join';
-  lines: CartLine[];
-  activityDiscountFen: number;
-  terms: DealTerms | null;
-  team: Team | null;
-  /** Priced without a coupon. */
-  base: PricedCart;
-}
-
-export function cartMode(req: CartRequest): PreparedCart['mode'] {
+function cartMode(req: CartRequest): PreparedCart['mode'] {
   const given = [req.items !== undefined, req.dealId !== undefined, req.teamId !== undefined].filter(Boolean).length;
   if (given !== 1) throw new AppError('INVALID_ARGUMENT', 'items, dealId, teamId: give exactly one');
   return req.items !== undefined ? 'items' : req.dealId !== undefined ? 'open' : 'join';
@@ -108,7 +97,7 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   if (dupSku) throw new AppError('INVALID_ARGUMENT', `items: sku ${dupSku.skuId} is listed twice`);
 
   const activityDiscountFen = mode === 'open' && terms?.leaderPerk ? terms.leaderPerk.amountOffFen : 0;
-  return { mode, lines, activityDiscountFen, terms, team, base: priceCart({ lines, activityDiscountFen }) };
+  return { mode, lines, activityDiscountFen, terms, team };
 }
 
 interface Catalog {
@@ -126,15 +115,13 @@ async function loadWithCatalog(
   skuField: string,
   productField: string,
 ): Promise<(Catalog & { doc: Record<string, unknown> }) | undefined> {
-  const res = await col(collection)
-    .aggregate()
+  const res = await store
+    .aggregate(collection)
     .match({ _id: id })
     .lookup({ from: 'skus', localField: skuField, foreignField: '_id', as: '_catalogSkus' })
     .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' })
     .end();
-  const row = ((res as { data?: unknown[] }).data ?? [])[0] as
-    | (Record<string, unknown> & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[] })
-    | undefined;
+  const row = store.aggregateRows<Record<string, unknown> & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[] }>(res)[0];
   if (!row) return undefined;
   const { _catalogSkus, _catalogProducts, ...doc } = row;
   return { doc, skus: _catalogSkus ?? [], products: _catalogProducts ?? [] };
@@ -142,17 +129,17 @@ async function loadWithCatalog(
 
 /** The SKUs of the cart's items (named, or all SKUs of a product named without one), each with its product: one aggregate. */
 async function loadItemsCatalog(items: Array<{ productId: string; skuId?: string }>): Promise<Catalog> {
-  const _ = cmd();
+  const _ = store.command();
   const named = [...new Set(items.filter((i) => i.skuId).map((i) => i.skuId as string))];
   const unnamed = [...new Set(items.filter((i) => !i.skuId).map((i) => i.productId))];
   const or = [...(named.length ? [{ _id: _.in(named) }] : []), ...(unnamed.length ? [{ productId: _.in(unnamed) }] : [])];
-  const res = await col('skus')
-    .aggregate()
+  const res = await store
+    .aggregate('skus')
     .match(or.length === 1 ? or[0] : _.or(or))
     .limit(200)
     .lookup({ from: 'products', localField: 'productId', foreignField: '_id', as: '_catalogProducts' })
     .end();
-  const rows = ((res as { data?: unknown[] }).data ?? []) as Array<SkuDoc & { _catalogProducts?: ProductDoc[] }>;
+  const rows = store.aggregateRows<SkuDoc & { _catalogProducts?: ProductDoc[] }>(res);
   const products = new Map<string, ProductDoc>();
   const skus = rows.map(({ _catalogProducts, ...sku }) => {
     for (const p of _catalogProducts ?? []) products.set(p._id, p);
@@ -165,17 +152,15 @@ async function loadItemsCatalog(items: Array<{ productId: string; skuId?: string
 export async function checkJoin(ctx: ActionContext, team: Team, joinerSalesId: string | null): Promise<void> {
   let isNewCustomer = true;
   if (team.terms.joinEligibility === 'new_customers') {
-    const res = await col('orders')
-      .where({ buyerOpenid: ctx.openid, status: cmd().in([...KEPT_STATUSES, 'refunded']) })
-      .count();
-    isNewCustomer = Number((res as { total?: number }).total ?? 0) === 0;
+    const paid = await store.count('orders', { buyerOpenid: ctx.openid, status: store.command().in([...KEPT_STATUSES, 'refunded']) });
+    isNewCustomer = paid === 0;
   }
   decideJoin(team, { openid: ctx.openid, salesId: joinerSalesId, isNewCustomer }, ctx.now);
 }
 
 /** Loads a coupon the caller wants to use and checks it is theirs and usable now. */
 export async function loadUsableCoupon(ctx: ActionContext, couponId: string): Promise<Coupon> {
-  const coupon = await getById<Coupon>('coupons', couponId);
+  const coupon = await store.getById<Coupon>('coupons', couponId);
   if (!coupon || coupon.ownerOpenid !== ctx.openid) throw new AppError('NOT_FOUND', `no coupon ${couponId}`);
   if (!isCouponUsable(coupon, ctx.now)) throw new AppError('FAILED_PRECONDITION', `coupon is ${coupon.status === 'unused' ? 'outside its validity' : coupon.status}`);
   return coupon;

@@ -1,16 +1,16 @@
 /**
- * Refunds some or all lines of a paid order. The decision and the refund record are one short
- * transaction on the order (so two concurrent refunds of the same lines — e.g. two sweeps — make
- * one refund); only the caller that created the refund returns stock/coupon, marks the member and
- * tells the growth loop. The provider is asked with the refund's stable id (its out_refund_no).
+ * Refunds some or all lines of a paid order. The decision (`decideOrder … refund`), the order's
+ * move and the refund record are one short transaction on the order (so two concurrent refunds of
+ * the same lines — e.g. two sweeps — make one refund); only the request that created the refund
+ * sends the money back (the refund's stable id is the provider's out_refund_no) and returns the
+ * stock. Its `OrderRefunded` event is recorded by the same transaction and delivered by the
+ * caller (`deliver`, outbox.ts).
  */
 import { AppError, runTransaction, stableId, type ActionContext } from '../../_platform';
-import { onOrderRefunded } from '../../_growth';
-import { decideRefund, type Order, type Refund } from '../../../shared/orders';
+import { decideOrder, recordEvents } from '../../../shared/lifecycle';
+import type { Order, Refund } from '../../../shared/orders';
+import { applyEffect, eventsOf } from '../effects';
 import { paymentPort } from '../payment';
-import { cmd, col, guardedUpdate } from '../store';
-import { mustWrite } from '../steps';
-import { orderFacts } from './facts';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
 
@@ -18,24 +18,8 @@ export interface RefundResult {
   refund: Refund;
   /** False when this refund already existed (a replay). */
   created: boolean;
+  /** The order after the refund, its new event pending in its outbox. */
   order: Order;
-}
-
-/** The part of the SDK transaction this file uses (the platform's type resolves to never). */
-interface Tx {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<unknown>;
-      update(data: Record<string, unknown>): Promise<unknown>;
-      set(data: Record<string, unknown>): Promise<unknown>;
-    };
-  };
-}
-
-function one<T>(res: unknown): T | undefined {
-  const data = (res as { data?: unknown }).data;
-  if (Array.isArray(data)) return data[0] as T | undefined;
-  return (data ?? undefined) as T | undefined;
 }
 
 export async function refundOrder(
@@ -46,78 +30,43 @@ export async function refundOrder(
   check?: (order: Order) => void,
 ): Promise<RefundResult> {
   const provider = paymentPort();
-  const result = await runTransaction(async (rawTx) => {
-    const tx = rawTx as unknown as Tx;
-    const order = one<Order>(await tx.collection('orders').doc(orderId).get());
+  const result = await runTransaction(async (tx) => {
+    const order = await tx.get<Order>('orders', orderId);
     if (!order) throw new AppError('NOT_FOUND', `no order ${orderId}`);
     check?.(order);
     // Same lines asked again (a retry, a second sweep): answer with the refund already made.
     if (lineIds === undefined && order.status === 'refunded') {
       const lastId = order.lines.find((l) => l.refundId)?.refundId;
-      const existing = lastId ? one<Refund>(await tx.collection('refunds').doc(lastId).get()) : undefined;
-      if (existing) return { refund: existing, created: false, order };
+      const existing = lastId ? await tx.get<Refund>('refunds', lastId) : undefined;
+      if (existing) return { refund: existing, created: false, order, effects: [] };
     }
-    const decision = decideRefund(order, lineIds, (ids) => `r${stableId('refund', orderId, ...ids)}`);
-    const refund: Refund = {
-      _id: decision.refundId,
-      orderId,
-      buyerOpenid: order.buyerOpenid,
-      tradeNo: order.tradeNo,
-      lines: decision.lines,
-      refundFen: decision.refundFen,
-      reason,
-      status: 'pending',
-      provider: provider.name,
-      createdAt: ctx.now,
-      doneAt: null,
-    };
-    await tx.collection('orders').doc(orderId).update({
-      lines: decision.nextLines,
-      refundedFen: decision.nextRefundedFen,
-      status: decision.nextStatus,
-      updatedAt: ctx.now,
-    });
-    const { _id: refundDocId, ...refundFields } = refund;
-    await tx.collection('refunds').doc(refundDocId).set(refundFields);
-    const next: Order = { ...order, lines: decision.nextLines, refundedFen: decision.nextRefundedFen, status: decision.nextStatus };
-    return { refund, created: true, order: next, isFull: decision.isFull };
+    const decision = decideOrder(
+      order,
+      { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor: (ids) => `r${stableId('refund', orderId, ...ids)}` },
+      ctx.now,
+    );
+    const recorded = decision.effects.find((e) => e.type === 'refund');
+    if (!recorded || recorded.type !== 'refund') throw new Error('a refund decision without its refund');
+    const next = { ...order, ...decision.change.set, ...recordEvents(order, eventsOf(decision.effects)) } as Order;
+    await tx.update('orders', orderId, { ...decision.change.set, outbox: next.outbox, outboxPending: next.outboxPending, outboxPendingCount: next.outboxPendingCount });
+    const { _id: refundDocId, ...refundFields } = recorded.refund;
+    await tx.set('refunds', refundDocId, refundFields);
+    return { refund: recorded.refund, created: true, order: next, effects: decision.effects };
   });
   if (!result.created) return { refund: result.refund, created: false, order: result.order };
 
-  const { refund, order } = result;
-  const full = 'isFull' in result && result.isFull === true;
-  await completeRefund(ctx, refund, order.totalFen);
-  const _ = cmd();
-  const refundedLines = order.lines.filter((l) => refund.lines.some((r) => r.lineId === l.lineId));
-  // This call created the refund: its returns must happen (each tried again on failure).
-  const work: Array<Promise<unknown>> = refundedLines.map((l) =>
-    mustWrite(() => col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
-  );
-  const couponId = order.couponId;
-  if (full && couponId) {
-    work.push(mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'used', orderId: order._id }, { status: 'unused', orderId: null, usedAt: null, lockedAt: null })));
-  }
-  const memberId = order.memberId;
-  if (full && memberId) {
-    work.push(mustWrite(() => guardedUpdate('team_members', { _id: memberId, status: _.in(['paid', 'pending_pay']) }, { status: 'refunded', refundedAt: ctx.now })));
-  }
-  await Promise.all(work);
-  await onOrderRefunded(ctx, orderFacts(order), refund.lines.map((l) => ({ lineId: l.lineId, refundFen: l.refundFen, refundId: refund._id })));
-  return { refund: { ...refund }, created: true, order };
+  // This request created the refund: the money goes back, then the stock (each retried on failure).
+  const immediate = result.effects.filter((e) => e.type !== 'emit');
+  const money = immediate.filter((e) => e.type === 'refund');
+  for (const e of money) await applyEffect(ctx, e);
+  await Promise.all(immediate.filter((e) => e.type !== 'refund').map((e) => applyEffect(ctx, e)));
+  return { refund: result.refund, created: true, order: result.order };
 }
 
-/** Asks the provider (idempotent by refund id) and records completion when it is done. */
-export async function completeRefund(ctx: Pick<Ctx, 'now' | 'requestId'>, refund: Refund, orderTotalFen: number): Promise<boolean> {
-  try {
-    const outcome = await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
-    if (!outcome.done) return false;
-    await guardedUpdate('refunds', { _id: refund._id, status: 'pending' }, { status: 'succeeded', doneAt: ctx.now });
-    refund.status = 'succeeded';
-    refund.doneAt = ctx.now;
-    return true;
-  } catch (err) {
-    // Left pending: the sweep asks again with the same refund id.
-    console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not completed`, err);
-    return false;
-  }
+/** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
+export async function retryPendingRefunds(ctx: Ctx, pending: Array<Refund & { _order?: Order[] }>): Promise<number> {
+  const done = await Promise.all(
+    pending.map(({ _order, ...r }) => applyEffect(ctx, { type: 'refund', refund: r, orderTotalFen: _order?.[0]?.totalFen ?? r.refundFen })),
+  );
+  return done.filter(Boolean).length;
 }

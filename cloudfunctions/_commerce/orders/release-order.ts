@@ -1,45 +1,19 @@
 /**
- * Releases an unpaid order (buyer cancel, payment TTL, failed team): the conditional
+ * Releases an unpaid order (buyer cancel, payment TTL, failed team): the order's guarded move
  * `pending_pay → cancelled|closed` picks one winner among concurrent releasers and payers; only
- * the winner returns stock, seat and coupon.
+ * the winner applies the decision's effects (stock, coupon, seat, deal use back).
  */
-import { stableId, type ActionContext } from '../../_platform';
+import type { ActionContext } from '../../_platform';
+import { decideOrder, type CloseReason } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
-import { cmd, col, guardedUpdate, removeById } from '../store';
-import { mustWrite } from '../steps';
+import { applyChange, applyEffect } from '../effects';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
-export async function releaseOrder(ctx: Ctx, order: Order, to: 'cancelled' | 'closed', reason: string): Promise<boolean> {
-  const _ = cmd();
-  const won = await guardedUpdate(
-    'orders',
-    { _id: order._id, status: 'pending_pay' },
-    { status: to, closedAt: ctx.now, closeReason: reason, updatedAt: ctx.now },
-  );
-  if (!won) return false;
-  // This call won the release: its returns must happen (each tried again on failure).
-  const work: Array<Promise<unknown>> = order.lines.map((l) =>
-    mustWrite(() => col('skus').doc(l.skuId).update({ stock: _.inc(l.qty), sold: _.inc(-l.qty) })),
-  );
-  const couponId = order.couponId;
-  if (couponId) {
-    work.push(
-      mustWrite(() => guardedUpdate('coupons', { _id: couponId, status: 'locked', orderId: order._id }, { status: 'unused', orderId: null, lockedAt: null })),
-    );
-  }
-  if (order.teamId && order.memberId) {
-    const teamId = order.teamId;
-    const memberId = order.memberId;
-    work.push(mustWrite(() => removeById('team_members', memberId)).then(() => mustWrite(() => col('teams').doc(teamId).update({ seatsTaken: _.inc(-1) }))));
-  }
-  if (order.dealTerms?.perUserLimit) {
-    work.push(mustWrite(() => col('counters').doc(`deal_${dealCounterKey(order)}`).update({ count: _.inc(-1) })));
-  }
-  await Promise.all(work);
+/** True when this call released the order. Refuses (FAILED_PRECONDITION) an order the table cannot release. */
+export async function releaseOrder(ctx: Ctx, order: Order, command: { type: 'cancel' } | { type: 'close'; reason: CloseReason }): Promise<boolean> {
+  const decision = decideOrder(order, command, ctx.now);
+  if (!(await applyChange(decision.change))) return false;
+  await Promise.all(decision.effects.map((e) => applyEffect(ctx, e)));
   return true;
-}
-
-function dealCounterKey(order: Order): string {
-  return stableId(order.dealTerms?._id ?? '', order.buyerOpenid);
 }

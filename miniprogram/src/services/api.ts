@@ -29,7 +29,7 @@ export type MyCoupon = Reply<'coupon', 'mine'>['coupons'][number];
 export type CouponStatus = MyCoupon['status'];
 /** An order as its buyer sees it. */
 export type OrderView = Reply<'order', 'get'>;
-/** An order's status (shared/state's table). */
+/** An order's status (shared/lifecycle's order table). */
 export type OrderStatus = OrderView['status'];
 /** order.quote: the server's price of a cart, with the best coupon and every coupon ranked. */
 export type Quote = Reply<'order', 'quote'>;

@@ -1,12 +1,10 @@
 import { REFUNDABLE_STATUSES } from '../../../shared/orders/order';
 import type { OrderStatus } from './api';
 
-/** Order states in Chinese: one per state of shared/state's table (the compiler checks the list is complete). */
+/** Order states in Chinese: one per state of shared/lifecycle's order table (the compiler checks the list is complete). */
 export const ORDER_STATUS_TEXT: Record<OrderStatus, string> = {
   pending_pay: '待付款',
   paid: '已付款',
-  completed: '已完成',
-  refunding: '退款中',
   partially_refunded: '部分退款',
   refunded: '已退款',
   cancelled: '已取消',
@@ -31,6 +29,6 @@ export const isRefundable = (s: OrderStatus) => REFUNDABLE_STATUSES.includes(s);
 export const ORDER_TABS: Array<{ key: string; text: string; match: (s: OrderStatus) => boolean }> = [
   { key: 'all', text: '全部', match: () => true },
   { key: 'pay', text: '待付款', match: isPendingPay },
-  { key: 'paid', text: '已付款', match: (s) => s === 'paid' || s === 'completed' },
-  { key: 'after', text: '退款/售后', match: (s) => s === 'refunding' || s === 'refunded' || s === 'partially_refunded' },
+  { key: 'paid', text: '已付款', match: (s) => s === 'paid' },
+  { key: 'after', text: '退款/售后', match: (s) => s === 'refunded' || s === 'partially_refunded' },
 ];

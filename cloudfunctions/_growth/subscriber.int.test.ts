@@ -1,9 +1,14 @@
 /**
- * The hooks called directly (as the commerce functions do), against the local t.cloud through the
- * real SDK: idempotency under replays and concurrency.
+ * The growth subscriber called directly with order events (as the outbox consumer does), against
+ * the local cloud through the real SDK: idempotency under re-deliveries and concurrency.
  */
 import { useTestCloud } from '../../emulator/testing';
-import { attributeOrder, onOrderPaid, onOrderRefunded, onSweep, type OrderFacts } from './index';
+import { orderPaid, orderRefunded } from '../../shared/lifecycle';
+import type { Order } from '../../shared/orders';
+import { aLine, aPaidOrder } from '../../tests/support/fixtures';
+import { attributeOrder } from './attribute-order';
+import { applyGrowthOf } from './subscriber';
+import { runGrowthSweep } from './sweep';
 
 const t = useTestCloud();
 
@@ -14,18 +19,21 @@ const list = async (collection: string, where: Record<string, unknown>) =>
   (await t.cloud.db.collection(collection).where(where).limit(1000).get()).data as Doc[];
 const get = async (collection: string, id: string) => ((await t.cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
 
-function order(id: string, lines: Array<[lineId: string, productId: string, qty: number, paidFen: number]>): OrderFacts {
-  return {
+function order(id: string, lines: Array<[lineId: string, productId: string, qty: number, paidFen: number]>): Order {
+  return aPaidOrder({
     _id: id,
     buyerOpenid: 'o_cust_1',
     attribution: { salesId: 'o_sales_li', shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} },
-    lines: lines.map(([lineId, productId, qty, paidFen]) => ({ lineId, productId, qty, paidFen })),
-    totalFen: lines.reduce((s, l) => s + l[3], 0),
+    lines: lines.map(([lineId, productId, qty, paidFen]) => aLine(lineId, { productId, qty, paidFen })),
     paidAt: t.cloud.now(),
-  };
+  });
 }
+const onOrderPaid = (c: ReturnType<typeof ctx>, o: Order) => applyGrowthOf(c, o, orderPaid(o.paidAt as Date));
+const onOrderRefunded = (c: ReturnType<typeof ctx>, o: Order, lines: Array<{ lineId: string; refundFen: number; refundId: string }>) =>
+  applyGrowthOf(c, o, orderRefunded(t.cloud.now(), { refundId: lines[0].refundId, lines: lines.map(({ lineId, refundFen }) => ({ lineId, refundFen })), full: false }));
+const onSweep = runGrowthSweep;
 
-describe('growth hooks', () => {
+describe('the growth subscriber', () => {
   it('a payment delivered 5 times at once accrues commission once (per-product override: fixed per unit)', async () => {
     const o = order('ord_pay5', [['l1', 'p01', 1, 15_000], ['l2', 'p11', 2, 70_000]]);
     await Promise.all(Array.from({ length: 5 }, () => onOrderPaid(ctx(), o)));

@@ -1,4 +1,4 @@
-/** Helpers for the commerce integration tests (not deployed: only imported by *.int.test.ts). */
+/** Reading and checking stored documents in function tests and benches (through the real SDK). */
 import type { TestCloud } from '../../emulator/testing';
 import { KEPT_STATUSES } from '../../shared/orders';
 
@@ -10,6 +10,7 @@ export async function docs(cloud: TestCloud, collection: string, where: Record<s
   return (res as { data: Doc[] }).data;
 }
 
+/** One document by id, or undefined. */
 export async function doc(cloud: TestCloud, collection: string, id: string): Promise<Doc | undefined> {
   const res = await cloud.db.collection(collection).doc(id).get();
   return (res as { data: Doc[] }).data[0];

@@ -1,0 +1,220 @@
+/**
+ * Turns the lifecycle's decisions into writes. A move of a table's entity is one guarded write
+ * whose condition on the stored status is the move's source states (`sourcesOf`) — never a status
+ * written by hand here. Reservations register their undo (Steps); the follow-ups of a won move are
+ * retried until they land (`mustWrite`). Round trips: one per effect unless noted.
+ */
+import { AppError, stableId, store, type ActionContext, type CollectionName, type Fields } from '../_platform';
+import {
+  couponMachine,
+  memberMachine,
+  orderMachine,
+  sourcesOf,
+  teamMachine,
+  changesOf,
+  type Condition,
+  type Effect,
+  type EntityChange,
+  type OrderEvent,
+} from '../../shared/lifecycle';
+import type { Refund } from '../../shared/orders';
+import { paymentPort } from './payment';
+import { mustWrite, type Steps } from './steps';
+
+type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
+
+const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons' };
+
+function sourceStates(change: EntityChange): string[] {
+  switch (change.entity) {
+    case 'order':
+      return sourcesOf(orderMachine, change.move);
+    case 'team':
+      return sourcesOf(teamMachine, change.move);
+    case 'member':
+      return sourcesOf(memberMachine, change.move);
+    case 'coupon':
+      return sourcesOf(couponMachine, change.move);
+  }
+}
+
+function conditionValue(c: Condition): unknown {
+  if (c.op === 'eq') return c.value;
+  return store.command()[c.op](c.value);
+}
+
+/**
+ * The condition of a change's write: the table's source states of its move and its `requires`
+ * (and the id, unless `bulk`).
+ * @example guardOf(couponChange('c1', { type: 'use', orderId: 'o1' }, now)) // { _id: 'c1', status: 'locked', orderId: 'o1' }
+ */
+export function guardOf(change: EntityChange, bulk = false): Fields {
+  const states = sourceStates(change);
+  const where: Fields = bulk ? {} : { _id: change.id };
+  where.status = states.length === 1 ? states[0] : store.command().in(states);
+  for (const c of change.requires) where[c.field] = conditionValue(c);
+  return where;
+}
+
+/**
+ * The update of a change: its `set` fields, `_.inc` of its `inc` fields, and the events its move
+ * records, pushed onto the order's outbox in the same write (so no event is lost between them).
+ */
+export function updateOf(change: EntityChange, events: readonly OrderEvent[] = []): Fields {
+  const _ = store.command();
+  const update: Fields = { ...change.set };
+  for (const [field, n] of Object.entries(change.inc)) update[field] = _.inc(n);
+  if (events.length > 0) {
+    if (change.entity !== 'order') throw new Error(`only orders record events, not a ${change.entity}`);
+    Object.assign(update, { outbox: _.push([...events]), outboxPending: _.push(events.map((e) => e.id)), outboxPendingCount: _.inc(events.length) });
+  }
+  return update;
+}
+
+/** Makes one change (with the events its move records); true when it won (its guard matched one document). */
+export async function applyChange(change: EntityChange, events: readonly OrderEvent[] = []): Promise<boolean> {
+  if (change.entity === 'member' && change.remove) return (await store.removeWhere(COLLECTION.member, guardOf(change))) === 1;
+  return store.guardedUpdate(COLLECTION[change.entity], guardOf(change), updateOf(change, events));
+}
+
+/** Makes one change and returns the document as written; undefined when the guard matched nothing. */
+export function applyChangeReturning<T>(change: EntityChange, events: readonly OrderEvent[] = []): Promise<T | undefined> {
+  return store.updateAndReturn<T>(COLLECTION[change.entity], guardOf(change), updateOf(change, events));
+}
+
+/** The events among a decision's effects (recorded by its move's write). */
+export function eventsOf(effects: readonly Effect[]): OrderEvent[] {
+  return effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
+}
+
+/** Makes one change on every document its guard matches (no id: e.g. expiring coupons); returns how many. */
+export function applyChangeToAll(change: EntityChange): Promise<number> {
+  return store.updateMany(COLLECTION[change.entity], guardOf(change, true), updateOf(change));
+}
+
+function dealUseId(dealId: string, openid: string): string {
+  return `deal_${stableId(dealId, openid)}`;
+}
+
+/** Puts `qty` units back on a SKU (stock up, sold down). */
+function putBackStock(skuId: string, qty: number): Promise<boolean> {
+  const _ = store.command();
+  return store.updateById('skus', skuId, { stock: _.inc(qty), sold: _.inc(-qty) });
+}
+
+function onlyChange(effect: Effect, now: Date): EntityChange {
+  return changesOf(effect, now)[0];
+}
+
+/**
+ * Takes one reservation of a new order and registers its undo in `steps`; a refusal throws its
+ * code (the caller then compensates the steps already taken).
+ */
+export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<void> {
+  const refuse = (won: boolean, code: ConstructorParameters<typeof AppError>[0], message: string) => {
+    if (!won) throw new AppError(code, message);
+  };
+  switch (effect.type) {
+    case 'openTeam':
+      await steps.run('team', () => store.insert('teams', { ...effect.team }), () => store.removeById('teams', effect.team._id));
+      return;
+    case 'takeSeat': {
+      const { member } = effect;
+      await steps.run(
+        'member',
+        async () => refuse(await store.insertOnce('team_members', member), 'ALREADY_JOINED', 'you are already in this team'),
+        () => store.removeById('team_members', member._id),
+      );
+      const seat = changesOf(effect, ctx.now);
+      if (seat.length === 0) return; // the leader's seat comes with the new team
+      await steps.run(
+        'seat',
+        async () => refuse(await applyChange(seat[0]), effect.expiresAt.getTime() <= ctx.now.getTime() ? 'EXPIRED' : 'GROUP_FULL', 'team is full'),
+        () => store.updateById('teams', member.teamId, { seatsTaken: store.command().inc(-1) }),
+      );
+      return;
+    }
+    case 'countDealUse': {
+      const id = dealUseId(effect.dealId, effect.openid);
+      const _ = store.command();
+      await steps.run(
+        'deal use',
+        async () =>
+          refuse(
+            (await store.insertOnce('counters', { _id: id, kind: 'deal_user', dealId: effect.dealId, openid: effect.openid, count: 1 })) ||
+              (await store.guardedUpdate('counters', { _id: id, count: _.lt(effect.limit) }, { count: _.inc(1) })),
+            'LIMIT_REACHED',
+            `at most ${effect.limit} teams of this deal per customer`,
+          ),
+        () => store.updateById('counters', id, { count: _.inc(-1) }),
+      );
+      return;
+    }
+    case 'lockCoupon':
+      await steps.run(
+        'coupon',
+        async () => refuse(await applyChange(onlyChange(effect, ctx.now)), 'FAILED_PRECONDITION', 'this coupon is already in use'),
+        () => applyChange(onlyChange({ type: 'releaseCoupon', couponId: effect.couponId, orderId: effect.orderId }, ctx.now)),
+      );
+      return;
+    case 'reserveStock': {
+      const _ = store.command();
+      await steps.run(
+        `stock ${effect.skuId}`,
+        async () => refuse(await store.guardedUpdate('skus', { _id: effect.skuId, stock: _.gte(effect.qty) }, { stock: _.inc(-effect.qty), sold: _.inc(effect.qty) }), 'SOLD_OUT', `${effect.label} is sold out`),
+        () => putBackStock(effect.skuId, effect.qty),
+      );
+      return;
+    }
+    default:
+      throw new Error(`${effect.type} is not a reservation`);
+  }
+}
+
+/**
+ * Applies one follow-up of a won move: tried again on failure (`mustWrite`) and thrown when it
+ * cannot land. Returns whether its guard matched (false: already done, or no longer possible).
+ * `releaseSeat` gives the seat back only when it removed the member (2 round trips).
+ */
+export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
+  switch (effect.type) {
+    case 'returnStock':
+      return mustWrite(() => putBackStock(effect.skuId, effect.qty));
+    case 'uncountDealUse':
+      return mustWrite(() => store.updateById('counters', dealUseId(effect.dealId, effect.openid), { count: store.command().inc(-1) }));
+    case 'releaseSeat': {
+      const [release, unseat] = changesOf(effect, ctx.now);
+      const released = await mustWrite(() => applyChange(release));
+      return released && (await mustWrite(() => applyChange(unseat)));
+    }
+    case 'useCoupon':
+    case 'releaseCoupon':
+    case 'returnCoupon':
+    case 'payMember':
+    case 'refundMember':
+      return mustWrite(() => applyChange(onlyChange(effect, ctx.now)));
+    case 'refund':
+      return payBack(ctx, effect.refund, effect.orderTotalFen);
+    default:
+      throw new Error(`${effect.type} is not a follow-up effect`);
+  }
+}
+
+/**
+ * Asks the provider to send a refund's money back (idempotent by refund id, its out_refund_no)
+ * and records completion when it is done. A failure leaves the refund pending: the sweep asks
+ * again with the same id. Never throws.
+ */
+async function payBack(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise<boolean> {
+  try {
+    const outcome = await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
+    if (!outcome.done) return false;
+    await store.guardedUpdate('refunds', { _id: refund._id, status: 'pending' }, { status: 'succeeded', doneAt: ctx.now });
+    refund.status = 'succeeded';
+    refund.doneAt = ctx.now;
+    return true;
+  } catch (err) {
+    console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not completed`, err);
+    return false;
+  }
+}

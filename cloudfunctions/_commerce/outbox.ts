@@ -1,0 +1,120 @@
+/**
+ * The one consumer of order events. A move records its events in the order's outbox in the same
+ * write (the order insert, the paid update, the refund transaction); right after it, the request
+ * delivers them here to their subscribers — the commerce reactions (coupon and member moves, the
+ * team's payment count and success) and the growth loop — and marks each handled. An event whose
+ * delivery did not finish (an error, a crashed process) stays pending and the sweep delivers it
+ * again: every reaction is a guarded move and every growth effect is idempotent per event.
+ */
+import { store, type ActionContext } from '../_platform';
+import { applyGrowthOf, isCountOnly } from '../_growth/subscriber';
+import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, teamKeepsPayment, type Effect, type OrderEvent } from '../../shared/lifecycle';
+import type { Team } from '../../shared/groupbuy';
+import type { Order } from '../../shared/orders';
+import { applyChange, applyChangeReturning, applyEffect } from './effects';
+import { refundOrder } from './orders/refund-order';
+import { mustWrite } from './steps';
+
+type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
+
+/** Events younger than this are left to the request that recorded them; the sweep delivers older ones. */
+export const REDELIVER_AFTER_MS = 60_000;
+
+/** What delivering an order's events did that its caller reports. */
+export interface Delivery {
+  /** The order as it is after delivery (refunded, when its team could not take the payment). */
+  order: Order;
+  /** The order was paid into a team that could no longer take the payment, and was refunded. */
+  refundedForTeam: boolean;
+}
+
+/** Marks one event handled, once (1 round trip; false when someone else already did). */
+function markHandled(orderId: string, eventId: string): Promise<boolean> {
+  const _ = store.command();
+  return mustWrite(() => store.guardedUpdate('orders', { _id: orderId, outboxPending: eventId }, { outboxPending: _.pull(eventId), outboxPendingCount: _.inc(-1) }));
+}
+
+/**
+ * Whether the member's team takes the payment. When the member's own move won, the payment is
+ * counted (so a re-delivery never counts twice) and the last payer's count moves the team to
+ * `succeeded`; otherwise (a re-delivery) the team is read: a failed or expired team does not keep
+ * the payment. False means the order is refunded.
+ */
+async function teamTakesPayment(ctx: Ctx, order: Order, memberMoved: boolean): Promise<boolean> {
+  if (!order.teamId || !order.dealTerms) return true;
+  if (!memberMoved) return teamKeepsPayment(await store.getById<Team>('teams', order.teamId), ctx.now);
+  const change = teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment' }, ctx.now);
+  const after = decideAfterPayment(await mustWrite(() => applyChangeReturning<Team>(change)), ctx.now);
+  if (after.type === 'succeed') await mustWrite(() => applyChange(after.decision.change));
+  return after.type !== 'reject';
+}
+
+/** Applies the commerce reactions to one event (in parallel); the first failure is returned, not thrown. */
+async function react(ctx: Ctx, order: Order, event: OrderEvent): Promise<{ teamTookPayment: boolean; failure?: unknown }> {
+  let teamTookPayment = true;
+  const apply = async (effect: Effect) => {
+    const moved = await applyEffect(ctx, effect);
+    if (effect.type === 'payMember') teamTookPayment = await teamTakesPayment(ctx, order, moved);
+  };
+  const settled = await Promise.allSettled(reactToOrderEvent(order, event).map(apply));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  return { teamTookPayment, failure: failed?.reason };
+}
+
+/**
+ * Delivers `order`'s pending events in the order they happened, each to the commerce reactions
+ * then to the growth loop (which runs even when a reaction failed), and marks it handled; the
+ * first event that fails stops delivery (it and later events stay pending) and is thrown. A
+ * payment its team could not take is refunded, and that refund's event is delivered too.
+ * Counter-only events (OrderCreated) are marked first and applied by the request that marked
+ * them: at most once. Round trips: the subscribers' own, plus 1 per event marked handled.
+ */
+export async function deliver(ctx: Ctx, order: Order): Promise<Delivery> {
+  // Orders stored before outboxes existed have none.
+  let current: Order = { ...order, ...recordEvents(order, []) };
+  let refundedForTeam = false;
+  for (let guard = 0; guard < 50 && current.outboxPending.length > 0; guard++) {
+    const [id, ...rest] = current.outboxPending;
+    const event = current.outbox.find((e) => e.id === id);
+    if (!event || isCountOnly(event)) {
+      if ((await markHandled(current._id, id)) && event) await applyGrowthOf(ctx, current, event);
+      current = { ...current, outboxPending: rest };
+      continue;
+    }
+    const reaction = await react(ctx, current, event);
+    await applyGrowthOf(ctx, current, event);
+    if (reaction.failure) throw reaction.failure;
+    if (!reaction.teamTookPayment) {
+      // Never keep a rejected payer's money; the refund records its own event, delivered next.
+      current = (await refundOrder(ctx, current._id, undefined, 'team_failed')).order;
+      refundedForTeam = true;
+    }
+    await markHandled(current._id, id);
+    current = { ...current, outboxPending: current.outboxPending.filter((x) => x !== id) };
+  }
+  return { order: current, refundedForTeam };
+}
+
+/**
+ * The sweep's half of the outbox: delivers again the events of orders whose oldest pending event
+ * is older than {@link REDELIVER_AFTER_MS}. Each order on its own (one failing never blocks the
+ * others); returns how many orders were delivered completely.
+ */
+export async function redeliver(ctx: Ctx, orders: Order[]): Promise<number> {
+  const due = orders.filter((o) => {
+    const first = o.outbox.find((e) => e.id === o.outboxPending[0]);
+    return !first || new Date(first.at).getTime() <= ctx.now.getTime() - REDELIVER_AFTER_MS;
+  });
+  const done = await Promise.all(
+    due.map((o) =>
+      deliver(ctx, o).then(
+        () => true,
+        (err: unknown) => {
+          console.error(`[outbox] request ${ctx.requestId}: events of order ${o._id} still pending`, err);
+          return false;
+        },
+      ),
+    ),
+  );
+  return done.filter(Boolean).length;
+}

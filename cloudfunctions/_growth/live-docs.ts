@@ -1,0 +1,64 @@
+/**
+ * The growth loop's ops documents, validated on every read: an invalid document is reported (id
+ * and field) and skipped, never breaks the caller. One read each.
+ */
+import type { z } from 'zod';
+import { store, type CollectionName } from '../_platform';
+import {
+  bindingPolicySchema,
+  commissionPlanSchema,
+  DEFAULT_BINDING_POLICY,
+  experimentSchema,
+  parseDocs,
+  referralProgramSchema,
+  type BindingPolicy,
+  type CommissionPlan,
+  type DocProblem,
+  type Experiment,
+  type ReferralProgram,
+} from '../../shared/growth';
+import { isLive } from '../../shared/promotions';
+
+function reportProblems(problems: DocProblem[]): void {
+  for (const p of problems) console.warn(`[growth] skipped ${p.collection}/${p.docId}: ${p.field}: ${p.message}`);
+}
+
+/** The valid documents with status active (up to `limit`), problems logged. */
+async function loadActive<T>(collection: CollectionName, schema: z.ZodType<T>, limit: number): Promise<T[]> {
+  const raw = await store.find<unknown>(collection, { status: 'active' }, { limit });
+  const { valid, problems } = parseDocs(collection, schema, raw);
+  reportProblems(problems);
+  return valid;
+}
+
+/** The live document of a plan-like collection at `now`: valid, active, inside its window; latest start wins. */
+async function loadLatestLive<T extends { _id: string; status: string; startAt?: Date; endAt?: Date }>(
+  collection: CollectionName,
+  schema: z.ZodType<T>,
+  now: Date,
+): Promise<T | null> {
+  const live = (await loadActive(collection, schema, 50)).filter((p) => isLive(p, now));
+  live.sort((a, b) => (b.startAt?.getTime() ?? 0) - (a.startAt?.getTime() ?? 0) || a._id.localeCompare(b._id));
+  return live[0] ?? null;
+}
+
+/** The binding policy: the first valid active document, else permanent first touch. */
+export async function loadBindingPolicy(): Promise<BindingPolicy> {
+  const valid = await loadActive('binding_policy', bindingPolicySchema, 20);
+  return valid.sort((a, b) => a._id.localeCompare(b._id))[0] ?? DEFAULT_BINDING_POLICY;
+}
+
+/** The live commission plan at `now`, or null. */
+export function loadCommissionPlan(now: Date): Promise<CommissionPlan | null> {
+  return loadLatestLive('commission_plans', commissionPlanSchema, now);
+}
+
+/** The live referral program at `now`, or null. */
+export function loadReferralProgram(now: Date): Promise<ReferralProgram | null> {
+  return loadLatestLive('referral_programs', referralProgramSchema, now);
+}
+
+/** Every valid experiment with status active; liveness by window is checked by the caller. */
+export function loadExperiments(): Promise<Experiment[]> {
+  return loadActive('experiments', experimentSchema, 100);
+}

@@ -1,0 +1,164 @@
+/**
+ * The one data-access layer of the functions: every read and write of a collection goes through
+ * these helpers (no other folder touches the SDK's database). Each helper is one database round
+ * trip unless its comment says otherwise; collection names are typed from
+ * `database/collections.json` (see `collections.ts`).
+ */
+import type { CollectionName } from './collections';
+import { getDb } from './sdk';
+import { isDuplicateWrite } from './errors';
+
+/** A query (`where`) or an update, with `_` commands as values. */
+export type Fields = Record<string, unknown>;
+
+/** A sort key: field and direction. */
+export type SortKey = [field: string, direction: 'asc' | 'desc'];
+
+/** Database commands (`_.inc`, `_.in`, `_.gte`, ...; `_.aggregate` for pipelines). */
+export function command() {
+  return getDb().command;
+}
+
+function collection(name: CollectionName) {
+  return getDb().collection(name);
+}
+
+function rows<T>(res: unknown): T[] {
+  const data = (res as { data?: unknown }).data;
+  return (Array.isArray(data) ? data : []) as T[];
+}
+
+/** One document by id, or undefined. */
+export async function getById<T>(name: CollectionName, id: string): Promise<T | undefined> {
+  return rows<T>(await collection(name).doc(id).get())[0];
+}
+
+/** Options of {@link find}. */
+export interface FindOptions {
+  limit: number;
+  /** Sort keys; `_id` is always added last, so ties come back in one order and paging is stable. */
+  orderBy?: SortKey[];
+  skip?: number;
+  /** Projection, e.g. `{ _id: true }`. */
+  fields?: Record<string, boolean>;
+}
+
+/**
+ * Documents matching `where`, up to `limit`. With `orderBy` the sort always ends on `_id` (in the
+ * direction of the last key): the service returns ties in no fixed order otherwise.
+ */
+export async function find<T>(name: CollectionName, where: Fields, options: FindOptions): Promise<T[]> {
+  let query = collection(name).where(where);
+  if (options.orderBy?.length) {
+    for (const [field, direction] of options.orderBy) query = query.orderBy(field, direction);
+    query = query.orderBy('_id', options.orderBy[options.orderBy.length - 1][1]);
+  }
+  if (options.fields) query = query.field(options.fields);
+  if (options.skip) query = query.skip(options.skip);
+  return rows<T>(await query.limit(options.limit).get());
+}
+
+const PAGE = 1000; // the service's largest page
+
+/** Every document matching `where`, in pages of 1000: one round trip per 1000. Use only where bounded. */
+export async function findAll<T>(name: CollectionName, where: Fields, orderBy?: SortKey[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await find<T>(name, where, { limit: PAGE, orderBy, skip });
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+/** How many documents match `where`. */
+export async function count(name: CollectionName, where: Fields): Promise<number> {
+  const res = await collection(name).where(where).count();
+  return Number((res as { total?: number }).total ?? 0);
+}
+
+function updatedOf(res: unknown): number {
+  return Number((res as { updated?: number }).updated ?? 0);
+}
+
+/**
+ * The atomic guard: updates the document matching `where` and tells whether exactly one changed.
+ * @example await guardedUpdate('skus', { _id, stock: _.gte(2) }, { stock: _.inc(-2) })
+ */
+export async function guardedUpdate(name: CollectionName, where: Fields, update: Fields): Promise<boolean> {
+  return updatedOf(await collection(name).where(where).update(update)) === 1;
+}
+
+/** Updates every document matching `where`; returns how many changed. */
+export async function updateMany(name: CollectionName, where: Fields, update: Fields): Promise<number> {
+  return updatedOf(await collection(name).where(where).update(update));
+}
+
+/** The guarded update that returns the document as written, or undefined when `where` matched nothing. */
+export async function updateAndReturn<T>(name: CollectionName, where: Fields, update: Fields): Promise<T | undefined> {
+  const res = (await collection(name).where(where).updateAndReturn(update)) as { updated?: number; doc?: T | null };
+  return updatedOf(res) === 1 ? res.doc ?? undefined : undefined;
+}
+
+/** Updates one document by id (no guard); false when there is no such document. */
+export async function updateById(name: CollectionName, id: string, update: Fields): Promise<boolean> {
+  return updatedOf(await collection(name).doc(id).update(update)) === 1;
+}
+
+/** Writes a whole document by id (creates or replaces it). */
+export async function setById(name: CollectionName, id: string, data: Fields): Promise<void> {
+  await collection(name).doc(id).set(data);
+}
+
+/** Inserts one document, or several in one request; a duplicate `_id` throws. */
+export async function insert(name: CollectionName, docs: object | object[]): Promise<void> {
+  await collection(name).add(docs);
+}
+
+/** Inserts a document with its own `_id`; false when that id exists (the uniqueness guard). */
+export async function insertOnce<T extends { _id: string }>(name: CollectionName, doc: T): Promise<boolean> {
+  try {
+    await collection(name).add(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
+}
+
+/** Removes one document by id. */
+export async function removeById(name: CollectionName, id: string): Promise<void> {
+  await collection(name).doc(id).remove();
+}
+
+/** Removes the documents matching `where` (a guard like {@link guardedUpdate}); returns how many went. */
+export async function removeWhere(name: CollectionName, where: Fields): Promise<number> {
+  const res = await collection(name).where(where).remove();
+  return Number((res as { deleted?: number }).deleted ?? 0);
+}
+
+/**
+ * Increments counter fields (dotted paths) of one `counters` document: one write, or, when the
+ * document does not exist yet, its insert with `initial` (≤ 3 round trips; a concurrent creator is
+ * tolerated and the increment is retried).
+ */
+export async function incrementCounter(docId: string, paths: Record<string, number>, initial: () => Fields): Promise<void> {
+  if (Object.keys(paths).length === 0) return;
+  const _ = command();
+  const update: Fields = {};
+  for (const [path, n] of Object.entries(paths)) update[path] = _.inc(n);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await updateById('counters', docId, update)) return;
+    if (await insertOnce('counters', { _id: docId, ...initial() })) return;
+  }
+  throw new Error(`counter ${docId} could not be incremented`);
+}
+
+/** An aggregation on a collection (the SDK's builder; finish with `.end()` and read it with {@link aggregateRows}). */
+export function aggregate(name: CollectionName) {
+  return collection(name).aggregate();
+}
+
+/** The documents an aggregation's `.end()` returned. */
+export function aggregateRows<T>(res: unknown): T[] {
+  return rows<T>(res);
+}

@@ -1,0 +1,33 @@
+/**
+ * One move of one stored entity as data: the guarded write that makes it. The writer's condition
+ * on the stored status is always the move's source states from the table (`sourcesOf`), plus the
+ * change's `requires`; the same changes drive the functions' writes and the in-memory model.
+ */
+import type { MoveOf } from './machine';
+import type { couponMachine, memberMachine, orderMachine, teamMachine } from './tables';
+
+/** A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`. */
+export interface Condition {
+  field: string;
+  op: 'eq' | 'lt' | 'lte' | 'gt' | 'gte';
+  value: string | number | boolean | Date | null;
+}
+
+interface ChangeOf<E extends string, M extends string> {
+  entity: E;
+  id: string;
+  move: M;
+  /** Conditions besides `status ∈ sourcesOf(move)`. */
+  requires: Condition[];
+  /** Fields the write sets (the new `status` included when the move changes it). */
+  set: Record<string, unknown>;
+  /** Fields the write increments. */
+  inc: Record<string, number>;
+}
+
+/** One move of one stored entity, as the guarded write that makes it. */
+export type EntityChange =
+  | ChangeOf<'order', MoveOf<typeof orderMachine>>
+  | ChangeOf<'team', MoveOf<typeof teamMachine>>
+  | (ChangeOf<'member', MoveOf<typeof memberMachine>> & { remove?: true })
+  | ChangeOf<'coupon', MoveOf<typeof couponMachine>>;

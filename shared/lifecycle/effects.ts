@@ -1,0 +1,90 @@
+/**
+ * What a decision asks the world to do, as data. The functions' `_commerce/effects.ts` turns each
+ * effect into its guarded write (and its undo); the lifecycle property test applies the same
+ * effects to an in-memory world. The effects that move a table's entity are listed as
+ * {@link EntityChange}s by {@link changesOf}.
+ */
+import type { Refund } from '../orders/order';
+import type { Team, TeamMember } from '../groupbuy/team';
+import type { OrderEvent } from './events';
+import type { EntityChange } from './change';
+import { couponChange } from './coupon';
+import { memberChange } from './member';
+
+/** The side effects of decisions. Money in fen. */
+export type Effect =
+  /** Take `qty` units of a SKU's stock (refused when fewer are left: SOLD_OUT); `label` names it to the buyer. */
+  | { type: 'reserveStock'; skuId: string; qty: number; label: string }
+  /** Give `qty` units back (a released order, refunded lines). */
+  | { type: 'returnStock'; skuId: string; qty: number }
+  /** An order takes the buyer's coupon (`unused → locked`). */
+  | { type: 'lockCoupon'; couponId: string; orderId: string; ownerOpenid: string }
+  /** The order paid: its coupon is spent (`locked → used`). */
+  | { type: 'useCoupon'; couponId: string; orderId: string }
+  /** The order was released: its coupon comes back (`locked → unused`). */
+  | { type: 'releaseCoupon'; couponId: string; orderId: string }
+  /** The order was fully refunded: its coupon comes back (`used → unused`). */
+  | { type: 'returnCoupon'; couponId: string; orderId: string }
+  /** A new team with the leader's seat taken. */
+  | { type: 'openTeam'; team: Team }
+  /**
+   * A member joins: the member (unique per team: ALREADY_JOINED) and, unless it is the leader of a
+   * new team, a seat while one is free before the team expires (GROUP_FULL, EXPIRED).
+   */
+  | { type: 'takeSeat'; member: TeamMember; size: number; expiresAt: Date }
+  /** An unpaid member leaves: the member document goes and the seat comes back. */
+  | { type: 'releaseSeat'; teamId: string; memberId: string }
+  /** The member's order paid (`pending_pay → paid`); the team then counts it. */
+  | { type: 'payMember'; teamId: string; memberId: string }
+  /** The member's order was fully refunded (`paid → refunded`). */
+  | { type: 'refundMember'; memberId: string }
+  /** One more team of a deal for a customer, up to the deal's per-user limit (LIMIT_REACHED). */
+  | { type: 'countDealUse'; dealId: string; openid: string; limit: number }
+  /** A released order gives its team of the deal back. */
+  | { type: 'uncountDealUse'; dealId: string; openid: string }
+  /** Send money back through the payment provider (the refund record is written with the move). */
+  | { type: 'refund'; refund: Refund; orderTotalFen: number }
+  /** Record an order event in the order's outbox, in the same write as the move. */
+  | { type: 'emit'; event: OrderEvent };
+
+/**
+ * The entity moves an effect makes, in order, as guarded writes (coupon, member and seat effects);
+ * empty for effects that are not moves of a table's entity (stock, deal use, money, events, inserts).
+ * @example changesOf({ type: 'useCoupon', couponId: 'c1', orderId: 'o1' }, now)
+ *   // [{ entity: 'coupon', id: 'c1', move: 'use', requires: [orderId = o1], set: { status: 'used', usedAt: now }, inc: {} }]
+ */
+export function changesOf(effect: Effect, now: Date): EntityChange[] {
+  switch (effect.type) {
+    case 'lockCoupon':
+      return [couponChange(effect.couponId, { type: 'lock', orderId: effect.orderId, ownerOpenid: effect.ownerOpenid }, now)];
+    case 'useCoupon':
+      return [couponChange(effect.couponId, { type: 'use', orderId: effect.orderId }, now)];
+    case 'releaseCoupon':
+      return [couponChange(effect.couponId, { type: 'release', orderId: effect.orderId }, now)];
+    case 'returnCoupon':
+      return [couponChange(effect.couponId, { type: 'return', orderId: effect.orderId }, now)];
+    case 'takeSeat':
+      if (effect.member.isLeader) return [];
+      return [
+        {
+          entity: 'team',
+          id: effect.member.teamId,
+          move: 'seat',
+          requires: [
+            { field: 'seatsTaken', op: 'lt', value: effect.size },
+            { field: 'expiresAt', op: 'gt', value: now },
+          ],
+          set: {},
+          inc: { seatsTaken: 1 },
+        },
+      ];
+    case 'releaseSeat':
+      return [memberChange(effect.memberId, 'release', now), { entity: 'team', id: effect.teamId, move: 'unseat', requires: [], set: {}, inc: { seatsTaken: -1 } }];
+    case 'payMember':
+      return [memberChange(effect.memberId, 'pay', now)];
+    case 'refundMember':
+      return [memberChange(effect.memberId, 'refund', now)];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * One lifecycle for orders, order lines, teams, team members and coupons: transition tables
+ * (`tables.ts`), pure deciders `decide…(state, command, now) → { change, next, effects }`, effects
+ * and events as data. The functions apply a decision with `_commerce/effects.ts`.
+ */
+export * from './machine';
+export * from './tables';
+export * from './change';
+export * from './effects';
+export * from './events';
+export * from './order';
+export * from './create-order';
+export * from './team';
+export * from './member';
+export * from './coupon';
+export * from './reactions';

@@ -1,0 +1,219 @@
+/** Given/when/then for the order decider, order creation and the reactions to order events (no database). */
+import { decider } from '../../tests/support/decider';
+import { aCoupon, aLine, anOrder, aPaidOrder, aTeam, at, DUO, NOW } from '../../tests/support/fixtures';
+import { decideCreateOrder, type NewOrderInput } from './create-order';
+import { orderCreated, orderPaid, orderRefunded } from './events';
+import { decideOrder, decideStartPayment, lineStateOf, payDecision, type OrderCommand } from './order';
+import { reactToOrderEvent } from './reactions';
+
+const order = decider(decideOrder);
+const refundIdFor = (ids: string[]) => `r_${ids.join('_')}`;
+const refund = (lineIds?: string[]): OrderCommand => ({ type: 'refund', lineIds, reason: 'buyer_refund', provider: 'sandbox', refundIdFor });
+const groupOrder = anOrder({ kind: 'group', teamId: 't1', memberId: 't1_o_cust_1', dealTerms: DUO, couponId: 'c1' });
+
+describe('pay', () => {
+  it('given an unpaid order, when paid the exact amount, then it is paid and records OrderPaid', () => {
+    order
+      .given(anOrder())
+      .when({ type: 'pay', tradeNo: 'wx1', amountFen: 9800 }, NOW)
+      .then({
+        next: 'paid',
+        change: { move: 'pay', set: { status: 'paid', tradeNo: 'wx1', paidFen: 9800, paidAt: NOW }, requires: [{ field: 'totalFen', op: 'eq', value: 9800 }] },
+        effects: [{ type: 'emit', event: orderPaid(NOW) }],
+      });
+  });
+
+  it('given an unpaid order, when paid another amount, then it is refused', () => {
+    order.given(anOrder()).when({ type: 'pay', tradeNo: 'wx1', amountFen: 9801 }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('given a paid or cancelled order, when paid again, then the table refuses it', () => {
+    order.given(aPaidOrder()).when({ type: 'pay', tradeNo: 'wx2', amountFen: 9800 }, NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(anOrder({ status: 'cancelled' })).when({ type: 'pay', tradeNo: 'wx2', amountFen: 9800 }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('payDecision writes the same move blind: the guard carries the state and the amount', () => {
+    expect(payDecision('o1', { tradeNo: 'wx1', amountFen: 9800 }, NOW)).toEqual(decideOrder(anOrder(), { type: 'pay', tradeNo: 'wx1', amountFen: 9800 }, NOW));
+  });
+});
+
+describe('cancel and close', () => {
+  it('given an unpaid group order with a coupon, when cancelled, then stock, coupon, seat and deal use come back', () => {
+    order
+      .given(groupOrder)
+      .when({ type: 'cancel' }, NOW)
+      .then({
+        next: 'cancelled',
+        change: { move: 'cancel', set: { status: 'cancelled', closeReason: 'buyer_cancelled', closedAt: NOW } },
+        effects: [
+          { type: 'returnStock', skuId: 'p03-s1', qty: 1 },
+          { type: 'releaseCoupon', couponId: 'c1', orderId: 'o1' },
+          { type: 'releaseSeat', teamId: 't1', memberId: 't1_o_cust_1' },
+          { type: 'uncountDealUse', dealId: 'gd_p01_duo', openid: 'o_cust_1' },
+        ],
+      });
+  });
+
+  it('given an unpaid order, when the sweep closes it, then it is closed with its reason', () => {
+    order.given(anOrder()).when({ type: 'close', reason: 'pay_timeout' }, NOW).then({ next: 'closed', change: { set: { closeReason: 'pay_timeout' } } });
+  });
+
+  it('given a paid order, when cancelled or closed, then the table refuses it', () => {
+    order.given(aPaidOrder()).when({ type: 'cancel' }, NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(aPaidOrder()).when({ type: 'close', reason: 'pay_timeout' }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+});
+
+describe('refund', () => {
+  const twoLines = aPaidOrder({ lines: [aLine('L1', { paidFen: 9000 }), aLine('L2', { skuId: 'p05-s1', qty: 2, paidFen: 3000 })] });
+
+  it('given a paid 2-line order, when one line is refunded, then it is partially refunded, that line’s money and stock go back', () => {
+    const d = order
+      .given(twoLines)
+      .when(refund(['L2']), NOW)
+      .then({
+        next: 'partially_refunded',
+        change: { move: 'refundPart', set: { status: 'partially_refunded', refundedFen: 3000 } },
+        effects: [
+          { type: 'refund', refund: { _id: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], refundFen: 3000, reason: 'buyer_refund', status: 'pending' }, orderTotalFen: 12000 },
+          { type: 'returnStock', skuId: 'p05-s1', qty: 2 },
+          { type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], full: false }) },
+        ],
+      });
+    const lines = d.change.set.lines as typeof twoLines.lines;
+    expect(lines.map(lineStateOf)).toEqual(['open', 'refunded']);
+  });
+
+  it('given a partially refunded order, when the rest is refunded, then it is refunded and the event says full', () => {
+    const partly = { ...twoLines, status: 'partially_refunded' as const, refundedFen: 3000, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundedFen: 3000, refundId: 'r_L2' }] };
+    const d = order.given(partly).when(refund(), NOW).then({ next: 'refunded', change: { move: 'refundAll', set: { refundedFen: 12000 } } });
+    expect(d.effects.at(-1)).toEqual({ type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L1', lines: [{ lineId: 'L1', refundFen: 9000 }], full: true }) });
+  });
+
+  it('given a refunded line, an unknown line or an unpaid order, then the refund is refused', () => {
+    const partly = { ...twoLines, status: 'partially_refunded' as const, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundId: 'r_L2' }] };
+    order.given(partly).when(refund(['L2']), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(twoLines).when(refund(['L9']), NOW).thenRefused('INVALID_ARGUMENT');
+    order.given(anOrder()).when(refund(), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(aPaidOrder({ status: 'refunded' })).when(refund(), NOW).thenRefused('FAILED_PRECONDITION');
+  });
+});
+
+describe('acceptLatePayment', () => {
+  const late = { type: 'acceptLatePayment', tradeNo: 'wx9', amountFen: 9800, provider: 'sandbox', refundId: 'rl1' } as const;
+
+  it('given a cancelled order, when money arrives, then it is recorded (paid = refunded) and sent back', () => {
+    order
+      .given(anOrder({ status: 'cancelled' }))
+      .when(late, NOW)
+      .then({
+        next: 'cancelled',
+        change: { move: 'acceptLatePayment', set: { paidFen: 9800, refundedFen: 9800, tradeNo: 'wx9' }, requires: [{ field: 'tradeNo', op: 'eq', value: null }] },
+        effects: [{ type: 'refund', refund: { _id: 'rl1', refundFen: 9800, reason: 'late_payment', lines: [] } }],
+      });
+  });
+
+  it('given an unpaid or paid order, then the table refuses it', () => {
+    order.given(anOrder()).when(late, NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(aPaidOrder()).when(late, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+});
+
+describe('decideStartPayment', () => {
+  const start = decider((o: ReturnType<typeof anOrder>, team: ReturnType<typeof aTeam> | null, now: Date) => decideStartPayment(o, team, now));
+
+  it('given a fresh order, paying may start; after its deadline it is EXPIRED; a paid one is refused', () => {
+    expect(() => decideStartPayment(anOrder(), null, NOW)).not.toThrow();
+    start.given(anOrder()).when(null, at(15)).thenRefused('EXPIRED');
+    start.given(aPaidOrder()).when(null, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('given a group order, its team must still take payments', () => {
+    expect(() => decideStartPayment(groupOrder, aTeam(), NOW)).not.toThrow();
+    start.given(groupOrder).when(aTeam({ status: 'failed' }), NOW).thenRefused('EXPIRED');
+    start.given(groupOrder).when(aTeam({ expiresAt: NOW }), NOW).thenRefused('EXPIRED');
+    start.given(groupOrder).when(null, NOW).thenRefused('EXPIRED');
+  });
+});
+
+describe('decideCreateOrder', () => {
+  const line = aLine('L1');
+  const cartLine = { lineId: 'L1', productId: 'p01', skuId: 'p01-s1', title: 'p01', skuName: 's1', qty: 1, unitPriceFen: 12800, listPriceFen: 16800 };
+  const input = (over: Partial<NewOrderInput> = {}): NewOrderInput => ({
+    orderId: 'o1',
+    buyerOpenid: 'o_cust_1',
+    idempotencyKey: 'key-0001',
+    cart: { mode: 'items', lines: [line], activityDiscountFen: 0, terms: null, team: null },
+    coupon: null,
+    attribution: anOrder().attribution,
+    newTeamId: 't_new',
+    now: NOW,
+    payDeadlineAt: at(15),
+    ...over,
+  });
+  const create = decider((i: NewOrderInput) => decideCreateOrder(i));
+
+  it('given items and a coupon, then the order is pending and reserves coupon then stock, and records OrderCreated', () => {
+    create
+      .given(input({ coupon: aCoupon() }))
+      .when(undefined, NOW)
+      .then({
+        order: { _id: 'o1', status: 'pending_pay', kind: 'normal', totalFen: 9300, couponId: 'c1', teamId: null },
+        effects: [
+          { type: 'lockCoupon', couponId: 'c1', orderId: 'o1', ownerOpenid: 'o_cust_1' },
+          { type: 'reserveStock', skuId: 'p03-s1', qty: 1 },
+          { type: 'emit', event: orderCreated(NOW) },
+        ],
+      });
+  });
+
+  it('given a deal, when a team is opened, then the team, the leader’s seat and the deal use come first', () => {
+    const d = create
+      .given(input({ cart: { mode: 'open', lines: [cartLine], activityDiscountFen: 0, terms: DUO, team: null } }))
+      .when(undefined, NOW)
+      .then({ order: { kind: 'group', teamId: 't_new', memberId: 't_new_o_cust_1' } });
+    expect(d.effects.map((e) => e.type)).toEqual(['openTeam', 'takeSeat', 'countDealUse', 'reserveStock', 'emit']);
+    expect(d.effects[0]).toMatchObject({ team: { _id: 't_new', status: 'forming', seatsTaken: 1, size: 2 } });
+  });
+
+  it('given a team, when joined, then the seat is taken in that team, before it expires', () => {
+    const d = create
+      .given(input({ cart: { mode: 'join', lines: [cartLine], activityDiscountFen: 0, terms: DUO, team: aTeam() } }))
+      .when(undefined, NOW)
+      .then({ order: { teamId: 't1', memberId: 't1_o_cust_1' } });
+    expect(d.effects[0]).toEqual({ type: 'takeSeat', member: expect.objectContaining({ _id: 't1_o_cust_1', isLeader: false }), size: 2, expiresAt: aTeam().expiresAt });
+    expect(d.effects.map((e) => e.type)).toEqual(['takeSeat', 'countDealUse', 'reserveStock', 'emit']);
+  });
+
+  it('a coupon on a group order needs the deal or the coupon to allow it; a coupon giving nothing is refused', () => {
+    const group = { mode: 'open' as const, lines: [cartLine], activityDiscountFen: 0, terms: DUO, team: null };
+    create.given(input({ cart: group, coupon: aCoupon() })).when(undefined, NOW).thenRefused('NOT_ELIGIBLE');
+    create.given(input({ cart: group, coupon: aCoupon({ allowOnGroup: true }) })).when(undefined, NOW).then({ order: { couponId: 'c1' } });
+    create.given(input({ cart: { ...group, terms: { ...DUO, allowCoupon: true } }, coupon: aCoupon() })).when(undefined, NOW).then({ order: { couponId: 'c1' } });
+    const threshold = aCoupon({ rule: { kind: 'threshold_off', thresholdFen: 100000, amountOffFen: 1000 } });
+    create.given(input({ coupon: threshold })).when(undefined, NOW).thenRefused('NOT_ELIGIBLE');
+  });
+});
+
+describe('reactions to order events', () => {
+  it('OrderPaid: the coupon is used and the member paid', () => {
+    expect(reactToOrderEvent(groupOrder, orderPaid(NOW))).toEqual([
+      { type: 'useCoupon', couponId: 'c1', orderId: 'o1' },
+      { type: 'payMember', teamId: 't1', memberId: 't1_o_cust_1' },
+    ]);
+  });
+
+  it('OrderRefunded: only a full refund returns the coupon and refunds the member', () => {
+    const lines = [{ lineId: 'L1', refundFen: 9800 }];
+    expect(reactToOrderEvent(groupOrder, orderRefunded(NOW, { refundId: 'r1', lines, full: false }))).toEqual([]);
+    expect(reactToOrderEvent(groupOrder, orderRefunded(NOW, { refundId: 'r1', lines, full: true }))).toEqual([
+      { type: 'returnCoupon', couponId: 'c1', orderId: 'o1' },
+      { type: 'refundMember', memberId: 't1_o_cust_1' },
+    ]);
+  });
+
+  it('OrderCreated and a plain order: nothing to do', () => {
+    expect(reactToOrderEvent(groupOrder, orderCreated(NOW))).toEqual([]);
+    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([]);
+  });
+});

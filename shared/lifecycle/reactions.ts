@@ -1,0 +1,30 @@
+/**
+ * The commerce reactions to an order's events: the moves of its coupon and team member that
+ * follow from the order's own move. They are applied by the event's consumer (again, safely, when
+ * the sweep re-delivers it: every one is a guarded move), in the order the events happened — so a
+ * member is always paid before it is refunded.
+ */
+import type { Order } from '../orders/order';
+import type { Effect } from './effects';
+import type { OrderEvent } from './events';
+
+/**
+ * @example reactToOrderEvent(paidGroupOrderWithCoupon, orderPaid(now))
+ *   // [{ type: 'useCoupon', ... }, { type: 'payMember', ... }]
+ */
+export function reactToOrderEvent(order: Pick<Order, '_id' | 'couponId' | 'teamId' | 'memberId'>, event: OrderEvent): Effect[] {
+  const effects: Effect[] = [];
+  switch (event.type) {
+    case 'OrderPaid':
+      if (order.couponId) effects.push({ type: 'useCoupon', couponId: order.couponId, orderId: order._id });
+      if (order.teamId && order.memberId) effects.push({ type: 'payMember', teamId: order.teamId, memberId: order.memberId });
+      return effects;
+    case 'OrderRefunded':
+      if (!event.full) return effects;
+      if (order.couponId) effects.push({ type: 'returnCoupon', couponId: order.couponId, orderId: order._id });
+      if (order.memberId) effects.push({ type: 'refundMember', memberId: order.memberId });
+      return effects;
+    case 'OrderCreated':
+      return effects;
+  }
+}

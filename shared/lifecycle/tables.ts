@@ -1,0 +1,78 @@
+/**
+ * Every move an order, an order line, a team, a team member and a coupon can make — the one file
+ * that says what may happen to them. A new state (e.g. `to_ship`, `shipped`) is a new state and a
+ * new row here plus the effects its decider lists; the writer and the guards follow from the table.
+ */
+import { defineMachine, type MoveOf, type StateOf } from './machine';
+
+/**
+ * The order machine. `pending_pay` holds reserved stock, seat and coupon until paid or released
+ * (`cancelled` by the buyer, `closed` by the sweep after the payment TTL or when its team failed).
+ * Refunds are per line: some lines → `partially_refunded`, the last ones → `refunded`.
+ */
+export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay', 'paid', 'partially_refunded', 'refunded', 'cancelled', 'closed'], initial: 'pending_pay', moves: {
+  pay: { from: ['pending_pay'], to: 'paid', writes: 'paidAt, tradeNo, paidFen; emits OrderPaid' },
+  cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use' },
+  close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use' },
+  refundPart: { from: ['paid', 'partially_refunded'], to: 'partially_refunded', writes: 'lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
+  refundAll: { from: ['paid', 'partially_refunded'], to: 'refunded', writes: 'the last lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
+  acceptLatePayment: { from: ['cancelled', 'closed'], writes: 'paidFen = refundedFen = the money, a refund record: money for a released order goes back' },
+} });
+
+/** The order line machine: a line is `open` until it is refunded (stored as `refundId` on the line). */
+export const lineMachine = defineMachine({ name: 'order line', states: ['open', 'refunded'], initial: 'open', moves: {
+  refund: { from: ['open'], to: 'refunded', writes: 'refundedFen = paidFen, refundId' },
+} });
+
+/**
+ * The team machine: a forming team succeeds when every seat is paid, fails when it expires short.
+ * Seats and payments are counted without leaving `forming`.
+ */
+export const teamMachine = defineMachine({ name: 'team', states: ['forming', 'succeeded', 'failed'], initial: 'forming', moves: {
+  seat: { from: ['forming'], writes: 'seatsTaken + 1 while below size, before expiresAt' },
+  unseat: { from: ['forming', 'failed'], writes: 'seatsTaken − 1 (an unpaid seat released)' },
+  countPayment: { from: ['forming'], writes: 'paidCount + 1 before expiresAt' },
+  succeed: { from: ['forming'], to: 'succeeded', writes: 'succeededAt, once paidCount = size' },
+  fail: { from: ['forming'], to: 'failed', writes: 'failedAt, at expiresAt; its paid orders are refunded, unpaid ones closed' },
+  settle: { from: ['failed'], writes: 'refundsDoneAt, once every member order is refunded or closed' },
+} });
+
+/**
+ * The team member machine. A released unpaid seat deletes the member document (`released`), so
+ * the customer may join again; the other states are stored.
+ */
+export const memberMachine = defineMachine({ name: 'member', states: ['pending_pay', 'paid', 'refunded', 'released'], initial: 'pending_pay', moves: {
+  pay: { from: ['pending_pay'], to: 'paid', writes: 'paidAt; the team counts the payment' },
+  refund: { from: ['paid'], to: 'refunded', writes: 'refundedAt (its order was fully refunded)' },
+  release: { from: ['pending_pay'], to: 'released', writes: 'the member document is removed; the team gives the seat back' },
+} });
+
+/** The coupon machine: `unused → locked(by an order) → used`, `unused → expired`; release and full refund give it back. */
+export const couponMachine = defineMachine({ name: 'coupon', states: ['unused', 'locked', 'used', 'expired'], initial: 'unused', moves: {
+  lock: { from: ['unused'], to: 'locked', writes: 'orderId, lockedAt (owner only, inside its window)' },
+  use: { from: ['locked'], to: 'used', writes: 'usedAt (its order is paid)' },
+  release: { from: ['locked'], to: 'unused', writes: 'orderId = null (its order is released)' },
+  return: { from: ['used'], to: 'unused', writes: 'orderId = null (its order is fully refunded)' },
+  expire: { from: ['unused'], to: 'expired', writes: 'nothing else (past validToAt, by the sweep)' },
+} });
+
+/** Order states, e.g. for filtering a list. */
+export const ORDER_STATUSES = orderMachine.states;
+/** One of {@link ORDER_STATUSES}. */
+export type OrderStatus = StateOf<typeof orderMachine>;
+/** A move of the order machine, e.g. `'refundPart'`. */
+export type OrderMove = MoveOf<typeof orderMachine>;
+/** `open` or `refunded`. */
+export type LineState = StateOf<typeof lineMachine>;
+/** Team states. */
+export const TEAM_STATUSES = teamMachine.states;
+/** `forming`, `succeeded` or `failed`. */
+export type TeamStatus = StateOf<typeof teamMachine>;
+/** A member's state in the machine: a stored status, or `released` (document removed). */
+export type MemberState = StateOf<typeof memberMachine>;
+/** A member's stored status. */
+export type MemberStatus = Exclude<MemberState, 'released'>;
+/** States of a claimed coupon. */
+export const COUPON_STATUSES = couponMachine.states;
+/** One of {@link COUPON_STATUSES}. */
+export type CouponStatus = StateOf<typeof couponMachine>;

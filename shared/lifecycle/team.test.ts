@@ -1,0 +1,61 @@
+/** Given/when/then for the team and member deciders and what follows a payment (no database). */
+import { decider } from '../../tests/support/decider';
+import { aMember, aTeam, at, NOW } from '../../tests/support/fixtures';
+import { decideMember } from './member';
+import { decideAfterPayment, decideTeam, teamChange } from './team';
+
+const team = decider(decideTeam);
+const member = decider(decideMember);
+
+describe('team', () => {
+  it('given a forming team, a payment is counted before it expires, refused after (EXPIRED)', () => {
+    team.given(aTeam()).when({ type: 'countPayment' }, NOW).then({ next: 'forming', change: { move: 'countPayment', inc: { paidCount: 1 }, requires: [{ field: 'expiresAt', op: 'gt', value: NOW }] } });
+    team.given(aTeam({ expiresAt: NOW })).when({ type: 'countPayment' }, NOW).thenRefused('EXPIRED');
+  });
+
+  it('given every seat paid, the team succeeds; short of it, it may not', () => {
+    team.given(aTeam({ paidCount: 2 })).when({ type: 'succeed' }, NOW).then({ next: 'succeeded', change: { set: { status: 'succeeded', succeededAt: NOW }, requires: [{ field: 'paidCount', op: 'eq', value: 2 }] } });
+    team.given(aTeam({ paidCount: 1 })).when({ type: 'succeed' }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('given an expired forming team, it fails; before expiresAt, or once succeeded, it may not', () => {
+    team.given(aTeam()).when({ type: 'fail' }, at(24 * 60)).then({ next: 'failed', change: { set: { status: 'failed' } } });
+    team.given(aTeam()).when({ type: 'fail' }, NOW).thenRefused('FAILED_PRECONDITION');
+    team.given(aTeam({ status: 'succeeded' })).when({ type: 'fail' }, at(24 * 60)).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('given a failed team, it is settled once', () => {
+    team.given(aTeam({ status: 'failed' })).when({ type: 'settle' }, NOW).then({ next: 'failed', change: { set: { refundsDoneAt: NOW }, requires: [{ field: 'refundsDoneAt', op: 'eq', value: null }] } });
+    team.given(aTeam({ status: 'failed', refundsDoneAt: NOW })).when({ type: 'settle' }, NOW).thenRefused('FAILED_PRECONDITION');
+    team.given(aTeam()).when({ type: 'settle' }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('teamChange is the same write without reading the team', () => {
+    expect(teamChange('t1', 2, { type: 'countPayment' }, NOW)).toEqual(decideTeam(aTeam(), { type: 'countPayment' }, NOW).change);
+  });
+});
+
+describe('after a member paid', () => {
+  it('the last seat paid → the team succeeds; seats left → wait; the count refused → the payer is refunded', () => {
+    expect(decideAfterPayment(aTeam({ paidCount: 2 }), NOW)).toMatchObject({ type: 'succeed', decision: { next: 'succeeded' } });
+    expect(decideAfterPayment(aTeam({ paidCount: 1 }), NOW)).toEqual({ type: 'wait' });
+    expect(decideAfterPayment(undefined, NOW)).toEqual({ type: 'reject' });
+  });
+});
+
+describe('member', () => {
+  it('given an unpaid member: paid with its order, or released (removed) with it', () => {
+    member.given(aMember()).when('pay', NOW).then({ next: 'paid', change: { set: { status: 'paid', paidAt: NOW } } });
+    member.given(aMember()).when('release', NOW).then({ next: 'released', change: { remove: true } });
+  });
+
+  it('given an unpaid member, a refund is refused: a member is refunded only after it was paid', () => {
+    member.given(aMember()).when('refund', NOW).thenRefused('FAILED_PRECONDITION');
+    member.given(aMember({ status: 'paid' })).when('refund', NOW).then({ next: 'refunded', change: { set: { status: 'refunded', refundedAt: NOW } } });
+  });
+
+  it('given a paid member, it is never released nor paid again', () => {
+    member.given(aMember({ status: 'paid' })).when('release', NOW).thenRefused('FAILED_PRECONDITION');
+    member.given(aMember({ status: 'paid' })).when('pay', NOW).thenRefused('FAILED_PRECONDITION');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The team decider and what follows a member's payment. Member moves are the effects
+ * `payMember`, `refundMember` and `releaseSeat` (see effects.ts).
+ */
+import { AppError } from '../errors';
+import type { Team } from '../groupbuy/team';
+import type { EntityChange } from './change';
+import { canMove, nextState, type MoveOf } from './machine';
+import { teamMachine, type TeamStatus } from './tables';
+
+/** What can be asked of a team. */
+export type TeamCommand = { type: 'countPayment' } | { type: 'succeed' } | { type: 'fail' } | { type: 'settle' };
+
+/** A team decision: the team's guarded write and the state it leads to. */
+export interface TeamDecision {
+  change: Extract<EntityChange, { entity: 'team' }>;
+  next: TeamStatus;
+}
+
+/**
+ * The guarded write of a team move, without reading the team (the table's source states and
+ * `requires` decide whether it wins).
+ * @example teamChange('t1', 3, { type: 'countPayment' }, now).inc // { paidCount: 1 }
+ */
+export function teamChange(teamId: string, size: number, command: TeamCommand, now: Date): TeamDecision['change'] {
+  const change = (move: MoveOf<typeof teamMachine>, requires: EntityChange['requires'], set: Record<string, unknown>, inc: Record<string, number> = {}) =>
+    ({ entity: 'team', id: teamId, move, requires, set, inc }) as const;
+  switch (command.type) {
+    case 'countPayment':
+      return change('countPayment', [{ field: 'expiresAt', op: 'gt', value: now }], {}, { paidCount: 1 });
+    case 'succeed':
+      return change('succeed', [{ field: 'paidCount', op: 'eq', value: size }], { status: 'succeeded', succeededAt: now });
+    case 'fail':
+      return change('fail', [], { status: 'failed', failedAt: now });
+    case 'settle':
+      return change('settle', [{ field: 'refundsDoneAt', op: 'eq', value: null }], { refundsDoneAt: now });
+  }
+}
+
+/**
+ * Decides `command` on `team` at `now`. Refusals: a move the table does not allow →
+ * FAILED_PRECONDITION; counting a payment after `expiresAt` → EXPIRED; succeeding short of paid
+ * members, failing before `expiresAt`, settling twice → FAILED_PRECONDITION.
+ * @example decideTeam(team, { type: 'fail' }, afterExpiry).next // 'failed'
+ */
+export function decideTeam(team: Team, command: TeamCommand, now: Date): TeamDecision {
+  const next = nextState(teamMachine, command.type, team.status);
+  const expired = team.expiresAt.getTime() <= now.getTime();
+  if (command.type === 'countPayment' && expired) throw new AppError('EXPIRED', 'team has expired');
+  if (command.type === 'succeed' && team.paidCount < team.size) throw new AppError('FAILED_PRECONDITION', `team has ${team.paidCount} of ${team.size} paid`);
+  if (command.type === 'fail' && !expired) throw new AppError('FAILED_PRECONDITION', 'team has not expired');
+  if (command.type === 'settle' && team.refundsDoneAt !== null) throw new AppError('FAILED_PRECONDITION', 'team is settled');
+  return { change: teamChange(team._id, team.size, command, now), next };
+}
+
+/** What follows a member's payment, decided on the team as its guarded payment count returned it. */
+export type AfterPayment =
+  /** The last seat was paid: the team succeeds. */
+  | { type: 'succeed'; decision: TeamDecision }
+  /** Seats are still unpaid. */
+  | { type: 'wait' }
+  /** The team could not count the payment (expired or failed meanwhile): the payer is refunded. */
+  | { type: 'reject' };
+
+/**
+ * @param counted the team after `countPayment` won, or undefined when the count was refused.
+ * @example decideAfterPayment({ ...team, paidCount: 2, size: 2 }, now).type // 'succeed'
+ */
+export function decideAfterPayment(counted: Team | undefined, now: Date): AfterPayment {
+  if (!counted) return { type: 'reject' };
+  if (counted.paidCount >= counted.size && canMove(teamMachine, 'succeed', counted.status)) {
+    return { type: 'succeed', decision: decideTeam(counted, { type: 'succeed' }, now) };
+  }
+  return { type: 'wait' };
+}
+
+/**
+ * Whether a paid member's team still keeps its payment, asked when a payment is delivered again
+ * after its member was already paid (the first delivery may have stopped before the team counted
+ * it): yes while the team has succeeded or can still count payments; no once it failed or expired —
+ * then the order is refunded (as the sweep does for every paid member of a failed team).
+ * @example teamKeepsPayment({ ...team, status: 'failed' }, now) // false
+ */
+export function teamKeepsPayment(team: Team | undefined, now: Date): boolean {
+  if (!team) return false;
+  return team.status === 'succeeded' || (canMove(teamMachine, 'countPayment', team.status) && team.expiresAt.getTime() > now.getTime());
+}

@@ -1,0 +1,249 @@
+/**
+ * An in-memory world for the lifecycle property test: orders, SKUs, coupons, teams and members,
+ * moved only by shared/lifecycle's decisions and effects, with the same guard rule the functions'
+ * writer uses (a change wins when the entity's status is one of the move's source states and its
+ * `requires` hold). Records every move it made, so a test can check each against its table.
+ */
+import { AppError } from '../../shared/errors';
+import type { Coupon } from '../../shared/coupons';
+import type { Team, TeamMember } from '../../shared/groupbuy';
+import {
+  canMove,
+  changesOf,
+  couponMachine,
+  decideAfterPayment,
+  decideCreateOrder,
+  decideOrder,
+  decideTeam,
+  lineMachine,
+  lineStateOf,
+  memberMachine,
+  orderMachine,
+  payDecision,
+  reactToOrderEvent,
+  sourcesOf,
+  targetOf,
+  teamChange,
+  teamMachine,
+  type Condition,
+  type Effect,
+  type EntityChange,
+  type Machine,
+  type NewOrderInput,
+  type OrderCommand,
+  type OrderEvent,
+} from '../../shared/lifecycle';
+import type { Order } from '../../shared/orders';
+
+type Doc = { _id: string; status: string } & Record<string, unknown>;
+
+/** One move the world made: which entity, which move, from which state to which. */
+export interface MadeMove {
+  machine: string;
+  move: string;
+  id: string;
+  from: string;
+  to: string;
+}
+
+const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
+  order: orderMachine,
+  team: teamMachine,
+  member: memberMachine,
+  coupon: couponMachine,
+};
+
+function holds(doc: Record<string, unknown>, c: Condition): boolean {
+  const v = doc[c.field] as string | number | Date | null | undefined;
+  const a = v instanceof Date ? v.getTime() : v ?? null;
+  const b = c.value instanceof Date ? c.value.getTime() : c.value;
+  switch (c.op) {
+    case 'eq':
+      return a === b;
+    case 'lt':
+      return a !== null && b !== null && a < b;
+    case 'lte':
+      return a !== null && b !== null && a <= b;
+    case 'gt':
+      return a !== null && b !== null && a > b;
+    case 'gte':
+      return a !== null && b !== null && a >= b;
+  }
+}
+
+/** The world. Time is set by the test; nothing here reads the clock. */
+export class LifecycleWorld {
+  now: Date;
+  readonly skus = new Map<string, { stock: number; sold: number }>();
+  readonly coupons = new Map<string, Coupon>();
+  readonly orders = new Map<string, Order>();
+  readonly teams = new Map<string, Team>();
+  readonly members = new Map<string, TeamMember>();
+  readonly dealUses = new Map<string, number>();
+  readonly payouts = new Map<string, number>();
+  readonly moves: MadeMove[] = [];
+  private seq = 0;
+
+  constructor(now: Date) {
+    this.now = now;
+  }
+
+  private docs(entity: EntityChange['entity']): Map<string, Doc> {
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons };
+    return maps[entity] as unknown as Map<string, Doc>;
+  }
+
+  /** Makes a change as the functions' guarded write does; true when it won. */
+  applyChange(change: EntityChange): boolean {
+    const docs = this.docs(change.entity);
+    const doc = docs.get(change.id);
+    const machine = MACHINES[change.entity];
+    if (!doc || !sourcesOf(machine, change.move).includes(doc.status) || !change.requires.every((c) => holds(doc, c))) return false;
+    const to = targetOf(machine, change.move, doc.status);
+    this.moves.push({ machine: machine.name, move: change.move, id: change.id, from: doc.status, to });
+    if ('remove' in change && change.remove) {
+      docs.delete(change.id);
+      return true;
+    }
+    Object.assign(doc, change.set);
+    for (const [field, n] of Object.entries(change.inc)) doc[field] = Number(doc[field] ?? 0) + n;
+    if (doc.status !== to) throw new Error(`${machine.name}.${change.move} set status ${doc.status}, the table says ${to}`);
+    return true;
+  }
+
+  /** A new order with its reservations, each undone when a later one is refused (like Steps). */
+  createOrder(input: Omit<NewOrderInput, 'orderId' | 'newTeamId' | 'now' | 'payDeadlineAt'>, payTtlMs: number): Order {
+    const id = `o${++this.seq}`;
+    const decision = decideCreateOrder({ ...input, orderId: id, newTeamId: `t${this.seq}`, now: this.now, payDeadlineAt: new Date(this.now.getTime() + payTtlMs) });
+    const undos: Array<() => void> = [];
+    this.orders.set(id, decision.order);
+    this.moves.push({ machine: 'order', move: '(create)', id, from: '', to: decision.order.status });
+    try {
+      for (const effect of decision.effects) if (effect.type !== 'emit') undos.push(this.reserve(effect));
+    } catch (err) {
+      for (const undo of undos.reverse()) undo();
+      this.orders.delete(id);
+      throw err;
+    }
+    return decision.order;
+  }
+
+  private reserve(effect: Effect): () => void {
+    const refuse = (ok: boolean, code: ConstructorParameters<typeof AppError>[0]) => {
+      if (!ok) throw new AppError(code, code);
+    };
+    switch (effect.type) {
+      case 'openTeam':
+        this.teams.set(effect.team._id, { ...effect.team });
+        return () => this.teams.delete(effect.team._id);
+      case 'takeSeat': {
+        refuse(!this.members.has(effect.member._id), 'ALREADY_JOINED');
+        const seat = changesOf(effect, this.now);
+        if (seat.length > 0) refuse(this.applyChange(seat[0]), effect.expiresAt <= this.now ? 'EXPIRED' : 'GROUP_FULL');
+        this.members.set(effect.member._id, { ...effect.member });
+        return () => {
+          this.members.delete(effect.member._id);
+          const team = this.teams.get(effect.member.teamId);
+          if (team && seat.length > 0) team.seatsTaken -= 1;
+        };
+      }
+      case 'countDealUse': {
+        const key = `${effect.dealId}/${effect.openid}`;
+        refuse((this.dealUses.get(key) ?? 0) < effect.limit, 'LIMIT_REACHED');
+        this.dealUses.set(key, (this.dealUses.get(key) ?? 0) + 1);
+        return () => this.dealUses.set(key, (this.dealUses.get(key) ?? 0) - 1);
+      }
+      case 'lockCoupon': {
+        refuse(this.applyChange(changesOf(effect, this.now)[0]), 'FAILED_PRECONDITION');
+        return () => this.applyChange(changesOf({ type: 'releaseCoupon', couponId: effect.couponId, orderId: effect.orderId }, this.now)[0]);
+      }
+      case 'reserveStock': {
+        const sku = this.skus.get(effect.skuId);
+        refuse(!!sku && sku.stock >= effect.qty, 'SOLD_OUT');
+        sku!.stock -= effect.qty;
+        sku!.sold += effect.qty;
+        return () => {
+          sku!.stock += effect.qty;
+          sku!.sold -= effect.qty;
+        };
+      }
+      default:
+        throw new Error(`${effect.type} is not a reservation`);
+    }
+  }
+
+  /** Applies a follow-up effect; returns whether its guard matched. */
+  apply(effect: Effect): boolean {
+    switch (effect.type) {
+      case 'returnStock': {
+        const sku = this.skus.get(effect.skuId)!;
+        sku.stock += effect.qty;
+        sku.sold -= effect.qty;
+        return true;
+      }
+      case 'uncountDealUse': {
+        const key = `${effect.dealId}/${effect.openid}`;
+        this.dealUses.set(key, (this.dealUses.get(key) ?? 0) - 1);
+        return true;
+      }
+      case 'releaseSeat': {
+        const [release, unseat] = changesOf(effect, this.now);
+        return this.applyChange(release) && this.applyChange(unseat);
+      }
+      case 'refund':
+        if (!this.payouts.has(effect.refund._id)) this.payouts.set(effect.refund._id, effect.refund.refundFen);
+        return true;
+      default:
+        return changesOf(effect, this.now).every((c) => this.applyChange(c));
+    }
+  }
+
+  /** Delivers an order's events: the reactions, and a refund when its team could not take the payment. */
+  private deliver(order: Order, events: OrderEvent[]): void {
+    for (const event of events) {
+      let teamTookPayment = true;
+      for (const effect of reactToOrderEvent(order, event)) {
+        const won = this.apply(effect);
+        if (effect.type === 'payMember' && won && order.teamId && order.dealTerms) {
+          const counted = this.applyChange(teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment' }, this.now));
+          const after = decideAfterPayment(counted ? this.teams.get(order.teamId) : undefined, this.now);
+          if (after.type === 'succeed') this.applyChange(after.decision.change);
+          teamTookPayment = after.type !== 'reject';
+        }
+      }
+      if (!teamTookPayment) this.order(order._id, { type: 'refund', reason: 'team_failed', provider: 'memory', refundIdFor: (ids) => `r_${order._id}_${ids.join('_')}` });
+    }
+  }
+
+  /** A command on an order: its decision, its guarded move, then its effects and events. */
+  order(orderId: string, command: OrderCommand): boolean {
+    const order = this.orders.get(orderId);
+    if (!order) return false;
+    const decision = command.type === 'pay' ? payDecision(orderId, command, this.now) : decideOrder(order, command, this.now);
+    const openBefore = order.lines.filter((l) => lineStateOf(l) === 'open').map((l) => l.lineId);
+    if (!this.applyChange(decision.change)) return false;
+    for (const l of order.lines.filter((x) => openBefore.includes(x.lineId) && lineStateOf(x) !== 'open')) {
+      this.moves.push({ machine: lineMachine.name, move: 'refund', id: `${orderId}/${l.lineId}`, from: 'open', to: lineStateOf(l) });
+    }
+    const events = decision.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
+    for (const effect of decision.effects) if (effect.type !== 'emit') this.apply(effect);
+    this.deliver(order, events);
+    return true;
+  }
+
+  /** The sweep's team step: every expired forming team fails; its member orders are refunded or closed; it settles. */
+  failExpiredTeams(): void {
+    for (const team of [...this.teams.values()]) {
+      if (!canMove(teamMachine, 'fail', team.status) || team.expiresAt > this.now) continue;
+      if (!this.applyChange(decideTeam(team, { type: 'fail' }, this.now).change)) continue;
+      for (const order of [...this.orders.values()].filter((o) => o.teamId === team._id)) {
+        if (canMove(orderMachine, 'refundAll', order.status)) {
+          this.order(order._id, { type: 'refund', reason: 'team_failed', provider: 'memory', refundIdFor: (ids) => `r_${order._id}_${ids.join('_')}` });
+        } else if (canMove(orderMachine, 'close', order.status)) {
+          this.order(order._id, { type: 'close', reason: 'team_failed' });
+        }
+      }
+      this.applyChange(decideTeam(team, { type: 'settle' }, this.now).change);
+    }
+  }
+}
