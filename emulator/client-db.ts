@@ -11,9 +11,9 @@ import type http from 'node:http';
 import { EJSON } from 'bson';
 import { find, update as applyUpdate } from 'mingo';
 import type { AclTag, DeployPlan } from '../scripts/deploy/plan';
-import type { LocalCloud } from './cloud';
+import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import { clone, type Doc } from './ejson';
-import { readBody, sendJson } from './server';
+import { readBody, sendJson } from './http-util';
 
 export type Mode = AclTag;
 const CLIENT_LIMIT = 20; // the client SDK's maximum page

@@ -9,6 +9,7 @@ import { installCallTracing } from './call-tracing';
 import type { DeployPlan } from '../scripts/deploy/plan';
 import { loadPlan } from '../scripts/deploy/manifests';
 import { rulesOf, type Mode } from './client-db';
+import type { LocalCloudApi, Persona } from './cloud-api';
 import { Clock } from './clock';
 import { Database } from './database';
 import { clone } from './ejson';
@@ -42,16 +43,11 @@ export interface LocalCloudOptions {
   instances?: number;
 }
 
-export interface Persona {
-  openid: string;
-  role: string;
-  name: string;
-}
 
 /** Pending connections the server's socket queues (Linux caps it at net.core.somaxconn, 4096 by default). */
 const LISTEN_BACKLOG = 4096;
 
-export class LocalCloud {
+export class LocalCloud implements LocalCloudApi {
   readonly clock = new Clock();
   readonly stats = new Stats();
   readonly faults = new Faults();

@@ -6,10 +6,10 @@
 import type http from 'node:http';
 import { EJSON } from 'bson';
 import { checkOpsDocument, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
-import type { LocalCloud } from './cloud';
+import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import type { Doc } from './ejson';
 import { buildSeed } from './seed';
-import { readBody, sendJson } from './server';
+import { readBody, sendJson } from './http-util';
 
 const toText = (doc: unknown) => EJSON.stringify(doc as Record<string, unknown>, undefined, 2, { relaxed: true });
 

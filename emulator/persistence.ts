@@ -7,7 +7,12 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import type { Doc } from './ejson';
-import type { Store } from './store';
+/** What persistence reads of the store (kept structural: the store imports persistence). */
+interface CollectionSource {
+  collectionNames(): string[];
+  hasCollection(name: string): boolean;
+  docs(name: string): Doc[];
+}
 
 export class Persistence {
   private dirty = new Set<string>();
@@ -30,18 +35,18 @@ export class Persistence {
     return out;
   }
 
-  markDirty(name: string, store: Store): void {
+  markDirty(name: string, store: CollectionSource): void {
     this.dirty.add(name);
     this.schedule(store);
   }
 
-  markAllDirty(store: Store): void {
+  markAllDirty(store: CollectionSource): void {
     for (const file of readdirSync(this.dir)) if (file.endsWith('.ejson')) rmSync(join(this.dir, file));
     for (const name of store.collectionNames()) this.dirty.add(name);
     this.schedule(store);
   }
 
-  private schedule(store: Store): void {
+  private schedule(store: CollectionSource): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -50,7 +55,7 @@ export class Persistence {
     this.timer.unref();
   }
 
-  async flush(store: Store): Promise<void> {
+  async flush(store: CollectionSource): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const names = [...this.dirty];

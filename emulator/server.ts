@@ -15,7 +15,8 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { CALL_HEADER } from './call-tracing';
-import type { LocalCloud } from './cloud';
+import type { LocalCloudApi as LocalCloud } from './cloud-api';
+import { readBody, sendJson } from './http-util';
 import { WireError } from './ejson';
 import { DbError } from './store';
 import { clientDatabase } from './client-db';
@@ -24,7 +25,6 @@ import { FunctionTimeoutError } from './functions';
 import { serveStatic } from './static';
 import { isMultipart } from './wechat/wire';
 
-const MAX_BODY = 6 * 1024 * 1024; // CloudBase's request/response limit
 
 export function createServer(cloud: LocalCloud): http.Server {
   return http.createServer((req, res) => {
@@ -202,31 +202,8 @@ function header(req: http.IncomingMessage, name: string): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 }
 
-export function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function sendHtml(res: http.ServerResponse, html: string): void {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), 'cache-control': 'no-cache' });
   res.end(html);
 }
 
-export function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}

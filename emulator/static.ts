@@ -2,8 +2,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type http from 'node:http';
-import type { LocalCloud } from './cloud';
-import { sendJson } from './server';
+import type { LocalCloudApi as LocalCloud } from './cloud-api';
+import { sendJson } from './http-util';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

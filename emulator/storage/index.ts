@@ -14,7 +14,7 @@ import type http from 'node:http';
 import { join } from 'node:path';
 import { Persistence } from '../persistence';
 import { DbError, Store } from '../store';
-import { readBytes } from '../wechat/wire';
+import { readBytes } from '../http-util';
 import { Objects } from './objects';
 import { allows, loadStorageRules, type StorageRules } from './rules';
 

@@ -21,11 +21,11 @@ import { OpenApi } from './open-api';
 import { PayCallbacks } from './pay-callbacks';
 import { PayLedger } from './pay-ledger';
 import { loadTemplates } from './subscribe';
-import { readBytes, readMultipart, sendRaw, sendSdkJson } from './wire';
+import { readBytes } from '../http-util';
+import { readMultipart, sendRaw, sendSdkJson } from './wire';
 import { WxPay, type CashierOutcome } from './wxpay';
 
 const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox'];
-const MAX_BODY = 6 * 1024 * 1024;
 /** An accepted refund reaches the payer's balance after this long on the local clock. */
 export const REFUND_SETTLE_MS = 30_000;
 
@@ -112,7 +112,7 @@ export class WeChatSide {
 
   /** `wx.wxPayApi` and `wx.openApi` (multipart): raw replies, or SDK JSON errors. */
   async adminMultipart(req: http.IncomingMessage, res: http.ServerResponse, count: (action: string) => void): Promise<void> {
-    const call = await readMultipart(req, await readBytes(req, MAX_BODY));
+    const call = await readMultipart(req, await readBytes(req));
     count(call.action);
     let request: Record<string, unknown>;
     try {

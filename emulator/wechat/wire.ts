@@ -54,22 +54,3 @@ export function sendSdkJson(res: http.ServerResponse, value: unknown): void {
   res.writeHead(200, { 'content-type': SDK_JSON_TYPE, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
-
-/** Reads a request body as bytes (the JSON helpers of server.ts read text). */
-export function readBytes(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        reject(new Error(`body larger than ${max} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
