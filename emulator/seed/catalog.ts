@@ -2,7 +2,7 @@
  * Demo catalogue: a tea-and-pantry brand, 12 products with SKUs and stock, images shipped in
  * emulator/assets (served at /assets/...). Prices in fen. Ids are fixed so tests can name them.
  */
-import type { SeedDoc } from './promotions';
+import type { SeedDoc } from './window';
 
 interface ProductSeed {
   id: string;

@@ -2,9 +2,7 @@
  * Demo growth documents (binding_policy, commission_plans, referral_programs, experiments) for
  * the seed. Owned by the growth loop; ids fixed so tests can name them.
  */
-import type { SeedDoc } from './promotions';
-
-const DAY = 24 * 3600 * 1000;
+import { liveWindow, type SeedDoc } from './window';
 
 /** Fixed ids of the demo growth documents. */
 export const GROWTH_IDS = {
@@ -17,8 +15,7 @@ export const GROWTH_IDS = {
 } as const;
 
 export function seedGrowth(now: Date): Record<string, SeedDoc[]> {
-  const startAt = new Date(now.getTime() - DAY);
-  const endAt = new Date(now.getTime() + 365 * DAY);
+  const { startAt, endAt } = liveWindow(now, 365);
   return {
     binding_policy: [
       {

@@ -2,7 +2,8 @@
 import { seedCatalog } from './catalog';
 import { seedGrowth } from './growth';
 import { seedPeople } from './people';
-import { seedPromotions, type SeedDoc } from './promotions';
+import { seedPromotions } from './promotions';
+import type { SeedDoc } from './window';
 
 export function buildSeed(now: Date): Record<string, SeedDoc[]> {
   const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now)];

@@ -2,7 +2,7 @@
  * Demo people: a boss, an ops user, three salespeople with different shelves, four customers.
  * `persona: true` lists them in /_emulator/personas for the h5 persona switcher.
  */
-import type { SeedDoc } from './promotions';
+import type { SeedDoc } from './window';
 
 export const PERSONAS = {
   boss: 'o_boss',

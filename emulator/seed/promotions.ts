@@ -2,9 +2,7 @@
  * Demo promotion documents (coupon_templates, group_deals) for the seed.
  * Owned by the commerce core; ids fixed so tests and the e2e can name them.
  */
-export type SeedDoc = { _id: string; [k: string]: unknown };
-
-const DAY = 24 * 3600 * 1000;
+import { liveWindow, type SeedDoc } from './window';
 
 /** Fixed ids of the demo promotions. */
 export const PROMO_IDS = {
@@ -17,8 +15,7 @@ export const PROMO_IDS = {
 } as const;
 
 export function seedPromotions(now: Date): { coupon_templates: SeedDoc[]; group_deals: SeedDoc[] } {
-  const startAt = new Date(now.getTime() - DAY);
-  const endAt = new Date(now.getTime() + 30 * DAY);
+  const { startAt, endAt } = liveWindow(now, 30);
   const base = { status: 'active', startAt, endAt, createdAt: now, updatedAt: now };
   return {
     coupon_templates: [

@@ -2,7 +2,8 @@
  * Stored documents for tests: valid defaults built from the demo seed or the production deciders,
  * fixed ids and times, overridable.
  */
-import { PROMO_IDS, seedPromotions, type SeedDoc } from '../../emulator/seed/promotions';
+import { PROMO_IDS, seedPromotions } from '../../emulator/seed/promotions';
+import type { SeedDoc } from '../../emulator/seed/window';
 import type { Coupon } from '../../shared/coupons';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import { decideCreateOrder } from '../../shared/lifecycle';

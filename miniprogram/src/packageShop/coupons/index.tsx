@@ -2,9 +2,10 @@ import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
+import { useClaimCoupon } from '../../hooks/use-claim-coupon';
 import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
-import { PAGE_SIZE, toastError, useCloud } from '../../hooks/use-cloud';
+import { PAGE_SIZE, useCloud } from '../../hooks/use-cloud';
 import { couponApi, type CouponStatus } from '../../services/api';
 import { mintShare } from '../../services/share';
 import { formatDay } from '../../utils/time';
@@ -25,7 +26,7 @@ export default function CouponsPage() {
   useReachBottom(() => setShown((n) => n + PAGE_SIZE));
   const center = useCloud(async () => (await couponApi.list()).templates, [], { skip: tab !== 'center' });
   const mine = useCloud(async () => (await couponApi.mine(status)).coupons, [status], { skip: tab !== 'mine' });
-  const [claimed, setClaimed] = useState<Record<string, boolean>>({});
+  const { claimed, claim } = useClaimCoupon();
 
   const title = '领券中心：好券限量领取';
   useShareAppMessage(() => ({
@@ -34,15 +35,6 @@ export default function CouponsPage() {
     promise: mintShare('coupon', 'center').then((m) => ({ title, path: m.path })),
   }));
 
-  const claim = async (templateId: string) => {
-    try {
-      await couponApi.claim(templateId);
-      setClaimed((c) => ({ ...c, [templateId]: true }));
-      Taro.showToast({ title: '领取成功', icon: 'success' });
-    } catch (e) {
-      if (toastError(e) === 'LIMIT_REACHED') setClaimed((c) => ({ ...c, [templateId]: true }));
-    }
-  };
 
   return (
     <Shell>

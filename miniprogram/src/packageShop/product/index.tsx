@@ -3,12 +3,13 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
 import { Gallery } from '../../components/gallery';
 import { Shell } from '../../components/shell';
+import { useClaimCoupon } from '../../hooks/use-claim-coupon';
 import { Loadable, Skeleton } from '../../components/states';
 import { Price } from '../../components/price';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { ShareBar } from '../../components/share-bar';
-import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
-import { couponApi, shelfApi, type ProductDetail } from '../../services/api';
+import { useCloud, useNow } from '../../hooks/use-cloud';
+import { shelfApi, type ProductDetail } from '../../services/api';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
@@ -23,7 +24,7 @@ export default function ProductPage() {
   const productId = params.id || params.productId || '';
   const state = useCloud(() => shelfApi.product(productId), [productId]);
   const [sheet, setSheet] = useState<Mode | null>(null);
-  const [claimed, setClaimed] = useState<Record<string, boolean>>({});
+  const { claimed, claim } = useClaimCoupon();
   const now = useNow();
   const p = state.data;
   const title = p ? `${p.groupDeal ? `${p.groupDeal.groupSize}人团 ${formatFen(p.groupDeal.groupPriceFen)} ` : ''}${p.title}` : '好物推荐';
@@ -36,16 +37,6 @@ export default function ProductPage() {
     promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: image })),
   }));
 
-  const claim = async (templateId: string) => {
-    try {
-      await couponApi.claim(templateId);
-      setClaimed((c) => ({ ...c, [templateId]: true }));
-      Taro.showToast({ title: '领取成功', icon: 'success' });
-    } catch (e) {
-      const code = toastError(e);
-      if (code === 'LIMIT_REACHED') setClaimed((c) => ({ ...c, [templateId]: true }));
-    }
-  };
 
   const join = (teamId: string) => {
     if (!p?.groupDeal) return;
