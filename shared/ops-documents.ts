@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
 import { checkPromotion } from './promotions';
+import { readShippingRules, SHIPPING_RULES_ID } from './shipping/rules';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'settings'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -18,7 +19,7 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
+const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals' | 'settings'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
@@ -30,10 +31,22 @@ const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_d
  * @example checkOpsDocument('group_deals', { _id: 'g', groupSize: 1 }) // ['groupSize: ...', ...]
  */
 export function checkOpsDocument(collection: OpsCollection, doc: unknown): string[] {
+  if (collection === 'settings') return checkSettingsDocument(doc);
   if (collection === 'coupon_templates' || collection === 'group_deals') {
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
   }
   const r = growthSchemas[collection].safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
+}
+
+/**
+ * Brand settings have a schema per document id: `shipping` (shared/shipping); the others (the
+ * brand's name and logo) none yet.
+ */
+function checkSettingsDocument(doc: unknown): string[] {
+  const id = doc && typeof doc === 'object' ? (doc as { _id?: unknown })._id : undefined;
+  if (id !== SHIPPING_RULES_ID) return [];
+  const read = readShippingRules(doc);
+  return read.state === 'invalid' ? read.problems : [];
 }

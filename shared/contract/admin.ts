@@ -114,11 +114,11 @@ export const admin = defineContract({
     input: { fromSalesId: idField, toSalesId: idField },
     reply: z.strictObject({ auditId: z.string(), moved: count, fromSalesId: z.string(), toSalesId: z.string() }),
   },
-  /** Ops/boss: every promotion document that fails its schema, with the problems by field. */
+  /** Ops/boss: every promotion document, and the shipping rules (`settings/shipping`), that fails its schema, with the problems by field. */
   promotionHealth: {
     input: {},
     reply: z.strictObject({
-      problems: z.array(z.strictObject({ collection: z.enum(PROMOTION_COLLECTIONS), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
+      problems: z.array(z.strictObject({ collection: z.enum([...PROMOTION_COLLECTIONS, 'settings']), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
       checked: count,
     }),
   },

@@ -4,7 +4,9 @@
  * the platform before it leaves the function). Functions take both from here; the mini-program
  * derives its types from here with `import type` (zod stays out of its bundle).
  */
+import { address } from './address';
 import { admin } from './admin';
+import { cart } from './cart';
 import { coupon } from './coupon';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
 import { groupbuy } from './groupbuy';
@@ -16,7 +18,7 @@ import { shelf } from './shelf';
 import { sweep } from './sweep';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, cart, address };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -32,4 +34,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, cart, address };

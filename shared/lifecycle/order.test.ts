@@ -5,6 +5,7 @@ import { decideCreateOrder, type NewOrderInput } from './create-order';
 import { orderCreated, orderPaid, orderRefunded } from './events';
 import { decideOrder, decideStartPayment, lineStateOf, payDecision, type OrderCommand } from './order';
 import { reactToOrderEvent } from './reactions';
+import { NO_DELIVERY } from '../shipping/delivery';
 
 const order = decider(decideOrder);
 const refundIdFor = (ids: string[]) => `r_${ids.join('_')}`;
@@ -90,6 +91,15 @@ describe('refund', () => {
     expect(d.effects.at(-1)).toEqual({ type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L1', lines: [{ lineId: 'L1', refundFen: 9000 }], full: true }) });
   });
 
+  it('given an order with shipping, a refund of some lines keeps it; the refund of the last lines gives it back', () => {
+    const shipped = aPaidOrder({ lines: twoLines.lines, shippingFen: 600, totalFen: 12600, paidFen: 12600 });
+    const part = order.given(shipped).when(refund(['L2']), NOW).then({ change: { set: { refundedFen: 3000 } } });
+    expect(part.effects[0]).toMatchObject({ refund: { refundFen: 3000, shippingFen: 0 } });
+    const partly = { ...shipped, status: 'partially_refunded' as const, refundedFen: 3000, lines: [shipped.lines[0], { ...shipped.lines[1], refundedFen: 3000, refundId: 'r_L2' }] };
+    const rest = order.given(partly).when(refund(), NOW).then({ next: 'refunded', change: { set: { refundedFen: 12600 } } });
+    expect(rest.effects[0]).toMatchObject({ refund: { lines: [{ lineId: 'L1', refundFen: 9000 }], shippingFen: 600, refundFen: 9600 }, orderTotalFen: 12600 });
+  });
+
   it('given a refunded line, an unknown line or an unpaid order, then the refund is refused', () => {
     const partly = { ...twoLines, status: 'partially_refunded' as const, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundId: 'r_L2' }] };
     order.given(partly).when(refund(['L2']), NOW).thenRefused('FAILED_PRECONDITION');
@@ -145,6 +155,7 @@ describe('decideCreateOrder', () => {
     idempotencyKey: 'key-0001',
     cart: { mode: 'items', lines: [line], activityDiscountFen: 0, terms: null, team: null },
     coupon: null,
+    delivery: NO_DELIVERY,
     attribution: anOrder().attribution,
     newTeamId: 't_new',
     now: NOW,
@@ -183,6 +194,15 @@ describe('decideCreateOrder', () => {
       .then({ order: { teamId: 't1', memberId: 't1_o_cust_1' } });
     expect(d.effects[0]).toEqual({ type: 'takeSeat', member: expect.objectContaining({ _id: 't1_o_cust_1', isLeader: false }), size: 2, expiresAt: aTeam().expiresAt });
     expect(d.effects.map((e) => e.type)).toEqual(['takeSeat', 'countDealUse', 'reserveStock', 'emit']);
+  });
+
+  it('given a delivery, then the order keeps the address snapshot and the shipping apart from its lines', () => {
+    const home = { addressId: 'a_home', name: '小美', phone: '13800000001', province: '广东省', city: '深圳市', district: '南山区', detail: '科苑路15号', postalCode: null };
+    create
+      .given(input({ delivery: { address: home, shipping: { flatFeeFen: 600, freeOverFen: 20000 } } }))
+      .when(undefined, NOW)
+      .then({ order: { address: home, subtotalFen: 9800, shippingFen: 600, totalFen: 10400, lines: [expect.objectContaining({ paidFen: 9800 })] } });
+    create.given(input({ delivery: { address: home, shipping: { flatFeeFen: 600, freeOverFen: 9800 } } })).when(undefined, NOW).then({ order: { shippingFen: 0, totalFen: 9800 } });
   });
 
   it('a coupon on a group order needs the deal or the coupon to allow it; a coupon giving nothing is refused', () => {

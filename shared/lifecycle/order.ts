@@ -96,7 +96,10 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
   const chosenIds = new Set(chosen.map((l) => l.lineId));
   const refundId = command.refundIdFor([...chosenIds].sort());
   const lines = chosen.map((l) => ({ lineId: l.lineId, refundFen: l.paidFen - l.refundedFen }));
-  const refundFen = sumFen(lines.map((l) => l.refundFen));
+  // Refunding the last lines gives the shipping back too: nothing has shipped yet (fulfilment will
+  // decide what a refund after shipping returns; the fee is stored apart for that).
+  const shippingFen = full ? (order.shippingFen ?? 0) : 0;
+  const refundFen = sumFen(lines.map((l) => l.refundFen)) + shippingFen;
   const nextLines = order.lines.map((l) => (chosenIds.has(l.lineId) ? { ...l, refundedFen: l.paidFen, refundId } : l));
   const refund: Refund = {
     _id: refundId,
@@ -104,6 +107,7 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
     buyerOpenid: order.buyerOpenid,
     tradeNo: order.tradeNo,
     lines,
+    shippingFen,
     refundFen,
     reason: command.reason,
     status: 'pending',
@@ -174,6 +178,7 @@ export function strayPaymentRefund(
     buyerOpenid: order.buyerOpenid,
     tradeNo: payment.tradeNo,
     lines: [],
+    shippingFen: 0,
     refundFen: payment.amountFen,
     reason: 'late_payment',
     status: 'pending',
