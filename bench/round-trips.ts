@@ -10,6 +10,7 @@
 import { startTestCloud, type TestCloud } from '../emulator/testing';
 import { budget, type Budget } from './lib';
 import type { Bench } from './run-one';
+import { HOME } from '../tests/support/commerce';
 
 /** Max database operations per call. Issue 5 fixes shelf.view and coupon.claim. */
 export const ROUND_TRIP_BUDGETS: Record<string, number> = {
@@ -78,19 +79,19 @@ async function session(cloud: TestCloud): Promise<string[]> {
   // orders
   const cart = { items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }] };
   await ok('order', { action: 'quote', ...cart, couponId: c1?.couponId }, 'o_cust_1');
-  const o1 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
+  const o1 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
   await ok('order', { action: 'pay', orderId: o1?.orderId }, 'o_cust_1');
-  const o4 = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
+  const o4 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
   await ok('order', { action: 'pay', orderId: o4?.orderId }, 'o_cust_4');
   await ok('order', { action: 'refund', orderId: o1?.orderId }, 'o_cust_1');
-  const o2 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
-  await ok('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
+  const o2 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
+  await ok('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
   await ok('order', { action: 'cancel', orderId: o2?.orderId }, 'o_cust_1');
   await ok('order', { action: 'list' }, 'o_cust_1');
   await ok('order', { action: 'get', orderId: o1?.orderId }, 'o_cust_1');
   // group deals
-  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'rt-team-open' }, 'o_cust_1');
-  const joined = await ok<{ orderId: string }>('order', { action: 'create', teamId: team?.teamId, idempotencyKey: 'rt-team-join' }, 'o_cust_2');
+  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'rt-team-open' }, 'o_cust_1');
+  const joined = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team?.teamId, idempotencyKey: 'rt-team-join' }, 'o_cust_2');
   await ok('groupbuy', { action: 'get', teamId: team?.teamId }, 'o_cust_2');
   await ok('order', { action: 'pay', orderId: team?.orderId }, 'o_cust_1');
   await ok('order', { action: 'pay', orderId: joined?.orderId }, 'o_cust_2');

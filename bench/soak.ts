@@ -16,7 +16,7 @@
  */
 import { startTestCloud, type TestCloud } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
-import { outcomes } from '../tests/support/commerce';
+import { HOME, outcomes } from '../tests/support/commerce';
 import { budget, captureLogs, round, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
 
@@ -91,7 +91,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
       const couponId = rnd() < 0.4 ? take(world.coupons, u) : undefined;
       const r = (await cloud.call(
         'order',
-        { action: 'create', items: [{ productId: skuId.split('-')[0], skuId, qty: 1 + Math.floor(rnd() * 2) }], ...(couponId ? { couponId } : {}), idempotencyKey: `soak-${seed}-${key++}` },
+        { action: 'create', addressId: HOME, items: [{ productId: skuId.split('-')[0], skuId, qty: 1 + Math.floor(rnd() * 2) }], ...(couponId ? { couponId } : {}), idempotencyKey: `soak-${seed}-${key++}` },
         u,
       )) as Env<{ orderId: string }>;
       note('order.create', r);
@@ -116,7 +116,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
       const r = (await cloud.call('order', { action: 'refund', orderId }, owner)) as Env;
       note('order.refund', r);
     } else if (x < 0.82) {
-      const r = (await cloud.call('order', { action: 'create', dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
+      const r = (await cloud.call('order', { action: 'create', addressId: HOME, dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
       note('order.create (open a team)', r);
       if (r.ok) {
         world.teams.push(r.data.teamId);
@@ -126,7 +126,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
     } else if (x < 0.9) {
       const teamId = pick(world.teams);
       if (!teamId) return;
-      const r = (await cloud.call('order', { action: 'create', teamId, idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ orderId: string }>;
+      const r = (await cloud.call('order', { action: 'create', addressId: HOME, teamId, idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ orderId: string }>;
       note('order.create (join a team)', r);
       if (r.ok) {
         groupOrders.add(r.data.orderId);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
 import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
+import { HOME } from '../tests/support/commerce';
 
 interface AppConfig {
   pages: string[];
@@ -60,12 +61,12 @@ describe('h5: every page opens without errors for the person it is for', () => {
     ids.shareId = share.shareId;
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
-    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
+    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('order', { action: 'pay', orderId: team.orderId }, CUSTOMER);
     ids.teamId = team.teamId;
     const order = await cloud.ok<{ orderId?: string; _id?: string }>(
       'order',
-      { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
       CUSTOMER,
     );
     ids.orderId = order.orderId ?? order._id;

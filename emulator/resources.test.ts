@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './cloud';
 import { startTestCloud, type TestCloud } from './testing';
 import { probe } from '../tests/fixtures/host-project/functions/probe';
+import { giveAddresses, HOME } from '../tests/support/commerce';
 
 const FIXTURE_FUNCTIONS = join(REPO_ROOT, 'tests', 'fixtures', 'host-project', 'functions');
 
@@ -71,10 +72,11 @@ describe('the checkout: more order.pay at once than the SDK pool would have held
   it(`${PAYERS} payers at once all pay: every order paid, the SKU sold ${PAYERS}`, async () => {
     await cloud.db.collection('skus').doc('p03-s1').update({ stock: PAYERS, sold: 0 });
     const buyers = Array.from({ length: PAYERS }, (_, i) => `o_payer_${i}`);
+    await giveAddresses(cloud, buyers);
     const orders: Array<{ orderId: string }> = [];
     for (let i = 0; i < PAYERS; i += 20) {
       const batch = buyers.slice(i, i + 20);
-      orders.push(...(await Promise.all(batch.map((b) => cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `pay-burst-${b}` }, b)))));
+      orders.push(...(await Promise.all(batch.map((b) => cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `pay-burst-${b}` }, b)))));
     }
     cloud.resetStats();
     const paid = await Promise.all(buyers.map((b, i) => cloud.call<{ status: string }>('order', { action: 'pay', orderId: orders[i].orderId }, b)));

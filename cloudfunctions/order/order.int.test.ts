@@ -1,17 +1,19 @@
 import { useTestCloud } from '../../emulator/testing';
 import { sandboxTradeNo, signSandboxNotice } from '../_commerce/payment';
-import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
+import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
 type OrderData = { orderId: string; status: string; totalFen: number; lines: Array<{ lineId: string; paidFen: number; couponDiscountFen: number }> };
 const create = (openid: string, key: string, extra: Record<string, unknown> = {}) =>
-  t.cloud.call<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key, ...extra }, openid);
+  t.cloud.call<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key, ...extra }, openid);
 
 describe('order.create', () => {
   it('stock 10 and 40 concurrent single-item orders: 10 orders, stock 0, never negative', async () => {
     await t.cloud.db.collection('skus').doc('p03-s1').update({ stock: 10 });
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => create(`o_buyer_${i}`, `key-stock-${i}`)));
+    const buyers = Array.from({ length: 40 }, (_, i) => `o_buyer_${i}`);
+    await giveAddresses(t.cloud, buyers);
+    const results = await Promise.all(buyers.map((buyer, i) => create(buyer, `key-stock-${i}`)));
     expect(outcomes(results)).toEqual({ ok: 10, SOLD_OUT: 30 });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: 0 });
     expect(await docs(t.cloud, 'orders', { status: 'pending_pay' })).toHaveLength(10);
@@ -48,7 +50,7 @@ describe('order.create', () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_2');
     const r = await t.cloud.ok<OrderData & { discountFen: number }>(
       'order',
-      { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p12', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-split-01' },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p12', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-split-01' },
       'o_cust_2',
     );
     // 9800 + 1990 + 8900 = 20690; 1500 off split 9800:1990:8900 → floors 710, 144, 645 (+1 to the largest remainder)
@@ -74,7 +76,7 @@ describe('order.create', () => {
 
 describe('order.pay and payNotify', () => {
   it('a payment notice replayed 5 times moves the order once', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: 'wx_trade_1', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
     const event = { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) };
     const results = await Promise.all(Array.from({ length: 5 }, () => t.cloud.call<{ outcome: string }>('payNotify', event)));
@@ -91,7 +93,7 @@ describe('order.pay and payNotify', () => {
     expect(await doc(t.cloud, 'orders', 'o_not_an_order')).toBeUndefined();
     expect(await docs(t.cloud, 'refunds')).toHaveLength(0);
 
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: sandboxTradeNo(o.orderId), totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
@@ -102,7 +104,7 @@ describe('order.pay and payNotify', () => {
   });
 
   it('a forged notice or a customer calling payNotify is refused', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-forge-01' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-forge-01' }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: 'x', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
     const forged = await t.cloud.call('payNotify', { action: 'sandbox', ...notice, sign: 'ab'.repeat(32) });
     expect(forged.ok === false && forged.error.code).toBe('PERMISSION_DENIED');
@@ -113,7 +115,7 @@ describe('order.pay and payNotify', () => {
 
   it('pay → paid; paying again is refused; the coupon is used', async () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
     const paid = await t.cloud.ok<{ status: string }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(paid.status).toBe('paid');
     const again = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
@@ -126,7 +128,7 @@ describe('order.pay and payNotify', () => {
   it('an unpaid order is released after its TTL: stock and coupon return; paying then is refused', async () => {
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-0001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-0001' }, 'o_cust_1');
     t.cloud.advanceClock(16 * 60 * 1000);
     const late = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
@@ -138,7 +140,7 @@ describe('order.pay and payNotify', () => {
   });
 
   it('a payment arriving after the order was released is refunded, never kept', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-late-001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-late-001' }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: 'wx_late', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
     const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) });
@@ -153,7 +155,7 @@ describe('order.cancel and order.refund', () => {
   it('cancel releases stock and coupon; cancelling twice is refused', async () => {
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_4');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 2 }], couponId, idempotencyKey: 'key-cancel-1' }, 'o_cust_4');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 2 }], couponId, idempotencyKey: 'key-cancel-1' }, 'o_cust_4');
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 2 });
     await t.cloud.ok('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_4');
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore });
@@ -166,7 +168,7 @@ describe('order.cancel and order.refund', () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_1');
     const o = await t.cloud.ok<OrderData>(
       'order',
-      { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-refund-1' },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-refund-1' },
       'o_cust_1',
     );
     await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
@@ -185,13 +187,13 @@ describe('order.cancel and order.refund', () => {
   });
 
   it('refunding an unpaid order is refused by the order state table', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-refund-2' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-refund-2' }, 'o_cust_1');
     const r = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
     expect(r.ok === false && r.error.code).toBe('FAILED_PRECONDITION');
   });
 
   it('list and get show only the caller’s orders', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-list-001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-list-001' }, 'o_cust_1');
     const mine = await t.cloud.ok<{ orders: Array<{ orderId: string }> }>('order', { action: 'list' }, 'o_cust_1');
     expect(mine.orders.map((x) => x.orderId)).toEqual([o.orderId]);
     const theirs = await t.cloud.ok<{ orders: unknown[] }>('order', { action: 'list' }, 'o_cust_2');

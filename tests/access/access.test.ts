@@ -15,6 +15,7 @@ import { signSandboxNotice } from '../../cloudfunctions/_commerce/payment/sandbo
 import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
 import type { Envelope } from '../../shared/errors';
 import { codeOf, functionNames, loadMain, safeJson, wireProblem, writeOpsOf } from '../support/functions';
+import { giveAddresses, HOME } from '../support/commerce';
 
 type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system';
 const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system'];
@@ -67,6 +68,13 @@ const TABLE: Record<string, Caller[]> = {
   'payNotify.sandbox': ['system'],
   'payNotify.cloudpay': ['system'],
   'sweep.run': ['system'],
+  // A customer's own cart and address book: anyone identified (staff shop too).
+  'cart.get': ANYONE,
+  'cart.set': ANYONE,
+  'cart.clear': ANYONE,
+  'address.list': ANYONE,
+  'address.save': ANYONE,
+  'address.remove': ANYONE,
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -93,7 +101,7 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'coupon.claim': { templateId: 'ct_man100_15' },
     'coupon.mine': {},
     'groupbuy.get': { teamId },
-    'order.create': { items: [{ productId: 'p03', qty: 1 }], idempotencyKey: uniq },
+    'order.create': { items: [{ productId: 'p03', qty: 1 }], addressId: HOME, idempotencyKey: uniq },
     'order.quote': { items: [{ productId: 'p03', qty: 1 }] },
     'order.pay': { orderId: 'oAccessMissing' },
     'order.cancel': { orderId: 'oAccessMissing' },
@@ -116,6 +124,12 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
     'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
     'sweep.run': {},
+    'cart.get': {},
+    'cart.set': { items: [{ skuId: 'p03-s1', qty: 1 }] },
+    'cart.clear': {},
+    'address.list': {},
+    'address.save': { address: { name: '收件人', phone: '13900000000', province: '江苏省', city: '南京市', district: '玄武区', detail: '中山路1号' } },
+    'address.remove': { addressId: 'a_missing' },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
@@ -139,7 +153,9 @@ beforeAll(async () => {
   cloud = await startTestCloud();
   shareId = (await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li')).shareId;
   await cloud.ok('share', { action: 'open', shareId }, 'o_cust_1');
-  teamId = (await cloud.ok<{ teamId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
+  // Every caller who may order has an address (the seed gives the demo customers theirs).
+  await giveAddresses(cloud, [...Object.values(OPENID), openidOf('unknown', 'order.create')]);
+  teamId = (await cloud.ok<{ teamId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
 });
 afterAll(async () => {
   await cloud.close();
@@ -230,7 +246,7 @@ describe('an openid inside the event never changes who the caller is', () => {
   });
 
   it("another customer's order stays invisible and untouchable (get/pay/cancel/refund → NOT_FOUND), even with userInfo naming its buyer", async () => {
-    const theirs = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'acc-theirs-0001' }, 'o_cust_2');
+    const theirs = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'acc-theirs-0001' }, 'o_cust_2');
     for (const action of ['get', 'pay', 'cancel', 'refund']) {
       const r = await cloud.call('order', { action, orderId: theirs.orderId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
       expect([action, codeOf(r)]).toEqual([action, 'NOT_FOUND']);

@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import type { TestCloud } from '../../emulator/testing';
 import { codeOf, envelopeProblem, safeJson, wireProblem, writeOpsOf, type Access, type DescribedAction } from '../support/functions';
 import { eventArb, type Pools } from './arbitraries';
+import { HOME } from '../support/commerce';
 
 /**
  * Actions whose fixed-seed fuzz run fails today, with the bug. Remove the entry when fixed (the
@@ -134,18 +135,20 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
   const coupon = await ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
   const withCoupon = await ok<{ orderId: string; lines: Array<{ lineId: string }> }>(
     'order',
-    { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId: coupon.couponId, idempotencyKey: 'fuzz-pool-0001' },
+    { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId: coupon.couponId, idempotencyKey: 'fuzz-pool-0001' },
     'o_cust_1',
   );
   const paid = await ok<{ orderId: string; lines: Array<{ lineId: string }> }>(
     'order',
-    { action: 'create', items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'fuzz-pool-0002' },
+    { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'fuzz-pool-0002' },
     'o_cust_1',
   );
   await ok('order', { action: 'pay', orderId: paid.orderId }, 'o_cust_1');
-  const other = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
-  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
+  const other = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
+  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
   const skus = ((await cloud.db.collection('skus').limit(100).get()) as { data: Array<{ _id: string }> }).data.map((s) => s._id);
+  const page = await ok<{ nextCursor: string | null }>('order', { action: 'list', limit: 1 }, 'o_cust_1');
+  const saved = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '小美', phone: '13800000009', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路1号' } }, 'o_cust_1');
   const lineIds = [...new Set([...withCoupon.lines, ...paid.lines].map((l) => l.lineId))];
   return {
     productId: ['p01', 'p02', 'p03', 'p04', 'p05', 'p06', 'p07', 'p08', 'p09', 'p10', 'p11', 'p12', 'p99'],
@@ -168,6 +171,11 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     to: ['2026-06-01', '2026-06-03', '2025-01-01'],
     idempotencyKey: ['fuzz-pool-0001', 'fuzz-pool-0002', 'fuzz-key-00000001'],
     outTradeNo: [paid.orderId, withCoupon.orderId, 'oMissing'],
+    addressId: [HOME, saved.addressId, 'a_missing'],
+    cursor: [page.nextCursor ?? 'no-cursor', 'bm90IGEgY3Vyc29y', 'WyJjcmVhdGVkQXQiLDEsIm8xIl0'],
+    province: ['广东省', '广东', '北京市', '西藏自治区', '香港特别行政区', '火星'],
+    phone: ['13800138000', '19912345678', '12345678901', '1380013800'],
+    postalCode: ['518057', '51805', 'abcdef'],
     transactionId: [`sbx_${paid.orderId}`, 'tx_fuzz_1'],
   };
 }

@@ -8,8 +8,11 @@ import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
 
 type Kind = Ledger['entries'][number]['kind'];
+/** Totals come with the first page of the ledger (null on the next ones). */
+type Totals = NonNullable<Ledger['totals']>;
+const NO_TOTALS: Totals = { pendingFen: 0, settleableFen: 0, paidFen: 0, reversedFen: 0, owedFen: 0 };
 
-const STATES: Array<{ key: Kind; text: string; total: keyof Ledger['totals'] }> = [
+const STATES: Array<{ key: Kind; text: string; total: keyof Totals }> = [
   { key: 'pending', text: '待结算', total: 'pendingFen' },
   { key: 'settleable', text: '可结算', total: 'settleableFen' },
   { key: 'paid', text: '已发放', total: 'paidFen' },
@@ -25,7 +28,7 @@ export default function LedgerPage() {
       <Loadable state={state} skeleton={<Skeleton rows={4} />}>
         {(d) => {
           const shown = d.entries.filter((e) => tab === 'all' || e.kind === tab);
-          const t = d.totals;
+          const t = d.totals ?? NO_TOTALS;
           return (
             <View>
               <View className="card ledger-totals">
