@@ -4,20 +4,23 @@ import { issueCoupon } from '../../shared/coupons';
 import { counterPaths, mergePaths, parseDocs, type LedgerEntry, type ReferralDoc } from '../../shared/growth';
 import type { GrowthCtx } from './context';
 import { incDayCounters, incTotals } from './counters';
+import { computeWaitingCommission } from './waiting-commission';
 
 const SETTLE_STATE_ID = 'state:settle';
 const SETTLE_BATCH = 500;
 const REFERRAL_BATCH = 200;
 
 /**
- * One sweep run: settle pending commission past its window, then issue referral rewards past the
- * refund window. Safe to run twice at once: every write is a deterministic-id insert or a
- * conditional update, and counters move only for the run whose insert succeeded.
+ * One sweep run: settle pending commission past its window, issue referral rewards past the
+ * refund window, then compute commission that waited for a valid plan. Safe to run twice at
+ * once: every write is a deterministic-id insert or a conditional update, and counters move only
+ * for the run whose insert or claim succeeded.
  */
 export async function runGrowthSweep(ctx: GrowthCtx): Promise<Record<string, number>> {
   const settled = await settleCommission(ctx);
   const referrals = await issueReferralRewards(ctx);
-  return { ...settled, ...referrals };
+  const waiting = await computeWaitingCommission(ctx);
+  return { ...settled, ...referrals, ...waiting };
 }
 
 /**
