@@ -136,5 +136,9 @@ export interface ReferralDoc {
   reasons: string[];
   couponIds?: string[];
   rewardedAt?: Date;
+  /** A person's decision on a referral held for review (admin.reviewReferral). */
+  reviewedAt?: Date;
+  reviewedBy?: string;
+  reviewNote?: string | null;
   createdAt: Date;
 }
