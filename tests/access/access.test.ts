@@ -33,7 +33,10 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
 // - the dashboard and promotion health are staff views for the boss and ops; share trees also for
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
-// - payment callbacks and the timer have no caller: system only.
+// - payment callbacks and the timer have no caller: system only;
+// - the back office (issue 13): queues, referral review and exports are boss and ops work; a
+//   salesperson requests, cancels and sees their own payouts; approving and marking payouts
+//   paid (and their queue) is the boss's alone — ops never move money.
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
   'shelf.view': ANYONE,
@@ -67,6 +70,16 @@ const TABLE: Record<string, Caller[]> = {
   'payNotify.sandbox': ['system'],
   'payNotify.cloudpay': ['system'],
   'sweep.run': ['system'],
+  'admin.reviewReferral': ['boss', 'ops'],
+  'admin.referrals': ['boss', 'ops'],
+  'admin.queues': ['boss', 'ops'],
+  'admin.export': ['boss', 'ops'],
+  'payout.request': ['sales'],
+  'payout.cancel': ['sales'],
+  'payout.mine': ['sales'],
+  'payout.review': ['boss'],
+  'payout.markPaid': ['boss'],
+  'payout.queue': ['boss'],
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -116,6 +129,16 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
     'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
     'sweep.run': {},
+    'admin.reviewReferral': { rewardId: 'o_missing_referral', approve: true },
+    'admin.referrals': {},
+    'admin.queues': {},
+    'admin.export': { kind: 'orders', from: '2026-06-01', to: '2026-06-01' },
+    'payout.request': { amountFen: 100_000 },
+    'payout.cancel': { payoutId: 'po_missing' },
+    'payout.mine': {},
+    'payout.review': { payoutId: 'po_missing', approve: true },
+    'payout.markPaid': { payoutId: 'po_missing', reference: 'BANK-1' },
+    'payout.queue': {},
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
