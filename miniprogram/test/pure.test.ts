@@ -1,3 +1,4 @@
+import { parseYuan } from '../src/utils/money';
 import { curateItems, moveItem, shelfIds } from '../src/packageSales/curate/items';
 import type { Catalog } from '../src/services/api';
 
@@ -39,5 +40,22 @@ describe('curate', () => {
     expect(shelfIds(items)).toEqual(['p04', 'p03', 'p02']);
     expect(moveItem(items, 0, -1)).toBe(items);
     expect(moveItem(items, 3, 1)).toBe(items);
+  });
+});
+
+describe('parseYuan: the payout amount a person types', () => {
+  it.each([
+    ['12', 1200],
+    ['12.5', 1250],
+    ['12.50', 1250],
+    ['0.01', 1],
+    [' 8 ', 800],
+    ['1.234', null],
+    ['-1', null],
+    ['abc', null],
+    ['', null],
+    ['1e3', null],
+  ])('%s → %s', (text, fen) => {
+    expect(parseYuan(text)).toBe(fen);
   });
 });
