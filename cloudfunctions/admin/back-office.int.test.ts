@@ -178,3 +178,15 @@ describe('admin.export: CSV that opens in Excel/WPS with Chinese text', () => {
     expect(sales.ok ? 'ok' : sales.error.code).toBe('PERMISSION_DENIED');
   });
 });
+
+describe('the demo seed of npm start', () => {
+  it('gives the back office something to show: settled commission with one open payout request, a referral held for review', async () => {
+    await t.cloud.cloud.seed({ demo: true });
+    const zhao = await t.cloud.ok<{ balance: { balanceFen: number; reservedFen: number; availableFen: number }; openPayoutId: string | null; items: unknown[] }>('payout', { action: 'mine' }, 'o_sales_zhao');
+    expect(zhao).toMatchObject({ balance: { balanceFen: 15_600, reservedFen: 5_000, availableFen: 10_600 }, openPayoutId: 'po_demo_zhao_1' });
+    expect(zhao.items).toHaveLength(1);
+    expect(await t.cloud.ok<Queues>('admin', { action: 'queues' }, BOSS)).toMatchObject({ payoutsRequested: 1, referralsToReview: 1, invalidDocuments: 0 });
+    const again = await t.cloud.call('payout', { action: 'request', amountFen: 1_000 }, 'o_sales_zhao');
+    expect(again.ok ? 'ok' : again.error.code).toBe('FAILED_PRECONDITION');
+  });
+});
