@@ -102,6 +102,10 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageSales/ledger/index', who: sales },
     { route: 'packageSales/leaderboard/index', who: sales, expect: '李娜' },
     { route: 'packageBoss/dashboard/index', who: boss, expect: 'GMV' },
+    { route: 'packageSales/payout/index', who: sales, expect: '可提现' },
+    { route: 'packageBoss/payouts/index', who: boss, expect: '待审批' },
+    { route: 'packageBoss/queues/index', who: boss, expect: '提现待审批' },
+    { route: 'packageBoss/exports/index', who: boss, expect: '导出 CSV' },
   ];
 
   it('covers every page of the app config', () => {

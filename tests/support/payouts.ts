@@ -14,3 +14,13 @@ export async function arrangeSettledCommission(cloud: TestCloud, salesId: string
     { _id: stableId(orderId, 'L1', 'settleable'), kind: 'settleable', ...base, createdAt: at },
   ]);
 }
+
+/**
+ * Moves time past the after-sale window and runs the sweep, so pending commission of orders
+ * paid before becomes settleable the way the product does it today (8 days; issue 12 moves
+ * settlement to order completion — change it here, once).
+ */
+export async function settleCommissionNow(cloud: TestCloud): Promise<void> {
+  cloud.cloud.clock.advance(8 * 86_400_000);
+  await cloud.runTimer('sweep');
+}
