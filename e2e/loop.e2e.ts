@@ -8,7 +8,7 @@
  * Steps run in order; once one fails the rest are reported as not reached.
  */
 import type { Page } from 'playwright-core';
-import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { formatIssues, startE2E, storySteps, type E2E, type Person } from './harness';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li', display: '李娜' };
 const LEADER = { name: 'customer-liu', openid: 'o_cust_3', display: '老刘' };
@@ -76,29 +76,11 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
   let sales: Person;
   let leader: Person;
   let friend: Person;
-  const state: { shelfLink?: string; inviteLink?: string; teamId?: string; failed?: string; gmvBeforeFen?: number } = {};
+  const state: { shelfLink?: string; inviteLink?: string; teamId?: string; gmvBeforeFen?: number } = {};
   const timings: string[] = [];
 
   /** Runs a step unless an earlier one failed; records its time. */
-  const step = (name: string, fn: () => Promise<void>, timeout = 90000) =>
-    it(
-      name,
-      async () => {
-        if (state.failed) throw new Error(`not reached: step "${state.failed}" failed`);
-        const t0 = Date.now();
-        try {
-          await fn();
-        } catch (err) {
-          state.failed = name;
-          // What each person was looking at when the step failed.
-          for (const p of e2e.people) await e2e.shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
-          throw err;
-        } finally {
-          timings.push(`${name}: ${Date.now() - t0} ms`);
-        }
-      },
-      timeout,
-    );
+  const step = storySteps(() => e2e, timings);
 
   beforeAll(async () => {
     e2e = await startE2E('loop');

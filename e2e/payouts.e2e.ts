@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { formatIssues, startE2E, storySteps, type E2E, type Person } from './harness';
 import { settleCommissionNow } from '../tests/support/payouts';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li' };
@@ -37,23 +37,9 @@ describe('h5: a payout from request to paid, the queues, an export', () => {
   let e2e: E2E;
   let sales: Person;
   let boss: Person;
-  const state: { failed?: string; orderId?: string; commissionFen?: number; payoutId?: string; amountFen?: number } = {};
+  const state: { orderId?: string; commissionFen?: number; payoutId?: string; amountFen?: number } = {};
 
-  const step = (name: string, fn: () => Promise<void>, timeout = 90000) =>
-    it(
-      name,
-      async () => {
-        if (state.failed) throw new Error(`not reached: step "${state.failed}" failed`);
-        try {
-          await fn();
-        } catch (err) {
-          state.failed = name;
-          for (const p of e2e.people) await e2e.shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
-          throw err;
-        }
-      },
-      timeout,
-    );
+  const step = storySteps(() => e2e);
 
   beforeAll(async () => {
     e2e = await startE2E('payouts');

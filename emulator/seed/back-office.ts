@@ -4,6 +4,8 @@
  * something on `npm start`. Part of the demo seed only (`npm start`, POST /_emulator/seed): test
  * clouds seed without it, since function tests assert exact ledgers and referral lists.
  */
+import { decideRequestPayout } from '../../shared/lifecycle';
+import { payoutBalance, type BalanceEntry } from '../../shared/payouts';
 import { PERSONAS } from './people';
 import { DAY, type SeedDoc } from './window';
 
@@ -17,35 +19,29 @@ export const BACK_OFFICE_IDS = {
 export function seedBackOffice(now: Date): Record<string, SeedDoc[]> {
   const earnedAt = new Date(now.getTime() - 12 * DAY);
   const settledAt = new Date(now.getTime() - 2 * DAY);
-  const line = (orderId: string, productId: string, paidFen: number, amountFen: number) => {
+  const line = (orderId: string, productId: string, paidFen: number, amountFen: number): Array<SeedDoc & BalanceEntry> => {
     const base = { salesId: BACK_OFFICE_IDS.salesId, orderId, lineId: 'L1', productId, buyerOpenid: PERSONAS.customers[2], amountFen, baseFen: paidFen };
     return [
-      { _id: `demo_${orderId}_pending`, kind: 'pending', ...base, createdAt: earnedAt, settleAt: settledAt, planId: 'cp_default', rule: { type: 'percent', rateBp: 1000 } },
-      { _id: `demo_${orderId}_settleable`, kind: 'settleable', ...base, createdAt: settledAt },
+      { _id: `demo_${orderId}_pending`, kind: 'pending' as const, ...base, createdAt: earnedAt, settleAt: settledAt, planId: 'cp_default', rule: { type: 'percent', rateBp: 1000 } },
+      { _id: `demo_${orderId}_settleable`, kind: 'settleable' as const, ...base, createdAt: settledAt },
     ];
   };
+  const settled = [...line('demo_order_1', 'p03', 120_000, 12_000), ...line('demo_order_2', 'p06', 36_000, 3_600)];
   return {
-    commission_ledger: [...line('demo_order_1', 'p03', 120_000, 12_000), ...line('demo_order_2', 'p06', 36_000, 3_600)],
+    commission_ledger: settled,
+    // The request as payout.request makes it (the decider), asked a day ago.
     payouts: [
-      {
-        _id: BACK_OFFICE_IDS.openPayout,
+      { ...decideRequestPayout({
+        payoutId: BACK_OFFICE_IDS.openPayout,
+        seq: 1,
         salesId: BACK_OFFICE_IDS.salesId,
         salesName: '赵敏',
-        seq: 1,
         amountFen: 5_000,
-        status: 'requested',
-        balanceAtRequestFen: 15_600,
-        availableAtRequestFen: 15_600,
-        requestedAt: new Date(now.getTime() - DAY),
-        reviewedAt: null,
-        reviewedBy: null,
-        reviewNote: null,
-        cancelledAt: null,
-        paidAt: null,
-        paidBy: null,
-        reference: null,
-        updatedAt: new Date(now.getTime() - DAY),
-      },
+        minAmountFen: 1_000,
+        balance: payoutBalance(settled, []),
+        hasOpenRequest: false,
+        now: new Date(now.getTime() - DAY),
+      }).payout },
     ],
     referral_rewards: [
       {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Input, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { payoutApi, type PayoutStatus, type PayoutView } from '../../services/api';
 import { errorText } from '../../services/errors';
@@ -90,13 +90,7 @@ export default function PayoutsPage() {
       ) : (
         list.items.map((p) => <PayoutCard key={p.payoutId} p={p} onDone={list.reload} />)
       )}
-      {list.hasMore ? (
-        <View className="load-more" onClick={list.loadMore}>
-          加载更多
-        </View>
-      ) : (
-        <LoadMore hasMore={false} count={list.items.length} />
-      )}
+        <CursorLoadMore list={list} />
     </Shell>
   );
 }

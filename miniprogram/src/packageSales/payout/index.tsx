@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Input, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { payoutApi, type PayoutBalance } from '../../services/api';
 import { errorCode, errorText } from '../../services/errors';
@@ -136,13 +136,7 @@ export default function PayoutPage() {
             </View>
           ))
         )}
-        {list.hasMore ? (
-          <View className="load-more" onClick={list.loadMore}>
-            加载更多
-          </View>
-        ) : (
-          <LoadMore hasMore={false} count={list.items.length} />
-        )}
+        <CursorLoadMore list={list} />
       </View>
     </Shell>
   );
