@@ -58,7 +58,7 @@ function run(w: LifecycleWorld, cmd: Command, n: number): void {
     return;
   }
   const payouts = [...w.payoutRequests.values()];
-  const p = payouts[cmd.payout % Math.max(1, payouts.length)];
+  const p = payouts[(cmd as Extract<Command, { payout: number }>).payout % Math.max(1, payouts.length)];
   if (!p) return;
   if (cmd.kind === 'payAgain') {
     if (p.status === 'paid') for (const e of paidEffectsOf(p)) w.applyPayoutEffect(e);
