@@ -28,6 +28,7 @@ export const COLLECTIONS = [
   'binding_policy',
   'counters',
   'audit_log',
+  'invites',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

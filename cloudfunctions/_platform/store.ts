@@ -4,6 +4,7 @@
  * trip unless its comment says otherwise; collection names are typed from
  * `database/collections.json` (see `collections.ts`).
  */
+import { AppError } from '../../shared/errors';
 import type { CollectionName } from './collections';
 import { getDb } from './sdk';
 import { isDuplicateWrite } from './errors';
@@ -70,6 +71,65 @@ export async function findAll<T>(name: CollectionName, where: Fields, orderBy?: 
   }
 }
 
+/** One page of a list and the cursor of the next one (null on the last page). */
+export interface Page<T> {
+  rows: T[];
+  nextCursor: string | null;
+}
+
+/** Options of {@link findPage}: the sort key (then `_id`, same direction), page size, where to start. */
+export interface PageOptions {
+  orderBy: SortKey;
+  limit: number;
+  /** The previous page's `nextCursor`; absent for the first page. */
+  cursor?: string;
+}
+
+type CursorValue = string | number | boolean | null | { $date: number };
+
+function encodeCursor(value: unknown, id: string): string {
+  const v: CursorValue = value instanceof Date ? { $date: value.getTime() } : (value as CursorValue) ?? null;
+  return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [unknown, string] {
+  try {
+    const [v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [CursorValue, unknown];
+    if (typeof id !== 'string') throw new Error('no id');
+    const value = v && typeof v === 'object' && typeof v.$date === 'number' ? new Date(v.$date) : v;
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) throw new Error('not a sort value');
+    return [value, id];
+  } catch {
+    throw new AppError('INVALID_ARGUMENT', 'cursor: not a cursor of this list');
+  }
+}
+
+/**
+ * A keyset-paged list: documents matching `where`, sorted on `orderBy` then `_id`, starting after
+ * the cursor — stable while documents are added or removed (unlike `skip`). One round trip (it
+ * reads one row more than `limit` to know whether a next page exists). The index that serves
+ * `where` + the sort field + `_id` serves both halves of the cursor's `$or`.
+ * @example const { rows, nextCursor } = await findPage('products', {}, { orderBy: ['createdAt', 'desc'], limit: 20 })
+ */
+export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, options: PageOptions): Promise<Page<T>> {
+  const [field, direction] = options.orderBy;
+  let filter: Fields = where;
+  if (options.cursor) {
+    const [value, id] = decodeCursor(options.cursor);
+    const _ = command();
+    const past = (v: unknown) => (direction === 'desc' ? _.lt(v) : _.gt(v));
+    filter = _.or([
+      { ...where, [field]: past(value) },
+      { ...where, [field]: value, _id: past(id) },
+    ]) as unknown as Fields;
+  }
+  const rows = await find<T>(name, filter, { limit: options.limit + 1, orderBy: [options.orderBy] });
+  const more = rows.length > options.limit;
+  const page = more ? rows.slice(0, options.limit) : rows;
+  const last = page[page.length - 1] as (T & Record<string, unknown>) | undefined;
+  return { rows: page, nextCursor: more && last ? encodeCursor(last[field], last._id) : null };
+}
+
 /** How many documents match `where`. */
 export async function count(name: CollectionName, where: Fields): Promise<number> {
   const res = await collection(name).where(where).count();
@@ -122,6 +182,25 @@ export async function insertOnce<T extends { _id: string }>(name: CollectionName
   } catch (err) {
     if (isDuplicateWrite(err)) return false;
     throw err;
+  }
+}
+
+/**
+ * Inserts documents with deterministic ids, skipping those that exist: one batch insert, or —
+ * when the batch meets a duplicate (a repeated request) — one `insertOnce` per document.
+ * Returns how many were inserted by this call when the batch went through whole, else those the
+ * fallback inserted.
+ */
+export async function insertManyOnce<T extends { _id: string }>(name: CollectionName, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await collection(name).add(docs);
+    return docs.length;
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err;
+    let inserted = 0;
+    for (const doc of docs) if (await insertOnce(name, doc)) inserted++;
+    return inserted;
   }
 }
 

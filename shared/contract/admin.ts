@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SHARE_CHANNELS, type ShareTreeNode } from '../growth/share-chain';
 import { PROMOTION_COLLECTIONS } from '../promotions/check-promotion';
-import { ROLES } from '../roles';
+import { ASSIGNABLE_ROLES, ROLES } from '../roles';
 import { defineContract } from './define';
 import { count, dayInput, fen, idField, instant, shareIdField, signedFen } from './fields';
 
@@ -122,9 +122,9 @@ export const admin = defineContract({
       checked: count,
     }),
   },
-  /** Boss: sets a user's role (a boss cannot demote themself). */
+  /** Boss: sets a user's role (a boss cannot demote themself; a salesperson leaves through `team.deactivate`). */
   setRole: {
-    input: { openid: idField, role: z.enum(ROLES) },
+    input: { openid: idField, role: z.enum(ASSIGNABLE_ROLES) },
     reply: z.strictObject({ openid: z.string(), role: z.enum(ROLES) }),
   },
 });

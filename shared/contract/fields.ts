@@ -46,3 +46,9 @@ export const count = z.number().int().nonnegative();
 
 /** Money in integer fen that may be negative (balances, net amounts). @example -500 */
 export const signedFen = z.number().int();
+
+/** Where a keyset-paged list goes on: the `nextCursor` of the previous page (opaque). */
+export const cursorField = z.string().min(1).max(200);
+
+/** The cursor of the next page of a list, or null on the last page. */
+export const nextCursorField = z.string().nullable();
