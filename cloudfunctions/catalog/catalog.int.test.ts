@@ -190,13 +190,17 @@ describe('catalog.setStatus', () => {
     expect((await t.cloud.ok<Shelf>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_3')).products.some((p) => p.id === 'p02')).toBe(true);
   });
 
-  it('a new product put on the pool can be curated onto a shelf; an unknown product is NOT_FOUND', async () => {
-    const p = await t.cloud.ok<Product>('catalog', newTea('/assets/products/p03.svg'), OPS);
+  it('a new product put on the pool can be curated onto a shelf, its stored image shown by a temporary URL; an unknown product is NOT_FOUND', async () => {
+    const image = await uploadImage('shelf.png');
+    const p = await t.cloud.ok<Product>('catalog', newTea(image), OPS);
     expect(codeOf(await t.cloud.call('shelf', { action: 'curate', productIds: [p.productId] }, 'o_sales_zhao'))).toBe('NOT_FOUND');
     await t.cloud.ok('catalog', { action: 'setStatus', productId: p.productId, status: 'on' }, OPS);
     await t.cloud.ok('shelf', { action: 'curate', productIds: ['p03', p.productId] }, 'o_sales_zhao');
-    const shelf = await t.cloud.ok<Shelf>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
+    const shelf = await t.cloud.ok<Shelf & { products: Array<{ images: string[] }> }>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
     expect(shelf.products.map((x) => x.id)).toEqual(['p03', p.productId]);
+    expect(shelf.products.map((x) => x.images[0])).toEqual(['/assets/products/p03.svg', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_storage\/.+shelf\.png/)]);
+    const page = await t.cloud.ok<{ images: string[] }>('shelf', { action: 'product', productId: p.productId }, 'o_cust_1');
+    expect(page.images).toEqual([shelf.products[1].images[0]]);
     expect(codeOf(await t.cloud.call('catalog', { action: 'setStatus', productId: 'p404', status: 'on' }, OPS))).toBe('NOT_FOUND');
   });
 });

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, type ActionContext } from '../_platform';
+import { withImageUrls } from './image-urls';
 import { lookupLivePromotions } from './promotions';
 
 interface ShelfRow {
@@ -64,9 +65,9 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
 
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));
-  const products = [...sales.products]
-    .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
-    .map((p) => presentProduct(p, promos));
+  const products = await withImageUrls(
+    [...sales.products].sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0)).map((p) => presentProduct(p, promos)),
+  );
   return {
     brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoUrl ?? '' },
     sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarUrl ?? '' },

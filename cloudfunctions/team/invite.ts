@@ -15,7 +15,7 @@ export async function createInvite(input: { uses: number; expiresInDays: number;
   const existing = await store.getById<Invite>('invites', code);
   if (existing) return presentInvite(existing, await qrUrls([existing]), ctx.now);
   // check_path stays on: a join page missing from the released app is an error, not a dead code.
-  const png = readImageReply('wxacode.getUnlimited', await callOpenApi('wxacode.getUnlimited', { scene: code, page: INVITE_PAGE, width: 430 }));
+  const png = readImageReply('wxacode.getUnlimited', await callOpenApi('wxacode.getUnlimited', { scene: code, page: INVITE_PAGE, width: 280 }));
   const qrFileId = await uploadFile(`invites/${code}.png`, png.bytes);
   const invite = newInvite({ code, uses: input.uses, expiresInDays: input.expiresInDays, by: ctx.openid, now: ctx.now, qrFileId });
   const stored = (await store.insertOnce('invites', invite)) ? invite : ((await store.getById<Invite>('invites', code)) ?? invite);

@@ -3,6 +3,7 @@
  * week), and a salesperson who left — 孙磊, deactivated with 王强 as heir — with one old share
  * that now binds new customers to 王强. Ids are fixed so tests and demos can name them.
  */
+import { buildShare } from '../../shared/growth/share-chain';
 import { DAY, type SeedDoc } from './window';
 
 export const TEAM_IDS = {
@@ -36,27 +37,15 @@ export function seedTeam(now: Date): Record<string, SeedDoc[]> {
       },
     ],
     shares: [
-      {
-        _id: TEAM_IDS.formerShare,
-        sharerOpenid: TEAM_IDS.formerSales,
-        sharerRole: 'sales',
-        salesId: TEAM_IDS.formerSales,
-        parentShareId: null,
-        rootShareId: TEAM_IDS.formerShare,
-        depth: 1,
-        ancestors: [],
+      buildShare({
+        id: TEAM_IDS.formerShare,
+        sharer: { openid: TEAM_IDS.formerSales, role: 'sales' },
         target: { type: 'shelf', id: TEAM_IDS.formerSales },
         channel: 'card',
         campaign: null,
         experiments: {},
-        createdAt: new Date(now.getTime() - 30 * DAY),
-        opens: 0,
-        binds: 0,
-        newCustomers: 0,
-        children: 0,
-        paidOrders: 0,
-        gmvFen: 0,
-      },
+        now: new Date(now.getTime() - 30 * DAY),
+      }) as unknown as SeedDoc,
     ],
     audit_log: [
       { _id: deactivationId, type: 'deactivate', by: 'o_boss', at: left, salesId: TEAM_IDS.formerSales, heirId: TEAM_IDS.formerHeir, moved: 0, heirsRepointed: 0, doneAt: left },

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty } from '../../components/states';
-import { knownRole } from '../../services/role';
+import { useKnownRole } from '../../services/role';
 import { QUEUE_ENTRIES, WORK_ENTRIES, type BackOfficeEntry } from './entries';
 import '../backoffice.css';
 
@@ -25,7 +25,7 @@ function Entries({ entries }: { entries: BackOfficeEntry[] }) {
 
 /** The back office's front door for the boss and ops: work areas and, as features add them, queues. */
 export default function BackOfficeHome() {
-  const role = knownRole();
+  const role = useKnownRole();
   const mine = (list: BackOfficeEntry[]) => list.filter((e) => !role || e.roles.includes(role));
   return (
     <Shell>

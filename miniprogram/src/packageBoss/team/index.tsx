@@ -60,7 +60,9 @@ export default function TeamPage() {
   const members = useCursorList((cursor) => teamApi.members(cursor).then((r) => ({ rows: r.members, nextCursor: r.nextCursor })));
   const invites = useCursorList((cursor) => teamApi.invites(cursor).then((r) => ({ rows: r.invites, nextCursor: r.nextCursor })));
   const [leaving, setLeaving] = useState<TeamMember>();
+  // Back from the invite page (a new invitation), or coming again later: show what changed.
   useDidShow(() => {
+    if (members.data) void members.reload();
     if (invites.data) void invites.reload();
   });
 
