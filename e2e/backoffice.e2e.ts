@@ -176,7 +176,9 @@ describe('h5: the back office story (issue 13), one browser context per person',
   });
 
   step("the customer's next visit shows the heir's shelf", async () => {
+    // A next visit starts the app again (the open tab page would keep the shelf it showed).
     await buyer.open('/pages/shelf/index');
+    await buyer.page.reload({ waitUntil: 'domcontentloaded' });
     await see(buyer.page, HEIR.display);
     await e2e.shot(buyer.page, 'buyer-sees-heir-shelf');
   });
