@@ -4,7 +4,7 @@ import { View, Text, Image, Button, Input } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { ErrorView, Skeleton } from '../../components/states';
 import { toastError, useCloud } from '../../hooks/use-cloud';
-import { catalogApi, newIdempotencyKey } from '../../services/api';
+import { catalogApi, newIdempotencyKey, type CatalogProduct } from '../../services/api';
 import { CloudError } from '../../services/errors';
 import { chooseAndUploadImage } from '../../services/storage';
 import { formatFen } from '../../utils/money';
@@ -62,16 +62,22 @@ export default function ProductEditPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
   const loaded = useCloud(() => (id ? catalogApi.get(id) : Promise.resolve(undefined)), [id]);
-  const [form, setForm] = useState<ProductForm>(formOf());
-  const [key, setKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (loaded.data) setForm(formOf(loaded.data));
-  }, [loaded.data]);
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '新建商品' });
   }, [id]);
+  if (id && loaded.data === undefined) {
+    return <Shell>{loaded.error ? <ErrorView error={loaded.error} onRetry={loaded.reload} /> : <Skeleton rows={5} />}</Shell>;
+  }
+  // Mounted once the product is here, so every input starts with its value (Taro's h5 input fails
+  // on a value changed while it is still mounting).
+  return <ProductEditor product={loaded.data} justSaved={!!params.saved} />;
+}
+
+function ProductEditor({ product, justSaved }: { product?: CatalogProduct; justSaved: boolean }) {
+  const id = product?.productId;
+  const [form, setForm] = useState<ProductForm>(() => formOf(product));
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [busy, setBusy] = useState(false);
 
   const set = (patch: Partial<ProductForm>) => setForm((f) => ({ ...f, ...patch }));
   const setSku = (k: string, patch: Partial<SkuRow>) => setForm((f) => ({ ...f, skus: f.skus.map((s) => (s.key === k ? { ...s, ...patch } : s)) }));
@@ -102,12 +108,9 @@ export default function ProductEditPage() {
     }
   };
 
-  if (id && loaded.data === undefined) {
-    return <Shell>{loaded.error ? <ErrorView error={loaded.error} onRetry={loaded.reload} /> : <Skeleton rows={5} />}</Shell>;
-  }
   return (
     <Shell>
-      {params.saved ? (
+      {justSaved ? (
         <View className="card" data-testid="product-saved">
           <Text>已保存：新商品默认未上架，在“商品管理”中上架后销售即可选入货架</Text>
         </View>
@@ -176,7 +179,7 @@ export default function ProductEditPage() {
             )}
           </View>
         ))}
-        {loaded.data ? <Text className="muted">合计库存 {loaded.data.stock} 件 · 最低价 {formatFen(Math.min(...loaded.data.skus.map((x) => x.priceFen)))}</Text> : null}
+        {product ? <Text className="muted">合计库存 {product.stock} 件 · 最低价 {formatFen(Math.min(...product.skus.map((x) => x.priceFen)))}</Text> : null}
       </View>
       <View className="bottom-space" />
       <View className="bottom-bar">
