@@ -159,28 +159,3 @@ export function formatIssues(issues: BrowserIssue[]): string {
   return issues.map((i) => `[${i.who}] ${i.kind}: ${i.text}`).join('\n');
 }
 
-/**
- * Steps of a story that run in order: once one fails, the later ones fail as "not reached", and
- * what each person was looking at is saved (FAILED-<person>.png). `timings` collects each step's time.
- */
-export function storySteps(current: () => E2E, timings: string[] = []) {
-  let failed: string | undefined;
-  return (name: string, fn: () => Promise<void>, timeout = 90000) =>
-    it(
-      name,
-      async () => {
-        if (failed) throw new Error(`not reached: step "${failed}" failed`);
-        const t0 = Date.now();
-        try {
-          await fn();
-        } catch (err) {
-          failed = name;
-          for (const p of current().people) await current().shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
-          throw err;
-        } finally {
-          timings.push(`${name}: ${Date.now() - t0} ms`);
-        }
-      },
-      timeout,
-    );
-}

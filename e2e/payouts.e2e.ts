@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { formatIssues, startE2E, storySteps, type E2E, type Person } from './harness';
+import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { see, storySteps } from './story';
 import { settleCommissionNow } from '../tests/support/payouts';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li' };
@@ -21,10 +22,6 @@ const REFERENCE = 'ICBC-E2E-0001';
 function yuan(fen: number): string {
   const abs = Math.abs(fen);
   return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-async function see(page: Page, text: string | RegExp, timeout = 20000): Promise<void> {
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 }
 
 async function textOf(page: Page, testid: string): Promise<string> {
@@ -39,7 +36,7 @@ describe('h5: a payout from request to paid, the queues, an export', () => {
   let boss: Person;
   const state: { orderId?: string; commissionFen?: number; payoutId?: string; amountFen?: number } = {};
 
-  const step = storySteps(() => e2e);
+  const { step } = storySteps(() => e2e);
 
   beforeAll(async () => {
     e2e = await startE2E('payouts');

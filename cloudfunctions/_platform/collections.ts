@@ -29,6 +29,7 @@ export const COLLECTIONS = [
   'counters',
   'audit_log',
   'payouts',
+  'invites',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

@@ -179,6 +179,25 @@ export async function insertOnce<T extends { _id: string }>(name: CollectionName
   }
 }
 
+/**
+ * Inserts documents with deterministic ids, skipping those that exist: one batch insert, or —
+ * when the batch meets a duplicate (a repeated request) — one `insertOnce` per document.
+ * Returns how many were inserted by this call when the batch went through whole, else those the
+ * fallback inserted.
+ */
+export async function insertManyOnce<T extends { _id: string }>(name: CollectionName, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await collection(name).add(docs);
+    return docs.length;
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err;
+    let inserted = 0;
+    for (const doc of docs) if (await insertOnce(name, doc)) inserted++;
+    return inserted;
+  }
+}
+
 /** Removes one document by id. */
 export async function removeById(name: CollectionName, id: string): Promise<void> {
   await collection(name).doc(id).remove();

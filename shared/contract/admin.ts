@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SHARE_CHANNELS, type ShareTreeNode } from '../growth/share-chain';
 import { EXPORT_KINDS } from '../exports/export-rows';
 import { HEALTH_COLLECTIONS } from '../ops-documents';
-import { ROLES } from '../roles';
+import { ASSIGNABLE_ROLES, ROLES } from '../roles';
 import { defineContract } from './define';
 import { count, cursorField, dayInput, fen, idField, instant, shareIdField, signedFen } from './fields';
 
@@ -146,9 +146,9 @@ export const admin = defineContract({
       checked: count,
     }),
   },
-  /** Boss: sets a user's role (a boss cannot demote themself). */
+  /** Boss: sets a user's role (a boss cannot demote themself; a salesperson leaves through `team.deactivate`). */
   setRole: {
-    input: { openid: idField, role: z.enum(ROLES) },
+    input: { openid: idField, role: z.enum(ASSIGNABLE_ROLES) },
     reply: z.strictObject({ openid: z.string(), role: z.enum(ROLES) }),
   },
   /** Boss/ops: a referral reward held for review — approve issues the reward (now if its refund window has closed, else when it does); reject records why. */

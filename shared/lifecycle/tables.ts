@@ -29,7 +29,7 @@ export const lineMachine = defineMachine({ name: 'order line', states: ['open', 
  * Seats and payments are counted without leaving `forming`.
  */
 export const teamMachine = defineMachine({ name: 'team', states: ['forming', 'succeeded', 'failed'], initial: 'forming', moves: {
-  seat: { from: ['forming'], writes: 'seatsTaken + 1 while below size, before expiresAt' },
+  seat: { from: ['forming'], writes: 'seatsTaken + 1 while below size, before expiresAt, while joins are open (its product on sale)' },
   unseat: { from: ['forming', 'failed'], writes: 'seatsTaken − 1 (an unpaid seat released)' },
   countPayment: { from: ['forming'], writes: 'paidCount + 1 before expiresAt' },
   succeed: { from: ['forming'], to: 'succeeded', writes: 'succeededAt, once paidCount = size' },

@@ -53,6 +53,12 @@ export function useCursorList<P extends CursorPage<unknown>>(load: (cursor?: str
   });
   useReachBottom(loadMore);
 
+  /** Changes loaded rows in place (an optimistic update after an action), keeping every page. */
+  const mapItems = useCallback((fn: (item: P['items'][number]) => P['items'][number]) => {
+    setPages((old) => old.map((p) => ({ ...p, items: p.items.map(fn) })));
+  }, []);
+
   const items = pages.flatMap((p) => p.items) as P['items'];
-  return { first: pages[0] as P | undefined, items, error, loading, hasMore, reload, loadMore };
+  // `data`: the rows once the first page is here (undefined while it loads).
+  return { first: pages[0] as P | undefined, items, data: pages.length ? items : undefined, error, loading, hasMore, reload, loadMore, mapItems };
 }
