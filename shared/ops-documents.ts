@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
+import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
-import { readShippingRules, SHIPPING_RULES_ID } from './shipping/rules';
+import { SHIPPING_RULES_ID, shippingRulesSchema } from './shipping/rules';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'settings'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -19,7 +20,7 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals' | 'settings'>, z.ZodType> = {
+const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
@@ -31,7 +32,6 @@ const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_d
  * @example checkOpsDocument('group_deals', { _id: 'g', groupSize: 1 }) // ['groupSize: ...', ...]
  */
 export function checkOpsDocument(collection: OpsCollection, doc: unknown): string[] {
-  if (collection === 'settings') return checkSettingsDocument(doc);
   if (collection === 'coupon_templates' || collection === 'group_deals') {
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
@@ -41,12 +41,23 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
 }
 
 /**
- * Brand settings have a schema per document id: `shipping` (shared/shipping); the others (the
- * brand's name and logo) none yet.
+ * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
+ * the same one on read, falling back to a default while one is invalid).
  */
-function checkSettingsDocument(doc: unknown): string[] {
-  const id = doc && typeof doc === 'object' ? (doc as { _id?: unknown })._id : undefined;
-  if (id !== SHIPPING_RULES_ID) return [];
-  const read = readShippingRules(doc);
-  return read.state === 'invalid' ? read.problems : [];
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, [SHIPPING_RULES_ID]: shippingRulesSchema };
+
+/** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
+export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;
+/** One of {@link HEALTH_COLLECTIONS}. */
+export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
+
+/**
+ * Problems of one ops settings document (`settings/<id>`); empty when valid or not an ops setting.
+ * @example checkOpsSetting({ _id: 'payouts', minAmountFen: 5 }) // ['minAmountFen: Too small: ...']
+ */
+export function checkOpsSetting(doc: { _id?: unknown }): string[] {
+  const schema = typeof doc._id === 'string' && Object.prototype.hasOwnProperty.call(OPS_SETTINGS, doc._id) ? OPS_SETTINGS[doc._id] : undefined;
+  if (!schema) return [];
+  const r = schema.safeParse(doc);
+  return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

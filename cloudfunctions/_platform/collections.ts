@@ -28,6 +28,8 @@ export const COLLECTIONS = [
   'binding_policy',
   'counters',
   'audit_log',
+  'payouts',
+  'invites',
   'carts',
   'addresses',
 ] as const;

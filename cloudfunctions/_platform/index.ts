@@ -8,7 +8,7 @@ export { getApp } from './sdk';
 export * as store from './store';
 export type { Fields, Page, SortKey } from './store';
 export type { CollectionName } from './collections';
-export { randomId, stableId } from './ids';
+export { randomId, seededBytes, stableId } from './ids';
 export { newCustomerDoc } from './users';
 export type { UserDoc } from './users';
 export { runTransaction, callFunction } from './tx';

@@ -5,7 +5,7 @@
  */
 import { useTestCloud } from '../../emulator/testing';
 import type { Reply } from '../../shared/contract';
-import { doc, docs, expectMoneyBalances, HOME } from '../../tests/support/commerce';
+import { doc, docs, expectMoneyBalances, HOME, payOrder } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 type Quote = Reply<'order', 'quote'>;
@@ -115,7 +115,7 @@ describe('shipping and money after payment', () => {
     const items = [...towel, { productId: 'p04', skuId: 'p04-s1', qty: 1 }]; // ¥19.90 + ¥39.00 = ¥58.90 < ¥59
     const order = await t.cloud.ok<Order>('order', { action: 'create', items, addressId: HOME, idempotencyKey: 'ship-refund-01' }, 'o_cust_1');
     expect(order).toMatchObject({ shippingFen: 600, totalFen: 6490 });
-    await t.cloud.ok('order', { action: 'pay', orderId: order.orderId }, 'o_cust_1');
+    await payOrder(t.cloud, order.orderId, 'o_cust_1');
     const part = await t.cloud.ok<{ refundId: string; refundFen: number }>('order', { action: 'refund', orderId: order.orderId, lineIds: ['L1'] }, 'o_cust_1');
     expect(part.refundFen).toBe(1990);
     expect(await doc(t.cloud, 'refunds', part.refundId)).toMatchObject({ refundFen: 1990, shippingFen: 0, lines: [{ lineId: 'L1', refundFen: 1990 }] });
@@ -131,7 +131,7 @@ describe('shipping and money after payment', () => {
     await t.cloud.ok('share', { action: 'open', shareId: share.shareId }, 'o_cust_1');
     const order = await t.cloud.ok<Order>('order', { action: 'create', items: towel, addressId: HOME, shareId: share.shareId, idempotencyKey: 'ship-commission' }, 'o_cust_1');
     expect(order.totalFen).toBe(2590);
-    await t.cloud.ok('order', { action: 'pay', orderId: order.orderId }, 'o_cust_1');
+    await payOrder(t.cloud, order.orderId, 'o_cust_1');
     // 10% of the line's ¥19.90, not of the ¥25.90 paid.
     expect(await docs(t.cloud, 'commission_ledger', { orderId: order.orderId })).toEqual([expect.objectContaining({ kind: 'pending', lineId: 'L1', amountFen: 199 })]);
     expect(await doc(t.cloud, 'growth_orders', order.orderId)).toMatchObject({ totalFen: 2590, commissionFen: 199, lines: [expect.objectContaining({ paidFen: 1990, commissionFen: 199 })] });
