@@ -71,6 +71,7 @@ describe('h5: every page opens without errors for the person it is for', () => {
     );
     ids.orderId = order.orderId ?? order._id;
     await cloud.ok('order', { action: 'pay', orderId: ids.orderId }, CUSTOMER);
+    await cloud.ok('cart', { action: 'set', items: [{ skuId: 'p12-s1', qty: 2 }] }, CUSTOMER);
     customer = await e2e.person('customer', CUSTOMER);
     sales = await e2e.person('sales', SALES);
     boss = await e2e.person('boss', BOSS);
@@ -95,7 +96,10 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageShop/team/index', who: customer, query: { id: ids.teamId! }, expect: /还差/ },
     { route: 'packageShop/coupons/index', who: customer, query: { tab: 'center' } },
     { route: 'packageShop/coupons/index', who: customer, query: { tab: 'mine' }, expect: '无门槛减5元' },
-    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! } },
+    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! }, expect: '科苑路15号 科兴科学园B栋' },
+    // The cart and the address book (issue 12): the cart set above, the seeded home address.
+    { route: 'packageShop/cart/index', who: customer, expect: '竹纤维茶巾' },
+    { route: 'packageShop/address/index', who: customer, expect: /科苑路15号/ },
     { route: 'packageSales/workbench/index', who: sales, expect: '分享中心' },
     { route: 'packageSales/curate/index', who: sales },
     { route: 'packageSales/customers/index', who: sales, expect: '小美' },
