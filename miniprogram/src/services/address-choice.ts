@@ -26,8 +26,8 @@ const FIELD_TEXT: Record<string, string> = {
 };
 
 /**
- * The fields an INVALID_ARGUMENT from address.save names, each with its text; empty when the
- * message names none.
+ * The fields an INVALID_ARGUMENT from address.save names (its detail), each with its text; empty
+ * when it names none.
  * @example fieldErrorsOf('address.phone: a mainland mobile number…') // { phone: '请填写正确的手机号…' }
  */
 export function fieldErrorsOf(message: string): Record<string, string> {

@@ -19,6 +19,7 @@ const FIELDS: Array<{ key: keyof AddressInput & string; label: string; placehold
   { key: 'postalCode', label: '邮编（选填）', placeholder: '6位数字', type: 'number' },
 ];
 
+/** The form's values as typed. */
 type Draft = Record<string, string> & { addressId?: string };
 
 /**
@@ -31,6 +32,7 @@ export default function AddressPage() {
   const selecting = params.select === '1';
   const book = useCloud(() => addressApi.list());
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [importErrors, setImportErrors] = useState<Record<string, string>>({});
 
   const pick = (a: BookAddress) => {
     if (!selecting) return setDraft(draftOf(a));
@@ -39,22 +41,33 @@ export default function AddressPage() {
   };
   const saved = (addressId: string) => {
     setDraft(null);
+    setImportErrors({});
     if (selecting) {
       chooseAddressForCheckout(addressId);
       Taro.navigateBack();
     } else book.reload();
   };
   const importFromWeChat = async () => {
+    let picked: Taro.chooseAddress.SuccessCallbackResult;
     try {
-      const r = await Taro.chooseAddress();
-      saved((await addressApi.save({ ...addressFromWeChat(r), isDefault: false })).addressId);
+      picked = await Taro.chooseAddress();
+    } catch {
+      return; // the customer closed WeChat's sheet
+    }
+    const input = addressFromWeChat(picked);
+    try {
+      saved((await addressApi.save(input)).addressId);
     } catch (e) {
-      // Cancelling WeChat's sheet is not an error; a refused field opens the form to fix it.
-      if (e instanceof CloudError) toastError(e);
+      // A field WeChat gave that we refuse (e.g. a number outside the mainland): fix it in the form.
+      const named = e instanceof CloudError && e.code === 'INVALID_ARGUMENT' ? fieldErrorsOf(e.detail) : {};
+      if (Object.keys(named).length) {
+        setImportErrors(named);
+        setDraft(draftFromInput(input));
+      } else toastError(e);
     }
   };
 
-  if (draft) return <AddressForm draft={draft} onSaved={saved} onCancel={() => setDraft(null)} />;
+  if (draft) return <AddressForm draft={draft} errors={importErrors} onSaved={saved} onCancel={() => (setDraft(null), setImportErrors({}))} />;
   return (
     <Shell>
       <Loadable state={book} skeleton={<Skeleton rows={3} />}>
@@ -93,13 +106,18 @@ export default function AddressPage() {
   );
 }
 
+function draftFromInput(a: AddressInput): Draft {
+  return { name: a.name, phone: a.phone, province: a.province, city: a.city, district: a.district, detail: a.detail, postalCode: a.postalCode ?? '' };
+}
+
 function draftOf(a: BookAddress): Draft {
   return { addressId: a.addressId, name: a.name, phone: a.phone, province: a.province, city: a.city, district: a.district, detail: a.detail, postalCode: a.postalCode ?? '', isDefault: a.isDefault ? '1' : '' };
 }
 
-function AddressForm({ draft, onSaved, onCancel }: { draft: Draft; onSaved: (addressId: string) => void; onCancel: () => void }) {
+function AddressForm(props: { draft: Draft; errors: Record<string, string>; onSaved: (addressId: string) => void; onCancel: () => void }) {
+  const { draft, onSaved, onCancel } = props;
   const [d, setD] = useState<Draft>(draft);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>(props.errors);
   const [busy, setBusy] = useState(false);
   const set = (key: string, value: string) => setD((old) => ({ ...old, [key]: value }));
 
@@ -120,7 +138,7 @@ function AddressForm({ draft, onSaved, onCancel }: { draft: Draft; onSaved: (add
       };
       onSaved((await addressApi.save(input)).addressId);
     } catch (e) {
-      const named = e instanceof CloudError && e.code === 'INVALID_ARGUMENT' ? fieldErrorsOf(e.message) : {};
+      const named = e instanceof CloudError && e.code === 'INVALID_ARGUMENT' ? fieldErrorsOf(e.detail) : {};
       if (Object.keys(named).length) setErrors(named);
       else toastError(e);
     } finally {

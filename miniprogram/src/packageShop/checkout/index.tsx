@@ -9,6 +9,7 @@ import { PriceBreakdown } from '../../components/price-breakdown';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { addressApi, cartApi, couponApi, newIdempotencyKey, orderApi, shelfApi, type BookAddress, type Cart, type MyCoupon, type Quote } from '../../services/api';
 import { chosenAddressId } from '../../services/address-choice';
+import { CloudError } from '../../services/errors';
 import { rememberTeam } from '../../services/my-teams';
 import { payOrder } from '../../services/order-actions';
 import { formatFen } from '../../utils/money';
@@ -78,6 +79,11 @@ function useCheckoutAddress() {
   return { address, loaded: book.data !== undefined };
 }
 
+/** The quote refused the address's region (shipping rules: regions not served). */
+function notDelivered(error: unknown): boolean {
+  return error instanceof CloudError && error.code === 'NOT_ELIGIBLE' && error.detail.startsWith('address:');
+}
+
 function AddressCell({ address }: { address: BookAddress | undefined }) {
   const open = () => Taro.navigateTo({ url: '/packageShop/address/index?select=1' });
   return (
@@ -134,6 +140,11 @@ function Checkout({ purchase, mode }: { purchase: Purchase; mode: Mode }) {
   return (
     <View>
       {loaded ? <AddressCell address={address} /> : null}
+      {notDelivered(quote.error) ? (
+        <View className="card co-banner" data-testid="not-delivered">
+          {`${address?.province ?? '该地区'}暂不发货，请选择其他收货地址`}
+        </View>
+      ) : null}
       <Loadable state={quote} skeleton={<Skeleton rows={4} />}>
       {(q) => {
         const line = q.lines[0];
