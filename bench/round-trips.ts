@@ -63,6 +63,13 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'team.acceptInvite': 5,
   'team.members': 3,
   'team.deactivate': 9, // 3 customers; +3 per 1000 more (10,000: 36, cloudfunctions/team/team.int.test.ts)
+  // the cart and the address book (issue 12)
+  'cart.get': 2, // caller, the cart with its SKUs and products (one aggregate)
+  'cart.set': 3, // caller, the SKUs named (one aggregate), the cart written
+  'cart.clear': 2,
+  'address.list': 2,
+  'address.save': 3, // caller, the book, the guarded write
+  'address.remove': 3,
 };
 
 /** Why a budget is what it is (printed in docs/bench.md). */
@@ -142,6 +149,13 @@ async function session(cloud: TestCloud): Promise<string[]> {
   await ok('team', { action: 'acceptInvite', code: inv?.code, name: '新销售', title: '顾问' }, 'o_cust_3');
   await ok('team', { action: 'members' }, 'o_boss');
   await ok('team', { action: 'deactivate', salesId: 'o_sales_wang', heirId: 'o_sales_zhao' }, 'o_boss');
+  // the cart and the address book (issue 12)
+  await ok('cart', { action: 'set', items: [{ skuId: 'p03-s1', qty: 1 }, { skuId: 'p12-s1', qty: 2 }] }, 'o_cust_4');
+  await ok('cart', { action: 'get' }, 'o_cust_4');
+  const office = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '婷婷', phone: '13800000004', province: '四川', city: '成都市', district: '锦江区', detail: '红星路三段1号' } }, 'o_cust_4');
+  await ok('address', { action: 'list' }, 'o_cust_4');
+  await ok('address', { action: 'remove', addressId: office?.addressId }, 'o_cust_4');
+  await ok('cart', { action: 'clear' }, 'o_cust_4');
   // timers: idle and after the clock moves past TTLs and settlement
   await ok('sweep', { action: 'run' });
   cloud.advanceClock(8 * 24 * 3600 * 1000);
