@@ -9,8 +9,12 @@ export type SkuSheetMode = 'single' | 'open' | 'cart';
 
 const CONFIRM: Record<SkuSheetMode, string> = { single: '确定', open: '确定开团', cart: '加入购物车' };
 
-/** The SKU picker: a SKU in stock, a quantity (1 for a team), then `onConfirm`. */
-export function SkuSheet({ p, mode, onClose, onConfirm }: { p: ShelfProduct; mode: SkuSheetMode; onClose: () => void; onConfirm: (sku: Sku, qty: number) => void }) {
+/**
+ * The SKU picker: a SKU in stock, a quantity (1 for a team), then `onConfirm`. `aboveTabBar`: on a
+ * tab page, where the h5 tab bar is drawn over the page (weapp's is outside it).
+ */
+export function SkuSheet(props: { p: ShelfProduct; mode: SkuSheetMode; aboveTabBar?: boolean; onClose: () => void; onConfirm: (sku: Sku, qty: number) => void }) {
+  const { p, mode, onClose, onConfirm } = props;
   const skus = p.skus;
   const dealSku = mode === 'open' ? p.groupDeal?.skuId : undefined;
   const [skuId, setSkuId] = useState(dealSku || skus.find((s) => s.stock > 0)?.skuId || skus[0]?.skuId);
@@ -21,7 +25,7 @@ export function SkuSheet({ p, mode, onClose, onConfirm }: { p: ShelfProduct; mod
   const maxQty = mode === 'open' ? 1 : Math.max(1, Math.min(sku.stock, 99));
   return (
     <View className="mask" onClick={onClose}>
-      <View className="sheet" onClick={(e) => e.stopPropagation()}>
+      <View className={props.aboveTabBar && process.env.TARO_ENV === 'h5' ? 'sheet sku-sheet-tab' : 'sheet'} onClick={(e) => e.stopPropagation()}>
         <View className="row">
           {p.images[0] ? <Image className="sku-img" src={p.images[0]} mode="aspectFill" /> : null}
           <View>

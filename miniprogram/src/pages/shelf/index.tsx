@@ -78,7 +78,7 @@ export default function ShelfPage() {
             <View className="shelf-cart" onClick={() => Taro.navigateTo({ url: '/packageShop/cart/index' })} data-testid="shelf-cart">
               购物车
             </View>
-            {adding ? <SkuSheet p={adding} mode="cart" onClose={() => setAdding(undefined)} onConfirm={(sku, qty) => void add(sku.skuId, qty)} /> : null}
+            {adding ? <SkuSheet p={adding} mode="cart" aboveTabBar onClose={() => setAdding(undefined)} onConfirm={(sku, qty) => void add(sku.skuId, qty)} /> : null}
           </View>
         )}
       </Loadable>
