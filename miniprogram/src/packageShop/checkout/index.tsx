@@ -76,7 +76,8 @@ function useCheckoutAddress() {
   });
   const addresses = book.data?.addresses ?? [];
   const address: BookAddress | undefined = addresses.find((a) => a.addressId === picked) ?? addresses.find((a) => a.addressId === book.data?.defaultId);
-  return { address, loaded: book.data !== undefined };
+  // A book that failed to load still lets the checkout quote (without an address).
+  return { address, loaded: book.data !== undefined || book.error !== undefined };
 }
 
 /** The quote refused the address's region (shipping rules: regions not served). */
@@ -109,7 +110,8 @@ function Checkout({ purchase, mode }: { purchase: Purchase; mode: Mode }) {
   const addressId = address?.addressId;
   // undefined = the server's best coupon; null = none (the customer's choice); an id = that coupon.
   const [couponChoice, setCouponChoice] = useState<string | null | undefined>(undefined);
-  const quote = useCloud(() => orderApi.quote(cart, couponChoice, addressId), [couponChoice, addressId]);
+  // Quoted once the address book is read: the shipping is the chosen address's.
+  const quote = useCloud(() => orderApi.quote(cart, couponChoice, addressId), [couponChoice, addressId], { skip: !loaded });
   const [picker, setPicker] = useState(false);
   const [busy, setBusy] = useState(false);
   const key = useRef(newIdempotencyKey());
