@@ -176,14 +176,14 @@ function AddressForm(props: { draft: Draft; errors: Record<string, string>; onSa
         </View>
         <View className="addr-actions">
           {d.addressId ? (
-            <Button className="btn-plain" onClick={remove}>
+            <Button className="btn-plain addr-btn" onClick={remove}>
               删除
             </Button>
           ) : null}
-          <Button className="btn-plain" onClick={onCancel}>
+          <Button className="btn-plain addr-btn" onClick={onCancel}>
             取消
           </Button>
-          <Button className="btn-primary grow" disabled={busy} onClick={save} data-testid="address-save">
+          <Button className="btn-primary addr-btn" disabled={busy} onClick={save} data-testid="address-save">
             {busy ? '保存中…' : '保存'}
           </Button>
         </View>
