@@ -84,7 +84,7 @@ export class LocalCloud implements LocalCloudApi {
     this.wechat = new WeChatSide({
       ...side,
       hasFunction: (name) => this.functions.has(name),
-      invokeAsPayCallback: (name, event) => this.functions.invoke(name, event, '', { source: 'wx_paycallback' }),
+      invokeAsPayCallback: (name, event, kind) => this.functions.invoke(name, event, '', { source: 'wx_paycallback', label: kind }),
     });
     this.storage = new StorageSide({ ...side, baseUrl: () => this.url });
   }

@@ -14,6 +14,7 @@ import {
   decideAfterPayment,
   decideCreateOrder,
   decideOrder,
+  decideRefundProgress,
   decideTeam,
   lineMachine,
   lineStateOf,
@@ -21,6 +22,7 @@ import {
   orderMachine,
   payDecision,
   reactToOrderEvent,
+  refundMachine,
   sourcesOf,
   targetOf,
   teamChange,
@@ -32,8 +34,9 @@ import {
   type NewOrderInput,
   type OrderCommand,
   type OrderEvent,
+  type RefundReport,
 } from '../../shared/lifecycle';
-import type { Order } from '../../shared/orders';
+import type { Order, Refund } from '../../shared/orders';
 
 type Doc = { _id: string; status: string } & Record<string, unknown>;
 
@@ -51,6 +54,7 @@ const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
   team: teamMachine,
   member: memberMachine,
   coupon: couponMachine,
+  refund: refundMachine,
 };
 
 function holds(doc: Record<string, unknown>, c: Condition): boolean {
@@ -80,7 +84,12 @@ export class LifecycleWorld {
   readonly teams = new Map<string, Team>();
   readonly members = new Map<string, TeamMember>();
   readonly dealUses = new Map<string, number>();
+  /** What the provider paid back, per refund id (asking again with the same id pays nothing more). */
   readonly payouts = new Map<string, number>();
+  /** Refund records, written with the order's refund move. */
+  readonly refunds = new Map<string, Refund>();
+  /** Orders the payer paid at the provider whose notice has not arrived: closing their charge answers "paid". */
+  readonly paidAtProvider = new Set<string>();
   readonly moves: MadeMove[] = [];
   private seq = 0;
 
@@ -89,7 +98,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, refund: this.refunds };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
@@ -191,6 +200,7 @@ export class LifecycleWorld {
         return this.applyChange(release) && this.applyChange(unseat);
       }
       case 'refund':
+        if (!this.refunds.has(effect.refund._id)) this.refunds.set(effect.refund._id, { ...effect.refund });
         if (!this.payouts.has(effect.refund._id)) this.payouts.set(effect.refund._id, effect.refund.refundFen);
         return true;
       default:
@@ -215,11 +225,17 @@ export class LifecycleWorld {
     }
   }
 
-  /** A command on an order: its decision, its guarded move, then its effects and events. */
+  /**
+   * A command on an order: its decision, its gate (a release first closes the charge: one paid at
+   * the provider meanwhile is applied as a payment instead), its guarded move, then its effects and events.
+   */
   order(orderId: string, command: OrderCommand): boolean {
     const order = this.orders.get(orderId);
     if (!order) return false;
     const decision = command.type === 'pay' ? payDecision(orderId, command, this.now) : decideOrder(order, command, this.now);
+    if (decision.gate?.type === 'closeCharge' && this.paidAtProvider.has(orderId)) {
+      return this.order(orderId, { type: 'pay', tradeNo: `wx_${orderId}`, amountFen: order.totalFen });
+    }
     const openBefore = order.lines.filter((l) => lineStateOf(l) === 'open').map((l) => l.lineId);
     if (!this.applyChange(decision.change)) return false;
     for (const l of order.lines.filter((x) => openBefore.includes(x.lineId) && lineStateOf(x) !== 'open')) {
@@ -229,6 +245,16 @@ export class LifecycleWorld {
     for (const effect of decision.effects) if (effect.type !== 'emit') this.apply(effect);
     this.deliver(order, events);
     return true;
+  }
+
+  /** The provider reports on a refund (its notice, or queryRefund): the refund's move, then what follows. */
+  reportRefund(refundId: string, report: RefundReport): boolean {
+    const refund = this.refunds.get(refundId);
+    if (!refund) return false;
+    const progress = decideRefundProgress(refund, report, refund.refundFen, this.now);
+    const moved = progress.change ? this.applyChange(progress.change) : false;
+    for (const effect of progress.effects) this.apply(effect);
+    return moved;
   }
 
   /** The sweep's team step: every expired forming team fails; its member orders are refunded or closed; it settles. */
