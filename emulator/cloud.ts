@@ -2,6 +2,7 @@
  * LocalCloud: the store, the database engine, the function host, the clock, stats, faults and
  * timers of one local CloudBase environment, behind one HTTP server.
  */
+import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { IndexChecker } from './indexes';
 import { Persistence } from './persistence';
 import { installFunctionRuntimeEnv, LOCAL_ENV_ID } from './runtime-env';
 import { buildSeed } from './seed';
+import { seedFilePaths } from './seed/files';
 import { createServer } from './server';
 import { Stats } from './stats';
 import { StorageSide } from './storage';
@@ -138,12 +140,13 @@ export class LocalCloud implements LocalCloudApi {
     this.stats.reset();
   }
 
-  /** Loads the demo data (replacing documents with the same ids). */
+  /** Loads the demo data (replacing documents with the same ids) and uploads the files it names into storage. */
   async seed(): Promise<void> {
     const data = buildSeed(new Date(this.clock.now()));
     for (const [collection, docs] of Object.entries(data)) {
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }
+    this.storage.putFiles(seedFilePaths(data).map((path) => ({ path, bytes: readFileSync(join(this.paths.assets, path)) })));
     await this.store.flush();
   }
 

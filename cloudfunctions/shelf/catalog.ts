@@ -1,5 +1,5 @@
 import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { store, type ActionContext } from '../_platform';
+import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupLivePromotions } from './promotions';
 
 interface CatalogRow {
@@ -32,8 +32,8 @@ export async function viewCatalog(_input: Record<string, never>, ctx: ActionCont
   const onShelf = Array.isArray(ctx.user.shelfProductIds) ? (ctx.user.shelfProductIds as string[]) : [];
   if (!row) return { products: [], shelfProductIds: onShelf };
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
-  return {
+  return withFileUrls({
     products: row.products.map((p) => ({ ...presentProduct(p, promos), onShelf: onShelf.includes(p._id) })),
     shelfProductIds: onShelf,
-  };
+  });
 }

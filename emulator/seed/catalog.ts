@@ -1,7 +1,9 @@
 /**
- * Demo catalogue: a tea-and-pantry brand, 12 products with SKUs and stock, images shipped in
- * emulator/assets (served at /assets/...). Prices in fen. Ids are fixed so tests can name them.
+ * Demo catalogue: a tea-and-pantry brand, 12 products with SKUs and stock, images in storage
+ * (`images`: file ids, uploaded from emulator/assets at seed time: seed/files.ts). Prices in fen.
+ * Ids are fixed so tests can name them.
  */
+import { seedFileId } from './files';
 import type { SeedDoc } from './window';
 
 interface ProductSeed {
@@ -36,7 +38,7 @@ export function seedCatalog(now: Date): { products: SeedDoc[]; skus: SeedDoc[] }
       title: p.title,
       subtitle: p.subtitle,
       category: p.category,
-      images: [`/assets/products/${p.id}.svg`],
+      images: [seedFileId(`products/${p.id}.svg`)],
       status: 'on',
       sort: index + 1,
       createdAt: now,
