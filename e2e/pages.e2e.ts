@@ -69,8 +69,9 @@ describe('h5: every page opens without errors for the person it is for', () => {
       { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
       CUSTOMER,
     );
-    ids.orderId = order.orderId ?? order._id;
-    await payOrder(cloud, ids.orderId, CUSTOMER);
+    const orderId = order.orderId ?? order._id ?? '';
+    ids.orderId = orderId;
+    await payOrder(cloud, orderId, CUSTOMER);
     customer = await e2e.person('customer', CUSTOMER);
     sales = await e2e.person('sales', SALES);
     boss = await e2e.person('boss', BOSS);

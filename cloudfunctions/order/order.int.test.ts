@@ -73,14 +73,6 @@ describe('order.create', () => {
   });
 });
 
-/** The pay callback WeChat Pay recorded for an order (its event as delivered). */
-async function payCallbackEvent(orderId: string): Promise<Record<string, unknown>> {
-  const callbacks = (await (await fetch(`${t.cloud.url}/_emulator/wxpay/callbacks`)).json()) as Array<{ _id: string; event: Record<string, unknown> }>;
-  const found = callbacks.find((c) => c._id === `pay:${orderId}`);
-  if (!found) throw new Error(`no pay callback for ${orderId}`);
-  return found.event;
-}
-
 describe('order.pay and payNotify', () => {
   it('order.pay answers the WeChat Pay charge (outTradeNo, wx.requestPayment parameters) and nothing is paid until the payer pays', async () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-charge-01' }, 'o_cust_1');

@@ -6,7 +6,7 @@
 import { useTestCloud } from '../../emulator/testing';
 import { QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
 import { MAX_REFUND_ATTEMPTS } from '../../shared/lifecycle';
-import { doc, docs, expectMoneyBalances } from '../../tests/support/commerce';
+import { doc, expectMoneyBalances } from '../../tests/support/commerce';
 import { deliverCallbacks, finishRefunds, payOrder, replayCallback } from '../../tests/support/pay';
 
 const t = useTestCloud();

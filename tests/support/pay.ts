@@ -5,6 +5,7 @@
  * {outTradeNo, outcome}` — which answers once WeChat Pay's first callback reached payNotify. The
  * one way tests pay; nothing here reaches a payment path production does not have.
  */
+import http from 'node:http';
 import { REFUND_SETTLE_MS } from '../../emulator/wechat';
 import type { Envelope } from '../../shared/errors';
 
@@ -29,8 +30,11 @@ export interface CashierReply {
   callbacks?: Array<{ id: string; acknowledged: boolean; attempts: number; status: string }>;
 }
 
+/** order.pay's envelope as a client saw it (a bench's client may name its own transport codes). */
+export type ChargeEnvelope = Envelope<ChargeReply> | { ok: false; error: { code: string; message: string } };
+
 export interface PayResult {
-  start: Envelope<ChargeReply>;
+  start: ChargeEnvelope;
   /** Undefined when order.pay was refused. */
   cashier?: { status: number; body: CashierReply };
   /** The payer paid at WeChat Pay (the trade is SUCCESS). */
@@ -43,7 +47,7 @@ export interface PayOptions {
   /** What the payer does at the cashier (default `pay`). */
   outcome?: CashierOutcome;
   /** How order.pay is called (default: POST /functions/order as the buyer) — e.g. a client that retries. */
-  callPay?: (orderId: string, openid: string) => Promise<Envelope<ChargeReply>>;
+  callPay?: (orderId: string, openid: string) => Promise<ChargeEnvelope>;
   /** Throw unless order.pay answered and the cashier did what was asked (default true). */
   strict?: boolean;
   /** Limit for each HTTP request (default 60 s, a client's limit). */
@@ -52,18 +56,37 @@ export interface PayOptions {
 
 const baseOf = (target: PayTarget) => (typeof target === 'string' ? target : target.url);
 
-async function postJson<T>(url: string, body: unknown, timeoutMs: number, openid?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
+/**
+ * POST JSON over node:http (no connect timeout of its own: a burst of a thousand payers may wait
+ * for the listen backlog); rejects on a transport failure or no reply within `timeoutMs`.
+ */
+function postJson<T>(url: string, body: unknown, timeoutMs: number, openid?: string): Promise<{ status: number; body: T }> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(openid ? { 'x-wx-openid': openid } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T });
+          } catch (err) {
+            reject(new Error(`${url}: unreadable reply (HTTP ${res.statusCode}): ${String(err)}`));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${url}: no reply within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(text);
   });
-  return { status: res.status, body: (await res.json()) as T };
 }
 
 /**
- * Pays `orderId` as `openid`: order.pay, then the cashier.
+ * Pays `orderId` as `openid`: order.pay, then the cashier. Rejects on a transport failure.
  * @example await payOrder(t.cloud, order.orderId, 'o_cust_1') // throws unless paid
  */
 export async function payOrder(target: PayTarget, orderId: string, openid: string, options: PayOptions = {}): Promise<PayResult> {
@@ -87,12 +110,17 @@ export async function payOrder(target: PayTarget, orderId: string, openid: strin
  * WeChat Pay's deliveries as time passes: refunds due on the local clock settle and callbacks due
  * are delivered (`all`: every pending one now, as if their retry time had come).
  */
-export async function deliverCallbacks(target: PayTarget, all = false): Promise<{ settledRefunds: number; delivered: Array<{ id: string; acknowledged: boolean }> }> {
-  return (await postJson<{ settledRefunds: number; delivered: Array<{ id: string; acknowledged: boolean }> }>(`${baseOf(target)}/_emulator/wxpay/deliver`, { all }, 60_000)).body;
+export interface Deliveries {
+  settledRefunds: number;
+  delivered: Array<{ id: string; acknowledged: boolean }>;
+}
+
+export async function deliverCallbacks(target: PayTarget, all = false): Promise<Deliveries> {
+  return (await postJson<Deliveries>(`${baseOf(target)}/_emulator/wxpay/deliver`, { all }, 60_000)).body;
 }
 
 /** Lets WeChat Pay finish the refunds asked so far: the clock passes their settlement, their notices are delivered. */
-export async function finishRefunds(cloud: { url: string; advanceClock(ms: number): void }): Promise<{ settledRefunds: number }> {
+export async function finishRefunds(cloud: { url: string; advanceClock(ms: number): void }): Promise<Deliveries> {
   cloud.advanceClock(REFUND_SETTLE_MS);
   return deliverCallbacks(cloud);
 }
