@@ -30,7 +30,7 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system' | 'wechatpay'>, string
 // - shopping, sharing and browsing are for anyone identified (staff may shop and share too);
 // - curating a shelf is the salesperson's own work;
 // - the workbench (sales.*) is the salesperson's, and the boss may look at anyone's; ops edit
-//   promotions, not people, so they are refused there;
+//   promotions, not people, so they are refused there; a salesperson's avatar is their own alone;
 // - the dashboard and promotion health are staff views for the boss and ops; share trees also for
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
@@ -61,6 +61,7 @@ const TABLE: Record<string, Caller[]> = {
   'sales.orders': ['sales', 'boss'],
   'sales.ledger': ['sales', 'boss'],
   'sales.leaderboard': ['sales', 'boss'],
+  'sales.setAvatar': ['sales'],
   'admin.dashboard': ['boss', 'ops'],
   'admin.shareTree': ['boss', 'ops', 'sales'],
   'admin.reassign': ['boss'],
@@ -109,6 +110,7 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'sales.orders': { salesId: 'o_sales_li' },
     'sales.ledger': { salesId: 'o_sales_li' },
     'sales.leaderboard': {},
+    'sales.setAvatar': { fileId: null },
     'admin.dashboard': {},
     'admin.shareTree': { shareId },
     'admin.reassign': { fromSalesId: 'o_sales_zhao', toSalesId: 'o_sales_wang' },

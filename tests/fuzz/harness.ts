@@ -173,6 +173,7 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     to: ['2026-06-01', '2026-06-03', '2025-01-01'],
     idempotencyKey: ['fuzz-pool-0001', 'fuzz-pool-0002', 'fuzz-key-00000001'],
     outTradeNo: [paid.orderId, withCoupon.orderId, 'oMissing'],
+    fileId: ['cloud://local.6c6f-local-1300000000/uploads/o_sales_li/avatar/none.png', 'cloud://local.6c6f-local-1300000000/avatars/li.svg', 'https://x/y.png'],
     transactionId: ['4200000000000000000000000001', 'tx_fuzz_1'],
   };
 }
