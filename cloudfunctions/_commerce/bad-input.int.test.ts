@@ -37,7 +37,7 @@ const cases: Array<[string, unknown, string | undefined]> = [
   ['order', { action: 'refund', orderId: 'o1', lineIds: [] }, 'o_cust_1'],
   ['order', { action: 'list', limit: 1000 }, 'o_cust_1'],
   ['order', { action: 'get' }, 'o_cust_1'],
-  ['payNotify', { action: 'sandbox', outTradeNo: 'o1' }, undefined],
+  ['payNotify', { action: 'notify', outTradeNo: 'o1' }, undefined],
   ['payNotify', { action: 'pay' }, undefined],
   ['payNotify', { action: 'pay', payload: 'not a record' }, undefined],
   ['payNotify', { action: 'refund', payload: {}, outRefundNo: 'r1' }, undefined],

@@ -37,7 +37,8 @@ function fileIdsIn(value: unknown, into = new Set<string>()): Set<string> {
 
 function replaceFileIds(value: unknown, urls: Map<string, string>): unknown {
   if (typeof value === 'string') return FILE_ID.test(value) ? (urls.get(value) ?? '') : value;
-  if (Array.isArray(value)) return value.map((v) => replaceFileIds(v, urls));
+  // A list (e.g. a product's images) leaves out a file that is gone rather than show it broken.
+  if (Array.isArray(value)) return value.filter((v) => typeof v !== 'string' || !FILE_ID.test(v) || urls.has(v)).map((v) => replaceFileIds(v, urls));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceFileIds(v, urls)]));
   }
@@ -46,7 +47,8 @@ function replaceFileIds(value: unknown, urls: Map<string, string>): unknown {
 
 /**
  * A reply for display with every `cloud://` file id in it replaced by a temporary URL — all of them
- * in ONE getTempFileURL call (none when it names no file). A file that no longer exists becomes ''.
+ * in ONE getTempFileURL call (none when it names no file). A file that no longer exists becomes ''
+ * (left out of a list).
  * Round trips: no database; 1 storage call when the reply names a file.
  * @example await withFileUrls({ avatarUrl: 'cloud://env.bucket/avatars/li.svg' }) // { avatarUrl: 'https://…?sign=…' }
  */

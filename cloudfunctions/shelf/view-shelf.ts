@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupLivePromotions } from './promotions';
@@ -14,11 +15,12 @@ interface ShelfRow {
 }
 
 /**
- * Whose shelf: the salesperson named in the event, else the caller's bound salesperson, else the
- * caller's own shelf if they sell, else the brand's default salesperson.
+ * Whose shelf: the salesperson named in the event (their heir once they were deactivated: an old
+ * link shows the shelf their customers moved to; the platform read them with the caller), else the
+ * caller's bound salesperson, else the caller's own shelf if they sell, else the brand's default.
  */
 function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string | undefined {
-  if (input.salesId) return input.salesId;
+  if (input.salesId) return resolveSalesId(input.salesId, ctx.users.get(input.salesId) as ShareOwner | undefined) ?? undefined;
   if (typeof ctx.user.boundSalesId === 'string') return ctx.user.boundSalesId;
   if (ctx.user.role === 'sales') return ctx.user._id;
   return undefined;

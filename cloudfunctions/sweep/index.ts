@@ -11,7 +11,7 @@ import { AppError, action, defineFunction, store, type ActionContext } from '../
 import { runGrowthSweep } from '../_growth/sweep';
 import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { canMove, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
+import { canMove, closeReasonFor, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
 import { applyChange, applyChangeToAll } from '../_commerce/effects';
 import { followUpRefunds, QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
@@ -23,12 +23,13 @@ const BATCH = 100;
 
 type TeamWithOrders = Team & { _members?: TeamMember[]; _orders?: Order[] };
 type RefundWithOrder = Refund & { _order?: Order[] };
+type OrderWithTeam = Order & { _team?: Team[] };
 
 /** Everything a sweep run may have to do, read at once. */
 interface DueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
-  dueOrders: Order[];
+  dueOrders: OrderWithTeam[];
   openRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
   undelivered: Order[];
@@ -38,8 +39,8 @@ interface DueWork {
  * One round trip for all the due work: an aggregate over one user document (any will do) that
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
- * deadline, the refunds still open a minute after they were recorded (with their orders), whether
- * any unused coupon has expired, and
+ * deadline (with their team, which names why they close), the refunds still open a minute after
+ * they were recorded (with their orders), whether any unused coupon has expired, and
  * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
@@ -61,7 +62,11 @@ async function loadDueWork(now: Date): Promise<DueWork> {
     .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'failed', refundsDoneAt: null }), as: 'failedTeams' })
     .lookup({
       from: 'orders',
-      pipeline: $.pipeline().match({ status: 'pending_pay', payDeadlineAt: _.lte(now) }).limit(BATCH).done(),
+      pipeline: $.pipeline()
+        .match({ status: 'pending_pay', payDeadlineAt: _.lte(now) })
+        .limit(BATCH)
+        .lookup({ from: 'teams', localField: 'teamId', foreignField: '_id', as: '_team' })
+        .done(),
       as: 'dueOrders',
     })
     .lookup({
@@ -146,10 +151,10 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
 }
 
 /** Unpaid orders past their TTL, each on its own (one whose charge cannot be closed now is tried next run). */
-async function releaseUnpaid(ctx: ActionContext, due: Order[]): Promise<{ closed: number; paid: number }> {
+async function releaseUnpaid(ctx: ActionContext, due: OrderWithTeam[]): Promise<{ closed: number; paid: number }> {
   const outcomes = await Promise.all(
-    due.map((o) =>
-      releaseOrder(ctx, o, { type: 'close', reason: 'pay_timeout' }).catch((err: unknown): ReleaseOutcome | 'failed' => {
+    due.map(({ _team, ...o }) =>
+      releaseOrder(ctx, o, { type: 'close', reason: closeReasonFor(o, _team?.[0], ctx.now) }).catch((err: unknown): ReleaseOutcome | 'failed' => {
         console.error(`[sweep] request ${ctx.requestId}: order ${o._id} not released`, err);
         return 'failed';
       }),

@@ -15,3 +15,4 @@ export * from './member';
 export * from './coupon';
 export * from './refund';
 export * from './reactions';
+export * from './payout';
