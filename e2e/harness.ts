@@ -149,9 +149,20 @@ export async function payAtCashier(page: Page, outcome: 'pay' | 'fail' | 'cancel
   await page.waitForURL(/\/cashier\?/, { timeout: 30000 });
   const button = page.locator(`button[data-outcome=${outcome}]`);
   await button.waitFor({ timeout: 15000 });
-  const [reply] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/_emulator/cashier') && r.request().method() === 'POST', { timeout: 30000 }), button.click()]);
-  const state = ((await reply.json()) as { tradeState?: string }).tradeState ?? '';
-  await page.waitForURL((u) => !u.pathname.startsWith('/cashier'), { timeout: 30000 });
+  // The cashier leaves the page as soon as its POST answers: read the reply on its way through.
+  let state = '';
+  const cashierPost = '**/_emulator/cashier';
+  await page.route(cashierPost, async (route) => {
+    const reply = await route.fetch();
+    state = ((await reply.json()) as { tradeState?: string }).tradeState ?? '';
+    await route.fulfill({ response: reply });
+  });
+  try {
+    await button.click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/cashier'), { timeout: 30000 });
+  } finally {
+    await page.unroute(cashierPost);
+  }
   return state;
 }
 
