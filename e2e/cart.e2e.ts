@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Reply } from '../shared/contract';
-import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
 import { see, storySteps } from './story';
 
 type Quote = Reply<'order', 'quote'>;
@@ -24,10 +24,11 @@ async function fill(page: Page, testid: string, value: string): Promise<void> {
   await input.fill(value);
 }
 
-/** Submits the checkout and lands on the paid order (the app pays right after creating the order). */
+/** Submits the checkout, pays at the cashier the app opens, and lands on the paid order. */
 async function submitAndPay(page: Page): Promise<string> {
   await click(page, 'submit-order');
-  await page.waitForURL(/packageShop\/order\/index\?id=/, { timeout: 30000 });
+  expect(await payAtCashier(page)).toBe('SUCCESS');
+  await page.waitForURL(/packageShop\/order\/index\?id=.*payResult=ok/, { timeout: 30000 });
   return new URL(page.url().replace('#/', '')).searchParams.get('id') ?? '';
 }
 

@@ -14,6 +14,7 @@ import { formatIssues, startE2E, type E2E, type Person } from './harness';
 import { see, storySteps } from './story';
 import { HOME } from '../tests/support/commerce';
 import { settleCommissionNow } from '../tests/support/payouts';
+import { payOrder } from '../tests/support/pay';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li' };
 const BOSS = { name: 'boss', openid: 'o_boss' };
@@ -55,7 +56,7 @@ describe('h5: a payout from request to paid, the queues, an export', () => {
     const share = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES.openid }, channel: 'card' }, SALES.openid);
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, BUYER);
     const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 2 }], idempotencyKey: 'payout-e2e-order', shareId: share.shareId }, BUYER);
-    await cloud.ok('order', { action: 'pay', orderId: order.orderId }, BUYER);
+    await payOrder(cloud, order.orderId, BUYER);
     state.orderId = order.orderId;
     await settleCommissionNow(cloud);
     const mine = await cloud.ok<{ balance: { availableFen: number } }>('payout', { action: 'mine' }, SALES.openid);

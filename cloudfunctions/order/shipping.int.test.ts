@@ -5,7 +5,8 @@
  */
 import { useTestCloud } from '../../emulator/testing';
 import type { Reply } from '../../shared/contract';
-import { doc, docs, expectMoneyBalances, HOME, payOrder } from '../../tests/support/commerce';
+import { doc, docs, expectMoneyBalances, HOME } from '../../tests/support/commerce';
+import { finishRefunds, payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 type Quote = Reply<'order', 'quote'>;
@@ -123,6 +124,7 @@ describe('shipping and money after payment', () => {
     expect(rest).toMatchObject({ refundFen: 3900 + 600, status: 'refunded' });
     expect(await doc(t.cloud, 'refunds', rest.refundId)).toMatchObject({ refundFen: 4500, shippingFen: 600, lines: [{ lineId: 'L2', refundFen: 3900 }] });
     expect(await doc(t.cloud, 'orders', order.orderId)).toMatchObject({ paidFen: 6490, refundedFen: 6490, status: 'refunded' });
+    await finishRefunds(t.cloud); // WeChat Pay's refund notices
     await expectMoneyBalances(t.cloud);
   });
 

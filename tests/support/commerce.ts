@@ -69,10 +69,3 @@ export async function giveAddresses(cloud: TestCloud, openids: readonly string[]
   await Promise.all(openids.map((openid) => cloud.db.collection('addresses').doc(openid).set(book)));
 }
 
-/**
- * Pays `orderId` as its buyer would and waits for the payment notice to land: the one way the
- * checkout tests (cart, shipping, e2e) pay, so a change of the payment path is one edit here.
- */
-export async function payOrder(cloud: TestCloud, orderId: string, buyer: string): Promise<void> {
-  await cloud.ok('order', { action: 'pay', orderId }, buyer);
-}

@@ -158,6 +158,8 @@ export const salesApi = {
     return { ...page, items: page.entries };
   },
   leaderboard: () => callCloud('sales', 'leaderboard', {}),
+  /** The caller's avatar: their own upload's file id, or null for none. */
+  setAvatar: (fileId: string | null) => callCloud('sales', 'setAvatar', { fileId }),
 };
 
 export const adminApi = {

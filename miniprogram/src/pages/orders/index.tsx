@@ -7,6 +7,7 @@ import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/sta
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { orderApi } from '../../services/api';
 import { ORDER_TABS } from '../../services/order-status';
+import { usePayResult } from '../../services/pay-result';
 
 /** My orders, latest first, a server page at a time ("加载更多"); the tabs filter what is loaded. */
 export default function OrdersPage() {
@@ -15,6 +16,7 @@ export default function OrdersPage() {
   const list = useCursorList((cursor) => orderApi.list(cursor));
   const filtered = list.items.filter((o) => match(o.status));
   const [firstShow, setFirstShow] = useState(true);
+  usePayResult();
   useDidShow(() => {
     if (firstShow) setFirstShow(false);
     else void list.reload();
