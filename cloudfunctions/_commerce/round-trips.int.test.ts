@@ -50,6 +50,9 @@ const BUDGETS: Record<string, number> = {
 // pictures (the team's members' avatars), none elsewhere.
 const PLATFORM_BUDGETS: Record<string, Record<string, number>> = {
   'groupbuy.get': { 'storage.batchGetDownloadUrl': 1 },
+  // The cart's product pictures as temporary URLs.
+  'cart.get': { 'storage.batchGetDownloadUrl': 1 },
+  'cart.set': { 'storage.batchGetDownloadUrl': 1 },
   'order.pay': { 'cloudPay.unifiedOrder': 1 },
   'payNotify.pay': { 'cloudPay.queryOrder': 1 },
   'payNotify.refund': { 'cloudPay.queryRefund': 1 },

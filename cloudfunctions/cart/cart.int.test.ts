@@ -19,8 +19,8 @@ describe('cart', () => {
     const items = [{ skuId: 'p04-s2', qty: 2 }, { skuId: 'p12-s1', qty: 1 }];
     const first = await t.cloud.ok<CartView>('cart', { action: 'set', items }, 'o_cust_1');
     expect(first.items).toEqual([
-      { skuId: 'p04-s2', productId: 'p04', title: '手工红糖姜茶', skuName: '24 块装', image: '/assets/products/p04.svg', qty: 2, unitPriceFen: 6900, listPriceFen: 8900, stock: 100, available: true, problem: null },
-      { skuId: 'p12-s1', productId: 'p12', title: '竹纤维茶巾', skuName: '3 条', image: '/assets/products/p12.svg', qty: 1, unitPriceFen: 1990, listPriceFen: 2990, stock: 30, available: true, problem: null },
+      { skuId: 'p04-s2', productId: 'p04', title: '手工红糖姜茶', skuName: '24 块装', image: expect.stringMatching(new RegExp(`^${t.cloud.url}/_storage/[^/]+/products/p04\\.svg\\?sign=`)), qty: 2, unitPriceFen: 6900, listPriceFen: 8900, stock: 100, available: true, problem: null },
+      { skuId: 'p12-s1', productId: 'p12', title: '竹纤维茶巾', skuName: '3 条', image: expect.stringMatching(new RegExp(`^${t.cloud.url}/_storage/[^/]+/products/p12\\.svg\\?sign=`)), qty: 1, unitPriceFen: 1990, listPriceFen: 2990, stock: 30, available: true, problem: null },
     ]);
     expect(first).toMatchObject({ lineCount: 2, quantity: 3, subtotalFen: 2 * 6900 + 1990, updatedAt: t.cloud.now().toISOString() });
     const stored = await doc(t.cloud, 'carts', 'o_cust_1');

@@ -3,7 +3,7 @@
  * prices and stock with one aggregate; `set` replaces the whole cart (safe to repeat); `clear`
  * empties it. Round trips: get 2, set 3, clear 2 (caller included).
  */
-import { action, defineFunction, store } from '../_platform';
+import { action, defineFunction, store, withFileUrls } from '../_platform';
 import { cart as contract } from '../../shared/contract';
 import { decideCartItems, viewCart, type CartDoc, type LiveProduct, type LiveSku } from '../../shared/cart';
 
@@ -48,7 +48,7 @@ export const main = defineFunction('cart', {
   get: action(contract.get)({
     run: async (_input, ctx) => {
       const { doc, skus, products } = await readCart(ctx.openid);
-      return viewCart(doc, skus, products);
+      return withFileUrls(viewCart(doc, skus, products));
     },
   }),
 
@@ -58,7 +58,7 @@ export const main = defineFunction('cart', {
       const doc: CartDoc = { _id: ctx.openid, items: decideCartItems(input.items, skus), updatedAt: ctx.now };
       const { _id, ...fields } = doc;
       await store.setById('carts', _id, fields);
-      return viewCart(doc, skus, products);
+      return withFileUrls(viewCart(doc, skus, products));
     },
   }),
 

@@ -6,7 +6,7 @@
 import { useTestCloud } from '../../emulator/testing';
 import { QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
 import { MAX_REFUND_ATTEMPTS } from '../../shared/lifecycle';
-import { doc, expectMoneyBalances } from '../../tests/support/commerce';
+import { doc, expectMoneyBalances, HOME } from '../../tests/support/commerce';
 import { deliverCallbacks, finishRefunds, payOrder, replayCallback } from '../../tests/support/pay';
 
 const t = useTestCloud();
@@ -18,7 +18,7 @@ type RefundReply = { refundId: string; refundFen: number; refundStatus: string }
 
 /** A paid order of p03 refunded in full by its buyer; the refund as order.refund answered it. */
 async function paidAndRefunded(key: string): Promise<{ orderId: string; totalFen: number; refund: RefundReply }> {
-  const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key }, 'o_cust_1');
+  const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key }, 'o_cust_1');
   await payOrder(t.cloud, o.orderId, 'o_cust_1');
   const refund = await t.cloud.ok<RefundReply>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
   return { ...o, refund };
@@ -48,7 +48,7 @@ it('a refund is pending until WeChat Pay’s refund notice; the notice makes it 
 });
 
 it('a refund WeChat Pay refused (SYSTEMERROR) is asked again by the sweep with the same out_refund_no, then finishes', async () => {
-  const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'rf-refused-01' }, 'o_cust_1');
+  const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'rf-refused-01' }, 'o_cust_1');
   await payOrder(t.cloud, o.orderId, 'o_cust_1');
   await control('wxpay/refund-failures', { outTradeNos: [o.orderId], errCode: 'SYSTEMERROR' });
   const { refundId } = await t.cloud.ok<RefundReply>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');

@@ -6,7 +6,7 @@
  * takes it away again.
  */
 import { useTestCloud } from '../../../emulator/testing';
-import { doc, docs } from '../../../tests/support/commerce';
+import { doc, docs, HOME } from '../../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -28,7 +28,7 @@ describe.each([
   });
 
   it('order.pay refuses with FAILED_PRECONDITION naming the setting; no charge exists, the order stays unpaid, the sweep never marks it paid', async () => {
-    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'unconfigured-01' }, 'o_cust_1');
+    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'unconfigured-01' }, 'o_cust_1');
     const pay = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(pay).toEqual({ ok: false, error: { code: 'FAILED_PRECONDITION', message: expect.stringContaining('CLOUDPAY_SUB_MCH_ID') } });
 
