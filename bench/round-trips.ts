@@ -107,6 +107,8 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
   'team.invites': 1,
   'admin.export': 2, // the CSV's upload metadata + its URL
+  'cart.get': 1, // the products' images as temporary URLs
+  'cart.set': 1,
 };
 
 /** Why a budget is what it is (printed in docs/bench.md). */
