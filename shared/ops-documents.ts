@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
-import { checkPromotion } from './promotions';
+import { checkPromotion, PROMOTION_COLLECTIONS } from './promotions';
+import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -18,12 +19,21 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
+const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
   binding_policy: bindingPolicySchema,
+  courses: courseSchema,
 };
+
+/**
+ * Ops documents that `admin.promotionHealth` checks: the commerce promotions and the courses
+ * (what the shop and the workbench show; an invalid one is skipped there).
+ */
+export const HEALTH_COLLECTIONS = [...PROMOTION_COLLECTIONS, 'courses'] as const;
+/** One of {@link HEALTH_COLLECTIONS}. */
+export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
 
 /**
  * Problems of one ops document as `"field.path: what is wrong"` lines; empty when valid.
@@ -34,6 +44,6 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
   }
-  const r = growthSchemas[collection].safeParse(doc);
+  const r = otherSchemas[collection].safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

@@ -4,7 +4,7 @@
  */
 import { AppError, action, defineFunction, store } from '../_platform';
 import { admin } from '../../shared/contract';
-import { checkPromotion, PROMOTION_COLLECTIONS, type PromotionCollection } from '../../shared/promotions';
+import { checkOpsDocument, HEALTH_COLLECTIONS, type HealthCollection } from '../../shared/ops-documents';
 import { dashboard } from './dashboard';
 import { reassign } from './reassign';
 import { shareTree } from './share-tree';
@@ -16,19 +16,12 @@ export const main = defineFunction('admin', {
   promotionHealth: action(admin.promotionHealth)({
     access: ['ops', 'boss'],
     run: async () => {
-      const lists = await Promise.all(PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })));
-      const problems: Array<{ collection: PromotionCollection; id: string; status: string | null; problems: string[] }> = [];
-      PROMOTION_COLLECTIONS.forEach((collection, i) => {
+      const lists = await Promise.all(HEALTH_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })));
+      const problems: Array<{ collection: HealthCollection; id: string; status: string | null; problems: string[] }> = [];
+      HEALTH_COLLECTIONS.forEach((collection, i) => {
         for (const doc of lists[i]) {
-          const r = checkPromotion(collection, doc);
-          if (!r.ok) {
-            problems.push({
-              collection,
-              id: String(doc._id),
-              status: typeof doc.status === 'string' ? doc.status : null,
-              problems: r.problems,
-            });
-          }
+          const found = checkOpsDocument(collection, doc);
+          if (found.length) problems.push({ collection, id: String(doc._id), status: typeof doc.status === 'string' ? doc.status : null, problems: found });
         }
       });
       return { problems, checked: lists.reduce((n, l) => n + l.length, 0) };

@@ -1,7 +1,7 @@
 /** `admin`: staff views (dashboard, share trees, promotion health) and staff changes (roles, reassigning customers). */
 import { z } from 'zod';
 import { SHARE_CHANNELS, type ShareTreeNode } from '../growth/share-chain';
-import { PROMOTION_COLLECTIONS } from '../promotions/check-promotion';
+import { HEALTH_COLLECTIONS } from '../ops-documents';
 import { ROLES } from '../roles';
 import { defineContract } from './define';
 import { count, dayInput, fen, idField, instant, shareIdField, signedFen } from './fields';
@@ -114,11 +114,11 @@ export const admin = defineContract({
     input: { fromSalesId: idField, toSalesId: idField },
     reply: z.strictObject({ auditId: z.string(), moved: count, fromSalesId: z.string(), toSalesId: z.string() }),
   },
-  /** Ops/boss: every promotion document that fails its schema, with the problems by field. */
+  /** Ops/boss: every promotion and course document that fails its schema, with the problems by field. */
   promotionHealth: {
     input: {},
     reply: z.strictObject({
-      problems: z.array(z.strictObject({ collection: z.enum(PROMOTION_COLLECTIONS), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
+      problems: z.array(z.strictObject({ collection: z.enum(HEALTH_COLLECTIONS), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
       checked: count,
     }),
   },

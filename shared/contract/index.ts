@@ -14,9 +14,11 @@ import { sales } from './sales';
 import { share } from './share';
 import { shelf } from './shelf';
 import { sweep } from './sweep';
+import { training } from './training';
+import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, training, me };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -32,4 +34,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, training, me };

@@ -67,6 +67,19 @@ const TABLE: Record<string, Caller[]> = {
   'payNotify.sandbox': ['system'],
   'payNotify.cloudpay': ['system'],
   'sweep.run': ['system'],
+  // training: salespeople study what is assigned to them; boss and ops may preview a course;
+  // ops publish and assign; the boss (and ops) read the report. Customers never see courses.
+  'training.courses': ['sales'],
+  'training.course': ['sales', 'boss', 'ops'],
+  'training.lesson': ['sales', 'boss', 'ops'],
+  'training.progress': ['sales'],
+  'training.submitQuiz': ['sales'],
+  'training.saveCourse': ['ops'],
+  'training.assign': ['ops'],
+  'training.report': ['boss', 'ops'],
+  // anyone's own profile
+  'me.profile': ANYONE,
+  'me.saveProfile': ANYONE,
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -116,6 +129,16 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
     'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
     'sweep.run': {},
+    'training.courses': {},
+    'training.course': { courseId: 'course_onboarding' },
+    'training.lesson': { courseId: 'course_onboarding', lessonId: 'l_brand' },
+    'training.progress': { courseId: 'course_onboarding', lessonId: 'l_products' },
+    'training.submitQuiz': { courseId: 'course_onboarding', answers: [{ questionId: 'q_origin', optionIds: ['b'] }], attemptKey: uniq },
+    'training.saveCourse': { course: { courseId: `acc_${caller}`, title: '权限', status: 'draft', requiredBeforeLive: false, lessons: [{ lessonId: 'a', title: 'a', blocks: [{ kind: 'text', text: 'a' }] }] } },
+    'training.assign': { courseId: 'course_onboarding', salesIds: 'all', dueAt: '2026-07-01T00:00:00+08:00' },
+    'training.report': {},
+    'me.profile': {},
+    'me.saveProfile': { nickname: '权限测试' },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
