@@ -102,6 +102,11 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageSales/ledger/index', who: sales },
     { route: 'packageSales/leaderboard/index', who: sales, expect: '李娜' },
     { route: 'packageBoss/dashboard/index', who: boss, expect: 'GMV' },
+    { route: 'packageSales/training/index', who: sales, expect: '新人必修：品牌与产品' },
+    { route: 'packageSales/course/index', who: sales, query: { id: 'course_onboarding' }, expect: '课程目录' },
+    { route: 'packageSales/lesson/index', who: sales, query: { courseId: 'course_onboarding', lessonId: 'l_brand' }, expect: '品牌故事' },
+    { route: 'packageSales/quiz/index', who: sales, query: { courseId: 'course_onboarding' }, expect: '山野良品的货从哪里来？' },
+    { route: 'packageBoss/training-report/index', who: boss, expect: '新人必修：品牌与产品' },
   ];
 
   it('covers every page of the app config', () => {

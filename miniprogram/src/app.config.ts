@@ -2,8 +2,8 @@ export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
     { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index'] },
-    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index'] },
-    { root: 'packageBoss', pages: ['dashboard/index'] },
+    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index', 'training/index', 'course/index', 'lesson/index', 'quiz/index'] },
+    { root: 'packageBoss', pages: ['dashboard/index', 'training-report/index'] },
   ],
   preloadRule: {
     'pages/shelf/index': { network: 'all', packages: ['packageShop'] },

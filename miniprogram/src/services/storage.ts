@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { CloudError } from './errors';
 import { initCloud } from './cloud';
-import { currentOpenid } from './persona';
+import { myOpenid } from './role';
 
 /** A file the user uploaded: its `cloud://` id (stored in documents) and a URL to show it now. */
 export interface UploadedFile {
@@ -16,10 +16,10 @@ const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
  * (database/storage-rules.json) let a user write only under `uploads/` and only their own files;
  * functions copy or reference the file id, never trust the path for identity.
  */
-function cloudPathFor(purpose: string, ext: string): string {
+function cloudPathFor(purpose: string, ext: string, owner?: string): string {
   const safePurpose = purpose.replace(/[^a-z0-9_-]/gi, '').slice(0, 24) || 'misc';
   const random = Math.random().toString(36).slice(2, 10);
-  return `uploads/${currentOpenid() || 'me'}/${safePurpose}/${Date.now()}-${random}.${ext}`;
+  return `uploads/${owner || myOpenid() || 'me'}/${safePurpose}/${Date.now()}-${random}.${ext}`;
 }
 
 function extOf(path: string): string {
@@ -33,7 +33,7 @@ async function uploadH5(cloudPath: string, tempFilePath: string): Promise<string
   if (blob.size > MAX_IMAGE_BYTES) throw new CloudError('INVALID_ARGUMENT', 'image is larger than 5 MB');
   const res = await fetch(`/client/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
     method: 'POST',
-    headers: { 'x-wx-openid': currentOpenid(), 'content-type': blob.type || 'application/octet-stream' },
+    headers: { 'x-wx-openid': myOpenid(), 'content-type': blob.type || 'application/octet-stream' },
     body: blob,
   });
   const body = (await res.json().catch(() => ({}))) as { fileID?: string; errCode?: string; errMsg?: string };
@@ -59,7 +59,7 @@ export async function tempUrls(fileIds: string[]): Promise<Record<string, string
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch('/client/storage/getTempFileURL', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wx-openid': currentOpenid() },
+      headers: { 'content-type': 'application/json', 'x-wx-openid': myOpenid() },
       body: JSON.stringify({ fileList: ids }),
     });
     list = ((await res.json().catch(() => ({}))) as { fileList?: typeof list }).fileList ?? [];
@@ -74,9 +74,10 @@ export async function tempUrls(fileIds: string[]): Promise<Record<string, string
  * Lets the user pick one image (camera or album) and uploads it to cloud storage under their own
  * `uploads/` folder. Resolves to the file id to save in a document and a URL to show it now;
  * rejects with CloudError (`CANCELLED` when the user closed the picker).
+ * `owner`: see {@link uploadImageFile}.
  * @example const { fileId, url } = await chooseAndUploadImage('avatar')
  */
-export async function chooseAndUploadImage(purpose: string): Promise<UploadedFile> {
+export async function chooseAndUploadImage(purpose: string, owner?: string): Promise<UploadedFile> {
   let picked: Taro.chooseImage.SuccessCallbackResult;
   try {
     picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -89,10 +90,23 @@ export async function chooseAndUploadImage(purpose: string): Promise<UploadedFil
   if (file?.size && file.size > MAX_IMAGE_BYTES) throw new CloudError('INVALID_ARGUMENT', 'image is larger than 5 MB');
   // h5 temp paths are blob: URLs without an extension; the picked file's type names it.
   const ext = process.env.TARO_ENV === 'h5' ? (file?.type?.split('/')[1] ?? 'jpg').replace('jpeg', 'jpg') : extOf(tempFilePath);
-  const cloudPath = cloudPathFor(purpose, ext);
+  return uploadPicked(purpose, tempFilePath, ext, owner);
+}
+
+async function uploadPicked(purpose: string, tempFilePath: string, ext: string, owner?: string): Promise<UploadedFile> {
+  const cloudPath = cloudPathFor(purpose, ext, owner);
   const fileId = process.env.TARO_ENV === 'h5' ? await uploadH5(cloudPath, tempFilePath) : await uploadWeapp(cloudPath, tempFilePath);
   const url = (await tempUrls([fileId]))[fileId] || tempFilePath;
   return { fileId, url };
+}
+
+/**
+ * Uploads an image WeChat already gave the user's page as a temporary file (the avatar from
+ * `<Button openType="chooseAvatar">`) to their own `uploads/` folder. `owner` is the caller's
+ * openid where the client cannot know it otherwise (weapp: `me.profile` answers it).
+ */
+export async function uploadImageFile(purpose: string, tempFilePath: string, owner?: string): Promise<UploadedFile> {
+  return uploadPicked(purpose, tempFilePath, extOf(tempFilePath), owner);
 }
 
 /** Deletes a file the user uploaded (their own, per the storage rules). */
@@ -100,7 +114,7 @@ export async function deleteUpload(fileId: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch('/client/storage/deleteFile', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wx-openid': currentOpenid() },
+      headers: { 'content-type': 'application/json', 'x-wx-openid': myOpenid() },
       body: JSON.stringify({ fileList: [fileId] }),
     });
     const body = (await res.json().catch(() => ({}))) as { fileList?: Array<{ status?: number; errMsg?: string }> };

@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
+import { ProfileSheet } from '../../components/profile-sheet';
 import { Shell } from '../../components/shell';
+import { useCloud } from '../../hooks/use-cloud';
+import { meApi } from '../../services/api';
 import { knownRole } from '../../services/role';
 import { currentShareId } from '../../services/share';
 import './index.css';
@@ -18,7 +22,9 @@ const SHOP: Entry[] = [
 ];
 const WORK: Entry[] = [
   { text: '销售工作台', url: '/packageSales/workbench/index', roles: ['sales'] },
+  { text: '我的培训', url: '/packageSales/training/index', roles: ['sales'] },
   { text: '老板看板', url: '/packageBoss/dashboard/index', roles: ['boss', 'ops'] },
+  { text: '培训报表', url: '/packageBoss/training-report/index', roles: ['boss', 'ops'] },
 ];
 const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
 
@@ -27,15 +33,33 @@ export default function MePage() {
   const go = (e: Entry) => (e.url.startsWith('/pages/orders') ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
   const work = WORK.filter((e) => !role || !e.roles || e.roles.includes(role));
   const sid = currentShareId();
+  const profile = useCloud(() => meApi.profile());
+  const [editing, setEditing] = useState(false);
+  const p = profile.data;
+  const roleText = ROLE_TEXT[p?.role ?? role ?? ''] || '微信用户';
   return (
     <Shell>
-      <View className="me-head">
-        <View className="avatar me-avatar">我</View>
-        <View>
-          <Text className="me-name">{role ? ROLE_TEXT[role] || role : '微信用户'}</Text>
+      <View className="me-head" onClick={() => p && setEditing(true)} data-testid="profile-edit">
+        {p?.avatarUrl ? <Image className="avatar me-avatar-img" src={p.avatarUrl} mode="aspectFill" data-testid="me-avatar" /> : <View className="avatar me-avatar">我</View>}
+        <View className="grow">
+          <Text className="me-name" data-testid="me-nickname">
+            {p?.nickname || roleText}
+          </Text>
+          <Text className="me-sub">{p && !p.complete ? '点击设置头像和昵称' : roleText}</Text>
           {sid ? <Text className="me-sub">来自分享 {sid}</Text> : null}
         </View>
+        <Text className="cell-arrow">›</Text>
       </View>
+      {editing && p ? (
+        <ProfileSheet
+          profile={p}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            profile.setData(saved);
+            setEditing(false);
+          }}
+        />
+      ) : null}
       <View className="card">
         {SHOP.map((e) => (
           <View key={e.text} className="cell" onClick={() => go(e)}>
