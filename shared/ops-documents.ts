@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
-import { checkPromotion, PROMOTION_COLLECTIONS } from './promotions';
+import { payoutSettingsSchema } from './payouts/settings';
+import { checkPromotion } from './promotions';
 import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
@@ -28,14 +29,6 @@ const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_de
 };
 
 /**
- * Ops documents that `admin.promotionHealth` checks: the commerce promotions and the courses
- * (what the shop and the workbench show; an invalid one is skipped there).
- */
-export const HEALTH_COLLECTIONS = [...PROMOTION_COLLECTIONS, 'courses'] as const;
-/** One of {@link HEALTH_COLLECTIONS}. */
-export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
-
-/**
  * Problems of one ops document as `"field.path: what is wrong"` lines; empty when valid.
  * @example checkOpsDocument('group_deals', { _id: 'g', groupSize: 1 }) // ['groupSize: ...', ...]
  */
@@ -45,5 +38,27 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     return r.ok ? [] : r.problems;
   }
   const r = otherSchemas[collection].safeParse(doc);
+  return r.success ? [] : describeIssues(r.error.issues, '(document)');
+}
+
+/**
+ * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
+ * the same one on read, falling back to a default while one is invalid).
+ */
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema };
+
+/** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
+export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;
+/** One of {@link HEALTH_COLLECTIONS}. */
+export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
+
+/**
+ * Problems of one ops settings document (`settings/<id>`); empty when valid or not an ops setting.
+ * @example checkOpsSetting({ _id: 'payouts', minAmountFen: 5 }) // ['minAmountFen: Too small: ...']
+ */
+export function checkOpsSetting(doc: { _id?: unknown }): string[] {
+  const schema = typeof doc._id === 'string' && Object.prototype.hasOwnProperty.call(OPS_SETTINGS, doc._id) ? OPS_SETTINGS[doc._id] : undefined;
+  if (!schema) return [];
+  const r = schema.safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

@@ -19,6 +19,7 @@ const LINKS = [
   { text: '佣金明细', sub: '待结算 / 可结算 / 已发放 / 已冲回', url: '/packageSales/ledger/index' },
   { text: '排行榜', sub: '业绩与拉新', url: '/packageSales/leaderboard/index' },
   { text: '培训学习', sub: '指派给我的课程与测验', url: '/packageSales/training/index' },
+  { text: '提现', sub: '可提现余额 · 申请 · 进度', url: '/packageSales/payout/index' },
 ];
 
 export default function WorkbenchPage() {

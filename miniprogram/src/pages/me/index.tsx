@@ -5,7 +5,7 @@ import { ProfileSheet } from '../../components/profile-sheet';
 import { Shell } from '../../components/shell';
 import { useCloud } from '../../hooks/use-cloud';
 import { meApi } from '../../services/api';
-import { knownRole } from '../../services/role';
+import { useKnownRole } from '../../services/role';
 import { currentShareId } from '../../services/share';
 import './index.css';
 
@@ -25,11 +25,13 @@ const WORK: Entry[] = [
   { text: '我的培训', url: '/packageSales/training/index', roles: ['sales'] },
   { text: '老板看板', url: '/packageBoss/dashboard/index', roles: ['boss', 'ops'] },
   { text: '培训报表', url: '/packageBoss/training-report/index', roles: ['boss', 'ops'] },
+  { text: '后台管理', url: '/packageBoss/home/index', roles: ['boss', 'ops'] },
+  { text: '待办队列', url: '/packageBoss/queues/index', roles: ['boss', 'ops'] },
 ];
 const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
 
 export default function MePage() {
-  const role = knownRole();
+  const role = useKnownRole();
   const go = (e: Entry) => (e.url.startsWith('/pages/orders') ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
   const work = WORK.filter((e) => !role || !e.roles || e.roles.includes(role));
   const sid = currentShareId();
