@@ -78,6 +78,9 @@ describe('h5: training (publish → study → resume → quiz fail/pass → repo
 
   it('ops publish a course with a quiz in the console, then assign it to the salesperson', async () => {
     await ops.page.goto(`${e2e.cloud.url}/console`, { waitUntil: 'domcontentloaded' });
+    // The console asks who you are: ops and boss personas only.
+    await ops.page.locator(`[data-testid="console-signin-${OPS.openid}"]`).click();
+    await ops.page.locator('[data-testid=console-who]').filter({ hasText: '运营' }).waitFor();
     await ops.page.locator('#collections li[data-collection=courses]').click();
     await ops.page.locator('#new-btn:not([disabled])').click();
     await ops.page.waitForFunction(() => (document.getElementById('editor') as HTMLTextAreaElement).value.includes('lessons'));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { ProfileSheet } from '../../components/profile-sheet';
@@ -37,6 +37,14 @@ export default function MePage() {
   const sid = currentShareId();
   const profile = useCloud(() => meApi.profile());
   const [editing, setEditing] = useState(false);
+  // The sheet takes the whole screen: the tab bar would sit over its save button (h5).
+  useEffect(() => {
+    if (!editing) return undefined;
+    Taro.hideTabBar({ animation: false }).catch(() => undefined);
+    return () => {
+      Taro.showTabBar({ animation: false }).catch(() => undefined);
+    };
+  }, [editing]);
   const p = profile.data;
   const roleText = ROLE_TEXT[p?.role ?? role ?? ''] || '微信用户';
   return (
