@@ -64,17 +64,19 @@ const questionReply = z.strictObject({
 /** A graded quiz attempt. */
 const attemptReply = z.strictObject({ at: instant, scorePercent: count, correctCount: count, total: count, passed: z.boolean() });
 
-/** Completion counts of one course over its salespeople (shared/training `summarizeCourse`). */
-const courseSummaryFields = {
+/** Completion counts over a set of assignments (shared/training `Completion`). */
+const completionFields = {
   assigned: count,
   notStarted: count,
   inProgress: count,
   completed: count,
   overdue: count,
   passed: count,
-  attempts: count,
   averageBestScorePercent: count.nullable(),
 };
+
+/** Completion counts of one course over its salespeople (shared/training `summarizeCourse`). */
+const courseSummaryFields = { ...completionFields, attempts: count };
 
 const pagingInput = {
   /** The `nextCursor` of the previous page. */
@@ -196,13 +198,7 @@ export const training = defineContract({
             z.strictObject({
               salesId: z.string(),
               name: z.string(),
-              assigned: count,
-              notStarted: count,
-              inProgress: count,
-              completed: count,
-              overdue: count,
-              passed: count,
-              averageBestScorePercent: count.nullable(),
+              ...completionFields,
               shelfLive: z.boolean(),
             }),
           ),

@@ -20,4 +20,4 @@ export type { CourseStanding, CourseState, DueState, QuizAttempt, TrainingProgre
 export { decideShelfLive } from './shelf-gate';
 export type { GateRow, ShelfLiveness } from './shelf-gate';
 export { NO_COUNTS, summarizeCourse, summarizeSales } from './report';
-export type { CourseSummary, ProgressCounts, SalesSummary } from './report';
+export type { Completion, CourseSummary, ProgressCounts, SalesSummary } from './report';

@@ -22,17 +22,21 @@ export interface ProgressCounts {
 /** No progress documents yet. */
 export const NO_COUNTS: ProgressCounts = { docs: 0, completed: 0, inProgress: 0, passed: 0, attempts: 0, attempted: 0, bestSum: 0, overdueWithDue: 0, openWithoutDue: 0 };
 
-/** Completion of one course over the salespeople it is assigned to. */
-export interface CourseSummary {
+/** Completion counts over a set of assignments (a course's salespeople, or a salesperson's courses). */
+export interface Completion {
   assigned: number;
   notStarted: number;
   inProgress: number;
   completed: number;
   overdue: number;
   passed: number;
-  attempts: number;
-  /** Mean of the best scores of those who took the quiz (rounded), null when nobody did. */
+  /** Mean of the best scores of the quizzes taken (rounded), null when none was. */
   averageBestScorePercent: number | null;
+}
+
+/** Completion of one course over the salespeople it is assigned to, with its quiz attempts. */
+export interface CourseSummary extends Completion {
+  attempts: number;
 }
 
 /**
@@ -57,14 +61,7 @@ export function summarizeCourse(course: Pick<Course, 'assignAll'>, counts: Progr
 }
 
 /** One salesperson's training over every published course assigned to them. */
-export interface SalesSummary {
-  assigned: number;
-  notStarted: number;
-  inProgress: number;
-  completed: number;
-  overdue: number;
-  passed: number;
-  averageBestScorePercent: number | null;
+export interface SalesSummary extends Completion {
   shelfLive: boolean;
 }
 
