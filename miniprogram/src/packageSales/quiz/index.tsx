@@ -6,6 +6,7 @@ import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { newIdempotencyKey, trainingApi, type CourseDetail, type QuizResult } from '../../services/api';
+import { answersOf, toggleOption, unanswered, type AnswerSheet } from './answer-sheet';
 
 type Question = NonNullable<CourseDetail['quiz']>['questions'][number];
 
@@ -17,23 +18,18 @@ export default function QuizPage() {
   const { params } = useRouter();
   const courseId = params.courseId || '';
   const state = useCloud(() => trainingApi.course(courseId), [courseId]);
-  const [picked, setPicked] = useState<Record<string, string[]>>({});
+  const [picked, setPicked] = useState<AnswerSheet>({});
   const [result, setResult] = useState<QuizResult>();
   const [busy, setBusy] = useState(false);
   const attemptKey = useRef(newIdempotencyKey());
 
-  const toggle = (q: Question, optionId: string) =>
-    setPicked((p) => {
-      const now = p[q.questionId] ?? [];
-      if (q.kind === 'single') return { ...p, [q.questionId]: [optionId] };
-      return { ...p, [q.questionId]: now.includes(optionId) ? now.filter((x) => x !== optionId) : [...now, optionId] };
-    });
+  const toggle = (q: Question, optionId: string) => setPicked((p) => toggleOption(p, q, optionId));
 
   const submit = async (questions: Question[]) => {
-    if (questions.some((q) => !(picked[q.questionId] ?? []).length)) return Taro.showToast({ title: '还有题目没有作答', icon: 'none' });
+    if (unanswered(picked, questions).length) return Taro.showToast({ title: '还有题目没有作答', icon: 'none' });
     setBusy(true);
     try {
-      setResult(await trainingApi.submitQuiz(courseId, questions.map((q) => ({ questionId: q.questionId, optionIds: picked[q.questionId] })), attemptKey.current));
+      setResult(await trainingApi.submitQuiz(courseId, answersOf(picked, questions), attemptKey.current));
     } catch (e) {
       toastError(e);
     } finally {
