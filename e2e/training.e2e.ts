@@ -122,6 +122,8 @@ describe('h5: training (publish → study → resume → quiz fail/pass → repo
     // Leave, come back later: the course continues where they stopped.
     await sales.open('/pages/me/index');
     await sales.open('/packageSales/course/index', { id: COURSE });
+    // A later visit starts the app again (a hash change alone may bring back the page it kept).
+    await sales.page.reload({ waitUntil: 'domcontentloaded' });
     const again = visible(sales.page, '[data-testid=course-resume]');
     await again.waitFor({ timeout: 20000 });
     expect(await again.getAttribute('data-lesson')).toBe('close');
