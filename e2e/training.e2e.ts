@@ -1,8 +1,10 @@
 /**
  * Issue 15, training and the customer's profile, in Chromium on the h5 build:
- *   ops publish a course with a quiz in the console and assign it (training.assign) →
- *   the salesperson studies a lesson, leaves, comes back to "continue" at the next lesson,
- *   finishes, fails the quiz once and passes it the second time →
+ *   ops publish a course with a quiz, required before the shelf goes live, in the console and
+ *   assign it (training.assign) → the salesperson's shelf is not live (customers are told it is
+ *   being prepared; the share centre says which course) → the salesperson studies a lesson,
+ *   leaves, comes back to "continue" at the next lesson, finishes, fails the quiz once and passes
+ *   it the second time → the shelf is live →
  *   the boss's training report shows the pass →
  *   a customer sets a nickname and an avatar (uploaded to storage) and the profile shows them.
  * Screenshots: e2e/screenshots/training-*.png. No browser console errors in any context.
@@ -26,9 +28,9 @@ function courseDoc(template: Record<string, unknown>): Record<string, unknown> {
     ...rest,
     _id: COURSE,
     title: '销售话术入门',
-    summary: '两节课 + 两道题，全对才算通过',
+    summary: '两节课 + 两道题，全对才算通过；学完货架才上线',
     status: 'published',
-    requiredBeforeLive: false,
+    requiredBeforeLive: true,
     lessons: [
       { lessonId: 'open', title: '开场白', minutes: 2, blocks: [{ kind: 'text', text: '先问候，再提产地：「这款龙井是今年明前的头采。」' }, { kind: 'image', src: '/assets/products/p01.svg', caption: '明前龙井' }] },
       { lessonId: 'close', title: '促成下单', minutes: 2, blocks: [{ kind: 'text', text: '用拼团和优惠券帮客户算一笔账，再发商品卡片。' }] },
@@ -76,7 +78,7 @@ describe('h5: training (publish → study → resume → quiz fail/pass → repo
     await e2e?.close();
   });
 
-  it('ops publish a course with a quiz in the console, then assign it to the salesperson', async () => {
+  it('ops publish a required course with a quiz in the console and assign it: the shelf is not live yet', async () => {
     await ops.page.goto(`${e2e.cloud.url}/console`, { waitUntil: 'domcontentloaded' });
     // The console asks who you are: ops and boss personas only.
     await ops.page.locator(`[data-testid="console-signin-${OPS.openid}"]`).click();
@@ -97,10 +99,22 @@ describe('h5: training (publish → study → resume → quiz fail/pass → repo
     const dueAt = new Date(e2e.cloud.now().getTime() + 7 * 86_400_000).toISOString();
     const assigned = await e2e.cloud.ok<Reply<'training', 'assign'>>('training', { action: 'assign', courseId: COURSE, salesIds: [SALES.openid], dueAt }, OPS.openid);
     expect(assigned).toMatchObject({ audience: 'list', assigned: 1, skipped: [] });
+
+    // Customers opening the salesperson's shelf are told it is being prepared.
+    expect(await e2e.cloud.call('shelf', { action: 'view', salesId: SALES.openid }, CUSTOMER.openid)).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
+    await customer.open('/pages/shelf/index', { salesId: SALES.openid });
+    await customer.page.getByText('货架还在准备中').filter({ visible: true }).first().waitFor({ timeout: 20000 });
+    await e2e.shot(customer.page, 'customer-shelf-not-live');
   });
 
   it('the salesperson studies the first lesson, leaves, and continues at the second', async () => {
     await sales.open('/packageSales/workbench/index');
+    // The share centre says why the shelf is not live, and which course to finish.
+    await visible(sales.page, '[data-testid=wb-share-centre][data-shelf-live="0"]').waitFor({ timeout: 20000 });
+    const banner = visible(sales.page, '[data-testid=shelf-not-live]');
+    await banner.waitFor({ timeout: 20000 });
+    expect(await banner.textContent()).toContain('销售话术入门');
+    await e2e.shot(sales.page, 'sales-workbench-not-live');
     await visible(sales.page, '[data-testid=wb-link-training]').click();
     const card = visible(sales.page, `[data-testid=course-card][data-course=${COURSE}]`);
     await card.waitFor({ timeout: 20000 });
@@ -168,6 +182,19 @@ describe('h5: training (publish → study → resume → quiz fail/pass → repo
     ]);
   });
 
+  it('the course passed, the shelf is live: the customer sees it and the share centre no longer warns', async () => {
+    expect(await e2e.cloud.call('shelf', { action: 'view', salesId: SALES.openid }, CUSTOMER.openid)).toMatchObject({ ok: true });
+    await customer.open('/pages/shelf/index', { salesId: SALES.openid });
+    await customer.page.reload({ waitUntil: 'domcontentloaded' });
+    await customer.page.getByText('赵敏').filter({ visible: true }).first().waitFor({ timeout: 20000 });
+    expect(await customer.page.getByText('货架还在准备中').filter({ visible: true }).count()).toBe(0);
+    await e2e.shot(customer.page, 'customer-shelf-live');
+    await sales.open('/packageSales/workbench/index');
+    await sales.page.reload({ waitUntil: 'domcontentloaded' });
+    await visible(sales.page, '[data-testid=wb-share-centre][data-shelf-live="1"]').waitFor({ timeout: 20000 });
+    expect(await sales.page.locator('[data-testid=shelf-not-live]').count()).toBe(0);
+  });
+
   it("the boss's training report shows the pass", async () => {
     const report = await e2e.cloud.ok<Reply<'training', 'report'>>('training', { action: 'report', courseId: COURSE }, BOSS.openid);
     expect(report.courses[0]).toMatchObject({ courseId: COURSE, assigned: 1, completed: 1, passed: 1, attempts: 2, averageBestScorePercent: 100 });
@@ -185,6 +212,7 @@ describe('h5: training (publish → study → resume → quiz fail/pass → repo
 
   it('a customer sets a nickname and an avatar (uploaded) and the profile shows them', async () => {
     await customer.open('/pages/me/index');
+    await customer.page.reload({ waitUntil: 'domcontentloaded' });
     await visible(customer.page, '[data-testid=profile-edit]').click();
     await visible(customer.page, '[data-testid=profile-sheet]').waitFor({ timeout: 20000 });
     const chooser = customer.page.waitForEvent('filechooser', { timeout: 15000 });

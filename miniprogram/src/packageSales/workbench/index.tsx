@@ -56,7 +56,7 @@ export default function WorkbenchPage() {
               </View>
             </View>
           </View>
-          <View className="card">
+          <View className="card" data-testid="wb-share-centre" data-shelf-live={training.data ? (training.data.shelf.live ? '1' : '0') : ''}>
             <View className="card-title">分享中心</View>
             {training.data ? <ShelfLiveBanner shelf={training.data.shelf} /> : null}
             <Text className="muted wb-share-tip">分享卡片、海报或朋友圈，客户打开即绑定到你名下（保护期内他人无法抢客）。</Text>
