@@ -1,8 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { store, type ActionContext } from '../_platform';
-import { withImageUrls } from './image-urls';
+import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupLivePromotions } from './promotions';
 import { requiredCoursesLookup } from './required-courses';
 import { decideShelfLive, type GateRow } from '../../shared/training';
@@ -11,8 +10,8 @@ interface ShelfRow {
   _id: string;
   name?: string;
   slogan?: string;
-  logoUrl?: string;
-  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarUrl?: string; shelfProductIds?: string[]; products: ProductDoc[]; requiredCourses: GateRow[] }>;
+  logoFileId?: string;
+  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarFileId?: string; shelfProductIds?: string[]; products: ProductDoc[]; requiredCourses: GateRow[] }>;
   couponTemplates: unknown[];
   groupDeals: unknown[];
 }
@@ -34,7 +33,8 @@ function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string 
  * products with SKUs, the required courses that may keep their shelf from being live (with their
  * progress), live coupon templates and group deals — so shelf.view costs two round trips in all
  * (the caller's user doc, then this). A customer opening a shelf that is not live yet gets
- * FAILED_PRECONDITION (shared/training/shelf-gate.ts).
+ * FAILED_PRECONDITION (shared/training/shelf-gate.ts). Images are answered as temporary URLs of
+ * their stored file ids (one getTempFileURL for the whole shelf).
  */
 export async function viewShelf(input: { salesId?: string }, ctx: ActionContext) {
   const _ = store.command();
@@ -73,13 +73,13 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
 
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));
-  const products = await withImageUrls(
-    [...sales.products].sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0)).map((p) => presentProduct(p, promos)),
-  );
-  return {
-    brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoUrl ?? '' },
-    sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarUrl ?? '' },
+  const products = [...sales.products]
+    .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
+    .map((p) => presentProduct(p, promos));
+  return withFileUrls({
+    brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoFileId ?? '' },
+    sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarFileId ?? '' },
     products,
     coupons: presentCoupons(promos.templates),
-  };
+  });
 }

@@ -10,6 +10,7 @@ import { salesApi, trainingApi } from '../../services/api';
 import { myOpenid } from '../../services/role';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
+import { MyCard } from './my-card';
 import './index.css';
 
 const LINKS = [
@@ -56,6 +57,7 @@ export default function WorkbenchPage() {
               </View>
             </View>
           </View>
+          {ledger.data?.salesId ? <MyCard salesId={ledger.data.salesId} /> : null}
           <View className="card" data-testid="wb-share-centre" data-shelf-live={training.data ? (training.data.shelf.live ? '1' : '0') : ''}>
             <View className="card-title">分享中心</View>
             {training.data ? <ShelfLiveBanner shelf={training.data.shelf} /> : null}
