@@ -21,15 +21,17 @@ async function user(cloud: TestCloud, openid: string): Promise<Record<string, un
   return ((await cloud.db.collection('users').doc(openid).get()).data as Array<Record<string, unknown>>)[0];
 }
 
-it('a seeded customer has no nickname or avatar of their own yet: the avatar on file is shown, the profile is not complete', async () => {
-  expect(await t.cloud.ok<Profile>('me', { action: 'profile' }, 'o_cust_1')).toEqual({
+it('a seeded customer has no nickname yet: the avatar on file (the seed image in storage) is shown, the profile is not complete', async () => {
+  const profile = await t.cloud.ok<Profile>('me', { action: 'profile' }, 'o_cust_1');
+  expect(profile).toEqual({
     openid: 'o_cust_1',
     role: 'customer',
     nickname: null,
-    avatarFileId: null,
-    avatarUrl: '/assets/avatars/c1.svg',
+    avatarFileId: 'cloud://local.6c6f-local-1300000000/avatars/c1.svg',
+    avatarUrl: expect.stringContaining('/_storage/'),
     complete: false,
   });
+  expect((await fetch(profile.avatarUrl!)).status).toBe(200);
 });
 
 it('saves the nickname (trimmed) and the avatar the customer uploaded; the profile shows them, the avatar through a temporary URL', async () => {
@@ -51,8 +53,9 @@ it('a first-time visitor is registered and can save a nickname alone; a new avat
   // Keeping the avatar (nickname only) keeps the file.
   await t.cloud.ok('me', { action: 'saveProfile', nickname: '老朋友' }, 'o_new_friend');
   expect(await user(t.cloud, 'o_new_friend')).toMatchObject({ role: 'customer', nickname: '老朋友', avatarFileId: second });
+  // Of the uploads (the seed's images live outside uploads/), only the current avatar is left.
   const files = (await (await fetch(`${t.cloud.url}/_emulator/storage`)).json()) as Array<{ fileID: string }>;
-  expect(files.map((f) => f.fileID)).toEqual([second]);
+  expect(files.map((f) => f.fileID).filter((id) => id.includes('/uploads/'))).toEqual([second]);
 });
 
 it.each<[string, () => Promise<string>, string]>([
