@@ -11,6 +11,7 @@
  */
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
+import { seedFileId } from '../emulator/seed/files';
 import type { Reply } from '../shared/contract';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
 
@@ -32,7 +33,7 @@ function courseDoc(template: Record<string, unknown>): Record<string, unknown> {
     status: 'published',
     requiredBeforeLive: true,
     lessons: [
-      { lessonId: 'open', title: '开场白', minutes: 2, blocks: [{ kind: 'text', text: '先问候，再提产地：「这款龙井是今年明前的头采。」' }, { kind: 'image', src: '/assets/products/p01.svg', caption: '明前龙井' }] },
+      { lessonId: 'open', title: '开场白', minutes: 2, blocks: [{ kind: 'text', text: '先问候，再提产地：「这款龙井是今年明前的头采。」' }, { kind: 'image', src: seedFileId('products/p01.svg'), caption: '明前龙井' }] },
       { lessonId: 'close', title: '促成下单', minutes: 2, blocks: [{ kind: 'text', text: '用拼团和优惠券帮客户算一笔账，再发商品卡片。' }] },
     ],
     quiz: {

@@ -4,6 +4,7 @@
  * lesson done), 赵敏 has not started. Not required before a shelf goes live, so every seeded
  * salesperson's shelf stays live.
  */
+import { seedFileId } from './files';
 import { DAY, type SeedDoc } from './window';
 
 /** Fixed ids of the demo course. */
@@ -25,7 +26,7 @@ export function seedTraining(now: Date): Record<string, SeedDoc[]> {
     _id: TRAINING_IDS.course,
     title: '新人必修：品牌与产品',
     summary: '认识山野良品、主推产品和售后规则，10 分钟学完，测验 60 分及格。',
-    cover: '/assets/courses/onboarding.svg',
+    cover: seedFileId('courses/onboarding.svg'),
     status: 'published',
     requiredBeforeLive: false,
     lessons: [
@@ -35,7 +36,7 @@ export function seedTraining(now: Date): Record<string, SeedDoc[]> {
         minutes: 3,
         blocks: [
           { kind: 'text', text: '山野良品只卖产地直发的好物：每一款都由买手到产地挑选，和农户签约收购。' },
-          { kind: 'image', src: '/assets/brand/logo.svg', caption: '品牌标识' },
+          { kind: 'image', src: seedFileId('brand/logo.svg'), caption: '品牌标识' },
           { kind: 'text', text: '和客户聊天时，先讲产地和人，再讲价格。' },
         ],
       },
@@ -45,8 +46,8 @@ export function seedTraining(now: Date): Record<string, SeedDoc[]> {
         minutes: 4,
         blocks: [
           { kind: 'text', text: '明前龙井和云南滇红是茶饮的两款主推：龙井讲鲜爽，滇红讲醇厚。' },
-          { kind: 'image', src: '/assets/products/p01.svg', caption: '明前龙井' },
-          { kind: 'image', src: '/assets/products/p03.svg', caption: '云南滇红' },
+          { kind: 'image', src: seedFileId('products/p01.svg'), caption: '明前龙井' },
+          { kind: 'image', src: seedFileId('products/p03.svg'), caption: '云南滇红' },
         ],
       },
       {
