@@ -109,6 +109,11 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
   'team.invites': 1,
   'admin.export': 2, // the CSV's upload metadata + its URL
+  'training.courses': 1, // the covers' URLs
+  'training.course': 1,
+  'training.lesson': 1,
+  'me.profile': 1, // the avatar's URL
+  'me.saveProfile': 2, // a new avatar: does it exist, then its URL
 };
 
 /** Why a budget is what it is (printed in docs/bench.md). */
