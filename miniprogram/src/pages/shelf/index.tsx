@@ -47,6 +47,14 @@ export default function ShelfPage() {
     }
   };
 
+  // shelf.view: FAILED_PRECONDITION = the salesperson's shelf is not live yet (required training to finish).
+  if (state.error?.code === 'FAILED_PRECONDITION' && !state.data) {
+    return (
+      <Shell className="shelf">
+        <Empty text="货架还在准备中" hint="这位顾问完成上岗培训后，货架就会上线，稍后再来看看" />
+      </Shell>
+    );
+  }
   return (
     <Shell className="shelf">
       <Loadable
