@@ -14,7 +14,7 @@
  * A second, informational phase adds 3% failing single writes (the documented crash windows of
  * docs/commerce.md): its invariant breaks are reported, not budgeted.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { startTestCloud, type TestCloud, AS_FUNCTION } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
 import { outcomes } from '../tests/support/commerce';
 import { budget, captureLogs, round, tally, type Budget } from './lib';
@@ -141,7 +141,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
         note('share.open', (await cloud.call('share', { action: 'open', shareId: pick(world.shares) }, u)) as Env);
       }
     } else {
-      note('sweep.run', (await cloud.call('sweep', { action: 'run' })) as Env);
+      note('sweep.run', (await cloud.call('sweep', { action: 'run' }, AS_FUNCTION)) as Env);
     }
   };
 
@@ -157,7 +157,7 @@ async function settle(cloud: TestCloud): Promise<void> {
   cloud.faults({});
   for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000]) {
     cloud.advanceClock(advance);
-    for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' });
+    for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' }, AS_FUNCTION);
   }
 }
 

@@ -47,10 +47,19 @@ function branches(filter: Record<string, unknown>): Array<Record<string, unknown
   return $or.map((b) => ({ ...rest, ...(b as Record<string, unknown>) }));
 }
 
+/** A paged query (skip > 0) whose sort does not end on `_id`: ties can repeat or drop rows between pages. */
+export interface UnstablePaging {
+  collection: string;
+  sort: string[];
+  caller: string;
+  count: number;
+}
+
 export class IndexChecker {
   private indexes = new Map<string, IndexSpec[]>();
   private scanOk = new Set<string>();
   private reports = new Map<string, UnindexedQuery>();
+  private paging = new Map<string, UnstablePaging>();
 
   /** `indexes`: the provisioned indexes; `scanOk`: collections that may be read whole. */
   constructor(indexes: PlannedIndex[], scanOk: Iterable<string> = []) {
@@ -101,11 +110,29 @@ export class IndexChecker {
     }
   }
 
+  /**
+   * Judges a page after the first (`skip > 0`): the service returns equal sort keys in no fixed
+   * order, so skip-paging is stable only when the sort ends on the unique `_id`.
+   */
+  checkPaging(collection: string, sort: string[], caller: string | undefined): void {
+    if (!caller || sort[sort.length - 1] === '_id') return;
+    const key = `${collection}|${sort.join(',')}|${caller}`;
+    const seen = this.paging.get(key);
+    if (seen) seen.count++;
+    else this.paging.set(key, { collection, sort, caller, count: 1 });
+  }
+
   report(): UnindexedQuery[] {
     return [...this.reports.values()].sort((a, b) => a.collection.localeCompare(b.collection));
   }
 
+  /** Paged queries whose order is not total (see {@link checkPaging}). */
+  unstablePaging(): UnstablePaging[] {
+    return [...this.paging.values()];
+  }
+
   reset(): void {
     this.reports.clear();
+    this.paging.clear();
   }
 }

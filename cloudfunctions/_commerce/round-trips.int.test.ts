@@ -2,7 +2,7 @@
  * Database round trips per action, read from the local cloud's stats, with budgets. The numbers
  * are written up in docs/commerce.md; raise a budget only with a reason there.
  */
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { startTestCloud, type TestCloud, AS_FUNCTION } from '../../emulator/testing';
 
 let cloud: TestCloud;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('order', { action: 'pay', orderId: team.orderId }, 'o_cust_1');
   await cloud.ok('order', { action: 'pay', orderId: joined.orderId }, 'o_cust_2');
   await cloud.ok('admin', { action: 'promotionHealth' }, 'o_ops');
-  await cloud.ok('sweep', { action: 'run' });
+  await cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
 
   const stats = cloud.stats().byAction;
   const measured = Object.fromEntries(Object.keys(BUDGETS).map((k) => [k, stats[k]?.maxOps]));

@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { AppError, type Envelope, isAppError } from '../../shared/errors';
 import { describeIssues } from '../../shared/zod-issues';
 import type { ActionContract } from '../../shared/contract/define';
-import type { Role } from '../../shared/roles';
+import { refusalOf, type Access } from './access';
 import { readCallerContext, type CallerContext } from './context';
 import { randomId } from './ids';
 import { errorCode } from './errors';
 import { loadUsers, type UserDoc } from './users';
 
-/** Who may call an action: roles of registered users, or 'system' (timers, other functions, payment callbacks). */
-export type Access = 'anyone' | 'system' | readonly Role[];
+export type { Access } from './access';
 
 /** Everything an action gets besides its parsed input. */
 export interface ActionContext extends CallerContext {
-  /** The caller; undefined only for 'system' actions. */
+  /** The caller; `{ _id: '', role: 'customer' }` for 'system' actions (the platform calls them). */
   user: UserDoc;
   /** Users loaded together with the caller (see ActionSpec.users). */
   users: Map<string, UserDoc>;
@@ -116,10 +115,11 @@ export function defineFunction(functionName: string, actions: Record<string, Any
 
       let users = new Map<string, UserDoc>();
       let user: UserDoc | undefined;
-      if (access === 'system') {
-        if (caller.openid) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} is server-only`);
-      } else {
-        if (!caller.openid) throw new AppError('UNAUTHENTICATED', 'no caller identity');
+      // Who calls is what the platform's context says (a function, a timer, WeChat Pay, a user).
+      const refusal = refusalOf(access, caller);
+      if (refusal === 'PERMISSION_DENIED') throw new AppError(refusal, `${functionName}.${actionName} is server-only`);
+      if (refusal) throw new AppError(refusal, `no caller identity (${caller.kind} call)`);
+      if (access !== 'system') {
         const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
         if (spec.loadCaller === false) {
           user = { _id: caller.openid, role: 'customer' };

@@ -1,4 +1,4 @@
-import { useTestCloud } from '../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { sandboxLedger } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
 import { aCoupon, at } from '../../tests/support/fixtures';
@@ -65,7 +65,7 @@ describe('groupbuy', () => {
     const full = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     expect(full.ok === false && full.error.code).toBe('GROUP_FULL');
     t.cloud.advanceClock(16 * 60 * 1000);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
     const third = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     await t.cloud.ok('order', { action: 'pay', orderId: third.orderId }, 'o_cust_3');
@@ -85,7 +85,7 @@ describe('groupbuy', () => {
     t.cloud.advanceClock(25 * HOUR);
     const late = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_4');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' })]);
+    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(sweeps.every((s) => s.ok)).toBe(true);
 
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
@@ -101,7 +101,7 @@ describe('groupbuy', () => {
     expect(view.members.filter((m) => m.paid)).toEqual([]);
 
     // A third sweep changes nothing.
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await docs(t.cloud, 'refunds')).toHaveLength(2);
     await expectMoneyBalances(t.cloud);
   });
@@ -115,7 +115,7 @@ describe('groupbuy', () => {
 
     // The provider fails the second member's refund during the first sweep.
     sandboxLedger.failRefundsFor.add(second.orderId);
-    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
+    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION);
     expect(first).toMatchObject({ teamsFailed: 1, membersRefunded: 2 });
     expect(await docs(t.cloud, 'refunds', { orderId: team.orderId })).toEqual([expect.objectContaining({ status: 'succeeded' })]);
     expect(await docs(t.cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending' })]);
@@ -123,12 +123,12 @@ describe('groupbuy', () => {
 
     // Still failing: the next sweep asks again with the same refund id and leaves it pending.
     t.cloud.advanceClock(60 * 1000);
-    expect(await t.cloud.ok<{ refundsRetried: number }>('sweep', { action: 'run' })).toMatchObject({ refundsRetried: 0 });
+    expect(await t.cloud.ok<{ refundsRetried: number }>('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ refundsRetried: 0 });
 
     // The provider is back: two concurrent sweeps finish it, each refund paid out once.
     sandboxLedger.failRefundsFor.clear();
     t.cloud.advanceClock(60 * 1000);
-    const [a, b] = await Promise.all([t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }), t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.membersRefunded + b.membersRefunded).toBe(0);
     for (const o of [team, second]) {
       const refunds = await docs(t.cloud, 'refunds', { orderId: o.orderId });

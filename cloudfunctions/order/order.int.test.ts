@@ -1,4 +1,4 @@
-import { useTestCloud } from '../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { sandboxTradeNo, signSandboxNotice } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
 
@@ -77,7 +77,7 @@ describe('order.pay and payNotify', () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: 'wx_trade_1', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
     const event = { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) };
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.cloud.call<{ outcome: string }>('payNotify', event)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.cloud.call<{ outcome: string }>('payNotify', event, AS_FUNCTION)));
     expect(results.map((r) => (r.ok ? r.data.outcome : r.error.code)).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'paid']);
     expect(await docs(t.cloud, 'payments')).toHaveLength(1);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, tradeNo: 'wx_trade_1' });
@@ -86,7 +86,7 @@ describe('order.pay and payNotify', () => {
 
   it('a notice for an unknown order creates nothing; a notice replayed after the refund leaves the order refunded', async () => {
     const unknown = { outTradeNo: 'o_not_an_order', transactionId: 'wx_unknown', totalFee: 100, resultCode: 'SUCCESS' as const };
-    const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...unknown, sign: signSandboxNotice(unknown) });
+    const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...unknown, sign: signSandboxNotice(unknown) }, AS_FUNCTION);
     expect(r.outcome).toBe('unknown_order');
     expect(await doc(t.cloud, 'orders', 'o_not_an_order')).toBeUndefined();
     expect(await docs(t.cloud, 'refunds')).toHaveLength(0);
@@ -95,7 +95,7 @@ describe('order.pay and payNotify', () => {
     await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: sandboxTradeNo(o.orderId), totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const replays = await Promise.all([1, 2, 3].map(() => t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) })));
+    const replays = await Promise.all([1, 2, 3].map(() => t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) }, AS_FUNCTION)));
     expect(replays.map((x) => x.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', paidFen: o.totalFen, refundedFen: o.totalFen });
     expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('order.pay and payNotify', () => {
   it('a forged notice or a customer calling payNotify is refused', async () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-forge-01' }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: 'x', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const forged = await t.cloud.call('payNotify', { action: 'sandbox', ...notice, sign: 'ab'.repeat(32) });
+    const forged = await t.cloud.call('payNotify', { action: 'sandbox', ...notice, sign: 'ab'.repeat(32) }, AS_FUNCTION);
     expect(forged.ok === false && forged.error.code).toBe('PERMISSION_DENIED');
     const asCustomer = await t.cloud.call('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) }, 'o_cust_1');
     expect(asCustomer.ok === false && asCustomer.error.code).toBe('PERMISSION_DENIED');
@@ -130,7 +130,7 @@ describe('order.pay and payNotify', () => {
     t.cloud.advanceClock(16 * 60 * 1000);
     const late = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const [a, b] = await Promise.all([t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }), t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.ordersClosed + b.ordersClosed).toBe(1);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'closed', closeReason: 'pay_timeout' });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore });
@@ -141,7 +141,7 @@ describe('order.pay and payNotify', () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-late-001' }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
     const notice = { outTradeNo: o.orderId, transactionId: 'wx_late', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) });
+    const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) }, AS_FUNCTION);
     expect(r.outcome).toBe('late_refunded');
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'cancelled', paidFen: o.totalFen, refundedFen: o.totalFen });
     expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toEqual([expect.objectContaining({ refundFen: o.totalFen, status: 'succeeded' })]);

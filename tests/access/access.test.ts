@@ -1,9 +1,12 @@
 /**
  * Access: every action × every kind of caller, against a table written by hand from the product
  * rules (design.md, product.md) — NOT derived from `main.actions`. A new action without a row
- * fails the coverage test. Callers: a customer, a salesperson, the boss, an ops user, an unknown
- * openid (first visit: registered as a customer), and the system (no openid: timers, payment
- * callbacks, function-to-function calls).
+ * fails the coverage test. Callers are what the platform's call context says (the local cloud
+ * sends each kind the context CloudBase sends): mini-program users — a customer, a salesperson,
+ * the boss, an ops user, an unknown openid (first visit: registered as a customer) and a client
+ * call without an openid; the platform's own callers — another function (SOURCE `…,scf`), a timer
+ * (`wx_trigger`), WeChat Pay's callback (`wx_paycallback`); and web callers without an openid — a
+ * signed-in web user and an anonymous one.
  *
  * allow = the call gets past access (any reply but PERMISSION_DENIED / UNAUTHENTICATED; for the
  * one action whose use case itself answers PERMISSION_DENIED to an unverifiable notice, the use
@@ -11,14 +14,19 @@
  * identity, and no database write by the call.
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import type { Invoker } from '../../emulator/functions';
 import { signSandboxNotice } from '../../cloudfunctions/_commerce/payment/sandbox';
 import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
 import type { Envelope } from '../../shared/errors';
 import { codeOf, functionNames, loadMain, safeJson, wireProblem, writeOpsOf } from '../support/functions';
 
-type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system';
-const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system'];
-const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
+type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'noOpenid' | 'function' | 'timer' | 'payCallback' | 'web' | 'anonymousWeb';
+const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'noOpenid', 'function', 'timer', 'payCallback', 'web', 'anonymousWeb'];
+/** The platform's own callers: the only ones `system` actions accept. */
+const SYSTEM: Caller[] = ['function', 'timer', 'payCallback'];
+/** Callers the platform names (a mini-program openid, a web user's uid): refused PERMISSION_DENIED, the others UNAUTHENTICATED. */
+const IDENTIFIED: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'web'];
+const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
   customer: 'o_cust_1',
   sales: 'o_sales_li',
   boss: 'o_boss',
@@ -33,7 +41,8 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
 // - the dashboard and promotion health are staff views for the boss and ops; share trees also for
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
-// - payment callbacks and the timer have no caller: system only.
+// - payment callbacks and the timer are the platform's: system only (another function, a timer,
+//   WeChat Pay — whatever the event says).
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
   'shelf.view': ANYONE,
@@ -64,9 +73,9 @@ const TABLE: Record<string, Caller[]> = {
   'admin.reassign': ['boss'],
   'admin.promotionHealth': ['boss', 'ops'],
   'admin.setRole': ['boss'],
-  'payNotify.sandbox': ['system'],
-  'payNotify.cloudpay': ['system'],
-  'sweep.run': ['system'],
+  'payNotify.sandbox': SYSTEM,
+  'payNotify.cloudpay': SYSTEM,
+  'sweep.run': SYSTEM,
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -122,14 +131,41 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
   return { action, ...fields };
 }
 
-function openidOf(caller: Caller, key: string): string {
-  if (caller === 'system') return '';
-  if (caller === 'unknown') return `o_never_seen_${key.replace('.', '_')}`;
-  return OPENID[caller];
+/** The context the local cloud gives each kind of caller (as CloudBase does). */
+function invokerOf(caller: Caller, key: string): Invoker {
+  switch (caller) {
+    case 'unknown':
+      return { kind: 'client', openid: `o_never_seen_${key.replace('.', '_')}` };
+    case 'noOpenid':
+      return { kind: 'client', openid: '' };
+    case 'function':
+      return { kind: 'function', source: 'wx_client,scf' };
+    case 'timer':
+      return { kind: 'timer' };
+    case 'payCallback':
+      return { kind: 'payCallback' };
+    case 'web':
+      return { kind: 'web', uid: 'web_user_1', anonymous: false };
+    case 'anonymousWeb':
+      return { kind: 'web', uid: 'web_anon_1', anonymous: true };
+    case 'customer':
+    case 'sales':
+    case 'boss':
+    case 'ops':
+      return { kind: 'client', openid: OPENID[caller] };
+  }
 }
 
-async function invoke(fn: string, event: unknown, openid: string): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
-  const reply = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<unknown>;
+/** The refusal a denied caller gets: PERMISSION_DENIED when identified and refused a system action or a role, else UNAUTHENTICATED. */
+function denialOf(key: string, caller: Caller): string {
+  const systemAction = TABLE[key].every((c) => SYSTEM.includes(c));
+  if (!systemAction) return ['customer', 'sales', 'boss', 'ops', 'unknown'].includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
+  return IDENTIFIED.includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
+}
+
+async function invoke(fn: string, event: unknown, caller: string | Invoker): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
+  const invoker: Invoker = typeof caller === 'string' ? { kind: 'client', openid: caller } : caller;
+  const reply = (await cloud.cloud.functions.invoke(fn, event, invoker)) as Envelope<unknown>;
   const recent = cloud.cloud.stats.snapshot().recent;
   const rec = recent[recent.length - 1];
   return { reply, writes: rec && rec.fn === fn ? writeOpsOf(rec.ops) : { unknown: 1 } };
@@ -167,10 +203,10 @@ it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
   const [fn] = key.split('.');
   const spy = jest.spyOn(cloudPayPayment, 'verifyNotice');
   try {
-    const { reply, writes } = await invoke(fn, eventFor(key, caller), openidOf(caller, key));
+    const { reply, writes } = await invoke(fn, eventFor(key, caller), invokerOf(caller, key));
     const code = codeOf(reply);
     if (expected === 'deny') {
-      expect([key, caller, code]).toEqual([key, caller, caller === 'system' ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED']);
+      expect([key, caller, code]).toEqual([key, caller, denialOf(key, caller)]);
       // Refused before any work: nothing written (an unknown caller is registered first: that one write is allowed).
       if (caller !== 'unknown') expect(writes).toEqual({});
     } else if (key === 'payNotify.cloudpay') {

@@ -58,7 +58,7 @@ function failNext(label: string, op: string, collection: string | undefined, tim
 async function client<T>(fn: string, event: Record<string, unknown>, openid: string): Promise<Envelope<T>> {
   let r: Envelope<T> = { ok: false, error: { code: 'INTERNAL', message: '' } };
   for (let i = 0; i < 6; i++) {
-    r = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<T>;
+    r = (await cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid })) as Envelope<T>;
     if (r.ok || !['INTERNAL', 'CONFLICT'].includes(r.error.code)) return r;
   }
   return r;

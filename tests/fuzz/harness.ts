@@ -12,7 +12,7 @@
  * Callers are seeded personas allowed to run the action, so no user registration write happens.
  */
 import fc from 'fast-check';
-import type { TestCloud } from '../../emulator/testing';
+import { AS_FUNCTION, type TestCloud } from '../../emulator/testing';
 import { codeOf, envelopeProblem, safeJson, wireProblem, writeOpsOf, type Access, type DescribedAction } from '../support/functions';
 import { eventArb, type Pools } from './arbitraries';
 
@@ -77,7 +77,7 @@ export async function fuzzAction(
   const stats = cloud.cloud.stats;
   await fc.assert(
     fc.asyncProperty(eventArb(described.schema, pools), fc.constantFrom(...callers), async (event, caller) => {
-      const reply = await host.invoke(fn, event, caller);
+      const reply = await host.invoke(fn, event, caller ? { kind: 'client', openid: caller } : AS_FUNCTION);
       const recent = stats.snapshot().recent;
       const rec = recent[recent.length - 1];
       tally.runs++;
