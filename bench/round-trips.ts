@@ -7,7 +7,8 @@
  * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
  * the machine's load, so these are exact.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { AS_FUNCTION, startTestCloud, type TestCloud } from '../emulator/testing';
+import type { Invoker } from '../emulator/functions';
 import { budget, type Budget } from './lib';
 import type { Bench } from './run-one';
 
@@ -49,8 +50,8 @@ export const FIXED_BY_ISSUE = ['shelf.view', 'coupon.claim'];
 
 async function session(cloud: TestCloud): Promise<string[]> {
   const problems: string[] = [];
-  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T | undefined> => {
-    const r = await cloud.call<T>(fn, event, openid);
+  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, caller?: string | Invoker): Promise<T | undefined> => {
+    const r = await cloud.call<T>(fn, event, caller);
     if (!r.ok) problems.push(`${fn}.${String(event.action)}: ${r.error.code} ${r.error.message}`);
     return r.ok ? r.data : undefined;
   };
@@ -106,9 +107,9 @@ async function session(cloud: TestCloud): Promise<string[]> {
   await ok('admin', { action: 'setRole', openid: 'o_cust_2', role: 'customer' }, 'o_boss');
   await ok('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_sales_wang' }, 'o_boss');
   // timers: idle and after the clock moves past TTLs and settlement
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   cloud.advanceClock(8 * 24 * 3600 * 1000);
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   return problems;
 }
 

@@ -11,8 +11,11 @@
  *   carries it; every successful pay left a paid or refunded order), no double refund (refund
  *   records = refunded amounts ≤ paid, per order and in total), commission ledger balanced (per
  *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not).
- * A second, informational phase adds 3% failing single writes (the documented crash windows of
- * docs/commerce.md): its invariant breaks are reported, not budgeted.
+ * A second budgeted phase runs the same workload while 10% of writes and commits are APPLIED and
+ * their reply lost (the caller gets an error for a write that happened, as after a timeout;
+ * issue 11): every invariant must still hold. A third, informational phase adds 3% failing single
+ * writes (the documented crash windows of docs/commerce.md): its invariant breaks are reported, not
+ * budgeted.
  */
 import { startTestCloud, type TestCloud, AS_FUNCTION } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
@@ -327,15 +330,20 @@ async function phase(label: string, seed: number, faults: Partial<FaultConfig>, 
 }
 
 export const bench: Bench = {
-  title: 'fault-injection soak: mixed workload with 10% of commits failing',
+  title: 'fault-injection soak: mixed workload with 10% of commits failing, then with 10% of writes applied and their reply lost',
   async run() {
     const main = await phase('soak (10% commits fail, 5% conflict, delays)', 20260601, { seed: 5, commitFailRate: 0.1, commitConflictRate: 0.05, delayMs: 3 }, ROUNDS);
     const budgets: Budget[] = Object.entries(main.violations).map(([k, n]) => budget(`soak: ${k}`, n, '==', 0, '', main.examples[k]?.join(' | ')));
     budgets.push(budget('soak: commit faults actually injected', main.injected.commitFail, '>=', 1));
     budgets.push(budget('soak: orders paid during the soak', main.totals.paidOrders, '>=', 10));
     budgets.push(budget('soak: refunds during the soak', main.totals.refunds, '>=', 3));
+    const lost = await phase('soak (10% of writes and commits applied with their reply lost)', 20260603, { seed: 8, replyLostRate: 0.1, delayMs: 3 }, ROUNDS);
+    budgets.push(...Object.entries(lost.violations).map(([k, n]) => budget(`reply lost: ${k}`, n, '==', 0, '', lost.examples[k]?.join(' | '))));
+    budgets.push(budget('reply lost: replies actually lost', lost.injected.replyLost, '>=', 1));
+    budgets.push(budget('reply lost: orders paid during the soak', lost.totals.paidOrders, '>=', 10));
+    budgets.push(budget('reply lost: refunds during the soak', lost.totals.refunds, '>=', 3));
     let writes: Awaited<ReturnType<typeof phase>> | undefined;
     if (!QUICK) writes = await phase('informational (also 3% of single writes fail)', 20260602, { seed: 6, commitFailRate: 0.1, writeFailRate: 0.03, delayMs: 3 }, Math.ceil(ROUNDS / 2));
-    return { figures: { main, singleWriteFailures: writes ?? null }, budgets };
+    return { figures: { main, replyLost: lost, singleWriteFailures: writes ?? null }, budgets };
   },
 };

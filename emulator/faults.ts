@@ -8,8 +8,8 @@ import { seededRandom } from './seeded-random';
 
 /**
  * A write that was applied, whose reply is lost on the way back (fault mode "applied, reply
- * lost"): the server drops the connection instead of answering, so the SDK fails the call with a
- * network error although the write happened — what a timeout can do in production.
+ * lost"): the server answers HTTP 504 (the gateway stopped waiting) instead of the reply, so the
+ * SDK fails the call although the write happened — what a timeout can do in production.
  */
 export class ReplyLost extends Error {
   constructor() {
@@ -26,8 +26,8 @@ export interface FaultConfig {
   /** Fraction of single (non-transaction) write operations that fail before writing. */
   writeFailRate: number;
   /**
-   * Fraction of writes (single writes and commits) that are APPLIED and then answered with no
-   * reply at all (the connection drops): the caller sees an error for a write that happened.
+   * Fraction of writes (single writes and commits) that are APPLIED and then answered with a
+   * gateway timeout instead of their reply: the caller sees an error for a write that happened.
    */
   replyLostRate: number;
   /** Extra delay before each reply, uniformly 0..delayMs milliseconds. */

@@ -112,8 +112,9 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     }
     throw new DbError('INVALID_ACTION', `the local cloud does not implement ${JSON.stringify(action)}`);
   } catch (err) {
-    // The write happened; its reply never arrives (the connection drops, as after a timeout).
-    if (err instanceof ReplyLost) return void req.socket.destroy();
+    // The write happened, but the caller hears only that the gateway gave up waiting (as when a
+    // timeout and the write cross): the SDK throws on the non-200 status.
+    if (err instanceof ReplyLost) return sendJson(res, 504, { message: 'gateway timeout: the backend did not answer in time' });
     if (err instanceof DbError || err instanceof WireError || err instanceof FunctionTimeoutError) {
       return sendJson(res, 200, { requestId, code: err.code, message: err.message });
     }

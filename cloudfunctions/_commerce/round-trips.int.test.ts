@@ -22,7 +22,7 @@ const BUDGETS: Record<string, number> = {
   'order.quote': 3,
   'order.create': 10, // caller, cart, coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated marked handled; also a team opened or joined
   'order.pay': 5,
-  'payNotify.sandbox': 12, // + OrderPaid marked handled
+  'payNotify.sandbox': 13, // + OrderPaid marked handled; + the line's stock hold settled (issue 11: stock returns apply once)
   'order.cancel': 4,
   'order.refund': 13, // + OrderRefunded marked handled
   'order.list': 2,
