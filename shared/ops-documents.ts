@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
+import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
 import { describeIssues } from './zod-issues';
 
@@ -35,5 +36,27 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     return r.ok ? [] : r.problems;
   }
   const r = growthSchemas[collection].safeParse(doc);
+  return r.success ? [] : describeIssues(r.error.issues, '(document)');
+}
+
+/**
+ * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
+ * the same one on read, falling back to a default while one is invalid).
+ */
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema };
+
+/** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
+export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;
+/** One of {@link HEALTH_COLLECTIONS}. */
+export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
+
+/**
+ * Problems of one ops settings document (`settings/<id>`); empty when valid or not an ops setting.
+ * @example checkOpsSetting({ _id: 'payouts', minAmountFen: 5 }) // ['minAmountFen: Too small: ...']
+ */
+export function checkOpsSetting(doc: { _id?: unknown }): string[] {
+  const schema = typeof doc._id === 'string' && Object.prototype.hasOwnProperty.call(OPS_SETTINGS, doc._id) ? OPS_SETTINGS[doc._id] : undefined;
+  if (!schema) return [];
+  const r = schema.safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

@@ -28,6 +28,8 @@ export const COLLECTIONS = [
   'binding_policy',
   'counters',
   'audit_log',
+  'payouts',
+  'invites',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

@@ -5,18 +5,21 @@
  * derives its types from here with `import type` (zod stays out of its bundle).
  */
 import { admin } from './admin';
+import { catalog } from './catalog';
 import { coupon } from './coupon';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
 import { groupbuy } from './groupbuy';
 import { order } from './order';
 import { payNotify } from './pay-notify';
+import { payout } from './payout';
 import { sales } from './sales';
 import { share } from './share';
 import { shelf } from './shelf';
 import { sweep } from './sweep';
+import { team } from './team';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -32,4 +35,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team };

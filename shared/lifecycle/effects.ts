@@ -94,6 +94,8 @@ export function changesOf(effect: Effect, now: Date): EntityChange[] {
             { field: 'seatsTaken', op: 'lt', value: effect.size },
             { field: 'expiresAt', op: 'gt', value: now },
             { field: 'seatHolders', op: 'lacks', value: effect.member.orderId },
+            // catalog.setStatus closes a team's joins when its product goes off the brand pool.
+            { field: 'joinsClosedAt', op: 'eq', value: null },
           ],
           set: {},
           inc: { seatsTaken: 1 },
