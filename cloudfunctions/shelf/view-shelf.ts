@@ -39,6 +39,7 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
   const brand = store
     .aggregate('settings')
     .match({ _id: 'brand' })
+    .limit(1)
     .lookup({
       from: 'users',
       let: { def: '$defaultSalesId' },

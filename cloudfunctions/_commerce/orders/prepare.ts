@@ -118,6 +118,7 @@ async function loadWithCatalog(
   const res = await store
     .aggregate(collection)
     .match({ _id: id })
+    .limit(1)
     .lookup({ from: 'skus', localField: skuField, foreignField: '_id', as: '_catalogSkus' })
     .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' })
     .end();
