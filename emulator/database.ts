@@ -405,6 +405,7 @@ export class Database {
       if (lookup) this.store.require(lookup.from);
     }
     this.indexes?.checkPipeline(collection, pipeline as Array<Record<string, unknown>>, this.caller);
+    this.indexes?.checkAggregateLimit(collection, pipeline as Array<Record<string, unknown>>, this.caller);
     const { stages, narrowed } = this.narrowLookups(pipeline as Array<Record<string, unknown>>);
     // A pipeline that sorts sees its inputs in shuffled order: equal keys come back in no fixed order.
     const order = sorts(pipeline) ? (docs: Doc[]) => this.shuffledForSort(docs) : (docs: Doc[]) => docs;

@@ -55,11 +55,19 @@ export interface UnstablePaging {
   count: number;
 }
 
+/** An aggregate a function ran without a top-level `$limit`: CloudBase answers it with 20 documents at most. */
+export interface UnlimitedAggregate {
+  collection: string;
+  caller: string;
+  count: number;
+}
+
 export class IndexChecker {
   private indexes = new Map<string, IndexSpec[]>();
   private scanOk = new Set<string>();
   private reports = new Map<string, UnindexedQuery>();
   private paging = new Map<string, UnstablePaging>();
+  private unlimited = new Map<string, UnlimitedAggregate>();
 
   /** `indexes`: the provisioned indexes; `scanOk`: collections that may be read whole. */
   constructor(indexes: PlannedIndex[], scanOk: Iterable<string> = []) {
@@ -91,6 +99,23 @@ export class IndexChecker {
       if (seen) seen.count++;
       else this.reports.set(key, { collection, filter: fields, sort, caller, count: 1 });
     }
+  }
+
+  /**
+   * Notes a function's aggregate that names no top-level `$limit`: it would get at most 20 rows in
+   * CloudBase however many match (docs/architecture.md, "Data rules the local cloud enforces").
+   */
+  checkAggregateLimit(collection: string, pipeline: Array<Record<string, unknown>>, caller: string | undefined): void {
+    if (!caller || pipeline.some((stage) => '$limit' in stage)) return;
+    const key = `${collection}|${caller}`;
+    const seen = this.unlimited.get(key);
+    if (seen) seen.count++;
+    else this.unlimited.set(key, { collection, caller, count: 1 });
+  }
+
+  /** Aggregates functions ran without a limit (see {@link checkAggregateLimit}). */
+  unlimitedAggregates(): UnlimitedAggregate[] {
+    return [...this.unlimited.values()];
   }
 
   /** Checks the index-using stages of an aggregate: the leading $match/$sort and $lookup joins. */
@@ -134,5 +159,6 @@ export class IndexChecker {
   reset(): void {
     this.reports.clear();
     this.paging.clear();
+    this.unlimited.clear();
   }
 }

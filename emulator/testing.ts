@@ -94,6 +94,7 @@ export async function startTestCloud(
     unindexed: () => cloud.indexes.report(),
     close: async () => {
       const missing = cloud.indexes.report();
+      const unlimited = cloud.indexes.unlimitedAggregates();
       if (process.env.LINKSHELF_INDEX_REPORT && missing.length) {
         appendFileSync(process.env.LINKSHELF_INDEX_REPORT, missing.map((m) => JSON.stringify(m)).join('\n') + '\n');
       }
@@ -104,6 +105,10 @@ export async function startTestCloud(
         throw new Error(
           `queries not covered by database/indexes.json:\n${missing.map((m) => `  ${m.caller}: ${m.collection} filter [${m.filter.join(', ')}] sort [${m.sort.join(', ')}] ×${m.count}`).join('\n')}`,
         );
+      }
+      // CloudBase answers an aggregate without a limit with 20 rows: a function must name one.
+      if (unlimited.length) {
+        throw new Error(`aggregates without .limit() (CloudBase returns 20 rows at most):\n${unlimited.map((u) => `  ${u.caller}: ${u.collection} ×${u.count}`).join('\n')}`);
       }
     },
   };
