@@ -19,6 +19,7 @@
  */
 import { startTestCloud, type TestCloud, AS_FUNCTION } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
+import { seededRandom } from '../emulator/seeded-random';
 import { outcomes } from '../tests/support/commerce';
 import { budget, captureLogs, round, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
@@ -35,17 +36,6 @@ const TEMPLATES = ['ct_man100_15', 'ct_zhe80_cap30', 'ct_flat5'];
 const DEALS = ['gd_p01_duo', 'gd_p02_trio'];
 const HELD = ['pending_pay', 'paid', 'completed', 'partially_refunded', 'refunding'];
 const PAID_FAMILY = ['paid', 'completed', 'partially_refunded', 'refunding', 'refunded'];
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function all(cloud: TestCloud, collection: string, where: Record<string, unknown> = {}): Promise<Doc[]> {
   const out: Doc[] = [];
@@ -66,7 +56,7 @@ interface World {
 }
 
 async function workload(cloud: TestCloud, seed: number, customers: string[], rounds: number): Promise<{ calls: Record<string, Record<string, number>>; world: World }> {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: T[]): T | undefined => (xs.length ? xs[Math.floor(rnd() * xs.length)] : undefined);
   const take = (m: Map<string, string[]>, k: string): string | undefined => {
     const xs = m.get(k) ?? [];
