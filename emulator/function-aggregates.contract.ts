@@ -49,7 +49,7 @@ describeLocal("the sweep's due-work aggregate", () => {
     }
     expect(ids(due.dueOrders)).toEqual(ids(await plain('orders', { status: 'pending_pay', payDeadlineAt: _.lte(NOW) })));
     expect(due.dueOrders.length).toBeGreaterThan(20);
-    expect(due.pendingRefunds.map((r) => [r._id, r._order?.map((o) => o._id)])).toEqual([['rDue0', ['oDue00']]]);
+    expect(due.openRefunds.map((r) => [r._id, r._order?.map((o) => o._id)])).toEqual([['rDue0', ['oDue00']]]);
     expect(ids(due.undelivered)).toEqual(ids(await plain('orders', { outboxPendingCount: _.gt(0) })));
     expect(due.expiredCoupons).toEqual((await plain('coupons', { status: 'unused', validToAt: _.lte(NOW) })).slice(0, 1).map((c) => ({ _id: c._id })));
   });

@@ -90,6 +90,12 @@ function callerEnv(invoker: Invoker): Record<string, string> {
   }
 }
 
+/** How a call is counted besides its event and caller. */
+export interface InvokeOptions {
+  /** The action the call is counted under in stats when its event names none (e.g. `pay` for a pay callback). */
+  label?: string;
+}
+
 export class FunctionHost {
   private loaded = new Map<string, Main>();
   private deployed: string[] | undefined;
@@ -172,11 +178,11 @@ export class FunctionHost {
    * Invokes a function as `invoker` says (the context CloudBase gives that kind of caller).
    * Rejects with FunctionTimeoutError when the call outlives its time limit.
    */
-  async invoke(name: string, event: unknown, invoker: Invoker): Promise<unknown> {
+  async invoke(name: string, event: unknown, invoker: Invoker, options: InvokeOptions = {}): Promise<unknown> {
     // A call made by a running call starts at once: were it to wait for an instance, callers
     // holding every instance while waiting on their callees would wait forever.
-    if (invoker.kind === 'function' && invoker.callerCallId) return this.execute(name, event, invoker);
-    return this.instances(() => this.execute(name, event, invoker));
+    if (invoker.kind === 'function' && invoker.callerCallId) return this.execute(name, event, invoker, options);
+    return this.instances(() => this.execute(name, event, invoker, options));
   }
 
   /** Calls from clients and timers running in an instance, and waiting for one. */
@@ -184,7 +190,7 @@ export class FunctionHost {
     return { running: this.instances.activeCount, waiting: this.instances.pendingCount };
   }
 
-  private async execute(name: string, event: unknown, invoker: Invoker): Promise<unknown> {
+  private async execute(name: string, event: unknown, invoker: Invoker, { label }: InvokeOptions): Promise<unknown> {
     const main = this.loadMain(name);
     const callId = randomBytes(8).toString('hex');
     const limitS = this.config.timeoutSeconds(name);
@@ -198,7 +204,7 @@ export class FunctionHost {
     };
     this.sources.set(callId, env.TCB_SOURCE ?? '');
     const scope = newCallScope(callId);
-    this.stats.begin(callId, name, actionLabel(event));
+    this.stats.begin(callId, name, label ?? actionLabel(event));
     const running = callScope.run(scope, async () => main(event, context));
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {

@@ -47,19 +47,19 @@ describe('the caller kind comes from the call context', () => {
 
 // The whole table: every kind of caller against every kind of access (null = may go on; roles are
 // checked once the user is loaded).
-const TABLE: Array<[string, { kind: CallerKind; openid: string }, Record<'anyone' | 'roles' | 'system', string | null>]> = [
-  ['mini-program user', { kind: 'client', openid: 'o_1' }, { anyone: null, roles: null, system: 'PERMISSION_DENIED' }],
-  ['mini-program call without an openid', { kind: 'client', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED' }],
-  ['another function', { kind: 'function', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null }],
-  ['another function passing an openid on', { kind: 'function', openid: 'o_1' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null }],
-  ['timer', { kind: 'timer', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null }],
-  ['WeChat Pay callback', { kind: 'payCallback', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null }],
-  ['WeChat Pay callback with the payer openid', { kind: 'payCallback', openid: 'o_payer' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null }],
-  ['web user', { kind: 'web', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'PERMISSION_DENIED' }],
-  ['anonymous web user', { kind: 'anonymous', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED' }],
-  ['unknown source with an openid', { kind: 'unknown', openid: 'o_1' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED' }],
+const TABLE: Array<[string, { kind: CallerKind; openid: string }, Record<'anyone' | 'roles' | 'system' | 'wechatpay', string | null>]> = [
+  ['mini-program user', { kind: 'client', openid: 'o_1' }, { anyone: null, roles: null, system: 'PERMISSION_DENIED', wechatpay: 'PERMISSION_DENIED' }],
+  ['mini-program call without an openid', { kind: 'client', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED', wechatpay: 'UNAUTHENTICATED' }],
+  ['another function', { kind: 'function', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null, wechatpay: 'PERMISSION_DENIED' }],
+  ['another function passing an openid on', { kind: 'function', openid: 'o_1' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null, wechatpay: 'PERMISSION_DENIED' }],
+  ['timer', { kind: 'timer', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: null, wechatpay: 'PERMISSION_DENIED' }],
+  ['WeChat Pay callback', { kind: 'payCallback', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'PERMISSION_DENIED', wechatpay: null }],
+  ['WeChat Pay callback with the payer openid', { kind: 'payCallback', openid: 'o_payer' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'PERMISSION_DENIED', wechatpay: null }],
+  ['web user', { kind: 'web', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'PERMISSION_DENIED', wechatpay: 'PERMISSION_DENIED' }],
+  ['anonymous web user', { kind: 'anonymous', openid: '' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED', wechatpay: 'UNAUTHENTICATED' }],
+  ['unknown source with an openid', { kind: 'unknown', openid: 'o_1' }, { anyone: 'UNAUTHENTICATED', roles: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED', wechatpay: 'UNAUTHENTICATED' }],
 ];
-const ACCESS: Record<'anyone' | 'roles' | 'system', Access> = { anyone: 'anyone', roles: ['boss'], system: 'system' };
+const ACCESS: Record<'anyone' | 'roles' | 'system' | 'wechatpay', Access> = { anyone: 'anyone', roles: ['boss'], system: 'system', wechatpay: 'wechatpay' };
 
 describe('caller kinds × access kinds', () => {
   const rows = TABLE.flatMap(([who, caller, expected]) =>
@@ -89,7 +89,7 @@ describe('defineFunction applies it before the use case runs', () => {
   it.each([
     ['a function', { TCB_SOURCE: 'wx_client,scf' }, { ok: true, data: { kind: 'function' } }],
     ['a timer', { TCB_SOURCE: 'wx_trigger' }, { ok: true, data: { kind: 'timer' } }],
-    ['WeChat Pay', { TCB_SOURCE: 'wx_paycallback', WX_OPENID: 'o_payer' }, { ok: true, data: { kind: 'payCallback' } }],
+    ['WeChat Pay (its callbacks reach `wechatpay` actions only)', { TCB_SOURCE: 'wx_paycallback', WX_OPENID: 'o_payer' }, { ok: false, error: { code: 'PERMISSION_DENIED' } }],
     ['a mini-program user', { TCB_SOURCE: 'wx_client', WX_OPENID: 'o_1' }, { ok: false, error: { code: 'PERMISSION_DENIED' } }],
     ['a mini-program call without an openid', { TCB_SOURCE: 'wx_client', WX_OPENID: '' }, { ok: false, error: { code: 'UNAUTHENTICATED' } }],
     ['an anonymous web user', { TCB_UUID: 'u', TCB_ISANONYMOUS_USER: 'true' }, { ok: false, error: { code: 'UNAUTHENTICATED' } }],

@@ -18,7 +18,7 @@ import cloudbase from '@cloudbase/node-sdk';
  */
 export type CallerKind = 'client' | 'function' | 'timer' | 'payCallback' | 'web' | 'anonymous' | 'unknown';
 
-/** The callers the platform itself makes: allowed to run `system` actions. */
+/** The callers the platform itself makes (`system` actions take the first two, `wechatpay` ones the last). */
 export const SYSTEM_CALLERS: readonly CallerKind[] = ['function', 'timer', 'payCallback'];
 
 const CLIENT_SOURCES = new Set(['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_unknown', 'wx_http', 'wx_crawler']);

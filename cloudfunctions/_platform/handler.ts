@@ -12,7 +12,7 @@ export type { Access } from './access';
 
 /** Everything an action gets besides its parsed input. */
 export interface ActionContext extends CallerContext {
-  /** The caller; `{ _id: '', role: 'customer' }` for 'system' actions (the platform calls them). */
+  /** The caller; `{ _id: '', role: 'customer' }` for 'system' and 'wechatpay' actions (the platform calls them). */
   user: UserDoc;
   /** Users loaded together with the caller (see ActionSpec.users). */
   users: Map<string, UserDoc>;
@@ -117,9 +117,11 @@ export function defineFunction(functionName: string, actions: Record<string, Any
       let user: UserDoc | undefined;
       // Who calls is what the platform's context says (a function, a timer, WeChat Pay, a user).
       const refusal = refusalOf(access, caller);
-      if (refusal === 'PERMISSION_DENIED') throw new AppError(refusal, `${functionName}.${actionName} is server-only`);
+      if (refusal === 'PERMISSION_DENIED') {
+        throw new AppError(refusal, access === 'wechatpay' ? `${functionName}.${actionName} accepts only WeChat Pay's callbacks` : `${functionName}.${actionName} is server-only`);
+      }
       if (refusal) throw new AppError(refusal, `no caller identity (${caller.kind} call)`);
-      if (access !== 'system') {
+      if (access !== 'system' && access !== 'wechatpay') {
         const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
         if (spec.loadCaller === false) {
           user = { _id: caller.openid, role: 'customer' };

@@ -9,21 +9,22 @@
  * signed-in web user and an anonymous one.
  *
  * allow = the call gets past access (any reply but PERMISSION_DENIED / UNAUTHENTICATED; for the
- * one action whose use case itself answers PERMISSION_DENIED to an unverifiable notice, the use
- * case was seen to run). deny = PERMISSION_DENIED for an identified caller, UNAUTHENTICATED for no
- * identity, and no database write by the call.
+ * actions whose use case itself answers PERMISSION_DENIED to a notice WeChat Pay does not confirm,
+ * the use case was seen to run). deny = PERMISSION_DENIED, or UNAUTHENTICATED for a caller without
+ * identity at an action for people, and no database write by the call.
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import type { Invoker } from '../../emulator/functions';
-import { signSandboxNotice } from '../../cloudfunctions/_commerce/payment/sandbox';
 import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
 import type { Envelope } from '../../shared/errors';
 import { codeOf, functionNames, loadMain, safeJson, wireProblem, writeOpsOf } from '../support/functions';
 
 type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'noOpenid' | 'function' | 'timer' | 'payCallback' | 'web' | 'anonymousWeb';
 const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'noOpenid', 'function', 'timer', 'payCallback', 'web', 'anonymousWeb'];
-/** The platform's own callers: the only ones `system` actions accept. */
-const SYSTEM: Caller[] = ['function', 'timer', 'payCallback'];
+/** The platform's own callers `system` actions accept (WeChat Pay's callback only reaches `wechatpay` ones). */
+const SYSTEM: Caller[] = ['function', 'timer'];
+/** Every caller the platform itself makes: refused PERMISSION_DENIED by a platform action not theirs. */
+const PLATFORM: Caller[] = ['function', 'timer', 'payCallback'];
 /** Callers the platform names (a mini-program openid, a web user's uid): refused PERMISSION_DENIED, the others UNAUTHENTICATED. */
 const IDENTIFIED: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'web'];
 const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
@@ -37,7 +38,7 @@ const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
 // - shopping, sharing and browsing are for anyone identified (staff may shop and share too);
 // - curating a shelf is the salesperson's own work;
 // - the workbench (sales.*) is the salesperson's, and the boss may look at anyone's; ops edit
-//   promotions, not people, so they are refused there;
+//   promotions, not people, so they are refused there; a salesperson's avatar is their own alone;
 // - the dashboard and promotion health are staff views for the boss and ops; share trees also for
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
@@ -47,8 +48,9 @@ const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
 //   stock (catalog.*) for boss and ops; the sales team (invitations, the team list,
 //   deactivation) for the boss alone; accepting an invitation is for anyone identified (the use
 //   case refuses staff: FAILED_PRECONDITION);
-// - payment callbacks and the timer are the platform's: system only (another function, a timer,
-//   WeChat Pay — whatever the event says).
+// - the timer's action is the platform's: system only (another function, a timer); payment
+//   callbacks come from WeChat Pay only (the platform says so in the call's context: SOURCE
+//   `wx_paycallback`; a missing openid alone is not enough).
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
   'shelf.view': ANYONE,
@@ -74,13 +76,14 @@ const TABLE: Record<string, Caller[]> = {
   'sales.orders': ['sales', 'boss'],
   'sales.ledger': ['sales', 'boss'],
   'sales.leaderboard': ['sales', 'boss'],
+  'sales.setAvatar': ['sales'],
   'admin.dashboard': ['boss', 'ops'],
   'admin.shareTree': ['boss', 'ops', 'sales'],
   'admin.reassign': ['boss'],
   'admin.promotionHealth': ['boss', 'ops'],
   'admin.setRole': ['boss'],
-  'payNotify.sandbox': SYSTEM,
-  'payNotify.cloudpay': SYSTEM,
+  'payNotify.pay': ['payCallback'],
+  'payNotify.refund': ['payCallback'],
   'sweep.run': SYSTEM,
   'admin.reviewReferral': ['boss', 'ops'],
   'admin.referrals': ['boss', 'ops'],
@@ -118,7 +121,6 @@ let n = 0;
 function eventFor(key: string, caller: Caller): Record<string, unknown> {
   const [, action] = key.split('.');
   const uniq = `acc-${caller}-${++n}-key`;
-  const notice = { outTradeNo: 'oAccessMissing', transactionId: `tx_acc_${n}`, totalFee: 100, resultCode: 'SUCCESS' as const };
   const events: Record<string, Record<string, unknown>> = {
     'shelf.view': {},
     'shelf.product': { productId: 'p01' },
@@ -143,13 +145,14 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'sales.orders': { salesId: 'o_sales_li' },
     'sales.ledger': { salesId: 'o_sales_li' },
     'sales.leaderboard': {},
+    'sales.setAvatar': { fileId: null },
     'admin.dashboard': {},
     'admin.shareTree': { shareId },
     'admin.reassign': { fromSalesId: 'o_sales_zhao', toSalesId: 'o_sales_wang' },
     'admin.promotionHealth': {},
     'admin.setRole': { openid: 'o_cust_4', role: 'customer' },
-    'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
-    'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
+    'payNotify.pay': { payload: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'oAccessMissing', transactionId: `tx_acc_${n}`, totalFee: 100 } },
+    'payNotify.refund': { payload: { returnCode: 'SUCCESS', reqInfo: { outTradeNo: 'oAccessMissing', outRefundNo: `rAccess${n}`, refundId: '1', refundFee: 100, refundStatus: 'SUCCESS' } } },
     'sweep.run': {},
     'admin.reviewReferral': { rewardId: 'o_missing_referral', approve: true },
     'admin.referrals': {},
@@ -202,11 +205,14 @@ function invokerOf(caller: Caller, key: string): Invoker {
   }
 }
 
-/** The refusal a denied caller gets: PERMISSION_DENIED when identified and refused a system action or a role, else UNAUTHENTICATED. */
+/**
+ * The refusal a denied caller gets: PERMISSION_DENIED when identified (or a platform caller at
+ * another platform action) and refused, else UNAUTHENTICATED.
+ */
 function denialOf(key: string, caller: Caller): string {
-  const systemAction = TABLE[key].every((c) => SYSTEM.includes(c));
-  if (!systemAction) return ['customer', 'sales', 'boss', 'ops', 'unknown'].includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
-  return IDENTIFIED.includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
+  const platformAction = TABLE[key].every((c) => PLATFORM.includes(c));
+  if (!platformAction) return ['customer', 'sales', 'boss', 'ops', 'unknown'].includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
+  return IDENTIFIED.includes(caller) || PLATFORM.includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
 }
 
 async function invoke(fn: string, event: unknown, caller: string | Invoker): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
@@ -247,7 +253,7 @@ const rows: Array<[string, Caller, 'allow' | 'deny']> = Object.entries(TABLE).fl
 
 it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
   const [fn] = key.split('.');
-  const spy = jest.spyOn(cloudPayPayment, 'verifyNotice');
+  const spies = [jest.spyOn(cloudPayPayment, 'verifyNotice'), jest.spyOn(cloudPayPayment, 'readRefundNotice')];
   try {
     const { reply, writes } = await invoke(fn, eventFor(key, caller), invokerOf(caller, key));
     const code = codeOf(reply);
@@ -255,16 +261,17 @@ it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
       expect([key, caller, code]).toEqual([key, caller, denialOf(key, caller)]);
       // Refused before any work: nothing written (an unknown caller is registered first: that one write is allowed).
       if (caller !== 'unknown') expect(writes).toEqual({});
-    } else if (key === 'payNotify.cloudpay') {
-      // Its use case answers PERMISSION_DENIED to a notice it cannot verify: check it ran.
-      expect(spy).toHaveBeenCalled();
+      expect(spies.some((s) => s.mock.calls.length > 0)).toBe(false);
+    } else if (key.startsWith('payNotify.')) {
+      // Its use case answers PERMISSION_DENIED to a notice WeChat Pay does not confirm: check it ran.
+      expect(spies.some((s) => s.mock.calls.length > 0)).toBe(true);
     } else {
       expect([key, caller, code, ['PERMISSION_DENIED', 'UNAUTHENTICATED', 'INVALID_ARGUMENT', 'INTERNAL'].includes(code) ? safeJson(reply) : 'ok']).toEqual([key, caller, code, 'ok']);
       // What the app receives decodes with the action's reply schema (shared/contract).
       if (reply.ok) expect([key, caller, wireProblem(loadMain(fn).actions![key.split('.')[1]].reply, reply.data)]).toEqual([key, caller, '']);
     }
   } finally {
-    spy.mockRestore();
+    for (const s of spies) s.mockRestore();
   }
 });
 

@@ -3,9 +3,10 @@
  * move, the refund record and the refunded lines' stock are one short transaction (so two
  * concurrent refunds of the same lines — e.g. two sweeps — make one refund, and the stock comes
  * back exactly once with it, even when the commit's reply is lost and the refund is asked again);
- * the request that created the refund sends the money back (the refund's stable id is the
- * provider's out_refund_no; the sweep asks again while it is pending). Its `OrderRefunded` event is
- * recorded by the same transaction and delivered by the caller (`deliver`, outbox.ts).
+ * only the request that created the refund asks the provider for the money back (the refund's
+ * stable id is its out_refund_no; the refund notice or the sweep ends it: follow-refunds.ts). Its
+ * `OrderRefunded` event is recorded by the same transaction and delivered by the caller
+ * (`deliver`, outbox.ts).
  */
 import { AppError, runTransaction, stableId, store, type ActionContext } from '../../_platform';
 import { decideOrder, recordEvents } from '../../../shared/lifecycle';
@@ -55,7 +56,8 @@ export async function refundOrder(
   });
   if (!result.created) return { refund: result.refund, created: false, order: result.order };
 
-  // This request created the refund: the money goes back (a failure leaves it pending for the sweep).
+  // This request created the refund: the money is asked of the provider (the stock came back with
+  // the transaction; a failed ask leaves the refund pending for the sweep: follow-refunds.ts).
   for (const e of result.effects) if (e.type === 'refund') await applyEffect(ctx, e);
   return { refund: result.refund, created: true, order: result.order };
 }
@@ -68,12 +70,4 @@ export async function refundOrder(
 function refundAskedAgain(order: Order, lineIds: string[] | undefined): string | undefined {
   if (lineIds !== undefined || order.status !== 'refunded') return undefined;
   return order.lines.find((l) => l.refundId)?.refundId ?? undefined;
-}
-
-/** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
-export async function retryPendingRefunds(ctx: Ctx, pending: Array<Refund & { _order?: Order[] }>): Promise<number> {
-  const done = await Promise.all(
-    pending.map(({ _order, ...r }) => applyEffect(ctx, { type: 'refund', refund: r, orderTotalFen: _order?.[0]?.totalFen ?? r.refundFen })),
-  );
-  return done.filter(Boolean).length;
 }
