@@ -7,8 +7,7 @@
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import { ReplyLost } from '../../emulator/faults';
-import type { Envelope } from '../../shared/errors';
-import { deliverCallbacks, payOrder, type ChargeReply } from '../support/pay';
+import { clientCall, data, payAsBuyer } from './client-calls';
 import { all, couponsConserved, moneyBalanced, snapshot, stockConserved, teamsConsistent } from './consistency';
 
 const HOUR = 3600_000;
@@ -62,26 +61,8 @@ function loseNextReply(label: string, op: string, collection: string | undefined
   return trap;
 }
 
-/** A client call retried on INTERNAL/CONFLICT (same event), like the mini-program. */
-async function client<T>(fn: string, event: Record<string, unknown>, openid: string): Promise<Envelope<T>> {
-  let r: Envelope<T> = { ok: false, error: { code: 'INTERNAL', message: '' } };
-  for (let i = 0; i < 6; i++) {
-    r = (await cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid })) as Envelope<T>;
-    if (r.ok || !['INTERNAL', 'CONFLICT'].includes(r.error.code)) return r;
-  }
-  return r;
-}
-
-/** Pays as the mini-program's buyer does (order.pay, then the cashier); WeChat Pay delivers again a notice not acknowledged. */
-async function pay(orderId: string, openid: string): Promise<void> {
-  const r = await payOrder(cloud, orderId, openid, { callPay: (id, who) => client<ChargeReply>('order', { action: 'pay', orderId: id }, who) });
-  if (!r.acknowledged) await deliverCallbacks(cloud, true);
-}
-
-const data = <T>(r: Envelope<T>): T => {
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.data;
-};
+const client = <T>(fn: string, event: Record<string, unknown>, openid: string) => clientCall<T>(cloud, fn, event, openid);
+const pay = (orderId: string, openid: string) => payAsBuyer(cloud, orderId, openid);
 
 async function sku(id: string): Promise<{ stock: number; sold: number; holds?: string[] }> {
   return (await cloud.db.collection('skus').doc(id).get()).data[0] as { stock: number; sold: number; holds?: string[] };
