@@ -94,6 +94,12 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'payNotify.pay': 1,
   'payNotify.refund': 1,
   'sweep.run': 3,
+  'catalog.list': 1,
+  'catalog.get': 1,
+  'catalog.save': 1,
+  'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
+  'team.invites': 1,
+  'admin.export': 2, // the CSV's upload metadata + its URL
 };
 
 /** Why a budget is what it is (printed in docs/bench.md). */
