@@ -23,9 +23,17 @@ interface PagedAction {
   collection: CollectionName;
   /** The i-th of the 30 documents: every sort key equal. */
   doc: (id: string) => Record<string, unknown>;
+  /** Where the rows are in the reply (a dotted path). */
   list: string;
   id: string;
   paging: 'cursor' | 'skip';
+  /** Where the next page's cursor is in the reply (default `nextCursor`). */
+  cursorAt?: string;
+}
+
+/** The value at a dotted path of a reply. */
+function at(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], data);
 }
 
 const ACTIONS: PagedAction[] = [
@@ -111,6 +119,18 @@ const ACTIONS: PagedAction[] = [
     id: 'openid',
     paging: 'cursor',
   },
+  {
+    fn: 'training',
+    action: 'report',
+    caller: 'o_boss',
+    event: { limit: 7 },
+    collection: 'users',
+    doc: (_id) => ({ _id, role: 'sales', name: `销售 ${_id}`, createdAt: SAME }),
+    list: 'sales.rows',
+    id: 'salesId',
+    paging: 'cursor',
+    cursorAt: 'sales.nextCursor',
+  },
 ];
 
 /** Every row the action lists, page after page (at most 20 pages). */
@@ -120,9 +140,9 @@ async function pageThrough(a: PagedAction): Promise<string[]> {
   for (let page = 0; page < 20; page++) {
     const paging = a.paging === 'skip' ? { skip: page * SKIP_PAGE, limit: SKIP_PAGE } : cursor ? { cursor } : {};
     const data = await t.cloud.ok<Record<string, unknown>>(a.fn, { action: a.action, ...a.event, ...paging }, a.caller);
-    const rows = data[a.list] as Array<Record<string, string>>;
+    const rows = at(data, a.list) as Array<Record<string, string>>;
     seen.push(...rows.map((r) => r[a.id]));
-    if (a.paging === 'skip' ? rows.length < SKIP_PAGE : !(cursor = data.nextCursor as string | null)) return seen;
+    if (a.paging === 'skip' ? rows.length < SKIP_PAGE : !(cursor = at(data, a.cursorAt ?? 'nextCursor') as string | null)) return seen;
   }
   throw new Error(`${a.fn}.${a.action} did not reach its last page in 20 pages`);
 }
