@@ -62,7 +62,7 @@ export const bench: Bench = {
         const times: number[] = [];
         let data: unknown;
         for (let i = 0; i < CALLS; i++) {
-          const r = await timed(() => cloud.cloud.functions.invoke(fn, event, openid) as Promise<{ ok: boolean; data?: unknown; error?: unknown }>);
+          const r = await timed(() => cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid }) as Promise<{ ok: boolean; data?: unknown; error?: unknown }>);
           if (!r.value.ok) throw new Error(`${action} failed: ${JSON.stringify(r.value.error)}`);
           times.push(r.ms);
           data = r.value.data;

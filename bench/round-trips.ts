@@ -14,7 +14,8 @@
  * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
  * the machine's load, so these are exact.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { AS_FUNCTION, startTestCloud, type TestCloud } from '../emulator/testing';
+import type { Invoker } from '../emulator/functions';
 import { finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, type Budget } from './lib';
 import type { Bench } from './run-one';
@@ -131,8 +132,8 @@ export const FIXED_BY_ISSUE = ['shelf.view', 'coupon.claim'];
 
 async function session(cloud: TestCloud): Promise<string[]> {
   const problems: string[] = [];
-  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T | undefined> => {
-    const r = await cloud.call<T>(fn, event, openid);
+  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, caller?: string | Invoker): Promise<T | undefined> => {
+    const r = await cloud.call<T>(fn, event, caller);
     if (!r.ok) problems.push(`${fn}.${String(event.action)}: ${r.error.code} ${r.error.message}`);
     return r.ok ? r.data : undefined;
   };
@@ -239,11 +240,11 @@ async function session(cloud: TestCloud): Promise<string[]> {
   // timers: idle; an unpaid order past its TTL (its charge closed first); settlement
   const o3 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-3' }, 'o_cust_3');
   await ok('order', { action: 'pay', orderId: o3?.orderId }, 'o_cust_3');
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   cloud.advanceClock(16 * 60 * 1000);
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   cloud.advanceClock(8 * 24 * 3600 * 1000);
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   // the back office (issue 13): 李娜's commission has settled; a payout, the queues, exports
   const paid = await ok<{ payout: { payoutId: string } }>('payout', { action: 'request', amountFen: 1_000 }, 'o_sales_li');
   await ok('payout', { action: 'mine' }, 'o_sales_li');

@@ -46,14 +46,15 @@ export interface FindOptions {
 
 /**
  * Documents matching `where`, up to `limit`. With `orderBy` the sort always ends on `_id` (in the
- * direction of the last key): the service returns ties in no fixed order otherwise.
+ * direction of the last key): the service returns ties in no fixed order otherwise. A `skip`
+ * without `orderBy` sorts on `_id`: pages of an unsorted query are not a partition either.
  */
 export async function find<T>(name: CollectionName, where: Fields, options: FindOptions): Promise<T[]> {
   let query = collection(name).where(where);
-  if (options.orderBy?.length) {
-    for (const [field, direction] of options.orderBy) query = query.orderBy(field, direction);
-    query = query.orderBy('_id', options.orderBy[options.orderBy.length - 1][1]);
-  }
+  const keys = options.orderBy ?? [];
+  for (const [field, direction] of keys) query = query.orderBy(field, direction);
+  const last = keys[keys.length - 1];
+  if (last?.[0] !== '_id' && (last || options.skip !== undefined)) query = query.orderBy('_id', last?.[1] ?? 'asc');
   if (options.fields) query = query.field(options.fields);
   if (options.skip) query = query.skip(options.skip);
   return rows<T>(await query.limit(options.limit).get());

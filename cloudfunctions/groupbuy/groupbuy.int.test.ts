@@ -1,4 +1,4 @@
-import { useTestCloud } from '../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 import { aCoupon, at } from '../../tests/support/fixtures';
 import { deliverCallbacks, finishRefunds, payOrder } from '../../tests/support/pay';
@@ -66,7 +66,7 @@ describe('groupbuy', () => {
     const full = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     expect(full.ok === false && full.error.code).toBe('GROUP_FULL');
     t.cloud.advanceClock(16 * 60 * 1000);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
     const third = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     await payOrder(t.cloud, third.orderId, 'o_cust_3');
@@ -86,7 +86,7 @@ describe('groupbuy', () => {
     t.cloud.advanceClock(25 * HOUR);
     const late = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_4');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' })]);
+    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(sweeps.every((s) => s.ok)).toBe(true);
 
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
@@ -110,7 +110,7 @@ describe('groupbuy', () => {
     expect(view.members.filter((m) => m.paid)).toEqual([]);
 
     // A third sweep changes nothing.
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await docs(t.cloud, 'refunds')).toHaveLength(2);
     await expectMoneyBalances(t.cloud);
   });
@@ -126,20 +126,20 @@ describe('groupbuy', () => {
 
     // WeChat Pay refuses the second member's refund (SYSTEMERROR) during the first sweep.
     await failRefunds([second.orderId]);
-    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
+    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION);
     expect(first).toMatchObject({ teamsFailed: 1, membersRefunded: 2 });
     expect(await docs(t.cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending', attempts: 1 })]);
     expect((await wechatRefunds()).map((r) => r.outTradeNo)).toEqual([team.orderId]);
 
     // Still refused: a minute on, the sweep finds WeChat Pay does not know it and asks again with the same id.
     t.cloud.advanceClock(60 * 1000);
-    expect(await t.cloud.ok<{ refunds: { askedAgain: number } }>('sweep', { action: 'run' })).toMatchObject({ refunds: { askedAgain: 0 } });
+    expect(await t.cloud.ok<{ refunds: { askedAgain: number } }>('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ refunds: { askedAgain: 0 } });
     expect((await wechatRefunds()).map((r) => r.outTradeNo)).toEqual([team.orderId]);
 
     // WeChat Pay takes it now: two concurrent sweeps ask again, with the same out_refund_no — one refund.
     await failRefunds([]);
     t.cloud.advanceClock(60 * 1000);
-    const [a, b] = await Promise.all([t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }), t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.membersRefunded + b.membersRefunded).toBe(0);
     await finishRefunds(t.cloud);
     await deliverCallbacks(t.cloud, true);

@@ -1,4 +1,4 @@
-import { useTestCloud } from '../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { cloudPayPayment } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 import { deliverCallbacks, finishRefunds, payOrder, replayCallback } from '../../tests/support/pay';
@@ -146,11 +146,11 @@ describe('order.pay and payNotify', () => {
     const forged = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: o.orderId, transactionId: '4200000000000000000000000001', totalFee: o.totalFen };
     const host = t.cloud.cloud.functions;
     // Not from WeChat Pay (no wx_paycallback source): refused before anything is looked at.
-    expect(await host.invoke('payNotify', forged, 'o_cust_1')).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
-    expect(await host.invoke('payNotify', forged, '')).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
-    expect(await host.invoke('payNotify', { action: 'pay', payload: forged }, '')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(await host.invoke('payNotify', forged, { kind: 'client', openid: 'o_cust_1' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', forged, AS_FUNCTION)).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', { action: 'pay', payload: forged }, AS_FUNCTION)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
     // From WeChat Pay's context but unpaid there (queryOrder says NOTPAY): not confirmed, not acknowledged.
-    expect(await host.invoke('payNotify', forged, '', { source: 'wx_paycallback' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', forged, { kind: 'payCallback' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
     expect(await docs(t.cloud, 'payments')).toEqual([]);
   });
@@ -175,7 +175,7 @@ describe('order.pay and payNotify', () => {
     t.cloud.advanceClock(16 * 60 * 1000);
     const late = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const [a, b] = await Promise.all([t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }), t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.ordersClosed + b.ordersClosed).toBe(1);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'closed', closeReason: 'pay_timeout' });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore });
@@ -200,7 +200,7 @@ describe('order.pay and payNotify', () => {
 
     // The deadline passes before WeChat Pay retries: the sweep closes the charge first — paid — so it keeps the order.
     t.cloud.advanceClock(2 * 60 * 1000);
-    expect(await t.cloud.ok('sweep', { action: 'run' })).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
+    expect(await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, closedAt: null });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 1 });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });

@@ -44,7 +44,7 @@ interface DueWork {
  * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
-async function loadDueWork(now: Date): Promise<DueWork> {
+export async function loadDueWork(now: Date): Promise<DueWork> {
   const _ = store.command();
   const $ = _.aggregate;
   const withMembersAndOrders = (match: Record<string, unknown>) =>

@@ -10,7 +10,7 @@ import type { Attribution } from '../growth/types';
 import type { DealTerms, Order } from '../orders/order';
 import { priceCart, type CartLine } from '../pricing/price-cart';
 import type { Delivery } from '../shipping/delivery';
-import type { Effect } from './effects';
+import { stockHoldId, type Effect } from './effects';
 import { NO_EVENTS, orderCreated } from './events';
 import { orderMachine } from './tables';
 
@@ -110,6 +110,8 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
           status: 'forming',
           seatsTaken: 1,
           paidCount: 0,
+          seatHolders: [input.orderId],
+          paidOrders: [],
           createdAt: now,
           expiresAt: teamExpiresAt(terms, now),
           succeededAt: null,
@@ -122,10 +124,12 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     const member: TeamMember = { _id: memberId, teamId, openid: input.buyerOpenid, orderId: order._id, isLeader: leader, status: 'pending_pay', joinedAt: now, paidAt: null };
     const team = cart.team;
     effects.push({ type: 'takeSeat', member, size: team?.size ?? terms.groupSize, expiresAt: team?.expiresAt ?? teamExpiresAt(terms, now) });
-    if (terms.perUserLimit) effects.push({ type: 'countDealUse', dealId: terms._id, openid: input.buyerOpenid, limit: terms.perUserLimit });
+    if (terms.perUserLimit) effects.push({ type: 'countDealUse', dealId: terms._id, openid: input.buyerOpenid, limit: terms.perUserLimit, orderId: order._id });
   }
   if (coupon) effects.push({ type: 'lockCoupon', couponId: coupon._id, orderId: order._id, ownerOpenid: input.buyerOpenid });
-  for (const line of order.lines) effects.push({ type: 'reserveStock', skuId: line.skuId, qty: line.qty, label: `${line.title} (${line.skuName})` });
+  for (const line of order.lines) {
+    effects.push({ type: 'reserveStock', skuId: line.skuId, qty: line.qty, label: `${line.title} (${line.skuName})`, holdId: stockHoldId(order._id, line.lineId) });
+  }
   effects.push({ type: 'emit', event: orderCreated(now) });
   return { order, effects };
 }

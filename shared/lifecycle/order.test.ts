@@ -48,10 +48,10 @@ describe('cancel and close', () => {
         gate: { type: 'closeCharge', orderId: 'o1' },
         change: { move: 'cancel', set: { status: 'cancelled', closeReason: 'buyer_cancelled', closedAt: NOW } },
         effects: [
-          { type: 'returnStock', skuId: 'p03-s1', qty: 1 },
+          { type: 'returnStock', skuId: 'p03-s1', qty: 1, holdId: 'o1:L1' },
           { type: 'releaseCoupon', couponId: 'c1', orderId: 'o1' },
-          { type: 'releaseSeat', teamId: 't1', memberId: 't1_o_cust_1' },
-          { type: 'uncountDealUse', dealId: 'gd_p01_duo', openid: 'o_cust_1' },
+          { type: 'releaseSeat', teamId: 't1', memberId: 't1_o_cust_1', orderId: 'o1' },
+          { type: 'uncountDealUse', dealId: 'gd_p01_duo', openid: 'o_cust_1', orderId: 'o1' },
         ],
       });
   });
@@ -81,7 +81,7 @@ describe('cancel and close', () => {
 describe('refund', () => {
   const twoLines = aPaidOrder({ lines: [aLine('L1', { paidFen: 9000 }), aLine('L2', { skuId: 'p05-s1', qty: 2, paidFen: 3000 })] });
 
-  it('given a paid 2-line order, when one line is refunded, then it is partially refunded, that line’s money and stock go back', () => {
+  it('given a paid 2-line order, when one line is refunded, then it is partially refunded, that line’s money and stock go back (stock with the refund)', () => {
     const d = order
       .given(twoLines)
       .when(refund(['L2']), NOW)
@@ -90,7 +90,7 @@ describe('refund', () => {
         change: { move: 'refundPart', set: { status: 'partially_refunded', refundedFen: 3000 } },
         effects: [
           { type: 'refund', refund: { _id: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], refundFen: 3000, reason: 'buyer_refund', status: 'pending' }, orderTotalFen: 12000 },
-          { type: 'returnStock', skuId: 'p05-s1', qty: 2 },
+          { type: 'restock', skuId: 'p05-s1', qty: 2, holdId: 'o1:L2' },
           { type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], full: false }) },
         ],
       });
@@ -229,8 +229,9 @@ describe('decideCreateOrder', () => {
 });
 
 describe('reactions to order events', () => {
-  it('OrderPaid: the coupon is used and the member paid', () => {
+  it('OrderPaid: the stock holds become sales, the coupon is used and the member paid', () => {
     expect(reactToOrderEvent(groupOrder, orderPaid(NOW))).toEqual([
+      { type: 'settleStock', skuId: 'p03-s1', holdId: 'o1:L1' },
       { type: 'useCoupon', couponId: 'c1', orderId: 'o1' },
       { type: 'payMember', teamId: 't1', memberId: 't1_o_cust_1' },
     ]);
@@ -245,8 +246,8 @@ describe('reactions to order events', () => {
     ]);
   });
 
-  it('OrderCreated and a plain order: nothing to do', () => {
+  it('OrderCreated: nothing to do; a plain order paid: only its stock holds become sales', () => {
     expect(reactToOrderEvent(groupOrder, orderCreated(NOW))).toEqual([]);
-    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([]);
+    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([{ type: 'settleStock', skuId: 'p03-s1', holdId: 'o1:L1' }]);
   });
 });

@@ -50,6 +50,11 @@ export interface Order {
   _id: string;
   buyerOpenid: string;
   idempotencyKey: string;
+  /**
+   * The request that inserted the order: when the insert's reply is lost, that request reads the
+   * order back and knows it is its own (a concurrent request with the same key is not).
+   */
+  createdBy?: string;
   kind: 'normal' | 'group';
   status: OrderStatus;
   lines: OrderLine[];

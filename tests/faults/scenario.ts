@@ -40,7 +40,7 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
     for (let attempt = 0; attempt < 6; attempt++) {
       log.attempts++;
       try {
-        last = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<T>;
+        last = (await cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid })) as Envelope<T>;
       } catch (err) {
         last = { ok: false, error: { code: 'INTERNAL', message: String(err) } };
       }

@@ -7,8 +7,7 @@
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import { DbError } from '../../emulator/store';
-import type { Envelope } from '../../shared/errors';
-import { deliverCallbacks, payOrder, type ChargeReply } from '../support/pay';
+import { clientCall, data, payAsBuyer } from './client-calls';
 import { all, couponsConserved, ledgerBalanced, moneyBalanced, paidOrdersKept, snapshot, stockConserved, teamsConsistent } from './consistency';
 import { giveAddresses, HOME } from '../support/commerce';
 
@@ -56,29 +55,8 @@ function failNext(label: string, op: string, collection: string | undefined, tim
   return trap;
 }
 
-/** A client call retried on INTERNAL/CONFLICT (same event), like the mini-program. */
-async function client<T>(fn: string, event: Record<string, unknown>, openid: string): Promise<Envelope<T>> {
-  let r: Envelope<T> = { ok: false, error: { code: 'INTERNAL', message: '' } };
-  for (let i = 0; i < 6; i++) {
-    r = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<T>;
-    if (r.ok || !['INTERNAL', 'CONFLICT'].includes(r.error.code)) return r;
-  }
-  return r;
-}
-
-/**
- * Pays as the mini-program's buyer does (order.pay retried like the client, then the cashier); WeChat
- * Pay delivers again a notice payNotify did not acknowledge (its 15 s retry, collapsed here).
- */
-async function pay(orderId: string, openid: string): Promise<void> {
-  const r = await payOrder(cloud, orderId, openid, { callPay: (id, who) => client<ChargeReply>('order', { action: 'pay', orderId: id }, who) });
-  if (!r.acknowledged) await deliverCallbacks(cloud, true);
-}
-
-const data = <T>(r: Envelope<T>): T => {
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.data;
-};
+const client = <T>(fn: string, event: Record<string, unknown>, openid: string) => clientCall<T>(cloud, fn, event, openid);
+const pay = (orderId: string, openid: string) => payAsBuyer(cloud, orderId, openid);
 
 async function sweeps(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await cloud.runTimer('sweep');

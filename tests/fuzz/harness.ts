@@ -12,7 +12,7 @@
  * Callers are seeded personas allowed to run the action, so no user registration write happens.
  */
 import fc from 'fast-check';
-import type { TestCloud } from '../../emulator/testing';
+import { AS_FUNCTION, type TestCloud } from '../../emulator/testing';
 import { codeOf, envelopeProblem, safeJson, wireProblem, writeOpsOf, type Access, type DescribedAction } from '../support/functions';
 import { payOrder } from '../support/pay';
 import { eventArb, type Pools } from './arbitraries';
@@ -83,7 +83,7 @@ export async function fuzzAction(
   const stats = cloud.cloud.stats;
   await fc.assert(
     fc.asyncProperty(eventArb(described.schema, pools), fc.constantFrom(...callers), async (event, caller) => {
-      const reply = caller === WECHAT_PAY_CALLER ? await host.invoke(fn, event, '', { source: 'wx_paycallback' }) : await host.invoke(fn, event, caller);
+      const reply = await host.invoke(fn, event, caller === WECHAT_PAY_CALLER ? { kind: 'payCallback' } : caller ? { kind: 'client', openid: caller } : AS_FUNCTION);
       const recent = stats.snapshot().recent;
       const rec = recent[recent.length - 1];
       tally.runs++;

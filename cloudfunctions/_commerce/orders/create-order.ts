@@ -30,6 +30,20 @@ export function orderIdOf(openid: string, idempotencyKey: string): string {
   return `o${stableId('order', openid, idempotencyKey)}`;
 }
 
+/**
+ * Inserts the order; false when an order with its id exists (a request with the same key). An
+ * insert whose reply is lost is read back: it is ours when it carries this request's id.
+ */
+async function insertOrder(order: Order): Promise<boolean> {
+  try {
+    return await store.insertOnce('orders', order);
+  } catch (err) {
+    const stored = await store.getById<Order>('orders', order._id);
+    if (!stored) throw err;
+    return stored.createdBy === order.createdBy;
+  }
+}
+
 /** Creates (or, for a repeated idempotencyKey, returns) the caller's order. */
 export async function createOrder(ctx: ActionContext, input: CreateOrderInput): Promise<Order> {
   const orderId = orderIdOf(ctx.openid, input.idempotencyKey);
@@ -68,9 +82,9 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
 
   // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
   // undo removes both; if the request dies after them, the sweep delivers the event.
-  const order: Order = { ...decision.order, ...recordEvents(decision.order, eventsOf(decision.effects)) };
+  const order: Order = { ...decision.order, createdBy: ctx.requestId, ...recordEvents(decision.order, eventsOf(decision.effects)) };
   const reservations = decision.effects.filter((e) => e.type !== 'emit');
-  if (!(await store.insertOnce('orders', order))) {
+  if (!(await insertOrder(order))) {
     // A concurrent request with the same key won: answer with its order.
     const winner = await store.getById<Order>('orders', orderId);
     if (winner) return winner;

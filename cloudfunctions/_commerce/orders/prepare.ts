@@ -156,6 +156,7 @@ async function loadWithCatalog(
   const agg = store
     .aggregate(collection)
     .match({ _id: id })
+    .limit(1)
     .lookup({ from: 'skus', localField: skuField, foreignField: '_id', as: '_catalogSkus' })
     .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' });
   const res = await joinCheckout(agg, openid).end();

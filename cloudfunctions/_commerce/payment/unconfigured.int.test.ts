@@ -5,7 +5,7 @@
  * is ever marked paid — nothing fails open. The local cloud binds its merchant at start; this file
  * takes it away again.
  */
-import { useTestCloud } from '../../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../../emulator/testing';
 import { doc, docs, HOME } from '../../../tests/support/commerce';
 
 const t = useTestCloud();
@@ -39,7 +39,7 @@ describe.each([
 
     // Past the deadline the sweep cannot close a charge it cannot ask about: it releases nothing and pays nothing.
     t.cloud.advanceClock(16 * 60 * 1000);
-    expect(await t.cloud.ok('sweep', { action: 'run' })).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 0 });
+    expect(await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 0 });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay', paidAt: null, paidFen: 0 });
     expect(await docs(t.cloud, 'payments')).toEqual([]);
     expect(await docs(t.cloud, 'orders', { status: 'paid' })).toEqual([]);
