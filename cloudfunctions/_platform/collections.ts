@@ -28,6 +28,8 @@ export const COLLECTIONS = [
   'binding_policy',
   'counters',
   'audit_log',
+  'courses',
+  'training_progress',
   'payouts',
   'invites',
 ] as const;
