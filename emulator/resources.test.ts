@@ -64,8 +64,8 @@ describe('the checkout: more payers at once than the SDK pool would have held', 
   const PAYERS = 120;
   let cloud: TestCloud;
   beforeAll(async () => {
-    // Issue 9's wedge came from order.pay holding a connection on callFunction('payNotify') (the
-    // sandbox); on WeChat Pay's path no call waits on another (the cashier hands the notice to
+    // Issue 9's wedge came from order.pay holding a connection on callFunction('payNotify'); on
+    // WeChat Pay's path (the only one now) no call waits on another (the cashier hands the notice to
     // payNotify), so the nested-call case is the fanout test above. This one is the burst as
     // `npm start` runs it: 16 instances, the rest waiting their turn — every payer still pays.
     cloud = await startTestCloud();
