@@ -4,6 +4,7 @@
  * parsed with an independent CSV parser).
  */
 import { parse } from 'csv-parse/sync';
+import { OPS_COLLECTIONS } from '../../shared/ops-documents';
 import { useTestCloud } from '../../emulator/testing';
 import { doc, docs, HOME, outcomes } from '../../tests/support/commerce';
 import { arrangeSettledCommission } from '../../tests/support/payouts';
@@ -39,7 +40,7 @@ describe('admin.promotionHealth covers every ops collection', () => {
       expect.stringMatching(/^referral_programs\/rp_default: minOrderFen/),
       expect.stringMatching(/^settings\/payouts: minAmountFen/),
     ]);
-    const seeded = (await Promise.all(['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'].map((c) => docs(t.cloud, c)))).flat().length;
+    const seeded = (await Promise.all(OPS_COLLECTIONS.map((c) => docs(t.cloud, c)))).flat().length;
     // + the payout setting added here and the seeded shipping rules (settings/shipping, valid).
     expect(health.checked).toBe(seeded + 2);
   });
