@@ -41,6 +41,8 @@ export interface LocalCloudOptions {
   plan?: DeployPlan;
   /** Calls from clients and timers that run at once (default DEFAULT_INSTANCES; see FunctionHost). */
   instances?: number;
+  /** Seed `npm start`'s demo customer activity too (emulator/seed/briefcase.ts); tests leave it out. */
+  demoActivity?: boolean;
 }
 
 
@@ -140,7 +142,7 @@ export class LocalCloud implements LocalCloudApi {
 
   /** Loads the demo data (replacing documents with the same ids). */
   async seed(): Promise<void> {
-    const data = buildSeed(new Date(this.clock.now()));
+    const data = buildSeed(new Date(this.clock.now()), { demoActivity: this.options.demoActivity });
     for (const [collection, docs] of Object.entries(data)) {
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }

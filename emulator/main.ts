@@ -9,7 +9,7 @@ import { LocalCloud, REPO_ROOT } from './cloud';
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = resolve(REPO_ROOT, process.env.LINKSHELF_DATA ?? '.data');
-  const cloud = new LocalCloud({ dataDir, port, host: '127.0.0.1', timerIntervalMs: Number(process.env.LINKSHELF_TIMER_MS ?? 60_000) });
+  const cloud = new LocalCloud({ dataDir, port, host: '127.0.0.1', timerIntervalMs: Number(process.env.LINKSHELF_TIMER_MS ?? 60_000), demoActivity: true });
   try {
     await cloud.start();
   } catch (err) {

@@ -28,6 +28,12 @@ export const COLLECTIONS = [
   'binding_policy',
   'counters',
   'audit_log',
+  'materials',
+  'customer_events',
+  'customer_summaries',
+  'customer_notes',
+  'alerts',
+  'wechat_tokens',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

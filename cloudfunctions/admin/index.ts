@@ -5,6 +5,7 @@
 import { AppError, action, defineFunction, store } from '../_platform';
 import { admin } from '../../shared/contract';
 import { checkPromotion, PROMOTION_COLLECTIONS, type PromotionCollection } from '../../shared/promotions';
+import { parseMaterial } from '../../shared/materials/material';
 import { dashboard } from './dashboard';
 import { reassign } from './reassign';
 import { shareTree } from './share-tree';
@@ -16,8 +17,11 @@ export const main = defineFunction('admin', {
   promotionHealth: action(admin.promotionHealth)({
     access: ['ops', 'boss'],
     run: async () => {
-      const lists = await Promise.all(PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })));
-      const problems: Array<{ collection: PromotionCollection; id: string; status: string | null; problems: string[] }> = [];
+      const [materials, ...lists] = await Promise.all([
+        store.find<Record<string, unknown>>('materials', {}, { limit: 1000 }),
+        ...PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })),
+      ]);
+      const problems: Array<{ collection: PromotionCollection | 'materials'; id: string; status: string | null; problems: string[] }> = [];
       PROMOTION_COLLECTIONS.forEach((collection, i) => {
         for (const doc of lists[i]) {
           const r = checkPromotion(collection, doc);
@@ -31,7 +35,11 @@ export const main = defineFunction('admin', {
           }
         }
       });
-      return { problems, checked: lists.reduce((n, l) => n + l.length, 0) };
+      for (const doc of materials) {
+        const r = parseMaterial(doc);
+        if (!r.ok) problems.push({ collection: 'materials', id: String(doc._id), status: typeof doc.status === 'string' ? doc.status : null, problems: r.problems });
+      }
+      return { problems, checked: lists.reduce((n, l) => n + l.length, materials.length) };
     },
   }),
 

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { recordProductView } from '../_growth/product-view';
+import { openVisit } from '../_customers/visits';
+import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { store, type ActionContext } from '../_platform';
 
 interface OpenTeamRow {
@@ -48,12 +50,26 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
  * A product page: SKUs, the live group deal with open teams to join ("还差 N 人"), claimable
  * coupons. A customer's visit (`view`, default true; checkout and team pages pass false) is
  * recorded with the product's title for the salesperson's interest list (one write), so the page
- * costs 3 round trips with the caller's user read.
+ * costs 3 round trips with the caller's user read; a customer's view is also a visit in their
+ * event stream (its event and summary writes, one per half hour; `visitId` for time spent).
  */
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
-  if (input.view !== false) await recordProductView(ctx, ctx.openid, input.productId, row.title);
+  let visitId: string | undefined;
+  if (input.view !== false) {
+    await recordProductView(ctx, ctx.openid, input.productId, row.title);
+    if (ctx.user.role === 'customer') {
+      visitId = await openVisit(ctx, {
+        type: 'product_viewed',
+        openid: ctx.openid,
+        salesId: activeSalesId(ctx.user as GrowthUserFields, ctx.now),
+        targetId: row._id,
+        data: { productId: row._id, title: row.title },
+        customerName: ctx.user.name,
+      });
+    }
+  }
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const product = presentProduct(row, promos);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
@@ -68,5 +84,5 @@ export async function viewProduct(input: { productId: string; view?: boolean }, 
       leaderName: t.leader?.[0]?.name ?? '',
       leaderAvatarUrl: t.leader?.[0]?.avatarUrl ?? '',
     }));
-  return { ...product, coupons: presentCoupons(promos.templates, product.id), openTeams };
+  return { ...product, coupons: presentCoupons(promos.templates, product.id), openTeams, ...(visitId ? { visitId } : {}) };
 }

@@ -16,6 +16,7 @@ import { applyChange, applyChangeToAll } from '../_commerce/effects';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { refundOrder, retryPendingRefunds } from '../_commerce/orders/refund-order';
 import { deliver, redeliver } from '../_commerce/outbox';
+import { customerSweepLookups, runCustomerSweep, type CustomerDueWork } from '../_customers/sweep';
 
 const BATCH = 100;
 
@@ -23,7 +24,7 @@ type TeamWithOrders = Team & { _members?: TeamMember[]; _orders?: Order[] };
 type RefundWithOrder = Refund & { _order?: Order[] };
 
 /** Everything a sweep run may have to do, read at once. */
-interface DueWork {
+interface DueWork extends CustomerDueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
   dueOrders: Order[];
@@ -37,7 +38,8 @@ interface DueWork {
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
  * deadline, the pending refunds (with their orders), whether any unused coupon has expired, and
- * the orders with events no subscriber has marked handled.
+ * the orders with events no subscriber has marked handled; and the customer stream's due work
+ * (_customers/sweep.ts).
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
 async function loadDueWork(now: Date): Promise<DueWork> {
@@ -50,7 +52,7 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       .lookup({ from: 'team_members', localField: '_id', foreignField: 'teamId', as: '_members' })
       .lookup({ from: 'orders', localField: '_members.orderId', foreignField: '_id', as: '_orders' })
       .done();
-  const res = await store
+  let query = store
     .aggregate('users')
     .limit(1)
     .project({ _id: 1 })
@@ -75,8 +77,9 @@ async function loadDueWork(now: Date): Promise<DueWork> {
       pipeline: $.pipeline().match({ status: 'unused', validToAt: _.lte(now) }).limit(1).project({ _id: 1 }).done(),
       as: 'expiredCoupons',
     })
-    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
-    .end();
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' });
+  for (const l of customerSweepLookups(now)) query = query.lookup(l);
+  const res = await query.end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
   return {
     expiredTeams: row?.expiredTeams ?? [],
@@ -85,6 +88,9 @@ async function loadDueWork(now: Date): Promise<DueWork> {
     pendingRefunds: row?.pendingRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
     undelivered: row?.undelivered ?? [],
+    pendingEvents: row?.pendingEvents ?? [],
+    newClaims: row?.newClaims ?? [],
+    pendingAlerts: row?.pendingAlerts ?? [],
   };
 }
 
@@ -155,6 +161,7 @@ const handler = defineFunction('sweep', {
       const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
       await redeliver(ctx, due.undelivered);
       const growth = await runGrowthSweep(ctx);
+      const customers = await runCustomerSweep(ctx, due);
       return {
         teamsFailed,
         teamsSettled: settled.teams,
@@ -164,6 +171,7 @@ const handler = defineFunction('sweep', {
         couponsExpired,
         refundsRetried,
         growth,
+        customers,
       };
     },
   }),

@@ -2,6 +2,7 @@
  * Demo people: a boss, an ops user, three salespeople with different shelves, four customers.
  * `persona: true` lists them in /_emulator/personas for the h5 persona switcher.
  */
+import { seededSalesFields } from './briefcase';
 import type { SeedDoc } from './window';
 
 export const PERSONAS = {
@@ -24,6 +25,7 @@ export function seedPeople(now: Date): { users: SeedDoc[]; settings: SeedDoc[] }
     shelfProductIds: shelf,
     persona: true,
     createdAt: now,
+    ...seededSalesFields(id, { name, title, avatarUrl: `/assets/avatars/${avatar}.svg` }, now),
   });
   const users: SeedDoc[] = [
     { _id: PERSONAS.boss, role: 'boss', name: '陈总（老板）', avatarUrl: '/assets/avatars/boss.svg', persona: true, createdAt: now },

@@ -46,3 +46,6 @@ export const count = z.number().int().nonnegative();
 
 /** Money in integer fen that may be negative (balances, net amounts). @example -500 */
 export const signedFen = z.number().int();
+
+/** A list cursor from a previous page's `nextCursor` (shared/paging.ts). @example '1780279200000_k3Vq9ZtA' */
+export const cursorField = z.string().min(3).max(90);

@@ -5,9 +5,13 @@
  * derives its types from here with `import type` (zod stays out of its bundle).
  */
 import { admin } from './admin';
+import { alerts } from './alerts';
+import { card } from './card';
 import { coupon } from './coupon';
+import { customer } from './customer';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
 import { groupbuy } from './groupbuy';
+import { material } from './material';
 import { order } from './order';
 import { payNotify } from './pay-notify';
 import { sales } from './sales';
@@ -16,7 +20,7 @@ import { shelf } from './shelf';
 import { sweep } from './sweep';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, card, material, customer, alerts };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -33,3 +37,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
 export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export { card, material, customer, alerts };
