@@ -5,8 +5,10 @@ import type { GrowthUserFields } from '../../shared/growth';
 /**
  * admin.reassign {fromSalesId, toSalesId} → moves every customer bound to a departing
  * salesperson to another one, with one history entry per customer and one audit record. Past
- * orders keep their attribution. Round trips: 1 read of caller + both salespeople + 1 query per
- * 1000 customers + 1 conditional bulk update per 1000 + 1 history batch per 1000 + 1 audit insert.
+ * orders keep their attribution; their customer summaries (the today list, the stage report)
+ * follow them. Round trips: 1 read of caller + both salespeople + 1 query per 1000 customers + 1
+ * conditional bulk update per 1000 + 1 history batch per 1000 + 1 summary bulk update per 1000
+ * + 1 audit insert.
  */
 export const reassign = action(admin.reassign)({
   access: ['boss'],
@@ -43,6 +45,7 @@ export const reassign = action(admin.reassign)({
         at: ctx.now,
       }));
       if (history.length > 0) await store.insert('bindings', history);
+      if (ids.length > 0) await store.updateMany('customer_summaries', { _id: _.in(ids), salesId: input.fromSalesId }, { salesId: input.toSalesId });
     }
     await store.insert('audit_log', {
       _id: auditId,
