@@ -51,34 +51,35 @@ async function loadCard(salesId: string): Promise<OwnerRow | undefined> {
 }
 
 /**
- * card.get {salesId}: a salesperson's card with its featured products (on sale) and materials
+ * card.get {salesId?}: a salesperson's card with its featured products (on sale) and materials
  * (active). A customer's open is a visit (one per half hour) recorded in their event stream.
  * Round trips: caller + one aggregate (+ the visit's event and summary writes for a customer).
  */
 export const getCard = action(contract.get)({
   async run(input, ctx) {
-    const row = await loadCard(input.salesId);
-    if (!row || row.role !== 'sales') throw new AppError('NOT_FOUND', `salesId: no salesperson ${input.salesId}`);
+    const salesId = input.salesId ?? ctx.openid;
+    const row = await loadCard(salesId);
+    if (!row || row.role !== 'sales') throw new AppError('NOT_FOUND', `salesId: no salesperson ${salesId}`);
     const saved = row.card ?? null;
     const c = saved ?? defaultCard(row);
     const byId = <T extends { _id: string }>(ids: string[], rows: T[]) => ids.map((id) => rows.find((r) => r._id === id)).filter((r): r is T => !!r);
     const products = byId(c.featuredProductIds, row._products ?? []).filter((p) => p.status === 'on');
     const materials = byId(c.featuredMaterialIds, (row._materials ?? []).map((m) => parseMaterial(m)).flatMap((r) => (r.ok && r.material.status === 'active' ? [r.material] : [])));
-    const mine = ctx.openid === input.salesId;
+    const mine = ctx.openid === salesId;
     let visitId: string | null = null;
     if (!mine && ctx.user.role === 'customer') {
       visitId = await openVisit(ctx, {
         type: 'card_viewed',
         openid: ctx.openid,
         salesId: activeSalesId(ctx.user as GrowthUserFields, ctx.now),
-        targetId: input.salesId,
-        data: { cardSalesId: input.salesId },
+        targetId: salesId,
+        data: { cardSalesId: salesId },
         customerName: ctx.user.name,
       });
     }
     return {
       card: {
-        salesId: input.salesId,
+        salesId,
         photo: c.photo,
         name: c.name,
         title: c.title,

@@ -1,9 +1,12 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
-    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index'] },
-    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index'] },
-    { root: 'packageBoss', pages: ['dashboard/index'] },
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'card/index', 'material/index'] },
+    {
+      root: 'packageSales',
+      pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index', 'card-edit/index', 'materials/index', 'radar/index', 'customer/index', 'today/index'],
+    },
+    { root: 'packageBoss', pages: ['dashboard/index', 'briefcase-report/index'] },
   ],
   preloadRule: {
     'pages/shelf/index': { network: 'all', packages: ['packageShop'] },

@@ -27,12 +27,13 @@ export const cardViewSchema = z.strictObject({
 /** The actions of `card`. */
 export const card = defineContract({
   /**
-   * A salesperson's card. A customer's open is a visit (`visitId`, for taps and time spent; one per
-   * half hour); the owner's and staff's previews are not (`visitId` null). `mine`: the caller's own,
-   * with what they saved (`saved`: null until they save one).
+   * A salesperson's card (`salesId` omitted: the caller's own). A customer's open is a visit
+   * (`visitId`, for taps and time spent; one per half hour); the owner's and staff's previews are
+   * not (`visitId` null). `mine`: the caller's own, with what they saved (`saved`: null until they
+   * save one).
    */
   get: {
-    input: { salesId: idField },
+    input: { salesId: idField.optional() },
     reply: z.strictObject({ card: cardViewSchema, visitId: z.string().nullable(), mine: z.boolean(), saved: cardSchema.nullable() }),
   },
   /** Sales: saves the caller's own card (images must be their own uploads or app assets). */

@@ -34,6 +34,11 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
 // - payment callbacks and the timer have no caller: system only.
+// - the briefcase (issue 15): anyone reads a card or a material and reports their reading; a
+//   salesperson saves their own card and alert setting; the materials library is staff's (ops
+//   publish, salespeople and the boss browse); the radar and the customer 360 are the owning
+//   salesperson's and the boss's — never a customer's, even about themself; the briefcase report
+//   is the boss's and ops'; alerts are delivered by the system only.
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
   'shelf.view': ANYONE,
@@ -67,6 +72,23 @@ const TABLE: Record<string, Caller[]> = {
   'payNotify.sandbox': ['system'],
   'payNotify.cloudpay': ['system'],
   'sweep.run': ['system'],
+  'card.get': ANYONE,
+  'card.save': ['sales'],
+  'card.tap': ANYONE,
+  'card.setAlerts': ['sales'],
+  'material.list': ['sales', 'boss', 'ops'],
+  'material.get': ANYONE,
+  'material.progress': ANYONE,
+  'material.save': ['ops'],
+  'material.setStatus': ['ops'],
+  'material.radar': ['sales', 'boss'],
+  'material.report': ['boss', 'ops'],
+  'customer.profile': ['sales', 'boss'],
+  'customer.timeline': ['sales', 'boss'],
+  'customer.tag': ['sales', 'boss'],
+  'customer.note': ['sales', 'boss'],
+  'customer.today': ['sales', 'boss'],
+  'alerts.deliver': ['system'],
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -116,6 +138,23 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
     'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
     'sweep.run': {},
+    'card.get': { salesId: 'o_sales_li' },
+    'card.save': { card: { photo: null, name: '李娜', title: '茶饮顾问', phone: null, wechatQr: null, intro: '', featuredProductIds: [], featuredMaterialIds: [] } },
+    'card.tap': { visitId: 'vAccessMissing', tap: 'phone' },
+    'card.setAlerts': { enabled: true },
+    'material.list': {},
+    'material.get': { materialId: 'm_case_hangzhou' },
+    'material.progress': { visitId: 'vAccessMissing', seconds: 5, depth: 10 },
+    'material.save': { material: { _id: `m_acc_${n}`, title: 'x', cover: '/assets/materials/leaf.svg', tags: [], content: { kind: 'poster', image: '/assets/materials/leaf.svg' } } },
+    'material.setStatus': { materialId: 'm_draft_autumn', status: 'draft' },
+    'material.radar': {},
+    'material.report': {},
+    'customer.profile': { openid: 'o_cust_1' },
+    'customer.timeline': { openid: 'o_cust_1' },
+    'customer.tag': { openid: 'o_cust_1', add: ['acc'] },
+    'customer.note': { openid: 'o_cust_1', text: uniq },
+    'customer.today': {},
+    'alerts.deliver': { alertId: 'aAccessMissing' },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
@@ -194,7 +233,7 @@ describe('an openid inside the event never changes who the caller is', () => {
     expect(codeOf(r)).toBe('INVALID_ARGUMENT');
   });
 
-  it.each(Object.keys(TABLE).filter((k) => !TABLE[k].includes('customer') && !k.startsWith('payNotify') && !k.startsWith('sweep')))(
+  it.each(Object.keys(TABLE).filter((k) => !TABLE[k].includes('customer') && !TABLE[k].includes('system')))(
     '%s as a customer claiming to be the boss (event fields, userInfo) is refused',
     async (key) => {
       const [fn] = key.split('.');
@@ -239,10 +278,15 @@ describe('an openid inside the event never changes who the caller is', () => {
     expect(stored.data[0].status).toBe('pending_pay');
   });
 
-  it("a salesperson sees only their own: another's ledger, customers, share tree → PERMISSION_DENIED", async () => {
+  it("a salesperson sees only their own: another's ledger, customers, customer 360, share tree → PERMISSION_DENIED", async () => {
     const wangShare = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
     await cloud.ok('share', { action: 'open', shareId: wangShare.shareId }, 'o_cust_2');
     const cases: Array<[string, Record<string, unknown>]> = [
+      ['customer', { action: 'profile', openid: 'o_cust_2' }],
+      ['customer', { action: 'timeline', openid: 'o_cust_2' }],
+      ['customer', { action: 'tag', openid: 'o_cust_2', add: ['x'] }],
+      ['customer', { action: 'note', openid: 'o_cust_2', text: 'x' }],
+      ['share', { action: 'create', target: { type: 'card', id: 'o_sales_wang' }, channel: 'card' }],
       ['sales', { action: 'ledger', salesId: 'o_sales_wang' }],
       ['sales', { action: 'customers', salesId: 'o_sales_wang' }],
       ['sales', { action: 'orders', salesId: 'o_sales_wang' }],

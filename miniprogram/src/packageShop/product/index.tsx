@@ -9,6 +9,7 @@ import { Price } from '../../components/price';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, useNow } from '../../hooks/use-cloud';
+import { useVisitProgress } from '../../hooks/use-visit-progress';
 import { shelfApi, type ProductDetail } from '../../services/api';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
@@ -29,6 +30,7 @@ export default function ProductPage() {
   const p = state.data;
   const title = p ? `${p.groupDeal ? `${p.groupDeal.groupSize}人团 ${formatFen(p.groupDeal.groupPriceFen)} ` : ''}${p.title}` : '好物推荐';
   const image = p?.images[0];
+  useVisitProgress(p?.visitId, '.product');
 
   useShareAppMessage(() => ({
     title,

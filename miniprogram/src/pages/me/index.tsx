@@ -19,6 +19,7 @@ const SHOP: Entry[] = [
 const WORK: Entry[] = [
   { text: '销售工作台', url: '/packageSales/workbench/index', roles: ['sales'] },
   { text: '老板看板', url: '/packageBoss/dashboard/index', roles: ['boss', 'ops'] },
+  { text: '营销与客户（素材效果 · 客户阶段）', url: '/packageBoss/briefcase-report/index', roles: ['boss', 'ops'] },
 ];
 const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
 
