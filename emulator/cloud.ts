@@ -41,10 +41,7 @@ export interface LocalCloudOptions {
   plan?: DeployPlan;
   /** Calls from clients and timers that run at once (default DEFAULT_INSTANCES; see FunctionHost). */
   instances?: number;
-  /** Seed `npm start`'s demo customer activity too (emulator/seed/briefcase.ts); tests leave it out. */
-  demoActivity?: boolean;
 }
-
 
 /** Pending connections the server's socket queues (Linux caps it at net.core.somaxconn, 4096 by default). */
 const LISTEN_BACKLOG = 4096;
@@ -140,9 +137,12 @@ export class LocalCloud implements LocalCloudApi {
     this.stats.reset();
   }
 
-  /** Loads the demo data (replacing documents with the same ids). */
-  async seed(): Promise<void> {
-    const data = buildSeed(new Date(this.clock.now()), { demoActivity: this.options.demoActivity });
+  /**
+   * Loads the demo data (replacing documents with the same ids). `demo`: also the back office's
+   * demo documents (`npm start`, POST /_emulator/seed; test clouds seed without them).
+   */
+  async seed(options: { demo?: boolean } = {}): Promise<void> {
+    const data = buildSeed(new Date(this.clock.now()), options);
     for (const [collection, docs] of Object.entries(data)) {
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }

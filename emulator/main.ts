@@ -9,7 +9,7 @@ import { LocalCloud, REPO_ROOT } from './cloud';
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = resolve(REPO_ROOT, process.env.LINKSHELF_DATA ?? '.data');
-  const cloud = new LocalCloud({ dataDir, port, host: '127.0.0.1', timerIntervalMs: Number(process.env.LINKSHELF_TIMER_MS ?? 60_000), demoActivity: true });
+  const cloud = new LocalCloud({ dataDir, port, host: '127.0.0.1', timerIntervalMs: Number(process.env.LINKSHELF_TIMER_MS ?? 60_000) });
   try {
     await cloud.start();
   } catch (err) {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw err;
   }
   if (cloud.isEmpty()) {
-    await cloud.seed();
+    await cloud.seed({ demo: true });
     console.log(`Seeded the demo data into ${join(dataDir)}`);
   } else {
     console.log(`Loaded saved data from ${dataDir} (reset: POST /_emulator/reset then /_emulator/seed, or delete the folder)`);

@@ -5,11 +5,14 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
+import { alertSettingsSchema } from './alerts/alerts';
+import { parseMaterial } from './materials/material';
+import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'materials'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -18,7 +21,7 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
+const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals' | 'materials'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
@@ -34,6 +37,32 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
   }
+  if (collection === 'materials') {
+    const r = parseMaterial(doc);
+    return r.ok ? [] : r.problems;
+  }
   const r = growthSchemas[collection].safeParse(doc);
+  return r.success ? [] : describeIssues(r.error.issues, '(document)');
+}
+
+/**
+ * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
+ * the same one on read, falling back to a default while one is invalid).
+ */
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, alerts: alertSettingsSchema };
+
+/** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
+export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;
+/** One of {@link HEALTH_COLLECTIONS}. */
+export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
+
+/**
+ * Problems of one ops settings document (`settings/<id>`); empty when valid or not an ops setting.
+ * @example checkOpsSetting({ _id: 'payouts', minAmountFen: 5 }) // ['minAmountFen: Too small: ...']
+ */
+export function checkOpsSetting(doc: { _id?: unknown }): string[] {
+  const schema = typeof doc._id === 'string' && Object.prototype.hasOwnProperty.call(OPS_SETTINGS, doc._id) ? OPS_SETTINGS[doc._id] : undefined;
+  if (!schema) return [];
+  const r = schema.safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

@@ -9,6 +9,7 @@ import {
   couponMachine,
   memberMachine,
   orderMachine,
+  payoutMachine,
   sourcesOf,
   teamMachine,
   changesOf,
@@ -16,6 +17,7 @@ import {
   type Effect,
   type EntityChange,
   type OrderEvent,
+  type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Refund } from '../../shared/orders';
 import { paymentPort } from './payment';
@@ -23,7 +25,7 @@ import { mustWrite, type Steps } from './steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
-const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons' };
+const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', payout: 'payouts' };
 
 function sourceStates(change: EntityChange): string[] {
   switch (change.entity) {
@@ -35,6 +37,8 @@ function sourceStates(change: EntityChange): string[] {
       return sourcesOf(memberMachine, change.move);
     case 'coupon':
       return sourcesOf(couponMachine, change.move);
+    case 'payout':
+      return sourcesOf(payoutMachine, change.move);
   }
 }
 
@@ -216,5 +220,28 @@ async function payBack(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise
   } catch (err) {
     console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not completed`, err);
     return false;
+  }
+}
+
+/**
+ * Applies one effect of a payout decision (1 round trip each). The open-request slot lives on the
+ * salesperson's user document: `openPayoutId` (empty when no request is open) and `payoutSeq`
+ * (their last request number; payout ids derive from it). Holding is one guarded write on both,
+ * so concurrent requests leave exactly one; releasing is guarded on this payout holding it, so a
+ * repeat is a no-op. The `paid` entry is inserted once by id. Returns whether the write won.
+ */
+export async function applyPayoutEffect(effect: PayoutEffect): Promise<boolean> {
+  switch (effect.type) {
+    case 'holdPayoutSlot':
+      // A missing field matches null: a salesperson's first request finds neither field.
+      return store.guardedUpdate(
+        'users',
+        { _id: effect.salesId, openPayoutId: null, payoutSeq: effect.seq === 1 ? null : effect.seq - 1 },
+        { openPayoutId: effect.payoutId, payoutSeq: effect.seq },
+      );
+    case 'releasePayoutSlot':
+      return mustWrite(() => store.guardedUpdate('users', { _id: effect.salesId, openPayoutId: effect.payoutId }, { openPayoutId: null }));
+    case 'recordPayoutPaid':
+      return mustWrite(() => store.insertOnce('commission_ledger', effect.entry));
   }
 }

@@ -34,6 +34,8 @@ export const COLLECTIONS = [
   'customer_notes',
   'alerts',
   'wechat_tokens',
+  'payouts',
+  'invites',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

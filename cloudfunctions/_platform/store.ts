@@ -4,6 +4,7 @@
  * trip unless its comment says otherwise; collection names are typed from
  * `database/collections.json` (see `collections.ts`).
  */
+import { AppError } from '../../shared/errors';
 import type { CollectionName } from './collections';
 import { getDb } from './sdk';
 import { isDuplicateWrite } from './errors';
@@ -70,6 +71,59 @@ export async function findAll<T>(name: CollectionName, where: Fields, orderBy?: 
   }
 }
 
+/** One page of a paged list, and the cursor of the next one (null: this was the last). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type CursorValue = string | number | boolean | null | { date: string };
+
+function encodeCursor(value: unknown, id: string): string {
+  const v: CursorValue = value instanceof Date ? { date: value.toISOString() } : (value as CursorValue) ?? null;
+  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [unknown, string] {
+  try {
+    const [v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [CursorValue, unknown];
+    if (typeof id !== 'string') throw new Error('no id');
+    if (v && typeof v === 'object') {
+      const d = new Date(v.date);
+      if (Number.isNaN(d.getTime())) throw new Error('bad date');
+      return [d, id];
+    }
+    return [v, id];
+  } catch {
+    throw new AppError('INVALID_ARGUMENT', 'cursor: not a cursor this list gave');
+  }
+}
+
+/**
+ * One page of `where` sorted on `field` then `_id` (one direction), after `cursor` (the
+ * `nextCursor` of the page before; opaque: the last row's sort value and id). One round trip;
+ * stable under inserts and ties, since the sort ends on `_id`.
+ * @example await findPage('payouts', { status: 'requested' }, { orderBy: ['requestedAt', 'asc'], limit: 20, cursor })
+ */
+export async function findPage<T extends { _id: string }>(
+  name: CollectionName,
+  where: Fields,
+  options: { orderBy: SortKey; limit: number; cursor?: string | null },
+): Promise<Page<T>> {
+  const [field, direction] = options.orderBy;
+  let query = where;
+  if (options.cursor) {
+    const [value, id] = decodeCursor(options.cursor);
+    const _ = command();
+    const after = direction === 'asc' ? _.gt : _.lt;
+    query = _.and([where, _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }])]) as unknown as Fields;
+  }
+  const rows = await find<T>(name, query, { orderBy: [[field, direction]], limit: options.limit + 1 });
+  const items = rows.slice(0, options.limit);
+  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
+  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last[field], last._id) : null };
+}
+
 /** How many documents match `where`. */
 export async function count(name: CollectionName, where: Fields): Promise<number> {
   const res = await collection(name).where(where).count();
@@ -122,6 +176,25 @@ export async function insertOnce<T extends { _id: string }>(name: CollectionName
   } catch (err) {
     if (isDuplicateWrite(err)) return false;
     throw err;
+  }
+}
+
+/**
+ * Inserts documents with deterministic ids, skipping those that exist: one batch insert, or —
+ * when the batch meets a duplicate (a repeated request) — one `insertOnce` per document.
+ * Returns how many were inserted by this call when the batch went through whole, else those the
+ * fallback inserted.
+ */
+export async function insertManyOnce<T extends { _id: string }>(name: CollectionName, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await collection(name).add(docs);
+    return docs.length;
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err;
+    let inserted = 0;
+    for (const doc of docs) if (await insertOnce(name, doc)) inserted++;
+    return inserted;
   }
 }
 

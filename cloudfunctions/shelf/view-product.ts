@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { withImageUrls } from './image-urls';
 import { recordProductView } from '../_growth/product-view';
 import { openVisit } from '../_customers/visits';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
@@ -56,22 +57,20 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
-  let visitId: string | undefined;
-  if (input.view !== false) {
-    await recordProductView(ctx, ctx.openid, input.productId, row.title);
-    if (ctx.user.role === 'customer') {
-      visitId = await openVisit(ctx, {
-        type: 'product_viewed',
-        openid: ctx.openid,
-        salesId: activeSalesId(ctx.user as GrowthUserFields, ctx.now),
-        targetId: row._id,
-        data: { productId: row._id, title: row.title },
-        customerName: ctx.user.name,
-      });
-    }
-  }
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
-  const product = presentProduct(row, promos);
+  const view = async (): Promise<string | undefined> => {
+    await recordProductView(ctx, ctx.openid, input.productId, row.title);
+    if (ctx.user.role !== 'customer') return undefined;
+    return openVisit(ctx, {
+      type: 'product_viewed',
+      openid: ctx.openid,
+      salesId: activeSalesId(ctx.user as GrowthUserFields, ctx.now),
+      targetId: row._id,
+      data: { productId: row._id, title: row.title },
+      customerName: ctx.user.name,
+    });
+  };
+  const [product, visitId] = await Promise.all([withImageUrls([presentProduct(row, promos)]).then(([p]) => p), input.view !== false ? view() : Promise.resolve(undefined)]);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
   const openTeams = row.openTeams
     .filter((t) => liveDealIds.has(t.dealId) && t.seatsTaken < t.size)

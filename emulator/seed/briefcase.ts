@@ -1,7 +1,7 @@
 /**
  * The salesperson's briefcase in the demo data: a business card for each salesperson (and their
  * Official Account openid for alerts), materials of every kind, the brand's alert settings, and —
- * for `npm start` only (`demoActivity`) — a few customers of each salesperson with some activity,
+ * for `npm start` only (`seed({ demo: true })`) — a few customers of each salesperson with some activity,
  * so the radar, the timeline and the today list are not empty. The activity is left out of test
  * clouds: it would add bound customers to every test's world.
  */

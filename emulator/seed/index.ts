@@ -1,20 +1,28 @@
 /** The demo data set: POST /_emulator/seed, and `npm start` on an empty data folder. */
+import { BACK_OFFICE_IDS, seedBackOffice } from './back-office';
 import { seedBriefcase, seedDemoActivity } from './briefcase';
 import { seedCatalog } from './catalog';
 import { seedGrowth } from './growth';
 import { seedPeople } from './people';
 import { seedPromotions } from './promotions';
+import { seedTeam } from './team';
 import type { SeedDoc } from './window';
 
-/** `demoActivity`: add `npm start`'s demo customer activity (never in test clouds; see briefcase.ts). */
-export function buildSeed(now: Date, options: { demoActivity?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedBriefcase(now)];
-  if (options.demoActivity) parts.push(seedDemoActivity(now));
+/**
+ * `demo`: also the back office's demo (settled commission, an open payout, a referral to review; see
+ * back-office.ts) and the briefcase's demo customer activity (see briefcase.ts).
+ */
+export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedBriefcase(now)];
+  if (options.demo) parts.push(seedBackOffice(now), seedDemoActivity(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
+  // The demo salesperson's open payout request holds their one open-request slot.
+  if (options.demo) out.users = out.users.map((u) => (u._id === BACK_OFFICE_IDS.salesId ? { ...u, openPayoutId: BACK_OFFICE_IDS.openPayout, payoutSeq: 1 } : u));
   return out;
 }
 
 export { PERSONAS } from './people';
 export { PRODUCT_TITLES } from './catalog';
 export { MATERIAL_IDS } from './briefcase';
+export { TEAM_IDS } from './team';

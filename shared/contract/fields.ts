@@ -47,5 +47,8 @@ export const count = z.number().int().nonnegative();
 /** Money in integer fen that may be negative (balances, net amounts). @example -500 */
 export const signedFen = z.number().int();
 
-/** A list cursor from a previous page's `nextCursor` (shared/paging.ts). @example '1780279200000_k3Vq9ZtA' */
-export const cursorField = z.string().min(3).max(90);
+/** The opaque `nextCursor` of a paged list, sent back for the next page. */
+export const cursorField = z.string().min(1).max(400);
+
+/** The cursor of the next page of a list, or null on the last page. */
+export const nextCursorField = z.string().nullable();

@@ -7,6 +7,7 @@
 import { admin } from './admin';
 import { alerts } from './alerts';
 import { card } from './card';
+import { catalog } from './catalog';
 import { coupon } from './coupon';
 import { customer } from './customer';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
@@ -14,13 +15,15 @@ import { groupbuy } from './groupbuy';
 import { material } from './material';
 import { order } from './order';
 import { payNotify } from './pay-notify';
+import { payout } from './payout';
 import { sales } from './sales';
 import { share } from './share';
 import { shelf } from './shelf';
 import { sweep } from './sweep';
+import { team } from './team';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, card, material, customer, alerts };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, card, material, customer, alerts };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -36,5 +39,5 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team };
 export { card, material, customer, alerts };

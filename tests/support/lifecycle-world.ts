@@ -20,6 +20,7 @@ import {
   memberMachine,
   orderMachine,
   payDecision,
+  payoutMachine,
   reactToOrderEvent,
   sourcesOf,
   targetOf,
@@ -32,8 +33,11 @@ import {
   type NewOrderInput,
   type OrderCommand,
   type OrderEvent,
+  type Payout,
+  type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
+import type { BalanceEntry } from '../../shared/payouts';
 
 type Doc = { _id: string; status: string } & Record<string, unknown>;
 
@@ -51,6 +55,7 @@ const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
   team: teamMachine,
   member: memberMachine,
   coupon: couponMachine,
+  payout: payoutMachine,
 };
 
 function holds(doc: Record<string, unknown>, c: Condition): boolean {
@@ -81,6 +86,10 @@ export class LifecycleWorld {
   readonly members = new Map<string, TeamMember>();
   readonly dealUses = new Map<string, number>();
   readonly payouts = new Map<string, number>();
+  /** Payout requests, the salespeople's open-request slots, and the commission ledger they draw on. */
+  readonly payoutRequests = new Map<string, Payout>();
+  readonly payoutSlots = new Map<string, { openPayoutId: string | null; payoutSeq: number }>();
+  readonly ledger: BalanceEntry[] = [];
   readonly moves: MadeMove[] = [];
   private seq = 0;
 
@@ -89,7 +98,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, payout: this.payoutRequests };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
@@ -109,6 +118,29 @@ export class LifecycleWorld {
     for (const [field, n] of Object.entries(change.inc)) doc[field] = Number(doc[field] ?? 0) + n;
     if (doc.status !== to) throw new Error(`${machine.name}.${change.move} set status ${doc.status}, the table says ${to}`);
     return true;
+  }
+
+  /** A payout effect as `_commerce/effects.ts` applies it (same guards); true when it won. */
+  applyPayoutEffect(effect: PayoutEffect): boolean {
+    const slot = (id: string) => this.payoutSlots.get(id) ?? { openPayoutId: null, payoutSeq: 0 };
+    switch (effect.type) {
+      case 'holdPayoutSlot': {
+        const s = slot(effect.salesId);
+        if (s.openPayoutId !== null || s.payoutSeq !== effect.seq - 1) return false;
+        this.payoutSlots.set(effect.salesId, { openPayoutId: effect.payoutId, payoutSeq: effect.seq });
+        return true;
+      }
+      case 'releasePayoutSlot': {
+        const s = slot(effect.salesId);
+        if (s.openPayoutId !== effect.payoutId) return false;
+        this.payoutSlots.set(effect.salesId, { ...s, openPayoutId: null });
+        return true;
+      }
+      case 'recordPayoutPaid':
+        if (this.ledger.some((e) => e.payoutId === effect.entry.payoutId && e.kind === 'paid')) return false;
+        this.ledger.push({ ...effect.entry });
+        return true;
+    }
   }
 
   /** A new order with its reservations, each undone when a later one is refused (like Steps). */

@@ -3,9 +3,9 @@ import { useRouter } from '@tarojs/taro';
 import { View, Text, Button, Input, Picker } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { CustomerFace } from '../../components/customer-face';
-import { Loadable, LoadMore, Skeleton } from '../../components/states';
+import { CursorLoadMore, Loadable, Skeleton } from '../../components/states';
 import { toastError, useCloud } from '../../hooks/use-cloud';
-import { useCursorList } from '../../hooks/use-cursor';
+import { useCursorList } from '../../hooks/use-cursor-list';
 import { customerApi, type CustomerProfile, type TimelineItem } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
 import { EVENT_TEXT, formatSeconds, REASON_TEXT, STAGE_TEXT } from '../../utils/briefcase-text';
@@ -154,7 +154,7 @@ export default function CustomerPage() {
       </Loadable>
       <View className="card">
         <View className="card-title">动态</View>
-        {timeline.items === undefined ? (
+        {timeline.data === undefined ? (
           <Skeleton rows={3} />
         ) : timeline.items.length === 0 ? (
           <Text className="muted">暂无动态</Text>
@@ -175,7 +175,7 @@ export default function CustomerPage() {
             </View>
           ))
         )}
-        <LoadMore hasMore={timeline.hasMore} count={timeline.items?.length ?? 0} />
+        <CursorLoadMore list={timeline} />
       </View>
     </Shell>
   );

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
-import { useCursorList } from '../../hooks/use-cursor';
+import { useCursorList } from '../../hooks/use-cursor-list';
 import { materialApi, type MaterialItem } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
 import { mintShare } from '../../services/share';
@@ -18,15 +18,15 @@ export default function MaterialsPage() {
   const [tag, setTag] = useState<string>();
   const list = useCursorList((cursor) => materialApi.list(tag, cursor), [tag]);
   const [sending, setSending] = useState<MaterialItem>();
-  const src = useImageSrcs((list.items ?? []).map((m) => m.cover));
-  const tags = [...new Set((list.items ?? []).flatMap((m) => m.tags))];
+  const src = useImageSrcs(list.items.map((m) => m.cover));
+  const tags = [...new Set(list.items.flatMap((m) => m.tags))];
   useShareAppMessage(() => {
     const m = sending;
     if (!m) return { title: '好内容分享', path: '/pages/shelf/index' };
     return { title: m.title, path: `${PAGE}?id=${m.materialId}`, promise: mintShare('material', m.materialId).then((s) => ({ title: m.title, path: s.path })) };
   });
 
-  if (list.items === undefined) return <Shell>{list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : <Skeleton rows={5} />}</Shell>;
+  if (list.data === undefined) return <Shell>{list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : <Skeleton rows={5} />}</Shell>;
   return (
     <Shell>
       <View className="ml-tags">
@@ -61,7 +61,7 @@ export default function MaterialsPage() {
           </View>
         ))
       )}
-      <LoadMore hasMore={list.hasMore} count={list.items.length} />
+      <CursorLoadMore list={list} />
       {sending ? (
         <View className="mask" onClick={() => setSending(undefined)}>
           <View className="sheet" onClick={(e) => e.stopPropagation()} data-testid="material-share-sheet">

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { CustomerFace } from '../../components/customer-face';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
-import { useCursorList } from '../../hooks/use-cursor';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { useCursorList } from '../../hooks/use-cursor-list';
 import { materialApi } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
 import { formatSeconds, KIND_TEXT } from '../../utils/briefcase-text';
@@ -12,8 +12,8 @@ import { formatDateTime } from '../../utils/time';
 /** The read radar: who of my customers read what, when, how long and how far — newest first. */
 export default function RadarPage() {
   const list = useCursorList((cursor) => materialApi.radar(cursor));
-  const src = useImageSrcs((list.items ?? []).map((i) => i.avatar));
-  if (list.items === undefined) return <Shell>{list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : <Skeleton rows={5} />}</Shell>;
+  const src = useImageSrcs(list.items.map((i) => i.avatar));
+  if (list.data === undefined) return <Shell>{list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : <Skeleton rows={5} />}</Shell>;
   return (
     <Shell>
       {list.items.length === 0 ? (
@@ -45,7 +45,7 @@ export default function RadarPage() {
           ))}
         </View>
       )}
-      <LoadMore hasMore={list.hasMore} count={list.items.length} />
+      <CursorLoadMore list={list} />
     </Shell>
   );
 }
