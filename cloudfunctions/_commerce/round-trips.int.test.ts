@@ -20,16 +20,16 @@ const BUDGETS: Record<string, number> = {
   'coupon.claim': 4,
   'coupon.mine': 2,
   'order.quote': 3,
-  'order.create': 10, // caller, cart, coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated marked handled; also a team opened or joined
+  'order.create': 13, // caller, cart, coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated marked handled; also a team opened or joined; + the buyer's customer event (issue 15: event insert, summary update, a first summary's insert)
   'order.pay': 5,
-  'payNotify.sandbox': 12, // + OrderPaid marked handled
+  'payNotify.sandbox': 15, // + OrderPaid marked handled; + the buyer's customer event (issue 15: 3)
   'order.cancel': 4,
-  'order.refund': 13, // + OrderRefunded marked handled
+  'order.refund': 15, // + OrderRefunded marked handled; + the buyer's customer event (issue 15: 2)
   'order.list': 2,
   'order.get': 2,
   'groupbuy.get': 3,
   'admin.promotionHealth': 3,
-  'sweep.run': 6, // + the growth copies whose commission waits for a valid plan (issue 13)
+  'sweep.run': 18, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's 4 new coupon claims streamed to the customer stream (issue 15: 3 each)
 };
 
 it('every commerce action stays within its round-trip budget', async () => {
