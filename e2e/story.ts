@@ -7,7 +7,11 @@ import type { E2E, Person } from './harness';
 
 /** The h5 share link: copy-link → clipboard (Taro also keeps it in storage `taro_clipboard`). */
 export async function copyLink(page: Page, scope = page.locator('body'), testid = 'copy-link'): Promise<string> {
-  await page.evaluate(() => navigator.clipboard.writeText('').catch(() => undefined));
+  // Clear both places, so a second copy on the same page never reads the first one's link.
+  await page.evaluate(() => {
+    localStorage.removeItem('taro_clipboard');
+    return navigator.clipboard.writeText('').catch(() => undefined);
+  });
   await scope.locator(`[data-testid=${testid}]:visible`).first().click();
   const t0 = Date.now();
   for (;;) {

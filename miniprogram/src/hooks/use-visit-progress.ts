@@ -17,6 +17,7 @@ export function useVisitProgress(visitId: string | null | undefined, contentSele
   const depth = useRef(0);
   const sent = useRef({ seconds: -1, depth: -1 });
   const shown = useRef(true);
+  const scrollTop = useRef(0);
   const [shownDepth, setShownDepth] = useState(0);
 
   const report = () => {
@@ -28,14 +29,14 @@ export function useVisitProgress(visitId: string | null | undefined, contentSele
     materialApi.progress(visitId, s, d).catch(() => undefined);
   };
 
-  const measure = (scrollTop: number) => {
+  const measure = (top: number) => {
     Taro.createSelectorQuery()
       .select(contentSelector)
       .boundingClientRect((rect) => {
         const r = Array.isArray(rect) ? rect[0] : rect;
         if (!r) return;
         const viewport = Taro.getSystemInfoSync().windowHeight;
-        const d = readDepth(scrollTop, viewport, r.height);
+        const d = readDepth(top, viewport, r.height);
         if (d > depth.current) {
           depth.current = d;
           setShownDepth(d);
@@ -46,17 +47,22 @@ export function useVisitProgress(visitId: string | null | undefined, contentSele
 
   useEffect(() => {
     if (!visitId) return undefined;
-    measure(0);
+    // Measured on scrolls and before each report, never at once: until the page's images load,
+    // the content is shorter than it will be and would read as deeper than it is.
     const timer = setInterval(() => {
       if (!shown.current) return;
       seconds.current += 1;
+      if (seconds.current % REPORT_EVERY_S === REPORT_EVERY_S - 1) measure(scrollTop.current);
       if (seconds.current % REPORT_EVERY_S === 0) report();
     }, 1000);
     return () => clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visitId]);
 
-  usePageScroll(({ scrollTop }) => measure(scrollTop));
+  usePageScroll((e) => {
+    scrollTop.current = e.scrollTop;
+    measure(e.scrollTop);
+  });
   useDidShow(() => {
     shown.current = true;
   });
