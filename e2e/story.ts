@@ -2,6 +2,7 @@
  * What the story e2e files share (loop.e2e.ts, backoffice.e2e.ts): steps that run in order and
  * stop at the first failure, the h5 copy-link, opening a link as a person, waiting for text.
  */
+import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import type { E2E, Person } from './harness';
 
@@ -70,4 +71,11 @@ export function storySteps(e2e: () => E2E) {
       timeout,
     );
   return { step, timings };
+}
+
+/** A small one-colour PNG, as a phone photo would be picked. */
+export function photoPng(rgb: [number, number, number]): Buffer {
+  const png = new PNG({ width: 16, height: 16 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([...rgb, 255], i);
+  return PNG.sync.write(png);
 }

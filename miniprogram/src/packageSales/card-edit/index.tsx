@@ -50,7 +50,8 @@ export default function CardEditPage() {
   useShareAppMessage(() => ({ title, path: `/packageShop/card/index?salesId=${salesId}`, promise: mintShare('card', salesId).then((s) => ({ title, path: s.path })) }));
 
   if (!state.data || !form) return <Shell>{state.error ? <ErrorView error={state.error} onRetry={state.reload} /> : <Skeleton rows={6} />}</Shell>;
-  const set = (patch: Partial<CardFields>) => setForm({ ...form, ...patch });
+  // Functional: an upload that finishes after the user typed must not bring back what they replaced.
+  const set = (patch: Partial<CardFields>) => setForm((f) => f && { ...f, ...patch });
 
   const upload = async (field: 'photo' | 'wechatQr') => {
     try {
