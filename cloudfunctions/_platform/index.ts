@@ -19,4 +19,3 @@ export { uploadFile, getTempFileUrls, downloadFile, deleteFiles } from './storag
 export { sendSubscribeMessage } from './messaging';
 export type { SubscribeMessage, SendResult } from './messaging';
 export { AppError } from '../../shared/errors';
-export { afterCursor, pageOf } from './paging';

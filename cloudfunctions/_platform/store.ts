@@ -100,6 +100,26 @@ function decodeCursor(cursor: string): [unknown, string] {
 }
 
 /**
+ * `where` narrowed to the rows after `cursor` (the `nextCursor` of the page before) in the order
+ * `orderBy` then `_id`; `where` itself without a cursor. For lists read by an aggregate.
+ */
+export function afterCursor(where: Fields, orderBy: SortKey, cursor?: string | null): Fields {
+  if (!cursor) return where;
+  const [field, direction] = orderBy;
+  const [value, id] = decodeCursor(cursor);
+  const _ = command();
+  const after = direction === 'asc' ? _.gt : _.lt;
+  return _.and([where, _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }])]) as unknown as Fields;
+}
+
+/** The first `limit` of `limit + 1` rows read in `field` order, and the cursor after them when there are more. */
+export function pageOf<T extends { _id: string }>(rows: T[], limit: number, field: string): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[field], last._id) : null };
+}
+
+/**
  * One page of `where` sorted on `field` then `_id` (one direction), after `cursor` (the
  * `nextCursor` of the page before; opaque: the last row's sort value and id). One round trip;
  * stable under inserts and ties, since the sort ends on `_id`.
@@ -110,18 +130,8 @@ export async function findPage<T extends { _id: string }>(
   where: Fields,
   options: { orderBy: SortKey; limit: number; cursor?: string | null },
 ): Promise<Page<T>> {
-  const [field, direction] = options.orderBy;
-  let query = where;
-  if (options.cursor) {
-    const [value, id] = decodeCursor(options.cursor);
-    const _ = command();
-    const after = direction === 'asc' ? _.gt : _.lt;
-    query = _.and([where, _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }])]) as unknown as Fields;
-  }
-  const rows = await find<T>(name, query, { orderBy: [[field, direction]], limit: options.limit + 1 });
-  const items = rows.slice(0, options.limit);
-  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
-  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last[field], last._id) : null };
+  const rows = await find<T>(name, afterCursor(where, options.orderBy, options.cursor), { orderBy: [options.orderBy], limit: options.limit + 1 });
+  return pageOf(rows, options.limit, options.orderBy[0]);
 }
 
 /** How many documents match `where`. */

@@ -1,4 +1,4 @@
-import { action, afterCursor, pageOf, store } from '../_platform';
+import { action, store } from '../_platform';
 import { customer as contract, type ResultOf } from '../../shared/contract';
 import type { CustomerEvent } from '../../shared/customers';
 import { CUSTOMER_360_ROLES, ownCustomer } from './scope';
@@ -19,8 +19,7 @@ export const timeline = action(contract.timeline)({
   users: (input) => [input.openid],
   async run(input, ctx) {
     const u = ownCustomer(ctx, input.openid);
-    const raw = await store.find<StoredEvent>('customer_events', afterCursor({ openid: u._id }, 'at', input.cursor), { orderBy: [['at', 'desc']], limit: PAGE + 1 });
-    const { rows, nextCursor } = pageOf(raw, PAGE, (e) => e.at);
+    const { items: rows, nextCursor } = await store.findPage<StoredEvent>('customer_events', { openid: u._id }, { orderBy: ['at', 'desc'], limit: PAGE, cursor: input.cursor });
     const items = rows.map((e) => ({
       eventId: e._id,
       type: e.type,

@@ -1,4 +1,4 @@
-import { action, afterCursor, pageOf, store } from '../_platform';
+import { action, store } from '../_platform';
 import { material as contract } from '../../shared/contract';
 import { parseMaterial } from '../../shared/materials/material';
 import { materialItem } from './view';
@@ -14,11 +14,7 @@ export const list = action(contract.list)({
   access: ['sales', 'boss', 'ops'],
   async run(input) {
     const where = { status: 'active', ...(input.tag ? { tags: input.tag } : {}) };
-    const raw = await store.find<{ _id: string; publishedAt: Date }>('materials', afterCursor(where, 'publishedAt', input.cursor), {
-      orderBy: [['publishedAt', 'desc']],
-      limit: PAGE + 1,
-    });
-    const { rows, nextCursor } = pageOf(raw, PAGE, (r) => r.publishedAt);
+    const { items: rows, nextCursor } = await store.findPage<{ _id: string }>('materials', where, { orderBy: ['publishedAt', 'desc'], limit: PAGE, cursor: input.cursor });
     const items = rows.map((r) => parseMaterial(r)).flatMap((r) => (r.ok ? [materialItem(r.material)] : []));
     return { items, nextCursor };
   },

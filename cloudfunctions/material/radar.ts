@@ -1,4 +1,4 @@
-import { action, afterCursor, pageOf, store } from '../_platform';
+import { action, store } from '../_platform';
 import { material as contract } from '../../shared/contract';
 import type { GrowthUserFields } from '../../shared/growth';
 import { customerIdentity, type CustomerEventOf, type IdentityFields } from '../../shared/customers';
@@ -20,12 +20,12 @@ export const radar = action(contract.radar)({
     const salesId = ctx.user.role === 'sales' ? ctx.openid : null;
     const res = await store
       .aggregate('customer_events')
-      .match(afterCursor({ ...(salesId ? { salesId } : {}), type: 'material_read' }, 'at', input.cursor))
+      .match(store.afterCursor({ ...(salesId ? { salesId } : {}), type: 'material_read' }, ['at', 'desc'], input.cursor))
       .sort({ at: -1, _id: -1 })
       .limit(PAGE + 1)
       .lookup({ from: 'users', localField: 'openid', foreignField: '_id', as: '_user' })
       .end();
-    const { rows, nextCursor } = pageOf(store.aggregateRows<ReadRow>(res), PAGE, (r) => r.at);
+    const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<ReadRow>(res), PAGE, 'at');
     const items = rows
       .filter((r) => !salesId || r._user?.[0]?.boundSalesId === salesId)
       .map((r) => {

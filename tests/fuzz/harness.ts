@@ -186,7 +186,7 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     pages: [IMAGE_REFS.slice(0, 2), []],
     tags: [['案例'], ['冲泡', '养生'], []],
     video: ['https://video.example.com/farm.mp4', 'cloud://local.linkshelf-local/materials/farm.mp4', 'http://plain.example.com/x.mp4'],
-    cursor: ['1780279200000_m_tea_guide', '0_x', 'not-a-cursor'],
+    cursor: ['WyIyMDI2LTA2LTAxIiwibV90ZWFfZ3VpZGUiXQ', '0_x', 'not-a-cursor'],
   };
 }
 
