@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
 import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
+import { payOrder } from '../tests/support/pay';
 
 interface AppConfig {
   pages: string[];
@@ -61,15 +62,16 @@ describe('h5: every page opens without errors for the person it is for', () => {
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
     const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
-    await cloud.ok('order', { action: 'pay', orderId: team.orderId }, CUSTOMER);
+    await payOrder(cloud, team.orderId, CUSTOMER);
     ids.teamId = team.teamId;
     const order = await cloud.ok<{ orderId?: string; _id?: string }>(
       'order',
       { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
       CUSTOMER,
     );
-    ids.orderId = order.orderId ?? order._id;
-    await cloud.ok('order', { action: 'pay', orderId: ids.orderId }, CUSTOMER);
+    const orderId = order.orderId ?? order._id ?? '';
+    ids.orderId = orderId;
+    await payOrder(cloud, orderId, CUSTOMER);
     // The briefcase: the bound customer opens the salesperson's card and reads a case.
     await cloud.ok('card', { action: 'get', salesId: SALES }, CUSTOMER);
     await cloud.ok('material', { action: 'get', materialId: 'm_case_hangzhou' }, CUSTOMER);

@@ -1,5 +1,5 @@
 import { useTestCloud } from '../../emulator/testing';
-import { payOrder } from '../../tests/support/commerce';
+import { payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 
@@ -105,7 +105,7 @@ describe('alerts to the salesperson', () => {
     t.cloud.advanceClock(31 * MIN);
     await t.cloud.ok('shelf', { action: 'product', productId: 'p01' }, 'o_cust_1'); // same product, same day: no second alert
     const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], idempotencyKey: 'alert-pay-1' }, 'o_cust_1');
-    expect((await payOrder(t.cloud, o.orderId, 'o_cust_1')).ok).toBe(true);
+    expect((await payOrder(t.cloud, o.orderId, 'o_cust_1')).paid).toBe(true);
     expect((await alerts()).map((a) => a.kind).sort()).toEqual(['order_paid', 'product_again']);
     expect(oaOutbox().map((m) => (m.data as Doc).keyword2)).toEqual(['再次看明前龙井 特级', '付款¥168.00']);
   });

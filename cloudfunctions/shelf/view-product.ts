@@ -1,10 +1,9 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { withImageUrls } from './image-urls';
 import { recordProductView } from '../_growth/product-view';
 import { openVisit } from '../_customers/visits';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
-import { store, type ActionContext } from '../_platform';
+import { store, withFileUrls, type ActionContext } from '../_platform';
 
 interface OpenTeamRow {
   _id: string;
@@ -12,7 +11,7 @@ interface OpenTeamRow {
   size: number;
   seatsTaken: number;
   expiresAt: Date;
-  leader?: Array<{ name?: string; avatarUrl?: string }>;
+  leader?: Array<{ name?: string; avatarFileId?: string }>;
 }
 
 interface ProductRow extends ProductDoc {
@@ -51,8 +50,9 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
  * A product page: SKUs, the live group deal with open teams to join ("还差 N 人"), claimable
  * coupons. A customer's visit (`view`, default true; checkout and team pages pass false) is
  * recorded with the product's title for the salesperson's interest list (one write), so the page
- * costs 3 round trips with the caller's user read; a customer's view is also a visit in their
- * event stream (its event and summary writes, one per half hour; `visitId` for time spent).
+ * costs 3 round trips with the caller's user read; its images and the leaders' avatars come as
+ * temporary URLs (one getTempFileURL). A customer's view is also a visit in their event stream (its
+ * event and summary writes, one per half hour; `visitId` for time spent).
  */
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
@@ -70,7 +70,7 @@ export async function viewProduct(input: { productId: string; view?: boolean }, 
       customerName: ctx.user.name,
     });
   };
-  const [product, visitId] = await Promise.all([withImageUrls([presentProduct(row, promos)]).then(([p]) => p), input.view !== false ? view() : Promise.resolve(undefined)]);
+  const [product, visitId] = await Promise.all([Promise.resolve(presentProduct(row, promos)), input.view !== false ? view() : Promise.resolve(undefined)]);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
   const openTeams = row.openTeams
     .filter((t) => liveDealIds.has(t.dealId) && t.seatsTaken < t.size)
@@ -81,7 +81,7 @@ export async function viewProduct(input: { productId: string; view?: boolean }, 
       missing: t.size - t.seatsTaken,
       expiresAt: t.expiresAt,
       leaderName: t.leader?.[0]?.name ?? '',
-      leaderAvatarUrl: t.leader?.[0]?.avatarUrl ?? '',
+      leaderAvatarUrl: t.leader?.[0]?.avatarFileId ?? '',
     }));
-  return { ...product, coupons: presentCoupons(promos.templates, product.id), openTeams, ...(visitId ? { visitId } : {}) };
+  return withFileUrls({ ...product, coupons: presentCoupons(promos.templates, product.id), openTeams, ...(visitId ? { visitId } : {}) });
 }

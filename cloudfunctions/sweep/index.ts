@@ -1,10 +1,11 @@
 /**
  * sweep: the timer (also `{action:'run'}` server-side). Each run: fail expired short teams and
  * refund their paid members (one refund per order, also with two sweeps at once), close their
- * unpaid orders; release unpaid orders past their TTL; expire coupons; retry pending refunds;
- * deliver again order events nobody marked handled (the outbox); then the growth loop's sweep.
- * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
- * delivery, so concurrent runs never double-apply.
+ * unpaid orders; release unpaid orders past their TTL (each charge closed at WeChat Pay first: one
+ * paid meanwhile is applied, not released); expire coupons; follow up open refunds with WeChat
+ * Pay's queryRefund; deliver again order events nobody marked handled (the outbox); then the growth
+ * loop's sweep. Every step is a decision of shared/lifecycle applied as a guarded write, or an
+ * idempotent delivery, so concurrent runs never double-apply.
  */
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { runGrowthSweep } from '../_growth/sweep';
@@ -13,8 +14,9 @@ import type { Team, TeamMember } from '../../shared/groupbuy';
 import { canMove, closeReasonFor, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
 import { applyChange, applyChangeToAll } from '../_commerce/effects';
-import { releaseOrder } from '../_commerce/orders/release-order';
-import { refundOrder, retryPendingRefunds } from '../_commerce/orders/refund-order';
+import { followUpRefunds, QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
+import { releaseOrder, type ReleaseOutcome } from '../_commerce/orders/release-order';
+import { refundOrder } from '../_commerce/orders/refund-order';
 import { deliver, redeliver } from '../_commerce/outbox';
 import { customerSweepLookups, runCustomerSweep, type CustomerDueWork } from '../_customers/sweep';
 
@@ -29,7 +31,7 @@ interface DueWork extends CustomerDueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
   dueOrders: OrderWithTeam[];
-  pendingRefunds: RefundWithOrder[];
+  openRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
   undelivered: Order[];
 }
@@ -38,9 +40,9 @@ interface DueWork extends CustomerDueWork {
  * One round trip for all the due work: an aggregate over one user document (any will do) that
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
- * deadline (with their team, which names why they close), the pending refunds (with their
- * orders), whether any unused coupon has expired, the orders with events no subscriber has marked
- * handled; and the customer stream's due work (_customers/sweep.ts).
+ * deadline (with their team, which names why they close), the refunds still open a minute after
+ * they were recorded (with their orders), whether any unused coupon has expired, the orders with
+ * events no subscriber has marked handled; and the customer stream's due work (_customers/sweep.ts).
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
 async function loadDueWork(now: Date): Promise<DueWork> {
@@ -71,11 +73,11 @@ async function loadDueWork(now: Date): Promise<DueWork> {
     .lookup({
       from: 'refunds',
       pipeline: $.pipeline()
-        .match({ status: 'pending', createdAt: _.lt(now) })
+        .match({ status: _.in(['pending', 'failed']), createdAt: _.lte(new Date(now.getTime() - QUERY_REFUND_AFTER_MS)) })
         .limit(BATCH)
         .lookup({ from: 'orders', localField: 'orderId', foreignField: '_id', as: '_order' })
         .done(),
-      as: 'pendingRefunds',
+      as: 'openRefunds',
     })
     .lookup({
       from: 'coupons',
@@ -90,7 +92,7 @@ async function loadDueWork(now: Date): Promise<DueWork> {
     expiredTeams: row?.expiredTeams ?? [],
     failedTeams: row?.failedTeams ?? [],
     dueOrders: row?.dueOrders ?? [],
-    pendingRefunds: row?.pendingRefunds ?? [],
+    openRefunds: row?.openRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
     undelivered: row?.undelivered ?? [],
     pendingEvents: row?.pendingEvents ?? [],
@@ -110,15 +112,20 @@ async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): 
   return moved.filter((t): t is TeamWithOrders => t !== null);
 }
 
-/** A failed team's member order: refunded when it was paid, closed while unpaid (as the table allows). */
+/**
+ * A failed team's member order: refunded when it was paid, closed while unpaid (as the table
+ * allows). An unpaid one WeChat Pay says was paid meanwhile is paid now, and refunded at once by
+ * its payment (the team cannot take it).
+ */
 async function settleMemberOrder(ctx: ActionContext, order: Order): Promise<'refunded' | 'closed' | null> {
   if (canMove(orderMachine, 'refundAll', order.status)) {
     const r = await refundOrder(ctx, order._id, undefined, 'team_failed');
     await deliver(ctx, r.order);
     return r.created ? 'refunded' : null;
   }
-  if (canMove(orderMachine, 'close', order.status)) return (await releaseOrder(ctx, order, { type: 'close', reason: 'team_failed' })) ? 'closed' : null;
-  return null;
+  if (!canMove(orderMachine, 'close', order.status)) return null;
+  const outcome = await releaseOrder(ctx, order, { type: 'close', reason: 'team_failed' });
+  return outcome === 'released' ? 'closed' : outcome === 'paid' ? 'refunded' : null;
 }
 
 async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): Promise<{ teams: number; refunds: number; closed: number }> {
@@ -148,11 +155,17 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
   return { teams: settled, refunds, closed };
 }
 
-async function releaseUnpaid(ctx: ActionContext, due: OrderWithTeam[]): Promise<number> {
-  const won = await Promise.all(
-    due.map(({ _team, ...o }) => releaseOrder(ctx, o, { type: 'close', reason: closeReasonFor(o, _team?.[0], ctx.now) })),
+/** Unpaid orders past their TTL, each on its own (one whose charge cannot be closed now is tried next run). */
+async function releaseUnpaid(ctx: ActionContext, due: OrderWithTeam[]): Promise<{ closed: number; paid: number }> {
+  const outcomes = await Promise.all(
+    due.map(({ _team, ...o }) =>
+      releaseOrder(ctx, o, { type: 'close', reason: closeReasonFor(o, _team?.[0], ctx.now) }).catch((err: unknown): ReleaseOutcome | 'failed' => {
+        console.error(`[sweep] request ${ctx.requestId}: order ${o._id} not released`, err);
+        return 'failed';
+      }),
+    ),
   );
-  return won.filter(Boolean).length;
+  return { closed: outcomes.filter((x) => x === 'released').length, paid: outcomes.filter((x) => x === 'paid').length };
 }
 
 const handler = defineFunction('sweep', {
@@ -163,9 +176,9 @@ const handler = defineFunction('sweep', {
       const failedNow = await failExpiredTeams(ctx, due.expiredTeams);
       const teamsFailed = failedNow.length;
       const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
-      const ordersClosed = await releaseUnpaid(ctx, due.dueOrders);
+      const released = await releaseUnpaid(ctx, due.dueOrders);
       const couponsExpired = due.expiredCoupons.length > 0 ? await applyChangeToAll(couponChange('', { type: 'expire' }, ctx.now)) : 0;
-      const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
+      const refunds = await followUpRefunds(ctx, due.openRefunds);
       await redeliver(ctx, due.undelivered);
       const growth = await runGrowthSweep(ctx);
       const customers = await runCustomerSweep(ctx, due);
@@ -174,9 +187,10 @@ const handler = defineFunction('sweep', {
         teamsSettled: settled.teams,
         membersRefunded: settled.refunds,
         memberOrdersClosed: settled.closed,
-        ordersClosed,
+        ordersClosed: released.closed,
+        ordersPaidAtClose: released.paid,
         couponsExpired,
-        refundsRetried,
+        refunds,
         growth,
         customers,
       };

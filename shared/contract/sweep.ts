@@ -5,7 +5,10 @@ import { count } from './fields';
 
 /** The actions of `sweep`. */
 export const sweep = defineContract({
-  /** Fails expired short teams and refunds them, releases unpaid orders, expires coupons, retries refunds, then growth's settlement. */
+  /**
+   * Fails expired short teams and refunds them, releases unpaid orders (closing their charge
+   * first), expires coupons, follows up open refunds with WeChat Pay, then growth's settlement.
+   */
   run: {
     input: {},
     reply: z.strictObject({
@@ -14,8 +17,11 @@ export const sweep = defineContract({
       membersRefunded: count,
       memberOrdersClosed: count,
       ordersClosed: count,
+      /** Unpaid orders whose charge WeChat Pay said was paid when the sweep closed it: paid, not released. */
+      ordersPaidAtClose: count,
       couponsExpired: count,
-      refundsRetried: count,
+      /** Open refunds WeChat Pay ended: succeeded, failed (for ops), retried; and refunds asked of it again. */
+      refunds: z.strictObject({ succeeded: count, failed: count, retried: count, askedAgain: count }),
       /** The growth loop's counts by name (commission settled, referral rewards, ...). */
       growth: z.record(z.string(), z.number()),
       /** The customer stream's counts by name (events confirmed, coupon claims streamed, alerts retried). */

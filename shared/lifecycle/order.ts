@@ -5,10 +5,10 @@
  */
 import { AppError } from '../errors';
 import { sumFen } from '../money/split';
-import type { Order, OrderLine, Refund } from '../orders/order';
+import { NEW_REFUND_FIELDS, type Order, type OrderLine, type Refund } from '../orders/order';
 import type { Team } from '../groupbuy/team';
 import type { EntityChange } from './change';
-import type { Effect } from './effects';
+import type { Effect, Gate } from './effects';
 import { orderPaid, orderRefunded } from './events';
 import { canMove, nextState } from './machine';
 import { lineMachine, orderMachine, teamMachine, type LineState, type OrderMove, type OrderStatus } from './tables';
@@ -44,11 +44,15 @@ export type OrderCommand =
   /** Money arrived for an order that was released meanwhile: keep the record, send it back. */
   | { type: 'acceptLatePayment'; tradeNo: string; amountFen: number; provider: string; refundId: string };
 
-/** An order decision: the order's own guarded write, the state it leads to, its effects. */
+/**
+ * An order decision: the order's own guarded write, the state it leads to, its effects — and, for a
+ * release, the gate that must pass at the payment provider before the write is made.
+ */
 export interface OrderDecision {
   change: Extract<EntityChange, { entity: 'order' }>;
   next: OrderStatus;
   effects: Effect[];
+  gate?: Gate;
 }
 
 /** The state of an order line in {@link lineMachine}. */
@@ -121,10 +125,9 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
     lines,
     refundFen,
     reason: command.reason,
-    status: 'pending',
     provider: command.provider,
     createdAt: now,
-    doneAt: null,
+    ...NEW_REFUND_FIELDS,
   };
   return {
     change: orderChange(order._id, move, { lines: nextLines, refundedFen: order.refundedFen + refundFen, status: next, updatedAt: now }),
@@ -141,6 +144,8 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
  * Decides what `command` does to `order` at `now`. Refusals: a move the table does not allow →
  * FAILED_PRECONDITION; a payment of another amount → FAILED_PRECONDITION; refund of an unknown
  * line → INVALID_ARGUMENT.
+ * A release (cancel, close) carries the gate `closeCharge`: its write is made only once the charge
+ * is closed at the provider; a charge paid meanwhile is applied instead (the order is kept).
  * @example decideOrder(order, { type: 'cancel' }, now).effects // [returnStock…, releaseCoupon?, releaseSeat?, uncountDealUse?]
  */
 export function decideOrder(order: Order, command: OrderCommand, now: Date): OrderDecision {
@@ -157,7 +162,13 @@ export function decideOrder(order: Order, command: OrderCommand, now: Date): Ord
       const move: OrderMove = command.type;
       const next = nextState(orderMachine, move, order.status);
       const reason = command.type === 'cancel' ? 'buyer_cancelled' : command.reason;
-      return { change: orderChange(order._id, move, { status: next, closedAt: now, closeReason: reason, updatedAt: now }), next, effects: releaseEffects(order) };
+      return {
+        change: orderChange(order._id, move, { status: next, closedAt: now, closeReason: reason, updatedAt: now }),
+        next,
+        effects: releaseEffects(order),
+        // The charge is closed first, so it can no longer be paid once the stock is back on sale.
+        gate: { type: 'closeCharge', orderId: order._id },
+      };
     }
     case 'refund':
       return decideRefund(order, command, now);
@@ -191,10 +202,9 @@ export function strayPaymentRefund(
     lines: [],
     refundFen: payment.amountFen,
     reason: 'late_payment',
-    status: 'pending',
     provider: payment.provider,
     createdAt: now,
-    doneAt: null,
+    ...NEW_REFUND_FIELDS,
   };
   return { type: 'refund', refund, orderTotalFen: payment.amountFen };
 }

@@ -1,5 +1,5 @@
 /**
- * Every move an order, an order line, a team, a team member and a coupon can make — the one file
+ * Every move an order, an order line, a team, a team member, a coupon and a refund can make — the one file
  * that says what may happen to them. A new state (e.g. `to_ship`, `shipped`) is a new state and a
  * new row here plus the effects its decider lists; the writer and the guards follow from the table.
  */
@@ -12,8 +12,8 @@ import { defineMachine, type MoveOf, type StateOf } from './machine';
  */
 export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay', 'paid', 'partially_refunded', 'refunded', 'cancelled', 'closed'], initial: 'pending_pay', moves: {
   pay: { from: ['pending_pay'], to: 'paid', writes: 'paidAt, tradeNo, paidFen; emits OrderPaid' },
-  cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use' },
-  close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use' },
+  cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
+  close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
   refundPart: { from: ['paid', 'partially_refunded'], to: 'partially_refunded', writes: 'lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
   refundAll: { from: ['paid', 'partially_refunded'], to: 'refunded', writes: 'the last lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
   acceptLatePayment: { from: ['cancelled', 'closed'], writes: 'paidFen = refundedFen = the money, a refund record: money for a released order goes back' },
@@ -56,6 +56,19 @@ export const couponMachine = defineMachine({ name: 'coupon', states: ['unused', 
   expire: { from: ['unused'], to: 'expired', writes: 'nothing else (past validToAt, by the sweep)' },
 } });
 
+/**
+ * The refund machine. A refund is `pending` from the write that records it until WeChat Pay ends
+ * it: `succeeded` (the refund notice, or queryRefund in the sweep), or `failed` when WeChat Pay
+ * ended it without paying (CHANGE: the payer's account refused the money, handled by hand at the
+ * merchant platform; REFUNDCLOSE: closed) — a state ops see. A REFUNDCLOSE is asked again with the
+ * same out_refund_no (WeChat Pay: 退款失败后重新提交，请使用原商户退款单号), a few times at most.
+ */
+export const refundMachine = defineMachine({ name: 'refund', states: ['pending', 'succeeded', 'failed'], initial: 'pending', moves: {
+  succeed: { from: ['pending', 'failed'], to: 'succeeded', writes: 'doneAt, providerRefundId (WeChat Pay says SUCCESS for this amount)' },
+  fail: { from: ['pending'], to: 'failed', writes: 'failedAt, providerStatus CHANGE or REFUNDCLOSE (for ops)' },
+  retry: { from: ['failed'], to: 'pending', writes: 'attempts + 1, retriedAt: asked again with the same out_refund_no (REFUNDCLOSE, under MAX_REFUND_ATTEMPTS)' },
+} });
+
 /** Order states, e.g. for filtering a list. */
 export const ORDER_STATUSES = orderMachine.states;
 /** One of {@link ORDER_STATUSES}. */
@@ -76,6 +89,10 @@ export type MemberStatus = Exclude<MemberState, 'released'>;
 export const COUPON_STATUSES = couponMachine.states;
 /** One of {@link COUPON_STATUSES}. */
 export type CouponStatus = StateOf<typeof couponMachine>;
+/** States of a refund record. */
+export const REFUND_STATUSES = refundMachine.states;
+/** One of {@link REFUND_STATUSES}. */
+export type RefundStatus = StateOf<typeof refundMachine>;
 
 /**
  * The payout machine: a salesperson's withdrawal request. The boss approves or rejects it; an

@@ -1,3 +1,3 @@
 /** Orders: stored shapes (their moves are in shared/lifecycle). */
-export { KEPT_STATUSES, dealTermsOf } from './order';
-export type { Order, OrderLine, Refund, DealTerms } from './order';
+export { KEPT_STATUSES, NEW_REFUND_FIELDS, dealTermsOf } from './order';
+export type { Order, OrderLine, Refund, FailedRefundStatus, DealTerms } from './order';

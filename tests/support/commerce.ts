@@ -55,11 +55,3 @@ export function outcomes(results: Array<{ ok: boolean; error?: { code: string } 
   }
   return out;
 }
-
-/**
- * Pays an order as its buyer: the one place the briefcase tests pay (when the cashier replaces the
- * sandbox payment, only this changes). Answers the envelope.
- */
-export function payOrder(cloud: TestCloud, orderId: string, openid: string) {
-  return cloud.call('order', { action: 'pay', orderId }, openid);
-}

@@ -2,9 +2,9 @@
  * Refunds some or all lines of a paid order. The decision (`decideOrder … refund`), the order's
  * move and the refund record are one short transaction on the order (so two concurrent refunds of
  * the same lines — e.g. two sweeps — make one refund); only the request that created the refund
- * sends the money back (the refund's stable id is the provider's out_refund_no) and returns the
- * stock. Its `OrderRefunded` event is recorded by the same transaction and delivered by the
- * caller (`deliver`, outbox.ts).
+ * asks the provider for the money back (the refund's stable id is its out_refund_no; the refund
+ * notice or the sweep ends it: follow-refunds.ts) and returns the stock. Its `OrderRefunded`
+ * event is recorded by the same transaction and delivered by the caller (`deliver`, outbox.ts).
  */
 import { AppError, runTransaction, stableId, type ActionContext } from '../../_platform';
 import { decideOrder, recordEvents } from '../../../shared/lifecycle';
@@ -55,18 +55,10 @@ export async function refundOrder(
   });
   if (!result.created) return { refund: result.refund, created: false, order: result.order };
 
-  // This request created the refund: the money goes back, then the stock (each retried on failure).
+  // This request created the refund: the money is asked of the provider, then the stock goes back.
   const immediate = result.effects.filter((e) => e.type !== 'emit');
   const money = immediate.filter((e) => e.type === 'refund');
   for (const e of money) await applyEffect(ctx, e);
   await Promise.all(immediate.filter((e) => e.type !== 'refund').map((e) => applyEffect(ctx, e)));
   return { refund: result.refund, created: true, order: result.order };
-}
-
-/** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
-export async function retryPendingRefunds(ctx: Ctx, pending: Array<Refund & { _order?: Order[] }>): Promise<number> {
-  const done = await Promise.all(
-    pending.map(({ _order, ...r }) => applyEffect(ctx, { type: 'refund', refund: r, orderTotalFen: _order?.[0]?.totalFen ?? r.refundFen })),
-  );
-  return done.filter(Boolean).length;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
@@ -7,6 +7,7 @@ import { PriceBreakdown } from '../../components/price-breakdown';
 import { useCloud } from '../../hooks/use-cloud';
 import { orderApi, type OrderView } from '../../services/api';
 import { cancelOrder, payOrder, refundOrder } from '../../services/order-actions';
+import { usePayResult } from '../../services/pay-result';
 import { isPendingPay, isRefundable, orderStatusText } from '../../services/order-status';
 import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
@@ -17,6 +18,15 @@ export default function OrderPage() {
   const state = useCloud(() => orderApi.get(orderId), [orderId]);
   const [picked, setPicked] = useState<Record<string, boolean>>({});
   const done = (ok: boolean) => ok && state.reload();
+  const payResult = usePayResult();
+  // Back from a successful payment while WeChat Pay's notice is still on its way: read again, a few times.
+  const confirming = payResult === 'ok' && state.data?.status === 'pending_pay';
+  const [reads, setReads] = useState(0);
+  useEffect(() => {
+    if (!confirming || reads >= 10) return;
+    const t = setTimeout(() => state.reload().then(() => setReads((n) => n + 1)), 1500);
+    return () => clearTimeout(t);
+  }, [confirming, reads, state]);
 
   return (
     <Shell>
@@ -31,6 +41,7 @@ export default function OrderPage() {
                 <Text className={`order-status s-${o.status}`} data-testid="order-status">
                   {orderStatusText(o.status)}
                 </Text>
+                {confirming ? <View className="muted">支付结果确认中…</View> : null}
                 <View className="muted">订单号 {o.orderId}</View>
                 <View className="muted">下单时间 {formatDateTime(o.createdAt)}</View>
                 {o.paidAt ? <View className="muted">支付时间 {formatDateTime(o.paidAt)}</View> : null}
@@ -95,7 +106,7 @@ export default function OrderPage() {
                   </Button>
                 ) : null}
                 {isPendingPay(o.status) ? (
-                  <Button size="mini" className="btn-primary" onClick={async () => done(await payOrder(o.orderId))} data-testid="pay">
+                  <Button size="mini" className="btn-primary" onClick={async () => done((await payOrder(o.orderId, `/packageShop/order/index?id=${encodeURIComponent(o.orderId)}`)) === 'paid')} data-testid="pay">
                     去支付 {formatFen(o.totalFen)}
                   </Button>
                 ) : (
