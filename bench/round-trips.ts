@@ -112,6 +112,7 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'payNotify.refund': 1,
   'sweep.run': 3,
   'material.get': 1, // a customer's read alerts their salesperson (issue 15: the alerts function)
+  'card.get': 1, // the featured products' images (issue 15)
 };
 
 /** Why a budget is what it is (printed in docs/bench.md). */

@@ -56,13 +56,15 @@ describe('h5: the briefcase story (issue 15), one browser context per person', (
     await sales.open('/packageSales/workbench/index');
     await sales.page.getByText('我的名片').filter({ visible: true }).first().click();
     await sales.page.locator('[data-testid=card-save]:visible').waitFor({ timeout: 20000 });
+    const photoSrc = () => sales.page.evaluate(() => document.querySelector('[data-testid=card-photo] img')?.getAttribute('src') ?? '');
+    const before = await eventually('her current photo shown', async () => (await photoSrc()) || undefined);
     const [chooser] = await Promise.all([sales.page.waitForEvent('filechooser', { timeout: 20000 }), tap(sales, 'card-upload-photo')]);
     await chooser.setFiles({ name: 'me.png', mimeType: 'image/png', buffer: photoPng([196, 120, 40]) });
-    // The seeded photo is an app asset; the upload replaces it with a stored file's URL.
-    await sales.page.waitForFunction(() => {
-      const src = document.querySelector('[data-testid=card-photo] img')?.getAttribute('src') ?? '';
-      return src !== '' && !src.includes('/assets/');
-    }, undefined, { timeout: 20000 });
+    // The upload replaces the seeded photo (her avatar) with the new file's URL.
+    await eventually('the uploaded photo shown', async () => {
+      const src = await photoSrc();
+      return src !== '' && src !== before ? src : undefined;
+    });
     const intro = sales.page.locator('[data-testid=card-intro-input]:visible textarea').first();
     await intro.fill(INTRO);
     await eventually('the intro typed', async () => ((await intro.inputValue()) === INTRO ? true : undefined));

@@ -1,4 +1,4 @@
-import { action, AppError, store } from '../_platform';
+import { action, AppError, store, withFileUrls } from '../_platform';
 import { card as contract } from '../../shared/contract';
 import { defaultCard, type Card, type StoredCard } from '../../shared/card/card';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
@@ -11,7 +11,7 @@ interface OwnerRow {
   role: string;
   name?: string;
   title?: string;
-  avatarUrl?: string;
+  avatarFileId?: string | null;
   card?: StoredCard;
   _products: ProductDoc[];
   _materials: unknown[];
@@ -53,7 +53,8 @@ async function loadCard(salesId: string): Promise<OwnerRow | undefined> {
 /**
  * card.get {salesId?}: a salesperson's card with its featured products (on sale) and materials
  * (active). A customer's open is a visit (one per half hour) recorded in their event stream.
- * Round trips: caller + one aggregate (+ the visit's event and summary writes for a customer).
+ * Round trips: caller + one aggregate (+ the visit's event and summary writes for a customer); the
+ * featured products' images: one storage call.
  */
 export const getCard = action(contract.get)({
   async run(input, ctx) {
@@ -87,12 +88,16 @@ export const getCard = action(contract.get)({
         wechatQr: c.wechatQr,
         intro: c.intro,
         brandName: row._brand?.[0]?.name ?? null,
-        featuredProducts: products.map((p) => ({
-          productId: p._id,
-          title: p.title,
-          imageUrl: p.images?.[0] ?? null,
-          priceFen: lowestPriceFen(p),
-        })),
+        // Product images as temporary URLs (one storage call); the card's own images stay file ids,
+        // which the editor saves back as they are.
+        featuredProducts: await withFileUrls(
+          products.map((p) => ({
+            productId: p._id,
+            title: p.title,
+            imageUrl: p.images?.[0] ?? null,
+            priceFen: lowestPriceFen(p),
+          })),
+        ),
         featuredMaterials: materials.map((m) => ({ materialId: m._id, title: m.title, kind: m.content.kind, cover: m.cover })),
         updatedAt: saved?.updatedAt ?? null,
       },

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { summarize, stageOf, stageRank, type CustomerEvent } from '../../shared/customers';
 import type { Card } from '../../shared/card/card';
+import { seedFileId } from './files';
 import { DAY, type SeedDoc } from './window';
 
 /** Fixed ids of the demo materials (one per kind, plus a draft). */
@@ -56,14 +57,15 @@ export const SALES_BRIEFCASE: Record<string, { oaOpenid: string; card: Omit<Card
 };
 
 /** The card fields a seeded salesperson document carries (added in people.ts). */
-export function seededSalesFields(id: string, user: { name: string; title: string; avatarUrl: string }, now: Date): Record<string, unknown> {
+export function seededSalesFields(id: string, user: { name: string; title: string; photo: string }, now: Date): Record<string, unknown> {
   const b = SALES_BRIEFCASE[id];
   if (!b) return {};
-  const card: Card = { photo: user.avatarUrl, name: user.name, title: user.title, ...b.card };
+  const card: Card = { photo: user.photo, name: user.name, title: user.title, ...b.card };
   return { oaOpenid: b.oaOpenid, card: { ...card, updatedAt: now } };
 }
 
-const asset = (name: string) => `/assets/materials/${name}.svg`;
+/** A seeded material image: a file in storage (uploaded at seed time from emulator/assets/materials). */
+const asset = (name: string) => seedFileId(`materials/${name}.svg`);
 
 export function seedBriefcase(now: Date): Record<string, SeedDoc[]> {
   const published = (daysAgo: number) => ({ status: 'active', publishedAt: new Date(now.getTime() - daysAgo * DAY), createdAt: now, updatedAt: now });
@@ -193,7 +195,7 @@ export function seedDemoActivity(now: Date): Record<string, SeedDoc[]> {
   const notes: SeedDoc[] = [];
   people.forEach((p, i) => {
     const boundAt = ago(72 - i * 6);
-    users.push({ _id: p.openid, role: 'customer', name: p.name, avatarUrl: `/assets/avatars/${p.avatar}.svg`, boundSalesId: p.salesId, boundAt, bindingRev: 1, bindingExpiresAt: null, protectedUntil: new Date(boundAt.getTime() + 7 * DAY), createdAt: boundAt });
+    users.push({ _id: p.openid, role: 'customer', name: p.name, avatarFileId: seedFileId(`avatars/${p.avatar}.svg`), boundSalesId: p.salesId, boundAt, bindingRev: 1, bindingExpiresAt: null, protectedUntil: new Date(boundAt.getTime() + 7 * DAY), createdAt: boundAt });
     const base = { openid: p.openid, salesId: p.salesId };
     const visit = (type: 'card_viewed' | 'material_read' | 'product_viewed', hoursAgo: number, data: Record<string, unknown>, seconds: number, depth: number) =>
       ({ ...base, _id: idOf('demo', p.openid, type, String(hoursAgo)), type, at: ago(hoursAgo), data, seconds, depth, lastReportAt: ago(hoursAgo) }) as unknown as CustomerEvent;

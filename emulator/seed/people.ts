@@ -27,7 +27,7 @@ export function seedPeople(now: Date): { users: SeedDoc[]; settings: SeedDoc[] }
     shelfProductIds: shelf,
     persona: true,
     createdAt: now,
-    ...seededSalesFields(id, { name, title, avatarUrl: `/assets/avatars/${avatar}.svg` }, now),
+    ...seededSalesFields(id, { name, title, photo: seedFileId(`avatars/${avatar}.svg`) }, now),
   });
   const users: SeedDoc[] = [
     { _id: PERSONAS.boss, role: 'boss', name: '陈总（老板）', avatarFileId: seedFileId('avatars/boss.svg'), persona: true, createdAt: now },

@@ -50,11 +50,10 @@ export function isOwnImage(ref: string, openid: string): boolean {
   return !!m && m[1].startsWith(`uploads/${openid}/`) && !m[1].includes('..');
 }
 
-/** The card a salesperson without one starts from: their name and title, nothing else. */
-export function defaultCard(user: { name?: string; title?: string; avatarUrl?: string }): Card {
-  const avatar = user.avatarUrl && user.avatarUrl.startsWith('/assets/') ? user.avatarUrl : null;
+/** The card a salesperson without one starts from: their name, title and avatar, nothing else. */
+export function defaultCard(user: { name?: string; title?: string; avatarFileId?: string | null }): Card {
   return {
-    photo: avatar,
+    photo: user.avatarFileId ?? null,
     name: (user.name ?? '').slice(0, 20) || '—',
     title: (user.title ?? '').slice(0, 30),
     phone: null,
