@@ -34,6 +34,8 @@ export const COLLECTIONS = [
   'customer_notes',
   'alerts',
   'wechat_tokens',
+  'courses',
+  'training_progress',
   'payouts',
   'invites',
 ] as const;

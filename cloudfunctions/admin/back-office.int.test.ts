@@ -39,7 +39,7 @@ describe('admin.promotionHealth covers every ops collection', () => {
       expect.stringMatching(/^referral_programs\/rp_default: minOrderFen/),
       expect.stringMatching(/^settings\/payouts: minAmountFen/),
     ]);
-    const seeded = (await Promise.all(['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'materials'].map((c) => docs(t.cloud, c)))).flat().length;
+    const seeded = (await Promise.all(['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses', 'materials'].map((c) => docs(t.cloud, c)))).flat().length;
     // + the ops settings: payouts (added above) and alerts (seeded, issue 15)
     expect(health.checked).toBe(seeded + 2);
   });

@@ -21,9 +21,11 @@ import { share } from './share';
 import { shelf } from './shelf';
 import { sweep } from './sweep';
 import { team } from './team';
+import { training } from './training';
+import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, card, material, customer, alerts };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, card, material, customer, alerts };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -39,5 +41,5 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me };
 export { card, material, customer, alerts };

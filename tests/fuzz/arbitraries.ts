@@ -29,7 +29,7 @@ interface JsonSchema {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   anyOf?: JsonSchema[];
-  /** A discriminated union. */
+  /** A discriminated union (zod's `discriminatedUnion`). */
   oneOf?: JsonSchema[];
 }
 
