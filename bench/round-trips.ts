@@ -14,10 +14,12 @@
  * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
  * the machine's load, so these are exact.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { AS_FUNCTION, startTestCloud, type TestCloud } from '../emulator/testing';
+import type { Invoker } from '../emulator/functions';
 import { finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, type Budget } from './lib';
 import type { Bench } from './run-one';
+import { HOME } from '../tests/support/commerce';
 
 /** Max database operations per call. Issue 5 fixes shelf.view and coupon.claim. */
 export const ROUND_TRIP_BUDGETS: Record<string, number> = {
@@ -99,6 +101,13 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'customer.note': 3,
   'customer.today': 3,
   'alerts.deliver': 10, // the day's first alert: settings, salesperson, lease, cap slot (3), token, follows?, send, status
+  // the cart and the address book (issue 12)
+  'cart.get': 2, // caller, the cart with its SKUs and products (one aggregate)
+  'cart.set': 3, // caller, the SKUs named (one aggregate), the cart written
+  'cart.clear': 2,
+  'address.list': 2,
+  'address.save': 3, // caller, the book, the guarded write
+  'address.remove': 3,
 };
 
 /**
@@ -129,6 +138,8 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
   'team.invites': 1,
   'admin.export': 2, // the CSV's upload metadata + its URL
+  'cart.get': 1, // the products' images as temporary URLs
+  'cart.set': 1,
   'training.courses': 1, // the covers' URLs
   'training.course': 1,
   'training.lesson': 1,
@@ -141,8 +152,8 @@ export const FIXED_BY_ISSUE = ['shelf.view', 'coupon.claim', 'customer.profile',
 
 async function session(cloud: TestCloud): Promise<string[]> {
   const problems: string[] = [];
-  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T | undefined> => {
-    const r = await cloud.call<T>(fn, event, openid);
+  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, caller?: string | Invoker): Promise<T | undefined> => {
+    const r = await cloud.call<T>(fn, event, caller);
     if (!r.ok) problems.push(`${fn}.${String(event.action)}: ${r.error.code} ${r.error.message}`);
     return r.ok ? r.data : undefined;
   };
@@ -170,20 +181,20 @@ async function session(cloud: TestCloud): Promise<string[]> {
   // orders
   const cart = { items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }] };
   await ok('order', { action: 'quote', ...cart, couponId: c1?.couponId }, 'o_cust_1');
-  const o1 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
+  const o1 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
   await payOrder(cloud, String(o1?.orderId), 'o_cust_1');
-  const o4 = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
+  const o4 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
   await payOrder(cloud, String(o4?.orderId), 'o_cust_4');
   await ok('order', { action: 'refund', orderId: o1?.orderId }, 'o_cust_1');
   await finishRefunds(cloud); // WeChat Pay's refund notice
-  const o2 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
-  await ok('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
+  const o2 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
+  await ok('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
   await ok('order', { action: 'cancel', orderId: o2?.orderId }, 'o_cust_1');
   await ok('order', { action: 'list' }, 'o_cust_1');
   await ok('order', { action: 'get', orderId: o1?.orderId }, 'o_cust_1');
   // group deals
-  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'rt-team-open' }, 'o_cust_1');
-  const joined = await ok<{ orderId: string }>('order', { action: 'create', teamId: team?.teamId, idempotencyKey: 'rt-team-join' }, 'o_cust_2');
+  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'rt-team-open' }, 'o_cust_1');
+  const joined = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team?.teamId, idempotencyKey: 'rt-team-join' }, 'o_cust_2');
   await ok('groupbuy', { action: 'get', teamId: team?.teamId }, 'o_cust_2');
   await payOrder(cloud, String(team?.orderId), 'o_cust_1');
   await payOrder(cloud, String(joined?.orderId), 'o_cust_2');
@@ -264,14 +275,21 @@ async function session(cloud: TestCloud): Promise<string[]> {
   await ok('team', { action: 'acceptInvite', code: inv?.code, name: '新销售', title: '顾问' }, 'o_cust_3');
   await ok('team', { action: 'members' }, 'o_boss');
   await ok('team', { action: 'deactivate', salesId: 'o_sales_wang', heirId: 'o_sales_zhao' }, 'o_boss');
+  // the cart and the address book (issue 12)
+  await ok('cart', { action: 'set', items: [{ skuId: 'p03-s1', qty: 1 }, { skuId: 'p12-s1', qty: 2 }] }, 'o_cust_4');
+  await ok('cart', { action: 'get' }, 'o_cust_4');
+  const office = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '婷婷', phone: '13800000004', province: '四川', city: '成都市', district: '锦江区', detail: '红星路三段1号' } }, 'o_cust_4');
+  await ok('address', { action: 'list' }, 'o_cust_4');
+  await ok('address', { action: 'remove', addressId: office?.addressId }, 'o_cust_4');
+  await ok('cart', { action: 'clear' }, 'o_cust_4');
   // timers: idle; an unpaid order past its TTL (its charge closed first); settlement
-  const o3 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-3' }, 'o_cust_3');
+  const o3 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-3' }, 'o_cust_3');
   await ok('order', { action: 'pay', orderId: o3?.orderId }, 'o_cust_3');
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   cloud.advanceClock(16 * 60 * 1000);
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   cloud.advanceClock(8 * 24 * 3600 * 1000);
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   // the back office (issue 13): 李娜's commission has settled; a payout, the queues, exports
   const paid = await ok<{ payout: { payoutId: string } }>('payout', { action: 'request', amountFen: 1_000 }, 'o_sales_li');
   await ok('payout', { action: 'mine' }, 'o_sales_li');

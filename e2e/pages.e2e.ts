@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
 import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
+import { HOME } from '../tests/support/commerce';
 import { payOrder } from '../tests/support/pay';
 
 interface AppConfig {
@@ -61,12 +62,12 @@ describe('h5: every page opens without errors for the person it is for', () => {
     ids.shareId = share.shareId;
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
-    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
+    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
     await payOrder(cloud, team.orderId, CUSTOMER);
     ids.teamId = team.teamId;
     const order = await cloud.ok<{ orderId?: string; _id?: string }>(
       'order',
-      { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
       CUSTOMER,
     );
     const orderId = order.orderId ?? order._id ?? '';
@@ -75,6 +76,7 @@ describe('h5: every page opens without errors for the person it is for', () => {
     // The briefcase: the bound customer opens the salesperson's card and reads a case.
     await cloud.ok('card', { action: 'get', salesId: SALES }, CUSTOMER);
     await cloud.ok('material', { action: 'get', materialId: 'm_case_hangzhou' }, CUSTOMER);
+    await cloud.ok('cart', { action: 'set', items: [{ skuId: 'p12-s1', qty: 2 }] }, CUSTOMER);
     customer = await e2e.person('customer', CUSTOMER);
     sales = await e2e.person('sales', SALES);
     boss = await e2e.person('boss', BOSS);
@@ -99,7 +101,10 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageShop/team/index', who: customer, query: { id: ids.teamId! }, expect: /还差/ },
     { route: 'packageShop/coupons/index', who: customer, query: { tab: 'center' } },
     { route: 'packageShop/coupons/index', who: customer, query: { tab: 'mine' }, expect: '无门槛减5元' },
-    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! } },
+    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! }, expect: '科苑路15号 科兴科学园B栋' },
+    // The cart and the address book (issue 12): the cart set above, the seeded home address.
+    { route: 'packageShop/cart/index', who: customer, expect: '竹纤维茶巾' },
+    { route: 'packageShop/address/index', who: customer, expect: /科苑路15号/ },
     { route: 'packageSales/workbench/index', who: sales, expect: '分享中心' },
     { route: 'packageSales/curate/index', who: sales },
     { route: 'packageSales/customers/index', who: sales, expect: '小美' },

@@ -10,7 +10,7 @@
  */
 import type http from 'node:http';
 import { EJSON } from 'bson';
-import { checkOpsDocument, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
+import { checkOpsDocument, checkOpsSetting, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
 import { BACK_OFFICE_ROLES } from '../shared/roles';
 import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import type { Doc } from './ejson';
@@ -20,6 +20,8 @@ import { readBody, sendJson } from './http-util';
 const toText = (doc: unknown) => EJSON.stringify(doc as Record<string, unknown>, undefined, 2, { relaxed: true });
 
 function problemsOf(collection: string, doc: unknown): string[] {
+  // Ops settings (payouts, shipping) are checked by id, as admin.promotionHealth checks them.
+  if (collection === 'settings' && doc && typeof doc === 'object') return checkOpsSetting(doc);
   return isOpsCollection(collection) ? checkOpsDocument(collection, doc) : [];
 }
 

@@ -9,7 +9,7 @@
 import { store, type ActionContext } from '../_platform';
 import { applyGrowthOf, isCountOnly } from '../_growth/subscriber';
 import { applyCustomerStreamOf } from '../_customers/order-events';
-import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, teamKeepsPayment, type Effect, type OrderEvent } from '../../shared/lifecycle';
+import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
 import type { Team } from '../../shared/groupbuy';
 import type { Order } from '../../shared/orders';
 import { applyChange, applyChangeReturning, applyEffect } from './effects';
@@ -36,16 +36,20 @@ function markHandled(orderId: string, eventId: string): Promise<boolean> {
 }
 
 /**
- * Whether the member's team takes the payment. When the member's own move won, the payment is
- * counted (so a re-delivery never counts twice) and the last payer's count moves the team to
- * `succeeded`; otherwise (a re-delivery) the team is read: a failed or expired team does not keep
- * the payment. False means the order is refunded.
+ * Whether the member's team takes the payment. The team counts the order's payment once (its
+ * `paidOrders` marker), whoever delivers the event and however often; when the count matched
+ * nothing (counted before, by a delivery whose reply was lost or that stopped half-way; or a team
+ * that can no longer count) the team is read. A team that counted it keeps it, and the last
+ * counted seat makes it succeed; a failed or expired team that never counted it does not — the
+ * order is then refunded (false). Round trips: 1, +1 read when the count matched nothing, +1 success.
  */
-async function teamTakesPayment(ctx: Ctx, order: Order, memberMoved: boolean): Promise<boolean> {
+async function teamTakesPayment(ctx: Ctx, order: Order): Promise<boolean> {
   if (!order.teamId || !order.dealTerms) return true;
-  if (!memberMoved) return teamKeepsPayment(await store.getById<Team>('teams', order.teamId), ctx.now);
-  const change = teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment' }, ctx.now);
-  const after = decideAfterPayment(await mustWrite(() => applyChangeReturning<Team>(change)), ctx.now);
+  const teamId = order.teamId;
+  const change = teamChange(teamId, order.dealTerms.groupSize, { type: 'countPayment', orderId: order._id }, ctx.now);
+  const counted = await mustWrite(() => applyChangeReturning<Team>(change));
+  const team = counted ?? (await store.getById<Team>('teams', teamId));
+  const after = decideAfterPayment(team, order._id, ctx.now);
   if (after.type === 'succeed') await mustWrite(() => applyChange(after.decision.change));
   return after.type !== 'reject';
 }
@@ -54,8 +58,8 @@ async function teamTakesPayment(ctx: Ctx, order: Order, memberMoved: boolean): P
 async function react(ctx: Ctx, order: Order, event: OrderEvent): Promise<{ teamTookPayment: boolean; failure?: unknown }> {
   let teamTookPayment = true;
   const apply = async (effect: Effect) => {
-    const moved = await applyEffect(ctx, effect);
-    if (effect.type === 'payMember') teamTookPayment = await teamTakesPayment(ctx, order, moved);
+    await applyEffect(ctx, effect);
+    if (effect.type === 'payMember') teamTookPayment = await teamTakesPayment(ctx, order);
   };
   const settled = await Promise.allSettled(reactToOrderEvent(order, event).map(apply));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');

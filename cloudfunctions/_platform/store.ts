@@ -46,14 +46,15 @@ export interface FindOptions {
 
 /**
  * Documents matching `where`, up to `limit`. With `orderBy` the sort always ends on `_id` (in the
- * direction of the last key): the service returns ties in no fixed order otherwise.
+ * direction of the last key): the service returns ties in no fixed order otherwise. A `skip`
+ * without `orderBy` sorts on `_id`: pages of an unsorted query are not a partition either.
  */
 export async function find<T>(name: CollectionName, where: Fields, options: FindOptions): Promise<T[]> {
   let query = collection(name).where(where);
-  if (options.orderBy?.length) {
-    for (const [field, direction] of options.orderBy) query = query.orderBy(field, direction);
-    query = query.orderBy('_id', options.orderBy[options.orderBy.length - 1][1]);
-  }
+  const keys = options.orderBy ?? [];
+  for (const [field, direction] of keys) query = query.orderBy(field, direction);
+  const last = keys[keys.length - 1];
+  if (last?.[0] !== '_id' && (last || options.skip !== undefined)) query = query.orderBy('_id', last?.[1] ?? 'asc');
   if (options.fields) query = query.field(options.fields);
   if (options.skip) query = query.skip(options.skip);
   return rows<T>(await query.limit(options.limit).get());
@@ -112,13 +113,6 @@ export function afterCursor(where: Fields, orderBy: SortKey, cursor?: string | n
   return _.and([where, _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }])]) as unknown as Fields;
 }
 
-/** The first `limit` of `limit + 1` rows read in `field` order, and the cursor after them when there are more. */
-export function pageOf<T extends { _id: string }>(rows: T[], limit: number, field: string): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[field], last._id) : null };
-}
-
 /**
  * One page of `where` sorted on `field` then `_id` (one direction), after `cursor` (the
  * `nextCursor` of the page before; opaque: the last row's sort value and id). One round trip;
@@ -130,8 +124,21 @@ export async function findPage<T extends { _id: string }>(
   where: Fields,
   options: { orderBy: SortKey; limit: number; cursor?: string | null },
 ): Promise<Page<T>> {
-  const rows = await find<T>(name, afterCursor(where, options.orderBy, options.cursor), { orderBy: [options.orderBy], limit: options.limit + 1 });
-  return pageOf(rows, options.limit, options.orderBy[0]);
+  const [field, direction] = options.orderBy;
+  // `_id` breaks ties: the service promises no order among equal sort values.
+  const rows = await find<T>(name, afterCursor(where, options.orderBy, options.cursor), { orderBy: [[field, direction], ['_id', direction]], limit: options.limit + 1 });
+  return pageOf(rows, field, options.limit);
+}
+
+/**
+ * The first `limit` of `rows` (read sorted on `field` then `_id`, as {@link findPage} reads) with
+ * the cursor findPage would give after them: a list read whole for another reason (totals) can
+ * answer its first page from it and its next pages with findPage.
+ */
+export function pageOf<T extends { _id: string }>(rows: T[], field: string, limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[field], last._id) : null };
 }
 
 /** How many documents match `where`. */

@@ -114,7 +114,7 @@ describe('reading progress and the radar', () => {
     // All at once through the local cloud's function host (main(event, context) with a per-call
     // context, 16 instances running at once, as HTTP calls do — minus 1,000 HTTP connections).
     const host = t.cloud.cloud.functions;
-    const replies = (await Promise.all(reports.map((r) => host.invoke('material', { action: 'progress', visitId, ...r }, 'o_cust_2')))) as Array<Envelope<{ seconds: number }>>;
+    const replies = (await Promise.all(reports.map((r) => host.invoke('material', { action: 'progress', visitId, ...r }, { kind: 'client', openid: 'o_cust_2' })))) as Array<Envelope<{ seconds: number }>>;
     expect(replies.filter((r) => !r.ok)).toEqual([]);
     for (const [i, r] of replies.entries()) if (r.ok) expect(r.data.seconds).toBe(Math.min(reports[i].seconds, 65));
     const stored = (await doc('customer_events', visitId!)) as { seconds: number; depth: number };

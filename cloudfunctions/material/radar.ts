@@ -25,7 +25,7 @@ export const radar = action(contract.radar)({
       .limit(PAGE + 1)
       .lookup({ from: 'users', localField: 'openid', foreignField: '_id', as: '_user' })
       .end();
-    const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<ReadRow>(res), PAGE, 'at');
+    const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<ReadRow>(res), 'at', PAGE);
     const items = rows
       .filter((r) => !salesId || r._user?.[0]?.boundSalesId === salesId)
       .map((r) => {

@@ -45,7 +45,7 @@ interface DueWork extends CustomerDueWork {
  * events no subscriber has marked handled; and the customer stream's due work (_customers/sweep.ts).
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
-async function loadDueWork(now: Date): Promise<DueWork> {
+export async function loadDueWork(now: Date): Promise<DueWork> {
   const _ = store.command();
   const $ = _.aggregate;
   const withMembersAndOrders = (match: Record<string, unknown>) =>

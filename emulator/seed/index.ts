@@ -2,6 +2,7 @@
 import { BACK_OFFICE_IDS, seedBackOffice } from './back-office';
 import { seedBriefcase, seedDemoActivity } from './briefcase';
 import { seedCatalog } from './catalog';
+import { seedDelivery } from './delivery';
 import { seedGrowth } from './growth';
 import { seedPeople } from './people';
 import { seedPromotions } from './promotions';
@@ -14,7 +15,7 @@ import type { SeedDoc } from './window';
  * back-office.ts) and the briefcase's demo customer activity (see briefcase.ts).
  */
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedBriefcase(now)];
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedBriefcase(now), seedDelivery(now)];
   if (options.demo) parts.push(seedBackOffice(now), seedDemoActivity(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
@@ -26,5 +27,6 @@ export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<s
 export { PERSONAS } from './people';
 export { PRODUCT_TITLES } from './catalog';
 export { MATERIAL_IDS } from './briefcase';
+export { DEMO_ADDRESS_ID } from './delivery';
 export { TEAM_IDS } from './team';
 export { ONBOARDING_ANSWERS, TRAINING_IDS } from './training';

@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
-    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'card/index', 'material/index'] },
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'card/index', 'material/index'] },
     {
       root: 'packageSales',
       pages: [
@@ -51,6 +51,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
+  // The address page imports the customer's WeChat address (Taro.chooseAddress): WeChat requires it declared.
+  requiredPrivateInfos: ['chooseAddress'],
   // app.json `cloud: true` (CloudBase); Taro's AppConfig type does not list it.
   ...({ cloud: true } as Record<string, unknown>),
 });

@@ -4,9 +4,11 @@
  * the platform before it leaves the function). Functions take both from here; the mini-program
  * derives its types from here with `import type` (zod stays out of its bundle).
  */
+import { address } from './address';
 import { admin } from './admin';
 import { alerts } from './alerts';
 import { card } from './card';
+import { cart } from './cart';
 import { catalog } from './catalog';
 import { coupon } from './coupon';
 import { customer } from './customer';
@@ -25,7 +27,7 @@ import { training } from './training';
 import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, card, material, customer, alerts };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, cart, address, card, material, customer, alerts };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -41,5 +43,5 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, cart, address };
 export { card, material, customer, alerts };

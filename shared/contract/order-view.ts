@@ -1,6 +1,7 @@
 /** An order as its buyer sees it (order.create / get / list), and the priced lines of a quote. */
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../lifecycle/tables';
+import { addressSnapshotSchema } from './address';
 import { dealTermsSchema } from './deal-terms';
 import { count, fen, instant } from './fields';
 
@@ -27,7 +28,7 @@ export const pricedLineSchema = z.strictObject({
 /** A stored order line: priced, plus what has been refunded of it. */
 export const orderLineSchema = pricedLineSchema.extend({ refundedFen: fen, refundId: z.string().nullable() });
 
-/** What the buyer sees of an order. `totalFen = subtotalFen − discountFen`. */
+/** What the buyer sees of an order. `totalFen = subtotalFen − discountFen + shippingFen`. */
 export const orderViewSchema = z.strictObject({
   orderId: z.string(),
   status: orderStatusField,
@@ -37,12 +38,16 @@ export const orderViewSchema = z.strictObject({
   activityDiscountFen: fen,
   couponDiscountFen: fen,
   discountFen: fen,
+  /** On the order only, never split into lines. */
+  shippingFen: fen,
   totalFen: fen,
   paidFen: fen,
   refundedFen: fen,
   couponId: z.string().nullable(),
   teamId: z.string().nullable(),
   dealTerms: dealTermsSchema.nullable(),
+  /** Where the goods go, as the address was when ordered (null: nothing ships). */
+  address: addressSnapshotSchema.nullable(),
   createdAt: instant,
   payDeadlineAt: instant,
   paidAt: instant.nullable(),

@@ -12,6 +12,7 @@ import { isCouponUsable, type Coupon } from '../coupons';
 import { decideJoin } from '../groupbuy';
 import type { DealTerms } from '../orders';
 import type { CartLine } from '../pricing';
+import { NO_DELIVERY } from '../shipping/delivery';
 import { LifecycleWorld, type MadeMove } from '../../tests/support/lifecycle-world';
 import { couponChange } from './coupon';
 import { canMove, targetOf, type Machine } from './machine';
@@ -120,7 +121,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
     case 'buy': {
       const buyer = BUYERS[cmd.buyer];
       const lines = cmd.skus.map((s, i) => line(i, SKUS[s], cmd.qty, SKUS[s].priceFen));
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'open': {
@@ -128,7 +129,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
       const terms = DEALS[cmd.deal];
       const sku = SKUS.find((s) => s.skuId === terms.skuId)!;
       const cart = { mode: 'open' as const, lines: [line(0, sku, 1, terms.groupPriceFen)], activityDiscountFen: terms.leaderPerk?.amountOffFen ?? 0, terms, team: null };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'join': {
@@ -139,7 +140,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
       decideJoin(team, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
       const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
       const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'lateJoin': {
@@ -151,7 +152,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
       decideJoin(seenBefore, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
       const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
       const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team: seenBefore };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: null, attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: null, attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'productOff':

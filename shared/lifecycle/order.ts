@@ -8,7 +8,7 @@ import { sumFen } from '../money/split';
 import { NEW_REFUND_FIELDS, type Order, type OrderLine, type Refund } from '../orders/order';
 import type { Team } from '../groupbuy/team';
 import type { EntityChange } from './change';
-import type { Effect, Gate } from './effects';
+import { stockHoldId, type Effect, type Gate } from './effects';
 import { orderPaid, orderRefunded } from './events';
 import { canMove, nextState } from './machine';
 import { lineMachine, orderMachine, teamMachine, type LineState, type OrderMove, type OrderStatus } from './tables';
@@ -84,10 +84,10 @@ export function payDecision(orderId: string, payment: { tradeNo: string; amountF
 
 /** The effects of releasing an unpaid order: everything it reserved comes back. */
 function releaseEffects(order: Order): Effect[] {
-  const effects: Effect[] = order.lines.map((l) => ({ type: 'returnStock', skuId: l.skuId, qty: l.qty }));
+  const effects: Effect[] = order.lines.map((l) => ({ type: 'returnStock', skuId: l.skuId, qty: l.qty, holdId: stockHoldId(order._id, l.lineId) }));
   if (order.couponId) effects.push({ type: 'releaseCoupon', couponId: order.couponId, orderId: order._id });
-  if (order.teamId && order.memberId) effects.push({ type: 'releaseSeat', teamId: order.teamId, memberId: order.memberId });
-  if (order.dealTerms?.perUserLimit) effects.push({ type: 'uncountDealUse', dealId: order.dealTerms._id, openid: order.buyerOpenid });
+  if (order.teamId && order.memberId) effects.push({ type: 'releaseSeat', teamId: order.teamId, memberId: order.memberId, orderId: order._id });
+  if (order.dealTerms?.perUserLimit) effects.push({ type: 'uncountDealUse', dealId: order.dealTerms._id, openid: order.buyerOpenid, orderId: order._id });
   return effects;
 }
 
@@ -115,7 +115,10 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
   const chosenIds = new Set(chosen.map((l) => l.lineId));
   const refundId = command.refundIdFor([...chosenIds].sort());
   const lines = chosen.map((l) => ({ lineId: l.lineId, refundFen: l.paidFen - l.refundedFen }));
-  const refundFen = sumFen(lines.map((l) => l.refundFen));
+  // Refunding the last lines gives the shipping back too: nothing has shipped yet (fulfilment will
+  // decide what a refund after shipping returns; the fee is stored apart for that).
+  const shippingFen = full ? (order.shippingFen ?? 0) : 0;
+  const refundFen = sumFen(lines.map((l) => l.refundFen)) + shippingFen;
   const nextLines = order.lines.map((l) => (chosenIds.has(l.lineId) ? { ...l, refundedFen: l.paidFen, refundId } : l));
   const refund: Refund = {
     _id: refundId,
@@ -123,6 +126,7 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
     buyerOpenid: order.buyerOpenid,
     tradeNo: order.tradeNo,
     lines,
+    shippingFen,
     refundFen,
     reason: command.reason,
     provider: command.provider,
@@ -134,7 +138,7 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
     next,
     effects: [
       { type: 'refund', refund, orderTotalFen: order.totalFen },
-      ...chosen.map((l): Effect => ({ type: 'returnStock', skuId: l.skuId, qty: l.qty })),
+      ...chosen.map((l): Effect => ({ type: 'restock', skuId: l.skuId, qty: l.qty, holdId: stockHoldId(order._id, l.lineId) })),
       { type: 'emit', event: orderRefunded(now, { refundId, lines, full }) },
     ],
   };
@@ -200,6 +204,7 @@ export function strayPaymentRefund(
     buyerOpenid: order.buyerOpenid,
     tradeNo: payment.tradeNo,
     lines: [],
+    shippingFen: 0,
     refundFen: payment.amountFen,
     reason: 'late_payment',
     provider: payment.provider,

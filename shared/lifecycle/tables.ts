@@ -15,7 +15,7 @@ export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay
   cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
   close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
   refundPart: { from: ['paid', 'partially_refunded'], to: 'partially_refunded', writes: 'lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
-  refundAll: { from: ['paid', 'partially_refunded'], to: 'refunded', writes: 'the last lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
+  refundAll: { from: ['paid', 'partially_refunded'], to: 'refunded', writes: 'the last lines refunded and the shipping, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
   acceptLatePayment: { from: ['cancelled', 'closed'], writes: 'paidFen = refundedFen = the money, a refund record: money for a released order goes back' },
 } });
 

@@ -1,3 +1,4 @@
+import type { AddressSnapshot } from '../address/address';
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
 import { sourcesOf } from '../lifecycle/machine';
@@ -41,13 +42,19 @@ export function dealTermsOf(d: GroupDeal): DealTerms {
 
 /**
  * `orders/{id}`: id = stableId(buyer, idempotencyKey), so the same key from the same buyer is
- * the same order. Money in fen: `totalFen = subtotalFen − discountFen`; once paid,
+ * the same order. Money in fen: `totalFen = subtotalFen − discountFen + shippingFen` (the lines'
+ * `paidFen` sum to `totalFen − shippingFen`: shipping is never split into lines); once paid,
  * `paidFen − refundedFen` is what the brand keeps.
  */
 export interface Order {
   _id: string;
   buyerOpenid: string;
   idempotencyKey: string;
+  /**
+   * The request that inserted the order: when the insert's reply is lost, that request reads the
+   * order back and knows it is its own (a concurrent request with the same key is not).
+   */
+  createdBy?: string;
   kind: 'normal' | 'group';
   status: OrderStatus;
   lines: OrderLine[];
@@ -55,7 +62,11 @@ export interface Order {
   activityDiscountFen: number;
   couponDiscountFen: number;
   discountFen: number;
+  /** The shipping fee, on the order alone (a full refund of unshipped goods returns it too). */
+  shippingFen: number;
   totalFen: number;
+  /** Where the goods go, as the address was when ordered; null when nothing ships. */
+  address: AddressSnapshot | null;
   couponId: string | null;
   teamId: string | null;
   memberId: string | null;
@@ -93,6 +104,9 @@ export interface Refund {
   buyerOpenid: string;
   tradeNo: string | null;
   lines: Array<{ lineId: string; refundFen: number }>;
+  /** Shipping given back with the lines (0 unless the whole order is refunded before it shipped). */
+  shippingFen: number;
+  /** Everything this refund pays back: the lines' `refundFen` plus `shippingFen`. */
   refundFen: number;
   reason: string;
   status: RefundStatus;

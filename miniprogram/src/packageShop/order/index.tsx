@@ -47,6 +47,14 @@ export default function OrderPage() {
                 <View className="muted">下单时间 {formatDateTime(o.createdAt)}</View>
                 {o.paidAt ? <View className="muted">支付时间 {formatDateTime(o.paidAt)}</View> : null}
               </View>
+              {o.address ? (
+                <View className="card" data-testid="order-address">
+                  <View>
+                    {o.address.name} {o.address.phone}
+                  </View>
+                  <Text className="muted">{`${o.address.province}${o.address.city}${o.address.district} ${o.address.detail}`}</Text>
+                </View>
+              ) : null}
               <View className="card">
                 {o.lines.map((l) => (
                   <View key={l.lineId} className="order-line row" onClick={() => canRefund && setPicked((p) => ({ ...p, [l.lineId]: !p[l.lineId] }))}>
@@ -69,6 +77,7 @@ export default function OrderPage() {
                 subtotalLabel="商品金额"
                 subtotalFen={o.subtotalFen}
                 activityDiscountFen={o.activityDiscountFen}
+                shippingFen={o.shippingFen}
                 totalLabel="实付"
                 totalFen={o.totalFen}
                 coupon={
