@@ -1,5 +1,6 @@
-import { useTestCloud } from '../../emulator/testing';
+import { AS_FUNCTION, useTestCloud } from '../../emulator/testing';
 import { payOrder } from '../../tests/support/pay';
+import { HOME } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -84,15 +85,15 @@ describe('alerts to the salesperson', () => {
     await bind('o_cust_1', 'o_sales_li');
     await t.cloud.ok('material', { action: 'get', materialId: 'm_tea_guide' }, 'o_cust_1');
     const [alert] = await alerts();
-    const replies = await Promise.all(Array.from({ length: 5 }, () => t.cloud.ok<{ status: string }>('alerts', { action: 'deliver', alertId: alert._id })));
+    const replies = await Promise.all(Array.from({ length: 5 }, () => t.cloud.ok<{ status: string }>('alerts', { action: 'deliver', alertId: alert._id }, AS_FUNCTION)));
     expect(replies.every((r) => r.status === 'sent')).toBe(true);
     t.cloud.advanceClock(5 * MIN);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(oaOutbox()).toHaveLength(1);
     // A queued alert whose delivery never happened (its request died) is delivered by the sweep, once.
     await t.cloud.db.collection('alerts').add({ ...alert, _id: 'a_orphan', key: 'orphan', status: 'pending', leaseUntil: new Date(0), createdAt: t.cloud.now() });
     t.cloud.advanceClock(2 * MIN);
-    await Promise.all([t.cloud.ok('sweep', { action: 'run' }), t.cloud.ok('sweep', { action: 'run' })]);
+    await Promise.all([t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(oaOutbox()).toHaveLength(2);
     expect((await alerts({ _id: 'a_orphan' }))[0]).toMatchObject({ status: 'sent' });
   });
@@ -104,7 +105,7 @@ describe('alerts to the salesperson', () => {
     await t.cloud.ok('shelf', { action: 'product', productId: 'p01' }, 'o_cust_1');
     t.cloud.advanceClock(31 * MIN);
     await t.cloud.ok('shelf', { action: 'product', productId: 'p01' }, 'o_cust_1'); // same product, same day: no second alert
-    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], idempotencyKey: 'alert-pay-1' }, 'o_cust_1');
+    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], idempotencyKey: 'alert-pay-1' }, 'o_cust_1');
     expect((await payOrder(t.cloud, o.orderId, 'o_cust_1')).paid).toBe(true);
     expect((await alerts()).map((a) => a.kind).sort()).toEqual(['order_paid', 'product_again']);
     expect(oaOutbox().map((m) => (m.data as Doc).keyword2)).toEqual(['再次看明前龙井 特级', '付款¥168.00']);

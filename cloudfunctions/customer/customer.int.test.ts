@@ -1,5 +1,6 @@
-import { FIXED_NOW, useTestCloud } from '../../emulator/testing';
+import { AS_FUNCTION, FIXED_NOW, useTestCloud } from '../../emulator/testing';
 import { payOrder } from '../../tests/support/pay';
+import { HOME } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -26,11 +27,11 @@ describe('the customer 360', () => {
     await t.cloud.ok('material', { action: 'progress', visitId: read.visitId, seconds: 40, depth: 80 }, 'o_cust_1');
     await t.cloud.ok('shelf', { action: 'product', productId: 'p03' }, 'o_cust_1');
     await t.cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
-    const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c360-order-1' }, 'o_cust_1');
+    const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c360-order-1' }, 'o_cust_1');
     expect((await payOrder(t.cloud, order.orderId, 'o_cust_1')).paid).toBe(true);
     await t.cloud.ok('order', { action: 'refund', orderId: order.orderId }, 'o_cust_1');
     t.cloud.advanceClock(2 * MIN);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
 
     const line = await t.cloud.ok<Timeline>('customer', { action: 'timeline', openid: 'o_cust_1' }, 'o_sales_li');
     expect(line.items.map((i) => i.type).sort()).toEqual(['card_viewed', 'coupon_claimed', 'material_read', 'order_created', 'order_paid', 'order_refunded', 'product_viewed', 'share_opened']);
@@ -91,7 +92,7 @@ describe('the customer 360', () => {
   it('the today list ranks by reason with the stage: an unpaid order, a hot reader, a new customer', async () => {
     for (const c of ['o_cust_1', 'o_cust_2', 'o_cust_3']) await bind(c, 'o_sales_li');
     await bind('o_cust_4', 'o_sales_wang');
-    await t.cloud.ok('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'today-cart-1' }, 'o_cust_1');
+    await t.cloud.ok('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'today-cart-1' }, 'o_cust_1');
     for (const m of ['m_case_hangzhou', 'm_tea_guide']) await t.cloud.ok('material', { action: 'get', materialId: m }, 'o_cust_2');
     for (const m of ['m_case_hangzhou', 'm_tea_guide']) await t.cloud.ok('material', { action: 'get', materialId: m }, 'o_cust_4');
     t.cloud.advanceClock(15 * MIN);
@@ -181,12 +182,12 @@ describe('the stored summary never drifts from the timeline', () => {
       lastReportAt: null,
       pending: true,
     });
-    const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'drift-order-1' }, 'o_cust_1');
+    const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'drift-order-1' }, 'o_cust_1');
     await Promise.all([1, 2, 3].map(() => payOrder(t.cloud, order.orderId, 'o_cust_1', { strict: false })));
     t.cloud.advanceClock(2 * MIN);
     // Two sweeps at once finish the interrupted one and re-deliver what is pending: nothing twice.
-    await Promise.all([t.cloud.ok('sweep', { action: 'run' }), t.cloud.ok('sweep', { action: 'run' })]);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await Promise.all([t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)]);
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
 
     const events = ((await t.cloud.db.collection('customer_events').where({ openid: 'o_cust_1' }).limit(1000).get()) as { data: Array<Doc & { at: Date }> }).data;
     const stored = (await doc('customer_summaries', 'o_cust_1')) as Doc;
