@@ -42,7 +42,7 @@ const BUDGETS: Record<string, number> = {
   'address.list': 2,
   'address.save': 3, // caller, the book, the guarded write
   'address.remove': 3,
-  'sweep.run': 18, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's 4 new coupon claims streamed to the customer stream (issue 15: 3 each)
+  'sweep.run': 21, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's 5 new coupon claims (o_cust_3's ct_flat5 since the cart and addresses) streamed to the customer stream (issue 15: 3 each)
 };
 
 // Requests to the platform that are not database round trips (WeChat Pay's and storage's API by
