@@ -32,7 +32,7 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'order.quote': 4,
   'order.create': 12, // also opening or joining a team; + the buyer's customer event (issue 15: event insert, summary, first summary)
   'order.pay': 3,
-  'payNotify.pay': 21, // + the buyer's customer event and the payment alert (issue 15)
+  'payNotify.pay': 22, // + the buyer's customer event and the payment alert (issue 15); + the line's stock hold settled (main, issue 11: stock returns apply once)
   'payNotify.refund': 2,
   'order.cancel': 5,
   'order.refund': 14, // + the buyer's customer event (issue 15)
