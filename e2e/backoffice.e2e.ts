@@ -8,10 +8,9 @@
  *   王强's shelf, and the leaver's old share link binds a new customer to 王强.
  * Screenshots: e2e/screenshots/backoffice-*.png; the run has no browser console errors.
  */
-import { PNG } from 'pngjs';
 import { decodeQrPng } from '../emulator/wechat/qr-decode';
 import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
-import { copyLink, openLinkAs, see, storySteps } from './story';
+import { copyLink, openLinkAs, photoPng, see, storySteps } from './story';
 import { giveAddresses } from '../tests/support/commerce';
 
 const BOSS = { name: 'boss', openid: 'o_boss' };
@@ -28,12 +27,6 @@ interface Order {
   attribution?: { salesId: string | null };
 }
 
-/** A small PNG, as a phone photo would be picked. */
-function photo(): Buffer {
-  const png = new PNG({ width: 16, height: 16 });
-  for (let i = 0; i < png.data.length; i += 4) png.data.set([7, 193, 96, 255], i);
-  return PNG.sync.write(png);
-}
 
 describe('h5: the back office story (issue 13), one browser context per person', () => {
   let e2e: E2E;
@@ -106,7 +99,7 @@ describe('h5: the back office story (issue 13), one browser context per person',
     await type(ops, 'pe-title', PRODUCT.title);
     await type(ops, 'pe-category', PRODUCT.category);
     const [chooser] = await Promise.all([ops.page.waitForEvent('filechooser', { timeout: 20000 }), tap(ops, 'pe-add-image')]);
-    await chooser.setFiles({ name: 'oolong.png', mimeType: 'image/png', buffer: photo() });
+    await chooser.setFiles({ name: 'oolong.png', mimeType: 'image/png', buffer: photoPng([7, 193, 96]) });
     await ops.page.locator('[data-testid=pe-image]:visible').first().waitFor({ timeout: 20000 });
     await type(ops, 'pe-sku-name-0', PRODUCT.sku);
     await type(ops, 'pe-sku-price-0', PRODUCT.price);

@@ -73,6 +73,9 @@ describe('h5: every page opens without errors for the person it is for', () => {
     const orderId = order.orderId ?? order._id ?? '';
     ids.orderId = orderId;
     await payOrder(cloud, orderId, CUSTOMER);
+    // The briefcase: the bound customer opens the salesperson's card and reads a case.
+    await cloud.ok('card', { action: 'get', salesId: SALES }, CUSTOMER);
+    await cloud.ok('material', { action: 'get', materialId: 'm_case_hangzhou' }, CUSTOMER);
     await cloud.ok('cart', { action: 'set', items: [{ skuId: 'p12-s1', qty: 2 }] }, CUSTOMER);
     customer = await e2e.person('customer', CUSTOMER);
     sales = await e2e.person('sales', SALES);
@@ -125,6 +128,15 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageBoss/team/index', who: boss, expect: '孙磊' },
     { route: 'packageBoss/invite/index', who: boss, expect: '生成邀请' },
     { route: 'packageShop/join/index', who: customer, query: { code: 'JoinTeamDemo' }, expect: '邀请码 JoinTeamDemo' },
+    // The briefcase (issue 15).
+    { route: 'packageShop/card/index', who: customer, query: { salesId: SALES }, expect: '李娜' },
+    { route: 'packageShop/material/index', who: customer, query: { id: 'm_case_hangzhou' }, expect: '客户案例：杭州王女士的办公室茶水间' },
+    { route: 'packageSales/card-edit/index', who: sales, expect: '保存名片' },
+    { route: 'packageSales/materials/index', who: sales, expect: '龙井怎么泡才不苦：三步冲泡法' },
+    { route: 'packageSales/radar/index', who: sales, expect: '小美' },
+    { route: 'packageSales/customer/index', who: sales, query: { openid: CUSTOMER }, expect: '小美' },
+    { route: 'packageSales/today/index', who: sales },
+    { route: 'packageBoss/briefcase-report/index', who: boss, expect: '客户生命周期' },
   ];
 
   it('covers every page of the app config', () => {

@@ -2,12 +2,17 @@
  * What the story e2e files share (loop.e2e.ts, backoffice.e2e.ts): steps that run in order and
  * stop at the first failure, the h5 copy-link, opening a link as a person, waiting for text.
  */
+import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import type { E2E, Person } from './harness';
 
 /** The h5 share link: copy-link → clipboard (Taro also keeps it in storage `taro_clipboard`). */
 export async function copyLink(page: Page, scope = page.locator('body'), testid = 'copy-link'): Promise<string> {
-  await page.evaluate(() => navigator.clipboard.writeText('').catch(() => undefined));
+  // Clear both places, so a second copy on the same page never reads the first one's link.
+  await page.evaluate(() => {
+    localStorage.removeItem('taro_clipboard');
+    return navigator.clipboard.writeText('').catch(() => undefined);
+  });
   await scope.locator(`[data-testid=${testid}]:visible`).first().click();
   const t0 = Date.now();
   for (;;) {
@@ -66,4 +71,11 @@ export function storySteps(e2e: () => E2E) {
       timeout,
     );
   return { step, timings };
+}
+
+/** A small one-colour PNG, as a phone photo would be picked. */
+export function photoPng(rgb: [number, number, number]): Buffer {
+  const png = new PNG({ width: 16, height: 16 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([...rgb, 255], i);
+  return PNG.sync.write(png);
 }

@@ -45,7 +45,6 @@ export interface LocalCloudOptions {
   instances?: number;
 }
 
-
 /** Pending connections the server's socket queues (Linux caps it at net.core.somaxconn, 4096 by default). */
 const LISTEN_BACKLOG = 4096;
 

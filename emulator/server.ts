@@ -11,6 +11,7 @@
  *   /assets/*                   product images and avatars shipped in the repo
  *   /cashier, /_storage/*, /client/storage/*   WeChat Pay's local cashier, storage objects and
  *                               temp URLs, client-side storage (emulator/wechat, emulator/storage)
+ *   /cgi-bin/*                  the Official Account's API that wechat-api calls (emulator/wechat)
  *   /*                          the h5 build of the mini-program
  */
 import http from 'node:http';
@@ -56,6 +57,10 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     return sendJson(res, reply.status, reply.body);
   }
   if (path === '/client/database' && req.method === 'POST') return clientDatabase(cloud, req, res);
+  if (path.startsWith('/cgi-bin/')) {
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    return sendJson(res, 200, cloud.wechat.officialAccount.handle(req.method ?? 'GET', path.slice('/cgi-bin/'.length), url.searchParams, body));
+  }
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
   if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);
   if (path.startsWith('/_emulator/')) return control(cloud, req, res, path.slice('/_emulator/'.length), url);

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
+import { alertSettingsSchema } from './alerts/alerts';
+import { parseMaterial } from './materials/material';
 import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
 import { SHIPPING_RULES_ID, shippingRulesSchema } from './shipping/rules';
@@ -12,7 +14,7 @@ import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses', 'materials'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -21,7 +23,7 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
+const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals' | 'materials'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
@@ -38,6 +40,10 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
   }
+  if (collection === 'materials') {
+    const r = parseMaterial(doc);
+    return r.ok ? [] : r.problems;
+  }
   const r = otherSchemas[collection].safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }
@@ -46,7 +52,7 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
  * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
  * the same one on read, falling back to a default while one is invalid).
  */
-export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, [SHIPPING_RULES_ID]: shippingRulesSchema };
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, alerts: alertSettingsSchema, [SHIPPING_RULES_ID]: shippingRulesSchema };
 
 /** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
 export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;

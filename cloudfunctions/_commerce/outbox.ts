@@ -2,12 +2,13 @@
  * The one consumer of order events. A move records its events in the order's outbox in the same
  * write (the order insert, the paid update, the refund transaction); right after it, the request
  * delivers them here to their subscribers — the commerce reactions (coupon and member moves, the
- * team's payment count and success) and the growth loop — and marks each handled. An event whose
+ * team's payment count and success), the growth loop and the customer stream — and marks each handled. An event whose
  * delivery did not finish (an error, a crashed process) stays pending and the sweep delivers it
  * again: every reaction is a guarded move and every growth effect is idempotent per event.
  */
 import { store, type ActionContext } from '../_platform';
 import { applyGrowthOf, isCountOnly } from '../_growth/subscriber';
+import { applyCustomerStreamOf } from '../_customers/order-events';
 import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
 import type { Team } from '../../shared/groupbuy';
 import type { Order } from '../../shared/orders';
@@ -67,11 +68,13 @@ async function react(ctx: Ctx, order: Order, event: OrderEvent): Promise<{ teamT
 
 /**
  * Delivers `order`'s pending events in the order they happened, each to the commerce reactions
- * then to the growth loop (which runs even when a reaction failed), and marks it handled; the
+ * then to the growth loop (which runs even when a reaction failed) and the customer stream
+ * (idempotent: a deterministic event id, a summary guarded by it), and marks it handled; the
  * first event that fails stops delivery (it and later events stay pending) and is thrown. A
  * payment its team could not take is refunded, and that refund's event is delivered too.
  * Counter-only events (OrderCreated) are marked first and applied by the request that marked
- * them: at most once. Round trips: the subscribers' own, plus 1 per event marked handled.
+ * them: at most once (the customer stream records them before the mark: at least once, never
+ * twice). Round trips: the subscribers' own, plus 1 per event marked handled.
  */
 export async function deliver(ctx: Ctx, order: Order): Promise<Delivery> {
   // Orders stored before outboxes existed have none.
@@ -81,12 +84,14 @@ export async function deliver(ctx: Ctx, order: Order): Promise<Delivery> {
     const [id, ...rest] = current.outboxPending;
     const event = current.outbox.find((e) => e.id === id);
     if (!event || isCountOnly(event)) {
+      if (event) await applyCustomerStreamOf(ctx, current, event);
       if ((await markHandled(current._id, id)) && event) await applyGrowthOf(ctx, current, event);
       current = { ...current, outboxPending: rest };
       continue;
     }
     const reaction = await react(ctx, current, event);
     await applyGrowthOf(ctx, current, event);
+    await applyCustomerStreamOf(ctx, current, event);
     if (reaction.failure) throw reaction.failure;
     if (!reaction.teamTookPayment) {
       // Never keep a rejected payer's money; the refund records its own event, delivered next.

@@ -26,12 +26,12 @@ const BUDGETS: Record<string, number> = {
   // nothing), coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated
   // marked handled; also a team opened or joined. From the cart (`fromCart`) the ordered lines
   // leave the cart (+1 write) on an order that opens no team.
-  'order.create': 10,
+  'order.create': 13, // + the buyer's customer event (issue 15: event insert, summary update, a first summary's insert)
   'order.pay': 3, // caller, order, team (group order); the charge is a WeChat Pay call, below
-  'payNotify.pay': 13, // + OrderPaid marked handled; + the line's stock hold settled (issue 11: stock returns apply once)
+  'payNotify.pay': 16, // + OrderPaid marked handled; + the line's stock hold settled (issue 11: stock returns apply once); + the buyer's customer event (issue 15: 3)
   'payNotify.refund': 1, // the refund's guarded move
   'order.cancel': 4,
-  'order.refund': 12, // + OrderRefunded marked handled; the money is asked of WeChat Pay (below), not written
+  'order.refund': 14, // + OrderRefunded marked handled; the money is asked of WeChat Pay (below), not written; + the buyer's customer event (issue 15: 2)
   'order.list': 2,
   'order.get': 2,
   'groupbuy.get': 3,
@@ -42,7 +42,7 @@ const BUDGETS: Record<string, number> = {
   'address.list': 2,
   'address.save': 3, // caller, the book, the guarded write
   'address.remove': 3,
-  'sweep.run': 6, // + the growth copies whose commission waits for a valid plan (issue 13)
+  'sweep.run': 21, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's 5 new coupon claims (o_cust_3's ct_flat5 since the cart and addresses) streamed to the customer stream (issue 15: 3 each)
 };
 
 // Requests to the platform that are not database round trips (WeChat Pay's and storage's API by

@@ -38,7 +38,7 @@ it('growth actions stay within their round-trip budgets', async () => {
   expect(measured).toEqual({
     'share.create (first share of the sharer)': 6, // + 1: the first event of the day creates the day counter
     'share.create (again)': 4,
-    'share.open (binds)': 8,
+    'share.open (binds)': 11, // + the customer's share_opened event (issue 15): event insert, summary update, a first summary's insert
     'share.open (re-open)': 4, // nothing to count, nothing written but the open marker
     'share.create (re-share by a customer)': 6,
     'share.poster (first: renders and keeps the PNG)': 3, // caller, share, its posterFileId (once per share)

@@ -51,8 +51,8 @@ export function healthOf(read: Record<string, Doc[]>): { problems: Array<{ colle
 
 /**
  * admin.promotionHealth (ops/boss): every ops document that fails its schema — coupon templates,
- * group deals, commission plans, referral programs, experiments, binding policy, the payout
- * setting — with the problems by field. Round trips: caller + 1 aggregate = 2.
+ * group deals, commission plans, referral programs, experiments, binding policy, materials, the
+ * payout and alert settings — with the problems by field. Round trips: caller + 1 aggregate = 2.
  */
 export const promotionHealth = action(admin.promotionHealth)({
   access: ['ops', 'boss'],

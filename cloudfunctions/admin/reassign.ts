@@ -5,9 +5,10 @@ import { moveCustomers } from '../_growth/move-customers';
 /**
  * admin.reassign {fromSalesId, toSalesId} → moves every customer bound to one salesperson to
  * another (the engine `team.deactivate` uses too), with one history entry per customer (carrying
- * the audit id) and one audit record. Past orders keep their attribution. It only moves customers:
+ * the audit id) and one audit record. Past orders keep their attribution; their customer summaries
+ * (the today list, the stage report) follow them. It only moves customers:
  * to let a salesperson go — role, heir, their old shares — use `team.deactivate`.
- * Round trips: 1 read of caller + both salespeople + 3 per 1000 customers + 1 audit insert.
+ * Round trips: 1 read of caller + both salespeople + 3 per 1000 customers + 1 summaries update + 1 audit insert.
  */
 export const reassign = action(admin.reassign)({
   access: ['boss'],

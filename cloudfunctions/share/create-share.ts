@@ -20,12 +20,12 @@ import { loadExperiments } from '../_growth/live-docs';
  * + 1 parent node (re-shares) + 1 user write the first time the caller shares in a scope.
  */
 export const createShare = action(contract.create)({
-  // The shelf's owner is read with the caller (same round trip) to verify it is a salesperson.
-  users: (input) => [input.target.type === 'shelf' ? input.target.id : undefined],
+  // The shelf's (or card's) owner is read with the caller (same round trip) to verify it is a salesperson.
+  users: (input) => [isOwnedTarget(input.target.type) ? input.target.id : undefined],
   async run(input, ctx) {
     const u = ctx.user as GrowthUserFields;
-    if (ctx.user.role === 'sales' && input.target.type === 'shelf' && input.target.id !== ctx.openid) {
-      throw new AppError('PERMISSION_DENIED', 'target.id: a salesperson shares their own shelf');
+    if (ctx.user.role === 'sales' && isOwnedTarget(input.target.type) && input.target.id !== ctx.openid) {
+      throw new AppError('PERMISSION_DENIED', `target.id: a salesperson shares their own ${input.target.type}`);
     }
     const experiments = await loadExperiments();
     const variants = assignVariants(ctx.openid, experiments, ctx.now);
@@ -34,7 +34,7 @@ export const createShare = action(contract.create)({
       role: ctx.user.role,
       boundSalesId: activeSalesId(u, ctx.now),
       via: u.boundVia ?? null,
-      shelfOwnerSalesId: input.target.type === 'shelf' && ctx.users.get(input.target.id)?.role === 'sales' ? input.target.id : null,
+      shelfOwnerSalesId: isOwnedTarget(input.target.type) && ctx.users.get(input.target.id)?.role === 'sales' ? input.target.id : null,
     };
     let share = null;
     for (let attempt = 0; attempt < 4 && !share; attempt++) {
@@ -80,3 +80,8 @@ export const createShare = action(contract.create)({
     };
   },
 });
+
+/** Targets that belong to a salesperson (id = their openid): their shelf and their business card. */
+function isOwnedTarget(type: string): boolean {
+  return type === 'shelf' || type === 'card';
+}

@@ -3,6 +3,7 @@ import { share as contract } from '../../shared/contract';
 import { activeSalesId, counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type BoundVia, type GrowthUserFields } from '../../shared/growth';
 import { incDayCounters, incShare } from '../_growth/counters';
 import { loadBindingPolicy } from '../_growth/live-docs';
+import { recordCustomerEvent } from '../_customers/record-event';
 import { loadShareWithOwner } from '../_growth/share-with-owner';
 
 /**
@@ -11,7 +12,8 @@ import { loadShareWithOwner } from '../_growth/share-with-owner';
  * the history in `bindings`. A deactivated salesperson's share binds to their heir (the share is
  * read with its salesperson). Round trips: 1 caller read (platform) + 1 share read + 1 policy
  * read + 1 open-event insert + (binding: 1 conditional user write + 1 history insert) + 1 day
- * counter + 1 share node.
+ * counter + 1 share node (+ a customer's first open of the share: its event in their stream,
+ * event insert and summary).
  */
 export const openShare = action(contract.open)({
   async run(input, ctx) {
@@ -107,6 +109,20 @@ export const openShare = action(contract.open)({
     ]);
 
     const boundSalesId = bound && decision.kind === 'bind' ? decision.salesId : activeSalesId(u, ctx.now);
+    if (firstOpen && !self && ctx.user.role === 'customer') {
+      await recordCustomerEvent(
+        ctx,
+        {
+          _id: stableId('share_opened', share._id, ctx.openid),
+          openid: ctx.openid,
+          salesId: boundSalesId,
+          type: 'share_opened',
+          at: ctx.now,
+          data: { shareId: share._id, targetType: share.target.type, targetId: share.target.id, bound },
+        },
+        { customerName: ctx.user.name },
+      );
+    }
     return {
       shareId: share._id,
       target: share.target,

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { recordProductView } from '../_growth/product-view';
+import { openVisit } from '../_customers/visits';
+import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 
 interface OpenTeamRow {
@@ -50,16 +52,26 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
  * coupons. A customer's visit (`view`, default true; checkout and team pages pass false) is
  * recorded with the product's title for the salesperson's interest list (one write), so the page
  * costs 3 round trips with the caller's user read; its images and the leaders' avatars come as
- * temporary URLs (one getTempFileURL).
+ * temporary URLs (one getTempFileURL). A customer's view is also a visit in their event stream (its
+ * event and summary writes, one per half hour; `visitId` for time spent).
  */
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
-  const [product] = await Promise.all([
-    Promise.resolve(presentProduct(row, promos)),
-    input.view !== false ? recordProductView(ctx, ctx.openid, input.productId, row.title) : Promise.resolve(),
-  ]);
+  const view = async (): Promise<string | undefined> => {
+    await recordProductView(ctx, ctx.openid, input.productId, row.title);
+    if (ctx.user.role !== 'customer') return undefined;
+    return openVisit(ctx, {
+      type: 'product_viewed',
+      openid: ctx.openid,
+      salesId: activeSalesId(ctx.user as GrowthUserFields, ctx.now),
+      targetId: row._id,
+      data: { productId: row._id, title: row.title },
+      customerName: ctx.user.name,
+    });
+  };
+  const [product, visitId] = await Promise.all([Promise.resolve(presentProduct(row, promos)), input.view !== false ? view() : Promise.resolve(undefined)]);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
   const openTeams = row.openTeams
     .filter((t) => liveDealIds.has(t.dealId) && t.seatsTaken < t.size)
@@ -72,5 +84,5 @@ export async function viewProduct(input: { productId: string; view?: boolean }, 
       leaderName: t.leader?.[0]?.name ?? '',
       leaderAvatarUrl: t.leader?.[0]?.avatarFileId ?? '',
     }));
-  return withFileUrls({ ...product, coupons: presentCoupons(promos.templates, product.id), openTeams });
+  return withFileUrls({ ...product, coupons: presentCoupons(promos.templates, product.id), openTeams, ...(visitId ? { visitId } : {}) });
 }

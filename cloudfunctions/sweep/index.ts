@@ -18,6 +18,7 @@ import { followUpRefunds, QUERY_REFUND_AFTER_MS } from '../_commerce/orders/foll
 import { releaseOrder, type ReleaseOutcome } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
 import { deliver, redeliver } from '../_commerce/outbox';
+import { customerSweepLookups, runCustomerSweep, type CustomerDueWork } from '../_customers/sweep';
 
 const BATCH = 100;
 
@@ -26,7 +27,7 @@ type RefundWithOrder = Refund & { _order?: Order[] };
 type OrderWithTeam = Order & { _team?: Team[] };
 
 /** Everything a sweep run may have to do, read at once. */
-interface DueWork {
+interface DueWork extends CustomerDueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
   dueOrders: OrderWithTeam[];
@@ -40,8 +41,8 @@ interface DueWork {
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
  * deadline (with their team, which names why they close), the refunds still open a minute after
- * they were recorded (with their orders), whether any unused coupon has expired, and
- * the orders with events no subscriber has marked handled.
+ * they were recorded (with their orders), whether any unused coupon has expired, the orders with
+ * events no subscriber has marked handled; and the customer stream's due work (_customers/sweep.ts).
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
 export async function loadDueWork(now: Date): Promise<DueWork> {
@@ -54,7 +55,7 @@ export async function loadDueWork(now: Date): Promise<DueWork> {
       .lookup({ from: 'team_members', localField: '_id', foreignField: 'teamId', as: '_members' })
       .lookup({ from: 'orders', localField: '_members.orderId', foreignField: '_id', as: '_orders' })
       .done();
-  const res = await store
+  let query = store
     .aggregate('users')
     .limit(1)
     .project({ _id: 1 })
@@ -83,8 +84,9 @@ export async function loadDueWork(now: Date): Promise<DueWork> {
       pipeline: $.pipeline().match({ status: 'unused', validToAt: _.lte(now) }).limit(1).project({ _id: 1 }).done(),
       as: 'expiredCoupons',
     })
-    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
-    .end();
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' });
+  for (const l of customerSweepLookups(now)) query = query.lookup(l);
+  const res = await query.end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
   return {
     expiredTeams: row?.expiredTeams ?? [],
@@ -93,6 +95,9 @@ export async function loadDueWork(now: Date): Promise<DueWork> {
     openRefunds: row?.openRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
     undelivered: row?.undelivered ?? [],
+    pendingEvents: row?.pendingEvents ?? [],
+    newClaims: row?.newClaims ?? [],
+    pendingAlerts: row?.pendingAlerts ?? [],
   };
 }
 
@@ -176,6 +181,7 @@ const handler = defineFunction('sweep', {
       const refunds = await followUpRefunds(ctx, due.openRefunds);
       await redeliver(ctx, due.undelivered);
       const growth = await runGrowthSweep(ctx);
+      const customers = await runCustomerSweep(ctx, due);
       return {
         teamsFailed,
         teamsSettled: settled.teams,
@@ -186,6 +192,7 @@ const handler = defineFunction('sweep', {
         couponsExpired,
         refunds,
         growth,
+        customers,
       };
     },
   }),

@@ -14,7 +14,7 @@ import { moveCustomers } from '../_growth/move-customers';
  * now on (share.open resolves the share's salesperson); customers see the heir's shelf on their
  * next visit (their binding moved); past orders keep their attribution (never rewritten).
  * Round trips: 1 caller + both people, 1 flip, 1 re-point, 1 audit insert, 3 per 1000 customers
- * (+1 read when the last batch is full), 1 audit update. 10,000 customers: 36.
+ * (+1 read when the last batch is full), 1 summaries update, 1 audit update. 10,000 customers: 37.
  */
 export async function deactivateSalesperson(input: { salesId: string; heirId: string }, ctx: ActionContext) {
   let decision: DeactivationDecision = decideDeactivation(ctx.users.get(input.salesId), ctx.users.get(input.heirId), input);

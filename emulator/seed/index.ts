@@ -1,5 +1,6 @@
 /** The demo data set: POST /_emulator/seed, and `npm start` on an empty data folder. */
 import { BACK_OFFICE_IDS, seedBackOffice } from './back-office';
+import { seedBriefcase, seedDemoActivity } from './briefcase';
 import { seedCatalog } from './catalog';
 import { seedDelivery } from './delivery';
 import { seedGrowth } from './growth';
@@ -9,10 +10,13 @@ import { seedTeam } from './team';
 import { seedTraining } from './training';
 import type { SeedDoc } from './window';
 
-/** `demo`: also the back office's demo (settled commission, an open payout, a referral to review; see back-office.ts). */
+/**
+ * `demo`: also the back office's demo (settled commission, an open payout, a referral to review; see
+ * back-office.ts) and the briefcase's demo customer activity (see briefcase.ts).
+ */
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedDelivery(now)];
-  if (options.demo) parts.push(seedBackOffice(now));
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedBriefcase(now), seedDelivery(now)];
+  if (options.demo) parts.push(seedBackOffice(now), seedDemoActivity(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
   // The demo salesperson's open payout request holds their one open-request slot.
@@ -22,6 +26,7 @@ export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<s
 
 export { PERSONAS } from './people';
 export { PRODUCT_TITLES } from './catalog';
+export { MATERIAL_IDS } from './briefcase';
 export { DEMO_ADDRESS_ID } from './delivery';
 export { TEAM_IDS } from './team';
 export { ONBOARDING_ANSWERS, TRAINING_IDS } from './training';

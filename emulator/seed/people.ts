@@ -3,6 +3,7 @@
  * avatars (and the brand's logo) are files in storage (`avatarFileId`, `logoFileId`: seed/files.ts).
  * `persona: true` lists them in /_emulator/personas for the h5 persona switcher.
  */
+import { seededSalesFields } from './briefcase';
 import { seedFileId } from './files';
 import type { SeedDoc } from './window';
 
@@ -26,6 +27,7 @@ export function seedPeople(now: Date): { users: SeedDoc[]; settings: SeedDoc[] }
     shelfProductIds: shelf,
     persona: true,
     createdAt: now,
+    ...seededSalesFields(id, { name, title, photo: seedFileId(`avatars/${avatar}.svg`) }, now),
   });
   const users: SeedDoc[] = [
     { _id: PERSONAS.boss, role: 'boss', name: '陈总（老板）', avatarFileId: seedFileId('avatars/boss.svg'), persona: true, createdAt: now },

@@ -11,6 +11,8 @@
  *   POST /_emulator/wxpay/refund-failures {outTradeNos, errCode?}   refunds of these trades refused
  *   POST /_emulator/wxpay/replay {kind: pay|refund, key, times?}    a callback delivered again (duplicates)
  *   GET  /_emulator/wxpay/trades | /wxpay/refunds | /wxpay/callbacks | /_emulator/outbox
+ *   GET|POST /cgi-bin/…                      the Official Account's API (official-account.ts)
+ *   GET  /_emulator/oa-outbox, POST /_emulator/oa/users {openid, subscribe}
  */
 import type http from 'node:http';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { DbError, Store } from '../store';
 import { appPages } from './app-pages';
 import { cashierPage, safeReturn } from './cashier-page';
 import { LOCAL_SUB_MCH_ID } from './merchant';
+import { OfficialAccount } from './official-account';
 import { OpenApi } from './open-api';
 import { PayCallbacks } from './pay-callbacks';
 import { PayLedger } from './pay-ledger';
@@ -27,7 +30,7 @@ import { readBytes } from '../http-util';
 import { readMultipart, sendRaw, sendSdkJson } from './wire';
 import { WxPay, type CashierOutcome } from './wxpay';
 
-const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox'];
+const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox', 'wx_oa_outbox', 'wx_oa_tokens', 'wx_oa_users'];
 /** An accepted refund reaches the payer's balance after this long on the local clock. */
 export const REFUND_SETTLE_MS = 30_000;
 
@@ -51,6 +54,7 @@ export class WeChatSide {
   readonly pay: WxPay;
   readonly callbacks: PayCallbacks;
   readonly openApi: OpenApi;
+  readonly officialAccount: OfficialAccount;
   private ticker: NodeJS.Timeout | undefined;
 
   constructor(private host: WeChatHost) {
@@ -66,6 +70,7 @@ export class WeChatSide {
     });
     const templatesDir = join(host.repoRoot, 'emulator', 'wechat');
     this.openApi = new OpenApi({ now: host.now, pages: () => appPages(host.repoRoot), templates: () => loadTemplates(templatesDir), store: this.store });
+    this.officialAccount = new OfficialAccount({ dir: templatesDir, store: this.store, now: host.now });
   }
 
   async load(): Promise<void> {
@@ -150,6 +155,12 @@ export class WeChatSide {
     const post = method === 'POST';
     if (what === 'cashier' && post) return this.cashier(body);
     if (what === 'outbox' && !post) return { status: 200, body: this.openApi.outbox() };
+    if (what === 'oa-outbox' && !post) return { status: 200, body: this.officialAccount.outbox() };
+    if (what === 'oa/users' && post) {
+      if (typeof body.openid !== 'string' || (body.subscribe !== 0 && body.subscribe !== 1)) return { status: 400, body: { error: 'give {openid, subscribe: 0 | 1}' } };
+      this.officialAccount.setSubscribe(body.openid, body.subscribe);
+      return { status: 200, body: { openid: body.openid, subscribe: body.subscribe } };
+    }
     if (what === 'wxpay/trades' && !post) {
       const trades = this.pay.ledger.trades().map((t) => ({ ...t, refunds: this.pay.ledger.refundsOf(t._id) }));
       return { status: 200, body: trades.sort((a, b) => b.createdAt - a.createdAt) };

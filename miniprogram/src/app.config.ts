@@ -1,9 +1,32 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
-    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index'] },
-    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index', 'payout/index', 'training/index', 'course/index', 'lesson/index', 'quiz/index'] },
-    { root: 'packageBoss', pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'training-report/index'] },
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'card/index', 'material/index'] },
+    {
+      root: 'packageSales',
+      pages: [
+        'workbench/index',
+        'curate/index',
+        'customers/index',
+        'orders/index',
+        'ledger/index',
+        'leaderboard/index',
+        'payout/index',
+        'training/index',
+        'course/index',
+        'lesson/index',
+        'quiz/index',
+        'card-edit/index',
+        'materials/index',
+        'radar/index',
+        'customer/index',
+        'today/index',
+      ],
+    },
+    {
+      root: 'packageBoss',
+      pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'training-report/index', 'briefcase-report/index'],
+    },
   ],
   preloadRule: {
     'pages/shelf/index': { network: 'all', packages: ['packageShop'] },

@@ -67,7 +67,12 @@ export const shelf = defineContract({
   /** One product with its claimable coupons and up to 5 open teams; `view: false` = not a customer's view. */
   product: {
     input: { productId: idField, view: z.boolean().optional() },
-    reply: shelfProductSchema.extend({ coupons: z.array(shelfCouponSchema), openTeams: z.array(openTeamSchema) }),
+    reply: shelfProductSchema.extend({
+      coupons: z.array(shelfCouponSchema),
+      openTeams: z.array(openTeamSchema),
+      /** A customer's view is a visit in their event stream (time spent: material.progress); absent otherwise. */
+      visitId: z.string().optional(),
+    }),
   },
   /** Sales: every product on sale, each marked if on the caller's shelf, and the shelf's order. */
   catalog: {

@@ -24,6 +24,8 @@ export const sweep = defineContract({
       refunds: z.strictObject({ succeeded: count, failed: count, retried: count, askedAgain: count }),
       /** The growth loop's counts by name (commission settled, referral rewards, ...). */
       growth: z.record(z.string(), z.number()),
+      /** The customer stream's counts by name (events confirmed, coupon claims streamed, alerts retried). */
+      customers: z.record(z.string(), z.number()),
     }),
   },
 });

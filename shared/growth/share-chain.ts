@@ -6,8 +6,8 @@ import { isSafeKey } from './counters';
  * who brought whom hop by hop.
  */
 
-/** What a share points at. */
-export const SHARE_TARGET_TYPES = ['shelf', 'product', 'group', 'coupon'] as const;
+/** What a share points at (`card`: a salesperson's business card, id = their openid; `material`: a material's id). */
+export const SHARE_TARGET_TYPES = ['shelf', 'product', 'group', 'coupon', 'card', 'material'] as const;
 /** Where a share is sent (`link`: a copied h5 link, local/browser only). */
 export const SHARE_CHANNELS = ['card', 'poster', 'moments', 'link'] as const;
 

@@ -52,6 +52,11 @@ const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
 // - the timer's action is the platform's: system only (another function, a timer); payment
 //   callbacks come from WeChat Pay only (the platform says so in the call's context: SOURCE
 //   `wx_paycallback`; a missing openid alone is not enough).
+// - the briefcase (issue 15): anyone reads a card or a material and reports their reading; a
+//   salesperson saves their own card and alert setting; the materials library is staff's (ops
+//   publish, salespeople and the boss browse); the radar and the customer 360 are the owning
+//   salesperson's and the boss's — never a customer's, even about themself; the briefcase report
+//   is the boss's and ops'; alerts are delivered by the system only.
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
   'shelf.view': ANYONE,
@@ -86,6 +91,23 @@ const TABLE: Record<string, Caller[]> = {
   'payNotify.pay': ['payCallback'],
   'payNotify.refund': ['payCallback'],
   'sweep.run': SYSTEM,
+  'card.get': ANYONE,
+  'card.save': ['sales'],
+  'card.tap': ANYONE,
+  'card.setAlerts': ['sales'],
+  'material.list': ['sales', 'boss', 'ops'],
+  'material.get': ANYONE,
+  'material.progress': ANYONE,
+  'material.save': ['ops'],
+  'material.setStatus': ['ops'],
+  'material.radar': ['sales', 'boss'],
+  'material.report': ['boss', 'ops'],
+  'customer.profile': ['sales', 'boss'],
+  'customer.timeline': ['sales', 'boss'],
+  'customer.tag': ['sales', 'boss'],
+  'customer.note': ['sales', 'boss'],
+  'customer.today': ['sales', 'boss'],
+  'alerts.deliver': SYSTEM,
   // training: salespeople study what is assigned to them; boss and ops may preview a course;
   // ops publish and assign; the boss (and ops) read the report. Customers never see courses.
   'training.courses': ['sales'],
@@ -175,6 +197,23 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'payNotify.pay': { payload: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'oAccessMissing', transactionId: `tx_acc_${n}`, totalFee: 100 } },
     'payNotify.refund': { payload: { returnCode: 'SUCCESS', reqInfo: { outTradeNo: 'oAccessMissing', outRefundNo: `rAccess${n}`, refundId: '1', refundFee: 100, refundStatus: 'SUCCESS' } } },
     'sweep.run': {},
+    'card.get': { salesId: 'o_sales_li' },
+    'card.save': { card: { photo: null, name: '李娜', title: '茶饮顾问', phone: null, wechatQr: null, intro: '', featuredProductIds: [], featuredMaterialIds: [] } },
+    'card.tap': { visitId: 'vAccessMissing', tap: 'phone' },
+    'card.setAlerts': { enabled: true },
+    'material.list': {},
+    'material.get': { materialId: 'm_case_hangzhou' },
+    'material.progress': { visitId: 'vAccessMissing', seconds: 5, depth: 10 },
+    'material.save': { material: { _id: `m_acc_${n}`, title: 'x', cover: '/assets/materials/leaf.svg', tags: [], content: { kind: 'poster', image: '/assets/materials/leaf.svg' } } },
+    'material.setStatus': { materialId: 'm_draft_autumn', status: 'draft' },
+    'material.radar': {},
+    'material.report': {},
+    'customer.profile': { openid: 'o_cust_1' },
+    'customer.timeline': { openid: 'o_cust_1' },
+    'customer.tag': { openid: 'o_cust_1', add: ['acc'] },
+    'customer.note': { openid: 'o_cust_1', text: uniq },
+    'customer.today': {},
+    'alerts.deliver': { alertId: 'aAccessMissing' },
     'training.courses': {},
     'training.course': { courseId: 'course_onboarding' },
     'training.lesson': { courseId: 'course_onboarding', lessonId: 'l_brand' },
@@ -217,11 +256,16 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
   return { action, ...fields };
 }
 
+/** The openid of a first-time caller at `key` (one per action: each registers anew). */
+function unknownOpenid(key: string): string {
+  return `o_never_seen_${key.replace('.', '_')}`;
+}
+
 /** The context the local cloud gives each kind of caller (as CloudBase does). */
 function invokerOf(caller: Caller, key: string): Invoker {
   switch (caller) {
     case 'unknown':
-      return { kind: 'client', openid: `o_never_seen_${key.replace('.', '_')}` };
+      return { kind: 'client', openid: unknownOpenid(key) };
     case 'noOpenid':
       return { kind: 'client', openid: '' };
     case 'function':
@@ -265,7 +309,7 @@ beforeAll(async () => {
   shareId = (await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li')).shareId;
   await cloud.ok('share', { action: 'open', shareId }, 'o_cust_1');
   // Every caller who may order has an address (the seed gives the demo customers theirs).
-  await giveAddresses(cloud, [...Object.values(OPENID), 'o_never_seen_order_create']);
+  await giveAddresses(cloud, [...Object.values(OPENID), unknownOpenid('order.create')]);
   teamId = (await cloud.ok<{ teamId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
 });
 afterAll(async () => {
@@ -322,7 +366,7 @@ describe('an openid inside the event never changes who the caller is', () => {
     expect(codeOf(r)).toBe('INVALID_ARGUMENT');
   });
 
-  it.each(Object.keys(TABLE).filter((k) => !TABLE[k].includes('customer') && !k.startsWith('payNotify') && !k.startsWith('sweep')))(
+  it.each(Object.keys(TABLE).filter((k) => !TABLE[k].includes('customer') && !k.startsWith('payNotify') && !TABLE[k].includes('system')))(
     '%s as a customer claiming to be the boss (event fields, userInfo) is refused',
     async (key) => {
       const [fn] = key.split('.');
@@ -367,10 +411,15 @@ describe('an openid inside the event never changes who the caller is', () => {
     expect(stored.data[0].status).toBe('pending_pay');
   });
 
-  it("a salesperson sees only their own: another's ledger, customers, share tree → PERMISSION_DENIED", async () => {
+  it("a salesperson sees only their own: another's ledger, customers, customer 360, share tree → PERMISSION_DENIED", async () => {
     const wangShare = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_wang' }, channel: 'card' }, 'o_sales_wang');
     await cloud.ok('share', { action: 'open', shareId: wangShare.shareId }, 'o_cust_2');
     const cases: Array<[string, Record<string, unknown>]> = [
+      ['customer', { action: 'profile', openid: 'o_cust_2' }],
+      ['customer', { action: 'timeline', openid: 'o_cust_2' }],
+      ['customer', { action: 'tag', openid: 'o_cust_2', add: ['x'] }],
+      ['customer', { action: 'note', openid: 'o_cust_2', text: 'x' }],
+      ['share', { action: 'create', target: { type: 'card', id: 'o_sales_wang' }, channel: 'card' }],
       ['sales', { action: 'ledger', salesId: 'o_sales_wang' }],
       ['sales', { action: 'customers', salesId: 'o_sales_wang' }],
       ['sales', { action: 'orders', salesId: 'o_sales_wang' }],

@@ -35,6 +35,9 @@ export function seedOf(fn: string, action: string): number {
   return h | 0;
 }
 
+/** Image references a document may hold (an asset, the caller's own upload) and ones it may not. */
+const IMAGE_REFS = ['/assets/materials/leaf.svg', 'cloud://local.linkshelf-local/uploads/o_sales_li/card/1.png', 'cloud://local.linkshelf-local/uploads/o_sales_wang/card/1.png', 'https://evil.example.com/x.png'];
+
 const ROLE_PERSONAS: Record<string, readonly string[]> = {
   customer: ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4'],
   sales: ['o_sales_li', 'o_sales_wang', 'o_sales_zhao'],
@@ -152,6 +155,10 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
   const other = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
   const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
   const skus = ((await cloud.db.collection('skus').limit(100).get()) as { data: Array<{ _id: string }> }).data.map((s) => s._id);
+  // The briefcase: a material read and a card opened by the bound customer (visits), their alert.
+  const read = await ok<{ visitId: string }>('material', { action: 'get', materialId: 'm_case_hangzhou' }, 'o_cust_1');
+  const cardVisit = await ok<{ visitId: string }>('card', { action: 'get', salesId: 'o_sales_li' }, 'o_cust_1');
+  const alertIds = ((await cloud.db.collection('alerts').limit(10).get()) as { data: Array<{ _id: string }> }).data.map((a) => a._id);
   const page = await ok<{ nextCursor: string | null }>('order', { action: 'list', limit: 1 }, 'o_cust_1');
   const saved = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '小美', phone: '13800000009', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路1号' } }, 'o_cust_1');
   const lineIds = [...new Set([...withCoupon.lines, ...paid.lines].map((l) => l.lineId))];
@@ -183,6 +190,17 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     postalCode: ['518057', '51805', 'abcdef'],
     fileId: ['cloud://local.6c6f-local-1300000000/uploads/o_sales_li/avatar/none.png', 'cloud://local.6c6f-local-1300000000/avatars/li.svg', 'https://x/y.png'],
     transactionId: ['4200000000000000000000000001', 'tx_fuzz_1'],
+    materialId: ['m_case_hangzhou', 'm_tea_guide', 'm_draft_autumn', 'm_missing'],
+    visitId: [read.visitId, cardVisit.visitId, 'vMissing'],
+    alertId: [...alertIds, 'aMissing'],
+    tag: ['案例', '冲泡', 'none'],
+    // Image references (a refine the JSON schema cannot carry): assets, one's own upload, another's, a URL.
+    ...Object.fromEntries(['photo', 'wechatQr', 'cover', 'image', 'src'].map((k) => [k, IMAGE_REFS])),
+    // Array fields: whole arrays (an array field draws from its pool as a whole).
+    pages: [IMAGE_REFS.slice(0, 2), []],
+    tags: [['案例'], ['冲泡', '养生'], []],
+    video: ['https://video.example.com/farm.mp4', 'cloud://local.linkshelf-local/materials/farm.mp4', 'http://plain.example.com/x.mp4'],
+    cursor: ['WyIyMDI2LTA2LTAxIiwibV90ZWFfZ3VpZGUiXQ', '0_x', 'not-a-cursor'],
   };
 }
 

@@ -7,11 +7,28 @@
 import { useTestCloud } from '../../emulator/testing';
 import type { CollectionName } from '../../cloudfunctions/_platform/collections';
 import { contract } from '../../shared/contract';
+import { seedBriefcase } from '../../emulator/seed/briefcase';
+import { doc, giveAddresses, HOME } from '../support/commerce';
 
 const t = useTestCloud();
 const SAME = new Date('2026-05-20T02:00:00.000Z');
 const LATER = new Date('2026-07-01T02:00:00.000Z');
 const TIES = 30;
+/** A seeded material (the article): every field a material needs. */
+const SEEDED_MATERIAL = seedBriefcase(SAME).materials[0];
+/** A customer bound to o_sales_li, whom the customer 360 and the radar may show. */
+const BOUND = 'o_tie_customer';
+/** A real order of o_cust_2's (made by order.create), the template of the 30 orders. */
+let anOrder: Record<string, unknown> = {};
+async function placeOrder(): Promise<void> {
+  await giveAddresses(t.cloud, ['o_cust_2']);
+  const { orderId } = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: 'ties-order-0001' }, 'o_cust_2');
+  const { _id: _ignored, ...fields } = (await doc(t.cloud, 'orders', orderId)) as Record<string, unknown>;
+  anOrder = fields;
+}
+async function bindCustomer(): Promise<void> {
+  await t.cloud.db.collection('users').doc(BOUND).set({ role: 'customer', boundSalesId: 'o_sales_li', boundAt: SAME, createdAt: SAME });
+}
 /** The page size of the skip-paged lists (the cursor lists have fixed pages of 20). */
 const SKIP_PAGE = 7;
 
@@ -29,6 +46,8 @@ interface PagedAction {
   paging: 'cursor' | 'skip';
   /** Where the next page's cursor is in the reply (default `nextCursor`). */
   cursorAt?: string;
+  /** Documents the action needs besides the 30 (e.g. the customer they are about). */
+  setup?: () => Promise<void>;
 }
 
 /** The value at a dotted path of a reply. */
@@ -41,21 +60,23 @@ const ACTIONS: PagedAction[] = [
     fn: 'sales',
     action: 'customers',
     caller: 'o_sales_li',
+    event: { limit: 7 },
     collection: 'users',
     doc: (_id) => ({ _id, role: 'customer', boundSalesId: 'o_sales_li', boundAt: SAME, createdAt: SAME }),
     list: 'items',
     id: 'openid',
-    paging: 'skip',
+    paging: 'cursor',
   },
   {
     fn: 'sales',
     action: 'orders',
     caller: 'o_sales_li',
+    event: { limit: 7 },
     collection: 'growth_orders',
     doc: (_id) => ({ _id, buyerOpenid: 'o_cust_1', salesId: 'o_sales_li', shareId: null, depth: 0, totalFen: 100, refundedFen: 0, commissionFen: 0, paidAt: SAME, lines: [] }),
     list: 'items',
     id: 'orderId',
-    paging: 'skip',
+    paging: 'cursor',
   },
   {
     fn: 'admin',
@@ -131,6 +152,63 @@ const ACTIONS: PagedAction[] = [
     paging: 'cursor',
     cursorAt: 'sales.nextCursor',
   },
+  {
+    fn: 'sales',
+    action: 'ledger',
+    caller: 'o_sales_li',
+    event: { limit: 7 },
+    collection: 'commission_ledger',
+    doc: (_id) => ({ _id, salesId: 'o_sales_li', kind: 'pending', orderId: `o_${_id}`, lineId: 'l1', productId: 'p01', amountFen: 100, createdAt: SAME, settleAt: LATER }),
+    list: 'entries',
+    id: 'entryId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'order',
+    action: 'list',
+    caller: 'o_cust_2',
+    event: { limit: 7 },
+    collection: 'orders',
+    doc: (_id) => ({ ...anOrder, _id, createdAt: SAME }),
+    list: 'orders',
+    id: 'orderId',
+    paging: 'cursor',
+    setup: placeOrder,
+  },
+  // the briefcase (issue 15)
+  {
+    fn: 'customer',
+    action: 'timeline',
+    caller: 'o_sales_li',
+    event: { openid: BOUND },
+    setup: bindCustomer,
+    collection: 'customer_events',
+    doc: (_id) => ({ _id, openid: BOUND, salesId: 'o_sales_li', type: 'share_opened', at: SAME, data: { shareId: _id, targetType: 'card', targetId: 'o_sales_li', bound: false } }),
+    list: 'items',
+    id: 'eventId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'material',
+    action: 'list',
+    caller: 'o_sales_li',
+    collection: 'materials',
+    doc: (_id) => ({ ...SEEDED_MATERIAL, _id, status: 'active', publishedAt: SAME }),
+    list: 'items',
+    id: 'materialId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'material',
+    action: 'radar',
+    caller: 'o_sales_li',
+    collection: 'customer_events',
+    doc: (_id) => ({ _id, openid: BOUND, salesId: 'o_sales_li', type: 'material_read', at: SAME, data: { materialId: 'm_tie', title: '同时阅读', kind: 'article' }, seconds: 10, depth: 50, lastReportAt: SAME }),
+    list: 'items',
+    id: 'visitId',
+    paging: 'cursor',
+    setup: bindCustomer,
+  },
 ];
 
 /** Every row the action lists, page after page (at most 20 pages). */
@@ -163,6 +241,7 @@ it('covers every action that takes a cursor or a skip (a new paged action needs 
 it.each(ACTIONS.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s pages 30 documents with equal sort keys and shows each exactly once', async (name, a) => {
   const prefix = `tie_${name.replace('.', '_')}_`;
   const ids = Array.from({ length: TIES }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
+  await a.setup?.();
   await t.cloud.db.collection(a.collection).add(ids.map((id) => a.doc(id)));
   const seen = await pageThrough(a);
   expect(seen.length).toBe(new Set(seen).size); // no row twice (seeded rows included)

@@ -236,3 +236,48 @@ export const meApi = {
 export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/** card.get: a salesperson's business card (a customer's open is a visit). */
+export type CardReply = Reply<'card', 'get'>;
+/** The card as saved (card.save's `card`). */
+export type CardFields = Event<'card', 'save'>['card'];
+/** material.list's items. */
+export type MaterialItem = Reply<'material', 'list'>['items'][number];
+/** material.get: one material with its content. */
+export type MaterialDetail = Reply<'material', 'get'>;
+/** A material's content (blocks, pages, video, ...). */
+export type MaterialContent = MaterialDetail['material']['content'];
+/** One visit of the radar. */
+export type RadarItem = Reply<'material', 'radar'>['items'][number];
+/** material.report: the boss's view of the briefcase. */
+export type BriefcaseReport = Reply<'material', 'report'>;
+/** customer.profile. */
+export type CustomerProfile = Reply<'customer', 'profile'>;
+/** One event of a customer's timeline. */
+export type TimelineItem = Reply<'customer', 'timeline'>['items'][number];
+/** One row of the today list. */
+export type FollowUpRow = Reply<'customer', 'today'>['items'][number];
+
+export const cardApi = {
+  /** A salesperson's card; without `salesId`, the caller's own. */
+  get: (salesId?: string) => callCloud('card', 'get', { salesId }),
+  save: (card: CardFields) => callCloud('card', 'save', { card }),
+  tap: (visitId: string, tap: Event<'card', 'tap'>['tap']) => callCloud('card', 'tap', { visitId, tap }),
+  setAlerts: (enabled: boolean) => callCloud('card', 'setAlerts', { enabled }),
+};
+
+export const materialApi = {
+  list: (tag?: string, cursor?: string) => callCloud('material', 'list', { tag, cursor }),
+  get: (materialId: string) => callCloud('material', 'get', { materialId }),
+  progress: (visitId: string, seconds: number, depth: number) => callCloud('material', 'progress', { visitId, seconds, depth }),
+  radar: (cursor?: string) => callCloud('material', 'radar', { cursor }),
+  report: () => callCloud('material', 'report', {}),
+};
+
+export const customerApi = {
+  profile: (openid: string) => callCloud('customer', 'profile', { openid }),
+  timeline: (openid: string, cursor?: string) => callCloud('customer', 'timeline', { openid, cursor }),
+  tag: (openid: string, change: { add?: string[]; remove?: string[] }) => callCloud('customer', 'tag', { openid, ...change }),
+  note: (openid: string, text: string, remindAt?: string) => callCloud('customer', 'note', { openid, text, remindAt }),
+  today: () => callCloud('customer', 'today', {}),
+};

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
@@ -56,6 +57,10 @@ export default function CustomersPage() {
                       {c.bindingExpiresAt ? `绑定有效至 ${formatDateTime(c.bindingExpiresAt)}` : '永久绑定'} · 最近浏览 {c.lastViewedAt ? formatDateTime(c.lastViewedAt) : '—'}
                     </Text>
                     {!d ? <Text className="muted">加载中…</Text> : viewed.length === 0 ? <Text className="muted">暂无浏览记录</Text> : null}
+                    <View className="cell" onClick={(e) => { e.stopPropagation(); Taro.navigateTo({ url: `/packageSales/customer/index?openid=${c.openid}` }); }} data-testid="customer-360-link">
+                      <Text>客户详情 · 动态 · 标签 · 跟进</Text>
+                      <Text className="cell-arrow">›</Text>
+                    </View>
                     {viewed.slice(0, 20).map((v) => (
                       <View key={v.productId} className="between cust-view">
                         <Text className="ellipsis grow">{v.title || v.productId}</Text>

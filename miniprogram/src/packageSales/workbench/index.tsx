@@ -4,9 +4,10 @@ import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { ErrorView } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
+import { FollowUpList } from '../../components/follow-up-list';
 import { ShelfLiveBanner } from '../../components/shelf-live-banner';
 import { useCloud } from '../../hooks/use-cloud';
-import { salesApi, trainingApi } from '../../services/api';
+import { customerApi, salesApi, trainingApi } from '../../services/api';
 import { myOpenid } from '../../services/role';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
@@ -14,6 +15,9 @@ import { MyCard } from './my-card';
 import './index.css';
 
 const LINKS = [
+  { text: '我的名片', sub: '照片 · 电话 · 微信 · 推荐', url: '/packageSales/card-edit/index' },
+  { text: '素材库', sub: '文章 · 手册 · 案例 · 视频 · 海报，一键转发', url: '/packageSales/materials/index' },
+  { text: '阅读雷达', sub: '谁读了什么、读了多久', url: '/packageSales/radar/index' },
   { text: '我的货架', sub: '挑选上架商品', url: '/packageSales/curate/index' },
   { text: '我的客户', sub: '绑定状态 · 保护期 · 浏览', url: '/packageSales/customers/index' },
   { text: '客户订单', sub: '我名下的成交', url: '/packageSales/orders/index' },
@@ -25,6 +29,7 @@ const LINKS = [
 
 export default function WorkbenchPage() {
   const ledger = useCloud(() => salesApi.ledger());
+  const today = useCloud(() => customerApi.today());
   const training = useCloud(() => trainingApi.courses());
   const salesId = ledger.data?.salesId || myOpenid() || 'me';
   const t = ledger.data?.totals;
@@ -37,6 +42,18 @@ export default function WorkbenchPage() {
         <ErrorView error={ledger.error} onRetry={ledger.reload} />
       ) : (
         <View>
+          <FollowUpList
+            rows={today.data?.items ?? []}
+            limit={3}
+            header={
+              <View className="card-title" data-testid="wb-today">
+                <Text>今日跟进</Text>
+                <Text className="muted" onClick={() => Taro.navigateTo({ url: '/packageSales/today/index' })}>
+                  {today.data ? `${today.data.items.length} 位客户 ›` : '加载中'}
+                </Text>
+              </View>
+            }
+          />
           <View className="wb-head">
             <Text className="wb-label">待结算佣金</Text>
             <Text className="wb-big" data-testid="wb-pending">

@@ -8,9 +8,9 @@ import { Loadable, Skeleton } from '../../components/states';
 import { Price } from '../../components/price';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { ShareBar } from '../../components/share-bar';
-import { useCloud, useNow } from '../../hooks/use-cloud';
+import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
 import { SkuSheet, type SkuSheetMode } from '../../components/sku-sheet';
-import { toastError } from '../../hooks/use-cloud';
+import { useVisitProgress } from '../../hooks/use-visit-progress';
 import { shelfApi, type ProductDetail, type Sku } from '../../services/api';
 import { addToCart } from '../../services/cart';
 import { mintShare } from '../../services/share';
@@ -32,6 +32,7 @@ export default function ProductPage() {
   const p = state.data;
   const title = p ? `${p.groupDeal ? `${p.groupDeal.groupSize}人团 ${formatFen(p.groupDeal.groupPriceFen)} ` : ''}${p.title}` : '好物推荐';
   const image = p?.images[0];
+  useVisitProgress(p?.visitId, '.product');
 
   useShareAppMessage(() => ({
     title,

@@ -16,6 +16,10 @@ function targetUrl(o: ShareOpen): { url: string; tab?: boolean } {
       return { url: `/packageShop/team/index?id=${id}` };
     case 'coupon':
       return { url: `/packageShop/coupons/index?tab=center` };
+    case 'card':
+      return { url: `/packageShop/card/index?salesId=${id}` };
+    case 'material':
+      return { url: `/packageShop/material/index?id=${id}` };
     default:
       return { url: `/pages/shelf/index?salesId=${encodeURIComponent(o.salesId || o.target.id)}`, tab: true };
   }

@@ -27,6 +27,7 @@ const WORK: Entry[] = [
   { text: '培训报表', url: '/packageBoss/training-report/index', roles: ['boss', 'ops'] },
   { text: '后台管理', url: '/packageBoss/home/index', roles: ['boss', 'ops'] },
   { text: '待办队列', url: '/packageBoss/queues/index', roles: ['boss', 'ops'] },
+  { text: '营销与客户（素材效果 · 客户阶段）', url: '/packageBoss/briefcase-report/index', roles: ['boss', 'ops'] },
 ];
 const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
 

@@ -1,0 +1,62 @@
+import { action, store } from '../_platform';
+import { customer as contract } from '../../shared/contract';
+import { customerIdentity, foldFields, rankFollowUps, stageOf, type IdentityFields } from '../../shared/customers';
+import type { GrowthUserFields } from '../../shared/growth';
+import type { SummaryDoc } from '../_customers/record-event';
+import { CUSTOMER_360_ROLES, notesScope } from './scope';
+
+/** The candidates read (summaries whose attention or reminder window is open now). */
+const CANDIDATES = 500;
+/** The rows shown. */
+const SHOWN = 50;
+
+type Row = SummaryDoc & { _user?: Array<IdentityFields & GrowthUserFields & { role?: string }> };
+
+/**
+ * customer.today: the customers to follow up now, ranked with their reasons (shared/customers
+ * follow-up.ts). One aggregate reads the candidates — the caller's customers' summaries whose
+ * attention window (`attentionUntil`, from their events) or reminder window (`remindUntil`) is open
+ * at `now` — with each customer's user document; the rest is the pure ranking. A salesperson sees
+ * only customers still bound to them. Round trips: caller + 1, whatever the number of events.
+ */
+export const today = action(contract.today)({
+  access: CUSTOMER_360_ROLES,
+  async run(_input, ctx) {
+    const _ = store.command();
+    const salesId = notesScope(ctx);
+    const mine = salesId ? { salesId } : {};
+    const res = await store
+      .aggregate('customer_summaries')
+      .match(_.or([{ ...mine, attentionUntil: _.gte(ctx.now) }, { ...mine, remindUntil: _.gte(ctx.now) }]))
+      .sort({ _id: 1 })
+      .limit(CANDIDATES)
+      .lookup({ from: 'users', localField: '_id', foreignField: '_id', as: '_user' })
+      .end();
+    const rows = store.aggregateRows<Row>(res).filter((r) => !salesId || r._user?.[0]?.boundSalesId === salesId);
+    const byId = new Map(rows.map((r) => [r._id, r]));
+    const ranked = rankFollowUps(
+      rows.map((r) => ({ openid: r._id, summary: foldFields(r), reminder: r.reminder ?? null })),
+      salesId,
+      ctx.now,
+    ).slice(0, SHOWN);
+    return {
+      asOf: ctx.now,
+      items: ranked.map((f) => {
+        const row = byId.get(f.openid) as Row;
+        const who = customerIdentity(row._user?.[0], f.openid);
+        const reminder = f.reasons.includes('reminder_due') && f.reminder ? f.reminder : null;
+        return {
+          openid: f.openid,
+          nickname: who.nickname,
+          avatar: who.avatar,
+          salesId: row._user?.[0]?.boundSalesId ?? row.salesId ?? null,
+          stage: stageOf(foldFields(row)),
+          score: f.score,
+          reasons: f.reasons,
+          reminder: reminder ? { noteId: reminder.noteId, text: reminder.text, remindAt: reminder.remindAt, salesId: reminder.salesId } : null,
+          lastAt: f.lastAt,
+        };
+      }),
+    };
+  },
+});

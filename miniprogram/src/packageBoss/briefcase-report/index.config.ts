@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '营销与客户', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '今日跟进', enablePullDownRefresh: true });

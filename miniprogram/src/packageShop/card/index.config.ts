@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '名片', enablePullDownRefresh: true, enableShareAppMessage: true });

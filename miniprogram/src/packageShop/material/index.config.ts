@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '内容分享', enableShareAppMessage: true });
