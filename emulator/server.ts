@@ -10,6 +10,7 @@
  *   /assets/*                   product images and avatars shipped in the repo
  *   /cashier, /_storage/*, /client/storage/*   WeChat Pay's local cashier, storage objects and
  *                               temp URLs, client-side storage (emulator/wechat, emulator/storage)
+ *   POST /client/subscribe      the local wx.requestSubscribeMessage (acceptances; emulator/wechat)
  *   /*                          the h5 build of the mini-program
  */
 import http from 'node:http';
@@ -54,6 +55,16 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
     return sendJson(res, reply.status, reply.body);
   }
   if (path === '/client/database' && req.method === 'POST') return clientDatabase(cloud, req, res);
+  if (path === '/client/subscribe' && req.method === 'POST') {
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+    } catch {
+      return sendJson(res, 400, { errCode: 10004, errMsg: 'requestSubscribeMessage:fail the body must be JSON' });
+    }
+    const reply = cloud.wechat.acceptSubscriptions(header(req, 'x-wx-openid'), body);
+    return sendJson(res, reply.status, reply.body);
+  }
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
   if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);
   if (path.startsWith('/_emulator/')) return control(cloud, req, res, path.slice('/_emulator/'.length), url);

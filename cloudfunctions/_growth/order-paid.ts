@@ -20,8 +20,6 @@ import type { GrowthCtx } from './context';
 import { incDayCounters, incShare, incTotals } from './counters';
 import { loadCommissionPlan, loadReferralProgram } from './live-docs';
 
-const DAY_MS = 86_400_000;
-
 /** Where an order's events are counted: its salesperson, campaign and experiment variants. */
 export function scopesOf(order: Pick<Order, 'attribution'>): CounterScopes {
   return { salesId: order.attribution.salesId, campaign: order.attribution.campaign ?? null, experiments: order.attribution.experiments };
@@ -55,7 +53,6 @@ function growthOrderOf(order: Order, plan: CommissionPlan | null, paidAt: Date):
     discountFen: order.discountFen,
     dealId: order.dealTerms?._id ?? null,
     planId: a.salesId && plan ? plan._id : null,
-    settleAt: a.salesId && plan ? new Date(paidAt.getTime() + plan.settleAfterDays * DAY_MS) : null,
   };
 }
 
@@ -119,7 +116,7 @@ export async function recordPaidOrder(ctx: GrowthCtx, order: Order): Promise<voi
 
 /** The pending ledger entries of a paid order (deterministic ids: one per order line). */
 function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
-  if (!g.salesId || !g.planId || !g.settleAt) return [];
+  if (!g.salesId || !g.planId) return [];
   return g.lines
     .filter((l) => l.commissionFen > 0)
     .map((l) => ({
@@ -133,7 +130,6 @@ function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
       amountFen: l.commissionFen,
       baseFen: l.paidFen,
       createdAt: ctx.now,
-      settleAt: new Date(g.settleAt as Date),
       planId: g.planId as string,
       rule: l.rule ?? null,
     }));

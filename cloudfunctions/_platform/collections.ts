@@ -28,6 +28,8 @@ export const COLLECTIONS = [
   'binding_policy',
   'counters',
   'audit_log',
+  'aftersale_requests',
+  'messages',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

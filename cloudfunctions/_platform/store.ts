@@ -4,6 +4,8 @@
  * trip unless its comment says otherwise; collection names are typed from
  * `database/collections.json` (see `collections.ts`).
  */
+import { AppError } from '../../shared/errors';
+import { decodeCursor, encodeCursor, type CursorValue } from '../../shared/paging';
 import type { CollectionName } from './collections';
 import { getDb } from './sdk';
 import { isDuplicateWrite } from './errors';
@@ -161,4 +163,48 @@ export function aggregate(name: CollectionName) {
 /** The documents an aggregation's `.end()` returned. */
 export function aggregateRows<T>(res: unknown): T[] {
   return rows<T>(res);
+}
+
+/** A page of a list: sorted on one key then `_id`, starting after `cursor` (shared/paging.ts). */
+export interface PageSpec {
+  orderBy: SortKey;
+  /** Rows per page. */
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * The query of one page: `where`, and — after the first page — rows strictly after the cursor's
+ * (key, `_id`). Read `limit + 1` rows sorted by `[key, _id]` with it (find or an aggregate's
+ * match), then {@link pageOf}. An unknown cursor is INVALID_ARGUMENT.
+ */
+export function pageQuery(where: Fields, page: PageSpec): Fields {
+  if (!page.cursor) return where;
+  const at = decodeCursor(page.cursor);
+  if (!at) throw new AppError('INVALID_ARGUMENT', 'cursor: not a cursor of this list');
+  const _ = command();
+  const [field, direction] = page.orderBy;
+  const after = direction === 'asc' ? _.gt : _.lt;
+  const next = _.or([{ [field]: after.call(_, at.value) }, { [field]: at.value, _id: after.call(_, at.id) }]);
+  // A logic command is what `where` takes for `$and`/`$or` at the top level.
+  return (Object.keys(where).length === 0 ? next : _.and([where, next])) as unknown as Fields;
+}
+
+/** The sort of a page query: its key, then `_id` in the same direction. */
+export function pageSort(page: PageSpec): Record<string, 1 | -1> {
+  const d = page.orderBy[1] === 'asc' ? 1 : -1;
+  return { [page.orderBy[0]]: d, _id: d };
+}
+
+/** A page from the `limit + 1` rows read: the rows and the cursor of the next page (null on the last). */
+export function pageOf<T extends { _id: string }>(rows: T[], page: PageSpec): { rows: T[]; nextCursor: string | null } {
+  if (rows.length <= page.limit) return { rows, nextCursor: null };
+  const kept = rows.slice(0, page.limit);
+  const last = kept[kept.length - 1] as T & Record<string, unknown>;
+  return { rows: kept, nextCursor: encodeCursor({ value: (last[page.orderBy[0]] ?? null) as CursorValue, id: last._id }) };
+}
+
+/** One page of `where` (1 round trip). */
+export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, page: PageSpec): Promise<{ rows: T[]; nextCursor: string | null }> {
+  return pageOf(await find<T>(name, pageQuery(where, page), { orderBy: [page.orderBy], limit: page.limit + 1 }), page);
 }

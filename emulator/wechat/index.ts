@@ -9,6 +9,8 @@
  *   POST /_emulator/wxpay/deliver {all?}    settle due refunds, deliver due callbacks
  *   POST /_emulator/wxpay/refunds/<outRefundNo> {status: SUCCESS|CHANGE|REFUNDCLOSE}
  *   GET  /_emulator/wxpay/trades | /wxpay/refunds | /wxpay/callbacks | /_emulator/outbox
+ *   POST /client/subscribe {tmplIds}  (x-wx-openid) the local wx.requestSubscribeMessage: accept
+ *   GET  /_emulator/subscriptions      acceptances not yet used
  */
 import type http from 'node:http';
 import { join } from 'node:path';
@@ -25,7 +27,7 @@ import { readBytes } from '../http-util';
 import { readMultipart, sendRaw, sendSdkJson } from './wire';
 import { WxPay, type CashierOutcome } from './wxpay';
 
-const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox'];
+const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox', 'wx_subscriptions'];
 /** An accepted refund reaches the payer's balance after this long on the local clock. */
 export const REFUND_SETTLE_MS = 30_000;
 
@@ -135,6 +137,12 @@ export class WeChatSide {
     return sendSdkJson(res, { code: 'INVALID_ACTION', message: `the local cloud does not implement ${JSON.stringify(call.action)}` });
   }
 
+  /** `POST /client/subscribe`: the user accepted templates (see OpenApi.accept). */
+  acceptSubscriptions(openid: string, body: Record<string, unknown>): ControlReply {
+    const r = this.openApi.accept(openid, body.tmplIds);
+    return { status: r.ok ? 200 : 400, body: r.body };
+  }
+
   cashierHtml(url: URL): string {
     const prepayId = (url.searchParams.get('prepay_id') ?? url.searchParams.get('package') ?? '').replace(/^prepay_id=/, '');
     const outTradeNo = url.searchParams.get('outTradeNo');
@@ -147,6 +155,7 @@ export class WeChatSide {
     const post = method === 'POST';
     if (what === 'cashier' && post) return this.cashier(body);
     if (what === 'outbox' && !post) return { status: 200, body: this.openApi.outbox() };
+    if (what === 'subscriptions' && !post) return { status: 200, body: this.openApi.subscriptions() };
     if (what === 'wxpay/trades' && !post) {
       const trades = this.pay.ledger.trades().map((t) => ({ ...t, refunds: this.pay.ledger.refundsOf(t._id) }));
       return { status: 200, body: trades.sort((a, b) => b.createdAt - a.createdAt) };

@@ -46,3 +46,12 @@ export const count = z.number().int().nonnegative();
 
 /** Money in integer fen that may be negative (balances, net amounts). @example -500 */
 export const signedFen = z.number().int();
+
+/**
+ * An opaque paging cursor from a list's `nextCursor` (the last row's sort key and `_id`); absent
+ * for the first page. @example 'WyIyMDI2LTA2LTAxVDAyOjAwOjAwLjAwMFoiLCJvMSJd'
+ */
+export const cursorField = z.string().min(1).max(300);
+
+/** A storage file id (`cloud://<env>.<bucket>/<path>`). @example 'cloud://local.bucket/uploads/o_cust_1/aftersale/1.png' */
+export const fileIdField = z.string().min(10).max(300).regex(/^cloud:\/\/[^/]+\/.+/, 'a cloud:// file id');

@@ -5,7 +5,9 @@
  * derives its types from here with `import type` (zod stays out of its bundle).
  */
 import { admin } from './admin';
+import { aftersale } from './aftersale';
 import { coupon } from './coupon';
+import { fulfil } from './fulfil';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
 import { groupbuy } from './groupbuy';
 import { order } from './order';
@@ -16,7 +18,7 @@ import { shelf } from './shelf';
 import { sweep } from './sweep';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, fulfil, aftersale };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -32,4 +34,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, fulfil, aftersale };

@@ -64,8 +64,6 @@ export interface LedgerEntry {
   amountFen: number;
   baseFen: number;
   createdAt: Date;
-  /** pending: when it becomes settleable. */
-  settleAt?: Date;
   planId?: string;
   rule?: unknown;
   refundId?: string;
@@ -101,7 +99,6 @@ export interface GrowthOrder {
   discountFen: number;
   dealId: string | null;
   planId: string | null;
-  settleAt: Date | null;
 }
 
 /** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */

@@ -11,7 +11,7 @@ import type { DealTerms, Order } from '../orders/order';
 import { priceCart, type CartLine } from '../pricing/price-cart';
 import type { Effect } from './effects';
 import { NO_EVENTS, orderCreated } from './events';
-import { orderMachine } from './tables';
+import { lineMachine, orderMachine } from './tables';
 
 /** What the buyer's cart became once read: plain items, a new team of a deal, or a seat in a team. */
 export interface PreparedCart {
@@ -64,7 +64,7 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     idempotencyKey: input.idempotencyKey,
     kind: cart.terms ? 'group' : 'normal',
     status: orderMachine.initial,
-    lines: priced.lines.map((l) => ({ ...l, refundedFen: 0, refundId: null })),
+    lines: priced.lines.map((l) => ({ ...l, refundedFen: 0, refundId: null, state: lineMachine.initial, shipmentId: null, afterSaleId: null })),
     subtotalFen: priced.subtotalFen,
     activityDiscountFen: priced.activityDiscountFen,
     couponDiscountFen: priced.couponDiscountFen,

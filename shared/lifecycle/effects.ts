@@ -10,6 +10,7 @@ import type { OrderEvent } from './events';
 import type { EntityChange } from './change';
 import { couponChange } from './coupon';
 import { memberChange } from './member';
+import { readyToShipChange } from './order-changes';
 
 /** The side effects of decisions. Money in fen. */
 export type Effect =
@@ -45,11 +46,16 @@ export type Effect =
   /** Send money back through the payment provider (the refund record is written with the move). */
   | { type: 'refund'; refund: Refund; orderTotalFen: number }
   /** Record an order event in the order's outbox, in the same write as the move. */
-  | { type: 'emit'; event: OrderEvent };
+  | { type: 'emit'; event: OrderEvent }
+  /** A paid normal order goes to the warehouse (`paid → to_ship`). */
+  | { type: 'readyToShip'; orderId: string }
+  /** The team succeeded: each of its paid orders goes to the warehouse and records `TeamSucceeded`. */
+  | { type: 'shipTeam'; teamId: string };
 
 /**
  * The entity moves an effect makes, in order, as guarded writes (coupon, member and seat effects);
- * empty for effects that are not moves of a table's entity (stock, deal use, money, events, inserts).
+ * empty for effects that are not moves of one entity by id (stock, deal use, money, events, inserts,
+ * a team's orders moved together).
  * @example changesOf({ type: 'useCoupon', couponId: 'c1', orderId: 'o1' }, now)
  *   // [{ entity: 'coupon', id: 'c1', move: 'use', requires: [orderId = o1], set: { status: 'used', usedAt: now }, inc: {} }]
  */
@@ -84,6 +90,8 @@ export function changesOf(effect: Effect, now: Date): EntityChange[] {
       return [memberChange(effect.memberId, 'pay', now)];
     case 'refundMember':
       return [memberChange(effect.memberId, 'refund', now)];
+    case 'readyToShip':
+      return [readyToShipChange(effect.orderId, now)];
     default:
       return [];
   }

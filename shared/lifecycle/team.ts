@@ -5,6 +5,7 @@
 import { AppError } from '../errors';
 import type { Team } from '../groupbuy/team';
 import type { EntityChange } from './change';
+import type { Effect } from './effects';
 import { canMove, nextState, type MoveOf } from './machine';
 import { teamMachine, type TeamStatus } from './tables';
 
@@ -55,8 +56,8 @@ export function decideTeam(team: Team, command: TeamCommand, now: Date): TeamDec
 
 /** What follows a member's payment, decided on the team as its guarded payment count returned it. */
 export type AfterPayment =
-  /** The last seat was paid: the team succeeds. */
-  | { type: 'succeed'; decision: TeamDecision }
+  /** The last seat was paid: the team succeeds, and its paid orders go to the warehouse (`shipTeam`, once the success won). */
+  | { type: 'succeed'; decision: TeamDecision; effects: Effect[] }
   /** Seats are still unpaid. */
   | { type: 'wait' }
   /** The team could not count the payment (expired or failed meanwhile): the payer is refunded. */
@@ -69,7 +70,7 @@ export type AfterPayment =
 export function decideAfterPayment(counted: Team | undefined, now: Date): AfterPayment {
   if (!counted) return { type: 'reject' };
   if (counted.paidCount >= counted.size && canMove(teamMachine, 'succeed', counted.status)) {
-    return { type: 'succeed', decision: decideTeam(counted, { type: 'succeed' }, now) };
+    return { type: 'succeed', decision: decideTeam(counted, { type: 'succeed' }, now), effects: [{ type: 'shipTeam', teamId: counted._id }] };
   }
   return { type: 'wait' };
 }

@@ -1,15 +1,41 @@
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
 import { sourcesOf } from '../lifecycle/machine';
-import { orderMachine, type OrderStatus } from '../lifecycle/tables';
+import { orderMachine, type LineState, type OrderStatus } from '../lifecycle/tables';
 import type { PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
-/** A stored order line: priced, plus what has been refunded of it. Money in fen. */
+/**
+ * A stored order line: priced, plus its fulfilment and after-sale state. Money in fen. Lines stored
+ * before fulfilment existed have no `state`, `shipmentId` or `afterSaleId`: read them with
+ * `lineStateOf` (shared/lifecycle).
+ */
 export interface OrderLine extends PricedLine {
   refundedFen: number;
   refundId: string | null;
+  /** The line machine's state (shared/lifecycle/tables.ts). */
+  state?: LineState;
+  /** The shipment that carried it (see {@link Shipment}). */
+  shipmentId?: string | null;
+  /** The after-sale request open on it (one at a time), or null. */
+  afterSaleId?: string | null;
 }
+
+/** One parcel: some lines of an order handed to a carrier. */
+export interface Shipment {
+  /** Deterministic per (order, carrier, tracking number): the same row shipped twice is one shipment. */
+  shipmentId: string;
+  lineIds: string[];
+  /** A carrier code of shared/fulfil/carriers.ts. */
+  carrier: string;
+  trackingNo: string;
+  shippedAt: Date;
+  /** The openid of the staff member who shipped it. */
+  shippedBy: string;
+}
+
+/** Who confirmed receipt: the buyer, or the sweep N days after shipping. */
+export type ReceivedBy = 'buyer' | 'auto';
 
 /** Terms of the group deal an order or team was sold under (snapshot; later edits never change it). */
 export type DealTerms = Pick<
@@ -71,6 +97,16 @@ export interface Order {
   closedAt: Date | null;
   closeReason: string | null;
   updatedAt: Date;
+  /** Shipping charged on the order (issue 12 part A); refunded only with the last line when nothing ever shipped. */
+  shippingFen?: number;
+  /** Fulfilment (absent on orders stored before it existed). */
+  readyAt?: Date | null;
+  shipments?: Shipment[];
+  /** When the last kept line left (the auto-confirm clock starts here). */
+  shippedAt?: Date | null;
+  receivedAt?: Date | null;
+  receivedBy?: ReceivedBy | null;
+  completedAt?: Date | null;
   /** Every event of the order, in the order they happened; each is written by the move that made it true. */
   outbox: OrderEvent[];
   /** Ids of the events no subscriber has handled yet (oldest first). */
@@ -86,8 +122,13 @@ export interface Refund {
   buyerOpenid: string;
   tradeNo: string | null;
   lines: Array<{ lineId: string; refundFen: number }>;
+  /** Lines plus any shipping refunded with them. */
   refundFen: number;
+  /** Shipping refunded with the last lines of an order nothing of which ever shipped. */
+  shippingFen?: number;
   reason: string;
+  /** The after-sale request this refund settles, if any. */
+  afterSaleId?: string;
   status: 'pending' | 'succeeded';
   provider: string;
   createdAt: Date;
@@ -97,5 +138,5 @@ export interface Refund {
 /** Statuses in which an order has money left to refund: the order table's sources of `refundAll`. */
 export const REFUNDABLE_STATUSES: readonly OrderStatus[] = sourcesOf(orderMachine, 'refundAll');
 
-/** Statuses counted as money kept (paid, not wholly refunded). */
-export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];
+/** Statuses counted as money kept (paid, not wholly refunded): the order table's sources of `refundAll`, and `completed`. */
+export const KEPT_STATUSES: readonly OrderStatus[] = [...REFUNDABLE_STATUSES, 'completed'];

@@ -1,16 +1,16 @@
 /**
- * Refunds some or all lines of a paid order. The decision (`decideOrder … refund`), the order's
- * move and the refund record are one short transaction on the order (so two concurrent refunds of
- * the same lines — e.g. two sweeps — make one refund); only the request that created the refund
- * sends the money back (the refund's stable id is the provider's out_refund_no) and returns the
- * stock. Its `OrderRefunded` event is recorded by the same transaction and delivered by the
- * caller (`deliver`, outbox.ts).
+ * Refunds some or all kept lines of a paid order (staff, a failed team, a payment its team could
+ * not take): the decision (`decideOrder … refund`), the order's move and the refund record are one
+ * transaction on the order (`writeOrderDecision`), so two concurrent refunds of the same lines —
+ * e.g. two sweeps — make one refund, and a refund racing a shipment of the same line loses to it
+ * or wins over it, never both. Its `OrderRefunded` event is delivered by the caller.
  */
-import { AppError, runTransaction, stableId, type ActionContext } from '../../_platform';
-import { decideOrder, recordEvents } from '../../../shared/lifecycle';
+import { stableId, type ActionContext } from '../../_platform';
+import { decideOrder } from '../../../shared/lifecycle';
 import type { Order, Refund } from '../../../shared/orders';
-import { applyEffect, eventsOf } from '../effects';
+import { applyEffect } from '../effects';
 import { paymentPort } from '../payment';
+import { writeOrderDecision } from './order-tx';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
 
@@ -22,6 +22,11 @@ export interface RefundResult {
   order: Order;
 }
 
+/** How refunds of an order are named: the provider's out_refund_no, stable per order and lines. */
+export function refundIdFor(orderId: string): (lineIds: string[]) => string {
+  return (ids) => `r${stableId('refund', orderId, ...ids)}`;
+}
+
 export async function refundOrder(
   ctx: Ctx,
   orderId: string,
@@ -30,37 +35,20 @@ export async function refundOrder(
   check?: (order: Order) => void,
 ): Promise<RefundResult> {
   const provider = paymentPort();
-  const result = await runTransaction(async (tx) => {
-    const order = await tx.get<Order>('orders', orderId);
-    if (!order) throw new AppError('NOT_FOUND', `no order ${orderId}`);
+  const r = await writeOrderDecision<Refund>(ctx, orderId, async (order, tx) => {
     check?.(order);
     // Same lines asked again (a retry, a second sweep): answer with the refund already made.
     if (lineIds === undefined && order.status === 'refunded') {
       const lastId = order.lines.find((l) => l.refundId)?.refundId;
       const existing = lastId ? await tx.get<Refund>('refunds', lastId) : undefined;
-      if (existing) return { refund: existing, created: false, order, effects: [] };
+      if (existing) return { replay: { ...existing, _id: lastId as string } };
     }
-    const decision = decideOrder(
-      order,
-      { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor: (ids) => `r${stableId('refund', orderId, ...ids)}` },
-      ctx.now,
-    );
+    const decision = decideOrder(order, { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor: refundIdFor(orderId) }, ctx.now);
     const recorded = decision.effects.find((e) => e.type === 'refund');
     if (!recorded || recorded.type !== 'refund') throw new Error('a refund decision without its refund');
-    const next = { ...order, ...decision.change.set, ...recordEvents(order, eventsOf(decision.effects)) } as Order;
-    await tx.update('orders', orderId, { ...decision.change.set, outbox: next.outbox, outboxPending: next.outboxPending, outboxPendingCount: next.outboxPendingCount });
-    const { _id: refundDocId, ...refundFields } = recorded.refund;
-    await tx.set('refunds', refundDocId, refundFields);
-    return { refund: recorded.refund, created: true, order: next, effects: decision.effects };
+    return { decision, value: recorded.refund };
   });
-  if (!result.created) return { refund: result.refund, created: false, order: result.order };
-
-  // This request created the refund: the money goes back, then the stock (each retried on failure).
-  const immediate = result.effects.filter((e) => e.type !== 'emit');
-  const money = immediate.filter((e) => e.type === 'refund');
-  for (const e of money) await applyEffect(ctx, e);
-  await Promise.all(immediate.filter((e) => e.type !== 'refund').map((e) => applyEffect(ctx, e)));
-  return { refund: result.refund, created: true, order: result.order };
+  return { refund: r.value, created: r.committed, order: r.order };
 }
 
 /** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
