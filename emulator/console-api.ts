@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import { EJSON } from 'bson';
-import { checkOpsDocument, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
+import { checkOpsDocument, checkSettingsDocument, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
 import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import type { Doc } from './ejson';
 import { buildSeed } from './seed';
@@ -14,6 +14,7 @@ import { readBody, sendJson } from './http-util';
 const toText = (doc: unknown) => EJSON.stringify(doc as Record<string, unknown>, undefined, 2, { relaxed: true });
 
 function problemsOf(collection: string, doc: unknown): string[] {
+  if (collection === 'settings') return checkSettingsDocument(doc);
   return isOpsCollection(collection) ? checkOpsDocument(collection, doc) : [];
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
 import { checkPromotion } from './promotions';
+import { readFulfilmentSettings } from './settings/fulfilment';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
@@ -36,4 +37,14 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
   }
   const r = growthSchemas[collection].safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
+}
+
+/**
+ * Problems of a `settings` document that ops edit (`settings/fulfilment`); empty for a valid one
+ * and for the documents of `settings` that are not ops-edited (e.g. `brand`).
+ * @example checkSettingsDocument({ _id: 'fulfilment', autoConfirmDays: 0 }) // ['autoConfirmDays: ...', ...]
+ */
+export function checkSettingsDocument(doc: unknown): string[] {
+  const id = doc && typeof doc === 'object' ? (doc as { _id?: unknown })._id : undefined;
+  return id === 'fulfilment' ? readFulfilmentSettings(doc).problems : [];
 }

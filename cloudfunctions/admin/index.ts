@@ -5,6 +5,7 @@
 import { AppError, action, defineFunction, store } from '../_platform';
 import { admin } from '../../shared/contract';
 import { checkPromotion, PROMOTION_COLLECTIONS, type PromotionCollection } from '../../shared/promotions';
+import { checkSettingsDocument } from '../../shared/ops-documents';
 import { dashboard } from './dashboard';
 import { reassign } from './reassign';
 import { shareTree } from './share-tree';
@@ -16,8 +17,14 @@ export const main = defineFunction('admin', {
   promotionHealth: action(admin.promotionHealth)({
     access: ['ops', 'boss'],
     run: async () => {
-      const lists = await Promise.all(PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })));
-      const problems: Array<{ collection: PromotionCollection; id: string; status: string | null; problems: string[] }> = [];
+      const [fulfilment, ...lists] = await Promise.all([
+        store.getById<Record<string, unknown>>('settings', 'fulfilment'),
+        ...PROMOTION_COLLECTIONS.map((c) => store.find<Record<string, unknown>>(c, {}, { limit: 1000 })),
+      ]);
+      const problems: Array<{ collection: PromotionCollection | 'settings'; id: string; status: string | null; problems: string[] }> = [];
+      // The fulfilment settings: an invalid document is skipped (defaults apply) and reported here.
+      const settingsProblems = fulfilment ? checkSettingsDocument(fulfilment) : [];
+      if (settingsProblems.length > 0) problems.push({ collection: 'settings', id: 'fulfilment', status: null, problems: settingsProblems });
       PROMOTION_COLLECTIONS.forEach((collection, i) => {
         for (const doc of lists[i]) {
           const r = checkPromotion(collection, doc);
@@ -31,7 +38,7 @@ export const main = defineFunction('admin', {
           }
         }
       });
-      return { problems, checked: lists.reduce((n, l) => n + l.length, 0) };
+      return { problems, checked: lists.reduce((n, l) => n + l.length, 0) + (fulfilment ? 1 : 0) };
     },
   }),
 

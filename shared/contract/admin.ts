@@ -118,7 +118,7 @@ export const admin = defineContract({
   promotionHealth: {
     input: {},
     reply: z.strictObject({
-      problems: z.array(z.strictObject({ collection: z.enum(PROMOTION_COLLECTIONS), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
+      problems: z.array(z.strictObject({ collection: z.enum([...PROMOTION_COLLECTIONS, 'settings']), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
       checked: count,
     }),
   },
