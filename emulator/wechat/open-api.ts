@@ -26,6 +26,8 @@ export interface OutboxDoc {
   miniprogramState: string;
   lang: string;
   sentAt: number;
+  /** Send order: the local clock may stand still in tests, so sentAt alone does not order sends. */
+  seq: number;
 }
 
 export interface OpenApiDeps {
@@ -75,7 +77,7 @@ export class OpenApi {
   }
 
   outbox(): OutboxDoc[] {
-    return (this.deps.store.docs('wx_outbox') as OutboxDoc[]).slice().sort((a, b) => a.sentAt - b.sentAt || a._id.localeCompare(b._id));
+    return (this.deps.store.docs('wx_outbox') as OutboxDoc[]).slice().sort((a, b) => a.sentAt - b.sentAt || a.seq - b.seq || a._id.localeCompare(b._id));
   }
 
   private send(req: SubscribeRequest): OpenApiResult {
@@ -100,6 +102,7 @@ export class OpenApi {
       miniprogramState: typeof req.miniprogram_state === 'string' ? req.miniprogram_state : 'formal',
       lang: typeof req.lang === 'string' ? req.lang : 'zh_CN',
       sentAt: this.deps.now(),
+      seq: this.deps.store.docs('wx_outbox').length + 1,
     };
     this.deps.store.put('wx_outbox', msgid, doc);
     return { kind: 'json', value: { errcode: 0, errmsg: 'ok', msgid: Number(msgid) } };

@@ -3,13 +3,16 @@
  * shared/lifecycle, write the order's move with the events it records, the refund record a
  * refund makes and any other document the decision names (an after-sale request) — all or
  * nothing. A transaction that loses a race is run again by the SDK and decides again on what it
- * reads then (a ship that won meanwhile turns a refund into a refusal). Only the request whose
+ * reads then — but never a different move of a line: the lines as first read are the decision's
+ * guard, as they are for a guarded update (`linesGuard`), so when a shipment moved a line
+ * meanwhile the refund decided on it is refused (FAILED_PRECONDITION), it does not quietly become
+ * a refund of a shipped line. Only the request whose
  * transaction committed applies the decision's follow-ups afterwards: the money goes back (the
  * refund's stable id is the provider's out_refund_no), then the stock. The events are delivered
  * by the caller (`deliver`, outbox.ts). Round trips: 2 + reads + writes, then 1 per follow-up.
  */
 import { AppError, runTransaction, type ActionContext, type CollectionName, type Transaction } from '../../_platform';
-import { recordEvents, type Effect, type OrderDecision } from '../../../shared/lifecycle';
+import { afterSaleOf, lineStateOf, recordEvents, type Effect, type OrderDecision } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
 import { applyEffect, eventsOf } from '../effects';
 
@@ -40,9 +43,12 @@ export async function writeOrderDecision<R>(
   orderId: string,
   decide: (order: Order, tx: Transaction) => Promise<OrderTxPlan<R> | { replay: R }>,
 ): Promise<OrderTxResult<R>> {
+  let firstRead: Order['lines'] | undefined;
   const done = await runTransaction(async (tx) => {
     const order = await tx.get<Order>('orders', orderId);
     if (!order) throw new AppError('NOT_FOUND', `no order ${orderId}`);
+    if (firstRead) assertLinesAsRead(firstRead, order.lines);
+    else firstRead = order.lines;
     const plan = await decide(order, tx);
     if ('replay' in plan) return { order, value: plan.replay, effects: [] as Effect[], committed: false };
     let next = order;
@@ -70,4 +76,14 @@ export async function writeOrderDecision<R>(
   for (const e of followUps.filter((x) => x.type === 'refund')) await applyEffect(ctx, e);
   await Promise.all(followUps.filter((x) => x.type !== 'refund').map((e) => applyEffect(ctx, e)));
   return { order: done.order, value: done.value, committed: true };
+}
+
+/** A transaction run again (it lost a race): its lines must be as first read, or the decision is refused. */
+function assertLinesAsRead(before: Order['lines'], now: Order['lines']): void {
+  for (const line of now) {
+    const was = before.find((l) => l.lineId === line.lineId);
+    if (!was || lineStateOf(was) !== lineStateOf(line) || afterSaleOf(was) !== afterSaleOf(line)) {
+      throw new AppError('FAILED_PRECONDITION', `line ${line.lineId} changed meanwhile (it is ${lineStateOf(line).replace('_', ' ')}${afterSaleOf(line) ? ', with an after-sale request open' : ''})`);
+    }
+  }
 }
