@@ -158,3 +158,4 @@ export async function expectImagesLoaded(page: Page, selector: string, timeoutMs
 export function formatIssues(issues: BrowserIssue[]): string {
   return issues.map((i) => `[${i.who}] ${i.kind}: ${i.text}`).join('\n');
 }
+

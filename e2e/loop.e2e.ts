@@ -7,8 +7,8 @@
  * Every step saves a screenshot (e2e/screenshots/loop-*.png); the run has no browser console errors.
  * Steps run in order; once one fails the rest are reported as not reached.
  */
-import type { Page } from 'playwright-core';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { copyLink, openLinkAs, see, storySteps } from './story';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li', display: '李娜' };
 const LEADER = { name: 'customer-liu', openid: 'o_cust_3', display: '老刘' };
@@ -37,68 +37,14 @@ function yuan(fen: number): string {
   return `¥${(fen / 100).toFixed(2)}`;
 }
 
-/** The h5 share link: copy-link → clipboard (Taro also keeps it in storage `taro_clipboard`). */
-async function copyLink(page: Page, scope = page.locator('body')): Promise<string> {
-  await page.evaluate(() => navigator.clipboard.writeText('').catch(() => undefined));
-  await scope.locator('[data-testid=copy-link]:visible').first().click();
-  const t0 = Date.now();
-  for (;;) {
-    const link = await page.evaluate(async () => {
-      const fromClipboard = await navigator.clipboard.readText().catch(() => '');
-      if (fromClipboard.includes('#/')) return fromClipboard;
-      try {
-        const v = JSON.parse(localStorage.getItem('taro_clipboard') || 'null') as { data?: string } | null;
-        if (v?.data && v.data.includes('#/')) return v.data;
-      } catch {
-        /* not JSON */
-      }
-      return '';
-    });
-    if (link) return link;
-    if (Date.now() - t0 > 15000) throw new Error('copy-link put no h5 link on the clipboard within 15 s');
-    await page.waitForTimeout(100);
-  }
-}
-
-/** Opens a copied h5 link as `openid` (the h5 stand-in for WeChat's identity: `as=` in the hash query). */
-async function openLinkAs(p: Person, link: string): Promise<void> {
-  const url = new URL(link);
-  const sep = url.hash.includes('?') ? '&' : '?';
-  await p.page.goto(`${url.origin}/${url.hash}${sep}as=${encodeURIComponent(p.openid)}`, { waitUntil: 'domcontentloaded' });
-}
-
-async function see(page: Page, text: string | RegExp, timeout = 20000): Promise<void> {
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
-}
-
 describe('h5: the whole loop (issue 6), one browser context per person', () => {
   let e2e: E2E;
   let sales: Person;
   let leader: Person;
   let friend: Person;
-  const state: { shelfLink?: string; inviteLink?: string; teamId?: string; failed?: string; gmvBeforeFen?: number } = {};
-  const timings: string[] = [];
+  const state: { shelfLink?: string; inviteLink?: string; teamId?: string; gmvBeforeFen?: number } = {};
 
-  /** Runs a step unless an earlier one failed; records its time. */
-  const step = (name: string, fn: () => Promise<void>, timeout = 90000) =>
-    it(
-      name,
-      async () => {
-        if (state.failed) throw new Error(`not reached: step "${state.failed}" failed`);
-        const t0 = Date.now();
-        try {
-          await fn();
-        } catch (err) {
-          state.failed = name;
-          // What each person was looking at when the step failed.
-          for (const p of e2e.people) await e2e.shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
-          throw err;
-        } finally {
-          timings.push(`${name}: ${Date.now() - t0} ms`);
-        }
-      },
-      timeout,
-    );
+  const { step, timings } = storySteps(() => e2e);
 
   beforeAll(async () => {
     e2e = await startE2E('loop');
@@ -229,6 +175,9 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
   step("ops change the deal's price in the console and the shelf shows it on reload", async () => {
     const ops = await e2e.person(OPS.name, OPS.openid, { desktop: true });
     await ops.page.goto(`${e2e.cloud.url}/console`, { waitUntil: 'domcontentloaded' });
+    // The console asks who you are: ops and boss personas only (issue 13).
+    await ops.page.locator('[data-testid="console-signin-o_ops"]').click();
+    await ops.page.locator('[data-testid=console-who]').filter({ hasText: '周运营' }).waitFor();
     await ops.page.locator('#collections li[data-collection=group_deals]').click();
     await ops.page.locator(`#docs li[data-doc-id=${DEAL}]`).click();
     await ops.page.waitForFunction(() => (document.getElementById('editor') as HTMLTextAreaElement).value.includes('groupPriceFen'));

@@ -102,6 +102,17 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageSales/ledger/index', who: sales },
     { route: 'packageSales/leaderboard/index', who: sales, expect: '李娜' },
     { route: 'packageBoss/dashboard/index', who: boss, expect: 'GMV' },
+    { route: 'packageSales/payout/index', who: sales, expect: '可提现' },
+    { route: 'packageBoss/payouts/index', who: boss, expect: '待审批' },
+    { route: 'packageBoss/queues/index', who: boss, expect: '提现待审批' },
+    { route: 'packageBoss/exports/index', who: boss, expect: '导出 CSV' },
+    // The back office (issue 13).
+    { route: 'packageBoss/home/index', who: boss, expect: '商品管理' },
+    { route: 'packageBoss/products/index', who: boss, expect: '武夷大红袍' },
+    { route: 'packageBoss/product-edit/index', who: boss, query: { id: 'p01' }, expect: /剩 120/ },
+    { route: 'packageBoss/team/index', who: boss, expect: '孙磊' },
+    { route: 'packageBoss/invite/index', who: boss, expect: '生成邀请' },
+    { route: 'packageShop/join/index', who: customer, query: { code: 'JoinTeamDemo' }, expect: '邀请码 JoinTeamDemo' },
   ];
 
   it('covers every page of the app config', () => {

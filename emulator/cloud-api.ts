@@ -36,7 +36,7 @@ export interface LocalCloudApi {
   readonly paths: { functions: string; assets: string; console: string; h5: string };
   readonly url: string;
   reset(): Promise<void>;
-  seed(): Promise<void>;
+  seed(options?: { demo?: boolean }): Promise<void>;
   counts(): Record<string, number>;
   personas(): Persona[];
   runTimer(name: string): Promise<unknown>;

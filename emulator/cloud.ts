@@ -138,9 +138,12 @@ export class LocalCloud implements LocalCloudApi {
     this.stats.reset();
   }
 
-  /** Loads the demo data (replacing documents with the same ids). */
-  async seed(): Promise<void> {
-    const data = buildSeed(new Date(this.clock.now()));
+  /**
+   * Loads the demo data (replacing documents with the same ids). `demo`: also the back office's
+   * demo documents (`npm start`, POST /_emulator/seed; test clouds seed without them).
+   */
+  async seed(options: { demo?: boolean } = {}): Promise<void> {
+    const data = buildSeed(new Date(this.clock.now()), options);
     for (const [collection, docs] of Object.entries(data)) {
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }

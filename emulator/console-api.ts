@@ -2,10 +2,17 @@
  * The ops console's API (local cloud only; in CloudBase ops use the CloudBase console, which,
  * like this one, writes documents directly, bypassing security rules). Documents travel as
  * relaxed EJSON so dates stay dates: `{"$date": "2026-06-01T00:00:00Z"}`.
+ *
+ * Signing in: every request names who is at the console with `x-wx-openid` (the local stand-in
+ * for an identity, as for functions); only a user whose role is ops or boss gets in — no identity
+ * → 401, anyone else (a customer, a salesperson, an unknown openid) → 403. The CloudBase console
+ * has its own accounts; this is the local cloud's equivalent.
  */
 import type http from 'node:http';
 import { EJSON } from 'bson';
-import { checkOpsDocument, checkSettingsDocument, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
+import { checkOpsDocument, checkOpsSetting, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
+
+import { BACK_OFFICE_ROLES } from '../shared/roles';
 import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import type { Doc } from './ejson';
 import { buildSeed } from './seed';
@@ -14,13 +21,27 @@ import { readBody, sendJson } from './http-util';
 const toText = (doc: unknown) => EJSON.stringify(doc as Record<string, unknown>, undefined, 2, { relaxed: true });
 
 function problemsOf(collection: string, doc: unknown): string[] {
-  if (collection === 'settings') return checkSettingsDocument(doc);
+  if (collection === 'settings') return checkOpsSetting(doc as { _id?: unknown });
   return isOpsCollection(collection) ? checkOpsDocument(collection, doc) : [];
+}
+
+/** Who is at the console: the ops or boss user `x-wx-openid` names, or why not (HTTP status and reason). */
+export function consoleCaller(cloud: LocalCloud, req: http.IncomingMessage): { openid: string; role: string; name: string } | { status: 401 | 403; error: string } {
+  const header = req.headers['x-wx-openid'];
+  const openid = typeof header === 'string' ? header : '';
+  if (!openid) return { status: 401, error: 'sign in: the console is for ops and the boss (x-wx-openid)' };
+  const user = cloud.store.get('users', openid);
+  const role = typeof user?.role === 'string' ? user.role : '';
+  if (!(BACK_OFFICE_ROLES as readonly string[]).includes(role)) return { status: 403, error: `${openid} (${role || 'unknown'}) may not use the console: ops or boss only` };
+  return { openid, role, name: typeof user?.name === 'string' ? user.name : openid };
 }
 
 export async function consoleApi(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse, rest: string, url: URL): Promise<void> {
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   const method = req.method ?? 'GET';
+  const caller = consoleCaller(cloud, req);
+  if ('status' in caller) return sendJson(res, caller.status, { error: caller.error });
+  if (parts[0] === 'whoami' && method === 'GET') return sendJson(res, 200, caller);
   if (parts[0] === 'collections' && method === 'GET') {
     const list = cloud.store.collectionNames().map((name) => ({ name, count: cloud.store.docs(name).length, ops: isOpsCollection(name) }));
     list.sort((a, b) => Number(b.ops) - Number(a.ops) || a.name.localeCompare(b.name));

@@ -8,8 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const api = async (path: string, init?: RequestInit) => {
-  const res = await fetch(`${cloud.url}/_emulator/console/${path}`, init);
+/** A console call as someone signed in (ops by default). */
+const api = async (path: string, init?: RequestInit, as = 'o_ops') => {
+  const res = await fetch(`${cloud.url}/_emulator/console/${path}`, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(as ? { 'x-wx-openid': as } : {}) } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
@@ -19,7 +20,7 @@ it('lists collections with ops collections first', async () => {
   const { body } = await api('collections');
   const list = body.collections as Array<{ name: string; ops: boolean; count: number }>;
   expect(list[0].ops).toBe(true);
-  expect(list.find((c) => c.name === 'products')?.count).toBe(12);
+  expect(list.find((c) => c.name === 'products')?.count).toBe(15); // 12 on the brand pool + 3 drafts without stock
 });
 
 it('an edit to a deal is validated, refused when invalid, saved when valid, and the shelf shows it', async () => {
@@ -53,8 +54,39 @@ it('offers a template per ops collection and refuses non-JSON', async () => {
   const t = await api('template/coupon_templates');
   expect(t.status).toBe(200);
   expect(String(t.body.text)).toContain('"status": "draft"');
-  const res = await fetch(`${cloud.url}/_emulator/console/docs/coupon_templates`, { method: 'POST', body: '{nope' });
+  const res = await fetch(`${cloud.url}/_emulator/console/docs/coupon_templates`, { method: 'POST', body: '{nope', headers: { 'x-wx-openid': 'o_ops' } });
   expect(res.status).toBe(400);
+});
+
+describe('signing in: only ops and the boss use the console', () => {
+  it.each([
+    ['ops', 'o_ops', 200],
+    ['the boss', 'o_boss', 200],
+    ['a customer', 'o_cust_1', 403],
+    ['a salesperson', 'o_sales_li', 403],
+    ['a deactivated salesperson', 'o_sales_sun', 403],
+    ['an unknown openid', 'o_nobody', 403],
+    ['nobody', '', 401],
+  ])('%s (%s) → HTTP %s on every route', async (_who, openid, status) => {
+    for (const path of ['whoami', 'collections', 'docs/group_deals', 'docs/group_deals/gd_p01_duo', 'template/coupon_templates']) {
+      expect([path, (await api(path, undefined, openid)).status]).toEqual([path, status]);
+    }
+  });
+
+  it('a refused caller changes nothing', async () => {
+    const before = await api('docs/group_deals/gd_p01_duo');
+    const doc = EJSON.parse(String(before.body.text), { relaxed: true }) as Record<string, unknown>;
+    for (const as of ['o_cust_1', 'o_sales_li', '']) {
+      const put = await api('docs/group_deals/gd_p01_duo', { method: 'PUT', body: EJSON.stringify({ ...doc, groupPriceFen: 1 }, { relaxed: true }) }, as);
+      expect(put.status).toBeGreaterThanOrEqual(401);
+      expect((await api('docs/group_deals/gd_p01_duo', { method: 'DELETE' }, as)).status).toBeGreaterThanOrEqual(401);
+    }
+    expect((await api('docs/group_deals/gd_p01_duo')).body.text).toBe(before.body.text);
+  });
+
+  it('whoami names the person signed in', async () => {
+    expect((await api('whoami', undefined, 'o_boss')).body).toEqual({ openid: 'o_boss', role: 'boss', name: '陈总（老板）' });
+  });
 });
 
 it('serves the console page', async () => {

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw err;
   }
   if (cloud.isEmpty()) {
-    await cloud.seed();
+    await cloud.seed({ demo: true });
     console.log(`Seeded the demo data into ${join(dataDir)}`);
   } else {
     console.log(`Loaded saved data from ${dataDir} (reset: POST /_emulator/reset then /_emulator/seed, or delete the folder)`);

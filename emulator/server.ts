@@ -169,7 +169,7 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
     return sendJson(res, 200, { ok: true });
   }
   if (what === 'seed' && post) {
-    await cloud.seed();
+    await cloud.seed({ demo: true });
     return sendJson(res, 200, { ok: true, collections: cloud.counts() });
   }
   if (what === 'clock') {

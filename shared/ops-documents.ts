@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
+import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
-import { readFulfilmentSettings } from './settings/fulfilment';
+import { fulfilmentSettingsSchema } from './settings/fulfilment';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
@@ -40,11 +41,23 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
 }
 
 /**
- * Problems of a `settings` document that ops edit (`settings/fulfilment`); empty for a valid one
- * and for the documents of `settings` that are not ops-edited (e.g. `brand`).
- * @example checkSettingsDocument({ _id: 'fulfilment', autoConfirmDays: 0 }) // ['autoConfirmDays: ...', ...]
+ * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
+ * the same one on read, falling back to a default while one is invalid).
  */
-export function checkSettingsDocument(doc: unknown): string[] {
-  const id = doc && typeof doc === 'object' ? (doc as { _id?: unknown })._id : undefined;
-  return id === 'fulfilment' ? readFulfilmentSettings(doc).problems : [];
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, fulfilment: fulfilmentSettingsSchema };
+
+/** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
+export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;
+/** One of {@link HEALTH_COLLECTIONS}. */
+export type HealthCollection = (typeof HEALTH_COLLECTIONS)[number];
+
+/**
+ * Problems of one ops settings document (`settings/<id>`); empty when valid or not an ops setting.
+ * @example checkOpsSetting({ _id: 'payouts', minAmountFen: 5 }) // ['minAmountFen: Too small: ...']
+ */
+export function checkOpsSetting(doc: { _id?: unknown }): string[] {
+  const schema = typeof doc._id === 'string' && Object.prototype.hasOwnProperty.call(OPS_SETTINGS, doc._id) ? OPS_SETTINGS[doc._id] : undefined;
+  if (!schema) return [];
+  const r = schema.safeParse(doc);
+  return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }

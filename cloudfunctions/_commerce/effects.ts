@@ -10,6 +10,7 @@ import {
   couponMachine,
   memberMachine,
   orderMachine,
+  payoutMachine,
   sourcesOf,
   teamMachine,
   changesOf,
@@ -19,6 +20,7 @@ import {
   type OrderEvent,
   readyToShipChange,
   teamSucceeded,
+  type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Refund } from '../../shared/orders';
 import { paymentPort } from './payment';
@@ -26,7 +28,7 @@ import { mustWrite, type Steps } from './steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
-const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests' };
+const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', payout: 'payouts' };
 
 function sourceStates(change: EntityChange): string[] {
   switch (change.entity) {
@@ -40,6 +42,8 @@ function sourceStates(change: EntityChange): string[] {
       return sourcesOf(couponMachine, change.move);
     case 'aftersale':
       return sourcesOf(afterSaleMachine, change.move);
+    case 'payout':
+      return sourcesOf(payoutMachine, change.move);
   }
 }
 
@@ -227,5 +231,28 @@ async function payBack(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise
   } catch (err) {
     console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not completed`, err);
     return false;
+  }
+}
+
+/**
+ * Applies one effect of a payout decision (1 round trip each). The open-request slot lives on the
+ * salesperson's user document: `openPayoutId` (empty when no request is open) and `payoutSeq`
+ * (their last request number; payout ids derive from it). Holding is one guarded write on both,
+ * so concurrent requests leave exactly one; releasing is guarded on this payout holding it, so a
+ * repeat is a no-op. The `paid` entry is inserted once by id. Returns whether the write won.
+ */
+export async function applyPayoutEffect(effect: PayoutEffect): Promise<boolean> {
+  switch (effect.type) {
+    case 'holdPayoutSlot':
+      // A missing field matches null: a salesperson's first request finds neither field.
+      return store.guardedUpdate(
+        'users',
+        { _id: effect.salesId, openPayoutId: null, payoutSeq: effect.seq === 1 ? null : effect.seq - 1 },
+        { openPayoutId: effect.payoutId, payoutSeq: effect.seq },
+      );
+    case 'releasePayoutSlot':
+      return mustWrite(() => store.guardedUpdate('users', { _id: effect.salesId, openPayoutId: effect.payoutId }, { openPayoutId: null }));
+    case 'recordPayoutPaid':
+      return mustWrite(() => store.insertOnce('commission_ledger', effect.entry));
   }
 }

@@ -1,18 +1,18 @@
-import { store } from '../_platform';
-import { activeSalesId, assignVariants, isShareId, type Attribution, type GrowthUserFields, type ShareDoc } from '../../shared/growth';
+import { activeSalesId, assignVariants, type Attribution, type GrowthUserFields } from '../../shared/growth';
 import type { GrowthCtx } from './context';
 import { loadExperiments } from './live-docs';
+import { loadShareWithOwner } from './share-with-owner';
 
 /**
  * Who brought a new order: the share id from the event, else the share that bound the buyer;
- * salesperson = the buyer's active binding, else the share's salesperson. Snapshotted on the
- * order. Round trips: 1 (experiments) + 1 when a share id is given.
+ * salesperson = the buyer's active binding, else the share's salesperson (its heir once that
+ * salesperson was deactivated). Snapshotted on the order: later moves never change it. Round trips: 1 (experiments) + 1 when a share id is given.
  */
 export async function attributeOrder(ctx: GrowthCtx, buyer: { _id: string; [k: string]: unknown }, shareId?: string): Promise<Attribution> {
   const u = buyer as GrowthUserFields;
   const [experiments, share] = await Promise.all([
     loadExperiments(),
-    shareId && isShareId(shareId) ? store.getById<ShareDoc>('shares', shareId) : Promise.resolve(undefined),
+    shareId ? loadShareWithOwner(shareId) : Promise.resolve(undefined),
   ]);
   const via = share
     ? {
@@ -21,7 +21,7 @@ export async function attributeOrder(ctx: GrowthCtx, buyer: { _id: string; [k: s
         depth: share.depth,
         sharerOpenid: share.sharerOpenid,
         sharerRole: share.sharerRole,
-        salesId: share.salesId,
+        salesId: share.resolvedSalesId,
         campaign: share.campaign,
       }
     : u.boundVia

@@ -6,13 +6,11 @@ import type { z } from 'zod';
 import { store, type CollectionName } from '../_platform';
 import {
   bindingPolicySchema,
-  commissionPlanSchema,
   DEFAULT_BINDING_POLICY,
   experimentSchema,
   parseDocs,
   referralProgramSchema,
   type BindingPolicy,
-  type CommissionPlan,
   type DocProblem,
   type Experiment,
   type ReferralProgram,
@@ -48,9 +46,12 @@ export async function loadBindingPolicy(): Promise<BindingPolicy> {
   return valid.sort((a, b) => a._id.localeCompare(b._id))[0] ?? DEFAULT_BINDING_POLICY;
 }
 
-/** The live commission plan at `now`, or null. */
-export function loadCommissionPlan(now: Date): Promise<CommissionPlan | null> {
-  return loadLatestLive('commission_plans', commissionPlanSchema, now);
+/**
+ * The active `commission_plans` documents as stored, valid or not (1 read): `choosePlan` decides
+ * per salesperson, and an invalid one that could apply makes the commission wait, never zero.
+ */
+export async function loadCommissionPlanDocs(): Promise<unknown[]> {
+  return store.find<unknown>('commission_plans', { status: 'active' }, { limit: 100 });
 }
 
 /** The live referral program at `now`, or null. */

@@ -1,15 +1,16 @@
 import { stableId, store } from '../_platform';
 import {
   assessReferral,
+  choosePlan,
   counterPaths,
   rewardDueAt,
   splitCommission,
-  type CommissionPlan,
   type CounterScopes,
   type GrowthOrder,
   type GrowthUserFields,
   type LedgerEntry,
   type Metrics,
+  type PlanChoice,
   type ReferralDoc,
   type ReferralProgram,
 } from '../../shared/growth';
@@ -18,18 +19,46 @@ import { isLive } from '../../shared/promotions';
 import type { Order } from '../../shared/orders';
 import type { GrowthCtx } from './context';
 import { incDayCounters, incShare, incTotals } from './counters';
-import { loadCommissionPlan, loadReferralProgram } from './live-docs';
+import { loadCommissionPlanDocs, loadReferralProgram } from './live-docs';
 
 /** Where an order's events are counted: its salesperson, campaign and experiment variants. */
 export function scopesOf(order: Pick<Order, 'attribution'>): CounterScopes {
   return { salesId: order.attribution.salesId, campaign: order.attribution.campaign ?? null, experiments: order.attribution.experiments };
 }
 
-/** The growth loop's copy of a paid order under `plan`: commission per line, nothing refunded yet. */
-function growthOrderOf(order: Order, plan: CommissionPlan | null, paidAt: Date): GrowthOrder {
-  const a = order.attribution;
-  const commission = a.salesId && plan ? splitCommission(plan, order.lines) : [];
+/** A plan document's problems as one line each (`commission_plans/cp_default defaultRule: ...`). */
+export function problemLines(choice: Extract<PlanChoice, { kind: 'waiting' }>): string[] {
+  return choice.problems.map((p) => `${p.collection}/${p.docId} ${p.field}: ${p.message}`);
+}
+
+/**
+ * The commission fields of a growth copy under `choice`: per line under a plan (settleable when
+ * the order completes: order-completed.ts), nothing when no plan applies, a waiting
+ * marker when an invalid plan could apply (never a silent zero).
+ */
+export function commissionFieldsOf(
+  lines: GrowthOrder['lines'],
+  salesId: string | null,
+  choice: PlanChoice,
+  paidAt: Date,
+  now: Date,
+): Pick<GrowthOrder, 'lines' | 'commissionFen' | 'planId' | 'commissionStatus' | 'commissionWaiting'> {
+  const plan = salesId && choice.kind === 'plan' ? choice.plan : null;
+  const commission = plan ? splitCommission(plan, lines) : [];
   const byLine = new Map(commission.map((c) => [c.lineId, c]));
+  const status = !salesId ? 'none' : choice.kind === 'plan' ? 'computed' : choice.kind;
+  return {
+    lines: lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0, rule: byLine.get(l.lineId)?.rule ?? null })),
+    commissionFen: commission.reduce((s, c) => s + c.amountFen, 0),
+    planId: plan ? plan._id : null,
+    commissionStatus: status,
+    commissionWaiting: status === 'waiting' && choice.kind === 'waiting' ? { since: now, problems: problemLines(choice) } : null,
+  };
+}
+
+/** The growth loop's copy of a paid order under `choice`: commission per line (or waiting), nothing refunded yet. */
+function growthOrderOf(order: Order, choice: PlanChoice, paidAt: Date, now: Date): GrowthOrder {
+  const a = order.attribution;
   return {
     _id: order._id,
     buyerOpenid: order.buyerOpenid,
@@ -40,10 +69,8 @@ function growthOrderOf(order: Order, plan: CommissionPlan | null, paidAt: Date):
     referrerOpenid: a.referrerOpenid,
     campaign: a.campaign ?? null,
     experiments: a.experiments ?? {},
-    lines: order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0, rule: byLine.get(l.lineId)?.rule ?? null })),
     totalFen: order.totalFen,
     paidAt,
-    commissionFen: commission.reduce((s, c) => s + c.amountFen, 0),
     refundedFen: 0,
     refundedByLine: {},
     appliedRefunds: [],
@@ -52,7 +79,7 @@ function growthOrderOf(order: Order, plan: CommissionPlan | null, paidAt: Date):
     couponId: order.couponId,
     discountFen: order.discountFen,
     dealId: order.dealTerms?._id ?? null,
-    planId: a.salesId && plan ? plan._id : null,
+    ...commissionFieldsOf(order.lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: 0 })), a.salesId, choice, paidAt, now),
   };
 }
 
@@ -68,8 +95,9 @@ function growthOrderOf(order: Order, plan: CommissionPlan | null, paidAt: Date):
 export async function recordPaidOrder(ctx: GrowthCtx, order: Order): Promise<void> {
   const paidAt = order.paidAt ? new Date(order.paidAt) : ctx.now;
   const a = order.attribution;
-  const [plan, program] = await Promise.all([loadCommissionPlan(paidAt), loadReferralProgram(paidAt)]);
-  const growthOrder = growthOrderOf(order, plan, paidAt);
+  const [planDocs, program] = await Promise.all([loadCommissionPlanDocs(), loadReferralProgram(paidAt)]);
+  const choice: PlanChoice = a.salesId ? choosePlan(planDocs, a.salesId, paidAt) : { kind: 'none' };
+  const growthOrder = growthOrderOf(order, choice, paidAt, ctx.now);
   if (!(await store.insertOnce('growth_orders', growthOrder))) {
     await reassertLedger(ctx, order._id);
     return;
@@ -115,7 +143,7 @@ export async function recordPaidOrder(ctx: GrowthCtx, order: Order): Promise<voi
 }
 
 /** The pending ledger entries of a paid order (deterministic ids: one per order line). */
-function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
+export function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
   if (!g.salesId || !g.planId) return [];
   return g.lines
     .filter((l) => l.commissionFen > 0)

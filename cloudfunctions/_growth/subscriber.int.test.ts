@@ -81,11 +81,43 @@ describe('the growth subscriber', () => {
     expect(await list('commission_ledger', { orderId: 'ord_paused' })).toHaveLength(0);
   });
 
-  it('a malformed commission plan is skipped, never breaks the payment hook', async () => {
+  it('a malformed commission plan never pays a silent zero: the commission waits (with the reason), and the sweep computes it once the plan is fixed — once, with refunds made meanwhile reversed', async () => {
     await t.cloud.db.collection('commission_plans').doc('cp_default').update({ defaultRule: { type: 'percent', rateBp: 'ten' } });
-    await expect(onOrderPaid(ctx(), order('ord_bad', [['l1', 'p01', 1, 5_000]]))).resolves.toBeUndefined();
+    const o = order('ord_bad', [['l1', 'p01', 1, 5_000], ['l2', 'p03', 1, 8_000]]);
+    await expect(onOrderPaid(ctx(), o)).resolves.toBeUndefined();
     expect(await list('commission_ledger', { orderId: 'ord_bad' })).toHaveLength(0);
-    expect(await get('growth_orders', 'ord_bad')).toMatchObject({ salesId: 'o_sales_li', commissionFen: 0 });
+    expect(await get('growth_orders', 'ord_bad')).toMatchObject({
+      salesId: 'o_sales_li',
+      commissionStatus: 'waiting',
+      commissionFen: 0,
+      commissionWaiting: { problems: [expect.stringMatching(/^commission_plans\/cp_default defaultRule/)] },
+    });
+    // Still invalid: the sweep leaves it waiting. A refund meanwhile has nothing to reverse yet.
+    expect((await onSweep(ctx())).commissionWaiting).toBe(1);
+    await onOrderRefunded(ctx(), o, [{ lineId: 'l2', refundFen: 4_000, refundId: 'r_wait' }]);
+    expect(await list('commission_ledger', { orderId: 'ord_bad' })).toHaveLength(0);
+
+    await t.cloud.db.collection('commission_plans').doc('cp_default').update({ defaultRule: { type: 'percent', rateBp: 1000 } });
+    const [x, y] = await Promise.all([onSweep(ctx()), onSweep(ctx())]);
+    expect(x.commissionComputed + y.commissionComputed).toBe(1);
+    const entries = await list('commission_ledger', { orderId: 'ord_bad' });
+    expect(entries.map((e) => [e.kind, e.lineId, e.amountFen]).sort()).toEqual([['pending', 'l1', 500], ['pending', 'l2', 800], ['reversed', 'l2', 400]]);
+    expect(await get('growth_orders', 'ord_bad')).toMatchObject({ commissionStatus: 'computed', commissionFen: 1_300, planId: 'cp_default', commissionWaiting: null });
+    expect(await get('counters', 'totals')).toMatchObject({ s: { o_sales_li: { commissionFen: 1_300, reversedFen: 400 } } });
+    // A later refund of the rest reverses the rest, exactly the whole commission of the line.
+    await onOrderRefunded(ctx(), o, [{ lineId: 'l2', refundFen: 4_000, refundId: 'r_rest' }]);
+    const reversedL2 = (await list('commission_ledger', { orderId: 'ord_bad', kind: 'reversed', lineId: 'l2' })).reduce((s, e) => s + Number(e.amountFen), 0);
+    expect(reversedL2).toBe(800);
+    expect((await onSweep(ctx())).commissionComputed).toBe(0);
+  });
+
+  it('a plan naming the salesperson pays them instead of the default, snapshotted on the entries', async () => {
+    await t.cloud.db.collection('commission_plans').add({ _id: 'cp_li', status: 'active', salesIds: ['o_sales_li'], defaultRule: { type: 'percent', rateBp: 2000 }, overrides: {}, settleAfterDays: 7 });
+    await onOrderPaid(ctx(), order('ord_li', [['l1', 'p01', 1, 5_000]]));
+    expect((await list('commission_ledger', { orderId: 'ord_li' })).map((e) => [e.amountFen, e.planId, e.rule])).toEqual([[1_000, 'cp_li', { type: 'percent', rateBp: 2000 }]]);
+    const wang = { ...order('ord_wang', [['l1', 'p01', 1, 5_000]]), attribution: { salesId: 'o_sales_wang', shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} } };
+    await onOrderPaid(ctx(), wang);
+    expect((await list('commission_ledger', { orderId: 'ord_wang' })).map((e) => [e.amountFen, e.planId])).toEqual([[500, 'cp_default']]);
   });
 
   it('attribution follows the binding at creation time and exposes the buyer to live experiments', async () => {

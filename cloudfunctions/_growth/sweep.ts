@@ -1,20 +1,23 @@
 import { stableId, store } from '../_platform';
-import { couponTemplateSchema } from '../../shared/promotions';
-import { issueCoupon } from '../../shared/coupons';
-import { counterPaths, mergePaths, parseDocs, type ReferralDoc } from '../../shared/growth';
+import { counterPaths, mergePaths, type ReferralDoc } from '../../shared/growth';
 import type { GrowthCtx } from './context';
 import { incDayCounters } from './counters';
+import { issueRewardCoupons, loadRewardTemplates, rewardTemplateIds } from './referral-reward';
+import { computeWaitingCommission } from './waiting-commission';
 
 const REFERRAL_BATCH = 200;
 
 /**
- * One sweep run of the growth loop: issue referral rewards past the refund window. Commission is
- * no longer settled here: it becomes settleable when its order completes (`OrderCompleted`,
- * order-completed.ts). Safe to run twice at once: every write is a deterministic-id insert or a
- * conditional update, and counters move only for the run whose insert succeeded.
+ * One sweep run: issue referral rewards past the refund window, then compute commission that
+ * waited for a valid plan. Commission is not settled here: it becomes settleable when its order
+ * completes (`OrderCompleted`, order-completed.ts). Safe to run twice at once: every write is a
+ * deterministic-id insert or a conditional update, and counters move only for the run whose
+ * insert or claim succeeded.
  */
 export async function runGrowthSweep(ctx: GrowthCtx): Promise<Record<string, number>> {
-  return issueReferralRewards(ctx);
+  const referrals = await issueReferralRewards(ctx);
+  const waiting = await computeWaitingCommission(ctx);
+  return { ...referrals, ...waiting };
 }
 
 /**
@@ -42,39 +45,27 @@ async function issueReferralRewards(ctx: GrowthCtx): Promise<{ referralRewards: 
   const due = await store.find<ReferralDoc>('referral_rewards', { status: 'waiting', dueAt: _.lte(ctx.now) }, { orderBy: [['dueAt', 'asc']], limit: REFERRAL_BATCH });
   if (due.length === 0) return { referralRewards: 0, referralsCapped: 0, referralErrors: 0 };
 
-  const templateIds = [...new Set(due.flatMap((r) => [r.referrerRewardTemplateId, r.newCustomerRewardTemplateId]).filter((x): x is string => !!x))];
-  const rawTemplates = await store.find<unknown>('coupon_templates', { _id: _.in(templateIds) }, { limit: templateIds.length });
-  const { valid, problems } = parseDocs('coupon_templates', couponTemplateSchema, rawTemplates);
-  for (const p of problems) console.warn(`[growth] reward template ${p.docId}: ${p.field}: ${p.message}`);
-  const templates = new Map(valid.map((t) => [t._id, t]));
+  const templates = await loadRewardTemplates([...new Set(due.flatMap(rewardTemplateIds))]);
 
   let rewards = 0;
   let capped = 0;
   let errors = 0;
   const rewardPaths: Array<Record<string, number>> = [];
   for (const r of due) {
-    const forReferrer = templates.get(r.referrerRewardTemplateId);
-    const forNew = r.newCustomerRewardTemplateId ? templates.get(r.newCustomerRewardTemplateId) : undefined;
-    if (!forReferrer || (r.newCustomerRewardTemplateId && !forNew)) {
+    if (rewardTemplateIds(r).some((id) => !templates.has(id))) {
       errors++; // left waiting: fixed template → issued on a later sweep
       continue;
     }
-    if (!(await claimCapSlot(r))) {
+    // A referral a person approved after review is not held back by the daily cap.
+    if (!r.reviewedAt && !(await claimCapSlot(r))) {
       if (await store.guardedUpdate('referral_rewards', { _id: r._id, status: 'waiting' }, { status: 'capped', cappedAt: ctx.now })) capped++;
       continue;
     }
-    const grants: Array<[string, typeof forReferrer]> = [[r.referrerOpenid, forReferrer]];
-    if (forNew) grants.push([r.buyerOpenid, forNew]);
-    const couponIds: string[] = [];
-    for (const [owner, t] of grants) {
-      const coupon = { ...issueCoupon(t, { couponId: stableId('referral', r._id, owner), ownerOpenid: owner, claimedAt: ctx.now, shareId: null }), source: 'referral', referralId: r._id };
-      couponIds.push(coupon._id);
-      if (await store.insertOnce('coupons', coupon)) {
-        rewards++;
-        rewardPaths.push(counterPaths({}, { rewards: 1 }));
-      }
-    }
-    await store.guardedUpdate('referral_rewards', { _id: r._id, status: 'waiting' }, { status: 'rewarded', couponIds, rewardedAt: ctx.now });
+    const issued = await issueRewardCoupons(ctx, r, templates);
+    if (!issued) continue;
+    rewards += issued.inserted;
+    for (let i = 0; i < issued.inserted; i++) rewardPaths.push(counterPaths({}, { rewards: 1 }));
+    await store.guardedUpdate('referral_rewards', { _id: r._id, status: 'waiting' }, { status: 'rewarded', couponIds: issued.couponIds, rewardedAt: ctx.now });
   }
   await incDayCounters(ctx.now, mergePaths(...rewardPaths));
   return { referralRewards: rewards, referralsCapped: capped, referralErrors: errors };

@@ -30,6 +30,8 @@ export const COLLECTIONS = [
   'audit_log',
   'aftersale_requests',
   'messages',
+  'payouts',
+  'invites',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

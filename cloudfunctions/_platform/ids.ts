@@ -14,3 +14,19 @@ export function randomId(length = 16): string {
 export function stableId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 24);
 }
+
+/**
+ * A deterministic byte source from its parts (SHA-256 in counter mode): for ids that must come out
+ * the same when a request is repeated, minted with a generator that takes random bytes.
+ * @example mintInviteCode(seededBytes('invite', openid, idempotencyKey))
+ */
+export function seededBytes(...parts: string[]): (count: number) => Uint8Array {
+  let block = 0;
+  return (count) => {
+    const out = Buffer.alloc(count);
+    for (let filled = 0; filled < count; filled += 32) {
+      createHash('sha256').update(parts.join('\u0000')).update(`#${block++}`).digest().copy(out, filled, 0, Math.min(32, count - filled));
+    }
+    return out;
+  };
+}

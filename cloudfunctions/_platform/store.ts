@@ -5,7 +5,6 @@
  * `database/collections.json` (see `collections.ts`).
  */
 import { AppError } from '../../shared/errors';
-import { decodeCursor, encodeCursor, type CursorValue } from '../../shared/paging';
 import type { CollectionName } from './collections';
 import { getDb } from './sdk';
 import { isDuplicateWrite } from './errors';
@@ -72,6 +71,82 @@ export async function findAll<T>(name: CollectionName, where: Fields, orderBy?: 
   }
 }
 
+/** One page of a paged list, and the cursor of the next one (null: this was the last). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type CursorValue = string | number | boolean | null | { date: string };
+
+function encodeCursor(value: unknown, id: string): string {
+  const v: CursorValue = value instanceof Date ? { date: value.toISOString() } : (value as CursorValue) ?? null;
+  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [unknown, string] {
+  try {
+    const [v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [CursorValue, unknown];
+    if (typeof id !== 'string') throw new Error('no id');
+    if (v && typeof v === 'object') {
+      const d = new Date(v.date);
+      if (Number.isNaN(d.getTime())) throw new Error('bad date');
+      return [d, id];
+    }
+    return [v, id];
+  } catch {
+    throw new AppError('INVALID_ARGUMENT', 'cursor: not a cursor this list gave');
+  }
+}
+
+/** A page of a list: sorted on one key then `_id` (one direction), after `cursor`. */
+export interface PageSpec {
+  orderBy: SortKey;
+  /** Rows per page. */
+  limit: number;
+  /** The `nextCursor` of the page before (opaque: its last row's sort value and id). */
+  cursor?: string | null;
+}
+
+/**
+ * The query of one page: `where`, and after the first page the rows strictly after the cursor's
+ * (key, `_id`). Read `limit + 1` rows sorted by {@link pageSort} with it (a find, or an
+ * aggregate's match when the page joins other collections), then {@link pageOf}.
+ */
+export function pageQuery(where: Fields, page: PageSpec): Fields {
+  if (!page.cursor) return where;
+  const [value, id] = decodeCursor(page.cursor);
+  const [field, direction] = page.orderBy;
+  const _ = command();
+  const after = direction === 'asc' ? _.gt : _.lt;
+  const next = _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }]);
+  // A logic command is what `where` takes for `$and`/`$or` at the top level.
+  return (Object.keys(where).length === 0 ? next : _.and([where, next])) as unknown as Fields;
+}
+
+/** The sort of a page in an aggregate: its key, then `_id` in the same direction. */
+export function pageSort(page: PageSpec): Record<string, 1 | -1> {
+  const d = page.orderBy[1] === 'asc' ? 1 : -1;
+  return { [page.orderBy[0]]: d, _id: d };
+}
+
+/** A page from the `limit + 1` rows read: the rows and the cursor of the next page (null on the last). */
+export function pageOf<T extends { _id: string }>(rows: T[], page: PageSpec): Page<T> {
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last[page.orderBy[0]], last._id) : null };
+}
+
+/**
+ * One page of `where` sorted on `field` then `_id` (one direction), after `cursor` (the
+ * `nextCursor` of the page before; opaque: the last row's sort value and id). One round trip;
+ * stable under inserts and ties, since the sort ends on `_id`.
+ * @example await findPage('payouts', { status: 'requested' }, { orderBy: ['requestedAt', 'asc'], limit: 20, cursor })
+ */
+export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, options: PageSpec): Promise<Page<T>> {
+  return pageOf(await find<T>(name, pageQuery(where, options), { orderBy: [options.orderBy], limit: options.limit + 1 }), options);
+}
+
 /** How many documents match `where`. */
 export async function count(name: CollectionName, where: Fields): Promise<number> {
   const res = await collection(name).where(where).count();
@@ -127,6 +202,25 @@ export async function insertOnce<T extends { _id: string }>(name: CollectionName
   }
 }
 
+/**
+ * Inserts documents with deterministic ids, skipping those that exist: one batch insert, or —
+ * when the batch meets a duplicate (a repeated request) — one `insertOnce` per document.
+ * Returns how many were inserted by this call when the batch went through whole, else those the
+ * fallback inserted.
+ */
+export async function insertManyOnce<T extends { _id: string }>(name: CollectionName, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    await collection(name).add(docs);
+    return docs.length;
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err;
+    let inserted = 0;
+    for (const doc of docs) if (await insertOnce(name, doc)) inserted++;
+    return inserted;
+  }
+}
+
 /** Removes one document by id. */
 export async function removeById(name: CollectionName, id: string): Promise<void> {
   await collection(name).doc(id).remove();
@@ -163,48 +257,4 @@ export function aggregate(name: CollectionName) {
 /** The documents an aggregation's `.end()` returned. */
 export function aggregateRows<T>(res: unknown): T[] {
   return rows<T>(res);
-}
-
-/** A page of a list: sorted on one key then `_id`, starting after `cursor` (shared/paging.ts). */
-export interface PageSpec {
-  orderBy: SortKey;
-  /** Rows per page. */
-  limit: number;
-  cursor?: string;
-}
-
-/**
- * The query of one page: `where`, and — after the first page — rows strictly after the cursor's
- * (key, `_id`). Read `limit + 1` rows sorted by `[key, _id]` with it (find or an aggregate's
- * match), then {@link pageOf}. An unknown cursor is INVALID_ARGUMENT.
- */
-export function pageQuery(where: Fields, page: PageSpec): Fields {
-  if (!page.cursor) return where;
-  const at = decodeCursor(page.cursor);
-  if (!at) throw new AppError('INVALID_ARGUMENT', 'cursor: not a cursor of this list');
-  const _ = command();
-  const [field, direction] = page.orderBy;
-  const after = direction === 'asc' ? _.gt : _.lt;
-  const next = _.or([{ [field]: after.call(_, at.value) }, { [field]: at.value, _id: after.call(_, at.id) }]);
-  // A logic command is what `where` takes for `$and`/`$or` at the top level.
-  return (Object.keys(where).length === 0 ? next : _.and([where, next])) as unknown as Fields;
-}
-
-/** The sort of a page query: its key, then `_id` in the same direction. */
-export function pageSort(page: PageSpec): Record<string, 1 | -1> {
-  const d = page.orderBy[1] === 'asc' ? 1 : -1;
-  return { [page.orderBy[0]]: d, _id: d };
-}
-
-/** A page from the `limit + 1` rows read: the rows and the cursor of the next page (null on the last). */
-export function pageOf<T extends { _id: string }>(rows: T[], page: PageSpec): { rows: T[]; nextCursor: string | null } {
-  if (rows.length <= page.limit) return { rows, nextCursor: null };
-  const kept = rows.slice(0, page.limit);
-  const last = kept[kept.length - 1] as T & Record<string, unknown>;
-  return { rows: kept, nextCursor: encodeCursor({ value: (last[page.orderBy[0]] ?? null) as CursorValue, id: last._id }) };
-}
-
-/** One page of `where` (1 round trip). */
-export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, page: PageSpec): Promise<{ rows: T[]; nextCursor: string | null }> {
-  return pageOf(await find<T>(name, pageQuery(where, page), { orderBy: [page.orderBy], limit: page.limit + 1 }), page);
 }

@@ -49,7 +49,13 @@ export const dashboard = action(admin.dashboard)({
     const salesIds = [...new Set([...people.map((p) => p.openid), ...Object.keys(summary.bySales), ...Object.keys(totals.bySales)])].sort();
     const owed = (id: string) => {
       const t = totals.bySales[id] ?? {};
-      return { accruedFen: n(t, 'commissionFen'), reversedFen: n(t, 'reversedFen'), settledFen: n(t, 'settledFen'), owedFen: n(t, 'commissionFen') - n(t, 'reversedFen') };
+      return {
+        accruedFen: n(t, 'commissionFen'),
+        reversedFen: n(t, 'reversedFen'),
+        settledFen: n(t, 'settledFen'),
+        paidOutFen: n(t, 'paidOutFen'),
+        owedFen: n(t, 'commissionFen') - n(t, 'reversedFen') - n(t, 'paidOutFen'),
+      };
     };
     return {
       ...range,
@@ -104,6 +110,7 @@ export const dashboard = action(admin.dashboard)({
         accruedFen: n(summary.all, 'commissionFen'),
         reversedFen: n(summary.all, 'reversedFen'),
         settledFen: n(summary.all, 'settledFen'),
+        paidOutFen: n(summary.all, 'paidOutFen'),
         owedFen: salesIds.reduce((s, id) => s + owed(id).owedFen, 0),
       },
     };

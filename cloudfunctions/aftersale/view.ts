@@ -43,7 +43,7 @@ export async function requestPage(where: Record<string, unknown>, page: PageSpec
     .limit(page.limit + 1)
     .lookup({ from: 'orders', localField: 'orderId', foreignField: '_id', as: '_order' })
     .end();
-  const { rows, nextCursor } = store.pageOf(store.aggregateRows<AfterSaleRequest & { _order?: Order[] }>(res), page);
+  const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<AfterSaleRequest & { _order?: Order[] }>(res), page);
   const requests = await viewsOf(rows.map(({ _order, ...request }) => ({ request, order: _order?.[0] })));
   return { requests, nextCursor };
 }

@@ -1,20 +1,22 @@
 import { action, AppError, stableId, store } from '../_platform';
 import { share as contract } from '../../shared/contract';
-import { activeSalesId, counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type BoundVia, type GrowthUserFields, type ShareDoc } from '../../shared/growth';
+import { activeSalesId, counterPaths, decideBinding, isShareId, mergePaths, type BindingDecision, type BoundVia, type GrowthUserFields } from '../../shared/growth';
 import { incDayCounters, incShare } from '../_growth/counters';
 import { loadBindingPolicy } from '../_growth/live-docs';
+import { loadShareWithOwner } from '../_growth/share-with-owner';
 
 /**
  * share.open {shareId} → the share's target and the caller's salesperson after binding.
  * Logs the first open per (share, user) in `share_events`, binds per `binding_policy`, keeps
- * the history in `bindings`. Round trips: 1 caller read (platform) + 1 share read + 1 policy
+ * the history in `bindings`. A deactivated salesperson's share binds to their heir (the share is
+ * read with its salesperson). Round trips: 1 caller read (platform) + 1 share read + 1 policy
  * read + 1 open-event insert + (binding: 1 conditional user write + 1 history insert) + 1 day
  * counter + 1 share node.
  */
 export const openShare = action(contract.open)({
   async run(input, ctx) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const [share, policy] = await Promise.all([store.getById<ShareDoc>('shares', input.shareId), loadBindingPolicy()]);
+    const [share, policy] = await Promise.all([loadShareWithOwner(input.shareId), loadBindingPolicy()]);
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const u = ctx.user as GrowthUserFields;
     const self = share.sharerOpenid === ctx.openid;
@@ -41,7 +43,7 @@ export const openShare = action(contract.open)({
         protectedUntil: u.protectedUntil ? new Date(u.protectedUntil) : null,
         hasPaid: !!u.firstPaidAt,
       },
-      { _id: share._id, sharerOpenid: share.sharerOpenid, salesId: share.salesId },
+      { _id: share._id, sharerOpenid: share.sharerOpenid, salesId: share.salesId, owner: share.owner },
       ctx.now,
     );
 
@@ -91,7 +93,8 @@ export const openShare = action(contract.open)({
       }
     }
 
-    const scopes = { salesId: share.salesId, campaign: share.campaign, experiments: share.experiments };
+    // Counted for the salesperson who gets the customers (the heir of a deactivated one).
+    const scopes = { salesId: share.resolvedSalesId, campaign: share.campaign, experiments: share.experiments };
     const countOpen = firstOpen && !self;
     const newCustomer = bound && decision.kind === 'bind' && decision.isNewCustomer;
     const paths = mergePaths(
@@ -107,7 +110,7 @@ export const openShare = action(contract.open)({
     return {
       shareId: share._id,
       target: share.target,
-      salesId: share.salesId,
+      salesId: share.resolvedSalesId,
       sharerOpenid: share.sharerOpenid,
       depth: share.depth,
       boundSalesId,

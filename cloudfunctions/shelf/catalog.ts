@@ -1,5 +1,6 @@
 import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, type ActionContext } from '../_platform';
+import { withImageUrls } from './image-urls';
 import { lookupLivePromotions } from './promotions';
 
 interface CatalogRow {
@@ -33,7 +34,7 @@ export async function viewCatalog(_input: Record<string, never>, ctx: ActionCont
   if (!row) return { products: [], shelfProductIds: onShelf };
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   return {
-    products: row.products.map((p) => ({ ...presentProduct(p, promos), onShelf: onShelf.includes(p._id) })),
+    products: await withImageUrls(row.products.map((p) => ({ ...presentProduct(p, promos), onShelf: onShelf.includes(p._id) }))),
     shelfProductIds: onShelf,
   };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { withImageUrls } from './image-urls';
 import { recordProductView } from '../_growth/product-view';
 import { store, type ActionContext } from '../_platform';
 
@@ -53,9 +54,11 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
-  if (input.view !== false) await recordProductView(ctx, ctx.openid, input.productId, row.title);
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
-  const product = presentProduct(row, promos);
+  const [product] = await Promise.all([
+    withImageUrls([presentProduct(row, promos)]).then(([p]) => p),
+    input.view !== false ? recordProductView(ctx, ctx.openid, input.productId, row.title) : Promise.resolve(),
+  ]);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
   const openTeams = row.openTeams
     .filter((t) => liveDealIds.has(t.dealId) && t.seatsTaken < t.size)

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
+import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, type ActionContext } from '../_platform';
+import { withImageUrls } from './image-urls';
 import { lookupLivePromotions } from './promotions';
 
 interface ShelfRow {
@@ -14,11 +16,12 @@ interface ShelfRow {
 }
 
 /**
- * Whose shelf: the salesperson named in the event, else the caller's bound salesperson, else the
- * caller's own shelf if they sell, else the brand's default salesperson.
+ * Whose shelf: the salesperson named in the event (their heir once they were deactivated: an old
+ * link shows the shelf their customers moved to; the platform read them with the caller), else the
+ * caller's bound salesperson, else the caller's own shelf if they sell, else the brand's default.
  */
 function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string | undefined {
-  if (input.salesId) return input.salesId;
+  if (input.salesId) return resolveSalesId(input.salesId, ctx.users.get(input.salesId) as ShareOwner | undefined) ?? undefined;
   if (typeof ctx.user.boundSalesId === 'string') return ctx.user.boundSalesId;
   if (ctx.user.role === 'sales') return ctx.user._id;
   return undefined;
@@ -62,9 +65,9 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
 
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));
-  const products = [...sales.products]
-    .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
-    .map((p) => presentProduct(p, promos));
+  const products = await withImageUrls(
+    [...sales.products].sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0)).map((p) => presentProduct(p, promos)),
+  );
   return {
     brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoUrl ?? '' },
     sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarUrl ?? '' },

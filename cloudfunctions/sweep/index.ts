@@ -12,7 +12,7 @@ import { AppError, action, defineFunction, store, type ActionContext } from '../
 import { runGrowthSweep } from '../_growth/sweep';
 import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { canMove, couponChange, decideOrder, decideTeam, orderMachine } from '../../shared/lifecycle';
+import { canMove, closeReasonFor, couponChange, decideOrder, decideTeam, orderMachine } from '../../shared/lifecycle';
 import { isAppError } from '../../shared/errors';
 import { afterSaleWindowMs, autoConfirmMs } from '../../shared/settings/fulfilment';
 import type { Order, Refund } from '../../shared/orders';
@@ -27,12 +27,13 @@ const BATCH = 100;
 
 type TeamWithOrders = Team & { _members?: TeamMember[]; _orders?: Order[] };
 type RefundWithOrder = Refund & { _order?: Order[] };
+type OrderWithTeam = Order & { _team?: Team[] };
 
 /** Everything a sweep run may have to do, read at once. */
 interface DueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
-  dueOrders: Order[];
+  dueOrders: OrderWithTeam[];
   pendingRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
   undelivered: Order[];
@@ -52,7 +53,7 @@ interface Cutoffs {
  * One round trip for all the due work: an aggregate over one user document (any will do) that
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
- * deadline, the pending refunds (with their orders), whether any unused coupon has expired, and
+ * deadline (with their team, which names why they close), the pending refunds (with their orders), whether any unused coupon has expired, and
  * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
@@ -74,7 +75,11 @@ async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork> {
     .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'failed', refundsDoneAt: null }), as: 'failedTeams' })
     .lookup({
       from: 'orders',
-      pipeline: $.pipeline().match({ status: 'pending_pay', payDeadlineAt: _.lte(now) }).limit(BATCH).done(),
+      pipeline: $.pipeline()
+        .match({ status: 'pending_pay', payDeadlineAt: _.lte(now) })
+        .limit(BATCH)
+        .lookup({ from: 'teams', localField: 'teamId', foreignField: '_id', as: '_team' })
+        .done(),
       as: 'dueOrders',
     })
     .lookup({
@@ -195,8 +200,10 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
   return { teams: settled, refunds, closed };
 }
 
-async function releaseUnpaid(ctx: ActionContext, due: Order[]): Promise<number> {
-  const won = await Promise.all(due.map((o) => releaseOrder(ctx, o, { type: 'close', reason: 'pay_timeout' })));
+async function releaseUnpaid(ctx: ActionContext, due: OrderWithTeam[]): Promise<number> {
+  const won = await Promise.all(
+    due.map(({ _team, ...o }) => releaseOrder(ctx, o, { type: 'close', reason: closeReasonFor(o, _team?.[0], ctx.now) })),
+  );
   return won.filter(Boolean).length;
 }
 

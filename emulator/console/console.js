@@ -3,11 +3,55 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const state = { collection: null, docId: null, isNew: false };
+  const WHO_KEY = 'linkshelf.console.openid';
+  const STAFF = ['ops', 'boss'];
+
+  // Who is at the console: an ops or boss persona, sent as x-wx-openid on every console call.
+  function signedIn() {
+    return localStorage.getItem(WHO_KEY) || '';
+  }
 
   async function api(path, options) {
-    const res = await fetch('/_emulator/console/' + path, options);
+    const init = Object.assign({}, options || {});
+    init.headers = Object.assign({}, init.headers || {}, { 'x-wx-openid': signedIn() });
+    const res = await fetch('/_emulator/console/' + path, init);
     const body = await res.json().catch(() => ({}));
+    if (res.status === 401 || res.status === 403) {
+      localStorage.removeItem(WHO_KEY);
+      showSignIn(body.error || '请先登录');
+    }
     return { status: res.status, body };
+  }
+
+  async function whoami(openid) {
+    const res = await fetch('/_emulator/console/whoami', { headers: { 'x-wx-openid': openid } });
+    return { status: res.status, body: await res.json().catch(() => ({})) };
+  }
+
+  async function showSignIn(message) {
+    const dialog = $('signin');
+    $('signin-status').textContent = message || '';
+    const personas = await (await fetch('/_emulator/personas')).json().catch(() => []);
+    const ul = $('signin-personas');
+    ul.textContent = '';
+    for (const p of personas.filter((x) => STAFF.includes(x.role))) {
+      const li = document.createElement('li');
+      li.dataset.openid = p.openid;
+      li.dataset.testid = 'console-signin-' + p.openid;
+      li.textContent = (p.role === 'boss' ? '老板 · ' : '运营 · ') + p.name + ' (' + p.openid + ')';
+      li.addEventListener('click', () => signIn(p.openid));
+      ul.appendChild(li);
+    }
+    if (!dialog.open) dialog.showModal();
+  }
+
+  async function signIn(openid) {
+    const { status, body } = await whoami(openid);
+    if (status !== 200) return showSignIn(body.error || '登录失败');
+    localStorage.setItem(WHO_KEY, openid);
+    $('signin').close();
+    $('who').textContent = body.name + '（' + (body.role === 'boss' ? '老板' : '运营') + '）';
+    await loadCollections();
   }
 
   function setStatus(text, kind) {
@@ -145,7 +189,7 @@
   }
 
   async function health() {
-    const res = await fetch('/functions/admin', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o_ops' }, body: JSON.stringify({ action: 'promotionHealth' }) });
+    const res = await fetch('/functions/admin', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': signedIn() }, body: JSON.stringify({ action: 'promotionHealth' }) });
     const env = await res.json().catch(() => null);
     const box = $('health-body');
     box.textContent = '';
@@ -178,5 +222,11 @@
   $('validate-btn').addEventListener('click', validate);
   $('delete-btn').addEventListener('click', remove);
   $('health-btn').addEventListener('click', health);
-  loadCollections();
+  $('switch-btn').addEventListener('click', () => {
+    localStorage.removeItem(WHO_KEY);
+    showSignIn('');
+  });
+  $('signin').addEventListener('cancel', (e) => e.preventDefault());
+  if (signedIn()) signIn(signedIn());
+  else showSignIn('');
 })();

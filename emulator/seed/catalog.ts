@@ -1,5 +1,6 @@
 /**
- * Demo catalogue: a tea-and-pantry brand, 12 products with SKUs and stock, images shipped in
+ * Demo catalogue: a tea-and-pantry brand, 12 products on the brand pool with SKUs and stock, and 3
+ * drafts off the pool without stock (the back office's restock work), images shipped in
  * emulator/assets (served at /assets/...). Prices in fen. Ids are fixed so tests can name them.
  */
 import type { SeedDoc } from './window';
@@ -10,6 +11,8 @@ interface ProductSeed {
   subtitle: string;
   category: string;
   skus: Array<[name: string, priceFen: number, listPriceFen: number, stock: number]>;
+  /** Default `on` (on the brand pool). */
+  status?: 'on' | 'off';
 }
 
 const PRODUCTS: ProductSeed[] = [
@@ -25,6 +28,10 @@ const PRODUCTS: ProductSeed[] = [
   { id: 'p10', title: '桂花酒酿', subtitle: '低糖 · 6 瓶装', category: '冲饮', skus: [['6 瓶', 4800, 5900, 80]] },
   { id: 'p11', title: '紫砂茶具套装', subtitle: '宜兴原矿 · 一壶四杯', category: '茶具', skus: [['朱泥', 39800, 45800, 12], ['紫泥', 36800, 42800, 15]] },
   { id: 'p12', title: '竹纤维茶巾', subtitle: '吸水不掉毛 · 3 条装', category: '茶具', skus: [['3 条', 1990, 2990, 30]] },
+  // Drafts waiting for stock: off the brand pool, so no shelf shows them.
+  { id: 'p13', title: '武夷大红袍', subtitle: '岩骨花香 · 待到货', category: '茶叶', skus: [['250g 罐装', 25800, 29800, 0]], status: 'off' },
+  { id: 'p14', title: '黑苦荞茶', subtitle: '大凉山 · 待到货', category: '冲饮', skus: [['500g 袋装', 3900, 4900, 0]], status: 'off' },
+  { id: 'p15', title: '新会陈皮', subtitle: '十年陈 · 待到货', category: '干货', skus: [['100g', 8800, 9800, 0], ['250g', 19800, 21800, 0]], status: 'off' },
 ];
 
 export function seedCatalog(now: Date): { products: SeedDoc[]; skus: SeedDoc[] } {
@@ -37,7 +44,7 @@ export function seedCatalog(now: Date): { products: SeedDoc[]; skus: SeedDoc[] }
       subtitle: p.subtitle,
       category: p.category,
       images: [`/assets/products/${p.id}.svg`],
-      status: 'on',
+      status: p.status ?? 'on',
       sort: index + 1,
       createdAt: now,
     });

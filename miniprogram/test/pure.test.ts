@@ -1,3 +1,6 @@
+import { shareIdFromQuery } from '../src/utils/share-query';
+import { inviteCodeOf } from '../src/packageShop/join/invite-code';
+import { parseYuan } from '../src/utils/money';
 import { curateItems, moveItem, shelfIds } from '../src/packageSales/curate/items';
 import type { Catalog } from '../src/services/api';
 
@@ -39,5 +42,45 @@ describe('curate', () => {
     expect(shelfIds(items)).toEqual(['p04', 'p03', 'p02']);
     expect(moveItem(items, 0, -1)).toBe(items);
     expect(moveItem(items, 3, 1)).toBe(items);
+  });
+});
+
+describe('parseYuan: the payout amount a person types', () => {
+  it.each([
+    ['12', 1200],
+    ['12.5', 1250],
+    ['12.50', 1250],
+    ['0.01', 1],
+    [' 8 ', 800],
+    ['1.234', null],
+    ['-1', null],
+    ['abc', null],
+    ['', null],
+    ['1e3', null],
+  ])('%s → %s', (text, fen) => {
+    expect(parseYuan(text)).toBe(fen);
+describe('parseYuan (prices typed in the back office)', () => {
+  it.each([
+    ['128', 12800],
+    ['12.9', 1290],
+    ['0.05', 5],
+    [' 99.00 ', 9900],
+  ])('%s → %i fen', (text, fen) => expect(parseYuan(text)).toBe(fen));
+  it.each(['', '1.234', '-1', 'abc', '1e3', '¥12'])('%s → null', (text) => expect(parseYuan(text)).toBeNull());
+});
+
+describe('inviteCodeOf (the join page)', () => {
+  it.each([
+    [{ code: 'JoinTeamDemo' }, 'JoinTeamDemo'],
+    [{ scene: 'JoinTeamDemo' }, 'JoinTeamDemo'],
+    [{ scene: encodeURIComponent('JoinTeamDemo') }, 'JoinTeamDemo'],
+    [{ code: 'short' }, ''],
+    [{ scene: 's=abc' }, ''],
+    [{}, ''],
+  ])('%j → %s', (params, code) => expect(inviteCodeOf(params)).toBe(code));
+
+  it('a 12-character invitation scene is never read as a share id', () => {
+    expect(shareIdFromQuery({ scene: 'JoinTeamDemo' })).toBeUndefined();
+    expect(shareIdFromQuery({ scene: 'k3Vq9ZtA' })).toBe('k3Vq9ZtA');
   });
 });

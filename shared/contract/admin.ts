@@ -1,10 +1,11 @@
 /** `admin`: staff views (dashboard, share trees, promotion health) and staff changes (roles, reassigning customers). */
 import { z } from 'zod';
 import { SHARE_CHANNELS, type ShareTreeNode } from '../growth/share-chain';
-import { PROMOTION_COLLECTIONS } from '../promotions/check-promotion';
-import { ROLES } from '../roles';
+import { EXPORT_KINDS } from '../exports/export-rows';
+import { HEALTH_COLLECTIONS } from '../ops-documents';
+import { ASSIGNABLE_ROLES, ROLES } from '../roles';
 import { defineContract } from './define';
-import { count, dayInput, fen, idField, instant, shareIdField, signedFen } from './fields';
+import { count, cursorField, dayInput, fen, idField, instant, shareIdField, signedFen } from './fields';
 
 const ratio = z.number().nonnegative();
 
@@ -29,8 +30,28 @@ export const funnelSchema = z.strictObject({
   rates: z.strictObject({ openPerShare: ratio, bindPerOpen: ratio, orderPerBind: ratio, payPerOrder: ratio }),
 });
 
-/** Commission accrued, reversed, settled and still owed (fen). */
-const commissionSchema = z.strictObject({ accruedFen: signedFen, reversedFen: signedFen, settledFen: signedFen, owedFen: signedFen });
+/** Commission accrued, reversed, settled, paid out and still owed (fen). */
+const commissionSchema = z.strictObject({ accruedFen: signedFen, reversedFen: signedFen, settledFen: signedFen, paidOutFen: signedFen, owedFen: signedFen });
+
+/** Referral reward states (shared/growth `ReferralDoc`). */
+export const REFERRAL_STATUSES = ['waiting', 'review', 'rejected', 'rewarded', 'capped', 'void'] as const;
+
+/** A referral reward as the back office lists it. */
+export const referralRowSchema = z.strictObject({
+  rewardId: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
+  buyerOpenid: z.string(),
+  buyerName: z.string().nullable(),
+  referrerOpenid: z.string(),
+  referrerName: z.string().nullable(),
+  orderId: z.string(),
+  paidFen: fen,
+  reasons: z.array(z.string()),
+  qualifiedAt: instant,
+  dueAt: instant,
+  reviewNote: z.string().nullable(),
+  couponIds: z.array(z.string()),
+});
 
 const shareCounts = { opens: count, binds: count, newCustomers: count, paidOrders: count, gmvFen: fen };
 
@@ -114,17 +135,66 @@ export const admin = defineContract({
     input: { fromSalesId: idField, toSalesId: idField },
     reply: z.strictObject({ auditId: z.string(), moved: count, fromSalesId: z.string(), toSalesId: z.string() }),
   },
-  /** Ops/boss: every promotion document that fails its schema, with the problems by field. */
+  /**
+   * Ops/boss: every ops document (promotions, commission plans, referral programs, binding
+   * policy, experiments, ops settings) that fails its schema, with the problems by field.
+   */
   promotionHealth: {
     input: {},
     reply: z.strictObject({
-      problems: z.array(z.strictObject({ collection: z.enum([...PROMOTION_COLLECTIONS, 'settings']), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
+      problems: z.array(z.strictObject({ collection: z.enum(HEALTH_COLLECTIONS), id: z.string(), status: z.string().nullable(), problems: z.array(z.string()) })),
       checked: count,
     }),
   },
-  /** Boss: sets a user's role (a boss cannot demote themself). */
+  /** Boss: sets a user's role (a boss cannot demote themself; a salesperson leaves through `team.deactivate`). */
   setRole: {
-    input: { openid: idField, role: z.enum(ROLES) },
+    input: { openid: idField, role: z.enum(ASSIGNABLE_ROLES) },
     reply: z.strictObject({ openid: z.string(), role: z.enum(ROLES) }),
+  },
+  /** Boss/ops: a referral reward held for review — approve issues the reward (now if its refund window has closed, else when it does); reject records why. */
+  reviewReferral: {
+    input: { rewardId: idField, approve: z.boolean(), note: z.string().trim().max(200).optional() },
+    reply: referralRowSchema,
+  },
+  /** Boss/ops: referral rewards by status (default `review`), oldest first, paged. */
+  referrals: {
+    input: { status: z.enum(REFERRAL_STATUSES).optional(), cursor: cursorField.optional() },
+    reply: z.strictObject({ status: z.enum(REFERRAL_STATUSES), items: z.array(referralRowSchema), nextCursor: z.string().nullable() }),
+  },
+  /**
+   * Boss/ops: what waits for a person, counted: payout requests to approve and to mark paid,
+   * referral rewards to review, invalid ops documents, orders whose commission waits for a valid
+   * plan. (After-sale requests are counted by `aftersale.queue`, issue 12.)
+   */
+  queues: {
+    input: {},
+    reply: z.strictObject({
+      payoutsRequested: count,
+      payoutsApproved: count,
+      referralsToReview: count,
+      invalidDocuments: count,
+      commissionWaiting: count,
+    }),
+  },
+  /**
+   * Boss/ops: a CSV file (UTF-8 with BOM, CRLF; Excel/WPS) of `orders` paid, or the `commission`
+   * ledger entries (one salesperson with `salesId`, else all), over China days `from`..`to`;
+   * stored in cloud storage, answered with a temporary URL (1 hour). At most `cap` rows.
+   */
+  export: {
+    input: { kind: z.enum(EXPORT_KINDS), from: dayInput, to: dayInput, salesId: idField.optional() },
+    reply: z.strictObject({
+      kind: z.enum(EXPORT_KINDS),
+      from: z.string(),
+      to: z.string(),
+      fileId: z.string(),
+      url: z.string(),
+      fileName: z.string(),
+      columns: z.array(z.string()),
+      rows: count,
+      total: count,
+      truncated: z.boolean(),
+      cap: count,
+    }),
   },
 });

@@ -47,11 +47,11 @@ export const count = z.number().int().nonnegative();
 /** Money in integer fen that may be negative (balances, net amounts). @example -500 */
 export const signedFen = z.number().int();
 
-/**
- * An opaque paging cursor from a list's `nextCursor` (the last row's sort key and `_id`); absent
- * for the first page. @example 'WyIyMDI2LTA2LTAxVDAyOjAwOjAwLjAwMFoiLCJvMSJd'
- */
-export const cursorField = z.string().min(1).max(300);
+/** The opaque `nextCursor` of a paged list, sent back for the next page. */
+export const cursorField = z.string().min(1).max(400);
+
+/** The cursor of the next page of a list, or null on the last page. */
+export const nextCursorField = z.string().nullable();
 
 /** A storage file id (`cloud://<env>.<bucket>/<path>`). @example 'cloud://local.bucket/uploads/o_cust_1/aftersale/1.png' */
 export const fileIdField = z.string().min(10).max(300).regex(/^cloud:\/\/[^/]+\/.+/, 'a cloud:// file id');

@@ -6,19 +6,22 @@
  */
 import { admin } from './admin';
 import { aftersale } from './aftersale';
+import { catalog } from './catalog';
 import { coupon } from './coupon';
 import { fulfil } from './fulfil';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
 import { groupbuy } from './groupbuy';
 import { order } from './order';
 import { payNotify } from './pay-notify';
+import { payout } from './payout';
 import { sales } from './sales';
 import { share } from './share';
 import { shelf } from './shelf';
 import { sweep } from './sweep';
+import { team } from './team';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, fulfil, aftersale };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, fulfil, aftersale };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -34,4 +37,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, fulfil, aftersale };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, fulfil, aftersale };

@@ -32,6 +32,7 @@ export const share = defineContract({
     reply: z.strictObject({
       shareId: z.string(),
       target: shareTargetSchema,
+      /** The salesperson the share brings customers to: its own, or their heir once deactivated. */
       salesId: z.string().nullable(),
       sharerOpenid: z.string(),
       depth: count,

@@ -25,6 +25,11 @@ export interface Team {
   failedAt: Date | null;
   /** Set once every paid member of a failed team has a refund. */
   refundsDoneAt: Date | null;
+  /**
+   * Set while the deal's product is off the brand pool (`catalog.setStatus`): the team admits no
+   * joins — the seat's guarded write requires it null. Absent on teams made before it existed.
+   */
+  joinsClosedAt?: Date | null;
 }
 
 /** `team_members/{teamId}_{openid}`: the deterministic id makes a member unique per team. */
@@ -60,7 +65,9 @@ export interface Joiner {
 
 /**
  * Decides whether `joiner` may take a seat in `team` at `now` (the atomic seat guard still runs
- * when writing). Throws `EXPIRED`, `GROUP_FULL`, `ALREADY_JOINED` (the leader), `NOT_ELIGIBLE`.
+ * when writing, and re-checks seats, expiry and closed joins). Throws `EXPIRED`, `NOT_FOUND` (its
+ * product was taken off the brand pool: joins are closed), `GROUP_FULL`, `ALREADY_JOINED` (the
+ * leader), `NOT_ELIGIBLE`.
  * @example decideJoin(team, { openid: 'o_cust_2', salesId: 'o_sales_li', isNewCustomer: true }, now)
  */
 export function decideJoin(team: Team, joiner: Joiner, now: Date): void {
@@ -68,6 +75,7 @@ export function decideJoin(team: Team, joiner: Joiner, now: Date): void {
     throw new AppError(team.status === 'failed' ? 'EXPIRED' : 'GROUP_FULL', `team is ${team.status}`);
   }
   if (team.expiresAt.getTime() <= now.getTime()) throw new AppError('EXPIRED', 'team has expired');
+  if (team.joinsClosedAt) throw new AppError('NOT_FOUND', `product ${team.terms.productId} is not on sale: the team admits no joins`);
   if (team.leaderOpenid === joiner.openid) throw new AppError('ALREADY_JOINED', 'you opened this team');
   if (team.seatsTaken >= team.size) throw new AppError('GROUP_FULL', 'team is full');
   const rule = team.terms.joinEligibility ?? 'anyone';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decideBinding, type BindingMode, type BindingPolicy, type CustomerBindingState } from './binding';
+import { decideBinding, resolveSalesId, type BindingMode, type BindingPolicy, type CustomerBindingState } from './binding';
 
 const NOW = new Date('2025-03-01T04:00:00Z');
 const DAY = 86_400_000;
@@ -61,5 +61,35 @@ describe('decideBinding', () => {
         },
       ),
     );
+  });
+});
+
+describe("a deactivated salesperson's shares bind to their heir", () => {
+  const gone = { role: 'former_sales', heirId: 'o_sales_wang' };
+  const leaversShare = { ...shareOf('o_sales_gone'), owner: gone };
+
+  it.each([
+    ['a deactivated salesperson → their heir', 'o_sales_gone', gone, 'o_sales_wang'],
+    ['an active salesperson → themself', 'o_sales_li', { role: 'sales' }, 'o_sales_li'],
+    ['an owner not read → the share as stored', 'o_sales_li', undefined, 'o_sales_li'],
+    ['a deactivation without heir → the share as stored', 'o_sales_gone', { role: 'former_sales', heirId: null }, 'o_sales_gone'],
+    ['no salesperson on the share → nobody', null, gone, null],
+  ] as const)('resolveSalesId: %s', (_title, salesId, owner, expected) => {
+    expect(resolveSalesId(salesId, owner)).toBe(expected);
+  });
+
+  it("a new customer opening the leaver's old share is bound to the heir, with the leaver's share kept as the source", () => {
+    const d = decideBinding(policy({}), cust(), leaversShare, NOW);
+    expect(d).toMatchObject({ kind: 'bind', reason: 'first', salesId: 'o_sales_wang', previousSalesId: null, isNewCustomer: true });
+  });
+
+  it("a customer already moved to the heir opening the leaver's old share keeps the heir (same salesperson)", () => {
+    const d = decideBinding(policy({ mode: 'latest' }), cust({ boundSalesId: 'o_sales_wang', boundAt: at(-1) }), leaversShare, NOW);
+    expect(d).toEqual({ kind: 'keep', reason: 'same_sales' });
+  });
+
+  it('the heir opening the leaver\'s share is never bound to themself (staff), nor is a customer who became the heir', () => {
+    expect(decideBinding(policy({}), cust({ openid: 'o_sales_wang', role: 'sales' }), leaversShare, NOW)).toEqual({ kind: 'keep', reason: 'not_customer' });
+    expect(decideBinding(policy({}), cust({ openid: 'o_sales_wang' }), leaversShare, NOW)).toEqual({ kind: 'keep', reason: 'own_salesperson' });
   });
 });

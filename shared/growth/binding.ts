@@ -49,11 +49,31 @@ export interface CustomerBindingState {
   hasPaid?: boolean;
 }
 
+/** What binding needs to know of a share's salesperson (`users/{salesId}`): their role and, once deactivated, their heir. */
+export interface ShareOwner {
+  role: string;
+  heirId?: string | null;
+}
+
 /** What the decision needs to know about the opened share. */
 export interface ShareForBinding {
   _id: string;
   sharerOpenid: string;
   salesId: string | null;
+  /** The share's salesperson as stored now; absent when not read (the share's own salesId is used). */
+  owner?: ShareOwner;
+}
+
+/**
+ * The salesperson a share brings customers to: its own, or — once that salesperson was
+ * deactivated (`former_sales`) — their heir. Heirs are kept one hop away: deactivating an heir
+ * re-points every earlier leaver to the new heir (`team.deactivate`), so one read resolves it.
+ * @example resolveSalesId('o_sales_gone', { role: 'former_sales', heirId: 'o_sales_wang' }) // 'o_sales_wang'
+ * @example resolveSalesId('o_sales_li', { role: 'sales' }) // 'o_sales_li'
+ */
+export function resolveSalesId(salesId: string | null, owner: ShareOwner | undefined): string | null {
+  if (salesId && owner?.role === 'former_sales' && owner.heirId) return owner.heirId;
+  return salesId;
 }
 
 /** Why a share did not (re)bind the customer. */
@@ -97,6 +117,7 @@ export function activeSalesId(c: Pick<CustomerBindingState, 'boundSalesId' | 'bi
 
 /**
  * Decides whether opening `share` binds `customer` to the share's salesperson at `now`.
+ * The share's salesperson is resolved through a deactivation first ({@link resolveSalesId}).
  * Order of rules: self/staff/no-sales refusals → same salesperson → protection → mode.
  * @example decideBinding(policy, {openid:'o_cust_1', role:'customer'}, {_id:'s1', sharerOpenid:'o_sales_li', salesId:'o_sales_li'}, now)
  *   // { kind:'bind', reason:'first', salesId:'o_sales_li', ... }
@@ -109,17 +130,18 @@ export function decideBinding(
 ): BindingDecision {
   if (share.sharerOpenid === customer.openid) return { kind: 'keep', reason: 'self_share' };
   if (customer.role !== 'customer') return { kind: 'keep', reason: 'not_customer' };
-  if (!share.salesId) return { kind: 'keep', reason: 'no_sales' };
-  if (share.salesId === customer.openid) return { kind: 'keep', reason: 'own_salesperson' };
+  const salesId = resolveSalesId(share.salesId, share.owner);
+  if (!salesId) return { kind: 'keep', reason: 'no_sales' };
+  if (salesId === customer.openid) return { kind: 'keep', reason: 'own_salesperson' };
 
   const current = customer.boundSalesId ?? null;
   const active = hasActiveBinding(customer, now);
-  if (current === share.salesId && active) return { kind: 'keep', reason: 'same_sales' };
+  if (current === salesId && active) return { kind: 'keep', reason: 'same_sales' };
 
   const bind = (reason: 'first' | 'expired' | 'override'): BindingDecision => ({
     kind: 'bind',
     reason,
-    salesId: share.salesId as string,
+    salesId,
     previousSalesId: current,
     bindingExpiresAt: policy.mode === 'n_days' && policy.validDays ? new Date(now.getTime() + policy.validDays * DAY_MS) : null,
     protectedUntil: policy.protectionDays > 0 ? new Date(now.getTime() + policy.protectionDays * DAY_MS) : null,

@@ -29,6 +29,11 @@ export const commissionPlanSchema = z
      * window is a fulfilment setting). Accepted so plans written before stay valid.
      */
     settleAfterDays: z.number().int().nonnegative().optional(),
+    /**
+     * The salespeople (one, or a group) this plan is for; absent: the default plan of everyone
+     * no live plan names. A plan naming a salesperson wins over the default.
+     */
+    salesIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional(),
   })
   .strict();
 
@@ -149,7 +154,7 @@ export function ledgerTotals(entries: readonly LedgerEntryLike[]): LedgerTotals 
     lines.set(key, line);
   }
   let pendingFen = 0;
-  let settleableFen = -paidFen;
+  let settleableFen = 0 - paidFen; // not -paidFen: -0 when nothing was paid
   for (const l of lines.values()) {
     if (l.settled) settleableFen += l.gross - l.reversed;
     else pendingFen += l.gross - l.reversed;

@@ -28,6 +28,7 @@ export const METRICS = [
   'commissionFen', // pending commission accrued, fen
   'reversedFen', // commission reversed, fen
   'settledFen', // commission that became settleable, fen
+  'paidOutFen', // commission paid out (payouts marked paid), fen
   'referrals', // referral candidates recorded
   'rewards', // referral rewards issued
 ] as const;

@@ -3,6 +3,7 @@ export * from './share-id';
 export * from './share-chain';
 export * from './binding';
 export * from './commission';
+export * from './plan-choice';
 export * from './referral';
 export * from './experiments';
 export * from './counters';

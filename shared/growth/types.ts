@@ -68,7 +68,18 @@ export interface LedgerEntry {
   rule?: unknown;
   refundId?: string;
   refundFen?: number;
+  /** paid: the payout it records and the transfer's reference. */
+  payoutId?: string;
+  reference?: string;
 }
+
+/**
+ * Whether an order's commission is known: `computed` (absent on copies written before it
+ * existed), `none` (no salesperson, or no live plan for them), `waiting` (an invalid plan
+ * document could be theirs: the sweep computes it once the plan is valid), `computing` (a sweep
+ * claimed it and is writing its entries).
+ */
+export type CommissionStatus = 'computed' | 'none' | 'waiting' | 'computing';
 
 /** `growth_orders/{orderId}`: the growth loop's copy of a paid order with its commission and refunds. */
 export interface GrowthOrder {
@@ -99,6 +110,9 @@ export interface GrowthOrder {
   discountFen: number;
   dealId: string | null;
   planId: string | null;
+  commissionStatus?: CommissionStatus;
+  /** While the commission waits: since when, and the plan documents' problems (`collection/id field: message`). */
+  commissionWaiting?: { since: Date; problems: string[] } | null;
 }
 
 /** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */
@@ -119,5 +133,9 @@ export interface ReferralDoc {
   reasons: string[];
   couponIds?: string[];
   rewardedAt?: Date;
+  /** A person's decision on a referral held for review (admin.reviewReferral). */
+  reviewedAt?: Date;
+  reviewedBy?: string;
+  reviewNote?: string | null;
   createdAt: Date;
 }

@@ -4,7 +4,7 @@
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
 import type { MoveOf } from './machine';
-import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, teamMachine } from './tables';
+import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, teamMachine } from './tables';
 
 /** A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`. */
 export interface Condition {
@@ -31,4 +31,5 @@ export type EntityChange =
   | ChangeOf<'team', MoveOf<typeof teamMachine>>
   | (ChangeOf<'member', MoveOf<typeof memberMachine>> & { remove?: true })
   | ChangeOf<'coupon', MoveOf<typeof couponMachine>>
-  | ChangeOf<'aftersale', MoveOf<typeof afterSaleMachine>>;
+  | ChangeOf<'aftersale', MoveOf<typeof afterSaleMachine>>
+  | ChangeOf<'payout', MoveOf<typeof payoutMachine>>;

@@ -109,6 +109,7 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
           succeededAt: null,
           failedAt: null,
           refundsDoneAt: null,
+          joinsClosedAt: null,
         },
       });
     }

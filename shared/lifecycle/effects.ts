@@ -79,6 +79,8 @@ export function changesOf(effect: Effect, now: Date): EntityChange[] {
           requires: [
             { field: 'seatsTaken', op: 'lt', value: effect.size },
             { field: 'expiresAt', op: 'gt', value: now },
+            // catalog.setStatus closes a team's joins when its product goes off the brand pool.
+            { field: 'joinsClosedAt', op: 'eq', value: null },
           ],
           set: {},
           inc: { seatsTaken: 1 },

@@ -17,3 +17,4 @@ export * from './team';
 export * from './member';
 export * from './coupon';
 export * from './reactions';
+export * from './payout';

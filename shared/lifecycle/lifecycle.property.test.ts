@@ -44,6 +44,10 @@ type Command =
   | { kind: 'buy'; buyer: number; skus: number[]; qty: number; coupon: number }
   | { kind: 'open'; buyer: number; deal: number; coupon: number }
   | { kind: 'join'; buyer: number; team: number; coupon: number }
+  /** A join decided on a read from before the product went off: the seat's guard must refuse it. */
+  | { kind: 'lateJoin'; buyer: number; team: number }
+  /** catalog.setStatus off / on: the product's forming teams close / reopen their joins. */
+  | { kind: 'productOff' | 'productOn'; team: number }
   | { kind: 'pay' | 'payWrongAmount' | 'cancel' | 'latePay'; order: number }
   | { kind: 'refund'; order: number; lines: number }
   | { kind: 'ship'; order: number; lines: number }
@@ -58,6 +62,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('buy' as const), buyer: fc.nat({ max: 3 }), skus: fc.uniqueArray(fc.nat({ max: 2 }), { minLength: 1, maxLength: 2 }), qty: fc.integer({ min: 1, max: 2 }), coupon: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('open' as const), buyer: fc.nat({ max: 3 }), deal: fc.nat({ max: 1 }), coupon: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('join' as const), buyer: fc.nat({ max: 3 }), team: index, coupon: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant('lateJoin' as const), buyer: fc.nat({ max: 3 }), team: index }),
+  fc.record({ kind: fc.constantFrom('productOff' as const, 'productOn' as const), team: index }),
   fc.record({ kind: fc.constant('pay' as const), order: index }),
   fc.record({ kind: fc.constant('pay' as const), order: index }),
   fc.record({ kind: fc.constantFrom('payWrongAmount' as const, 'cancel' as const, 'latePay' as const), order: index }),
@@ -171,6 +177,29 @@ function run(w: LifecycleWorld, cmd: Command): void {
       w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
       return;
     }
+    case 'lateJoin': {
+      const teams = [...w.teams.values()];
+      const team = teams[cmd.team % Math.max(1, teams.length)];
+      if (!team) return;
+      const buyer = BUYERS[cmd.buyer];
+      const seenBefore = { ...team, joinsClosedAt: null };
+      decideJoin(seenBefore, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
+      const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
+      const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team: seenBefore };
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: null, attribution: ATTRIBUTION }, PAY_TTL);
+      return;
+    }
+    case 'productOff':
+    case 'productOn': {
+      const teams = [...w.teams.values()].filter((t) => t.status === 'forming');
+      const team = teams[cmd.team % Math.max(1, teams.length)];
+      if (!team) return;
+      // catalog.setStatus: one bulk write on the product's forming teams.
+      team.joinsClosedAt = cmd.kind === 'productOff' ? w.now : null;
+      if (cmd.kind === 'productOff') seatsWhenClosed.set(team._id, team.seatsTaken);
+      else seatsWhenClosed.delete(team._id);
+      return;
+    }
     case 'pay':
     case 'payWrongAmount': {
       // Mostly an unpaid order (payments are what customers do most); sometimes any (a replay).
@@ -247,6 +276,9 @@ function run(w: LifecycleWorld, cmd: Command): void {
   }
 }
 
+/** Seats of each team when its joins were closed (none may be taken while closed). */
+const seatsWhenClosed = new Map<string, number>();
+
 const PAID = new Set(['paid', 'to_ship', 'shipped', 'received', 'completed']);
 const LIVE = new Set(['pending_pay', ...PAID]);
 const RELEASED = new Set(['cancelled', 'closed']);
@@ -279,6 +311,7 @@ function violations(w: LifecycleWorld): string[] {
     const paid = members.filter((m) => m.status !== 'pending_pay').length;
     if (t.status !== 'failed' && t.paidCount !== paid) out.push(`team ${t._id} (${t.status}): paidCount ${t.paidCount}, ${paid} paid members`);
     if (t.status === 'succeeded' && t.paidCount !== t.size) out.push(`team ${t._id} succeeded with ${t.paidCount}/${t.size}`);
+    if (t.joinsClosedAt && t.seatsTaken > (seatsWhenClosed.get(t._id) ?? Infinity)) out.push(`team ${t._id} took a seat while its joins were closed`);
   }
   for (const m of w.members.values()) {
     const o = w.orders.get(m.orderId);
@@ -320,6 +353,7 @@ it('random command sequences never reach a forbidden state; stock, seats and cou
   fc.assert(
     fc.property(fc.array(command, { minLength: 1, maxLength: 60, size: 'max' }), (commands) => {
       const w = newWorld();
+      seatsWhenClosed.clear();
       for (const cmd of commands) {
         try {
           run(w, cmd);

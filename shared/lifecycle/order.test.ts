@@ -4,7 +4,7 @@ import { aCoupon, aLine, anOrder, aPaidOrder, aTeam, at, DUO, NOW } from '../../
 import { decideCreateOrder, type NewOrderInput } from './create-order';
 import { orderCompleted, orderCreated, orderPaid, orderRefunded, orderShipped } from './events';
 import { lineStateOf } from './lines';
-import { decideOrder, decideStartPayment, payDecision, type OrderCommand } from './order';
+import { closeReasonFor, decideOrder, decideStartPayment, payDecision, type OrderCommand } from './order';
 import { reactToOrderEvent } from './reactions';
 
 const order = decider(decideOrder);
@@ -57,6 +57,15 @@ describe('cancel and close', () => {
 
   it('given an unpaid order, when the sweep closes it, then it is closed with its reason', () => {
     order.given(anOrder()).when({ type: 'close', reason: 'pay_timeout' }, NOW).then({ next: 'closed', change: { set: { closeReason: 'pay_timeout' } } });
+  });
+
+  it.each([
+    ['a plain order', 'pay_timeout', { teamId: null }, undefined],
+    ['a member of a forming team still open', 'pay_timeout', { teamId: 't1' }, aTeam({ status: 'forming', expiresAt: at(60) })],
+    ['a member of a team past its expiry', 'team_failed', { teamId: 't1' }, aTeam({ status: 'forming', expiresAt: at(-1) })],
+    ['a member of a failed team', 'team_failed', { teamId: 't1' }, aTeam({ status: 'failed', expiresAt: at(-60) })],
+  ] as const)('the sweep closes %s past its pay deadline as %s, whichever sweep step reaches it', (_what, reason, order, team) => {
+    expect(closeReasonFor(order, team, NOW)).toBe(reason);
   });
 
   it('given a paid order, when cancelled or closed, then the table refuses it', () => {

@@ -20,6 +20,21 @@ import { orderMachine, teamMachine, type LineMove, type OrderMove, type OrderSta
 /** Why an unpaid order was closed. */
 export type CloseReason = 'pay_timeout' | 'team_failed';
 
+/**
+ * Why the sweep closes an unpaid order past its pay deadline: a member order of a team that has
+ * failed or expired is closed because of the team, whichever sweep step reaches it first (the
+ * reason must not depend on which of two concurrent sweeps wins).
+ * @example closeReasonFor({ teamId: 't1' }, { status: 'forming', expiresAt: past }, now) // 'team_failed'
+ */
+export function closeReasonFor(
+  order: Pick<Order, 'teamId'>,
+  team: Pick<Team, 'status' | 'expiresAt'> | undefined,
+  now: Date,
+): CloseReason {
+  if (!order.teamId || !team) return 'pay_timeout';
+  return team.status === 'failed' || team.expiresAt.getTime() <= now.getTime() ? 'team_failed' : 'pay_timeout';
+}
+
 /** What can be asked of an order. Money in fen. */
 export type OrderCommand =
   /** The provider says the order was paid with `tradeNo`. */

@@ -69,7 +69,7 @@ export const afterSaleMachine = defineMachine({ name: 'after-sale request', stat
  * Seats and payments are counted without leaving `forming`.
  */
 export const teamMachine = defineMachine({ name: 'team', states: ['forming', 'succeeded', 'failed'], initial: 'forming', moves: {
-  seat: { from: ['forming'], writes: 'seatsTaken + 1 while below size, before expiresAt' },
+  seat: { from: ['forming'], writes: 'seatsTaken + 1 while below size, before expiresAt, while joins are open (its product on sale)' },
   unseat: { from: ['forming', 'failed'], writes: 'seatsTaken − 1 (an unpaid seat released)' },
   countPayment: { from: ['forming'], writes: 'paidCount + 1 before expiresAt' },
   succeed: { from: ['forming'], to: 'succeeded', writes: 'succeededAt, once paidCount = size' },
@@ -126,3 +126,23 @@ export type MemberStatus = Exclude<MemberState, 'released'>;
 export const COUPON_STATUSES = couponMachine.states;
 /** One of {@link COUPON_STATUSES}. */
 export type CouponStatus = StateOf<typeof couponMachine>;
+
+/**
+ * The payout machine: a salesperson's withdrawal request. The boss approves or rejects it; an
+ * approved payout is paid by bank transfer outside the system and marked paid with its reference
+ * (the ledger's `paid` entry). Rejecting (also an approved one whose transfer failed) or
+ * cancelling releases the reserved amount; nothing is written to the ledger until it is paid.
+ */
+export const payoutMachine = defineMachine({ name: 'payout', states: ['requested', 'approved', 'paid', 'rejected', 'cancelled'], initial: 'requested', moves: {
+  approve: { from: ['requested'], to: 'approved', writes: 'reviewedAt, reviewedBy, reviewNote (the boss; the balance still covers it)' },
+  reject: { from: ['requested', 'approved'], to: 'rejected', writes: 'reviewedAt, reviewedBy, reviewNote; releases the reserved amount' },
+  cancel: { from: ['requested'], to: 'cancelled', writes: 'cancelledAt (the salesperson); releases the reserved amount' },
+  pay: { from: ['approved'], to: 'paid', writes: 'paidAt, paidBy, reference; a `paid` ledger entry; releases the open-request slot' },
+} });
+
+/** Payout states. */
+export const PAYOUT_STATUSES = payoutMachine.states;
+/** One of {@link PAYOUT_STATUSES}. */
+export type PayoutStatus = StateOf<typeof payoutMachine>;
+/** A move of the payout machine. */
+export type PayoutMove = MoveOf<typeof payoutMachine>;

@@ -1,6 +1,8 @@
 /** Given/when/then for the team and member deciders and what follows a payment (no database). */
 import { decider } from '../../tests/support/decider';
 import { aMember, aTeam, at, NOW } from '../../tests/support/fixtures';
+import { decideJoin } from '../groupbuy';
+import { changesOf } from './effects';
 import { decideMember } from './member';
 import { decideAfterPayment, decideTeam, teamChange } from './team';
 
@@ -57,5 +59,21 @@ describe('member', () => {
   it('given a paid member, it is never released nor paid again', () => {
     member.given(aMember({ status: 'paid' })).when('release', NOW).thenRefused('FAILED_PRECONDITION');
     member.given(aMember({ status: 'paid' })).when('pay', NOW).thenRefused('FAILED_PRECONDITION');
+  });
+});
+
+describe('joining a team whose product was taken off the brand pool', () => {
+  const joiner = { openid: 'o_cust_2', salesId: null, isNewCustomer: true };
+
+  it('given joins open, a customer may join; given them closed (product off), the join is refused NOT_FOUND', () => {
+    expect(() => decideJoin(aTeam({ joinsClosedAt: null }), joiner, NOW)).not.toThrow();
+    expect(() => decideJoin(aTeam(), joiner, NOW)).not.toThrow();
+    expect(() => decideJoin(aTeam({ joinsClosedAt: NOW }), joiner, NOW)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it("the seat's guarded write requires joins open, so a join decided before the product went off still loses", () => {
+    const [seat] = changesOf({ type: 'takeSeat', member: aMember(), size: 2, expiresAt: at(60) }, NOW);
+    expect(seat).toMatchObject({ entity: 'team', move: 'seat' });
+    expect(seat.requires).toContainEqual({ field: 'joinsClosedAt', op: 'eq', value: null });
   });
 });

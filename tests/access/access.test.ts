@@ -33,6 +33,13 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
 // - the dashboard and promotion health are staff views for the boss and ops; share trees also for
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
+// - payment callbacks and the timer have no caller: system only;
+// - the back office (issue 13): queues, referral review and exports are boss and ops work; a
+//   salesperson requests, cancels and sees their own payouts; approving and marking payouts
+//   paid (and their queue) is the boss's alone — ops never move money.
+// - the back office (issue 13) is boss/ops only: products, prices and stock (catalog.*) for both;
+//   the sales team (invitations, the team list, deactivation) for the boss alone; accepting an
+//   invitation is for anyone identified (the use case refuses staff: FAILED_PRECONDITION);
 // - payment callbacks and the timer have no caller: system only.
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
@@ -67,6 +74,26 @@ const TABLE: Record<string, Caller[]> = {
   'payNotify.sandbox': ['system'],
   'payNotify.cloudpay': ['system'],
   'sweep.run': ['system'],
+  'admin.reviewReferral': ['boss', 'ops'],
+  'admin.referrals': ['boss', 'ops'],
+  'admin.queues': ['boss', 'ops'],
+  'admin.export': ['boss', 'ops'],
+  'payout.request': ['sales'],
+  'payout.cancel': ['sales'],
+  'payout.mine': ['sales'],
+  'payout.review': ['boss'],
+  'payout.markPaid': ['boss'],
+  'payout.queue': ['boss'],
+  'catalog.list': ['boss', 'ops'],
+  'catalog.get': ['boss', 'ops'],
+  'catalog.save': ['boss', 'ops'],
+  'catalog.setStatus': ['boss', 'ops'],
+  'catalog.adjustStock': ['boss', 'ops'],
+  'team.invite': ['boss'],
+  'team.invites': ['boss'],
+  'team.acceptInvite': ANYONE,
+  'team.members': ['boss'],
+  'team.deactivate': ['boss'],
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -116,6 +143,26 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
     'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
     'sweep.run': {},
+    'admin.reviewReferral': { rewardId: 'o_missing_referral', approve: true },
+    'admin.referrals': {},
+    'admin.queues': {},
+    'admin.export': { kind: 'orders', from: '2026-06-01', to: '2026-06-01' },
+    'payout.request': { amountFen: 100_000 },
+    'payout.cancel': { payoutId: 'po_missing' },
+    'payout.mine': {},
+    'payout.review': { payoutId: 'po_missing', approve: true },
+    'payout.markPaid': { payoutId: 'po_missing', reference: 'BANK-1' },
+    'payout.queue': {},
+    'catalog.list': {},
+    'catalog.get': { productId: 'p01' },
+    'catalog.save': { product: { title: '访问测试', category: '茶叶', images: ['/assets/products/p01.svg'] }, skus: [{ name: '1', priceFen: 100, listPriceFen: 100, stock: 1 }], idempotencyKey: uniq },
+    'catalog.setStatus': { productId: 'p13', status: 'off' },
+    'catalog.adjustStock': { skuId: 'p12-s1', deltaQty: 1, reason: 'access', idempotencyKey: uniq },
+    'team.invite': { uses: 1, expiresInDays: 1, idempotencyKey: uniq },
+    'team.invites': {},
+    'team.acceptInvite': { code: 'NoSuchCode12', name: 'x', title: 'y' },
+    'team.members': {},
+    'team.deactivate': { salesId: 'o_sales_sun', heirId: 'o_sales_wang' },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);

@@ -31,6 +31,7 @@ import {
   memberMachine,
   orderMachine,
   payDecision,
+  payoutMachine,
   reactToOrderEvent,
   sourcesOf,
   targetOf,
@@ -43,8 +44,11 @@ import {
   type NewOrderInput,
   type OrderCommand,
   type OrderEvent,
+  type Payout,
+  type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
+import type { BalanceEntry } from '../../shared/payouts';
 
 type Doc = { _id: string; status: string } & Record<string, unknown>;
 
@@ -63,6 +67,7 @@ const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
   member: memberMachine,
   coupon: couponMachine,
   aftersale: afterSaleMachine,
+  payout: payoutMachine,
 };
 
 /** The value at a dotted path (`lines.0.state`), as a query's field path reads it. */
@@ -101,6 +106,10 @@ export class LifecycleWorld {
   readonly requests = new Map<string, AfterSaleRequest>();
   readonly dealUses = new Map<string, number>();
   readonly payouts = new Map<string, number>();
+  /** Payout requests, the salespeople's open-request slots, and the commission ledger they draw on. */
+  readonly payoutRequests = new Map<string, Payout>();
+  readonly payoutSlots = new Map<string, { openPayoutId: string | null; payoutSeq: number }>();
+  readonly ledger: BalanceEntry[] = [];
   readonly moves: MadeMove[] = [];
   private seq = 0;
 
@@ -109,7 +118,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, payout: this.payoutRequests };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
@@ -129,6 +138,29 @@ export class LifecycleWorld {
     for (const [field, n] of Object.entries(change.inc)) doc[field] = Number(doc[field] ?? 0) + n;
     if (doc.status !== to) throw new Error(`${machine.name}.${change.move} set status ${doc.status}, the table says ${to}`);
     return true;
+  }
+
+  /** A payout effect as `_commerce/effects.ts` applies it (same guards); true when it won. */
+  applyPayoutEffect(effect: PayoutEffect): boolean {
+    const slot = (id: string) => this.payoutSlots.get(id) ?? { openPayoutId: null, payoutSeq: 0 };
+    switch (effect.type) {
+      case 'holdPayoutSlot': {
+        const s = slot(effect.salesId);
+        if (s.openPayoutId !== null || s.payoutSeq !== effect.seq - 1) return false;
+        this.payoutSlots.set(effect.salesId, { openPayoutId: effect.payoutId, payoutSeq: effect.seq });
+        return true;
+      }
+      case 'releasePayoutSlot': {
+        const s = slot(effect.salesId);
+        if (s.openPayoutId !== effect.payoutId) return false;
+        this.payoutSlots.set(effect.salesId, { ...s, openPayoutId: null });
+        return true;
+      }
+      case 'recordPayoutPaid':
+        if (this.ledger.some((e) => e.payoutId === effect.entry.payoutId && e.kind === 'paid')) return false;
+        this.ledger.push({ ...effect.entry });
+        return true;
+    }
   }
 
   /** A new order with its reservations, each undone when a later one is refused (like Steps). */

@@ -3,6 +3,7 @@
  * shared/ rules. No writes.
  */
 import { AppError, store, type ActionContext } from '../../_platform';
+import { assertOnSale } from '../../../shared/catalog';
 import { isCouponUsable, type Coupon } from '../../../shared/coupons';
 import { decideJoin, type Team } from '../../../shared/groupbuy';
 import { dealTermsOf, KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
@@ -74,8 +75,7 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   const skusByProduct = catalog.skus;
 
   const lines: CartLine[] = items.map((item, index) => {
-    const product = productById.get(item.productId);
-    if (!product || product.status !== 'on') throw new AppError('NOT_FOUND', `product ${item.productId} is not on sale`);
+    const product = assertOnSale(productById.get(item.productId), item.productId);
     const skus = skusByProduct.filter((s) => s.productId === item.productId);
     const sku = item.skuId ? skus.find((s) => s._id === item.skuId) : skus.length === 1 ? skus[0] : undefined;
     if (!sku) {

@@ -76,3 +76,15 @@ export function LoadMore({ hasMore, count }: { hasMore: boolean; count: number }
   if (count === 0) return null;
   return <View className="load-more">{hasMore ? '上拉加载更多' : '— 没有更多了 —'}</View>;
 }
+
+/** The foot of a server-paged list: "加载更多" while the server has more, then the end mark. */
+export function CursorLoadMore({ list }: { list: { hasMore: boolean; loadMore: () => void; items: unknown[] } }) {
+  if (list.hasMore) {
+    return (
+      <View className="load-more" onClick={list.loadMore} data-testid="load-more">
+        加载更多
+      </View>
+    );
+  }
+  return <LoadMore hasMore={false} count={list.items.length} />;
+}

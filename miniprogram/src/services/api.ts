@@ -51,6 +51,32 @@ export type Ledger = Reply<'sales', 'ledger'>;
 export type LeaderboardRow = Reply<'sales', 'leaderboard'>['rows'][number];
 /** admin.dashboard. */
 export type Dashboard = Reply<'admin', 'dashboard'>;
+/** payout.mine: the balance with its parts and the caller's requests. */
+export type MyPayouts = Reply<'payout', 'mine'>;
+/** A payout request. */
+export type PayoutView = MyPayouts['items'][number];
+/** A payout request's state. */
+export type PayoutStatus = PayoutView['status'];
+/** A salesperson's balance and its parts. */
+export type PayoutBalance = MyPayouts['balance'];
+/** admin.queues: what waits for a person, counted. */
+export type Queues = Reply<'admin', 'queues'>;
+/** A referral reward held for review (admin.referrals). */
+export type ReferralRow = Reply<'admin', 'referrals'>['items'][number];
+/** admin.promotionHealth: invalid ops documents. */
+export type OpsHealth = Reply<'admin', 'promotionHealth'>;
+/** admin.export: a CSV file in storage with a temporary URL. */
+export type ExportFile = Reply<'admin', 'export'>;
+/** What admin.export takes. */
+export type ExportRequest = Event<'admin', 'export'>;
+/** A product as the back office shows it (catalog.get / list / save). */
+export type CatalogProduct = Reply<'catalog', 'get'>;
+/** What catalog.save takes: the product's fields and its SKUs. */
+export type ProductSave = Omit<Event<'catalog', 'save'>, 'idempotencyKey'>;
+/** An invitation to the sales team (team.invite / invites). */
+export type InviteRow = Reply<'team', 'invite'>;
+/** A member of the sales team (team.members). */
+export type TeamMember = Reply<'team', 'members'>['members'][number];
 
 export const shelfApi = {
   view: (salesId?: string) => callCloud('shelf', 'view', { salesId }),
@@ -100,6 +126,38 @@ export const salesApi = {
 
 export const adminApi = {
   dashboard: (from?: string, to?: string) => callCloud('admin', 'dashboard', { from, to }),
+  queues: () => callCloud('admin', 'queues', {}),
+  promotionHealth: () => callCloud('admin', 'promotionHealth', {}),
+  referrals: (cursor?: string) => callCloud('admin', 'referrals', { cursor }),
+  reviewReferral: (rewardId: string, approve: boolean, note?: string) => callCloud('admin', 'reviewReferral', { rewardId, approve, note }),
+  exportCsv: (req: ExportRequest) => callCloud('admin', 'export', req),
+};
+
+export const payoutApi = {
+  mine: (cursor?: string) => callCloud('payout', 'mine', { cursor }),
+  request: (amountFen: number) => callCloud('payout', 'request', { amountFen }),
+  cancel: (payoutId: string) => callCloud('payout', 'cancel', { payoutId }),
+  queue: (status?: PayoutStatus, cursor?: string) => callCloud('payout', 'queue', { status, cursor }),
+  review: (payoutId: string, approve: boolean, note?: string) => callCloud('payout', 'review', { payoutId, approve, note }),
+  markPaid: (payoutId: string, reference: string) => callCloud('payout', 'markPaid', { payoutId, reference }),
+};
+
+/** Back office (ops, boss): products, prices, stock. */
+export const catalogApi = {
+  list: (cursor?: string, status?: CatalogProduct['status']) => callCloud('catalog', 'list', { cursor, status }),
+  get: (productId: string) => callCloud('catalog', 'get', { productId }),
+  save: (fields: ProductSave, idempotencyKey: string) => callCloud('catalog', 'save', { ...fields, idempotencyKey }),
+  setStatus: (productId: string, status: CatalogProduct['status']) => callCloud('catalog', 'setStatus', { productId, status }),
+  adjustStock: (skuId: string, deltaQty: number, reason: string, idempotencyKey: string) => callCloud('catalog', 'adjustStock', { skuId, deltaQty, reason, idempotencyKey }),
+};
+
+/** The sales team: invitations and deactivation (boss); accepting an invitation (anyone). */
+export const teamApi = {
+  invite: (uses: number, expiresInDays: number, idempotencyKey: string) => callCloud('team', 'invite', { uses, expiresInDays, idempotencyKey }),
+  invites: (cursor?: string) => callCloud('team', 'invites', { cursor }),
+  acceptInvite: (code: string, name: string, title: string) => callCloud('team', 'acceptInvite', { code, name, title }),
+  members: (cursor?: string) => callCloud('team', 'members', { cursor }),
+  deactivate: (salesId: string, heirId: string) => callCloud('team', 'deactivate', { salesId, heirId }),
 };
 
 /** A fresh idempotency key per checkout attempt (kept across retries of the same submit). */

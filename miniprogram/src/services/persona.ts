@@ -38,8 +38,12 @@ export function currentOpenid(): string {
   return currentPersona()?.openid || '';
 }
 
+/** The window event `setPersona` fires (pages showing role-dependent entries re-render on it). */
+export const PERSONA_EVENT = 'linkshelf:persona';
+
 export function setPersona(p: Persona): void {
   Taro.setStorageSync(KEY, p);
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(PERSONA_EVENT));
 }
 
 export async function fetchPersonas(): Promise<Persona[]> {

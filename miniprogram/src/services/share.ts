@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { Event, Reply } from '../../../shared/contract';
+import { shareIdFromQuery, type Query } from '../utils/share-query';
 import { callCloud } from './cloud';
+
+export { shareIdFromQuery };
 
 /**
  * The share id (`?s=<shareId>` in a card path, or a QR `scene`) that brought this customer here.
@@ -13,20 +16,6 @@ const opened = new Map<string, Promise<ShareOpen>>();
 
 /** share.open's reply: the target the share points at and the binding outcome. */
 export type ShareOpen = Reply<'share', 'open'>;
-
-type Query = Record<string, string | undefined> | undefined;
-
-/** Pulls a share id out of page/launch query: `s`, or a QR `scene` "s=<id>" / "<id>". */
-export function shareIdFromQuery(q: Query): string | undefined {
-  if (!q) return undefined;
-  if (q.s) return String(q.s);
-  if (q.scene) {
-    const scene = decodeURIComponent(String(q.scene));
-    const m = /(?:^|&)s=([^&]+)/.exec(scene);
-    return m ? m[1] : /^[0-9A-Za-z_-]{1,32}$/.test(scene) ? scene : undefined;
-  }
-  return undefined;
-}
 
 /** Remembers the share id and reports the open once per id (share.open; failures are ignored). */
 export function captureShare(q: Query): string | undefined {

@@ -23,3 +23,15 @@ export function formatFenCompact(fen: number): string {
   if (Math.abs(yuan) >= 10000) return `¥${(yuan / 10000).toFixed(1)}万`;
   return `¥${yuan.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
 }
+
+/**
+ * Yuan typed by a person ("12", "12.5", "12.50") → integer fen; null when it is not an amount with
+ * at most two decimals.
+ * @example parseYuan('12.5') === 1250; parseYuan('1.234') === null
+ */
+export function parseYuan(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null;
+  const [yuan, cents = ''] = t.split('.');
+  return Number(yuan) * 100 + Number(cents.padEnd(2, '0'));
+}

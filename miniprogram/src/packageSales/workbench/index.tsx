@@ -16,6 +16,7 @@ const LINKS = [
   { text: '客户订单', sub: '我名下的成交', url: '/packageSales/orders/index' },
   { text: '佣金明细', sub: '待结算 / 可结算 / 已发放 / 已冲回', url: '/packageSales/ledger/index' },
   { text: '排行榜', sub: '业绩与拉新', url: '/packageSales/leaderboard/index' },
+  { text: '提现', sub: '可提现余额 · 申请 · 进度', url: '/packageSales/payout/index' },
 ];
 
 export default function WorkbenchPage() {

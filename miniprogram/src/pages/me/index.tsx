@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { knownRole } from '../../services/role';
+import { useKnownRole } from '../../services/role';
 import { currentShareId } from '../../services/share';
 import './index.css';
 
@@ -19,11 +19,13 @@ const SHOP: Entry[] = [
 const WORK: Entry[] = [
   { text: '销售工作台', url: '/packageSales/workbench/index', roles: ['sales'] },
   { text: '老板看板', url: '/packageBoss/dashboard/index', roles: ['boss', 'ops'] },
+  { text: '后台管理', url: '/packageBoss/home/index', roles: ['boss', 'ops'] },
+  { text: '待办队列', url: '/packageBoss/queues/index', roles: ['boss', 'ops'] },
 ];
 const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
 
 export default function MePage() {
-  const role = knownRole();
+  const role = useKnownRole();
   const go = (e: Entry) => (e.url.startsWith('/pages/orders') ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
   const work = WORK.filter((e) => !role || !e.roles || e.roles.includes(role));
   const sid = currentShareId();

@@ -1,0 +1,69 @@
+/**
+ * What the story e2e files share (loop.e2e.ts, backoffice.e2e.ts): steps that run in order and
+ * stop at the first failure, the h5 copy-link, opening a link as a person, waiting for text.
+ */
+import type { Page } from 'playwright-core';
+import type { E2E, Person } from './harness';
+
+/** The h5 share link: copy-link → clipboard (Taro also keeps it in storage `taro_clipboard`). */
+export async function copyLink(page: Page, scope = page.locator('body'), testid = 'copy-link'): Promise<string> {
+  await page.evaluate(() => navigator.clipboard.writeText('').catch(() => undefined));
+  await scope.locator(`[data-testid=${testid}]:visible`).first().click();
+  const t0 = Date.now();
+  for (;;) {
+    const link = await page.evaluate(async () => {
+      const fromClipboard = await navigator.clipboard.readText().catch(() => '');
+      if (fromClipboard.includes('#/')) return fromClipboard;
+      try {
+        const v = JSON.parse(localStorage.getItem('taro_clipboard') || 'null') as { data?: string } | null;
+        if (v?.data && v.data.includes('#/')) return v.data;
+      } catch {
+        /* not JSON */
+      }
+      return '';
+    });
+    if (link) return link;
+    if (Date.now() - t0 > 15000) throw new Error('copy-link put no h5 link on the clipboard within 15 s');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Opens a copied h5 link as `openid` (the h5 stand-in for WeChat's identity: `as=` in the hash query). */
+export async function openLinkAs(p: Person, link: string): Promise<void> {
+  const url = new URL(link);
+  const sep = url.hash.includes('?') ? '&' : '?';
+  await p.page.goto(`${url.origin}/${url.hash}${sep}as=${encodeURIComponent(p.openid)}`, { waitUntil: 'domcontentloaded' });
+}
+
+/** Waits for visible text. */
+export async function see(page: Page, text: string | RegExp, timeout = 20000): Promise<void> {
+  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * `step(name, fn)`: an `it` that runs only if every earlier step passed, records its time, and on
+ * failure saves a `FAILED-<person>` screenshot of what each person was looking at.
+ */
+export function storySteps(e2e: () => E2E) {
+  const state: { failed?: string } = {};
+  const timings: string[] = [];
+  const step = (name: string, fn: () => Promise<void>, timeout = 90000) =>
+    it(
+      name,
+      async () => {
+        if (state.failed) throw new Error(`not reached: step "${state.failed}" failed`);
+        const t0 = Date.now();
+        try {
+          await fn();
+        } catch (err) {
+          state.failed = name;
+          for (const p of e2e().people) await e2e().shot(p.page, `FAILED-${p.name}`).catch(() => undefined);
+          throw err;
+        } finally {
+          timings.push(`${name}: ${Date.now() - t0} ms`);
+        }
+      },
+      timeout,
+    );
+  return { step, timings };
+}

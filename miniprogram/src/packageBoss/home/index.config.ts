@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '后台管理' });

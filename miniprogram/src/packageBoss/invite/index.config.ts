@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '邀请新销售', enableShareAppMessage: true });

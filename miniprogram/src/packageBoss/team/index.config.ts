@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '销售团队', enablePullDownRefresh: true });

@@ -1,0 +1,2 @@
+/** CSV for exports (Excel/WPS with Chinese text). */
+export * from './encode-csv';

@@ -1,0 +1,2 @@
+/** Back-office exports: kinds, columns and rows (pure). */
+export * from './export-rows';
