@@ -14,12 +14,21 @@ export interface Settled {
  * `OrderCompleted` for the growth loop: the only place commission becomes settleable. Each line's
  * commission less what refunds reversed gets one `settleable` entry (deterministic id per line:
  * a re-delivery inserts nothing new and moves no counter). Answers what this completion settled
- * (also on a re-delivery, so its message can still be sent), or null when the order earned nothing.
+ * (also on a re-delivery, so its message can still be sent), or null when the order earned nothing
+ * (or its commission still waits for a valid plan: then the sweep settles it once computed).
  * Round trips: 1 read (growth copy) + 1 insert per line + 1 day counter + 1 totals (first delivery).
  */
 export async function settleCompletedOrder(ctx: GrowthCtx, order: Pick<Order, '_id'>): Promise<Settled | null> {
-  const g = await store.getById<GrowthOrder>('growth_orders', order._id);
+  let g = await store.getById<GrowthOrder>('growth_orders', order._id);
   if (!g || !g.salesId) return null;
+  if (g.commissionStatus === 'waiting' || g.commissionStatus === 'computing') {
+    // Not known yet: the sweep settles it when it computes it (waiting-commission.ts). A guarded
+    // mark, so a computation finishing meanwhile is seen (then it is settled here, now).
+    const _ = store.command();
+    if (await store.guardedUpdate('growth_orders', { _id: order._id, commissionStatus: _.in(['waiting', 'computing']) }, { completedAt: ctx.now })) return null;
+    g = await store.getById<GrowthOrder>('growth_orders', order._id);
+    if (!g?.salesId) return null;
+  }
   const salesId = g.salesId;
   const lines = settleableOf(g.lines, g.reversals ?? []);
   const entries: LedgerEntry[] = lines.map((l) => ({

@@ -80,7 +80,7 @@ describe('order.pay and payNotify', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => t.cloud.call<{ outcome: string }>('payNotify', event)));
     expect(results.map((r) => (r.ok ? r.data.outcome : r.error.code)).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'paid']);
     expect(await docs(t.cloud, 'payments')).toHaveLength(1);
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, tradeNo: 'wx_trade_1' });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, tradeNo: 'wx_trade_1' });
     await expectMoneyBalances(t.cloud);
   });
 
@@ -93,7 +93,7 @@ describe('order.pay and payNotify', () => {
 
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
-    await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     const notice = { outTradeNo: o.orderId, transactionId: sandboxTradeNo(o.orderId), totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
     const replays = await Promise.all([1, 2, 3].map(() => t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) })));
     expect(replays.map((x) => x.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate']);
@@ -111,11 +111,11 @@ describe('order.pay and payNotify', () => {
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
   });
 
-  it('pay → paid; paying again is refused; the coupon is used', async () => {
+  it('pay → to_ship (a normal order goes to the warehouse at once); paying again is refused; the coupon is used', async () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
     const paid = await t.cloud.ok<{ status: string }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
-    expect(paid.status).toBe('paid');
+    expect(paid.status).toBe('to_ship');
     const again = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(again.ok === false && again.error.code).toBe('FAILED_PRECONDITION');
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
@@ -170,13 +170,14 @@ describe('order.cancel and order.refund', () => {
       'o_cust_1',
     );
     await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
-    const first = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_cust_1');
-    expect(first).toMatchObject({ refundFen: o.lines[0].paidFen, status: 'partially_refunded' });
+    const first = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_ops');
+    // The order stays to ship: one line refunded, the other still goes out.
+    expect(first).toMatchObject({ refundFen: o.lines[0].paidFen, status: 'to_ship' });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used' });
-    const twice = await t.cloud.call('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_cust_1');
+    const twice = await t.cloud.call('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_ops');
     expect(twice.ok === false && twice.error.code).toBe('FAILED_PRECONDITION');
     await expectMoneyBalances(t.cloud);
-    const rest = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    const rest = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     expect(rest).toMatchObject({ refundFen: o.lines[1].paidFen, status: 'refunded' });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'unused', orderId: null });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ refundedFen: o.totalFen, paidFen: o.totalFen });
@@ -186,8 +187,11 @@ describe('order.cancel and order.refund', () => {
 
   it('refunding an unpaid order is refused by the order state table', async () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-refund-2' }, 'o_cust_1');
-    const r = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    const r = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     expect(r.ok === false && r.error.code).toBe('FAILED_PRECONDITION');
+    // Buyers do not refund with one tap any more: they ask through aftersale.
+    const buyer = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    expect(buyer.ok === false && buyer.error.code).toBe('PERMISSION_DENIED');
   });
 
   it('list and get show only the caller’s orders', async () => {

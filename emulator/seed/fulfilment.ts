@@ -5,7 +5,7 @@
  * queue and the customer's order and after-sale pages have something on them. The orders are
  * made by the lifecycle's own deciders (paid, sent to the warehouse, shipped, received,
  * requested), unattributed (no commission), with their payment records; the stock they hold is
- * taken from their SKUs by `buildSeed`.
+ * taken from their SKUs by `buildSeed`. Test clouds get the settings and 小林 only (no orders).
  */
 import { decideAfterSaleRequest, decideCreateOrder, decideOrder, NO_EVENTS, type OrderDecision } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
@@ -60,7 +60,7 @@ function paidOrder(id: string, lines: CartLine[], now: Date, paidAgoMs: number):
   return applied(order, decideOrder(order, { type: 'readyToShip' }, at));
 }
 
-export function seedFulfilment(now: Date): Record<string, SeedDoc[]> {
+export function seedFulfilment(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const toShip = paidOrder(FULFIL_IDS.toShip, [line('L1', 'p06', 'p06-s1', '东北秋木耳', '250g', 1, 4500, 5900), line('L2', 'p10', 'p10-s1', '桂花酒酿', '6 瓶', 2, 4800, 5900)], now, 2 * HOUR);
 
@@ -87,9 +87,13 @@ export function seedFulfilment(now: Date): Record<string, SeedDoc[]> {
   received = applied(received, asked.order);
 
   const orders = [toShip, shipped, received];
-  return {
+  const base = {
     settings: [{ ...DEFAULT_FULFILMENT, subscribeTemplates: SEED_TEMPLATES, updatedAt: now }],
     users: [{ _id: FULFIL_CUSTOMER, role: 'customer', name: '小林', avatarUrl: '/assets/avatars/c1.svg', persona: true, createdAt: ago(30 * DAY) }],
+  };
+  if (!options.demo) return base;
+  return {
+    ...base,
     orders: orders.map((o) => ({ ...o })),
     payments: orders.map((o) => ({ _id: `seed_${o.tradeNo}`, orderId: o._id, tradeNo: o.tradeNo, totalFen: o.totalFen, provider: 'seed', receivedAt: o.paidAt })),
     aftersale_requests: [{ ...asked.request }],

@@ -10,7 +10,7 @@ import type { SeedDoc } from './window';
 
 /** `demo`: also the back office's demo (settled commission, an open payout, a referral to review; see back-office.ts). */
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedFulfilment(now)];
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedFulfilment(now, options)];
   if (options.demo) parts.push(seedBackOffice(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];

@@ -113,6 +113,8 @@ export interface GrowthOrder {
   commissionStatus?: CommissionStatus;
   /** While the commission waits: since when, and the plan documents' problems (`collection/id field: message`). */
   commissionWaiting?: { since: Date; problems: string[] } | null;
+  /** The order completed while its commission still waited: it settles as soon as it is computed. */
+  completedAt?: Date | null;
 }
 
 /** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */
