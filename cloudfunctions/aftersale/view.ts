@@ -44,6 +44,6 @@ export async function requestPage(where: Record<string, unknown>, page: PageSpec
     .lookup({ from: 'orders', localField: 'orderId', foreignField: '_id', as: '_order' })
     .end();
   const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<AfterSaleRequest & { _order?: Order[] }>(res), page);
-  const requests = await viewsOf(rows.map(({ _order, ...request }) => ({ request, order: _order?.[0] })));
-  return { requests, nextCursor };
+  const items = await viewsOf(rows.map(({ _order, ...request }) => ({ request, order: _order?.[0] })));
+  return { items, nextCursor };
 }

@@ -28,11 +28,11 @@ describe('fulfil.toShip', () => {
     for (let i = 0; i < 30; i++) {
       await t.cloud.db.collection('orders').add({ ...base, _id: `o_page_${String(i).padStart(2, '0')}`, status: 'to_ship', paidAt: same, tradeNo: `wx${i}`, paidFen: base.totalFen });
     }
-    const first = await t.cloud.ok<{ orders: Array<{ orderId: string; buyerName: string; lines: Line[] }>; nextCursor: string | null }>('fulfil', { action: 'toShip' }, OPS);
-    expect(first.orders).toHaveLength(20);
-    expect(first.orders[0]).toMatchObject({ orderId: 'o_page_00', buyerName: '小美', lines: [{ lineId: 'L1', state: 'open' }] });
-    const second = await t.cloud.ok<{ orders: Array<{ orderId: string }>; nextCursor: string | null }>('fulfil', { action: 'toShip', cursor: first.nextCursor }, OPS);
-    const ids = [...first.orders, ...second.orders].map((o) => o.orderId);
+    const first = await t.cloud.ok<{ items: Array<{ orderId: string; buyerName: string; lines: Line[] }>; nextCursor: string | null }>('fulfil', { action: 'toShip' }, OPS);
+    expect(first.items).toHaveLength(20);
+    expect(first.items[0]).toMatchObject({ orderId: 'o_page_00', buyerName: '小美', lines: [{ lineId: 'L1', state: 'open' }] });
+    const second = await t.cloud.ok<{ items: Array<{ orderId: string }>; nextCursor: string | null }>('fulfil', { action: 'toShip', cursor: first.nextCursor }, OPS);
+    const ids = [...first.items, ...second.items].map((o) => o.orderId);
     expect(ids).toEqual(Array.from({ length: 30 }, (_, i) => `o_page_${String(i).padStart(2, '0')}`));
     expect(second.nextCursor).toBeNull();
     const bad = await t.cloud.call('fulfil', { action: 'toShip', cursor: 'nonsense' }, OPS);

@@ -23,7 +23,7 @@ export const toShip = action(fulfil.toShip)({
       .end();
     const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<Order & { _buyer?: Array<{ name?: string }> }>(res), page);
     return {
-      orders: rows.map((o) => ({
+      items: rows.map((o) => ({
         orderId: o._id,
         kind: o.kind,
         buyerOpenid: o.buyerOpenid,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AFTERSALE_STATUSES } from '../lifecycle/tables';
 import { defineContract } from './define';
-import { cursorField, fen, fileIdField, idField, instant } from './fields';
+import { cursorField, fen, fileIdField, idField, instant, nextCursorField } from './fields';
 import { carrierField, fulfilLineSchema, lineIdField, trackingNoField } from './fulfil-fields';
 
 /** A request as its pages show it (the buyer's own, or any for staff). */
@@ -33,7 +33,7 @@ export const afterSaleViewSchema = z.strictObject({
   cancelledAt: instant.nullable(),
 });
 
-const page = z.strictObject({ requests: z.array(afterSaleViewSchema), nextCursor: z.string().nullable() });
+const page = z.strictObject({ items: z.array(afterSaleViewSchema), nextCursor: nextCursorField });
 const byId = { requestId: idField };
 
 /** The actions of `aftersale`. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineContract } from './define';
-import { cursorField, fen, idField, instant } from './fields';
+import { cursorField, fen, idField, instant, nextCursorField } from './fields';
 import { carrierField, fulfilLineSchema, lineIdField, shipmentSchema, trackingNoField } from './fulfil-fields';
 import { orderStatusField } from './order-view';
 
@@ -36,7 +36,7 @@ export const fulfil = defineContract({
   /** Orders to ship (`to_ship`), oldest paid first, 20 a page. */
   toShip: {
     input: { cursor: cursorField.optional() },
-    reply: z.strictObject({ orders: z.array(toShipRowSchema), nextCursor: z.string().nullable() }),
+    reply: z.strictObject({ items: z.array(toShipRowSchema), nextCursor: nextCursorField }),
   },
   /** Ships `lineIds` of one order in one parcel; the last unshipped lines make it `shipped`. */
   ship: {

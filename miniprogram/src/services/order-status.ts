@@ -1,4 +1,3 @@
-import { REFUNDABLE_STATUSES } from '../../../shared/orders/order';
 import type { OrderStatus } from './api';
 
 /** Order states in Chinese: one per state of shared/lifecycle's order table (the compiler checks the list is complete). */
@@ -25,8 +24,8 @@ export function orderStatusText(s: OrderStatus): string {
 }
 
 export const isPendingPay = (s: OrderStatus) => s === 'pending_pay';
-/** The server's own list (shared/orders): money left to refund. */
-export const isRefundable = (s: OrderStatus) => REFUNDABLE_STATUSES.includes(s);
+/** States in which the buyer may ask for after-sale (the order table's sources of its `afterSale` move). */
+export const canAskAfterSale = (s: OrderStatus) => s === 'to_ship' || s === 'shipped' || s === 'received';
 
 /** Tabs of "my orders": which states each shows (a group order waiting for its team is `paid`). */
 export const ORDER_TABS: Array<{ key: string; text: string; match: (s: OrderStatus) => boolean }> = [
