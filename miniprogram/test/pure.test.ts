@@ -59,6 +59,9 @@ describe('parseYuan: the payout amount a person types', () => {
     ['1e3', null],
   ])('%s → %s', (text, fen) => {
     expect(parseYuan(text)).toBe(fen);
+  });
+});
+
 describe('parseYuan (prices typed in the back office)', () => {
   it.each([
     ['128', 12800],
