@@ -22,14 +22,28 @@ const BUDGETS: Record<string, number> = {
   'order.quote': 3,
   'order.create': 10, // caller, cart, coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated marked handled; also a team opened or joined
   'order.pay': 5,
-  'payNotify.sandbox': 12, // + OrderPaid marked handled
+  'payNotify.sandbox': 26, // + OrderPaid marked handled; issue 12: + the paid message (4), and for a team's last payer each member order sent to ship (TeamSucceeded, its message, marked handled)
   'order.cancel': 4,
-  'order.refund': 13, // + OrderRefunded marked handled
+  'order.refund': 17, // + OrderRefunded marked handled; issue 12: + the refund message (settings, record, send, answer)
   'order.list': 2,
   'order.get': 2,
   'groupbuy.get': 3,
   'admin.promotionHealth': 3,
   'sweep.run': 6, // + the growth copies whose commission waits for a valid plan (issue 13)
+  // Fulfilment and after-sale (issue 12).
+  'fulfil.toShip': 2, // caller, one aggregate (the page with its buyers),
+  'fulfil.ship': 8, // caller, order, guarded ship with OrderShipped; the shipped message (settings, record, send, answer); marked handled,
+  'fulfil.shipMany': 8, // per row: as fulfil.ship,
+  'order.confirmReceipt': 3, // caller, order, guarded receipt,
+  'order.messageTemplates': 2, // caller, settings,
+  'aftersale.request': 7, // caller, settings, transaction (begin, order, request writes, commit); a photo check is one storage call,
+  'aftersale.review': 13, // approving a refund: request, transaction, refund done, growth reversal, the result message, marked handled,
+  'aftersale.returnShipped': 4, // caller, request, guarded parcel write (returns it),
+  'aftersale.receiveReturn': 20, // request, transaction, refund done, stock back, growth reversal, the result message, marked handled,
+  'aftersale.cancel': 8, // request, transaction (the lines freed), marked handled,
+  'aftersale.list': 2, // caller, one aggregate (requests with their orders),
+  'aftersale.get': 3, // caller, request, order,
+  'aftersale.queue': 2,
 };
 
 it('every commerce action stays within its round-trip budget', async () => {
@@ -52,7 +66,7 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('order', { action: 'quote', ...cart }, 'o_cust_1');
   const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId, idempotencyKey: 'key-budget-1' }, 'o_cust_1');
   await cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
-  await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   const o2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'key-budget-2' }, 'o_cust_1');
   await cloud.ok('order', { action: 'cancel', orderId: o2.orderId }, 'o_cust_1');
   await cloud.ok('order', { action: 'list' }, 'o_cust_1');
@@ -64,6 +78,28 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('order', { action: 'pay', orderId: joined.orderId }, 'o_cust_2');
   await cloud.ok('admin', { action: 'promotionHealth' }, 'o_ops');
   await cloud.ok('sweep', { action: 'run' });
+
+  // Fulfilment and after-sale: two paid orders; one shipped alone, one from a pasted row; a
+  // return of one (request → approve → parcel → received), a request cancelled, receipt.
+  const two = { items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }] };
+  const f1 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...two, idempotencyKey: 'key-budget-f1' }, 'o_cust_2');
+  const f2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...two, idempotencyKey: 'key-budget-f2' }, 'o_cust_3');
+  await cloud.ok('order', { action: 'pay', orderId: f1.orderId }, 'o_cust_2');
+  await cloud.ok('order', { action: 'pay', orderId: f2.orderId }, 'o_cust_3');
+  await cloud.ok('order', { action: 'messageTemplates', moment: 'pay' }, 'o_cust_2');
+  await cloud.ok('fulfil', { action: 'toShip' }, 'o_ops');
+  await cloud.ok('fulfil', { action: 'ship', orderId: f1.orderId, lineIds: ['L1', 'L2'], carrier: 'SF', trackingNo: 'SF1234567890123' }, 'o_ops');
+  await cloud.ok('fulfil', { action: 'shipMany', rows: [{ orderId: f2.orderId, carrier: 'ZTO', trackingNo: '73100098765432' }] }, 'o_ops');
+  await cloud.ok('order', { action: 'confirmReceipt', orderId: f1.orderId }, 'o_cust_2');
+  const ret = await cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId: f1.orderId, lineIds: ['L2'], kind: 'return', reason: '破损' }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'review', requestId: ret.requestId, approve: true, note: '请寄回' }, 'o_ops');
+  await cloud.ok('aftersale', { action: 'returnShipped', requestId: ret.requestId, carrier: 'YTO', trackingNo: 'YT9000123456789' }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'receiveReturn', requestId: ret.requestId }, 'o_ops');
+  const dropped = await cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId: f2.orderId, lineIds: ['L1'], kind: 'refund', reason: '没收到' }, 'o_cust_3');
+  await cloud.ok('aftersale', { action: 'cancel', requestId: dropped.requestId }, 'o_cust_3');
+  await cloud.ok('aftersale', { action: 'list' }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'get', requestId: ret.requestId }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'queue' }, 'o_ops');
 
   const stats = cloud.stats().byAction;
   const measured = Object.fromEntries(Object.keys(BUDGETS).map((k) => [k, stats[k]?.maxOps]));
