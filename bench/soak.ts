@@ -30,8 +30,12 @@ const CUSTOMERS = 40;
 const SKUS = ['p03-s1', 'p04-s1', 'p12-s1', 'p05-s1'];
 const TEMPLATES = ['ct_man100_15', 'ct_zhe80_cap30', 'ct_flat5'];
 const DEALS = ['gd_p01_duo', 'gd_p02_trio'];
-const HELD = ['pending_pay', 'paid', 'completed', 'partially_refunded', 'refunding'];
-const PAID_FAMILY = ['paid', 'completed', 'partially_refunded', 'refunding', 'refunded'];
+/** Orders whose lines may hold stock (all but those released unpaid); a line holds while to ship, shipped or refunded in transit. */
+const RELEASED_UNPAID = ['cancelled', 'closed'];
+const HOLDING_LINES = ['open', 'shipped', 'refunded_shipped'];
+/** Paid orders keeping money (their coupon used). */
+const KEPT = ['paid', 'to_ship', 'shipped', 'received', 'completed'];
+const PAID_FAMILY = [...KEPT, 'refunded'];
 
 function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
@@ -113,8 +117,11 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
     } else if (x < 0.77) {
       const [owner, orderId] = takeAny(world.paid) ?? [];
       if (!owner || !orderId) return;
-      const r = (await cloud.call('order', { action: 'refund', orderId }, owner)) as Env;
-      note('order.refund', r);
+      // Buyers ask through aftersale (before shipping: approved at once); staff refund directly.
+      const r = (x < 0.72
+        ? await cloud.call('aftersale', { action: 'request', orderId, lineIds: ['L1'], kind: 'refund', reason: 'soak' }, owner)
+        : await cloud.call('order', { action: 'refund', orderId }, 'o_ops')) as Env;
+      note(x < 0.72 ? 'aftersale.request' : 'order.refund', r);
     } else if (x < 0.82) {
       const r = (await cloud.call('order', { action: 'create', dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
       note('order.create (open a team)', r);
@@ -210,9 +217,9 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
   // stock
   const held = new Map<string, number>();
   for (const o of orders) {
-    if (!HELD.includes(String(o.status))) continue;
+    if (RELEASED_UNPAID.includes(String(o.status))) continue;
     for (const l of (o.lines as Array<Record<string, unknown>>) ?? []) {
-      if (l.refundId) continue;
+      if (!HOLDING_LINES.includes(String(l.state ?? (l.refundId ? 'refunded' : 'open')))) continue;
       held.set(String(l.skuId), (held.get(String(l.skuId)) ?? 0) + Number(l.qty));
     }
   }
@@ -235,12 +242,12 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
   for (const c of coupons) {
     if (c.status !== 'locked' && c.status !== 'used') continue;
     const o = byId.get(String(c.orderId));
-    const okState = o && (c.status === 'locked' ? o.status === 'pending_pay' : ['paid', 'completed', 'partially_refunded', 'refunding'].includes(String(o.status)));
+    const okState = o && (c.status === 'locked' ? o.status === 'pending_pay' : KEPT.includes(String(o.status)));
     if (!okState) fail('coupons: locked/used coupon without its live order', `${c._id} ${c.status} order ${c.orderId} ${o?.status}`);
   }
   const couponById = new Map(coupons.map((c) => [c._id, c]));
   for (const o of orders) {
-    if (!o.couponId || !['pending_pay', 'paid', 'completed', 'partially_refunded'].includes(String(o.status))) continue;
+    if (!o.couponId || !['pending_pay', ...KEPT].includes(String(o.status))) continue;
     const c = couponById.get(String(o.couponId));
     const want = o.status === 'pending_pay' ? 'locked' : 'used';
     if (!c || c.status !== want || c.orderId !== o._id) fail('coupons: live order whose coupon is not locked/used', `${o._id} ${o.status} coupon ${o.couponId} ${c?.status}`);
