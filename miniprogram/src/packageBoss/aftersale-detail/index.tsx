@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View, Input, Button } from '@tarojs/components';
 import { AfterSaleCard } from '../../components/aftersale-card';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
+import { useAction } from '../../hooks/use-action';
 import { useCloud } from '../../hooks/use-cloud';
 import { aftersaleApi, type AfterSaleView } from '../../services/api';
-import { errorText } from '../../services/errors';
 import '../backoffice.css';
 
 /**
@@ -18,19 +18,7 @@ export default function AfterSaleDetailPage() {
   const requestId = params.id || '';
   const state = useCloud(() => aftersaleApi.get(requestId), [requestId]);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function act(run: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await run();
-      Taro.showToast({ title: done, icon: 'success' });
-      state.reload();
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none', duration: 2500 });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, act } = useAction(state.reload);
   return (
     <Shell>
       <Loadable state={state} skeleton={<Skeleton rows={4} />}>

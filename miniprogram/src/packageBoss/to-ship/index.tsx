@@ -7,7 +7,8 @@ import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/sta
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { fulfilApi, type CarrierCode, type ShipManyResult, type ToShipRow } from '../../services/api';
 import { LINE_STATE_TEXT } from '../../services/aftersale-text';
-import { ERROR_TEXT, errorText } from '../../services/errors';
+import { ERROR_TEXT } from '../../services/errors';
+import { useAction } from '../../hooks/use-action';
 import { parsePastedShipments, type PastedShipments } from '../../../../shared/fulfil/paste';
 import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
@@ -21,20 +22,9 @@ function ShipCard({ o, onDone }: { o: ToShipRow; onDone: () => void }) {
   const [skipped, setSkipped] = useState<Record<string, boolean>>({});
   const [carrier, setCarrier] = useState<CarrierCode>('SF');
   const [trackingNo, setTrackingNo] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAction(onDone);
   const lineIds = waiting.filter((l) => !skipped[l.lineId]).map((l) => l.lineId);
-  async function ship() {
-    setBusy(true);
-    try {
-      const r = await fulfilApi.ship(o.orderId, lineIds, carrier, trackingNo.trim());
-      Taro.showToast({ title: r.alreadyShipped ? '之前已发货' : '已发货', icon: 'success' });
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none', duration: 2500 });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const ship = () => act(() => fulfilApi.ship(o.orderId, lineIds, carrier, trackingNo.trim()), (r) => ((r as { alreadyShipped: boolean }).alreadyShipped ? '之前已发货' : '已发货'));
   return (
     <View className="card" data-testid={`to-ship-${o.orderId}`}>
       <View className="between">
@@ -73,19 +63,8 @@ function PasteCard({ onDone }: { onDone: () => void }) {
   const [text, setText] = useState('');
   const [parsed, setParsed] = useState<PastedShipments>();
   const [results, setResults] = useState<ShipManyResult[]>([]);
-  const [busy, setBusy] = useState(false);
-  async function send(p: PastedShipments) {
-    setBusy(true);
-    try {
-      const r = await fulfilApi.shipMany(p.rows);
-      setResults(r.results);
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none', duration: 2500 });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, act } = useAction(onDone);
+  const send = (p: PastedShipments) => act(async () => setResults((await fulfilApi.shipMany(p.rows)).results), '已提交');
   return (
     <View className="card">
       <View className="card-title">批量发货（粘贴表格）</View>

@@ -6,6 +6,7 @@ import { CarrierPicker } from '../../components/carrier-picker';
 import { Shell } from '../../components/shell';
 import { CursorLoadMore, Empty, ErrorView, Loadable, Skeleton } from '../../components/states';
 import { useCloud } from '../../hooks/use-cloud';
+import { useAction } from '../../hooks/use-action';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { aftersaleApi, type AfterSaleView, type CarrierCode } from '../../services/api';
 import { errorText } from '../../services/errors';
@@ -14,19 +15,8 @@ import { errorText } from '../../services/errors';
 function ReturnForm({ r, onDone }: { r: AfterSaleView; onDone: () => void }) {
   const [carrier, setCarrier] = useState<CarrierCode>('SF');
   const [trackingNo, setTrackingNo] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function send() {
-    setBusy(true);
-    try {
-      await aftersaleApi.returnShipped(r.requestId, carrier, trackingNo.trim());
-      Taro.showToast({ title: '已提交退货单号', icon: 'success' });
-      onDone();
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none', duration: 2500 });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, act } = useAction(onDone);
+  const send = () => act(() => aftersaleApi.returnShipped(r.requestId, carrier, trackingNo.trim()), '已提交退货单号');
   return (
     <View className="card" data-testid="return-form">
       <View className="card-title">寄回商品</View>
