@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro';
 import { CloudError } from './errors';
 import { initCloud } from './cloud';
-import { currentOpenid } from './persona';
+
+// The h5 persona is the h5 build's stand-in for WeChat's identity; the weapp build never bundles it.
+const currentOpenid: () => string =
+  process.env.TARO_ENV === 'h5' ? require('./persona').currentOpenid : () => '';
 
 /** A file the user uploaded: its `cloud://` id (stored in documents) and a URL to show it now. */
 export interface UploadedFile {
