@@ -5,12 +5,14 @@
  * concurrent batches while the local cloud fails 10% of transaction commits (plus 5% retryable
  * conflicts and reply delays). Then faults stop, the clock passes every TTL and settlement, the
  * sweep runs, and the invariants must hold:
- *   stock conserved (per SKU: stock + sold = initial; initial − stock = quantity held by orders),
+ *   stock conserved (per SKU: stock + sold = initial; initial − stock = quantity held by order
+ *   lines to ship, shipped or refunded in transit: stock never returned for goods that were not),
  *   coupons conserved (per template: stock + issuedCount = initial; issuedCount = coupons issued;
  *   a locked/used coupon belongs to a live order), no paid order lost (every payment record's order
  *   carries it; every successful pay left a paid or refunded order), no double refund (refund
  *   records = refunded amounts ≤ paid, per order and in total), commission ledger balanced (per
- *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not).
+ *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not;
+ *   never settleable for an order with an after-sale request open).
  * A second, informational phase adds 3% failing single writes (the documented crash windows of
  * docs/commerce.md): its invariant breaks are reported, not budgeted.
  */
@@ -211,6 +213,7 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     'ledger: refunded line not fully reversed',
     'ledger: unrefunded line reversed',
     'ledger: entry for an order never paid',
+    'ledger: settleable with an after-sale request open',
   ];
   for (const n of names) violations[n] = 0;
 
@@ -288,6 +291,11 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     const refunded = !!line && (!!line.refundId || o?.status === 'refunded');
     if (refunded && l.reversed !== l.gross) fail('ledger: refunded line not fully reversed', `${k}: ${l.reversed} of ${l.gross}`);
     if (!refunded && l.reversed !== 0) fail('ledger: unrefunded line reversed', `${k}: ${l.reversed} of ${l.gross}`);
+  }
+  // Commission settles on completion, which an open after-sale request holds.
+  for (const o of orders) {
+    const held = ((o.lines as Array<Record<string, unknown>>) ?? []).some((l) => l.afterSaleId);
+    if (held && ledger.some((e) => e.orderId === o._id && e.kind === 'settleable')) fail('ledger: settleable with an after-sale request open', o._id);
   }
   const totals = {
     orders: orders.length,
