@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startTestCloud } from '../emulator/testing';
+import { finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, median, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
 
@@ -49,7 +50,13 @@ async function smoke(): Promise<{ calls: Array<{ call: string; ok: boolean; code
       { action: 'create', items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], couponId: claimed?.couponId, idempotencyKey: 'bundle-smoke-1' },
       'o_cust_1',
     );
-    await record('order.pay (→ payNotify bundle)', 'order', { action: 'pay', orderId: created?.orderId }, 'o_cust_1');
+    await record('order.pay', 'order', { action: 'pay', orderId: created?.orderId }, 'o_cust_1');
+    // The payer pays at the cashier: WeChat Pay's notice reaches the payNotify bundle.
+    const paid = await payOrder(cloud, String(created?.orderId), 'o_cust_1', { strict: false });
+    calls.push({ call: 'cashier → payNotify bundle (pay notice)', ok: paid.acknowledged });
+    await record('order.refund', 'order', { action: 'refund', orderId: created?.orderId }, 'o_cust_1');
+    const refunded = await finishRefunds(cloud);
+    calls.push({ call: 'payNotify bundle (refund notice)', ok: refunded.delivered.some((d) => d.id.startsWith('refund:') && d.acknowledged) });
     const team = await record('order.create (open a team)', 'order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'bundle-smoke-open' }, 'o_cust_2');
     await record('order.create (join a team)', 'order', { action: 'create', teamId: team?.teamId, idempotencyKey: 'bundle-smoke-join' }, 'o_cust_3');
     const share = await record('share.create', 'share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');

@@ -2,11 +2,13 @@
  * The ordinary checkout of a flash sale, driven against a running local cloud by URL (the one
  * `npm start` serves, or one a benchmark started): a SKU with stock 100 and a coupon limited to 50
  * (1 per user), then shoppers — new users, as a first visit would be — each doing
- * `shelf.product` → `coupon.claim` → `order.create` → `order.pay`. Every run arranges its own
+ * `shelf.product` → `coupon.claim` → `order.create` → pay (`order.pay`, then the local cloud's
+ * cashier: WeChat Pay's path, its notice to payNotify). Every run arranges its own
  * product, SKU and coupon template (ids carry a run id), so runs on one long-lived cloud do not
  * mix. The sale is checked on the stored documents afterwards through the real SDK.
  */
 import cloudbase from '@cloudbase/node-sdk';
+import { payOrder as payAtCashier, type ChargeReply } from '../tests/support/pay';
 import { callFunction, percentile, round, type FunctionReply } from './lib';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -80,11 +82,37 @@ export async function arrangeFlashSale(db: SdkDb, runId: string): Promise<FlashS
 }
 
 /**
- * The pay step, one function so the payment path can change in one place: today order.pay pays
- * through the local sandbox (payNotify as a server-side call) and answers once the order is paid.
+ * The pay step: order.pay (WeChat Pay's charge), then the payer pays at the local cloud's cashier,
+ * which answers once WeChat Pay's notice reached payNotify (tests/support/pay.ts). Ok when the
+ * payer was charged; CASHIER when the cashier refused; TRANSPORT when it did not answer.
  */
 export async function payOrder(url: string, openid: string, orderId: string): Promise<FunctionReply> {
-  return callFunction(url, 'order', { action: 'pay', orderId }, openid, CLIENT_TIMEOUT_MS);
+  try {
+    const r = await payAtCashier(url, orderId, openid, {
+      strict: false,
+      timeoutMs: CLIENT_TIMEOUT_MS,
+      callPay: (id, who) => callFunction<ChargeReply>(url, 'order', { action: 'pay', orderId: id }, who, CLIENT_TIMEOUT_MS),
+    });
+    if (!r.start.ok) return r.start;
+    if (!r.paid) return { ok: false, error: { code: 'CASHIER', message: JSON.stringify(r.cashier?.body) } };
+    return { ok: true, data: { outTradeNo: r.start.data.outTradeNo, acknowledged: r.acknowledged } };
+  } catch (err) {
+    return { ok: false, error: { code: 'TRANSPORT', message: String(err) } };
+  }
+}
+
+/**
+ * Waits until WeChat Pay has no pay notice left to deliver (a first delivery that failed is retried
+ * on its schedule: 15 s later on `npm start`'s clock); how many are still pending after `timeoutMs`.
+ */
+export async function settlePayNotices(url: string, timeoutMs = 90_000): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    const callbacks = (await (await fetch(`${url}/_emulator/wxpay/callbacks`)).json()) as Array<{ kind: string; status: string }>;
+    const pending = callbacks.filter((c) => c.kind === 'pay' && c.status === 'pending').length;
+    if (pending === 0 || Date.now() - t0 > timeoutMs) return pending;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 function count(calls: ShopperOutcome['calls'], step: string, reply: FunctionReply): void {

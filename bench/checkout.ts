@@ -3,7 +3,8 @@
  * For 300 and then 1,000 shoppers, a fresh local cloud is started the way `npm start` runs it
  * (`emulator/main.ts` in its own process: data persisted in a new folder, the sweep timer on),
  * a flash sale is arranged (SKU stock 100, coupon stock 50, 1 per user), and every shopper — a
- * new user — does view → claim → create → pay at once (bench/checkout-flow.ts).
+ * new user — does view → claim → create → pay at once (bench/checkout-flow.ts; pay = order.pay,
+ * then the local cloud's cashier and WeChat Pay's notice, as in production).
  * Budgets: every call answered by its function (no client timeout, transport failure or platform
  * timeout), every flow ends paid or sold out, exactly 100 orders paid, stock + sold = 100 and
  * 100 sold, at most 50 coupons used and none on two orders, the cloud answers a probe afterwards,
@@ -15,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arrangeFlashSale, checkSale, probe, runShoppers, SALE_COUPONS, SALE_STOCK, sdkDb, shop, summarize } from './checkout-flow';
+import { arrangeFlashSale, checkSale, probe, runShoppers, SALE_COUPONS, SALE_STOCK, sdkDb, settlePayNotices, shop, summarize } from './checkout-flow';
 import { budget, median, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
 
@@ -83,7 +84,8 @@ async function scenario(shoppers: number, budgets: Budget[]) {
     const { wallMs, outcomes } = await runShoppers(cloud.url, sale, shoppers);
     const log = cloud.logSince();
     const figures = { ...summarize(wallMs, outcomes), sequentialFlowMs: round(median(sequential)) };
-    const stored = await checkSale(db, sale);
+    const noticesLeft = await settlePayNotices(cloud.url);
+  const stored = await checkSale(db, sale);
     const answers = await probe(cloud.url);
 
     const name = `${shoppers} shoppers`;
@@ -92,13 +94,14 @@ async function scenario(shoppers: number, budgets: Budget[]) {
       `${name}: ${figures.shoppersPerSec} shoppers/s, ${figures.paidPerSec} paid orders/s, flow p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms, slowest call ${figures.slowestCallMs} ms; one flow alone ${figures.sequentialFlowMs} ms`,
     );
     console.log(`  ends ${JSON.stringify(ends)}; calls ${JSON.stringify(figures.calls)}`);
-    console.log(`  stored: ${JSON.stringify(stored)}; probe answered: ${answers}; cloud log lines during the burst: ${log.length}`);
+    console.log(`  stored: ${JSON.stringify(stored)}; pay notices still undelivered: ${noticesLeft}; probe answered: ${answers}; cloud log lines during the burst: ${log.length}`);
     for (const line of log.slice(0, 10)) console.log(`    | ${line}`);
     const otherEnds = Object.entries(ends)
       .filter(([k]) => k !== 'paid' && k !== 'sold_out')
       .reduce((s, [, n]) => s + n, 0);
     budgets.push(budget(`${name}: calls not answered by their function`, figures.unanswered, '==', 0, '', 'client timeout, transport or platform timeout'));
     budgets.push(budget(`${name}: flows ending other than paid or sold out`, otherEnds, '==', 0, '', JSON.stringify(ends)));
+    budgets.push(budget(`${name}: pay notices not acknowledged after WeChat Pay's retries`, noticesLeft, '==', 0));
     budgets.push(budget(`${name}: orders paid`, stored.paidOrders, '==', SALE_STOCK));
     budgets.push(budget(`${name}: units sold`, stored.sold, '==', SALE_STOCK));
     budgets.push(budget(`${name}: stock + sold`, stored.stock + stored.sold, '==', SALE_STOCK));
@@ -106,7 +109,7 @@ async function scenario(shoppers: number, budgets: Budget[]) {
     budgets.push(budget(`${name}: coupons on two orders`, stored.couponsOnTwoOrders, '==', 0));
     budgets.push(budget(`${name}: cloud answers a probe afterwards`, answers ? 1 : 0, '==', 1));
     budgets.push(budget(`${name}: cloud log lines during the burst`, log.length, '<=', MAX_LOG_LINES, '', log.slice(0, 3).join(' / ')));
-    return { ...figures, stored, probeAnswered: answers, logLines: log.length, log: log.slice(0, 20) };
+    return { ...figures, stored, noticesLeft, probeAnswered: answers, logLines: log.length, log: log.slice(0, 20) };
   } finally {
     await cloud.stop();
   }

@@ -1,7 +1,9 @@
 /**
  * Fault-injection soak (issue 5 "Fault injection", the longer run; a fixed-seed short one is in
  * `npm test`). A seeded mixed commerce + growth workload — coupon claims, orders with and without
- * coupons, payments, cancels, refunds, group deals, shares, sweeps, the clock moving — runs in
+ * coupons, payments through WeChat Pay (order.pay, the cashier, the notice to payNotify, retried
+ * by WeChat Pay as the clock moves), cancels, refunds finished by WeChat Pay's refund notices,
+ * group deals, shares, sweeps, the clock moving — runs in
  * concurrent batches while the local cloud fails 10% of transaction commits (plus 5% retryable
  * conflicts and reply delays). Then faults stop, the clock passes every TTL and settlement, the
  * sweep runs, and the invariants must hold:
@@ -19,6 +21,7 @@
 import { startTestCloud, type TestCloud } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
 import { outcomes } from '../tests/support/commerce';
+import { deliverCallbacks, payOrder } from '../tests/support/pay';
 import { budget, captureLogs, round, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
 
@@ -65,7 +68,7 @@ interface World {
   coupons: Map<string, string[]>; // openid → unused coupon ids
   teams: string[];
   shares: string[];
-  paidOk: Set<string>; // orders whose pay call answered ok
+  paidOk: Set<string>; // orders whose payer was charged at WeChat Pay (the cashier answered SUCCESS)
 }
 
 async function workload(cloud: TestCloud, seed: number, customers: string[], rounds: number): Promise<{ calls: Record<string, Record<string, number>>; world: World }> {
@@ -106,9 +109,9 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
     } else if (x < 0.6) {
       const [owner, orderId] = takeAny(world.pending) ?? [];
       if (!owner || !orderId) return;
-      const r = await cloud.call('order', { action: 'pay', orderId }, owner);
-      note('order.pay', r as Env);
-      if (r.ok) {
+      const r = await payOrder(cloud, orderId, owner, { strict: false });
+      note('order.pay', r.start as Env);
+      if (r.paid) {
         world.paidOk.add(orderId);
         if (!groupOrders.has(orderId)) world.paid.push([owner, orderId]);
       }
@@ -157,17 +160,21 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
   for (let r = 0; r < rounds; r++) {
     await Promise.all(Array.from({ length: BATCH }, () => step()));
     cloud.advanceClock(2 * 60_000); // 2 minutes per round: unpaid orders (15 min TTL) expire along the way
+    await deliverCallbacks(cloud); // WeChat Pay: refunds due settle, notices due are delivered (again)
   }
   const calls = Object.fromEntries(Object.entries(results).map(([k, rs]) => [k, outcomes(rs)]));
   return { calls, world };
 }
 
+/** Faults stop; time passes (WeChat Pay delivering what is due, the sweep running), the last refunds finish. */
 async function settle(cloud: TestCloud): Promise<void> {
   cloud.faults({});
-  for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000]) {
+  for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000, 60 * 60_000]) {
     cloud.advanceClock(advance);
+    await deliverCallbacks(cloud);
     for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' });
   }
+  await deliverCallbacks(cloud, true);
 }
 
 interface Baseline {
@@ -209,6 +216,7 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     'double refund: refund records ≠ order refundedFen',
     'double refund: refunded > paid',
     'money: payments ≠ orders paidFen',
+    'refunds: not finished by WeChat Pay after settling',
     'ledger: reversed > accrued or < 0 on a line',
     'ledger: refunded line not fully reversed',
     'ledger: unrefunded line reversed',
@@ -271,6 +279,7 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     if (rec !== Number(o.refundedFen ?? 0)) fail('double refund: refund records ≠ order refundedFen', `${o._id}: records ${rec} vs order ${o.refundedFen}`);
     if (Number(o.refundedFen ?? 0) > Number(o.paidFen ?? 0)) fail('double refund: refunded > paid', `${o._id}: ${o.refundedFen} > ${o.paidFen}`);
   }
+  for (const r of refunds) if (r.status !== 'succeeded') fail('refunds: not finished by WeChat Pay after settling', `${r._id} of ${r.orderId} ${r.status}`);
   const paymentsFen = payments.reduce((s, p) => s + Number(p.totalFen), 0);
   const paidFen = orders.reduce((s, o) => s + Number(o.paidFen ?? 0), 0);
   if (paymentsFen !== paidFen) fail('money: payments ≠ orders paidFen', `${paymentsFen} vs ${paidFen}`);

@@ -10,7 +10,7 @@
  */
 import { PNG } from 'pngjs';
 import { decodeQrPng } from '../emulator/wechat/qr-decode';
-import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
 import { copyLink, openLinkAs, see, storySteps } from './story';
 
 const BOSS = { name: 'boss', openid: 'o_boss' };
@@ -144,7 +144,8 @@ describe('h5: the back office story (issue 13), one browser context per person',
     await tap(buyer, 'sku-confirm');
     await buyer.page.locator('[data-testid=submit-order]:visible').first().waitFor({ timeout: 20000 });
     await tap(buyer, 'submit-order');
-    await buyer.page.waitForURL(/packageShop\/order\/index\?id=/, { timeout: 30000 });
+    expect(await payAtCashier(buyer.page)).toBe('SUCCESS');
+    await buyer.page.waitForURL(/packageShop\/order\/index\?id=.*payResult=ok/, { timeout: 30000 });
     const list = await e2e.cloud.ok<{ orders: Order[] }>('order', { action: 'list' }, BUYER.openid);
     expect(list.orders).toHaveLength(1);
     state.orderId = list.orders[0].orderId;

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Reply } from '../shared/contract';
-import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
 
 type Quote = Reply<'order', 'quote'>;
 const BUYER = 'o_cust_2';
@@ -66,7 +66,12 @@ describe('h5: checkout shows order.quote and orders through order.create', () =>
     await e2e.shot(buyer.page, 'open-team-with-coupon');
 
     await buyer.page.locator('[data-testid=submit-order]:visible').first().click();
-    await buyer.page.waitForURL(/packageShop\/team\/index\?id=/, { timeout: 30000 });
+    // The pay sheet: the local cashier, charging exactly the quoted total.
+    await buyer.page.waitForURL(/\/cashier\?/, { timeout: 30000 });
+    await buyer.page.getByText(`¥${(q.totalFen / 100).toFixed(2)}`).first().waitFor({ timeout: 15000 });
+    await e2e.shot(buyer.page, 'open-team-cashier');
+    expect(await payAtCashier(buyer.page)).toBe('SUCCESS');
+    await buyer.page.waitForURL(/packageShop\/team\/index\?id=.*payResult=ok/, { timeout: 30000 });
     const teamId = new URL(buyer.page.url().replace('#/', '')).searchParams.get('id');
     const orders = (await e2e.cloud.db.collection('orders').where({ buyerOpenid: BUYER, teamId }).get()) as { data: Array<Record<string, unknown>> };
     expect(orders.data).toEqual([expect.objectContaining({ couponId: flat5, totalFen: q.totalFen, paidFen: q.totalFen, status: 'paid' })]);

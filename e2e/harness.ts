@@ -139,6 +139,33 @@ export async function startE2E(prefix: string, options: { liveClock?: boolean } 
   };
 }
 
+/**
+ * The payer at WeChat Pay's pay sheet — in the h5 build, the local cloud's cashier page the app
+ * opened (`/cashier?prepay_id=…&return=…`): taps pay (or fail / cancel) and waits until the cashier
+ * has sent the browser back into the app (the cashier answers once WeChat Pay's notice reached
+ * payNotify). Returns the trade's state the cashier showed.
+ */
+export async function payAtCashier(page: Page, outcome: 'pay' | 'fail' | 'cancel' = 'pay'): Promise<string> {
+  await page.waitForURL(/\/cashier\?/, { timeout: 30000 });
+  const button = page.locator(`button[data-outcome=${outcome}]`);
+  await button.waitFor({ timeout: 15000 });
+  // The cashier leaves the page as soon as its POST answers: read the reply on its way through.
+  let state = '';
+  const cashierPost = '**/_emulator/cashier';
+  await page.route(cashierPost, async (route) => {
+    const reply = await route.fetch();
+    state = ((await reply.json()) as { tradeState?: string }).tradeState ?? '';
+    await route.fulfill({ response: reply });
+  });
+  try {
+    await button.click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/cashier'), { timeout: 30000 });
+  } finally {
+    await page.unroute(cashierPost);
+  }
+  return state;
+}
+
 /** All product images on the page: scrolls each into view (they lazy-load) and waits for pixels. */
 export async function expectImagesLoaded(page: Page, selector: string, timeoutMs = 15000): Promise<Array<{ src: string; naturalWidth: number }>> {
   const imgs = page.locator(selector);

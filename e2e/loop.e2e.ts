@@ -1,13 +1,13 @@
 /**
  * Issue 6's whole loop in a real browser, one browser context per person:
  *   李娜 (sales) shares her shelf → 老刘 opens the link, claims a coupon, opens a 2-person team →
- *   婷婷 opens the invite link and joins → both pay (sandbox) → the team shows success →
+ *   婷婷 opens the invite link and joins → both pay at the local cashier (WeChat Pay's stand-in) → the team shows success →
  *   李娜 sees both customers and pending commission → the boss dashboard shows the GMV →
  *   ops change the deal's price in the console → the shelf shows it on reload.
  * Every step saves a screenshot (e2e/screenshots/loop-*.png); the run has no browser console errors.
  * Steps run in order; once one fails the rest are reported as not reached.
  */
-import { formatIssues, startE2E, type E2E, type Person } from './harness';
+import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
 import { copyLink, openLinkAs, see, storySteps } from './story';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li', display: '李娜' };
@@ -87,13 +87,14 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
     await e2e.shot(leader.page, 'customer-claims-coupon');
   });
 
-  step('the customer opens a team and pays (sandbox)', async () => {
+  step('the customer opens a team and pays at the cashier', async () => {
     await leader.page.locator('[data-testid=open-team]:visible').first().click();
     await leader.page.locator('[data-testid=sku-confirm]:visible').first().click();
     await leader.page.locator('[data-testid=submit-order]:visible').first().waitFor({ timeout: 20000 });
     await e2e.shot(leader.page, 'customer-checkout-open-team');
     await leader.page.locator('[data-testid=submit-order]:visible').first().click();
-    await leader.page.waitForURL(/packageShop\/team\/index\?id=/, { timeout: 30000 });
+    expect(await payAtCashier(leader.page)).toBe('SUCCESS');
+    await leader.page.waitForURL(/packageShop\/team\/index\?id=.*payResult=ok/, { timeout: 30000 });
     await see(leader.page, /还差\s*1\s*人/);
     state.teamId = new URL(leader.page.url().replace('#/', '')).searchParams.get('id') ?? undefined;
     expect(state.teamId).toBeTruthy();
@@ -107,7 +108,7 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
     expect(state.inviteLink).toMatch(/#\/pages\/landing\/index\?s=/);
   });
 
-  step('a friend opens the invite link, joins and pays (sandbox)', async () => {
+  step('a friend opens the invite link, joins and pays at the cashier', async () => {
     await openLinkAs(friend, state.inviteLink!);
     await friend.page.waitForURL(/packageShop\/team\/index/, { timeout: 30000 });
     const join = friend.page.locator('[data-testid=team-join]:visible').first();
@@ -116,7 +117,8 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
     await join.click();
     await friend.page.locator('[data-testid=submit-order]:visible').first().waitFor({ timeout: 20000 });
     await friend.page.locator('[data-testid=submit-order]:visible').first().click();
-    await friend.page.waitForURL(/packageShop\/team\/index\?id=/, { timeout: 30000 });
+    expect(await payAtCashier(friend.page)).toBe('SUCCESS');
+    await friend.page.waitForURL(/packageShop\/team\/index\?id=.*payResult=ok/, { timeout: 30000 });
   });
 
   step('the team shows success to both', async () => {

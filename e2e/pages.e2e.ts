@@ -62,15 +62,16 @@ describe('h5: every page opens without errors for the person it is for', () => {
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
     const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
-    await cloud.ok('order', { action: 'pay', orderId: team.orderId }, CUSTOMER);
+    await payOrder(cloud, team.orderId, CUSTOMER);
     ids.teamId = team.teamId;
     const order = await cloud.ok<{ orderId?: string; _id?: string }>(
       'order',
       { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
       CUSTOMER,
     );
-    ids.orderId = order.orderId ?? order._id;
-    await cloud.ok('order', { action: 'pay', orderId: ids.orderId }, CUSTOMER);
+    const orderId = order.orderId ?? order._id ?? '';
+    ids.orderId = orderId;
+    await payOrder(cloud, orderId, CUSTOMER);
     // Fulfilment (issue 12): a second order shipped, its buyer asking for a refund (goods not received).
     const shipped = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'pages-order-2' }, CUSTOMER);
     ids.shippedOrderId = shipped.orderId;

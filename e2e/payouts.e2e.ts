@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
 import { see, storySteps } from './story';
 import { settleCommissionNow } from '../tests/support/payouts';
+import { payOrder } from '../tests/support/pay';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li' };
 const BOSS = { name: 'boss', openid: 'o_boss' };
@@ -54,7 +55,7 @@ describe('h5: a payout from request to paid, the queues, an export', () => {
     const share = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES.openid }, channel: 'card' }, SALES.openid);
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, BUYER);
     const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 2 }], idempotencyKey: 'payout-e2e-order', shareId: share.shareId }, BUYER);
-    await cloud.ok('order', { action: 'pay', orderId: order.orderId }, BUYER);
+    await payOrder(cloud, order.orderId, BUYER);
     state.orderId = order.orderId;
     await settleCommissionNow(cloud);
     const mine = await cloud.ok<{ balance: { availableFen: number } }>('payout', { action: 'mine' }, SALES.openid);

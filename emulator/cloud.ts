@@ -2,6 +2,7 @@
  * LocalCloud: the store, the database engine, the function host, the clock, stats, faults and
  * timers of one local CloudBase environment, behind one HTTP server.
  */
+import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { IndexChecker } from './indexes';
 import { Persistence } from './persistence';
 import { installFunctionRuntimeEnv, LOCAL_ENV_ID } from './runtime-env';
 import { buildSeed } from './seed';
+import { seedFilePaths } from './seed/files';
 import { createServer } from './server';
 import { Stats } from './stats';
 import { StorageSide } from './storage';
@@ -84,7 +86,7 @@ export class LocalCloud implements LocalCloudApi {
     this.wechat = new WeChatSide({
       ...side,
       hasFunction: (name) => this.functions.has(name),
-      invokeAsPayCallback: (name, event) => this.functions.invoke(name, event, '', { source: 'wx_paycallback' }),
+      invokeAsPayCallback: (name, event, kind) => this.functions.invoke(name, event, '', { source: 'wx_paycallback', label: kind }),
     });
     this.storage = new StorageSide({ ...side, baseUrl: () => this.url });
   }
@@ -139,14 +141,16 @@ export class LocalCloud implements LocalCloudApi {
   }
 
   /**
-   * Loads the demo data (replacing documents with the same ids). `demo`: also the back office's
-   * demo documents (`npm start`, POST /_emulator/seed; test clouds seed without them).
+   * Loads the demo data (replacing documents with the same ids) and uploads the files it names into
+   * storage. `demo`: also the back office's demo documents (`npm start`, POST /_emulator/seed; test
+   * clouds seed without them).
    */
   async seed(options: { demo?: boolean } = {}): Promise<void> {
     const data = buildSeed(new Date(this.clock.now()), options);
     for (const [collection, docs] of Object.entries(data)) {
       for (const doc of docs) this.store.put(collection, String(doc._id), clone(doc));
     }
+    this.storage.putFiles(seedFilePaths(data).map((path) => ({ path, bytes: readFileSync(join(this.paths.assets, path)) })));
     await this.store.flush();
   }
 

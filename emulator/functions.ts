@@ -59,6 +59,8 @@ export interface InvokeOptions {
   source?: string;
   /** The running call that makes this one (function-to-function). */
   callerCallId?: string;
+  /** The action the call is counted under in stats when its event names none (e.g. `pay` for a pay callback). */
+  label?: string;
 }
 
 export class FunctionHost {
@@ -141,8 +143,8 @@ export class FunctionHost {
   async invoke(name: string, event: unknown, openid: string, options: InvokeOptions = {}): Promise<unknown> {
     // A call made by a running call starts at once: were it to wait for an instance, callers
     // holding every instance while waiting on their callees would wait forever.
-    if (options.callerCallId) return this.execute(name, event, openid, options.source);
-    return this.instances(() => this.execute(name, event, openid, options.source));
+    if (options.callerCallId) return this.execute(name, event, openid, options);
+    return this.instances(() => this.execute(name, event, openid, options));
   }
 
   /** Calls from clients and timers running in an instance, and waiting for one. */
@@ -150,7 +152,7 @@ export class FunctionHost {
     return { running: this.instances.activeCount, waiting: this.instances.pendingCount };
   }
 
-  private async execute(name: string, event: unknown, openid: string, source: string | undefined): Promise<unknown> {
+  private async execute(name: string, event: unknown, openid: string, { source, label }: InvokeOptions): Promise<unknown> {
     const main = this.loadMain(name);
     const callId = randomBytes(8).toString('hex');
     const limitS = this.config.timeoutSeconds(name);
@@ -169,7 +171,7 @@ export class FunctionHost {
       }),
     };
     const scope = newCallScope(callId);
-    this.stats.begin(callId, name, actionLabel(event));
+    this.stats.begin(callId, name, label ?? actionLabel(event));
     const running = callScope.run(scope, async () => main(event, context));
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './cloud';
 import { startTestCloud, type TestCloud } from './testing';
 import { probe } from '../tests/fixtures/host-project/functions/probe';
+import { deliverCallbacks, payOrder } from '../tests/support/pay';
 
 const FIXTURE_FUNCTIONS = join(REPO_ROOT, 'tests', 'fixtures', 'host-project', 'functions');
 
@@ -58,17 +59,19 @@ describe('a function project whose calls call calls, or hang (tests/fixtures/hos
   });
 });
 
-describe('the checkout: more order.pay at once than the SDK pool would have held', () => {
+describe('the checkout: more payers at once than the SDK pool would have held', () => {
   const PAYERS = 120;
   let cloud: TestCloud;
   beforeAll(async () => {
-    // As many instances as payers, so the pays can all run at once (the default runs 16 at a
-    // time); with the SDK's 100-socket pool shared by every call, 0 of 120 paid (docs/architecture.md).
-    cloud = await startTestCloud({ instances: PAYERS });
+    // Issue 9's wedge came from order.pay holding a connection on callFunction('payNotify') (the
+    // sandbox); on WeChat Pay's path no call waits on another (the cashier hands the notice to
+    // payNotify), so the nested-call case is the fanout test above. This one is the burst as
+    // `npm start` runs it: 16 instances, the rest waiting their turn — every payer still pays.
+    cloud = await startTestCloud();
   });
   afterAll(() => cloud.close());
 
-  it(`${PAYERS} payers at once all pay: every order paid, the SKU sold ${PAYERS}`, async () => {
+  it(`${PAYERS} payers at once all pay (order.pay, the cashier, WeChat Pay's notice): every order paid, the SKU sold ${PAYERS}`, async () => {
     await cloud.db.collection('skus').doc('p03-s1').update({ stock: PAYERS, sold: 0 });
     const buyers = Array.from({ length: PAYERS }, (_, i) => `o_payer_${i}`);
     const orders: Array<{ orderId: string }> = [];
@@ -77,11 +80,19 @@ describe('the checkout: more order.pay at once than the SDK pool would have held
       orders.push(...(await Promise.all(batch.map((b) => cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `pay-burst-${b}` }, b)))));
     }
     cloud.resetStats();
-    const paid = await Promise.all(buyers.map((b, i) => cloud.call<{ status: string }>('order', { action: 'pay', orderId: orders[i].orderId }, b)));
-    // Paid normal orders go to the warehouse at once (issue 12): `to_ship`.
-    expect(paid.filter((r) => r.ok && r.data.status === 'to_ship')).toHaveLength(PAYERS);
+    const paid = await Promise.all(buyers.map((b, i) => payOrder(cloud, orders[i].orderId, b, { strict: false })));
+    expect(paid.filter((r) => r.paid)).toHaveLength(PAYERS);
+    // A notice a slow payNotify did not acknowledge (on a busy machine a call can outlive its limit)
+    // is delivered again by WeChat Pay, as in production.
+    for (let retry = 0; retry < 5 && paid.some((r) => !r.acknowledged); retry++) {
+      const again = await deliverCallbacks(cloud, true);
+      for (const d of again.delivered.filter((x) => x.acknowledged)) paid.forEach((r) => r.start.ok && d.id === `pay:${r.start.data.outTradeNo}` && (r.acknowledged = true));
+    }
+    expect(paid.filter((r) => r.acknowledged)).toHaveLength(PAYERS);
     const stored = await Promise.all(orders.map((o) => cloud.db.collection('orders').doc(o.orderId).get()));
     expect(stored.map((r) => (r.data as Array<{ status: string }>)[0].status)).toEqual(Array(PAYERS).fill('to_ship'));
     expect((await cloud.db.collection('skus').doc('p03-s1').get()).data[0]).toMatchObject({ stock: 0, sold: PAYERS });
-  });
+    // A hang guard, not a budget (timings are the bench's): 120 payments of two WeChat Pay calls each
+    // take 25–50 s on a shared 2-core machine.
+  }, 180_000);
 });

@@ -1,5 +1,8 @@
 /** The local cloud's HTTP surface: function routing, errors, control plane, the SDK's callFunction. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import cloudbase from '@cloudbase/node-sdk';
+import { REPO_ROOT } from './cloud';
 import { startTestCloud, type TestCloud } from './testing';
 
 let cloud: TestCloud;
@@ -101,10 +104,17 @@ describe('control plane', () => {
     expect((await cloud.call('shelf', { action: 'view' }, 'o_cust_1')).ok).toBe(true);
   });
 
-  it('serves the product images shipped in the repo', async () => {
-    const res = await fetch(`${cloud.url}/assets/products/p01.svg`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/svg+xml');
-    expect((await fetch(`${cloud.url}/assets/../package.json`)).status).not.toBe(200);
+  it('serves the seeded images from storage: the shelf names temporary URLs of the files the seed uploaded', async () => {
+    const shelf = await cloud.ok<{ products: Array<{ id: string; images: string[] }>; sales: { avatarUrl: string }; brand: { logoUrl: string } }>('shelf', { action: 'view' }, 'o_cust_1');
+    const p01 = shelf.products.find((p) => p.id === 'p01')!;
+    for (const [url, file] of [[p01.images[0], 'products/p01.svg'], [shelf.sales.avatarUrl, 'avatars/li.svg'], [shelf.brand.logoUrl, 'brand/logo.svg']]) {
+      expect(url).toMatch(new RegExp(`^${cloud.url}/_storage/[^/]+/${file}\\?sign=`));
+      const res = await fetch(url);
+      expect([file, res.status, res.headers.get('content-type')]).toEqual([file, 200, 'image/svg+xml']);
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(REPO_ROOT, 'emulator', 'assets', file)))).toBe(true);
+    }
+    // The repo's asset folder is not served any more, and nothing climbs out of the h5 build.
+    expect((await fetch(`${cloud.url}/assets/products/p01.svg`)).status).toBe(404);
+    expect((await fetch(`${cloud.url}/../package.json`)).status).not.toBe(200);
   });
 });

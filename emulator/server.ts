@@ -91,7 +91,8 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
   // A request that left a call before the call was ended and arrives after: refused, unapplied.
   const refused = cloud.functions.refusal(callId);
   if (refused) return sendJson(res, 200, { requestId, code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', message: `${refused}; the call was ended` });
-  cloud.stats.op(callId, action);
+  // Counted by name: database actions, cloud calls by their API (wx.api), storage and function calls by action.
+  cloud.stats.op(callId, action === 'wx.api' && typeof body.apiName === 'string' ? body.apiName : action);
   const delay = cloud.faults.delay();
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   try {

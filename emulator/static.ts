@@ -1,4 +1,4 @@
-/** Static files: /assets/* from emulator/assets, everything else from the h5 build (SPA fallback). */
+/** Static files: /console/* from emulator/console, everything else from the h5 build (SPA fallback). Images live in storage (/_storage). */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type http from 'node:http';
@@ -24,13 +24,12 @@ function safeJoin(root: string, urlPath: string): string | undefined {
 }
 
 export function serveStatic(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse, path: string): void {
-  const fromAssets = path.startsWith('/assets/');
   const fromConsole = path === '/console' || path.startsWith('/console/');
-  const root = fromAssets ? cloud.paths.assets : fromConsole ? cloud.paths.console : cloud.paths.h5;
-  let file = safeJoin(root, fromAssets ? path.slice('/assets'.length) : fromConsole ? path.slice('/console'.length) || '/' : path);
+  const root = fromConsole ? cloud.paths.console : cloud.paths.h5;
+  let file = safeJoin(root, fromConsole ? path.slice('/console'.length) || '/' : path);
   if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!file || !existsSync(file)) {
-    if (fromAssets || fromConsole || extname(path)) return sendJson(res, 404, { error: `not found: ${path}` });
+    if (fromConsole || extname(path)) return sendJson(res, 404, { error: `not found: ${path}` });
     file = join(root, 'index.html');
     if (!existsSync(file)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });

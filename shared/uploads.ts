@@ -1,23 +1,39 @@
 /**
- * Files the app uploads for a user: `uploads/<openid>/<purpose>/<file>` in cloud storage (the
- * app's services/storage.ts writes there; the storage rules let a user write only their own
- * files). A function that takes file ids from a user checks they are that user's uploads.
+ * Where a user's own uploads live in cloud storage, and whose a file id is. The mini-program
+ * uploads under `uploads/<openid>/<purpose>/<name>` (database/storage-rules.json lets a signed-in
+ * user write only there, only their own files); a function that takes a file id from a caller
+ * checks with {@link isOwnUpload} that it is one of theirs before it stores it. Pure.
  */
 
-/**
- * The path inside the bucket of a file id `cloud://<env>.<bucket>/<path>`, or undefined.
- * @example pathOfFileId('cloud://local.bucket/uploads/o_cust_1/aftersale/a.png') // 'uploads/o_cust_1/aftersale/a.png'
- */
-export function pathOfFileId(fileId: string): string | undefined {
-  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
-  return m ? m[1] : undefined;
+/** A purpose as a folder name: letters, digits, `_` and `-`, at most 24 (`misc` when nothing is left). */
+export function purposeFolder(purpose: string): string {
+  return purpose.replace(/[^a-z0-9_-]/gi, '').slice(0, 24) || 'misc';
 }
 
 /**
- * True when `fileId` is one of `openid`'s uploads (under `uploads/<openid>/`, no `..`).
- * @example isOwnUpload('cloud://local.bucket/uploads/o_cust_1/aftersale/a.png', 'o_cust_1') // true
+ * The folder of a user's uploads for a purpose.
+ * @example uploadFolder('o_cust_1', 'avatar') // 'uploads/o_cust_1/avatar'
  */
-export function isOwnUpload(fileId: string, openid: string): boolean {
-  const path = pathOfFileId(fileId);
-  return !!path && !!openid && path.startsWith(`uploads/${openid}/`) && !path.split('/').includes('..');
+export function uploadFolder(openid: string, purpose: string): string {
+  return `uploads/${openid}/${purposeFolder(purpose)}`;
+}
+
+/**
+ * The path inside its bucket of a `cloud://<env>.<bucket>/<path>` file id, or undefined.
+ * @example filePathOf('cloud://prod-1.7072-prod-1-1300/uploads/o1/avatar/a.png') // 'uploads/o1/avatar/a.png'
+ */
+export function filePathOf(fileId: string): string | undefined {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId);
+  const path = m?.[1];
+  return path && !path.split('/').some((s) => s === '' || s === '.' || s === '..') ? path : undefined;
+}
+
+/**
+ * True when `fileId` is a file `openid` uploaded for `purpose` (by its path; the caller still
+ * checks that it exists).
+ * @example isOwnUpload('cloud://env.bucket/uploads/o1/avatar/a.png', 'o1', 'avatar') // true
+ */
+export function isOwnUpload(fileId: string, openid: string, purpose: string): boolean {
+  const path = filePathOf(fileId);
+  return !!openid && !!path && path.startsWith(`${uploadFolder(openid, purpose)}/`) && path.length > uploadFolder(openid, purpose).length + 1;
 }

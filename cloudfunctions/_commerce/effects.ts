@@ -10,6 +10,7 @@ import {
   couponMachine,
   memberMachine,
   orderMachine,
+  refundMachine,
   payoutMachine,
   sourcesOf,
   teamMachine,
@@ -28,7 +29,7 @@ import { mustWrite, type Steps } from './steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
-const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', payout: 'payouts' };
+const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts' };
 
 function sourceStates(change: EntityChange): string[] {
   switch (change.entity) {
@@ -42,6 +43,8 @@ function sourceStates(change: EntityChange): string[] {
       return sourcesOf(couponMachine, change.move);
     case 'aftersale':
       return sourcesOf(afterSaleMachine, change.move);
+    case 'refund':
+      return sourcesOf(refundMachine, change.move);
     case 'payout':
       return sourcesOf(payoutMachine, change.move);
   }
@@ -209,27 +212,24 @@ export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
       return (await mustWrite(() => applyChangeToAll(change, [teamSucceeded(ctx.now, effect.teamId)]))) > 0;
     }
     case 'refund':
-      return payBack(ctx, effect.refund, effect.orderTotalFen);
+      return askForRefund(ctx, effect.refund, effect.orderTotalFen);
     default:
       throw new Error(`${effect.type} is not a follow-up effect`);
   }
 }
 
 /**
- * Asks the provider to send a refund's money back (idempotent by refund id, its out_refund_no)
- * and records completion when it is done. A failure leaves the refund pending: the sweep asks
- * again with the same id. Never throws.
+ * Asks the provider to send a refund's money back, with the refund's id as out_refund_no (asked
+ * again, it refunds once). Accepted is not done: the refund notice (payNotify) or the sweep's
+ * queryRefund moves the record. A failed request is logged and left to the sweep, which finds the
+ * refund unknown to the provider and asks again. Never throws; true when the provider accepted it.
  */
-async function payBack(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise<boolean> {
+async function askForRefund(ctx: Ctx, refund: Refund, orderTotalFen: number): Promise<boolean> {
   try {
-    const outcome = await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
-    if (!outcome.done) return false;
-    await store.guardedUpdate('refunds', { _id: refund._id, status: 'pending' }, { status: 'succeeded', doneAt: ctx.now });
-    refund.status = 'succeeded';
-    refund.doneAt = ctx.now;
+    await paymentPort().refund({ orderId: refund.orderId, refundId: refund._id, orderTotalFen, refundFen: refund.refundFen });
     return true;
   } catch (err) {
-    console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not completed`, err);
+    console.error(`[commerce] request ${ctx.requestId}: refund ${refund._id} not accepted by the provider (the sweep asks again)`, err);
     return false;
   }
 }

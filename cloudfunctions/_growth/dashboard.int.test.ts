@@ -3,6 +3,7 @@
  * and role checks of the sales/admin actions.
  */
 import { useTestCloud } from '../../emulator/testing';
+import { payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 
@@ -76,7 +77,7 @@ describe('funnel and K-factor', () => {
     for (const [i, b] of buyers.entries()) {
       const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p04', skuId: 'p04-s1', qty: 1 }], idempotencyKey: `chain-${i}-0000` }, b);
       if (i < 6) {
-        await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, b);
+        await payOrder(t.cloud, o.orderId, b);
         gmvFen += o.totalFen;
       }
     }

@@ -3,6 +3,7 @@
  * group order → pay → commission → refund → reversal → sweep → referral reward.
  */
 import { useTestCloud } from '../../emulator/testing';
+import { payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 
@@ -41,7 +42,7 @@ describe('the growth loop', () => {
     // B also buys two products alone, so one line can be refunded
     const solo = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
     for (const [who, orderId] of [[B, team.orderId], [C, joined.orderId], [B, solo.orderId]] as const) {
-      await t.cloud.ok('order', { action: 'pay', orderId }, who);
+      await payOrder(t.cloud, orderId, who);
     }
 
     const orders = await Promise.all([team.orderId, joined.orderId, solo.orderId].map((id) => get('orders', id)));
@@ -120,7 +121,7 @@ describe('the growth loop', () => {
     await open('o_cust_1', a.shareId); // own share
     expect((await get('users', 'o_cust_1'))?.referrerOpenid ?? null).toBeNull();
     const early = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c4-early-01' }, 'o_cust_4');
-    await t.cloud.ok('order', { action: 'pay', orderId: early.orderId }, 'o_cust_4');
+    await payOrder(t.cloud, early.orderId, 'o_cust_4');
     await open('o_cust_4', a.shareId);
     expect((await get('users', 'o_cust_4'))?.referrerOpenid ?? null).toBeNull();
     expect(await list('referral_rewards', {})).toHaveLength(0);
@@ -135,13 +136,13 @@ describe('the growth loop', () => {
     t.cloud.advanceClock(10 * MIN);
     for (const c of ['o_new_1', 'o_new_2']) {
       const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: `cap-${c}-0` }, c);
-      await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, c);
+      await payOrder(t.cloud, o.orderId, c);
     }
     // o_new_4 binds and pays within the same minute: held for review (o_new_3 never orders)
     const b = await share('o_cust_1', { type: 'product', id: 'p05' });
     await open('o_new_4', b.shareId);
     const fast = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'cap-fast-0' }, 'o_new_4');
-    await t.cloud.ok('order', { action: 'pay', orderId: fast.orderId }, 'o_new_4');
+    await payOrder(t.cloud, fast.orderId, 'o_new_4');
     t.cloud.advanceClock(8 * DAY);
     await Promise.all([t.cloud.runTimer('sweep'), t.cloud.runTimer('sweep')]);
     const statuses = (await list('referral_rewards', { referrerOpenid: 'o_cust_1' })).map((r) => [r._id, r.status]).sort();

@@ -41,7 +41,7 @@ export async function readTotals(): Promise<CounterSummary> {
 }
 
 /** Names and avatars of every salesperson (1 read; bounded by the sales team). */
-export async function readSalespeople(): Promise<Array<{ openid: string; name: string; avatarUrl: string | null }>> {
-  const people = await store.find<{ _id: string; name?: string; avatarUrl?: string }>('users', { role: 'sales' }, { limit: 1000 });
-  return people.map((u) => ({ openid: u._id, name: u.name ?? u._id, avatarUrl: u.avatarUrl ?? null }));
+export async function readSalespeople(): Promise<Array<{ openid: string; name: string; avatarFileId: string | null }>> {
+  const people = await store.find<{ _id: string; name?: string; avatarFileId?: string }>('users', { role: 'sales' }, { limit: 1000 });
+  return people.map((u) => ({ openid: u._id, name: u.name ?? u._id, avatarFileId: u.avatarFileId ?? null }));
 }

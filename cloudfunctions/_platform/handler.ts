@@ -8,8 +8,15 @@ import { randomId } from './ids';
 import { errorCode } from './errors';
 import { loadUsers, type UserDoc } from './users';
 
-/** Who may call an action: roles of registered users, or 'system' (timers, other functions, payment callbacks). */
-export type Access = 'anyone' | 'system' | readonly Role[];
+/**
+ * Who may call an action: roles of registered users; 'system' (no caller: timers, other
+ * functions); or 'wechatpay' (no caller, and the platform's context says the call comes from
+ * WeChat Pay: `SOURCE` wx_paycallback — never decided from a missing openid alone).
+ */
+export type Access = 'anyone' | 'system' | 'wechatpay' | readonly Role[];
+
+/** The context's source of WeChat Pay's callbacks (getWXContext().SOURCE). */
+export const WECHAT_PAY_SOURCE = 'wx_paycallback';
 
 /** Everything an action gets besides its parsed input. */
 export interface ActionContext extends CallerContext {
@@ -116,8 +123,11 @@ export function defineFunction(functionName: string, actions: Record<string, Any
 
       let users = new Map<string, UserDoc>();
       let user: UserDoc | undefined;
-      if (access === 'system') {
+      if (access === 'system' || access === 'wechatpay') {
         if (caller.openid) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} is server-only`);
+        const fromWeChatPay = caller.source === WECHAT_PAY_SOURCE;
+        if (access === 'wechatpay' && !fromWeChatPay) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} accepts only WeChat Pay's callbacks`);
+        if (access === 'system' && fromWeChatPay) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} is not a WeChat Pay callback`);
       } else {
         if (!caller.openid) throw new AppError('UNAUTHENTICATED', 'no caller identity');
         const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);

@@ -15,7 +15,7 @@ export { runTransaction, callFunction } from './tx';
 export type { Transaction } from './tx';
 export { callWxPay, callOpenApi, readImageReply, WxApiError } from './wechat';
 export type { WxReply } from './wechat';
-export { uploadFile, getTempFileUrls, downloadFile, deleteFiles } from './storage';
+export { uploadFile, getTempFileUrls, downloadFile, deleteFiles, withFileUrls, TEMP_URL_MAX_AGE_S } from './storage';
 export { sendSubscribeMessage } from './messaging';
 export type { SubscribeMessage, SendResult } from './messaging';
 export { AppError } from '../../shared/errors';

@@ -5,7 +5,7 @@
 import { useWeChatTestCloud } from '../../emulator/wechat/testing';
 import { decodeQrPng } from '../../emulator/wechat/qr-decode';
 import { SHARE_LANDING_PAGE } from '../../shared/growth';
-import { wxacodeQr } from '../share/qr-port';
+import { renderShareCode } from '../share/qr-port';
 import { sendSubscribeMessage } from './messaging';
 import { deleteFiles, downloadFile, getTempFileUrls, uploadFile } from './storage';
 import { parseRawReply, readImageReply, WxApiError } from './wechat';
@@ -13,10 +13,10 @@ import { parseRawReply, readImageReply, WxApiError } from './wechat';
 const w = useWeChatTestCloud();
 
 it("the poster's wxacode adapter renders the share's code: a PNG decoding to the landing page with the share id as scene", async () => {
-  const { png, encoded } = await wxacodeQr().render('aZ3kP9qW');
+  const { png, encoded } = await renderShareCode('aZ3kP9qW');
   expect(encoded).toBe(`${SHARE_LANDING_PAGE}?scene=aZ3kP9qW`);
   expect(decodeQrPng(png)).toBe(`https://local.linkshelf/${SHARE_LANDING_PAGE}?scene=aZ3kP9qW`);
-  await expect(wxacodeQr().render('x'.repeat(33))).rejects.toMatchObject({ errcode: 40169 });
+  await expect(renderShareCode('x'.repeat(33))).rejects.toMatchObject({ errcode: 40169 });
 });
 
 it('sendSubscribeMessage: sent with a msgid, or refused as a value with WeChat’s errcode (never thrown)', async () => {

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { useTestCloud } from '../../emulator/testing';
 import { doc, docs, outcomes } from '../../tests/support/commerce';
 import { arrangeSettledCommission } from '../../tests/support/payouts';
+import { payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 const BOSS = 'o_boss';
@@ -129,7 +130,7 @@ describe('admin.export: CSV that opens in Excel/WPS with Chinese text', () => {
     const share = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     await t.cloud.ok('share', { action: 'open', shareId: share.shareId }, 'o_cust_1');
     const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p01', skuId: 'p01-s1', qty: 2 }], idempotencyKey: 'export-order-1', shareId: share.shareId }, 'o_cust_1');
-    await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    await payOrder(t.cloud, o.orderId, 'o_cust_1');
     await t.cloud.ok('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'export-unpaid' }, 'o_cust_2');
 
     const r = await t.cloud.ok<Exported>('admin', { action: 'export', kind: 'orders', from: '2026-06-01', to: '2026-06-01' }, BOSS);

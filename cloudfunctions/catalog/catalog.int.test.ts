@@ -198,7 +198,7 @@ describe('catalog.setStatus', () => {
     await t.cloud.ok('shelf', { action: 'curate', productIds: ['p03', p.productId] }, 'o_sales_zhao');
     const shelf = await t.cloud.ok<{ products: Array<{ id: string; images: string[] }> }>('shelf', { action: 'view', salesId: 'o_sales_zhao' }, 'o_cust_1');
     expect(shelf.products.map((x) => x.id)).toEqual(['p03', p.productId]);
-    expect(shelf.products.map((x) => x.images[0])).toEqual(['/assets/products/p03.svg', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_storage\/.+shelf\.png/)]);
+    expect(shelf.products.map((x) => x.images[0])).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_storage\/.+\/products\/p03\.svg\?sign=/), expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/_storage\/.+shelf\.png/)]);
     const page = await t.cloud.ok<{ images: string[] }>('shelf', { action: 'product', productId: p.productId }, 'o_cust_1');
     expect(page.images).toEqual([shelf.products[1].images[0]]);
     expect(codeOf(await t.cloud.call('catalog', { action: 'setStatus', productId: 'p404', status: 'on' }, OPS))).toBe('NOT_FOUND');

@@ -1,7 +1,7 @@
 import { useTestCloud } from '../../emulator/testing';
-import { sandboxLedger } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
 import { aCoupon, at } from '../../tests/support/fixtures';
+import { deliverCallbacks, finishRefunds, payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 
@@ -14,7 +14,7 @@ const HOUR = 3600 * 1000;
 
 async function openAndPay(dealId: string, leader: string): Promise<Opened> {
   const opened = await t.cloud.ok<Opened>('order', { action: 'create', dealId, idempotencyKey: key() }, leader);
-  await t.cloud.ok('order', { action: 'pay', orderId: opened.orderId }, leader);
+  await payOrder(t.cloud, opened.orderId, leader);
   return opened;
 }
 
@@ -22,7 +22,7 @@ describe('groupbuy', () => {
   it('a team of 3 with 2 members and 30 concurrent joins: exactly 1 joins, the rest GROUP_FULL, nobody twice, no paid member rejected', async () => {
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
     const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
-    await t.cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    await payOrder(t.cloud, second.orderId, 'o_cust_2');
 
     const joiners = Array.from({ length: 30 }, (_, i) => `o_joiner_${i}`);
     const results = await Promise.all(joiners.map((u) => t.cloud.call<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, u)));
@@ -37,7 +37,7 @@ describe('groupbuy', () => {
     // The one who got the seat pays; the team succeeds; both earlier payers are still paid members.
     const winner = results.find((r) => r.ok);
     const winnerId = joiners[results.indexOf(winner!)];
-    await t.cloud.ok('order', { action: 'pay', orderId: winner!.ok && winner!.data.orderId }, winnerId);
+    await payOrder(t.cloud, winner?.ok ? winner.data.orderId : '', winnerId);
     const view = await t.cloud.ok<TeamView>('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_3');
     expect(view).toMatchObject({ status: 'succeeded', size: 3, seatsTaken: 3 });
     expect(view.members.map((m) => [m.openid, m.paid]).sort()).toEqual([['o_cust_1', true], ['o_cust_2', true], [winnerId, true]].sort());
@@ -69,17 +69,17 @@ describe('groupbuy', () => {
     await t.cloud.ok('sweep', { action: 'run' });
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
     const third = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
-    await t.cloud.ok('order', { action: 'pay', orderId: third.orderId }, 'o_cust_3');
+    await payOrder(t.cloud, third.orderId, 'o_cust_3');
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'succeeded', paidCount: 2 });
   });
 
-  it('a short team past expiresAt fails; each paid member is refunded exactly once even with two concurrent sweeps; coupons and stock return', async () => {
+  it('a short team past expiresAt fails; each paid member is refunded exactly once even with two concurrent sweeps, the refunds finish by WeChat Pay\'s refund notice; coupons and stock return', async () => {
     // A coupon that may be used on group orders, held by the second member.
     await t.cloud.db.collection('coupons').add(aCoupon({ _id: 'c_group_ok', ownerOpenid: 'o_cust_2', title: '拼团可用 减5', allowOnGroup: true, validToAt: at(72 * 60) }));
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p02-s1'))?.stock);
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
     const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');
-    await t.cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    await payOrder(t.cloud, second.orderId, 'o_cust_2');
     const unpaid = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     expect(await doc(t.cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore - 3 });
 
@@ -90,10 +90,18 @@ describe('groupbuy', () => {
     expect(sweeps.every((s) => s.ok)).toBe(true);
 
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
+    // Asked of WeChat Pay, not done: each refund is pending until its refund notice arrives.
     for (const orderId of [team.orderId, second.orderId]) {
-      expect(await docs(t.cloud, 'refunds', { orderId })).toEqual([expect.objectContaining({ status: 'succeeded', reason: 'team_failed' })]);
+      expect(await docs(t.cloud, 'refunds', { orderId })).toEqual([expect.objectContaining({ status: 'pending', reason: 'team_failed' })]);
       expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'refunded' });
     }
+    const notices = await finishRefunds(t.cloud);
+    expect(notices.settledRefunds).toBe(2);
+    for (const o of [team, second]) {
+      expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toEqual([expect.objectContaining({ status: 'succeeded', refundFen: o.totalFen, providerRefundId: expect.stringMatching(/^503/) })]);
+    }
+    const atWeChat = (await (await fetch(`${t.cloud.url}/_emulator/wxpay/refunds`)).json()) as Array<{ outTradeNo: string; refundFee: number; status: string }>;
+    expect(atWeChat.map((r) => [r.outTradeNo, r.refundFee, r.status]).sort()).toEqual([[team.orderId, team.totalFen, 'SUCCESS'], [second.orderId, second.totalFen, 'SUCCESS']].sort());
     expect(await doc(t.cloud, 'orders', unpaid.orderId)).toMatchObject({ status: 'closed', closeReason: 'team_failed' });
     expect(await doc(t.cloud, 'coupons', 'c_group_ok')).toMatchObject({ status: 'unused', orderId: null });
     expect(await doc(t.cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore });
@@ -107,39 +115,44 @@ describe('groupbuy', () => {
     await expectMoneyBalances(t.cloud);
   });
 
-  it('a refund failing half-way through a failed team resumes on the next sweep, and nobody is paid back twice', async () => {
-    sandboxLedger.clear();
+  it('a refund failing half-way through a failed team resumes on the next sweep, finishes by its refund notice, and nobody is paid back twice', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined); // the refused refund is logged, as in production
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
     const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
-    await t.cloud.ok('order', { action: 'pay', orderId: second.orderId }, 'o_cust_2');
+    await payOrder(t.cloud, second.orderId, 'o_cust_2');
     t.cloud.advanceClock(25 * HOUR);
+    const wechatRefunds = async () => (await (await fetch(`${t.cloud.url}/_emulator/wxpay/refunds`)).json()) as Array<{ _id: string; outTradeNo: string; refundFee: number; status: string }>;
+    const failRefunds = (outTradeNos: string[]) => fetch(`${t.cloud.url}/_emulator/wxpay/refund-failures`, { method: 'POST', body: JSON.stringify({ outTradeNos, errCode: 'SYSTEMERROR' }) });
 
-    // The provider fails the second member's refund during the first sweep.
-    sandboxLedger.failRefundsFor.add(second.orderId);
+    // WeChat Pay refuses the second member's refund (SYSTEMERROR) during the first sweep.
+    await failRefunds([second.orderId]);
     const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
     expect(first).toMatchObject({ teamsFailed: 1, membersRefunded: 2 });
-    expect(await docs(t.cloud, 'refunds', { orderId: team.orderId })).toEqual([expect.objectContaining({ status: 'succeeded' })]);
-    expect(await docs(t.cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending' })]);
-    expect([...sandboxLedger.payouts.values()].map((p) => p.orderId)).toEqual([team.orderId]);
+    expect(await docs(t.cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending', attempts: 1 })]);
+    expect((await wechatRefunds()).map((r) => r.outTradeNo)).toEqual([team.orderId]);
 
-    // Still failing: the next sweep asks again with the same refund id and leaves it pending.
+    // Still refused: a minute on, the sweep finds WeChat Pay does not know it and asks again with the same id.
     t.cloud.advanceClock(60 * 1000);
-    expect(await t.cloud.ok<{ refundsRetried: number }>('sweep', { action: 'run' })).toMatchObject({ refundsRetried: 0 });
+    expect(await t.cloud.ok<{ refunds: { askedAgain: number } }>('sweep', { action: 'run' })).toMatchObject({ refunds: { askedAgain: 0 } });
+    expect((await wechatRefunds()).map((r) => r.outTradeNo)).toEqual([team.orderId]);
 
-    // The provider is back: two concurrent sweeps finish it, each refund paid out once.
-    sandboxLedger.failRefundsFor.clear();
+    // WeChat Pay takes it now: two concurrent sweeps ask again, with the same out_refund_no — one refund.
+    await failRefunds([]);
     t.cloud.advanceClock(60 * 1000);
-    const [a, b] = await Promise.all([t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' }), t.cloud.ok<{ refundsRetried: number; membersRefunded: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }), t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' })]);
     expect(a.membersRefunded + b.membersRefunded).toBe(0);
+    await finishRefunds(t.cloud);
+    await deliverCallbacks(t.cloud, true);
     for (const o of [team, second]) {
       const refunds = await docs(t.cloud, 'refunds', { orderId: o.orderId });
       expect(refunds).toEqual([expect.objectContaining({ status: 'succeeded', refundFen: o.totalFen })]);
       expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', refundedFen: o.totalFen });
-      const paidBack = [...sandboxLedger.payouts.values()].filter((p) => p.orderId === o.orderId);
-      expect(paidBack).toEqual([{ orderId: o.orderId, refundFen: o.totalFen }]);
+      // What WeChat Pay paid back: one refund per order, under the refund's own id.
+      expect((await wechatRefunds()).filter((r) => r.outTradeNo === o.orderId)).toEqual([expect.objectContaining({ _id: refunds[0]._id, refundFee: o.totalFen, status: 'SUCCESS' })]);
     }
-    expect(sandboxLedger.payouts.size).toBe(2);
+    expect(await wechatRefunds()).toHaveLength(2);
     await expectMoneyBalances(t.cloud);
+    jest.restoreAllMocks();
   });
 
   it('eligibility: a same-salesperson deal admits only customers bound to the leader\'s salesperson', async () => {
@@ -163,7 +176,7 @@ describe('groupbuy', () => {
   it('eligibility: a new-customer deal refuses a customer who has paid before; per-user limit holds', async () => {
     const team = await t.cloud.ok<Opened>('order', { action: 'create', dealId: 'gd_p04_newcomer', idempotencyKey: key() }, 'o_cust_1');
     const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-elig-001' }, 'o_cust_2');
-    await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_2');
+    await payOrder(t.cloud, o.orderId, 'o_cust_2');
     const refused = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
     expect(refused.ok === false && refused.error.code).toBe('NOT_ELIGIBLE');
     const second = await t.cloud.call('order', { action: 'create', dealId: 'gd_p04_newcomer', idempotencyKey: key() }, 'o_cust_1');

@@ -2,11 +2,11 @@
  * groupbuy: get a team. Teams are opened and joined through order.create ({dealId} / {teamId}):
  * the leader's unpaid order reserves the first seat, a joiner's reserves the next one atomically.
  */
-import { AppError, action, defineFunction, store } from '../_platform';
+import { AppError, action, defineFunction, store, withFileUrls } from '../_platform';
 import { groupbuy as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 
-type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarUrl?: string }> };
+type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarFileId?: string }> };
 
 /** A team's members in join order, each with the name and avatar the team page shows (one aggregate). */
 async function loadMembers(teamId: string): Promise<MemberRow[]> {
@@ -29,7 +29,7 @@ export const main = defineFunction('groupbuy', {
       ]);
       if (!team) throw new AppError('NOT_FOUND', `no team ${input.teamId}`);
       const current = members.filter((m) => m.status !== 'refunded');
-      return {
+      return withFileUrls({
         teamId: team._id,
         dealId: team.dealId,
         status: team.status,
@@ -44,9 +44,9 @@ export const main = defineFunction('groupbuy', {
           paid: m.status === 'paid',
           isLeader: m.isLeader,
           name: m.user?.[0]?.name ?? '',
-          avatarUrl: m.user?.[0]?.avatarUrl ?? '',
+          avatarUrl: m.user?.[0]?.avatarFileId ?? '',
         })),
-      };
+      });
     },
   }),
 });

@@ -67,24 +67,23 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
       decideStartPayment(order, order.teamId ? ((await store.getById<Team>('teams', order.teamId)) ?? null) : null, ctx.now);
-      const port = paymentPort();
-      const started = await port.startCharge({
+      // The same order asks for the same charge again (WeChat Pay answers the same prepay): a retry is safe.
+      const charge = await paymentPort().startCharge({
         orderId: order._id,
         totalFen: order.totalFen,
         body: order.lines.map((l) => l.title).join(', ').slice(0, 120),
         buyerOpenid: order.buyerOpenid,
       });
-      if (started.mode === 'cloudpay') return { orderId: order._id, status: order.status, payment: started.payment };
-      const after = (await store.getById<Order>('orders', order._id)) ?? order;
-      return { orderId: order._id, status: after.status, tradeNo: started.tradeNo, paidFen: after.paidFen, refundedFen: after.refundedFen };
+      return { orderId: order._id, outTradeNo: charge.outTradeNo, payment: charge.payment };
     },
   }),
 
   cancel: action(contract.cancel)({
     run: async (input, ctx) => {
       const order = await loadOwnOrder(ctx, input.orderId);
-      const won = await releaseOrder(ctx, order, { type: 'cancel' });
-      if (!won) throw new AppError('FAILED_PRECONDITION', 'the order changed meanwhile (paid or closed)');
+      const outcome = await releaseOrder(ctx, order, { type: 'cancel' });
+      if (outcome === 'paid') throw new AppError('FAILED_PRECONDITION', 'the order was paid meanwhile: it is kept');
+      if (outcome === 'lost') throw new AppError('FAILED_PRECONDITION', 'the order changed meanwhile (paid or closed)');
       return { orderId: order._id, status: 'cancelled' };
     },
   }),

@@ -1,6 +1,7 @@
 import { useTestCloud } from '../../emulator/testing';
-import { sandboxTradeNo, signSandboxNotice } from '../_commerce/payment';
+import { cloudPayPayment } from '../_commerce/payment';
 import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
+import { deliverCallbacks, finishRefunds, payOrder, replayCallback } from '../../tests/support/pay';
 
 const t = useTestCloud();
 
@@ -73,49 +74,90 @@ describe('order.create', () => {
 });
 
 describe('order.pay and payNotify', () => {
-  it('a payment notice replayed 5 times moves the order once', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
-    const notice = { outTradeNo: o.orderId, transactionId: 'wx_trade_1', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const event = { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) };
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.cloud.call<{ outcome: string }>('payNotify', event)));
-    expect(results.map((r) => (r.ok ? r.data.outcome : r.error.code)).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'paid']);
-    expect(await docs(t.cloud, 'payments')).toHaveLength(1);
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, tradeNo: 'wx_trade_1' });
-    await expectMoneyBalances(t.cloud);
+  it('order.pay answers the WeChat Pay charge (outTradeNo, wx.requestPayment parameters) and nothing is paid until the payer pays', async () => {
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-charge-01' }, 'o_cust_1');
+    const charge = await t.cloud.ok<{ orderId: string; outTradeNo: string; payment: Record<string, string> }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    expect(charge).toEqual({
+      orderId: o.orderId,
+      outTradeNo: o.orderId,
+      payment: expect.objectContaining({ timeStamp: expect.any(String), nonceStr: expect.any(String), package: expect.stringMatching(/^prepay_id=wx/), signType: 'MD5', paySign: expect.any(String) }),
+    });
+    // Asked again (a double tap), the same charge: WeChat Pay answers the same prepay.
+    const again = await t.cloud.ok<typeof charge>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    expect(again.payment.package).toBe(charge.payment.package);
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay', paidAt: null });
+    expect(await docs(t.cloud, 'payments')).toEqual([]);
+    // The payer closes the pay sheet, then fails at the bank: still unpaid, no callback, and they may pay again.
+    await payOrder(t.cloud, o.orderId, 'o_cust_1', { outcome: 'cancel' });
+    await payOrder(t.cloud, o.orderId, 'o_cust_1', { outcome: 'fail' });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
+    const paid = await payOrder(t.cloud, o.orderId, 'o_cust_1');
+    expect(paid).toMatchObject({ paid: true, acknowledged: true });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, tradeNo: paid.cashier?.body.transactionId });
   });
 
-  it('a notice for an unknown order creates nothing; a notice replayed after the refund leaves the order refunded', async () => {
-    const unknown = { outTradeNo: 'o_not_an_order', transactionId: 'wx_unknown', totalFee: 100, resultCode: 'SUCCESS' as const };
-    const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...unknown, sign: signSandboxNotice(unknown) });
-    expect(r.outcome).toBe('unknown_order');
-    expect(await doc(t.cloud, 'orders', 'o_not_an_order')).toBeUndefined();
+  it('a payment notice delivered 5 times at once after a failed first delivery moves the order once', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
+    // The first delivery finds the database down (every write of payNotify fails): not acknowledged.
+    t.cloud.faults({ crashAfter: { call: 'payNotify.pay', writes: 0 } });
+    expect(await payOrder(t.cloud, o.orderId, 'o_cust_1')).toMatchObject({ paid: true, acknowledged: false });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
+    t.cloud.faults({});
+    const replies = await replayCallback(t.cloud, 'pay', o.orderId, 5);
+    expect(replies.map((r) => `${r.errcode} ${r.errmsg}`).sort()).toEqual(['0 OK: duplicate', '0 OK: duplicate', '0 OK: duplicate', '0 OK: duplicate', '0 OK: paid']);
+    expect(await docs(t.cloud, 'payments')).toHaveLength(1);
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen });
+    // WeChat Pay's own retry (15 s later on its schedule) is acknowledged and changes nothing.
+    t.cloud.advanceClock(15_000);
+    expect((await deliverCallbacks(t.cloud)).delivered).toEqual([expect.objectContaining({ id: `pay:${o.orderId}`, acknowledged: true })]);
+    expect(await docs(t.cloud, 'payments')).toHaveLength(1);
+    await expectMoneyBalances(t.cloud);
+    jest.restoreAllMocks();
+  });
+
+  it('a notice for a trade of no order creates nothing; a notice replayed after the refund leaves the order refunded', async () => {
+    // A charge WeChat Pay holds for an order id this shop does not know, paid: acknowledged, nothing written.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await cloudPayPayment.startCharge({ orderId: 'oNotAnOrder', totalFen: 100, body: 'x', buyerOpenid: 'o_cust_1' });
+    const stray = await t.cloud.call('payNotify', { action: 'pay', payload: {} }, 'o_cust_1'); // a customer reaches it: refused
+    expect(stray.ok === false && stray.error.code).toBe('PERMISSION_DENIED');
+    const cashier = await fetch(`${t.cloud.url}/_emulator/cashier`, { method: 'POST', body: JSON.stringify({ outTradeNo: 'oNotAnOrder', outcome: 'pay' }) });
+    expect(((await cashier.json()) as { callbacks: unknown[] }).callbacks).toEqual([expect.objectContaining({ acknowledged: true })]);
+    expect((await replayCallback(t.cloud, 'pay', 'oNotAnOrder'))[0]).toEqual({ errcode: 0, errmsg: 'OK: unknown_order' });
+    expect(await doc(t.cloud, 'orders', 'oNotAnOrder')).toBeUndefined();
     expect(await docs(t.cloud, 'refunds')).toHaveLength(0);
+    jest.restoreAllMocks();
 
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
-    await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    await payOrder(t.cloud, o.orderId, 'o_cust_1');
     await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
-    const notice = { outTradeNo: o.orderId, transactionId: sandboxTradeNo(o.orderId), totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const replays = await Promise.all([1, 2, 3].map(() => t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) })));
-    expect(replays.map((x) => x.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    const replays = await replayCallback(t.cloud, 'pay', o.orderId, 3);
+    expect(replays.map((x) => x.errmsg)).toEqual(['OK: duplicate', 'OK: duplicate', 'OK: duplicate']);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', paidFen: o.totalFen, refundedFen: o.totalFen });
     expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toHaveLength(1);
   });
 
-  it('a forged notice or a customer calling payNotify is refused', async () => {
+  it('payNotify takes a notice only from WeChat Pay: a customer, a server-side caller, or a notice WeChat Pay does not confirm is refused', async () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-forge-01' }, 'o_cust_1');
-    const notice = { outTradeNo: o.orderId, transactionId: 'x', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const forged = await t.cloud.call('payNotify', { action: 'sandbox', ...notice, sign: 'ab'.repeat(32) });
-    expect(forged.ok === false && forged.error.code).toBe('PERMISSION_DENIED');
-    const asCustomer = await t.cloud.call('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) }, 'o_cust_1');
-    expect(asCustomer.ok === false && asCustomer.error.code).toBe('PERMISSION_DENIED');
+    await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    const forged = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: o.orderId, transactionId: '4200000000000000000000000001', totalFee: o.totalFen };
+    const host = t.cloud.cloud.functions;
+    // Not from WeChat Pay (no wx_paycallback source): refused before anything is looked at.
+    expect(await host.invoke('payNotify', forged, 'o_cust_1')).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', forged, '')).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', { action: 'pay', payload: forged }, '')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    // From WeChat Pay's context but unpaid there (queryOrder says NOTPAY): not confirmed, not acknowledged.
+    expect(await host.invoke('payNotify', forged, '', { source: 'wx_paycallback' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
+    expect(await docs(t.cloud, 'payments')).toEqual([]);
   });
 
   it('pay → to_ship (a normal order goes to the warehouse at once); paying again is refused; the coupon is used', async () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
-    const paid = await t.cloud.ok<{ status: string }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
-    expect(paid.status).toBe('to_ship');
+    await payOrder(t.cloud, o.orderId, 'o_cust_1');
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship' });
     const again = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(again.ok === false && again.error.code).toBe('FAILED_PRECONDITION');
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
@@ -123,10 +165,11 @@ describe('order.pay and payNotify', () => {
     expect(other.ok === false && other.error.code).toBe('NOT_FOUND');
   });
 
-  it('an unpaid order is released after its TTL: stock and coupon return; paying then is refused', async () => {
+  it('an unpaid order is released after its TTL: its charge is closed first, stock and coupon return; paying then is refused', async () => {
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-0001' }, 'o_cust_1');
+    const charge = await t.cloud.ok<{ outTradeNo: string }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     t.cloud.advanceClock(16 * 60 * 1000);
     const late = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
@@ -135,16 +178,63 @@ describe('order.pay and payNotify', () => {
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'closed', closeReason: 'pay_timeout' });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'unused', orderId: null });
+    // The pay sheet still open on the phone cannot take the money any more: WeChat Pay closed the charge.
+    const cashier = await fetch(`${t.cloud.url}/_emulator/cashier`, { method: 'POST', body: JSON.stringify({ outTradeNo: charge.outTradeNo, outcome: 'pay' }) });
+    expect({ status: cashier.status, body: await cashier.json() }).toMatchObject({ status: 409, body: { error: 'ORDERCLOSED', tradeState: 'CLOSED' } });
+    expect(await docs(t.cloud, 'payments')).toEqual([]);
   });
 
-  it('a payment arriving after the order was released is refunded, never kept', async () => {
+  it('paid after the timeout returned the stock cannot happen: a charge paid before the sweep closes it keeps its order, stock and coupon', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
+    const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-paid' }, 'o_cust_1');
+    // The payer pays just before the deadline; WeChat Pay's notice does not get through (payNotify fails).
+    t.cloud.advanceClock(14 * 60 * 1000);
+    t.cloud.faults({ crashAfter: { call: 'payNotify.pay', writes: 0 } });
+    expect(await payOrder(t.cloud, o.orderId, 'o_cust_1')).toMatchObject({ paid: true, acknowledged: false });
+    t.cloud.faults({});
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
+
+    // The deadline passes before WeChat Pay retries: the sweep closes the charge first — paid — so it keeps the order.
+    t.cloud.advanceClock(2 * 60 * 1000);
+    expect(await t.cloud.ok('sweep', { action: 'run' })).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, closedAt: null });
+    expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 1 });
+    expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
+    expect(await docs(t.cloud, 'refunds')).toEqual([]);
+    // WeChat Pay's retry arrives later: the same payment, acknowledged, nothing more.
+    expect((await deliverCallbacks(t.cloud, true)).delivered).toEqual([expect.objectContaining({ acknowledged: true })]);
+    expect(await docs(t.cloud, 'payments')).toHaveLength(1);
+    await expectMoneyBalances(t.cloud);
+    jest.restoreAllMocks();
+  });
+
+  it('a buyer cancelling an order WeChat Pay says is paid keeps the order (FAILED_PRECONDITION), paid', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-cancel-paid' }, 'o_cust_1');
+    t.cloud.faults({ crashAfter: { call: 'payNotify.pay', writes: 0 } });
+    await payOrder(t.cloud, o.orderId, 'o_cust_1');
+    t.cloud.faults({});
+    const cancel = await t.cloud.call('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
+    expect(cancel.ok === false && cancel.error.code).toBe('FAILED_PRECONDITION');
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen });
+    jest.restoreAllMocks();
+  });
+
+  it('a payment for an order released meanwhile (order.pay racing a cancel) is refunded by WeChat Pay, never kept', async () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-late-001' }, 'o_cust_1');
+    // The cancel closes a charge that does not exist yet (not_found) and wins; the order.pay that had
+    // already checked the order creates the charge just after — and the payer pays it.
     await t.cloud.ok('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
-    const notice = { outTradeNo: o.orderId, transactionId: 'wx_late', totalFee: o.totalFen, resultCode: 'SUCCESS' as const };
-    const r = await t.cloud.ok<{ outcome: string }>('payNotify', { action: 'sandbox', ...notice, sign: signSandboxNotice(notice) });
-    expect(r.outcome).toBe('late_refunded');
+    await cloudPayPayment.startCharge({ orderId: o.orderId, totalFen: o.totalFen, body: 'p03', buyerOpenid: 'o_cust_1' });
+    const cashier = await fetch(`${t.cloud.url}/_emulator/cashier`, { method: 'POST', body: JSON.stringify({ outTradeNo: o.orderId, outcome: 'pay' }) });
+    expect(cashier.status).toBe(200);
+    expect((await replayCallback(t.cloud, 'pay', o.orderId))[0]).toEqual({ errcode: 0, errmsg: 'OK: duplicate' });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'cancelled', paidFen: o.totalFen, refundedFen: o.totalFen });
-    expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toEqual([expect.objectContaining({ refundFen: o.totalFen, status: 'succeeded' })]);
+    expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toEqual([expect.objectContaining({ refundFen: o.totalFen, reason: 'late_payment', status: 'pending' })]);
+    await finishRefunds(t.cloud);
+    expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toEqual([expect.objectContaining({ status: 'succeeded' })]);
     await expectMoneyBalances(t.cloud);
   });
 });
@@ -169,7 +259,7 @@ describe('order.cancel and order.refund', () => {
       { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-refund-1' },
       'o_cust_1',
     );
-    await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+    await payOrder(t.cloud, o.orderId, 'o_cust_1');
     const first = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_ops');
     // The order stays to ship: one line refunded, the other still goes out.
     expect(first).toMatchObject({ refundFen: o.lines[0].paidFen, status: 'to_ship' });
@@ -183,6 +273,9 @@ describe('order.cancel and order.refund', () => {
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ refundedFen: o.totalFen, paidFen: o.totalFen });
     expect(await docs(t.cloud, 'refunds', { orderId: o.orderId })).toHaveLength(2);
     await expectMoneyBalances(t.cloud);
+    // WeChat Pay pays both back, each under its own out_refund_no, and its notices finish them.
+    expect(await finishRefunds(t.cloud)).toMatchObject({ settledRefunds: 2 });
+    expect((await docs(t.cloud, 'refunds', { orderId: o.orderId })).map((r) => [r.refundFen, r.status]).sort()).toEqual([[o.lines[0].paidFen, 'succeeded'], [o.lines[1].paidFen, 'succeeded']].sort());
   });
 
   it('refunding an unpaid order is refused by the order state table', async () => {

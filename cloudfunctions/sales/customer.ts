@@ -1,4 +1,4 @@
-import { action, AppError, store, type SortKey } from '../_platform';
+import { action, AppError, store, withFileUrls, type SortKey } from '../_platform';
 import { sales, type ResultOf } from '../../shared/contract';
 import type { CouponStatus } from '../../shared/coupons';
 import type { GrowthUserFields } from '../../shared/growth';
@@ -13,7 +13,7 @@ export const customer = action(sales.customer)({
   access: SALES_ROLES,
   users: (input) => [input.openid],
   async run(input, ctx) {
-    const u = ctx.users.get(input.openid) as (GrowthUserFields & { _id: string; role: string; name?: string; avatarUrl?: string }) | undefined;
+    const u = ctx.users.get(input.openid) as (GrowthUserFields & { _id: string; role: string; name?: string; avatarFileId?: string }) | undefined;
     if (!u || u.role !== 'customer') throw new AppError('NOT_FOUND', `openid: no customer ${input.openid}`);
     if (ctx.user.role === 'sales' && u.boundSalesId !== ctx.openid) {
       throw new AppError('PERMISSION_DENIED', 'openid: not your customer');
@@ -28,7 +28,7 @@ export const customer = action(sales.customer)({
       .map(([productId, v]) => ({ productId, title: v.title ?? null, count: v.n, lastAt: v.at }))
       .sort((a, b) => new Date(b.lastAt).getTime() - new Date(a.lastAt).getTime());
     const { openid, name, avatarUrl, ...binding } = customerView(u);
-    return {
+    return withFileUrls({
       openid,
       name,
       avatarUrl,
@@ -49,6 +49,6 @@ export const customer = action(sales.customer)({
         salesId: o.salesId,
       })),
       history,
-    };
+    });
   },
 });

@@ -1,16 +1,16 @@
-import { action } from '../_platform';
+import { action, withFileUrls } from '../_platform';
 import { sales } from '../../shared/contract';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { customerView, readSalesPage, SALES_ROLES } from './scope';
 
 /**
  * sales.customers {salesId?, skip?, limit?} → bound customers, latest binding first.
- * Round trips: 1 caller read (platform) + 1 query.
+ * Round trips: 1 caller read (platform) + 1 query; avatars as temporary URLs (one getTempFileURL).
  */
 export const customers = action(sales.customers)({
   access: SALES_ROLES,
   async run(input, ctx) {
-    const page = await readSalesPage<GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }>(ctx, input, {
+    const page = await readSalesPage<GrowthUserFields & { _id: string; name?: string; avatarFileId?: string }>(ctx, input, {
       collection: 'users',
       where: { role: 'customer' },
       salesField: 'boundSalesId',
@@ -23,6 +23,6 @@ export const customers = action(sales.customers)({
       firstPaidAt: u.firstPaidAt ?? null,
       lastViewedAt: u.lastViewedAt ?? null,
     }));
-    return { items, skip: page.skip, limit: page.limit };
+    return withFileUrls({ items, skip: page.skip, limit: page.limit });
   },
 });

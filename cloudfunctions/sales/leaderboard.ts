@@ -1,4 +1,4 @@
-import { action } from '../_platform';
+import { action, withFileUrls } from '../_platform';
 import { sales } from '../../shared/contract';
 import { kFactor } from '../../shared/growth';
 import { dayRange, readCounterSummary, readSalespeople } from '../_growth/reports';
@@ -18,7 +18,7 @@ export const leaderboard = action(sales.leaderboard)({
       return {
         openid: p.openid,
         name: p.name,
-        avatarUrl: p.avatarUrl,
+        avatarUrl: p.avatarFileId,
         gmvFen: m.gmvFen ?? 0,
         paidOrders: m.paidOrders ?? 0,
         newCustomers: m.newCustomers ?? 0,
@@ -28,6 +28,6 @@ export const leaderboard = action(sales.leaderboard)({
       };
     });
     rows.sort((a, b) => b.gmvFen - a.gmvFen || b.paidOrders - a.paidOrders || a.openid.localeCompare(b.openid));
-    return { ...range, rows: rows.map((r, i) => ({ rank: i + 1, ...r, me: r.openid === ctx.openid })) };
+    return withFileUrls({ ...range, rows: rows.map((r, i) => ({ rank: i + 1, ...r, me: r.openid === ctx.openid })) });
   },
 });

@@ -40,11 +40,11 @@ export async function readSalesPage<T>(
 }
 
 /** A customer as the workbench lists them: who they are and their binding (null where unset). */
-export function customerView(u: GrowthUserFields & { _id: string; name?: string; avatarUrl?: string }) {
+export function customerView(u: GrowthUserFields & { _id: string; name?: string; avatarFileId?: string }) {
   return {
     openid: u._id,
     name: u.name ?? null,
-    avatarUrl: u.avatarUrl ?? null,
+    avatarUrl: u.avatarFileId ?? null,
     salesId: u.boundSalesId ?? null,
     boundAt: u.boundAt ?? null,
     bindingExpiresAt: u.bindingExpiresAt ?? null,

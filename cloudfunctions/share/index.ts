@@ -1,6 +1,6 @@
 /**
  * `share`: the share chain. create → a short share id and its path; open → logs the open and
- * binds per policy; poster → a QR code PNG. See docs/growth.md.
+ * binds per policy; poster → the share's mini-program code (wxacode, kept in storage). See docs/growth.md.
  */
 import { defineFunction } from '../_platform';
 import { createShare } from './create-share';

@@ -1,19 +1,38 @@
-import { action, AppError, store } from '../_platform';
+import { action, AppError, getTempFileUrls, store, uploadFile } from '../_platform';
 import { share as contract } from '../../shared/contract';
-import { isShareId, type ShareDoc } from '../../shared/growth';
-import { qrPort } from './qr-port';
+import { isShareId, SHARE_LANDING_PAGE, type ShareDoc } from '../../shared/growth';
+import { renderShareCode } from './qr-port';
+
+/** Where a share's code is kept in storage. */
+export const posterPath = (shareId: string) => `posters/${shareId}.png`;
+
+/** Renders the share's code and keeps it in storage; its file id is written on the share. */
+async function renderAndKeep(shareId: string): Promise<string> {
+  const { png } = await renderShareCode(shareId);
+  const fileId = await uploadFile(posterPath(shareId), png);
+  await store.updateById('shares', shareId, { posterFileId: fileId });
+  return fileId;
+}
 
 /**
- * share.poster {shareId} → a PNG QR code for the share as a data URL (the client draws the poster
- * around it). Round trips: 1 caller read (platform) + 1 share read.
+ * share.poster {shareId} → the share's mini-program code (wxacode.getUnlimited, scene = the share
+ * id) as a temporary URL; the app draws the poster around it. The PNG is rendered once per share
+ * and kept in storage (`posters/<shareId>.png`, its file id on the share as `posterFileId`): later
+ * posters cost one getTempFileURL; a kept file that was deleted is rendered again.
+ * Round trips: 1 caller read (platform) + 1 share read (+ 1 write when rendered).
  */
 export const poster = action(contract.poster)({
   async run(input) {
     if (!isShareId(input.shareId)) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
     const share = await store.getById<ShareDoc>('shares', input.shareId);
     if (!share) throw new AppError('NOT_FOUND', `shareId: no share ${input.shareId}`);
-    const port = qrPort();
-    const { png, encoded } = await port.render(share._id);
-    return { shareId: share._id, mime: 'image/png', kind: port.kind, encoded, dataUrl: `data:image/png;base64,${png.toString('base64')}` };
+    let fileId = share.posterFileId ?? (await renderAndKeep(share._id));
+    let url = (await getTempFileUrls([fileId])).get(fileId);
+    if (!url) {
+      fileId = await renderAndKeep(share._id);
+      url = (await getTempFileUrls([fileId])).get(fileId);
+    }
+    if (!url) throw new Error(`share.poster: storage has no ${fileId} right after its upload`);
+    return { shareId: share._id, mime: 'image/png', encoded: `${SHARE_LANDING_PAGE}?scene=${share._id}`, fileId, url };
   },
 });

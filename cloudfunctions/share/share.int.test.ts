@@ -1,4 +1,7 @@
 import { useTestCloud } from '../../emulator/testing';
+import { decodeQrPng } from '../../emulator/wechat/qr-decode';
+import { SHARE_LANDING_PAGE } from '../../shared/growth';
+import { deleteFiles } from '../_platform';
 
 const t = useTestCloud();
 
@@ -117,13 +120,24 @@ describe('share chain and binding', () => {
     expect((await user('o_cust_2')).boundSalesId ?? null).toBeNull();
   });
 
-  it('poster returns a PNG QR code of the h5 landing URL', async () => {
+  it("poster answers the share's mini-program code (wxacode.getUnlimited) kept in storage once per share, as a temporary URL", async () => {
     const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p01' }, channel: 'poster' }, 'o_sales_li');
-    const p = await t.cloud.ok<{ dataUrl: string; encoded: string; kind: string }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
-    expect(p.kind).toBe('h5-qrcode');
-    expect(p.encoded).toContain(`s=${s.shareId}`);
-    const png = Buffer.from(p.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    t.cloud.resetStats();
+    const p = await t.cloud.ok<{ url: string; fileId: string; encoded: string }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
+    expect(p.encoded).toBe(`${SHARE_LANDING_PAGE}?scene=${s.shareId}`);
+    expect(p.fileId).toMatch(new RegExp(`^cloud://local\\.[^/]+/posters/${s.shareId}\\.png$`));
+    const png = Buffer.from(await (await fetch(p.url)).arrayBuffer());
+    expect(decodeQrPng(png)).toBe(`https://local.linkshelf/${SHARE_LANDING_PAGE}?scene=${s.shareId}`);
+    expect((await t.cloud.db.collection('shares').doc(s.shareId).get()).data[0]).toMatchObject({ posterFileId: p.fileId });
+    // Asked again: the kept file, no second code — one getTempFileURL.
+    const again = await t.cloud.ok<{ url: string; fileId: string }>('share', { action: 'poster', shareId: s.shareId }, 'o_sales_li');
+    expect(again.fileId).toBe(p.fileId);
+    const byPlatform = t.cloud.stats().byAction['share.poster'].byPlatform;
+    expect(byPlatform).toEqual({ 'wxacode.getUnlimited': 1, 'storage.getUploadMetadata': 1, 'storage.batchGetDownloadUrl': 2 });
+    // The kept file deleted (by ops, say): the next poster renders it again.
+    expect(await deleteFiles([p.fileId])).toEqual({ deleted: [p.fileId], missing: [] });
+    const rendered = await t.cloud.ok<{ url: string; fileId: string }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
+    expect(decodeQrPng(Buffer.from(await (await fetch(rendered.url)).arrayBuffer()))).toContain(`scene=${s.shareId}`);
     expect((await t.cloud.call('share', { action: 'poster', shareId: 'nope0' }, 'o_cust_1')).ok).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { store, type ActionContext } from '../_platform';
-import { withImageUrls } from './image-urls';
+import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupLivePromotions } from './promotions';
 
 interface CatalogRow {
@@ -33,8 +32,8 @@ export async function viewCatalog(_input: Record<string, never>, ctx: ActionCont
   const onShelf = Array.isArray(ctx.user.shelfProductIds) ? (ctx.user.shelfProductIds as string[]) : [];
   if (!row) return { products: [], shelfProductIds: onShelf };
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
-  return {
-    products: await withImageUrls(row.products.map((p) => ({ ...presentProduct(p, promos), onShelf: onShelf.includes(p._id) }))),
+  return withFileUrls({
+    products: row.products.map((p) => ({ ...presentProduct(p, promos), onShelf: onShelf.includes(p._id) })),
     shelfProductIds: onShelf,
-  };
+  });
 }

@@ -20,8 +20,12 @@ describe('shelf.view', () => {
     expect(p01.title).toBe(PRODUCT_TITLES.p01);
     expect(p01.priceFen).toBe(16800);
     expect(p01.stock).toBe(160);
-    expect(p01.images[0]).toMatch(/^\/assets\/products\/p01\.svg$/);
     expect(Number.isInteger(p01.priceFen)).toBe(true);
+    // Stored as file ids in storage, answered as temporary URLs that serve the image.
+    expect(await t.cloud.db.collection('products').doc('p01').get()).toMatchObject({ data: [expect.objectContaining({ images: [expect.stringMatching(/^cloud:\/\/local\.[^/]+\/products\/p01\.svg$/)] })] });
+    expect(p01.images[0]).toMatch(new RegExp(`^${t.cloud.url}/_storage/[^/]+/products/p01\\.svg\\?sign=`));
+    expect(view.sales.avatarUrl).toMatch(/\/avatars\/wang\.svg\?sign=/);
+    expect((await fetch(p01.images[0])).headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('different salespeople have different shelves', async () => {
@@ -37,10 +41,11 @@ describe('shelf.view', () => {
     expect((await t.cloud.ok<ShelfView>('shelf', { action: 'view' }, 'o_cust_1')).sales.openid).toBe('o_sales_li');
   });
 
-  it('costs at most 3 database round trips', async () => {
+  it('costs at most 3 database round trips, and one getTempFileURL for all its images', async () => {
     t.cloud.resetStats();
     await t.cloud.ok('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_1');
     expect(t.cloud.stats().byAction['shelf.view'].maxOps).toBeLessThanOrEqual(3);
+    expect(t.cloud.stats().byAction['shelf.view'].byPlatform).toEqual({ 'storage.batchGetDownloadUrl': 1 });
   });
 
   it('shows live promotions as badges and a malformed deal or template is skipped, never breaking the shelf', async () => {

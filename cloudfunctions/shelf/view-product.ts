@@ -1,8 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { withImageUrls } from './image-urls';
 import { recordProductView } from '../_growth/product-view';
-import { store, type ActionContext } from '../_platform';
+import { store, withFileUrls, type ActionContext } from '../_platform';
 
 interface OpenTeamRow {
   _id: string;
@@ -10,7 +9,7 @@ interface OpenTeamRow {
   size: number;
   seatsTaken: number;
   expiresAt: Date;
-  leader?: Array<{ name?: string; avatarUrl?: string }>;
+  leader?: Array<{ name?: string; avatarFileId?: string }>;
 }
 
 interface ProductRow extends ProductDoc {
@@ -49,14 +48,15 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
  * A product page: SKUs, the live group deal with open teams to join ("还差 N 人"), claimable
  * coupons. A customer's visit (`view`, default true; checkout and team pages pass false) is
  * recorded with the product's title for the salesperson's interest list (one write), so the page
- * costs 3 round trips with the caller's user read.
+ * costs 3 round trips with the caller's user read; its images and the leaders' avatars come as
+ * temporary URLs (one getTempFileURL).
  */
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const [product] = await Promise.all([
-    withImageUrls([presentProduct(row, promos)]).then(([p]) => p),
+    Promise.resolve(presentProduct(row, promos)),
     input.view !== false ? recordProductView(ctx, ctx.openid, input.productId, row.title) : Promise.resolve(),
   ]);
   const liveDealIds = new Set(promos.deals.map((d) => d._id));
@@ -69,7 +69,7 @@ export async function viewProduct(input: { productId: string; view?: boolean }, 
       missing: t.size - t.seatsTaken,
       expiresAt: t.expiresAt,
       leaderName: t.leader?.[0]?.name ?? '',
-      leaderAvatarUrl: t.leader?.[0]?.avatarUrl ?? '',
+      leaderAvatarUrl: t.leader?.[0]?.avatarFileId ?? '',
     }));
-  return { ...product, coupons: presentCoupons(promos.templates, product.id), openTeams };
+  return withFileUrls({ ...product, coupons: presentCoupons(promos.templates, product.id), openTeams });
 }

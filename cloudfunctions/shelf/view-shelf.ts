@@ -1,16 +1,15 @@
 import { AppError } from '../../shared/errors';
 import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
-import { store, type ActionContext } from '../_platform';
-import { withImageUrls } from './image-urls';
+import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupLivePromotions } from './promotions';
 
 interface ShelfRow {
   _id: string;
   name?: string;
   slogan?: string;
-  logoUrl?: string;
-  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarUrl?: string; shelfProductIds?: string[]; products: ProductDoc[] }>;
+  logoFileId?: string;
+  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarFileId?: string; shelfProductIds?: string[]; products: ProductDoc[] }>;
   couponTemplates: unknown[];
   groupDeals: unknown[];
 }
@@ -30,7 +29,8 @@ function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string 
 /**
  * One aggregate reads everything the shelf needs — brand settings, the salesperson, their
  * products with SKUs, live coupon templates and group deals — so shelf.view costs two round
- * trips in all (the caller's user doc, then this).
+ * trips in all (the caller's user doc, then this). Images are answered as temporary URLs of their
+ * stored file ids (one getTempFileURL for the whole shelf).
  */
 export async function viewShelf(input: { salesId?: string }, ctx: ActionContext) {
   const _ = store.command();
@@ -65,13 +65,13 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
 
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));
-  const products = await withImageUrls(
-    [...sales.products].sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0)).map((p) => presentProduct(p, promos)),
-  );
-  return {
-    brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoUrl ?? '' },
-    sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarUrl ?? '' },
+  const products = [...sales.products]
+    .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
+    .map((p) => presentProduct(p, promos));
+  return withFileUrls({
+    brand: { name: row.name ?? '', slogan: row.slogan ?? '', logoUrl: row.logoFileId ?? '' },
+    sales: { openid: sales._id, name: sales.name, title: sales.title ?? '', slogan: sales.slogan ?? '', avatarUrl: sales.avatarFileId ?? '' },
     products,
     coupons: presentCoupons(promos.templates),
-  };
+  });
 }

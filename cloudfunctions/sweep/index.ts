@@ -1,10 +1,11 @@
 /**
  * sweep: the timer (also `{action:'run'}` server-side). Each run: fail expired short teams and
  * refund their paid members (one refund per order, also with two sweeps at once), close their
- * unpaid orders; release unpaid orders past their TTL; expire coupons; retry pending refunds;
- * confirm receipt of orders shipped N days ago and complete received orders whose after-sale
- * window closed with no request open (their commission becomes settleable); deliver again order
- * events nobody marked handled (the outbox); then the growth loop's sweep.
+ * unpaid orders; release unpaid orders past their TTL (each charge closed at WeChat Pay first: one
+ * paid meanwhile is applied, not released); expire coupons; follow up open refunds with WeChat
+ * Pay's queryRefund; confirm receipt of orders shipped N days ago and complete received orders
+ * whose after-sale window closed with no request open (their commission becomes settleable);
+ * deliver again order events nobody marked handled (the outbox); then the growth loop's sweep.
  * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
  * delivery, so concurrent runs never double-apply.
  */
@@ -19,8 +20,9 @@ import type { Order, Refund } from '../../shared/orders';
 import { applyChange, applyChangeReturning, applyChangeToAll, eventsOf } from '../_commerce/effects';
 import { confirmReceipt } from '../_commerce/orders/confirm-receipt';
 import { fulfilmentSettings } from '../_commerce/settings';
-import { releaseOrder } from '../_commerce/orders/release-order';
-import { refundOrder, retryPendingRefunds } from '../_commerce/orders/refund-order';
+import { followUpRefunds, QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
+import { releaseOrder, type ReleaseOutcome } from '../_commerce/orders/release-order';
+import { refundOrder } from '../_commerce/orders/refund-order';
 import { deliver, redeliver } from '../_commerce/outbox';
 
 const BATCH = 100;
@@ -34,7 +36,7 @@ interface DueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
   dueOrders: OrderWithTeam[];
-  pendingRefunds: RefundWithOrder[];
+  openRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
   undelivered: Order[];
   /** Shipped orders past the auto-confirm delay. */
@@ -53,7 +55,8 @@ interface Cutoffs {
  * One round trip for all the due work: an aggregate over one user document (any will do) that
  * joins, each with its own uncorrelated pipeline, the expired forming teams and the failed teams
  * not yet settled (each with its members and their orders), the unpaid orders past their
- * deadline (with their team, which names why they close), the pending refunds (with their orders), whether any unused coupon has expired, and
+ * deadline (with their team, which names why they close), the refunds still open a minute after
+ * they were recorded (with their orders), whether any unused coupon has expired, and
  * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
@@ -85,11 +88,11 @@ async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork> {
     .lookup({
       from: 'refunds',
       pipeline: $.pipeline()
-        .match({ status: 'pending', createdAt: _.lt(now) })
+        .match({ status: _.in(['pending', 'failed']), createdAt: _.lte(new Date(now.getTime() - QUERY_REFUND_AFTER_MS)) })
         .limit(BATCH)
         .lookup({ from: 'orders', localField: 'orderId', foreignField: '_id', as: '_order' })
         .done(),
-      as: 'pendingRefunds',
+      as: 'openRefunds',
     })
     .lookup({
       from: 'coupons',
@@ -105,7 +108,7 @@ async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork> {
     expiredTeams: row?.expiredTeams ?? [],
     failedTeams: row?.failedTeams ?? [],
     dueOrders: row?.dueOrders ?? [],
-    pendingRefunds: row?.pendingRefunds ?? [],
+    openRefunds: row?.openRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
     undelivered: row?.undelivered ?? [],
     toConfirm: row?.toConfirm ?? [],
@@ -162,15 +165,20 @@ async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): 
   return moved.filter((t): t is TeamWithOrders => t !== null);
 }
 
-/** A failed team's member order: refunded when it was paid, closed while unpaid (as the table allows). */
+/**
+ * A failed team's member order: refunded when it was paid, closed while unpaid (as the table
+ * allows). An unpaid one WeChat Pay says was paid meanwhile is paid now, and refunded at once by
+ * its payment (the team cannot take it).
+ */
 async function settleMemberOrder(ctx: ActionContext, order: Order): Promise<'refunded' | 'closed' | null> {
   if (canMove(orderMachine, 'refundAll', order.status)) {
     const r = await refundOrder(ctx, order._id, undefined, 'team_failed');
     await deliver(ctx, r.order);
     return r.created ? 'refunded' : null;
   }
-  if (canMove(orderMachine, 'close', order.status)) return (await releaseOrder(ctx, order, { type: 'close', reason: 'team_failed' })) ? 'closed' : null;
-  return null;
+  if (!canMove(orderMachine, 'close', order.status)) return null;
+  const outcome = await releaseOrder(ctx, order, { type: 'close', reason: 'team_failed' });
+  return outcome === 'released' ? 'closed' : outcome === 'paid' ? 'refunded' : null;
 }
 
 async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): Promise<{ teams: number; refunds: number; closed: number }> {
@@ -200,11 +208,17 @@ async function settleFailedTeams(ctx: ActionContext, teams: TeamWithOrders[]): P
   return { teams: settled, refunds, closed };
 }
 
-async function releaseUnpaid(ctx: ActionContext, due: OrderWithTeam[]): Promise<number> {
-  const won = await Promise.all(
-    due.map(({ _team, ...o }) => releaseOrder(ctx, o, { type: 'close', reason: closeReasonFor(o, _team?.[0], ctx.now) })),
+/** Unpaid orders past their TTL, each on its own (one whose charge cannot be closed now is tried next run). */
+async function releaseUnpaid(ctx: ActionContext, due: OrderWithTeam[]): Promise<{ closed: number; paid: number }> {
+  const outcomes = await Promise.all(
+    due.map(({ _team, ...o }) =>
+      releaseOrder(ctx, o, { type: 'close', reason: closeReasonFor(o, _team?.[0], ctx.now) }).catch((err: unknown): ReleaseOutcome | 'failed' => {
+        console.error(`[sweep] request ${ctx.requestId}: order ${o._id} not released`, err);
+        return 'failed';
+      }),
+    ),
   );
-  return won.filter(Boolean).length;
+  return { closed: outcomes.filter((x) => x === 'released').length, paid: outcomes.filter((x) => x === 'paid').length };
 }
 
 const handler = defineFunction('sweep', {
@@ -218,9 +232,9 @@ const handler = defineFunction('sweep', {
       const failedNow = await failExpiredTeams(ctx, due.expiredTeams);
       const teamsFailed = failedNow.length;
       const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
-      const ordersClosed = await releaseUnpaid(ctx, due.dueOrders);
+      const released = await releaseUnpaid(ctx, due.dueOrders);
       const couponsExpired = due.expiredCoupons.length > 0 ? await applyChangeToAll(couponChange('', { type: 'expire' }, ctx.now)) : 0;
-      const refundsRetried = await retryPendingRefunds(ctx, due.pendingRefunds);
+      const refunds = await followUpRefunds(ctx, due.openRefunds);
       const ordersReceived = await confirmDue(ctx, due.toConfirm, cutoffs.shippedBefore);
       const ordersCompleted = await completeDue(ctx, due.toComplete, windowMs);
       await redeliver(ctx, due.undelivered);
@@ -230,9 +244,10 @@ const handler = defineFunction('sweep', {
         teamsSettled: settled.teams,
         membersRefunded: settled.refunds,
         memberOrdersClosed: settled.closed,
-        ordersClosed,
+        ordersClosed: released.closed,
+        ordersPaidAtClose: released.paid,
         couponsExpired,
-        refundsRetried,
+        refunds,
         ordersReceived,
         ordersCompleted,
         growth,

@@ -2,6 +2,7 @@ import { TEAM_IDS } from '../../emulator/seed';
 import { useTestCloud } from '../../emulator/testing';
 import { decodeQrPng } from '../../emulator/wechat/qr-decode';
 import type { Envelope } from '../../shared/errors';
+import { payOrder } from '../../tests/support/pay';
 
 const t = useTestCloud();
 const BOSS = 'o_boss';
@@ -132,7 +133,7 @@ describe('team.deactivate', () => {
   it("moves the leaver's customers to the heir (audited), their old share binds a new customer to the heir, past orders keep their attribution", async () => {
     const zhaoShare = await bindTo('o_sales_zhao', ['o_cust_1', 'o_cust_2', 'o_cust_3']);
     const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'deact-order-1' }, 'o_cust_1');
-    await t.cloud.ok('order', { action: 'pay', orderId: order.orderId }, 'o_cust_1');
+    await payOrder(t.cloud, order.orderId, 'o_cust_1');
 
     const r = await t.cloud.ok<Deactivated>('team', { action: 'deactivate', salesId: 'o_sales_zhao', heirId: 'o_sales_wang' }, BOSS);
     expect(r).toMatchObject({ moved: 3, heirsRepointed: 0, repeated: false });

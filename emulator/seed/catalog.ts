@@ -1,8 +1,10 @@
 /**
  * Demo catalogue: a tea-and-pantry brand, 12 products on the brand pool with SKUs and stock, and 3
- * drafts off the pool without stock (the back office's restock work), images shipped in
- * emulator/assets (served at /assets/...). Prices in fen. Ids are fixed so tests can name them.
+ * drafts off the pool without stock (the back office's restock work), images in storage (`images`:
+ * file ids, uploaded from emulator/assets at seed time: seed/files.ts). Prices in fen. Ids are fixed
+ * so tests can name them.
  */
+import { seedFileId } from './files';
 import type { SeedDoc } from './window';
 
 interface ProductSeed {
@@ -43,7 +45,7 @@ export function seedCatalog(now: Date): { products: SeedDoc[]; skus: SeedDoc[] }
       title: p.title,
       subtitle: p.subtitle,
       category: p.category,
-      images: [`/assets/products/${p.id}.svg`],
+      images: [seedFileId(`products/${p.id}.svg`)],
       status: p.status ?? 'on',
       sort: index + 1,
       createdAt: now,

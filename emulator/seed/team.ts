@@ -4,6 +4,7 @@
  * that now binds new customers to 王强. Ids are fixed so tests and demos can name them.
  */
 import { buildShare } from '../../shared/growth/share-chain';
+import { seedFileId } from './files';
 import { DAY, type SeedDoc } from './window';
 
 export const TEAM_IDS = {
@@ -27,7 +28,7 @@ export function seedTeam(now: Date): Record<string, SeedDoc[]> {
         name: '孙磊',
         title: '前 华东区销售',
         slogan: '',
-        avatarUrl: '/assets/avatars/wang.svg',
+        avatarFileId: seedFileId('avatars/wang.svg'),
         shelfProductIds: ['p01', 'p05'],
         heirId: TEAM_IDS.formerHeir,
         deactivationId,

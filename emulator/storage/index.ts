@@ -18,8 +18,9 @@ import { readBytes } from '../http-util';
 import { Objects } from './objects';
 import { allows, loadStorageRules, type StorageRules } from './rules';
 
-/** The bucket of the local environment (CloudBase names it <hex of env prefix>-<env>-<appid>). */
-export const LOCAL_BUCKET = '6c6f-local-1300000000';
+import { LOCAL_BUCKET } from './bucket';
+
+export { LOCAL_BUCKET } from './bucket';
 const MAX_UPLOAD = 50 * 1024 * 1024;
 const DEFAULT_MAX_AGE_S = 86_400;
 
@@ -205,6 +206,11 @@ export class StorageSide {
       return { status: 200, body: { fileList } };
     }
     return { status: 404, body: { errCode: 'INVALID_ACTION', errMsg: `no client storage route ${req.method} ${what}` } };
+  }
+
+  /** Writes files as ops or a function would (no uploader openid): the seed's images. */
+  putFiles(files: Array<{ path: string; bytes: Buffer }>): void {
+    for (const f of files) this.objects.write(f.path, this.fileIdOf(f.path), f.bytes, '', this.host.now());
   }
 
   /** GET /_emulator/storage: every file, with a temp URL (console). */

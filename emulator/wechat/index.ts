@@ -8,6 +8,8 @@
  *   POST /_emulator/cashier {outTradeNo, outcome: pay|cancel|fail}
  *   POST /_emulator/wxpay/deliver {all?}    settle due refunds, deliver due callbacks
  *   POST /_emulator/wxpay/refunds/<outRefundNo> {status: SUCCESS|CHANGE|REFUNDCLOSE}
+ *   POST /_emulator/wxpay/refund-failures {outTradeNos, errCode?}   refunds of these trades refused
+ *   POST /_emulator/wxpay/replay {kind: pay|refund, key, times?}    a callback delivered again (duplicates)
  *   GET  /_emulator/wxpay/trades | /wxpay/refunds | /wxpay/callbacks | /_emulator/outbox
  *   POST /client/subscribe {tmplIds}  (x-wx-openid) the local wx.requestSubscribeMessage: accept
  *   GET  /_emulator/subscriptions      acceptances not yet used
@@ -37,8 +39,8 @@ export interface WeChatHost {
   envId: string;
   now(): number;
   hasFunction(name: string): boolean;
-  /** Invokes a function as a call from WeChat Pay (`TCB_SOURCE: wx_paycallback`, no openid). */
-  invokeAsPayCallback(name: string, event: unknown): Promise<unknown>;
+  /** Invokes a function as a call from WeChat Pay (`TCB_SOURCE: wx_paycallback`, no openid); `kind` labels it in stats. */
+  invokeAsPayCallback(name: string, event: unknown, kind: 'pay' | 'refund'): Promise<unknown>;
 }
 
 export interface ControlReply {
@@ -55,7 +57,7 @@ export class WeChatSide {
 
   constructor(private host: WeChatHost) {
     this.store = new Store(host.dataDir ? new Persistence(join(host.dataDir, '_wechat')) : undefined);
-    this.callbacks = new PayCallbacks(this.store, { now: host.now, invoke: (fn, event) => host.invokeAsPayCallback(fn, event) });
+    this.callbacks = new PayCallbacks(this.store, { now: host.now, invoke: (fn, event, kind) => host.invokeAsPayCallback(fn, event, kind) });
     this.pay = new WxPay(new PayLedger(this.store), {
       now: host.now,
       envId: host.envId,
@@ -74,6 +76,7 @@ export class WeChatSide {
   }
 
   reset(): void {
+    this.pay.refundFailures.clear();
     this.store.clear();
     for (const c of COLLECTIONS) this.store.createCollection(c);
   }
@@ -115,7 +118,7 @@ export class WeChatSide {
   /** `wx.wxPayApi` and `wx.openApi` (multipart): raw replies, or SDK JSON errors. */
   async adminMultipart(req: http.IncomingMessage, res: http.ServerResponse, count: (action: string) => void): Promise<void> {
     const call = await readMultipart(req, await readBytes(req));
-    count(call.action);
+    count(call.apiName || call.action);
     let request: Record<string, unknown>;
     try {
       const parsed: unknown = call.requestData.length ? JSON.parse(call.requestData.toString('utf8')) : {};
@@ -167,8 +170,28 @@ export class WeChatSide {
       const status = String(body.status ?? 'SUCCESS');
       if (!['SUCCESS', 'CHANGE', 'REFUNDCLOSE'].includes(status)) return { status: 400, body: { error: 'status: SUCCESS | CHANGE | REFUNDCLOSE' } };
       const done = this.pay.settleRefund(decodeURIComponent(what.slice('wxpay/refunds/'.length)), status as 'SUCCESS');
-      if (!done) return { status: 409, body: { error: 'no PROCESSING refund with that out_refund_no' } };
+      if (!done) return { status: 409, body: { error: `no refund with that out_refund_no can become ${status} (PROCESSING → any; CHANGE → SUCCESS)` } };
       return { status: 200, body: { refund: done, ...(await this.deliver(false)) } };
+    }
+    if (what === 'wxpay/refund-failures') {
+      if (post) {
+        const nos = Array.isArray(body.outTradeNos) ? body.outTradeNos.filter((x): x is string => typeof x === 'string') : undefined;
+        if (!nos) return { status: 400, body: { error: 'give {outTradeNos: string[], errCode?: SYSTEMERROR | NOTENOUGH | FREQUENCY_LIMITED} ([] clears)' } };
+        try {
+          this.pay.failRefunds(nos, typeof body.errCode === 'string' ? body.errCode : undefined);
+        } catch (err) {
+          return { status: 400, body: { error: (err as Error).message } };
+        }
+      }
+      return { status: 200, body: Object.fromEntries(this.pay.refundFailures) };
+    }
+    if (what === 'wxpay/replay' && post) {
+      const kind = body.kind === 'refund' ? 'refund' : body.kind === 'pay' ? 'pay' : undefined;
+      const times = Number(body.times ?? 1);
+      if (!kind || typeof body.key !== 'string' || !Number.isInteger(times) || times < 1 || times > 50) return { status: 400, body: { error: 'give {kind: pay | refund, key, times: 1-50}' } };
+      const replies = await this.callbacks.replay(kind, body.key, times);
+      if (!replies) return { status: 404, body: { error: `no ${kind} callback for ${body.key}` } };
+      return { status: 200, body: { replies } };
     }
     return undefined;
   }
@@ -180,9 +203,10 @@ export class WeChatSide {
     }
     const { trade, error } = this.pay.cashier(body.outTradeNo, outcome);
     if (error) return { status: error === 'ORDERNOTEXIST' ? 404 : 409, body: { error, tradeState: trade?.state } };
-    // The callback is delivered before the cashier answers, so a test (or the page) that sees
-    // "paid" also sees its first delivery; a failed delivery is retried on the schedule.
-    const { delivered } = await this.deliver(false);
-    return { status: 200, body: { outTradeNo: body.outTradeNo, tradeState: trade?.state, transactionId: trade?.transactionId, callbacks: delivered } };
+    // The trade's callback is delivered before the cashier answers, so a test (or the page) that
+    // sees "paid" also sees its first delivery; a failed delivery is retried on the schedule.
+    const callback = outcome === 'pay' ? await this.callbacks.deliverNow('pay', body.outTradeNo) : undefined;
+    const callbacks = callback ? [{ id: callback._id, acknowledged: callback.status === 'acknowledged', attempts: callback.attempts, status: callback.status }] : [];
+    return { status: 200, body: { outTradeNo: body.outTradeNo, tradeState: trade?.state, transactionId: trade?.transactionId, callbacks } };
   }
 }

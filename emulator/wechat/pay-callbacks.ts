@@ -35,7 +35,7 @@ export interface CallbackDoc {
 export interface CallbackHost {
   now(): number;
   /** Calls the function as WeChat Pay does; resolves to its reply, rejects when it throws. */
-  invoke(functionName: string, event: Reply): Promise<unknown>;
+  invoke(functionName: string, event: Reply, kind: 'pay' | 'refund'): Promise<unknown>;
 }
 
 /** The callback is acknowledged only by `{ errcode: 0 }` (a number) — anything else is retried. */
@@ -44,7 +44,8 @@ export function isAcknowledged(reply: unknown): boolean {
 }
 
 export class PayCallbacks {
-  private inFlight = new Set<string>();
+  /** Deliveries running now, by callback id (a callback is never delivered twice at once by its schedule). */
+  private inFlight = new Map<string, Promise<CallbackDoc>>();
 
   constructor(
     private store: Store,
@@ -72,15 +73,46 @@ export class PayCallbacks {
     return Promise.all(due.map((c) => this.deliver(c)));
   }
 
-  private async deliver(doc: CallbackDoc): Promise<CallbackDoc> {
-    this.inFlight.add(doc._id);
+  /**
+   * Delivers one pending callback now (or waits for its delivery already running); the callback as
+   * it is afterwards, undefined when there is none.
+   */
+  async deliverNow(kind: 'pay' | 'refund', key: string): Promise<CallbackDoc | undefined> {
+    const id = `${kind}:${key}`;
+    const running = this.inFlight.get(id);
+    if (running) return running;
+    const doc = this.get(kind, key);
+    return doc && doc.status === 'pending' ? this.deliver(doc) : doc;
+  }
+
+  /**
+   * Delivers a callback's event again `times` times at once, whatever its status — WeChat Pay's
+   * duplicate deliveries ("duplicates happen anyway"). The callback's own schedule is unchanged;
+   * the replies are returned and kept in its history.
+   */
+  async replay(kind: 'pay' | 'refund', key: string, times: number): Promise<unknown[] | undefined> {
+    const doc = this.get(kind, key);
+    if (!doc) return undefined;
+    const replies = await Promise.all(Array.from({ length: times }, () => this.host.invoke(doc.functionName, doc.event, kind).catch((err: unknown) => ({ error: (err as Error).message }))));
+    const at = this.host.now();
+    const current = this.get(kind, key) ?? doc;
+    const history = [...current.history, ...replies.map((reply) => ({ at, reply, acknowledged: isAcknowledged(reply) }))].slice(-HISTORY_KEPT);
+    this.store.put('wx_callbacks', doc._id, { ...current, history });
+    return replies;
+  }
+
+  private deliver(doc: CallbackDoc): Promise<CallbackDoc> {
+    const delivery = this.attempt(doc).finally(() => this.inFlight.delete(doc._id));
+    this.inFlight.set(doc._id, delivery);
+    return delivery;
+  }
+
+  private async attempt(doc: CallbackDoc): Promise<CallbackDoc> {
     let reply: unknown;
     try {
-      reply = await this.host.invoke(doc.functionName, doc.event);
+      reply = await this.host.invoke(doc.functionName, doc.event, doc.kind);
     } catch (err) {
       reply = { error: (err as Error).message };
-    } finally {
-      this.inFlight.delete(doc._id);
     }
     const at = this.host.now();
     const acknowledged = isAcknowledged(reply);

@@ -4,7 +4,10 @@
  *   NOTPAY ─pay→ SUCCESS ─first refund→ REFUND
  *   NOTPAY ─fail→ PAYERROR ─pay (retry at the cashier)→ SUCCESS
  *   NOTPAY | PAYERROR ─closeOrder→ CLOSED
- * A refund is PROCESSING when accepted and ends SUCCESS, CHANGE (退款异常) or REFUNDCLOSE.
+ * A refund is PROCESSING when accepted and ends SUCCESS, CHANGE (退款异常) or REFUNDCLOSE. A closed
+ * refund asked again with its own out_refund_no is PROCESSING again (申请退款: 一笔退款失败后重新提交，
+ * 请不要更换退款单号，请使用原商户退款单号); a CHANGE is handled by hand at the merchant platform
+ * (交易中心 → 手动处理), which ends it SUCCESS.
  */
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'PAYERROR' | 'REFUND';
 export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'CHANGE' | 'REFUNDCLOSE';
@@ -20,8 +23,8 @@ export const tradeTransitions = {
 export const refundTransitions = {
   PROCESSING: ['SUCCESS', 'CHANGE', 'REFUNDCLOSE'],
   SUCCESS: [],
-  CHANGE: [],
-  REFUNDCLOSE: [],
+  CHANGE: ['SUCCESS'],
+  REFUNDCLOSE: ['PROCESSING'],
 } as const satisfies Record<RefundStatus, readonly RefundStatus[]>;
 
 export function canMoveTrade(from: TradeState, to: TradeState): boolean {

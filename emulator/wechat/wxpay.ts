@@ -8,7 +8,7 @@ import { newPrepayId, newRefundId, newTransactionId } from './merchant';
 import { camelFields, closeOrderFields, firstProblem, queryOrderFields, queryRefundFields, refundFields as refundRequest, unifiedOrderFields } from './pay-fields';
 import type { PayLedger, RefundDoc, TradeDoc } from './pay-ledger';
 import { ok, paymentParams, refundFields, refundEvent, payEvent, refused, rejected, tradeFields, type Reply } from './pay-replies';
-import type { RefundStatus } from './pay-states';
+import { canMoveRefund, type RefundStatus } from './pay-states';
 
 /** WeChat Pay allows at most 50 partial refunds per trade (申请退款: 每个支付订单的部分退款次数不能超过50次). */
 export const MAX_REFUNDS_PER_TRADE = 50;
@@ -28,11 +28,31 @@ export interface WxPayEnv {
 
 export type CashierOutcome = 'pay' | 'cancel' | 'fail';
 
+/** Refunds of a trade WeChat Pay refuses for now (a test control): the errCode it answers. */
+export type RefundFailures = Map<string, string>;
+
+/** `err_code_des` of the refusals a test can make refunds answer (WeChat Pay v2 申请退款 error table). */
+const REFUND_ERRORS: Record<string, string> = {
+  SYSTEMERROR: '系统超时等，请不要更换商户退款单号，请使用相同参数再次调用API',
+  NOTENOUGH: '基本账户余额不足，请充值后重新发起',
+  FREQUENCY_LIMITED: '频率限制，请降低频率后重试',
+};
+
 export class WxPay {
+  /** outTradeNo → errCode: refunds of these trades are refused (POST /_emulator/wxpay/refund-failures). */
+  readonly refundFailures: RefundFailures = new Map();
+
   constructor(
     readonly ledger: PayLedger,
     private env: WxPayEnv,
   ) {}
+
+  /** Makes the refunds of `outTradeNos` answer `errCode` until cleared (an empty list clears all). */
+  failRefunds(outTradeNos: string[], errCode = 'SYSTEMERROR'): void {
+    if (!REFUND_ERRORS[errCode]) throw new Error(`errCode: one of ${Object.keys(REFUND_ERRORS).join(', ')}`);
+    if (outTradeNos.length === 0) this.refundFailures.clear();
+    for (const no of outTradeNos) this.refundFailures.set(no, errCode);
+  }
 
   /** Runs one cloudPay API; an unknown name is undefined (the caller answers with a platform error). */
   call(apiName: string, raw: Record<string, unknown>): Reply | undefined {
@@ -119,19 +139,21 @@ export class WxPay {
     const trade = this.findTrade(f);
     if (!trade) return refused(f.subMchId, 'ORDERNOTEXIST', '订单不存在');
     if (f.functionName && !this.env.hasFunction(f.functionName)) return rejected(`functionName ${f.functionName}: no such function`);
+    const failure = this.refundFailures.get(trade._id);
+    if (failure) return refused(f.subMchId, failure, REFUND_ERRORS[failure]);
     const again = this.ledger.refund(f.outRefundNo);
     if (again) {
       // out_refund_no reused on a retry is the same refund; with other amounts it is refused.
       if (again.outTradeNo !== trade._id) return refused(f.subMchId, 'INVALID_REQUEST', '商户退款单号已用于其他订单');
       if (again.refundFee !== f.refundFee || trade.totalFee !== f.totalFee) return refused(f.subMchId, 'REFUND_FEE_MISMATCH', '订单金额或退款金额与之前请求不一致，请核实后再试');
+      if (again.status === 'REFUNDCLOSE') return this.resubmit(again, trade, f.subMchId);
       return ok(f.subMchId, refundFields(again, trade));
     }
     if (trade.state !== 'SUCCESS' && trade.state !== 'REFUND') return refused(f.subMchId, 'TRADE_STATE_ERROR', '订单状态错误');
     if (f.totalFee !== trade.totalFee) return refused(f.subMchId, 'REFUND_FEE_MISMATCH', '订单金额或退款金额与之前请求不一致，请核实后再试');
     const refunds = this.ledger.refundsOf(trade._id);
     if (refunds.length >= MAX_REFUNDS_PER_TRADE) return refused(f.subMchId, 'INVALID_REQUEST', `每个支付订单的部分退款次数不能超过${MAX_REFUNDS_PER_TRADE}次`);
-    const taken = refunds.filter((r) => r.status !== 'REFUNDCLOSE').reduce((sum, r) => sum + r.refundFee, 0);
-    if (f.refundFee > trade.totalFee - taken) return refused(f.subMchId, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
+    if (f.refundFee > this.refundable(trade)) return refused(f.subMchId, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
     const now = this.env.now();
     const refund: RefundDoc = {
       _id: f.outRefundNo,
@@ -147,6 +169,19 @@ export class WxPay {
     this.ledger.insertRefund(refund);
     const current = trade.state === 'SUCCESS' ? this.ledger.moveTrade(trade, 'REFUND') : trade;
     return ok(f.subMchId, { ...refundFields(refund, current), cashFee: current.totalFee, cashRefundFee: refund.refundFee });
+  }
+
+  /** What is left to refund of a trade: a closed refund gives its amount back. */
+  private refundable(trade: TradeDoc): number {
+    return trade.totalFee - this.ledger.refundsOf(trade._id).filter((r) => r.status !== 'REFUNDCLOSE').reduce((sum, r) => sum + r.refundFee, 0);
+  }
+
+  /** A closed refund asked again with its own out_refund_no: PROCESSING again, if its amount is still refundable. */
+  private resubmit(refund: RefundDoc, trade: TradeDoc, subMchId: string): Reply {
+    if (refund.refundFee > this.refundable(trade)) return refused(subMchId, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
+    const now = this.env.now();
+    const again = this.ledger.moveRefund(refund, 'PROCESSING', { settleAt: now + this.env.refundSettleMs, resubmittedAt: now });
+    return ok(subMchId, { ...refundFields(again, trade), cashFee: trade.totalFee, cashRefundFee: again.refundFee });
   }
 
   private queryRefund(f: z.infer<typeof queryRefundFields>): Reply {
@@ -203,10 +238,13 @@ export class WxPay {
     return { trade: paid };
   }
 
-  /** Ends a PROCESSING refund (SUCCESS unless told otherwise) and queues its callback. */
+  /**
+   * Ends a refund (SUCCESS unless told otherwise: a PROCESSING one settles; a CHANGE one is handled
+   * by hand at the merchant platform) and queues its callback. Undefined when the table has no such move.
+   */
   settleRefund(outRefundNo: string, status: Exclude<RefundStatus, 'PROCESSING'> = 'SUCCESS'): RefundDoc | undefined {
     const refund = this.ledger.refund(outRefundNo);
-    if (!refund || refund.status !== 'PROCESSING') return undefined;
+    if (!refund || !canMoveRefund(refund.status, status)) return undefined;
     const done = this.ledger.moveRefund(refund, status, { settledAt: this.env.now() });
     const trade = this.ledger.trade(done.outTradeNo);
     if (trade && done.functionName) this.env.notify('refund', done.functionName, done._id, refundEvent(done, trade));

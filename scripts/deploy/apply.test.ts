@@ -68,7 +68,7 @@ it('a first deploy creates every collection, index, rule, function (with its var
   expect([...api.functions.keys()].sort()).toEqual(['order', 'sweep']);
   const order = api.functions.get('order')!;
   expect(order.config).toMatchObject({ Runtime: 'Nodejs18.15', MemorySize: 256, Timeout: 15, Handler: 'index.main', InstallDependency: 'FALSE' });
-  expect(order.config.Environment).toEqual({ Variables: [{ Key: 'PAYMENT_PROVIDER', Value: 'cloudpay' }, { Key: 'CLOUDPAY_SUB_MCH_ID', Value: '1900000109' }] });
+  expect(order.config.Environment).toEqual({ Variables: [{ Key: 'CLOUDPAY_SUB_MCH_ID', Value: '1900000109' }] });
   expect(order.zip.subarray(0, 2).toString()).toBe('PK');
   expect(order.zip.includes('index.js')).toBe(true);
   expect(Object.fromEntries(api.functions.get('sweep')!.triggers)).toEqual({ 'sweep-every-minute': '0 */1 * * * * *' });

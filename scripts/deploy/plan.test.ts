@@ -11,7 +11,7 @@ function manifests(): Manifests {
       envId: '{{env.CLOUDBASE_ENV_ID}}',
       functionRoot: './dist/cloudfunctions',
       functions: [
-        { name: 'order', timeout: 15, memorySize: 256, runtime: 'Nodejs18.15', envVariables: { PAYMENT_PROVIDER: 'cloudpay', CLOUDPAY_SUB_MCH_ID: '{{env.CLOUDPAY_SUB_MCH_ID}}' } },
+        { name: 'order', timeout: 15, memorySize: 256, runtime: 'Nodejs18.15', envVariables: { CLOUDPAY_SUB_MCH_ID: '{{env.CLOUDPAY_SUB_MCH_ID}}' } },
         { name: 'sweep', timeout: 60, memorySize: 256, runtime: 'Nodejs18.15', triggers: [{ name: 'every-minute', type: 'timer', config: '0 */1 * * * * *' }] },
       ],
     },
@@ -30,7 +30,7 @@ it('builds every part from consistent manifests', () => {
       { collection: 'settings', aclTag: 'ADMINWRITE' },
     ],
     functions: [
-      { name: 'order', timeout: 15, memorySize: 256, runtime: 'Nodejs18.15', installDependency: false, envVariables: { PAYMENT_PROVIDER: 'cloudpay', CLOUDPAY_SUB_MCH_ID: '{{env.CLOUDPAY_SUB_MCH_ID}}' }, bundleDir: 'dist/cloudfunctions/order' },
+      { name: 'order', timeout: 15, memorySize: 256, runtime: 'Nodejs18.15', installDependency: false, envVariables: { CLOUDPAY_SUB_MCH_ID: '{{env.CLOUDPAY_SUB_MCH_ID}}' }, bundleDir: 'dist/cloudfunctions/order' },
       { name: 'sweep', timeout: 60, memorySize: 256, runtime: 'Nodejs18.15', installDependency: false, envVariables: {}, bundleDir: 'dist/cloudfunctions/sweep' },
     ],
     triggers: [{ functionName: 'sweep', name: 'every-minute', type: 'timer', config: '0 */1 * * * * *' }],
@@ -84,7 +84,7 @@ describe('placeholders', () => {
     const r = resolvePlan(plan, { CLOUDBASE_ENV_ID: 'prod-1', CLOUDPAY_SUB_MCH_ID: '1900000109' });
     if (!('plan' in r)) throw new Error('expected a resolved plan');
     expect(r.plan.envId).toBe('prod-1');
-    expect(r.plan.functions[0].envVariables).toEqual({ PAYMENT_PROVIDER: 'cloudpay', CLOUDPAY_SUB_MCH_ID: '1900000109' });
+    expect(r.plan.functions[0].envVariables).toEqual({ CLOUDPAY_SUB_MCH_ID: '1900000109' });
     expect(plan.functions[0].envVariables.CLOUDPAY_SUB_MCH_ID).toBe('{{env.CLOUDPAY_SUB_MCH_ID}}');
   });
 

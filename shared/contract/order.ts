@@ -4,11 +4,18 @@
  * refund, list, get. `quote` prices the same request without writing anything.
  */
 import { z } from 'zod';
+import { REFUND_STATUSES } from '../lifecycle/tables';
 import { couponOptionSchema } from './coupon-terms';
 import { dealTermsSchema } from './deal-terms';
 import { defineContract } from './define';
 import { fen, idField, idempotencyKeyField } from './fields';
 import { orderStatusField, orderViewSchema, pricedLineSchema } from './order-view';
+
+/**
+ * The parameters of `wx.requestPayment` as cloudPay.unifiedOrder answers them (`appId` besides the
+ * five the pay sheet needs); loose: whatever else WeChat Pay adds is passed on untouched.
+ */
+export const requestPaymentSchema = z.looseObject({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.string(), paySign: z.string() });
 
 /** One cart item. Quantities are positive integers. */
 export const itemSchema = z.strictObject({ productId: idField, skuId: idField.optional(), qty: z.number().int().positive().max(99) });
@@ -49,13 +56,14 @@ export const order = defineContract({
       dealTerms: dealTermsSchema.nullable(),
     }),
   },
-  /** Starts the payment: the local sandbox pays at once; WeChat Pay answers `payment` for `wx.requestPayment`. */
+  /**
+   * Starts the payment: WeChat Pay's charge for the order (its `outTradeNo`) and the parameters of
+   * `wx.requestPayment` (`payment`, passed on as WeChat Pay issued them). The pay sheet's success is
+   * not proof: the order is paid when WeChat Pay's notice arrives (payNotify); the app reloads it.
+   */
   pay: {
     input: { orderId: idField },
-    reply: z.union([
-      z.strictObject({ orderId: z.string(), status: orderStatusField, payment: z.record(z.string(), z.unknown()) }),
-      z.strictObject({ orderId: z.string(), status: orderStatusField, tradeNo: z.string(), paidFen: fen, refundedFen: fen }),
-    ]),
+    reply: z.strictObject({ orderId: z.string(), outTradeNo: z.string(), payment: requestPaymentSchema }),
   },
   /** The buyer cancels an unpaid order (stock, seat and coupon return). */
   cancel: {
@@ -72,7 +80,8 @@ export const order = defineContract({
       orderId: z.string(),
       refundId: z.string(),
       refundFen: fen,
-      refundStatus: z.enum(['pending', 'succeeded']),
+      /** The refund record's state (shared/lifecycle refund table): `pending` until WeChat Pay's refund notice. */
+      refundStatus: z.enum(REFUND_STATUSES),
       status: orderStatusField,
       refundedFen: fen,
     }),

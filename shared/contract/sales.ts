@@ -157,4 +157,14 @@ export const sales = defineContract({
       ),
     }),
   },
+  /**
+   * The salesperson's own avatar, shown on their shelf card: a picture they uploaded
+   * (`uploads/<openid>/avatar/…` in storage, their own), or `null` for none. Answers the avatar as a
+   * temporary URL, and the caller's own upload it replaced (`previousFileId`, for the app to delete;
+   * null when it replaced none, e.g. the brand's seeded picture).
+   */
+  setAvatar: {
+    input: { fileId: z.string().min(1).max(512).nullable() },
+    reply: z.strictObject({ avatarFileId: z.string().nullable(), avatarUrl: z.string().nullable(), previousFileId: z.string().nullable() }),
+  },
 });

@@ -45,16 +45,21 @@ export const share = defineContract({
       firstOpen: z.boolean(),
     }),
   },
-  /** A PNG QR code of the share as a data URL (the app draws the poster around it). */
+  /**
+   * The share's mini-program code (wxacode.getUnlimited, the share id as scene) kept in storage, as
+   * a temporary URL of the PNG (the app draws the poster around it).
+   */
   poster: {
     input: { shareId: shareIdField },
     reply: z.strictObject({
       shareId: z.string(),
       mime: z.literal('image/png'),
-      kind: z.enum(['h5-qrcode', 'wxacode']),
-      /** What the code encodes: the h5 landing URL locally, `scene=<shareId>` for a mini-program code. */
+      /** What the code opens: the landing page with the share id as scene, `pages/landing/index?scene=<shareId>`. */
       encoded: z.string(),
-      dataUrl: z.string(),
+      /** The PNG's file id in storage (one per share). */
+      fileId: z.string(),
+      /** A temporary URL of the PNG. */
+      url: z.string(),
     }),
   },
 });

@@ -5,7 +5,11 @@ import { count } from './fields';
 
 /** The actions of `sweep`. */
 export const sweep = defineContract({
-  /** Fails expired short teams and refunds them, releases unpaid orders, expires coupons, retries refunds, confirms receipt and completes orders, then growth's referral rewards. */
+  /**
+   * Fails expired short teams and refunds them, releases unpaid orders (closing their charge
+   * first), expires coupons, follows up open refunds with WeChat Pay, confirms receipt and
+   * completes orders, then growth's referral rewards and waiting commission.
+   */
   run: {
     input: {},
     reply: z.strictObject({
@@ -14,8 +18,11 @@ export const sweep = defineContract({
       membersRefunded: count,
       memberOrdersClosed: count,
       ordersClosed: count,
+      /** Unpaid orders whose charge WeChat Pay said was paid when the sweep closed it: paid, not released. */
+      ordersPaidAtClose: count,
       couponsExpired: count,
-      refundsRetried: count,
+      /** Open refunds WeChat Pay ended: succeeded, failed (for ops), retried; and refunds asked of it again. */
+      refunds: z.strictObject({ succeeded: count, failed: count, retried: count, askedAgain: count }),
       /** Shipped orders whose receipt the sweep confirmed (N days after shipping). */
       ordersReceived: count,
       /** Received orders completed (after-sale window closed, nothing open): their commission is settleable. */

@@ -50,6 +50,8 @@ export interface ShareDoc {
   children: number;
   paidOrders: number;
   gmvFen: number;
+  /** The share's mini-program code in storage (`cloud://…/posters/<id>.png`), once a poster was made. */
+  posterFileId?: string;
 }
 
 /** What the chain needs to know about the sharer. */

@@ -4,7 +4,7 @@
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
 import type { MoveOf } from './machine';
-import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, teamMachine } from './tables';
+import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
 /** A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`. */
 export interface Condition {
@@ -32,4 +32,5 @@ export type EntityChange =
   | (ChangeOf<'member', MoveOf<typeof memberMachine>> & { remove?: true })
   | ChangeOf<'coupon', MoveOf<typeof couponMachine>>
   | ChangeOf<'aftersale', MoveOf<typeof afterSaleMachine>>
+  | ChangeOf<'refund', MoveOf<typeof refundMachine>>
   | ChangeOf<'payout', MoveOf<typeof payoutMachine>>;

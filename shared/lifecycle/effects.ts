@@ -12,6 +12,14 @@ import { couponChange } from './coupon';
 import { memberChange } from './member';
 import { readyToShipChange } from './order-changes';
 
+/**
+ * What must hold at the payment provider before a move is written. `closeCharge`: the order's
+ * charge is closed (WeChat Pay closeOrder), so nobody can pay it once its stock is back on sale;
+ * when the provider answers that it was paid meanwhile, the move is not made and the payment is
+ * applied instead (the order is kept) — paying after the timeout returned the stock is impossible.
+ */
+export type Gate = { type: 'closeCharge'; orderId: string };
+
 /** The side effects of decisions. Money in fen. */
 export type Effect =
   /** Take `qty` units of a SKU's stock (refused when fewer are left: SOLD_OUT); `label` names it to the buyer. */
@@ -43,7 +51,10 @@ export type Effect =
   | { type: 'countDealUse'; dealId: string; openid: string; limit: number }
   /** A released order gives its team of the deal back. */
   | { type: 'uncountDealUse'; dealId: string; openid: string }
-  /** Send money back through the payment provider (the refund record is written with the move). */
+  /**
+   * Ask the payment provider to send a refund's money back, with the refund's id as out_refund_no
+   * (the record is written with the move; the provider's notice or queryRefund ends it).
+   */
   | { type: 'refund'; refund: Refund; orderTotalFen: number }
   /** Record an order event in the order's outbox, in the same write as the move. */
   | { type: 'emit'; event: OrderEvent }

@@ -1,5 +1,5 @@
 /**
- * One lifecycle for orders, order lines, after-sale requests, teams, team members and coupons: transition tables
+ * One lifecycle for orders, order lines, after-sale requests, teams, team members, coupons and refunds: transition tables
  * (`tables.ts`), pure deciders `decide…(state, command, now) → { change, next, effects }`, effects
  * and events as data. The functions apply a decision with `_commerce/effects.ts`.
  */
@@ -16,5 +16,6 @@ export * from './create-order';
 export * from './team';
 export * from './member';
 export * from './coupon';
+export * from './refund';
 export * from './reactions';
 export * from './payout';

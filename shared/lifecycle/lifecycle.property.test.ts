@@ -1,12 +1,13 @@
 /**
- * Random command sequences (buy, open/join a team, pay, pay twice, cancel, refund lines, late
- * payment, ship lines, confirm receipt, after-sale requests and their review, returns, time
- * passing with the sweep's releases, auto-confirm and completion) through the lifecycle's
- * decisions and effects, on an in-memory world that guards writes as the functions do. After
- * every command: no entity is in a state, or made a move, its table forbids; stock, seats and
- * coupons are conserved, stock comes back only for goods never shipped or returned, a line is
- * held by at most one open request, a completed order has none open. Over all runs every move of
- * every table is made at least once — a state or move nothing reaches fails.
+ * Random command sequences (buy, open/join a team, pay, pay twice, pay at the provider without a
+ * notice yet, cancel, refund lines, the provider's reports on refunds, late payment, ship lines,
+ * confirm receipt, after-sale requests and their review, returns, time passing with the sweep's
+ * releases, auto-confirm and completion) through the lifecycle's decisions and effects, on an
+ * in-memory world that guards writes as the functions do. After every command: no entity is in a
+ * state, or made a move, its table forbids; stock, seats and coupons are conserved, stock comes
+ * back only for goods never shipped or returned, a line is held by at most one open request, a
+ * completed order has none open. Over all runs every move of every table is made at least once —
+ * a state or move nothing reaches fails.
  */
 import fc from 'fast-check';
 import { isAppError } from '../errors';
@@ -18,7 +19,8 @@ import { LifecycleWorld, type MadeMove } from '../../tests/support/lifecycle-wor
 import { couponChange } from './coupon';
 import { afterSaleOf, isStockReturned, lineStateOf } from './lines';
 import { canMove, targetOf, type Machine } from './machine';
-import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, teamMachine } from './tables';
+import type { RefundReport } from './refund';
+import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, refundMachine, teamMachine } from './tables';
 import { OPEN_AFTERSALE_STATUSES } from '../orders';
 
 const START = new Date('2026-06-01T02:00:00Z');
@@ -34,7 +36,8 @@ const DEALS: DealTerms[] = [
   { _id: 'duo', title: 'duo', productId: 'p3', skuId: 's3', groupSize: 2, groupPriceFen: 800, listPriceFen: 1200, validHours: 1, joinEligibility: 'anyone', allowCoupon: false, perUserLimit: 2 },
   { _id: 'trio', title: 'trio', productId: 'p3', skuId: 's3', groupSize: 3, groupPriceFen: 900, listPriceFen: 1200, validHours: 2, joinEligibility: 'anyone', allowCoupon: true, leaderPerk: { amountOffFen: 100 } },
 ];
-const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine];
+const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine];
+const REPORTS: Array<RefundReport['status']> = ['PROCESSING', 'SUCCESS', 'CHANGE', 'REFUNDCLOSE', 'NOTEXIST'];
 const DAY = 24 * 60 * MIN;
 const AUTO_CONFIRM = 10 * DAY;
 const WINDOW = 7 * DAY;
@@ -48,7 +51,8 @@ type Command =
   | { kind: 'lateJoin'; buyer: number; team: number }
   /** catalog.setStatus off / on: the product's forming teams close / reopen their joins. */
   | { kind: 'productOff' | 'productOn'; team: number }
-  | { kind: 'pay' | 'payWrongAmount' | 'cancel' | 'latePay'; order: number }
+  | { kind: 'pay' | 'payWrongAmount' | 'payAtProvider' | 'cancel' | 'latePay'; order: number }
+  | { kind: 'refundReport'; refund: number; status: number }
   | { kind: 'refund'; order: number; lines: number }
   | { kind: 'ship'; order: number; lines: number }
   | { kind: 'confirm'; order: number }
@@ -66,7 +70,14 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constantFrom('productOff' as const, 'productOn' as const), team: index }),
   fc.record({ kind: fc.constant('pay' as const), order: index }),
   fc.record({ kind: fc.constant('pay' as const), order: index }),
-  fc.record({ kind: fc.constantFrom('payWrongAmount' as const, 'cancel' as const, 'latePay' as const), order: index }),
+  fc.record({ kind: fc.constantFrom('payWrongAmount' as const, 'payAtProvider' as const, 'cancel' as const, 'latePay' as const), order: index }),
+  fc.record({ kind: fc.constant('refundReport' as const), refund: index, status: fc.nat({ max: REPORTS.length - 1 }) }),
+  // Most refunds end in WeChat Pay's SUCCESS report (refunds are few in a run: reports must find them).
+  fc.record({ kind: fc.constant('refundReport' as const), refund: index, status: fc.constant(REPORTS.indexOf('SUCCESS')) }),
+  // A closed refund asked again may close again: REFUNDCLOSE reports come often enough to retry one.
+  fc.record({ kind: fc.constant('refundReport' as const), refund: fc.constant(0), status: fc.constant(REPORTS.indexOf('REFUNDCLOSE')) }),
+  // Refunds (and so the refund table's moves) need a paid order first: asked as often as payments.
+  fc.record({ kind: fc.constant('refund' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('refund' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('ship' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('ship' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
@@ -208,6 +219,19 @@ function run(w: LifecycleWorld, cmd: Command): void {
       if (o) w.order(o._id, { type: 'pay', tradeNo: `wx_${o._id}`, amountFen: o.totalFen + (cmd.kind === 'payWrongAmount' ? 1 : 0) });
       return;
     }
+    case 'payAtProvider': {
+      // The payer paid at the provider; the notice has not arrived (or never will).
+      const pending = orders.filter((x) => x.status === 'pending_pay');
+      if (pending.length > 0) w.paidAtProvider.add(pending[cmd.order % pending.length]._id);
+      return;
+    }
+    case 'refundReport': {
+      const refunds = [...w.refunds.values()];
+      const r = refunds[cmd.refund % Math.max(1, refunds.length)];
+      const status = REPORTS[cmd.status];
+      if (r) w.reportRefund(r._id, { status, ...(status === 'NOTEXIST' ? {} : { refundFen: r.refundFen, providerRefundId: `p_${r._id}` }) });
+      return;
+    }
     case 'cancel': {
       const o = pickOrder(cmd.order);
       if (o) w.order(o._id, { type: 'cancel' });
@@ -298,6 +322,12 @@ function violations(w: LifecycleWorld): string[] {
   states(memberMachine, w.members.values());
   states(couponMachine, w.coupons.values());
   states(afterSaleMachine, w.requests.values());
+  states(refundMachine, w.refunds.values());
+  for (const id of w.paidAtProvider) {
+    const o = w.orders.get(id)!;
+    if (o.status === 'cancelled' || o.status === 'closed') out.push(`order ${id} was paid at the provider but released (${o.status})`);
+  }
+  for (const r of w.refunds.values()) if (w.payouts.get(r._id) !== r.refundFen) out.push(`refund ${r._id} of ${r.refundFen} paid out ${w.payouts.get(r._id)}`);
 
   for (const s of SKUS) {
     // Units held: every line of an order not released whose goods did not come back (a line refunded after shipping stays sold).
@@ -364,7 +394,7 @@ it('random command sequences never reach a forbidden state; stock, seats and cou
       }
       for (const m of w.moves as MadeMove[]) seen.add(`${m.machine}.${m.move}`);
     }),
-    { numRuns: 600, seed: 16 },
+    { numRuns: 1000, seed: 16 },
   );
 });
 

@@ -9,7 +9,7 @@ import { reactToOrderEvent } from './reactions';
 
 const order = decider(decideOrder);
 const refundIdFor = (ids: string[]) => `r_${ids.join('_')}`;
-const refund = (lineIds?: string[]): Extract<OrderCommand, { type: 'refund' }> => ({ type: 'refund', lineIds, reason: 'buyer_refund', provider: 'sandbox', refundIdFor });
+const refund = (lineIds?: string[]): Extract<OrderCommand, { type: 'refund' }> => ({ type: 'refund', lineIds, reason: 'buyer_refund', provider: 'cloudpay', refundIdFor });
 const groupOrder = anOrder({ kind: 'group', teamId: 't1', memberId: 't1_o_cust_1', dealTerms: DUO, couponId: 'c1' });
 
 describe('pay', () => {
@@ -39,12 +39,13 @@ describe('pay', () => {
 });
 
 describe('cancel and close', () => {
-  it('given an unpaid group order with a coupon, when cancelled, then stock, coupon, seat and deal use come back', () => {
+  it('given an unpaid group order with a coupon, when cancelled, then stock, coupon, seat and deal use come back once its charge is closed', () => {
     order
       .given(groupOrder)
       .when({ type: 'cancel' }, NOW)
       .then({
         next: 'cancelled',
+        gate: { type: 'closeCharge', orderId: 'o1' },
         change: { move: 'cancel', set: { status: 'cancelled', closeReason: 'buyer_cancelled', closedAt: NOW } },
         effects: [
           { type: 'returnStock', skuId: 'p03-s1', qty: 1 },
@@ -56,7 +57,10 @@ describe('cancel and close', () => {
   });
 
   it('given an unpaid order, when the sweep closes it, then it is closed with its reason', () => {
-    order.given(anOrder()).when({ type: 'close', reason: 'pay_timeout' }, NOW).then({ next: 'closed', change: { set: { closeReason: 'pay_timeout' } } });
+    order
+      .given(anOrder())
+      .when({ type: 'close', reason: 'pay_timeout' }, NOW)
+      .then({ next: 'closed', gate: { type: 'closeCharge', orderId: 'o1' }, change: { set: { closeReason: 'pay_timeout' } } });
   });
 
   it.each([
@@ -111,7 +115,7 @@ describe('refund', () => {
 });
 
 describe('acceptLatePayment', () => {
-  const late = { type: 'acceptLatePayment', tradeNo: 'wx9', amountFen: 9800, provider: 'sandbox', refundId: 'rl1' } as const;
+  const late = { type: 'acceptLatePayment', tradeNo: 'wx9', amountFen: 9800, provider: 'cloudpay', refundId: 'rl1' } as const;
 
   it('given a cancelled order, when money arrives, then it is recorded (paid = refunded) and sent back', () => {
     order

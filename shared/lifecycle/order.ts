@@ -7,10 +7,10 @@
  */
 import { AppError } from '../errors';
 import { sumFen } from '../money/split';
-import type { Order, OrderLine, ReceivedBy, Refund, Shipment } from '../orders/order';
+import { NEW_REFUND_FIELDS, type Order, type OrderLine, type ReceivedBy, type Refund, type Shipment } from '../orders/order';
 import type { Team } from '../groupbuy/team';
 import type { Condition, EntityChange } from './change';
-import type { Effect } from './effects';
+import type { Effect, Gate } from './effects';
 import { orderCompleted, orderPaid, orderRefunded, orderShipped } from './events';
 import { afterSaleOf, assertNoOtherAfterSale, isKeptLine, lineStateOf, linesGuard, moveLine, normalizedLines, pickLines, type LineMoveMade } from './lines';
 import { canMove, nextState } from './machine';
@@ -61,13 +61,17 @@ export type OrderCommand =
   /** Money arrived for an order that was released meanwhile: keep the record, send it back. */
   | { type: 'acceptLatePayment'; tradeNo: string; amountFen: number; provider: string; refundId: string };
 
-/** An order decision: the order's own guarded write, the state it leads to, its effects, the lines' moves. */
+/**
+ * An order decision: the order's own guarded write, the state it leads to, its effects, the lines'
+ * moves — and, for a release, the gate that must pass at the payment provider before the write is made.
+ */
 export interface OrderDecision {
   change: Extract<EntityChange, { entity: 'order' }>;
   next: OrderStatus;
   effects: Effect[];
   /** Moves of single lines the change makes (stored with the lines). */
   lineMoves?: LineMoveMade[];
+  gate?: Gate;
 }
 
 
@@ -152,10 +156,9 @@ export function decideRefund(order: Order, command: Extract<OrderCommand, { type
     ...(shippingFen > 0 ? { shippingFen } : {}),
     reason: command.reason,
     ...(command.afterSaleId ? { afterSaleId: command.afterSaleId } : {}),
-    status: 'pending',
     provider: command.provider,
     createdAt: now,
-    doneAt: null,
+    ...NEW_REFUND_FIELDS,
   };
   const set: Record<string, unknown> = { lines: nextLines, refundedFen: order.refundedFen + refundFen, status: next, updatedAt: now };
   if (move === 'refundUnshipped') set.shippedAt = now;
@@ -218,6 +221,8 @@ function decideComplete(order: Order, command: Extract<OrderCommand, { type: 'co
  * order or one of its lines) → FAILED_PRECONDITION; a payment of another amount, a line with an
  * after-sale request open, completion inside the window → FAILED_PRECONDITION; an unknown line →
  * INVALID_ARGUMENT.
+ * A release (cancel, close) carries the gate `closeCharge`: its write is made only once the charge
+ * is closed at the provider; a charge paid meanwhile is applied instead (the order is kept).
  * @example decideOrder(order, { type: 'cancel' }, now).effects // [returnStock…, releaseCoupon?, releaseSeat?, uncountDealUse?]
  */
 export function decideOrder(order: Order, command: OrderCommand, now: Date): OrderDecision {
@@ -234,7 +239,13 @@ export function decideOrder(order: Order, command: OrderCommand, now: Date): Ord
       const move: OrderMove = command.type;
       const next = nextState(orderMachine, move, order.status);
       const reason = command.type === 'cancel' ? 'buyer_cancelled' : command.reason;
-      return { change: orderChange(order._id, move, { status: next, closedAt: now, closeReason: reason, updatedAt: now }), next, effects: releaseEffects(order) };
+      return {
+        change: orderChange(order._id, move, { status: next, closedAt: now, closeReason: reason, updatedAt: now }),
+        next,
+        effects: releaseEffects(order),
+        // The charge is closed first, so it can no longer be paid once the stock is back on sale.
+        gate: { type: 'closeCharge', orderId: order._id },
+      };
     }
     case 'readyToShip': {
       const next = nextState(orderMachine, 'readyToShip', order.status);
@@ -281,10 +292,9 @@ export function strayPaymentRefund(
     lines: [],
     refundFen: payment.amountFen,
     reason: 'late_payment',
-    status: 'pending',
     provider: payment.provider,
     createdAt: now,
-    doneAt: null,
+    ...NEW_REFUND_FIELDS,
   };
   return { type: 'refund', refund, orderTotalFen: payment.amountFen };
 }

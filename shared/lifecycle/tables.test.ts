@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { canMove, defineMachine, nextState, reachableFrom, sourcesOf, targetOf, transitionsOf, type Machine } from './machine';
-import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, payoutMachine, teamMachine } from './tables';
+import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
-const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, payoutMachine];
+const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine, payoutMachine];
 
 describe.each(MACHINES.map((m) => [m.name, m] as const))('%s machine', (_name, machine) => {
   const moves = Object.keys(machine.moves);
@@ -72,6 +72,10 @@ it('the after-sale table: a request is approved (a refund pays, a return waits f
     rejected: [],
     cancelled: [],
   });
+});
+
+it('a refund ends succeeded, or failed for ops; only a failed one is asked again, and it can still succeed', () => {
+  expect(transitionsOf(refundMachine)).toEqual({ pending: ['succeeded', 'failed'], succeeded: [], failed: ['succeeded', 'pending'] });
 });
 
 it('a member is refunded only once paid, and released only while unpaid', () => {

@@ -1,5 +1,5 @@
 /**
- * Every move an order, an order line, an after-sale request, a team, a team member and a coupon can make — the one file
+ * Every move an order, an order line, an after-sale request, a team, a team member, a coupon and a refund can make — the one file
  * that says what may happen to them. A new state (e.g. `to_ship`, `shipped`) is a new state and a
  * new row here plus the effects its decider lists; the writer and the guards follow from the table.
  */
@@ -19,8 +19,8 @@ import { defineMachine, type MoveOf, type StateOf } from './machine';
  */
 export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay', 'paid', 'to_ship', 'shipped', 'received', 'completed', 'refunded', 'cancelled', 'closed'], initial: 'pending_pay', moves: {
   pay: { from: ['pending_pay'], to: 'paid', writes: 'paidAt, tradeNo, paidFen; emits OrderPaid' },
-  cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use' },
-  close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use' },
+  cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
+  close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
   readyToShip: { from: ['paid'], to: 'to_ship', writes: 'readyAt: a normal order once paid; a group order when its team succeeds (emits TeamSucceeded)' },
   shipPart: { from: ['to_ship'], writes: 'some lines shipped, a shipment (carrier, trackingNo); others still to ship; emits OrderShipped' },
   shipAll: { from: ['to_ship'], to: 'shipped', writes: 'the last lines shipped, a shipment, shippedAt; emits OrderShipped' },
@@ -96,6 +96,19 @@ export const couponMachine = defineMachine({ name: 'coupon', states: ['unused', 
   expire: { from: ['unused'], to: 'expired', writes: 'nothing else (past validToAt, by the sweep)' },
 } });
 
+/**
+ * The refund machine. A refund is `pending` from the write that records it until WeChat Pay ends
+ * it: `succeeded` (the refund notice, or queryRefund in the sweep), or `failed` when WeChat Pay
+ * ended it without paying (CHANGE: the payer's account refused the money, handled by hand at the
+ * merchant platform; REFUNDCLOSE: closed) — a state ops see. A REFUNDCLOSE is asked again with the
+ * same out_refund_no (WeChat Pay: 退款失败后重新提交，请使用原商户退款单号), a few times at most.
+ */
+export const refundMachine = defineMachine({ name: 'refund', states: ['pending', 'succeeded', 'failed'], initial: 'pending', moves: {
+  succeed: { from: ['pending', 'failed'], to: 'succeeded', writes: 'doneAt, providerRefundId (WeChat Pay says SUCCESS for this amount)' },
+  fail: { from: ['pending'], to: 'failed', writes: 'failedAt, providerStatus CHANGE or REFUNDCLOSE (for ops)' },
+  retry: { from: ['failed'], to: 'pending', writes: 'attempts + 1, retriedAt: asked again with the same out_refund_no (REFUNDCLOSE, under MAX_REFUND_ATTEMPTS)' },
+} });
+
 /** Order states, e.g. for filtering a list. */
 export const ORDER_STATUSES = orderMachine.states;
 /** One of {@link ORDER_STATUSES}. */
@@ -126,6 +139,10 @@ export type MemberStatus = Exclude<MemberState, 'released'>;
 export const COUPON_STATUSES = couponMachine.states;
 /** One of {@link COUPON_STATUSES}. */
 export type CouponStatus = StateOf<typeof couponMachine>;
+/** States of a refund record. */
+export const REFUND_STATUSES = refundMachine.states;
+/** One of {@link REFUND_STATUSES}. */
+export type RefundStatus = StateOf<typeof refundMachine>;
 
 /**
  * The payout machine: a salesperson's withdrawal request. The boss approves or rejects it; an

@@ -1,7 +1,7 @@
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
 import { sourcesOf } from '../lifecycle/machine';
-import { orderMachine, type LineState, type OrderStatus } from '../lifecycle/tables';
+import { orderMachine, type LineState, type OrderStatus, type RefundStatus } from '../lifecycle/tables';
 import type { PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
@@ -115,7 +115,14 @@ export interface Order {
   outboxPendingCount: number;
 }
 
-/** `refunds/{id}`: one refund of some lines of one order; id = stableId(orderId, lineIds). */
+/** WeChat Pay's final refund statuses that pay nothing (退款异常, 退款关闭). */
+export type FailedRefundStatus = 'CHANGE' | 'REFUNDCLOSE';
+
+/**
+ * `refunds/{id}`: one refund of some lines of one order; id = stableId(orderId, lineIds), which is
+ * also WeChat Pay's out_refund_no (the same on every retry). Its states: the refund table
+ * (`shared/lifecycle/tables.ts`).
+ */
 export interface Refund {
   _id: string;
   orderId: string;
@@ -129,11 +136,21 @@ export interface Refund {
   reason: string;
   /** The after-sale request this refund settles, if any. */
   afterSaleId?: string;
-  status: 'pending' | 'succeeded';
+  status: RefundStatus;
   provider: string;
   createdAt: Date;
   doneAt: Date | null;
+  /** How often it was asked of the provider: 1 when recorded, + 1 per retry of a closed refund. */
+  attempts: number;
+  /** The provider's refund id, once it reported the refund done. */
+  providerRefundId: string | null;
+  /** Why the provider ended it without paying (a `failed` refund); null otherwise. */
+  providerStatus: FailedRefundStatus | null;
+  failedAt: Date | null;
 }
+
+/** The fields a refund record starts with besides what its decision names. */
+export const NEW_REFUND_FIELDS = { status: 'pending', doneAt: null, attempts: 1, providerRefundId: null, providerStatus: null, failedAt: null } as const;
 
 /** Statuses in which an order has money left to refund: the order table's sources of `refundAll`. */
 export const REFUNDABLE_STATUSES: readonly OrderStatus[] = sourcesOf(orderMachine, 'refundAll');

@@ -2,23 +2,24 @@
  * Access: every action × every kind of caller, against a table written by hand from the product
  * rules (design.md, product.md) — NOT derived from `main.actions`. A new action without a row
  * fails the coverage test. Callers: a customer, a salesperson, the boss, an ops user, an unknown
- * openid (first visit: registered as a customer), and the system (no openid: timers, payment
- * callbacks, function-to-function calls).
+ * openid (first visit: registered as a customer), the system (no openid: timers,
+ * function-to-function calls) and WeChat Pay (no openid, the context's source `wx_paycallback`).
  *
  * allow = the call gets past access (any reply but PERMISSION_DENIED / UNAUTHENTICATED; for the
- * one action whose use case itself answers PERMISSION_DENIED to an unverifiable notice, the use
- * case was seen to run). deny = PERMISSION_DENIED for an identified caller, UNAUTHENTICATED for no
- * identity, and no database write by the call.
+ * actions whose use case itself answers PERMISSION_DENIED to a notice WeChat Pay does not confirm,
+ * the use case was seen to run). deny = PERMISSION_DENIED, or UNAUTHENTICATED for a caller without
+ * identity at an action for people, and no database write by the call.
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
-import { signSandboxNotice } from '../../cloudfunctions/_commerce/payment/sandbox';
 import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
 import type { Envelope } from '../../shared/errors';
 import { codeOf, functionNames, loadMain, safeJson, wireProblem, writeOpsOf } from '../support/functions';
 
-type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system';
-const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system'];
-const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
+type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system' | 'wechatpay';
+const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system', 'wechatpay'];
+/** Callers the platform gives no openid. */
+const NO_IDENTITY: Caller[] = ['system', 'wechatpay'];
+const OPENID: Record<Exclude<Caller, 'unknown' | 'system' | 'wechatpay'>, string> = {
   customer: 'o_cust_1',
   sales: 'o_sales_li',
   boss: 'o_boss',
@@ -29,18 +30,18 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system'>, string> = {
 // - shopping, sharing and browsing are for anyone identified (staff may shop and share too);
 // - curating a shelf is the salesperson's own work;
 // - the workbench (sales.*) is the salesperson's, and the boss may look at anyone's; ops edit
-//   promotions, not people, so they are refused there;
+//   promotions, not people, so they are refused there; a salesperson's avatar is their own alone;
 // - the dashboard and promotion health are staff views for the boss and ops; share trees also for
 //   a salesperson (their own shares — scoped in the use case); reassigning customers and setting
 //   roles are the boss's alone;
-// - payment callbacks and the timer have no caller: system only;
 // - the back office (issue 13): queues, referral review and exports are boss and ops work; a
 //   salesperson requests, cancels and sees their own payouts; approving and marking payouts
 //   paid (and their queue) is the boss's alone — ops never move money.
 // - the back office (issue 13) is boss/ops only: products, prices and stock (catalog.*) for both;
 //   the sales team (invitations, the team list, deactivation) for the boss alone; accepting an
 //   invitation is for anyone identified (the use case refuses staff: FAILED_PRECONDITION);
-// - payment callbacks and the timer have no caller: system only.
+// - the timer has no caller: system only; payment callbacks come from WeChat Pay only (the platform
+//   says so in the call's context; a missing openid alone is not enough).
 // - fulfilment and after-sale (issue 12): shipping and its list, reviewing requests, confirming a
 //   return arrived and the queue are boss/ops work; a buyer (anyone identified) asks for
 //   after-sale on their own orders (scoped in the use case) and confirms receipt; refunding an
@@ -72,13 +73,14 @@ const TABLE: Record<string, Caller[]> = {
   'sales.orders': ['sales', 'boss'],
   'sales.ledger': ['sales', 'boss'],
   'sales.leaderboard': ['sales', 'boss'],
+  'sales.setAvatar': ['sales'],
   'admin.dashboard': ['boss', 'ops'],
   'admin.shareTree': ['boss', 'ops', 'sales'],
   'admin.reassign': ['boss'],
   'admin.promotionHealth': ['boss', 'ops'],
   'admin.setRole': ['boss'],
-  'payNotify.sandbox': ['system'],
-  'payNotify.cloudpay': ['system'],
+  'payNotify.pay': ['wechatpay'],
+  'payNotify.refund': ['wechatpay'],
   'sweep.run': ['system'],
   'admin.reviewReferral': ['boss', 'ops'],
   'admin.referrals': ['boss', 'ops'],
@@ -127,7 +129,6 @@ let n = 0;
 function eventFor(key: string, caller: Caller): Record<string, unknown> {
   const [, action] = key.split('.');
   const uniq = `acc-${caller}-${++n}-key`;
-  const notice = { outTradeNo: 'oAccessMissing', transactionId: `tx_acc_${n}`, totalFee: 100, resultCode: 'SUCCESS' as const };
   const events: Record<string, Record<string, unknown>> = {
     'shelf.view': {},
     'shelf.product': { productId: 'p01' },
@@ -152,13 +153,14 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'sales.orders': { salesId: 'o_sales_li' },
     'sales.ledger': { salesId: 'o_sales_li' },
     'sales.leaderboard': {},
+    'sales.setAvatar': { fileId: null },
     'admin.dashboard': {},
     'admin.shareTree': { shareId },
     'admin.reassign': { fromSalesId: 'o_sales_zhao', toSalesId: 'o_sales_wang' },
     'admin.promotionHealth': {},
     'admin.setRole': { openid: 'o_cust_4', role: 'customer' },
-    'payNotify.sandbox': { ...notice, sign: signSandboxNotice(notice) },
-    'payNotify.cloudpay': { payload: { returnCode: 'FAIL', outTradeNo: 'oAccessMissing' } },
+    'payNotify.pay': { payload: { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: 'oAccessMissing', transactionId: `tx_acc_${n}`, totalFee: 100 } },
+    'payNotify.refund': { payload: { returnCode: 'SUCCESS', reqInfo: { outTradeNo: 'oAccessMissing', outRefundNo: `rAccess${n}`, refundId: '1', refundFee: 100, refundStatus: 'SUCCESS' } } },
     'sweep.run': {},
     'admin.reviewReferral': { rewardId: 'o_missing_referral', approve: true },
     'admin.referrals': {},
@@ -200,13 +202,13 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
 }
 
 function openidOf(caller: Caller, key: string): string {
-  if (caller === 'system') return '';
+  if (NO_IDENTITY.includes(caller)) return '';
   if (caller === 'unknown') return `o_never_seen_${key.replace('.', '_')}`;
   return OPENID[caller];
 }
 
-async function invoke(fn: string, event: unknown, openid: string): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
-  const reply = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<unknown>;
+async function invoke(fn: string, event: unknown, openid: string, caller?: Caller): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
+  const reply = (await cloud.cloud.functions.invoke(fn, event, openid, caller === 'wechatpay' ? { source: 'wx_paycallback' } : {})) as Envelope<unknown>;
   const recent = cloud.cloud.stats.snapshot().recent;
   const rec = recent[recent.length - 1];
   return { reply, writes: rec && rec.fn === fn ? writeOpsOf(rec.ops) : { unknown: 1 } };
@@ -242,24 +244,27 @@ const rows: Array<[string, Caller, 'allow' | 'deny']> = Object.entries(TABLE).fl
 
 it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
   const [fn] = key.split('.');
-  const spy = jest.spyOn(cloudPayPayment, 'verifyNotice');
+  const spies = [jest.spyOn(cloudPayPayment, 'verifyNotice'), jest.spyOn(cloudPayPayment, 'readRefundNotice')];
   try {
-    const { reply, writes } = await invoke(fn, eventFor(key, caller), openidOf(caller, key));
+    const { reply, writes } = await invoke(fn, eventFor(key, caller), openidOf(caller, key), caller);
     const code = codeOf(reply);
     if (expected === 'deny') {
-      expect([key, caller, code]).toEqual([key, caller, caller === 'system' ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED']);
+      // No identity at an action for people: UNAUTHENTICATED; anything else: PERMISSION_DENIED.
+      const forPeople = !TABLE[key].some((c) => NO_IDENTITY.includes(c));
+      expect([key, caller, code]).toEqual([key, caller, NO_IDENTITY.includes(caller) && forPeople ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED']);
       // Refused before any work: nothing written (an unknown caller is registered first: that one write is allowed).
       if (caller !== 'unknown') expect(writes).toEqual({});
-    } else if (key === 'payNotify.cloudpay') {
-      // Its use case answers PERMISSION_DENIED to a notice it cannot verify: check it ran.
-      expect(spy).toHaveBeenCalled();
+      expect(spies.some((s) => s.mock.calls.length > 0)).toBe(false);
+    } else if (key.startsWith('payNotify.')) {
+      // Its use case answers PERMISSION_DENIED to a notice WeChat Pay does not confirm: check it ran.
+      expect(spies.some((s) => s.mock.calls.length > 0)).toBe(true);
     } else {
       expect([key, caller, code, ['PERMISSION_DENIED', 'UNAUTHENTICATED', 'INVALID_ARGUMENT', 'INTERNAL'].includes(code) ? safeJson(reply) : 'ok']).toEqual([key, caller, code, 'ok']);
       // What the app receives decodes with the action's reply schema (shared/contract).
       if (reply.ok) expect([key, caller, wireProblem(loadMain(fn).actions![key.split('.')[1]].reply, reply.data)]).toEqual([key, caller, '']);
     }
   } finally {
-    spy.mockRestore();
+    for (const s of spies) s.mockRestore();
   }
 });
 

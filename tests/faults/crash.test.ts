@@ -7,9 +7,10 @@ import { REDELIVER_AFTER_MS } from '../../cloudfunctions/_commerce/outbox';
 import { useTestCloud } from '../../emulator/testing';
 import { docs, doc } from '../support/commerce';
 import { couponsConserved, ledgerBalanced, paidOrdersKept, snapshot, teamsConsistent } from './consistency';
+import { payOrder } from '../support/pay';
 
 const t = useTestCloud();
-const CRASH_AFTER_THE_PAID_MOVE = { call: 'payNotify.sandbox', writes: 2 }; // the payment record and the paid move
+const CRASH_AFTER_THE_PAID_MOVE = { call: 'payNotify.pay', writes: 2 }; // the payment record and the paid move
 
 beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
 afterEach(() => jest.restoreAllMocks());
@@ -26,8 +27,8 @@ it('payNotify killed between the winning write and growth loses no commission af
   );
 
   cloud.faults({ crashAfter: CRASH_AFTER_THE_PAID_MOVE });
-  const paying = await cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_2');
-  expect(paying.ok).toBe(false); // the callback never answered success
+  const paying = await payOrder(cloud, o.orderId, 'o_cust_2');
+  expect(paying).toMatchObject({ paid: true, acknowledged: false }); // the callback never answered success
   expect(cloud.cloud.faults.injected.crashed).toBeGreaterThan(0);
   // The winning write happened and carried the event; nothing after it did.
   expect(await doc(cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', outboxPending: ['OrderPaid'], outboxPendingCount: 1 });
@@ -61,11 +62,11 @@ it('payNotify killed between the winning write and growth loses no commission af
 it('the last payer of a team killed after the paid move: the next sweep pays the member and the team succeeds', async () => {
   const { cloud } = t;
   const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'crash-duo-open' }, 'o_cust_1');
-  await cloud.ok('order', { action: 'pay', orderId: team.orderId }, 'o_cust_1');
+  await payOrder(cloud, team.orderId, 'o_cust_1');
   const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'crash-duo-join' }, 'o_cust_2');
 
   cloud.faults({ crashAfter: CRASH_AFTER_THE_PAID_MOVE });
-  expect((await cloud.call('order', { action: 'pay', orderId: joined.orderId }, 'o_cust_2')).ok).toBe(false);
+  expect(await payOrder(cloud, joined.orderId, 'o_cust_2')).toMatchObject({ paid: true, acknowledged: false });
   expect(await doc(cloud, 'teams', team.teamId)).toMatchObject({ status: 'forming', paidCount: 1 });
 
   cloud.faults({});

@@ -1,6 +1,7 @@
 /**
  * The commerce and growth scenario the fault suites run: shares and bindings (with a re-share),
- * coupon claims, orders with coupons, sandbox payments, a cancel, full and partial refunds, an
+ * coupon claims, orders with coupons, payments through WeChat Pay (order.pay, the cashier, the
+ * pay notice), a cancel, full and partial refunds finished by WeChat Pay's refund notices, an
  * unpaid order released by TTL, a group team that succeeds, one that fails and is refunded by
  * the sweep, one left unpaid; orders shipped, received, one line returned, one refunded in
  * transit, a request left open; then completion and commission settlement. Calls are sequential and the
@@ -8,16 +9,19 @@
  *
  * The client behaves like the mini-program: a reply of INTERNAL or CONFLICT (or a thrown
  * transport error) is retried with the same event (the same idempotency key), up to 6 times.
+ * WeChat Pay behaves like WeChat Pay: a notice payNotify did not acknowledge is delivered again
+ * (its retry gaps collapsed), refunds settle and are notified as the clock passes.
  */
 import type { TestCloud } from '../../emulator/testing';
 import type { Envelope } from '../../shared/errors';
+import { deliverCallbacks, payOrder, type ChargeReply } from '../support/pay';
 
 const RETRYABLE = new Set(['INTERNAL', 'CONFLICT']);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 export interface ScenarioLog {
-  /** Orders whose `order.pay` reply said status 'paid'. */
+  /** Orders whose payer was charged at WeChat Pay (the cashier answered SUCCESS): each must end paid (or refunded). */
   clientSawPaid: Set<string>;
   /** Calls that still failed with a retryable code after all retries: "fn.action code". */
   gaveUp: string[];
@@ -49,17 +53,24 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
   }
   const data = <T>(r: Envelope<T>): T | undefined => (r.ok ? r.data : undefined);
 
+  /** The timer runs; WeChat Pay settles the refunds due by now and delivers the notices due. */
   async function sweep(times: number): Promise<void> {
     for (let i = 0; i < times; i++) {
       const r = (await cloud.runTimer('sweep')) as Envelope<unknown>;
       if (!r || r.ok !== true) log.sweepErrors.push(r && r.ok === false ? r.error.code : 'no reply');
+      await deliverCallbacks(cloud);
     }
   }
 
   async function pay(orderId: string | undefined, openid: string): Promise<void> {
     if (!orderId) return;
-    const r = await call<{ status: string }>('order', { action: 'pay', orderId }, openid);
-    if (r.ok && r.data.status === 'paid') log.clientSawPaid.add(orderId);
+    const r = await payOrder(cloud, orderId, openid, { strict: false, callPay: (id, who) => call<ChargeReply>('order', { action: 'pay', orderId: id }, who) });
+    if (!r.paid) return;
+    log.clientSawPaid.add(orderId);
+    // WeChat Pay delivers a notice again until payNotify acknowledges it (a few tries; the rest is the sweep's).
+    for (let i = 0, acknowledged = r.acknowledged; i < 3 && !acknowledged; i++) {
+      acknowledged = (await deliverCallbacks(cloud, true)).delivered.some((c) => c.id === `pay:${orderId}` && c.acknowledged);
+    }
   }
 
   async function order(openid: string, key: string, fields: Record<string, unknown>): Promise<{ orderId: string; lines: Array<{ lineId: string }> } | undefined> {

@@ -8,6 +8,7 @@
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import { DbError } from '../../emulator/store';
 import type { Envelope } from '../../shared/errors';
+import { deliverCallbacks, payOrder, type ChargeReply } from '../support/pay';
 import { all, couponsConserved, ledgerBalanced, moneyBalanced, paidOrdersKept, snapshot, stockConserved, teamsConsistent } from './consistency';
 
 const HOUR = 3600_000;
@@ -64,6 +65,15 @@ async function client<T>(fn: string, event: Record<string, unknown>, openid: str
   return r;
 }
 
+/**
+ * Pays as the mini-program's buyer does (order.pay retried like the client, then the cashier); WeChat
+ * Pay delivers again a notice payNotify did not acknowledge (its 15 s retry, collapsed here).
+ */
+async function pay(orderId: string, openid: string): Promise<void> {
+  const r = await payOrder(cloud, orderId, openid, { callPay: (id, who) => client<ChargeReply>('order', { action: 'pay', orderId: id }, who) });
+  if (!r.acknowledged) await deliverCallbacks(cloud, true);
+}
+
 const data = <T>(r: Envelope<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
   return r.data;
@@ -76,10 +86,10 @@ async function sweeps(n: number): Promise<void> {
 // Once `pending_pay → paid` wins, a failed member/team write must be completed by the retry.
 it('payNotify: a failed member write after the paid transition is completed on retry — a full, paid duo team succeeds', async () => {
   const open = data(await client<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'tg-duo-open' }, 'o_cust_1'));
-  data(await client('order', { action: 'pay', orderId: open.orderId }, 'o_cust_1'));
+  await pay(open.orderId, 'o_cust_1');
   const join = data(await client<{ orderId: string }>('order', { action: 'create', teamId: open.teamId, idempotencyKey: 'tg-duo-join' }, 'o_cust_2'));
-  const trap = failNext('payNotify.sandbox', 'modifyDocument', 'team_members');
-  await client('order', { action: 'pay', orderId: join.orderId }, 'o_cust_2');
+  const trap = failNext('payNotify.pay', 'modifyDocument', 'team_members');
+  await pay(join.orderId, 'o_cust_2');
   expect(trap.hit).toBe(1);
   cloud.advanceClock(25 * HOUR);
   await sweeps(2);
@@ -94,8 +104,8 @@ it('payNotify: a failed member write after the paid transition is completed on r
 // record. Fixed: a won transition retries its record, and a replay writes a missing one.
 it('payNotify: a failed payment-record insert never leaves a paid order without its payment record', async () => {
   const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'tg-pay-record' }, 'o_cust_1'));
-  const trap = failNext('payNotify.sandbox', 'insertDocument', 'payments');
-  await client('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
+  const trap = failNext('payNotify.pay', 'insertDocument', 'payments');
+  await pay(o.orderId, 'o_cust_1');
   expect(trap.hit).toBe(1);
   await sweeps(1);
   const s = await snapshot(cloud);
@@ -131,14 +141,14 @@ it('order.create opening a team: a failed team insert whose order undo also fail
 
 // Was a bug (growth hook + payNotify): when the pending ledger insert of onOrderPaid failed, the
 // replayed notice answered "duplicate" without running the hook again, so the line had no pending
-// entry and a later refund reversed commission never credited. Fixed: the sandbox re-delivers a
-// failed notice as WeChat Pay does, and payNotify's replay path re-runs the (idempotent) effects.
+// entry and a later refund reversed commission never credited. Fixed: WeChat Pay re-delivers a
+// notice that was not acknowledged, and payNotify's replay path re-runs the (idempotent) effects.
 it('onOrderPaid: a failed pending-ledger insert is made good; a refund never reverses commission that was never credited', async () => {
   const share = data(await client<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li'));
   data(await client('share', { action: 'open', shareId: share.shareId }, 'o_fz_t1'));
   const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], shareId: share.shareId, idempotencyKey: 'tg-ledger-0001' }, 'o_fz_t1'));
-  const trap = failNext('payNotify.sandbox', 'insertDocument', 'commission_ledger');
-  await client('order', { action: 'pay', orderId: o.orderId }, 'o_fz_t1');
+  const trap = failNext('payNotify.pay', 'insertDocument', 'commission_ledger');
+  await pay(o.orderId, 'o_fz_t1');
   expect(trap.hit).toBe(1);
   await sweeps(1);
   expect(ledgerBalanced(await snapshot(cloud))).toEqual([]);
@@ -151,7 +161,7 @@ it('onOrderPaid: a failed pending-ledger insert is made good; a refund never rev
 // the sweep) must still return it exactly once.
 it('order.refund: a failed stock return after the refund committed is completed by the retry or the sweep, exactly once', async () => {
   const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 2 }], idempotencyKey: 'tg-refund-stock' }, 'o_cust_1'));
-  data(await client('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1'));
+  await pay(o.orderId, 'o_cust_1');
   const trap = failNext('order.refund', 'modifyDocument', 'skus');
   await client('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   expect(trap.hit).toBe(1);
@@ -165,7 +175,7 @@ it('order.refund: a failed stock return after the refund committed is completed 
 // the client and refunds once.
 it('order.refund: a failed refund commit is retried and refunds exactly once', async () => {
   const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p08', qty: 1 }], idempotencyKey: 'tg-refund-commit' }, 'o_cust_1'));
-  data(await client('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1'));
+  await pay(o.orderId, 'o_cust_1');
   const trap = failNext('order.refund', 'commitTransaction', undefined);
   const r = await client<{ refundFen: number }>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   expect(r.ok).toBe(true);

@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import type { TestCloud } from '../../emulator/testing';
 import { codeOf, envelopeProblem, safeJson, wireProblem, writeOpsOf, type Access, type DescribedAction } from '../support/functions';
+import { payOrder } from '../support/pay';
 import { eventArb, type Pools } from './arbitraries';
 
 /**
@@ -40,9 +41,13 @@ const ROLE_PERSONAS: Record<string, readonly string[]> = {
   ops: ['o_ops'],
 };
 
-/** Seeded personas allowed to call an action ('' = the system caller). */
+/** Stands for WeChat Pay among the callers: no openid, the context's source `wx_paycallback`. */
+export const WECHAT_PAY_CALLER = '#wechatpay';
+
+/** Seeded personas allowed to call an action ('' = the system caller, {@link WECHAT_PAY_CALLER} = WeChat Pay). */
 export function callersFor(access: Access): string[] {
   if (access === 'system') return [''];
+  if (access === 'wechatpay') return [WECHAT_PAY_CALLER];
   if (access === 'anyone') return [...ROLE_PERSONAS.customer, 'o_sales_li', 'o_boss'];
   return access.flatMap((role) => ROLE_PERSONAS[role] ?? []);
 }
@@ -59,7 +64,7 @@ function parseable(fn: string, event: unknown): Record<string, unknown> | 'not-o
   const raw = event as Record<string, unknown>;
   // Alternative entry shapes routed before the schema: timer events, WeChat Pay callbacks.
   if (raw.action === undefined && raw.Type === 'Timer' && typeof raw.TriggerName === 'string') return undefined;
-  if (fn === 'payNotify' && raw.action === undefined && typeof raw.outTradeNo === 'string') return undefined;
+  if (fn === 'payNotify' && raw.action === undefined && (typeof raw.outTradeNo === 'string' || raw.reqInfo !== undefined)) return undefined;
   const { userInfo: _ignored, ...fields } = raw;
   return fields;
 }
@@ -77,7 +82,7 @@ export async function fuzzAction(
   const stats = cloud.cloud.stats;
   await fc.assert(
     fc.asyncProperty(eventArb(described.schema, pools), fc.constantFrom(...callers), async (event, caller) => {
-      const reply = await host.invoke(fn, event, caller);
+      const reply = caller === WECHAT_PAY_CALLER ? await host.invoke(fn, event, '', { source: 'wx_paycallback' }) : await host.invoke(fn, event, caller);
       const recent = stats.snapshot().recent;
       const rec = recent[recent.length - 1];
       tally.runs++;
@@ -142,7 +147,7 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     { action: 'create', items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'fuzz-pool-0002' },
     'o_cust_1',
   );
-  await ok('order', { action: 'pay', orderId: paid.orderId }, 'o_cust_1');
+  await payOrder(cloud, paid.orderId, 'o_cust_1');
   const other = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
   const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
   const skus = ((await cloud.db.collection('skus').limit(100).get()) as { data: Array<{ _id: string }> }).data.map((s) => s._id);
@@ -168,7 +173,8 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     to: ['2026-06-01', '2026-06-03', '2025-01-01'],
     idempotencyKey: ['fuzz-pool-0001', 'fuzz-pool-0002', 'fuzz-key-00000001'],
     outTradeNo: [paid.orderId, withCoupon.orderId, 'oMissing'],
-    transactionId: [`sbx_${paid.orderId}`, 'tx_fuzz_1'],
+    fileId: ['cloud://local.6c6f-local-1300000000/uploads/o_sales_li/avatar/none.png', 'cloud://local.6c6f-local-1300000000/avatars/li.svg', 'https://x/y.png'],
+    transactionId: ['4200000000000000000000000001', 'tx_fuzz_1'],
   };
 }
 

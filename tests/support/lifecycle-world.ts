@@ -26,6 +26,7 @@ import {
   decideAfterPayment,
   decideCreateOrder,
   decideOrder,
+  decideRefundProgress,
   decideTeam,
   lineMachine,
   memberMachine,
@@ -33,6 +34,7 @@ import {
   payDecision,
   payoutMachine,
   reactToOrderEvent,
+  refundMachine,
   sourcesOf,
   targetOf,
   teamChange,
@@ -46,8 +48,9 @@ import {
   type OrderEvent,
   type Payout,
   type PayoutEffect,
+  type RefundReport,
 } from '../../shared/lifecycle';
-import type { Order } from '../../shared/orders';
+import type { Order, Refund } from '../../shared/orders';
 import type { BalanceEntry } from '../../shared/payouts';
 
 type Doc = { _id: string; status: string } & Record<string, unknown>;
@@ -67,6 +70,7 @@ const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
   member: memberMachine,
   coupon: couponMachine,
   aftersale: afterSaleMachine,
+  refund: refundMachine,
   payout: payoutMachine,
 };
 
@@ -105,7 +109,12 @@ export class LifecycleWorld {
   readonly members = new Map<string, TeamMember>();
   readonly requests = new Map<string, AfterSaleRequest>();
   readonly dealUses = new Map<string, number>();
+  /** What the provider paid back, per refund id (asking again with the same id pays nothing more). */
   readonly payouts = new Map<string, number>();
+  /** Refund records, written with the order's refund move. */
+  readonly refunds = new Map<string, Refund>();
+  /** Orders the payer paid at the provider whose notice has not arrived: closing their charge answers "paid". */
+  readonly paidAtProvider = new Set<string>();
   /** Payout requests, the salespeople's open-request slots, and the commission ledger they draw on. */
   readonly payoutRequests = new Map<string, Payout>();
   readonly payoutSlots = new Map<string, { openPayoutId: string | null; payoutSeq: number }>();
@@ -118,7 +127,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, payout: this.payoutRequests };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, refund: this.refunds, payout: this.payoutRequests };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
@@ -243,6 +252,7 @@ export class LifecycleWorld {
         return this.applyChange(release) && this.applyChange(unseat);
       }
       case 'refund':
+        if (!this.refunds.has(effect.refund._id)) this.refunds.set(effect.refund._id, { ...effect.refund });
         if (!this.payouts.has(effect.refund._id)) this.payouts.set(effect.refund._id, effect.refund.refundFen);
         return true;
       case 'shipTeam': {
@@ -272,11 +282,17 @@ export class LifecycleWorld {
     }
   }
 
-  /** A command on an order: its decision, its guarded move, then its effects and events. */
+  /**
+   * A command on an order: its decision, its gate (a release first closes the charge: one paid at
+   * the provider meanwhile is applied as a payment instead), its guarded move, then its effects and events.
+   */
   order(orderId: string, command: OrderCommand): boolean {
     const order = this.orders.get(orderId);
     if (!order) return false;
     const decision = command.type === 'pay' ? payDecision(orderId, command, this.now) : decideOrder(order, command, this.now);
+    if (decision.gate?.type === 'closeCharge' && this.paidAtProvider.has(orderId)) {
+      return this.order(orderId, { type: 'pay', tradeNo: `wx_${orderId}`, amountFen: order.totalFen });
+    }
     return this.write(order, decision);
   }
 
@@ -324,6 +340,16 @@ export class LifecycleWorld {
     const request = this.requests.get(requestId);
     if (!request) return false;
     return this.applyChange(decideShipBack(request, { carrier: 'SF', trackingNo: 'SF1234567890123' }, this.now).change);
+  }
+
+  /** The provider reports on a refund (its notice, or queryRefund): the refund's move, then what follows. */
+  reportRefund(refundId: string, report: RefundReport): boolean {
+    const refund = this.refunds.get(refundId);
+    if (!refund) return false;
+    const progress = decideRefundProgress(refund, report, refund.refundFen, this.now);
+    const moved = progress.change ? this.applyChange(progress.change) : false;
+    for (const effect of progress.effects) this.apply(effect);
+    return moved;
   }
 
   /** The sweep's team step: every expired forming team fails; its member orders are refunded or closed; it settles. */

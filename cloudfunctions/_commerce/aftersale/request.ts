@@ -30,7 +30,7 @@ export interface AfterSaleAsk {
 /** Refuses photos that are not the caller's own existing uploads (INVALID_ARGUMENT naming the photo). */
 async function checkPhotos(ctx: ActionContext, photos: readonly string[]): Promise<void> {
   photos.forEach((id, i) => {
-    if (!isOwnUpload(id, ctx.openid)) throw new AppError('INVALID_ARGUMENT', `photos.${i}: not one of your uploads`);
+    if (!isOwnUpload(id, ctx.openid, 'aftersale')) throw new AppError('INVALID_ARGUMENT', `photos.${i}: not one of your uploads`);
   });
   if (photos.length === 0) return;
   const found = await getTempFileUrls([...photos]);

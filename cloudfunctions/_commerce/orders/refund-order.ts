@@ -3,12 +3,13 @@
  * not take): the decision (`decideOrder … refund`), the order's move and the refund record are one
  * transaction on the order (`writeOrderDecision`), so two concurrent refunds of the same lines —
  * e.g. two sweeps — make one refund, and a refund racing a shipment of the same line loses to it
- * or wins over it, never both. Its `OrderRefunded` event is delivered by the caller.
+ * or wins over it, never both. Only the request that created the refund asks the provider for the
+ * money back (the refund's stable id is its out_refund_no; the refund notice or the sweep ends it:
+ * follow-refunds.ts) and returns the stock. Its `OrderRefunded` event is delivered by the caller.
  */
 import { stableId, type ActionContext } from '../../_platform';
 import { decideOrder } from '../../../shared/lifecycle';
 import type { Order, Refund } from '../../../shared/orders';
-import { applyEffect } from '../effects';
 import { paymentPort } from '../payment';
 import { writeOrderDecision } from './order-tx';
 
@@ -49,12 +50,4 @@ export async function refundOrder(
     return { decision, value: recorded.refund };
   });
   return { refund: r.value, created: r.committed, order: r.order };
-}
-
-/** Refunds still pending with the provider, asked again with the same refund id (the sweep). */
-export async function retryPendingRefunds(ctx: Ctx, pending: Array<Refund & { _order?: Order[] }>): Promise<number> {
-  const done = await Promise.all(
-    pending.map(({ _order, ...r }) => applyEffect(ctx, { type: 'refund', refund: r, orderTotalFen: _order?.[0]?.totalFen ?? r.refundFen })),
-  );
-  return done.filter(Boolean).length;
 }

@@ -1,7 +1,8 @@
 /**
  * CloudBase cloudPay (WeChat Pay through 云调用), on the SDK's real wire: every call goes through
- * `_platform`'s `callWxPay` (`callWxPayApi`, raw reply parsed there). Exercised against the local
- * cloud's WeChat Pay (emulator/wechat), which checks what WeChat Pay checks.
+ * `_platform`'s `callWxPay` (`callWxPayApi`, raw reply parsed there). The only payment adapter:
+ * locally it runs against the local cloud's WeChat Pay (emulator/wechat), which checks what
+ * WeChat Pay checks.
  *
  * Configuration (a deployed function must have it, or it refuses to charge — never fails open):
  *   CLOUDPAY_SUB_MCH_ID   the merchant bound to the environment (required)
@@ -13,7 +14,8 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, callWxPay, type WxReply } from '../../_platform';
 import { readConfig } from '../../_platform/config';
-import type { ChargeRequest, ChargeStart, PaidNotice, PaymentPort, RefundOutcome, RefundRequest } from './port';
+import type { RefundReport } from '../../../shared/lifecycle';
+import type { ChargeClosing, PaymentPort, RefundNotice, RequestPayment } from './port';
 
 export interface CloudPayConfig {
   subMchId: string;
@@ -44,7 +46,6 @@ export class CloudPayRefusal extends Error {
 }
 
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'PAYERROR' | 'REFUND' | 'REVOKED' | 'USERPAYING';
-export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'CHANGE' | 'REFUNDCLOSE';
 
 export interface TradeView {
   outTradeNo: string;
@@ -52,13 +53,6 @@ export interface TradeView {
   transactionId?: string;
   totalFen?: number;
   payerOpenid?: string;
-}
-
-export interface RefundView {
-  outRefundNo: string;
-  status: RefundStatus | 'NOTEXIST';
-  refundId?: string;
-  refundFen?: number;
 }
 
 /** A pay callback as the function receives it (shape only: confirm with queryOrder). */
@@ -69,16 +63,18 @@ export interface PayCallback {
   subMchId: string;
 }
 
-/** A refund callback (reqInfo, decrypted by the platform). */
+/** A refund callback (reqInfo, decrypted by the platform; shape only: confirm with queryRefund). */
 export interface RefundCallback {
   outTradeNo: string;
   outRefundNo: string;
   refundId: string;
   refundFen: number;
-  status: RefundStatus;
+  status: RefundReport['status'];
 }
 
 const OUT_NO = /^[0-9A-Za-z_\-|*@]+$/;
+const PAYMENT_FIELDS = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign'];
+const REFUND_STATUSES = ['PROCESSING', 'SUCCESS', 'CHANGE', 'REFUNDCLOSE'];
 const nonce = () => randomBytes(16).toString('hex');
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : Number.isInteger(Number(v)) && v !== '' && v !== null ? Number(v) : NaN);
@@ -96,37 +92,45 @@ function accepted(apiName: string, reply: WxReply): WxReply {
 
 /** The cloudPay calls, bound to a configuration source (read at each call: deploy config can change). */
 export function createCloudPay(config: () => CloudPayConfig = () => readCloudPayConfig()) {
+  /** One call with the merchant's fields; the reply WeChat Pay accepted (a refusal throws CloudPayRefusal). */
+  const call = async (apiName: string, fields: Record<string, unknown>): Promise<WxReply> => accepted(apiName, await callWxPay(apiName, fields));
+  /** The fields every snake_case call carries, plus the callback for the calls that have one. */
+  const merchant = (withCallback = false) => {
+    const c = config();
+    return { sub_mch_id: c.subMchId, nonce_str: nonce(), ...(withCallback ? { functionName: c.callbackFunction, envId: c.envId } : {}) };
+  };
   /** A query; undefined when WeChat Pay answers that the trade or refund does not exist. */
   const query = async (apiName: string, key: Record<string, string>, notFound: string): Promise<WxReply | undefined> => {
-    const reply = await callWxPay(apiName, { sub_mch_id: config().subMchId, nonce_str: nonce(), ...key });
-    if (reply.returnCode === 'SUCCESS' && reply.resultCode !== 'SUCCESS' && reply.errCode === notFound) return undefined;
-    return accepted(apiName, reply);
+    try {
+      return await call(apiName, { ...merchant(), ...key });
+    } catch (err) {
+      if (err instanceof CloudPayRefusal && err.errCode === notFound) return undefined;
+      throw err;
+    }
   };
   return {
     /** Creates the WeChat Pay trade; `payment` goes to wx.requestPayment. Same request again → same prepay. */
-    async unifiedOrder(req: { outTradeNo: string; totalFen: number; body: string; payerOpenid: string; attach?: string }): Promise<{ prepayId: string; payment: Record<string, unknown> }> {
+    async unifiedOrder(req: { outTradeNo: string; totalFen: number; body: string; payerOpenid: string; attach?: string }): Promise<{ prepayId: string; payment: RequestPayment }> {
       const c = config();
       checkOutNo('outTradeNo', req.outTradeNo, 32);
       if (!Number.isInteger(req.totalFen) || req.totalFen <= 0) throw new AppError('INVALID_ARGUMENT', `totalFen must be a positive integer, got ${req.totalFen}`);
-      const reply = accepted(
-        'cloudPay.unifiedOrder',
-        await callWxPay('cloudPay.unifiedOrder', {
-          functionName: c.callbackFunction,
-          envId: c.envId,
-          subMchId: c.subMchId,
-          nonceStr: nonce(),
-          body: [...req.body].slice(0, 128).join(''),
-          outTradeNo: req.outTradeNo,
-          totalFee: req.totalFen,
-          spbillCreateIp: '127.0.0.1',
-          tradeType: 'JSAPI',
-          subOpenid: req.payerOpenid,
-          ...(req.attach !== undefined ? { attach: req.attach } : {}),
-        }),
-      );
-      const payment = reply.payment;
-      if (!payment || typeof payment !== 'object') throw new Error('cloudPay.unifiedOrder: the reply has no payment');
-      return { prepayId: str(reply.prepayId), payment: payment as Record<string, unknown> };
+      const reply = await call('cloudPay.unifiedOrder', {
+        functionName: c.callbackFunction,
+        envId: c.envId,
+        subMchId: c.subMchId,
+        nonceStr: nonce(),
+        body: [...req.body].slice(0, 128).join(''),
+        outTradeNo: req.outTradeNo,
+        totalFee: req.totalFen,
+        spbillCreateIp: '127.0.0.1',
+        tradeType: 'JSAPI',
+        subOpenid: req.payerOpenid,
+        ...(req.attach !== undefined ? { attach: req.attach } : {}),
+      });
+      const payment = reply.payment as Record<string, unknown> | undefined;
+      const missing = PAYMENT_FIELDS.filter((f) => typeof payment?.[f] !== 'string');
+      if (!payment || missing.length > 0) throw new Error(`cloudPay.unifiedOrder: the reply's payment lacks ${missing.join(', ')}`);
+      return { prepayId: str(reply.prepayId), payment: payment as RequestPayment };
     },
 
     async queryOrder(outTradeNo: string): Promise<TradeView> {
@@ -143,9 +147,8 @@ export function createCloudPay(config: () => CloudPayConfig = () => readCloudPay
 
     /** Closes an unpaid trade. `paid` means the money came in after all: do not release the order. */
     async closeOrder(outTradeNo: string): Promise<'closed' | 'already_closed' | 'paid' | 'not_found'> {
-      const c = config();
       try {
-        accepted('cloudPay.closeOrder', await callWxPay('cloudPay.closeOrder', { sub_mch_id: c.subMchId, out_trade_no: outTradeNo, nonce_str: nonce() }));
+        await call('cloudPay.closeOrder', { ...merchant(), out_trade_no: outTradeNo });
         return 'closed';
       } catch (err) {
         if (!(err instanceof CloudPayRefusal)) throw err;
@@ -158,33 +161,24 @@ export function createCloudPay(config: () => CloudPayConfig = () => readCloudPay
 
     /** Asks for a refund. Accepted is not done: the end comes by refund callback or queryRefund. */
     async refund(req: { outTradeNo: string; outRefundNo: string; totalFen: number; refundFen: number }): Promise<{ refundId: string }> {
-      const c = config();
       checkOutNo('outTradeNo', req.outTradeNo, 32);
       checkOutNo('outRefundNo', req.outRefundNo, 64);
-      const reply = accepted(
-        'cloudPay.refund',
-        await callWxPay('cloudPay.refund', {
-          functionName: c.callbackFunction,
-          envId: c.envId,
-          sub_mch_id: c.subMchId,
-          nonce_str: nonce(),
-          out_trade_no: req.outTradeNo,
-          out_refund_no: req.outRefundNo,
-          total_fee: req.totalFen,
-          refund_fee: req.refundFen,
-        }),
-      );
+      const fields = { out_trade_no: req.outTradeNo, out_refund_no: req.outRefundNo, total_fee: req.totalFen, refund_fee: req.refundFen };
+      const reply = await call('cloudPay.refund', { ...merchant(true), ...fields });
       return { refundId: str(reply.refundId) };
     },
 
-    async queryRefund(outRefundNo: string): Promise<RefundView> {
+    /** What WeChat Pay says of one refund now (NOTEXIST when it never got it). */
+    async queryRefund(outRefundNo: string): Promise<RefundReport> {
       const r = await query('cloudPay.queryRefund', { out_refund_no: outRefundNo }, 'REFUNDNOTEXIST');
-      if (!r) return { outRefundNo, status: 'NOTEXIST' };
+      if (!r) return { status: 'NOTEXIST' };
       const numbers = Array.isArray(r.outRefundNoList) ? (r.outRefundNoList as unknown[]) : [];
       const i = numbers.indexOf(outRefundNo);
       if (i < 0) throw new Error(`cloudPay.queryRefund: ${outRefundNo} is not in the reply`);
       const at = (list: unknown) => (Array.isArray(list) ? list[i] : undefined);
-      return { outRefundNo, status: str(at(r.refundStatusList)) as RefundStatus, refundId: str(at(r.refundIdList)), refundFen: int(at(r.refundFeeList)) };
+      const status = str(at(r.refundStatusList));
+      if (!REFUND_STATUSES.includes(status)) throw new Error(`cloudPay.queryRefund: unknown refund status ${JSON.stringify(status)}`);
+      return { status: status as RefundReport['status'], providerRefundId: str(at(r.refundIdList)), refundFen: int(at(r.refundFeeList)) };
     },
 
     /** Reads a pay callback event; null when it is not one (the caller confirms it with queryOrder). */
@@ -199,36 +193,59 @@ export function createCloudPay(config: () => CloudPayConfig = () => readCloudPay
       const info = event.reqInfo;
       if (event.returnCode !== 'SUCCESS' || !info || typeof info !== 'object') return null;
       const r = info as Record<string, unknown>;
-      const cb = { outTradeNo: str(r.outTradeNo), outRefundNo: str(r.outRefundNo), refundId: str(r.refundId), refundFen: int(r.refundFee), status: str(r.refundStatus) as RefundStatus };
-      const known = ['PROCESSING', 'SUCCESS', 'CHANGE', 'REFUNDCLOSE'].includes(cb.status);
-      return cb.outTradeNo && cb.outRefundNo && Number.isInteger(cb.refundFen) && known ? cb : null;
+      const cb = { outTradeNo: str(r.outTradeNo), outRefundNo: str(r.outRefundNo), refundId: str(r.refundId), refundFen: int(r.refundFee), status: str(r.refundStatus) as RefundCallback['status'] };
+      return cb.outTradeNo && cb.outRefundNo && Number.isInteger(cb.refundFen) && REFUND_STATUSES.includes(cb.status) ? cb : null;
     },
   };
 }
 
 export type CloudPay = ReturnType<typeof createCloudPay>;
 
-/** The payment port over cloudPay (who calls it is unchanged in phase 1; see docs/wechat.md). */
+/** The payment port over cloudPay. The order id is the out_trade_no; a refund's id its out_refund_no. */
 export function cloudPayPort(pay: CloudPay = createCloudPay()): PaymentPort {
-  return {
+  const port: PaymentPort = {
     name: 'cloudpay',
-    async startCharge(req: ChargeRequest): Promise<ChargeStart> {
-      const { payment } = await pay.unifiedOrder({ outTradeNo: req.orderId, totalFen: req.totalFen, body: req.body, payerOpenid: req.buyerOpenid });
-      return { mode: 'cloudpay', payment };
+    async startCharge(req) {
+      try {
+        const { payment } = await pay.unifiedOrder({ outTradeNo: req.orderId, totalFen: req.totalFen, body: req.body, payerOpenid: req.buyerOpenid });
+        return { outTradeNo: req.orderId, payment };
+      } catch (err) {
+        // Paid (its notice is on its way) or closed (the order is being released): nothing to pay now.
+        if (err instanceof CloudPayRefusal && (err.errCode === 'ORDERPAID' || err.errCode === 'ORDERCLOSED')) {
+          throw new AppError('FAILED_PRECONDITION', err.errCode === 'ORDERPAID' ? 'this order is already paid' : 'this order can no longer be paid');
+        }
+        throw err;
+      }
     },
-    async verifyNotice(event: Record<string, unknown>): Promise<PaidNotice | null> {
+    async verifyNotice(event) {
       // A callback alone proves nothing: the trade must be SUCCESS for the same amount at WeChat Pay.
       const cb = pay.parsePayCallback(event);
       if (!cb) return null;
       const trade = await pay.queryOrder(cb.outTradeNo);
       if ((trade.state !== 'SUCCESS' && trade.state !== 'REFUND') || trade.totalFen !== cb.totalFen) return null;
-      return { orderId: cb.outTradeNo, tradeNo: trade.transactionId ?? cb.transactionId, totalFen: cb.totalFen, provider: 'cloudpay' };
+      return { orderId: cb.outTradeNo, tradeNo: trade.transactionId ?? cb.transactionId, totalFen: cb.totalFen, provider: port.name };
     },
-    async refund(req: RefundRequest): Promise<RefundOutcome> {
+    async closeCharge(orderId): Promise<ChargeClosing> {
+      const outcome = await pay.closeOrder(orderId);
+      if (outcome !== 'paid') return { outcome };
+      const trade = await pay.queryOrder(orderId);
+      if (!trade.transactionId || trade.totalFen === undefined) throw new Error(`cloudPay: ${orderId} is paid but queryOrder names no transaction`);
+      return { outcome: 'paid', notice: { orderId, tradeNo: trade.transactionId, totalFen: trade.totalFen, provider: port.name } };
+    },
+    async refund(req) {
       await pay.refund({ outTradeNo: req.orderId, outRefundNo: req.refundId, totalFen: req.orderTotalFen, refundFen: req.refundFen });
-      return { done: false };
+    },
+    queryRefund: (refundId) => pay.queryRefund(refundId),
+    async readRefundNotice(event): Promise<RefundNotice | null> {
+      // As for payments, the notice is confirmed with WeChat Pay: its own report is what counts.
+      const cb = pay.parseRefundCallback(event);
+      if (!cb) return null;
+      const report = await pay.queryRefund(cb.outRefundNo);
+      return report.status === 'NOTEXIST' ? null : { refundId: cb.outRefundNo, report };
     },
   };
+  return port;
 }
 
+/** The adapter the functions use. */
 export const cloudPayPayment: PaymentPort = cloudPayPort();

@@ -1,8 +1,9 @@
 /**
- * The payment port: how the commerce core takes and returns money, whatever the provider.
- * Adapters: `sandbox` (local and tests: pays at once through payNotify, the same path a WeChat Pay
- * callback takes) and `cloudpay` (CloudBase cloudPay: unifiedOrder, callback, refund).
+ * The payment port: how the commerce core takes and returns money. Its one adapter is WeChat Pay
+ * through CloudBase's cloudPay (`cloudpay.ts`): the same code runs in CloudBase, in `npm start` and
+ * in every test, where the local cloud plays WeChat Pay on the SDK's wire (emulator/wechat).
  */
+import type { RefundReport } from '../../../shared/lifecycle';
 
 /** What the provider needs to charge an order. */
 export interface ChargeRequest {
@@ -12,14 +13,23 @@ export interface ChargeRequest {
   buyerOpenid: string;
 }
 
-/** The outcome of starting a payment. */
-export type ChargeStart =
-  /** The sandbox has already delivered the paid notification (the order is paid now). */
-  | { mode: 'sandbox'; tradeNo: string }
-  /** The client must call `wx.requestPayment(payment)`; the callback will arrive at payNotify. */
-  | { mode: 'cloudpay'; payment: Record<string, unknown> };
+/** The parameters of `wx.requestPayment`, as WeChat Pay issued them (any other field is passed on untouched). */
+export interface RequestPayment {
+  [field: string]: unknown;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
 
-/** A verified "paid" notification. */
+/** A charge the payer can now pay: its out_trade_no and the parameters of `wx.requestPayment`. */
+export interface ChargeStart {
+  outTradeNo: string;
+  payment: RequestPayment;
+}
+
+/** A verified "paid" notice. */
 export interface PaidNotice {
   orderId: string;
   tradeNo: string;
@@ -27,7 +37,7 @@ export interface PaidNotice {
   provider: string;
 }
 
-/** What the provider needs to refund. `refundId` is reused on retries (out_refund_no). */
+/** What the provider needs to refund. `refundId` is the out_refund_no, reused on every retry. */
 export interface RefundRequest {
   orderId: string;
   refundId: string;
@@ -35,15 +45,31 @@ export interface RefundRequest {
   refundFen: number;
 }
 
-/** Whether the provider finished the refund (sandbox) or only accepted it (cloudpay). */
-export interface RefundOutcome {
-  done: boolean;
+/**
+ * Closing an order's charge before the order is released: closed (or never created, or closed
+ * before) — the order may be released; or paid meanwhile — the order is kept and `notice` applied.
+ */
+export type ChargeClosing = { outcome: 'closed' | 'already_closed' | 'not_found' } | { outcome: 'paid'; notice: PaidNotice };
+
+/** A refund notice, confirmed with the provider: which refund, and what the provider says of it now. */
+export interface RefundNotice {
+  refundId: string;
+  report: RefundReport;
 }
 
 export interface PaymentPort {
-  readonly name: 'sandbox' | 'cloudpay';
+  /** Recorded on payments and refunds. */
+  readonly name: string;
+  /** Creates (or, for the same order again, returns) the charge; FAILED_PRECONDITION when it cannot be paid. */
   startCharge(req: ChargeRequest): Promise<ChargeStart>;
-  /** Checks a notification event; null when it is not authentic or not a success. */
+  /** Checks a pay notice with the provider; null when it is not a paid charge of that amount. */
   verifyNotice(event: Record<string, unknown>): Promise<PaidNotice | null>;
-  refund(req: RefundRequest): Promise<RefundOutcome>;
+  /** Closes the order's charge so it can no longer be paid (see {@link ChargeClosing}). */
+  closeCharge(orderId: string): Promise<ChargeClosing>;
+  /** Asks for a refund. Accepted is not done: the refund notice or `queryRefund` ends it. */
+  refund(req: RefundRequest): Promise<void>;
+  /** What the provider says of a refund now. */
+  queryRefund(refundId: string): Promise<RefundReport>;
+  /** Reads a refund notice and confirms it with `queryRefund`; null when it is not one the provider knows. */
+  readRefundNotice(event: Record<string, unknown>): Promise<RefundNotice | null>;
 }

@@ -57,7 +57,7 @@ export function OrderCard({ o, onChanged }: { o: OrderView; onChanged?: () => vo
           </Button>
         ) : null}
         {isPendingPay(o.status) ? (
-          <Button size="mini" className="btn-primary" onClick={async () => done(await payOrder(id))} data-testid="pay">
+          <Button size="mini" className="btn-primary" onClick={async () => done((await payOrder(id, '/pages/orders/index')) === 'paid')} data-testid="pay">
             去支付
           </Button>
         ) : null}

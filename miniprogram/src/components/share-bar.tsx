@@ -30,7 +30,7 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
     try {
       const m = await mintShare(type, id, 'poster');
       const r = await shareApi.poster(m.shareId).catch(() => undefined);
-      setPoster({ img: r?.dataUrl, link: h5Link(m.path) });
+      setPoster({ img: r?.url, link: h5Link(m.path) });
     } catch (e) {
       toastError(e);
     } finally {

@@ -157,6 +157,8 @@ export const salesApi = {
   orders: () => callCloud('sales', 'orders', {}),
   ledger: () => callCloud('sales', 'ledger', {}),
   leaderboard: () => callCloud('sales', 'leaderboard', {}),
+  /** The caller's avatar: their own upload's file id, or null for none. */
+  setAvatar: (fileId: string | null) => callCloud('sales', 'setAvatar', { fileId }),
 };
 
 export const adminApi = {

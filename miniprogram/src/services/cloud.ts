@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ActionName, Event, FunctionName, Reply } from '../../../shared/contract';
-import { CloudError } from './errors';
+import { CloudError, transportErrorCode } from './errors';
 
 export { CloudError } from './errors';
 
@@ -37,7 +37,8 @@ function eventOf(action: string, fields: object): { action: string; [k: string]:
 /**
  * The only caller of cloud functions, typed by the contract (shared/contract, types only): the
  * event fields of `fn.action` in, the reply's `data` out (instants as ISO strings), or
- * CloudError(code) for `{ok:false}` (NETWORK for transport failures).
+ * CloudError(code) for `{ok:false}` (TIMEOUT when the function outlived its time limit, NETWORK for
+ * other transport failures — the same codes in both builds).
  * weapp: Taro.cloud.callFunction (WeChat injects the caller). h5: POST /functions/<name> on the
  * local cloud that serves this app, caller in header x-wx-openid (the persona).
  * @example callCloud('order', 'get', { orderId })
@@ -51,6 +52,6 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
     return unwrap<Reply<F, A>>(r.result);
   } catch (e) {
     if (e instanceof CloudError) throw e;
-    throw new CloudError('NETWORK', String((e as Error)?.message || e));
+    throw new CloudError(transportErrorCode(e), String((e as { errMsg?: string })?.errMsg || (e as Error)?.message || e));
   }
 }

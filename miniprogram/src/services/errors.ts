@@ -14,8 +14,23 @@ export const ERROR_TEXT: Record<string, string> = {
   FAILED_PRECONDITION: '当前状态不支持此操作',
   INTERNAL: '系统繁忙，请稍后重试',
   NETWORK: '网络异常，请检查网络后重试',
+  TIMEOUT: '处理超时，请稍后查看结果再重试',
   CANCELLED: '已取消',
 };
+
+/** The platform's errCode when a cloud function outlived its time limit (wx.cloud.callFunction fails with it). */
+export const FUNCTION_TIMEOUT_ERRCODE = -504003;
+
+/**
+ * The code of a call the platform failed (no envelope came back): TIMEOUT when the function ran
+ * past its time limit — it may have done its work, so the app says "check, then retry" — else
+ * NETWORK. Both builds use it: weapp on `callFunction`'s rejection, h5 on the local cloud's HTTP 504.
+ * @example transportErrorCode({ errCode: -504003 }) // 'TIMEOUT'
+ */
+export function transportErrorCode(failure: unknown): 'TIMEOUT' | 'NETWORK' {
+  const errCode = failure && typeof failure === 'object' ? (failure as { errCode?: unknown }).errCode : undefined;
+  return errCode === FUNCTION_TIMEOUT_ERRCODE ? 'TIMEOUT' : 'NETWORK';
+}
 
 /** An `{ok:false}` reply (or a transport failure, code NETWORK) from a cloud function. */
 export class CloudError extends Error {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { CloudError } from './errors';
+import { uploadFolder } from '../../../shared/uploads';
+import { CloudError, transportErrorCode } from './errors';
 import { initCloud } from './cloud';
 
 // The h5 persona is the h5 build's stand-in for WeChat's identity; the weapp build never bundles it.
@@ -15,19 +16,26 @@ export interface UploadedFile {
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /**
- * Where a user's uploads go: `uploads/<openid>/<purpose>/<time>-<random>.<ext>`. The storage rules
- * (database/storage-rules.json) let a user write only under `uploads/` and only their own files;
- * functions copy or reference the file id, never trust the path for identity.
+ * Where a user's uploads go: `uploads/<openid>/<purpose>/<time>-<random>.<ext>` (shared/uploads.ts,
+ * which functions use to check a file id is in the caller's own folder). The storage rules
+ * (database/storage-rules.json) let a user write only under `uploads/`, never over someone else's
+ * file; they cannot tie a folder to its owner (CloudBase's rules have no per-user path test).
  */
-function cloudPathFor(purpose: string, ext: string): string {
-  const safePurpose = purpose.replace(/[^a-z0-9_-]/gi, '').slice(0, 24) || 'misc';
+function cloudPathFor(owner: string, purpose: string, ext: string): string {
   const random = Math.random().toString(36).slice(2, 10);
-  return `uploads/${currentOpenid() || 'me'}/${safePurpose}/${Date.now()}-${random}.${ext}`;
+  return `${uploadFolder(owner, purpose)}/${Date.now()}-${random}.${ext}`;
 }
 
 function extOf(path: string): string {
   const m = /\.([a-z0-9]{2,5})(?:$|\?)/i.exec(path);
   return m ? m[1].toLowerCase() : 'jpg';
+}
+
+/** The file extension of an image MIME type: `image/jpeg` → jpg, `image/svg+xml` → svg, unknown → jpg. */
+export function extOfType(type: string | undefined): string {
+  const sub = (type ?? '').split('/')[1]?.split('+')[0]?.toLowerCase() ?? '';
+  if (sub === 'jpeg') return 'jpg';
+  return /^[a-z0-9]{2,5}$/.test(sub) ? sub : 'jpg';
 }
 
 /** h5: POST the bytes to the local cloud's stand-in of wx.cloud.uploadFile (caller = the persona). */
@@ -50,7 +58,7 @@ async function uploadWeapp(cloudPath: string, tempFilePath: string): Promise<str
     const r = await Taro.cloud.uploadFile({ cloudPath, filePath: tempFilePath });
     return r.fileID;
   } catch (e) {
-    throw new CloudError('NETWORK', String((e as Error)?.message || e));
+    throw new CloudError(transportErrorCode(e), String((e as Error)?.message || e));
   }
 }
 
@@ -75,11 +83,16 @@ export async function tempUrls(fileIds: string[]): Promise<Record<string, string
 
 /**
  * Lets the user pick one image (camera or album) and uploads it to cloud storage under their own
- * `uploads/` folder. Resolves to the file id to save in a document and a URL to show it now;
- * rejects with CloudError (`CANCELLED` when the user closed the picker).
- * @example const { fileId, url } = await chooseAndUploadImage('avatar')
+ * `uploads/<owner>/<purpose>/` folder. Resolves to the file id to save in a document and a URL to
+ * show it now; rejects with CloudError (`CANCELLED` when the user closed the picker).
+ * `owner` is the user's openid: the h5 persona by default; the weapp build does not know it on its
+ * own (WeChat gives it to functions only), so a weapp caller passes it from a function's reply
+ * (e.g. `sales.ledger`'s `salesId`) — without it the upload is refused (UNAUTHENTICATED) rather
+ * than written where no function would accept it.
+ * @example const { fileId, url } = await chooseAndUploadImage('avatar', salesId)
  */
-export async function chooseAndUploadImage(purpose: string): Promise<UploadedFile> {
+export async function chooseAndUploadImage(purpose: string, owner: string = currentOpenid()): Promise<UploadedFile> {
+  if (!owner) throw new CloudError('UNAUTHENTICATED', 'the uploader’s openid is unknown: pass it from a function reply');
   let picked: Taro.chooseImage.SuccessCallbackResult;
   try {
     picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -91,26 +104,29 @@ export async function chooseAndUploadImage(purpose: string): Promise<UploadedFil
   if (!tempFilePath) throw new CloudError('CANCELLED', 'no image chosen');
   if (file?.size && file.size > MAX_IMAGE_BYTES) throw new CloudError('INVALID_ARGUMENT', 'image is larger than 5 MB');
   // h5 temp paths are blob: URLs without an extension; the picked file's type names it.
-  const ext = process.env.TARO_ENV === 'h5' ? (file?.type?.split('/')[1] ?? 'jpg').replace('jpeg', 'jpg') : extOf(tempFilePath);
-  const cloudPath = cloudPathFor(purpose, ext);
+  const ext = process.env.TARO_ENV === 'h5' ? extOfType(file?.type) : extOf(tempFilePath);
+  const cloudPath = cloudPathFor(owner, purpose, ext);
   const fileId = process.env.TARO_ENV === 'h5' ? await uploadH5(cloudPath, tempFilePath) : await uploadWeapp(cloudPath, tempFilePath);
   const url = (await tempUrls([fileId]))[fileId] || tempFilePath;
   return { fileId, url };
 }
 
-/** Deletes a file the user uploaded (their own, per the storage rules). */
+/**
+ * Deletes a file the user uploaded (their own, per the storage rules); rejects with CloudError
+ * (PERMISSION_DENIED: not theirs; NOT_FOUND: no such file) — in both builds, from the file's status.
+ */
 export async function deleteUpload(fileId: string): Promise<void> {
+  let one: { status?: number; errMsg?: string } | undefined;
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch('/client/storage/deleteFile', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-wx-openid': currentOpenid() },
       body: JSON.stringify({ fileList: [fileId] }),
     });
-    const body = (await res.json().catch(() => ({}))) as { fileList?: Array<{ status?: number; errMsg?: string }> };
-    const one = body.fileList?.[0];
-    if (!one || one.status !== 0) throw new CloudError(one?.errMsg === 'STORAGE_EXCEED_AUTHORITY' ? 'PERMISSION_DENIED' : 'NOT_FOUND', one?.errMsg || 'delete failed');
-    return;
+    one = ((await res.json().catch(() => ({}))) as { fileList?: Array<{ status?: number; errMsg?: string }> }).fileList?.[0];
+  } else {
+    initCloud();
+    one = (await Taro.cloud.deleteFile({ fileList: [fileId] })).fileList?.[0] as { status?: number; errMsg?: string } | undefined;
   }
-  initCloud();
-  await Taro.cloud.deleteFile({ fileList: [fileId] });
+  if (!one || one.status !== 0) throw new CloudError(one?.errMsg?.includes('STORAGE_EXCEED_AUTHORITY') ? 'PERMISSION_DENIED' : 'NOT_FOUND', one?.errMsg || 'delete failed');
 }

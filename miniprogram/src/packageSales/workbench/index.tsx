@@ -8,6 +8,7 @@ import { salesApi } from '../../services/api';
 import { myOpenid } from '../../services/role';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
+import { MyCard } from './my-card';
 import './index.css';
 
 const LINKS = [
@@ -52,6 +53,7 @@ export default function WorkbenchPage() {
               </View>
             </View>
           </View>
+          {ledger.data?.salesId ? <MyCard salesId={ledger.data.salesId} /> : null}
           <View className="card">
             <View className="card-title">分享中心</View>
             <Text className="muted wb-share-tip">分享卡片、海报或朋友圈，客户打开即绑定到你名下（保护期内他人无法抢客）。</Text>

@@ -59,9 +59,9 @@ function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mo
       const order = await orderApi.create(cart, { couponId: q.couponId ?? undefined, idempotencyKey: key.current });
       const teamId = order.teamId;
       if (teamId) rememberTeam(teamId);
-      const paid = await payOrder(order.orderId);
-      if (teamId) Taro.redirectTo({ url: `/packageShop/team/index?id=${encodeURIComponent(teamId)}` });
-      else Taro.redirectTo({ url: `/packageShop/order/index?id=${encodeURIComponent(order.orderId)}${paid ? '' : '&unpaid=1'}` });
+      // Paid or not, the buyer lands on the team or the order (h5: coming back from the cashier).
+      const next = teamId ? `/packageShop/team/index?id=${encodeURIComponent(teamId)}` : `/packageShop/order/index?id=${encodeURIComponent(order.orderId)}`;
+      if ((await payOrder(order.orderId, next)) !== 'away') Taro.redirectTo({ url: next });
     } catch (e) {
       toastError(e);
       // A definite refusal ends this attempt; the next tap is a new order.

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
@@ -7,6 +8,7 @@ import { useCloud } from '../../hooks/use-cloud';
 import { orderApi, type OrderView } from '../../services/api';
 import { LINE_STATE_TEXT } from '../../services/aftersale-text';
 import { cancelOrder, confirmReceipt, payOrder } from '../../services/order-actions';
+import { usePayResult } from '../../services/pay-result';
 import { canAskAfterSale, isPendingPay, orderStatusText } from '../../services/order-status';
 import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
@@ -36,6 +38,15 @@ export default function OrderPage() {
   const orderId = params.id || params.orderId || '';
   const state = useCloud(() => orderApi.get(orderId), [orderId]);
   const done = (ok: boolean) => ok && state.reload();
+  const payResult = usePayResult();
+  // Back from a successful payment while WeChat Pay's notice is still on its way: read again, a few times.
+  const confirming = payResult === 'ok' && state.data?.status === 'pending_pay';
+  const [reads, setReads] = useState(0);
+  useEffect(() => {
+    if (!confirming || reads >= 10) return;
+    const t = setTimeout(() => state.reload().then(() => setReads((n) => n + 1)), 1500);
+    return () => clearTimeout(t);
+  }, [confirming, reads, state]);
 
   return (
     <Shell>
@@ -48,6 +59,7 @@ export default function OrderPage() {
                 <Text className={`order-status s-${o.status}`} data-testid="order-status">
                   {orderStatusText(o.status)}
                 </Text>
+                {confirming ? <View className="muted">支付结果确认中…</View> : null}
                 <View className="muted">订单号 {o.orderId}</View>
                 <View className="muted">下单时间 {formatDateTime(o.createdAt)}</View>
                 {o.paidAt ? <View className="muted">支付时间 {formatDateTime(o.paidAt)}</View> : null}
@@ -124,7 +136,7 @@ export default function OrderPage() {
                     确认收货
                   </Button>
                 ) : isPendingPay(o.status) ? (
-                  <Button size="mini" className="btn-primary" onClick={async () => done(await payOrder(o.orderId))} data-testid="pay">
+                  <Button size="mini" className="btn-primary" onClick={async () => done((await payOrder(o.orderId, `/packageShop/order/index?id=${encodeURIComponent(o.orderId)}`)) === 'paid')} data-testid="pay">
                     去支付 {formatFen(o.totalFen)}
                   </Button>
                 ) : (

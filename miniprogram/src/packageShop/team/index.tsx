@@ -8,6 +8,7 @@ import { groupApi, shelfApi, type Team } from '../../services/api';
 import { isMyTeam } from '../../services/my-teams';
 import { myOpenid } from '../../services/role';
 import { TEAM_STATUS_TEXT } from '../../services/order-status';
+import { usePayResult } from '../../services/pay-result';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
@@ -26,6 +27,7 @@ export default function TeamPage() {
     return { team, product };
   }, [teamId]);
   const now = useNow();
+  usePayResult();
   const t = state.data?.team;
   const productTitle = state.data?.product?.title || t?.terms.title || '';
   const productImage = state.data?.product?.images[0];

@@ -7,6 +7,7 @@ import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
 import { usePaged } from '../../hooks/use-cloud';
 import { orderApi } from '../../services/api';
 import { ORDER_TABS } from '../../services/order-status';
+import { usePayResult } from '../../services/pay-result';
 
 export default function OrdersPage() {
   const [tab, setTab] = useState('all');
@@ -14,6 +15,7 @@ export default function OrdersPage() {
   const state = usePaged(async () => (await orderApi.list()).orders, []);
   const filtered = (state.all || []).filter((o) => match(o.status));
   const [firstShow, setFirstShow] = useState(true);
+  usePayResult();
   useDidShow(() => {
     if (firstShow) setFirstShow(false);
     else state.reload();
