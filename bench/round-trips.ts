@@ -31,10 +31,10 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'order.quote': 4,
   'order.create': 9, // also opening or joining a team
   'order.pay': 3,
-  'payNotify.pay': 32, // issue 12: + the paid message (4), and for a team's last payer each member order sent to ship with TeamSucceeded and its message
+  'payNotify.pay': 29, // issue 12: + the paid message (settings, record, answer), and for a team's last payer each member order sent to ship with TeamSucceeded and its message
   'payNotify.refund': 2,
   'order.cancel': 5,
-  'order.refund': 16, // issue 12: + the refund message (settings, record, send, answer)
+  'order.refund': 15, // issue 12: + the refund message (settings, record, answer)
   'order.list': 2,
   'order.get': 2,
   'groupbuy.get': 3,
@@ -74,14 +74,14 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'team.deactivate': 9, // 3 customers; +3 per 1000 more (10,000: 36, cloudfunctions/team/team.int.test.ts)
   // issue 12 (measured in cloudfunctions/_commerce/round-trips.int.test.ts; docs/commerce.md)
   'fulfil.toShip': 2,
-  'fulfil.ship': 8,
-  'fulfil.shipMany': 8, // per row: as fulfil.ship
+  'fulfil.ship': 7,
+  'fulfil.shipMany': 7, // per row: as fulfil.ship
   'order.confirmReceipt': 3,
   'order.messageTemplates': 2,
   'aftersale.request': 7,
-  'aftersale.review': 13,
+  'aftersale.review': 12,
   'aftersale.returnShipped': 4,
-  'aftersale.receiveReturn': 20,
+  'aftersale.receiveReturn': 18,
   'aftersale.cancel': 8,
   'aftersale.list': 2,
   'aftersale.get': 3,
@@ -104,8 +104,13 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'share.poster': 3,
   'order.pay': 1,
   'order.cancel': 1,
-  'order.refund': 1,
-  'payNotify.pay': 1,
+  'order.refund': 2, // + the refund message (issue 12)
+  'payNotify.pay': 4, // + the paid message, and a duo's result to each member (issue 12)
+  'fulfil.ship': 1, // the shipped message
+  'fulfil.shipMany': 2, // the shipped message per row (2 rows)
+  'aftersale.request': 2, // approved at once: the refund, its result message
+  'aftersale.review': 2,
+  'aftersale.receiveReturn': 2,
   'payNotify.refund': 1,
   'sweep.run': 3,
 };

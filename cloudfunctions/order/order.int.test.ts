@@ -107,7 +107,7 @@ describe('order.pay and payNotify', () => {
     const replies = await replayCallback(t.cloud, 'pay', o.orderId, 5);
     expect(replies.map((r) => `${r.errcode} ${r.errmsg}`).sort()).toEqual(['0 OK: duplicate', '0 OK: duplicate', '0 OK: duplicate', '0 OK: duplicate', '0 OK: paid']);
     expect(await docs(t.cloud, 'payments')).toHaveLength(1);
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen });
     // WeChat Pay's own retry (15 s later on its schedule) is acknowledged and changes nothing.
     t.cloud.advanceClock(15_000);
     expect((await deliverCallbacks(t.cloud)).delivered).toEqual([expect.objectContaining({ id: `pay:${o.orderId}`, acknowledged: true })]);
@@ -199,7 +199,7 @@ describe('order.pay and payNotify', () => {
     // The deadline passes before WeChat Pay retries: the sweep closes the charge first — paid — so it keeps the order.
     t.cloud.advanceClock(2 * 60 * 1000);
     expect(await t.cloud.ok('sweep', { action: 'run' })).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, closedAt: null });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, closedAt: null });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 1 });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
     expect(await docs(t.cloud, 'refunds')).toEqual([]);
@@ -218,7 +218,7 @@ describe('order.pay and payNotify', () => {
     t.cloud.faults({});
     const cancel = await t.cloud.call('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
     expect(cancel.ok === false && cancel.error.code).toBe('FAILED_PRECONDITION');
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen });
     jest.restoreAllMocks();
   });
 
