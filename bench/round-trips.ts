@@ -78,7 +78,7 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'fulfil.shipMany': 7, // per row: as fulfil.ship
   'order.confirmReceipt': 3,
   'order.messageTemplates': 2,
-  'aftersale.request': 7,
+  'aftersale.request': 8,
   'aftersale.review': 12,
   'aftersale.returnShipped': 4,
   'aftersale.receiveReturn': 18,

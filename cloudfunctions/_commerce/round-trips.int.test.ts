@@ -38,7 +38,7 @@ const BUDGETS: Record<string, number> = {
   'fulfil.shipMany': 7, // per row: as fulfil.ship,
   'order.confirmReceipt': 3, // caller, order, guarded receipt,
   'order.messageTemplates': 2, // caller, settings,
-  'aftersale.request': 7, // caller, settings, transaction (begin, order, request writes, commit); a photo check is one storage call,
+  'aftersale.request': 8, // caller, settings ∥ order (refusals before any transaction), transaction (begin, order, request writes, commit); a photo check is one storage call,
   'aftersale.review': 12, // approving a refund: request, transaction, refund done, growth reversal, the result message, marked handled,
   'aftersale.returnShipped': 4, // caller, request, guarded parcel write (returns it),
   'aftersale.receiveReturn': 18, // request, transaction, refund done, stock back, growth reversal, the result message, marked handled,

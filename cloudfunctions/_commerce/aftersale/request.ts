@@ -5,10 +5,10 @@
  * are one transaction on the order: 20 requests on one line at once make one request, the
  * others are refused (FAILED_PRECONDITION: a request is open) or asked to retry (CONFLICT). The
  * same request repeated (a retry after a lost reply) answers the first one.
- * Round trips: the settings, then the transaction (2 + order read + writes), then the follow-ups
+ * Round trips: the settings and the order (in parallel), then the transaction (2 + order read + writes), then the follow-ups
  * and the delivery of its events.
  */
-import { AppError, getTempFileUrls, type ActionContext, type Transaction } from '../../_platform';
+import { AppError, getTempFileUrls, store, type ActionContext, type Transaction } from '../../_platform';
 import { afterSaleOf, decideAfterSaleRequest, pickLines } from '../../../shared/lifecycle';
 import type { AfterSaleKind, AfterSaleRequest, Order, Refund } from '../../../shared/orders';
 import { afterSaleWindowMs } from '../../../shared/settings/fulfilment';
@@ -57,7 +57,11 @@ async function askedBefore(tx: Transaction, order: Order, ask: AfterSaleAsk): Pr
 
 export async function requestAfterSale(ctx: ActionContext, ask: AfterSaleAsk): Promise<{ request: AfterSaleRequest; order: Order }> {
   await checkPhotos(ctx, ask.photos ?? []);
-  const settings = await fulfilmentSettings(ctx);
+  // The order read beside the settings: a request naming another's order or lines the order does
+  // not have is refused before any transaction starts (the transaction decides again on its read).
+  const [settings, seen] = await Promise.all([fulfilmentSettings(ctx), store.getById<Order>('orders', ask.orderId)]);
+  if (!seen || seen.buyerOpenid !== ctx.openid) throw new AppError('NOT_FOUND', `no order ${ask.orderId}`);
+  pickLines(seen, ask.lineIds);
   const requestId = `as${ctx.newId(14)}`;
   const r = await writeOrderDecision<AfterSaleRequest>(ctx, ask.orderId, async (order, tx) => {
     if (order.buyerOpenid !== ctx.openid) throw new AppError('NOT_FOUND', `no order ${ask.orderId}`);
