@@ -49,6 +49,16 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'admin.dashboard': 11,
   'admin.shareTree': 3,
   'admin.reassign': 6,
+  'training.courses': 2,
+  'training.course': 2,
+  'training.lesson': 2,
+  'training.progress': 4, // completing a course without a quiz: +1 (completedAt)
+  'training.submitQuiz': 3,
+  'training.saveCourse': 3, // a new course: the update finds nothing, then the insert
+  'training.assign': 6, // to a list: course, salespeople + their progress, insert, update
+  'training.report': 5,
+  'me.profile': 1,
+  'me.saveProfile': 2,
   'admin.promotionHealth': 2, // one aggregate over every ops collection (issue 13)
   'admin.setRole': 2,
   'sweep.run': 12,
@@ -113,6 +123,17 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'aftersale.receiveReturn': 2,
   'payNotify.refund': 1,
   'sweep.run': 3,
+  'catalog.list': 1,
+  'catalog.get': 1,
+  'catalog.save': 1,
+  'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
+  'team.invites': 1,
+  'admin.export': 2, // the CSV's upload metadata + its URL
+  'training.courses': 1, // the covers' URLs
+  'training.course': 1,
+  'training.lesson': 1,
+  'me.profile': 1, // the avatar's URL
+  'me.saveProfile': 2, // a new avatar: does it exist, then its URL
 };
 
 /** Why a budget is what it is (printed in docs/bench.md). */
@@ -177,6 +198,31 @@ async function session(cloud: TestCloud): Promise<string[]> {
   await ok('admin', { action: 'promotionHealth' }, 'o_ops');
   await ok('admin', { action: 'setRole', openid: 'o_cust_2', role: 'customer' }, 'o_boss');
   await ok('admin', { action: 'reassign', fromSalesId: 'o_sales_li', toSalesId: 'o_sales_wang' }, 'o_boss');
+  // training: study, resume, fail then pass the quiz (and a retried submission); ops publish and assign; the report
+  const course = 'course_onboarding';
+  await ok('training', { action: 'courses' }, 'o_sales_zhao');
+  await ok('training', { action: 'course', courseId: course }, 'o_sales_zhao');
+  await ok('training', { action: 'lesson', courseId: course, lessonId: 'l_brand' }, 'o_sales_zhao');
+  await ok('training', { action: 'progress', courseId: course, lessonId: 'l_brand' }, 'o_sales_zhao'); // creates the progress
+  await ok('training', { action: 'progress', courseId: course, lessonId: 'l_products' }, 'o_sales_zhao');
+  const answers = (origin: string) => [{ questionId: 'q_origin', optionIds: [origin] }, { questionId: 'q_tea', optionIds: ['a', 'c'] }, { questionId: 'q_refund', optionIds: ['a'] }];
+  await ok('training', { action: 'submitQuiz', courseId: course, answers: answers('a'), attemptKey: 'rt-attempt-0001' }, 'o_sales_zhao');
+  await ok('training', { action: 'submitQuiz', courseId: course, answers: answers('b'), attemptKey: 'rt-attempt-0002' }, 'o_sales_zhao');
+  await ok('training', { action: 'submitQuiz', courseId: course, answers: answers('b'), attemptKey: 'rt-attempt-0002' }, 'o_sales_zhao'); // a retry
+  const lessons = [{ lessonId: 'a', title: 'a', blocks: [{ kind: 'text', text: 'a' }] }, { lessonId: 'b', title: 'b', blocks: [{ kind: 'text', text: 'b' }] }];
+  const newCourse = { courseId: 'rt_course', title: '演练', status: 'published', requiredBeforeLive: true, lessons };
+  await ok('training', { action: 'saveCourse', course: newCourse }, 'o_ops');
+  await ok('training', { action: 'saveCourse', course: { ...newCourse, title: '演练（改）' } }, 'o_ops');
+  await ok('training', { action: 'assign', courseId: 'rt_course', salesIds: ['o_sales_wang', 'o_sales_zhao'], dueAt: '2026-07-01T00:00:00+08:00' }, 'o_ops');
+  await ok('training', { action: 'assign', courseId: 'rt_course', salesIds: ['o_sales_zhao', 'o_sales_li'], dueAt: '2026-07-02T00:00:00+08:00' }, 'o_ops'); // one new, one moved
+  await ok('training', { action: 'assign', courseId: 'rt_course', salesIds: 'all', dueAt: '2026-07-01T00:00:00+08:00' }, 'o_ops');
+  await ok('training', { action: 'progress', courseId: 'rt_course', lessonId: 'a' }, 'o_sales_wang');
+  await ok('training', { action: 'progress', courseId: 'rt_course', lessonId: 'b' }, 'o_sales_wang'); // completes it
+  await ok('training', { action: 'report' }, 'o_boss');
+  await ok('training', { action: 'report', courseId: 'rt_course' }, 'o_boss');
+  // the customer's profile
+  await ok('me', { action: 'profile' }, 'o_cust_1');
+  await ok('me', { action: 'saveProfile', nickname: '小美' }, 'o_cust_1');
   // back office (issue 13): products, stock, the sales team
   const image = await uploadAs(cloud, 'o_ops', 'uploads/o_ops/product/rt.png');
   const made = await ok<{ productId: string; skus: Array<{ skuId: string }> }>(

@@ -8,10 +8,11 @@ import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralPr
 import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
 import { fulfilmentSettingsSchema } from './settings/fulfilment';
+import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -20,11 +21,12 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const growthSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
+const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
   binding_policy: bindingPolicySchema,
+  courses: courseSchema,
 };
 
 /**
@@ -36,7 +38,7 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
   }
-  const r = growthSchemas[collection].safeParse(doc);
+  const r = otherSchemas[collection].safeParse(doc);
   return r.success ? [] : describeIssues(r.error.issues, '(document)');
 }
 

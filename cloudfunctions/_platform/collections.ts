@@ -30,6 +30,8 @@ export const COLLECTIONS = [
   'audit_log',
   'aftersale_requests',
   'messages',
+  'courses',
+  'training_progress',
   'payouts',
   'invites',
 ] as const;

@@ -3,13 +3,15 @@ import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupLivePromotions } from './promotions';
+import { requiredCoursesLookup } from './required-courses';
+import { decideShelfLive, type GateRow } from '../../shared/training';
 
 interface ShelfRow {
   _id: string;
   name?: string;
   slogan?: string;
   logoFileId?: string;
-  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarFileId?: string; shelfProductIds?: string[]; products: ProductDoc[] }>;
+  sales: Array<{ _id: string; name: string; title?: string; slogan?: string; avatarFileId?: string; shelfProductIds?: string[]; products: ProductDoc[]; requiredCourses: GateRow[] }>;
   couponTemplates: unknown[];
   groupDeals: unknown[];
 }
@@ -28,9 +30,11 @@ function targetSalesId(input: { salesId?: string }, ctx: ActionContext): string 
 
 /**
  * One aggregate reads everything the shelf needs — brand settings, the salesperson, their
- * products with SKUs, live coupon templates and group deals — so shelf.view costs two round
- * trips in all (the caller's user doc, then this). Images are answered as temporary URLs of their
- * stored file ids (one getTempFileURL for the whole shelf).
+ * products with SKUs, the required courses that may keep their shelf from being live (with their
+ * progress), live coupon templates and group deals — so shelf.view costs two round trips in all
+ * (the caller's user doc, then this). A customer opening a shelf that is not live yet gets
+ * FAILED_PRECONDITION (shared/training/shelf-gate.ts). Images are answered as temporary URLs of
+ * their stored file ids (one getTempFileURL for the whole shelf).
  */
 export async function viewShelf(input: { salesId?: string }, ctx: ActionContext) {
   const _ = store.command();
@@ -55,6 +59,7 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
             .done(),
           as: 'products',
         })
+        .lookup(requiredCoursesLookup())
         .done(),
       as: 'sales',
     });
@@ -62,6 +67,9 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
   if (!row) throw new AppError('NOT_FOUND', 'the shop is not set up (settings/brand missing)');
   const sales = row.sales[0];
   if (!sales) throw new AppError('NOT_FOUND', `no salesperson ${JSON.stringify(target ?? 'default')}`);
+  // A salesperson previews their own shelf, and staff look at anyone's, live or not.
+  const staff = ctx.user._id === sales._id || ctx.user.role === 'boss' || ctx.user.role === 'ops';
+  if (!staff && !decideShelfLive(sales.requiredCourses).live) throw new AppError('FAILED_PRECONDITION', 'shelf not live yet: the salesperson has required training to complete');
 
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
   const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));

@@ -6,11 +6,12 @@ import { seedGrowth } from './growth';
 import { seedPeople } from './people';
 import { seedPromotions } from './promotions';
 import { seedTeam } from './team';
+import { seedTraining } from './training';
 import type { SeedDoc } from './window';
 
 /** `demo`: also the back office's demo (settled commission, an open payout, a referral to review; see back-office.ts). */
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedFulfilment(now, options)];
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedFulfilment(now, options)];
   if (options.demo) parts.push(seedBackOffice(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
@@ -25,3 +26,4 @@ export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<s
 export { PERSONAS } from './people';
 export { PRODUCT_TITLES } from './catalog';
 export { TEAM_IDS } from './team';
+export { ONBOARDING_ANSWERS, TRAINING_IDS } from './training';

@@ -2,8 +2,8 @@ export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
     { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'aftersale/index', 'aftersale-apply/index'] },
-    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index', 'payout/index'] },
-    { root: 'packageBoss', pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'to-ship/index', 'aftersale-queue/index', 'aftersale-detail/index'] },
+    { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index', 'payout/index', 'training/index', 'course/index', 'lesson/index', 'quiz/index'] },
+    { root: 'packageBoss', pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'to-ship/index', 'aftersale-queue/index', 'aftersale-detail/index', 'training-report/index'] },
   ],
   preloadRule: {
     'pages/shelf/index': { network: 'all', packages: ['packageShop'] },

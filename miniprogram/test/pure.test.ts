@@ -3,6 +3,7 @@ import { inviteCodeOf } from '../src/packageShop/join/invite-code';
 import { parseYuan } from '../src/utils/money';
 import { curateItems, moveItem, shelfIds } from '../src/packageSales/curate/items';
 import type { Catalog } from '../src/services/api';
+import { answersOf, toggleOption, unanswered, type AnswerSheet } from '../src/packageSales/quiz/answer-sheet';
 
 const product = (id: string, onShelf: boolean): Catalog['products'][number] => ({
   id,
@@ -85,5 +86,27 @@ describe('inviteCodeOf (the join page)', () => {
   it('a 12-character invitation scene is never read as a share id', () => {
     expect(shareIdFromQuery({ scene: 'JoinTeamDemo' })).toBeUndefined();
     expect(shareIdFromQuery({ scene: 'k3Vq9ZtA' })).toBe('k3Vq9ZtA');
+  });
+});
+
+describe('the quiz answer sheet', () => {
+  const single = { questionId: 's', kind: 'single' as const };
+  const multiple = { questionId: 'm', kind: 'multiple' as const };
+  it('keeps one option for a single-choice question, toggles options of a multiple-choice one', () => {
+    let sheet: AnswerSheet = {};
+    sheet = toggleOption(sheet, single, 'a');
+    sheet = toggleOption(sheet, single, 'b');
+    sheet = toggleOption(sheet, multiple, 'x');
+    sheet = toggleOption(sheet, multiple, 'y');
+    sheet = toggleOption(sheet, multiple, 'x');
+    expect(sheet).toEqual({ s: ['b'], m: ['y'] });
+  });
+  it('names the questions still unanswered, and submits answers in the quiz order', () => {
+    const sheet: AnswerSheet = { m: [], s: ['a'] };
+    expect(unanswered(sheet, [single, multiple]).map((q) => q.questionId)).toEqual(['m']);
+    expect(answersOf({ m: ['y'], s: ['a'] }, [single, multiple])).toEqual([
+      { questionId: 's', optionIds: ['a'] },
+      { questionId: 'm', optionIds: ['y'] },
+    ]);
   });
 });

@@ -137,7 +137,7 @@ export const admin = defineContract({
   },
   /**
    * Ops/boss: every ops document (promotions, commission plans, referral programs, binding
-   * policy, experiments, ops settings) that fails its schema, with the problems by field.
+   * policy, experiments, courses, ops settings) that fails its schema, with the problems by field.
    */
   promotionHealth: {
     input: {},

@@ -19,9 +19,11 @@ import { share } from './share';
 import { shelf } from './shelf';
 import { sweep } from './sweep';
 import { team } from './team';
+import { training } from './training';
+import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, fulfil, aftersale };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -37,4 +39,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, fulfil, aftersale };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale };

@@ -29,6 +29,8 @@ interface JsonSchema {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   anyOf?: JsonSchema[];
+  /** A discriminated union (zod's `discriminatedUnion`). */
+  oneOf?: JsonSchema[];
 }
 
 /** Real ids by field name (the last key of the path), e.g. `{productId: ['p01', …]}`. */
@@ -133,7 +135,8 @@ const EXTRA_KEYS = [
 export function validArb(s: JsonSchema, key: string, pools: Pools): fc.Arbitrary<unknown> {
   if (s.const !== undefined) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
-  if (s.anyOf) return fc.oneof(...s.anyOf.map((x) => validArb(x, key, pools)));
+  const union = s.anyOf ?? s.oneOf;
+  if (union) return fc.oneof(...union.map((x) => validArb(x, key, pools)));
   const pool = pools[key];
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   const generic = genericArb(s, type, key, pools);

@@ -197,6 +197,40 @@ export const teamApi = {
   deactivate: (salesId: string, heirId: string) => callCloud('team', 'deactivate', { salesId, heirId }),
 };
 
+/** training.courses: my assigned courses and whether my shelf is live. */
+export type TrainingCourses = Reply<'training', 'courses'>;
+/** A course in my list, with my standing. */
+export type CourseCard = TrainingCourses['courses'][number];
+/** training.course: the outline, my standing, the quiz without its answers. */
+export type CourseDetail = Reply<'training', 'course'>;
+/** training.lesson. */
+export type LessonView = Reply<'training', 'lesson'>;
+/** A quiz answer sheet. */
+export type QuizAnswers = Event<'training', 'submitQuiz'>['answers'];
+/** training.submitQuiz: this attempt and my standing after it. */
+export type QuizResult = Reply<'training', 'submitQuiz'>;
+/** training.report. */
+export type TrainingReport = Reply<'training', 'report'>;
+/** me.profile. */
+export type MyProfile = Reply<'me', 'profile'>;
+
+export const trainingApi = {
+  courses: () => callCloud('training', 'courses', {}),
+  course: (courseId: string) => callCloud('training', 'course', { courseId }),
+  lesson: (courseId: string, lessonId: string) => callCloud('training', 'lesson', { courseId, lessonId }),
+  /** Marks a lesson done (safe to repeat). */
+  progress: (courseId: string, lessonId: string) => callCloud('training', 'progress', { courseId, lessonId }),
+  /** `attemptKey`: one per answer sheet, kept across retries of the same submit (counted once). */
+  submitQuiz: (courseId: string, answers: QuizAnswers, attemptKey: string) => callCloud('training', 'submitQuiz', { courseId, answers, attemptKey }),
+  report: (courseId?: string, cursor?: string) => callCloud('training', 'report', { courseId, cursor }),
+};
+
+export const meApi = {
+  profile: () => callCloud('me', 'profile', {}),
+  /** `avatarFileId` omitted: the avatar stays as it is. */
+  saveProfile: (nickname: string, avatarFileId?: string) => callCloud('me', 'saveProfile', { nickname, avatarFileId }),
+};
+
 /** A fresh idempotency key per checkout attempt (kept across retries of the same submit). */
 export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;

@@ -105,10 +105,24 @@ export async function chooseAndUploadImage(purpose: string, owner: string = curr
   if (file?.size && file.size > MAX_IMAGE_BYTES) throw new CloudError('INVALID_ARGUMENT', 'image is larger than 5 MB');
   // h5 temp paths are blob: URLs without an extension; the picked file's type names it.
   const ext = process.env.TARO_ENV === 'h5' ? extOfType(file?.type) : extOf(tempFilePath);
+  return uploadTemp(owner, purpose, tempFilePath, ext);
+}
+
+async function uploadTemp(owner: string, purpose: string, tempFilePath: string, ext: string): Promise<UploadedFile> {
   const cloudPath = cloudPathFor(owner, purpose, ext);
   const fileId = process.env.TARO_ENV === 'h5' ? await uploadH5(cloudPath, tempFilePath) : await uploadWeapp(cloudPath, tempFilePath);
   const url = (await tempUrls([fileId]))[fileId] || tempFilePath;
   return { fileId, url };
+}
+
+/**
+ * Uploads an image WeChat already gave the page as a temporary file (the avatar from `<Button
+ * openType="chooseAvatar">`) to the user's own `uploads/<owner>/<purpose>/` folder; `owner` as
+ * for {@link chooseAndUploadImage} (weapp: `me.profile`'s `openid`).
+ */
+export async function uploadImageFile(purpose: string, tempFilePath: string, owner: string = currentOpenid()): Promise<UploadedFile> {
+  if (!owner) throw new CloudError('UNAUTHENTICATED', 'the uploader’s openid is unknown: pass it from a function reply');
+  return uploadTemp(owner, purpose, tempFilePath, extOf(tempFilePath));
 }
 
 /**

@@ -1,10 +1,12 @@
+import '../../components/training.css';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { ErrorView } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
+import { ShelfLiveBanner } from '../../components/shelf-live-banner';
 import { useCloud } from '../../hooks/use-cloud';
-import { salesApi } from '../../services/api';
+import { salesApi, trainingApi } from '../../services/api';
 import { myOpenid } from '../../services/role';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
@@ -17,11 +19,13 @@ const LINKS = [
   { text: '客户订单', sub: '我名下的成交', url: '/packageSales/orders/index' },
   { text: '佣金明细', sub: '待结算 / 可结算 / 已发放 / 已冲回', url: '/packageSales/ledger/index' },
   { text: '排行榜', sub: '业绩与拉新', url: '/packageSales/leaderboard/index' },
+  { text: '培训学习', sub: '指派给我的课程与测验', url: '/packageSales/training/index' },
   { text: '提现', sub: '可提现余额 · 申请 · 进度', url: '/packageSales/payout/index' },
 ];
 
 export default function WorkbenchPage() {
   const ledger = useCloud(() => salesApi.ledger());
+  const training = useCloud(() => trainingApi.courses());
   const salesId = ledger.data?.salesId || myOpenid() || 'me';
   const t = ledger.data?.totals;
   const title = '我的精选货架，欢迎来逛';
@@ -54,8 +58,9 @@ export default function WorkbenchPage() {
             </View>
           </View>
           {ledger.data?.salesId ? <MyCard salesId={ledger.data.salesId} /> : null}
-          <View className="card">
+          <View className="card" data-testid="wb-share-centre" data-shelf-live={training.data ? (training.data.shelf.live ? '1' : '0') : ''}>
             <View className="card-title">分享中心</View>
+            {training.data ? <ShelfLiveBanner shelf={training.data.shelf} /> : null}
             <Text className="muted wb-share-tip">分享卡片、海报或朋友圈，客户打开即绑定到你名下（保护期内他人无法抢客）。</Text>
             <ShareBar type="shelf" id={salesId} page="/pages/shelf/index" label="分享货架" />
             <View className="cell" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>

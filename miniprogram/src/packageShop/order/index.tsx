@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
 import { PriceBreakdown } from '../../components/price-breakdown';
+import { ProfilePrompt } from '../../components/profile-prompt';
 import { useCloud } from '../../hooks/use-cloud';
 import { orderApi, type OrderView } from '../../services/api';
 import { LINE_STATE_TEXT } from '../../services/aftersale-text';
@@ -119,6 +120,7 @@ export default function OrderPage() {
                   <Text className="cell-arrow">›</Text>
                 </View>
               ) : null}
+              {o.paidAt ? <ProfilePrompt /> : null}
               <View className="bottom-space" />
               <View className="bottom-bar order-actions">
                 {isPendingPay(o.status) ? (

@@ -1,6 +1,10 @@
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View, Text, Image } from '@tarojs/components';
+import { ProfileSheet } from '../../components/profile-sheet';
 import { Shell } from '../../components/shell';
+import { useCloud } from '../../hooks/use-cloud';
+import { meApi } from '../../services/api';
 import { useKnownRole } from '../../services/role';
 import { currentShareId } from '../../services/share';
 import './index.css';
@@ -19,7 +23,9 @@ const SHOP: Entry[] = [
 ];
 const WORK: Entry[] = [
   { text: '销售工作台', url: '/packageSales/workbench/index', roles: ['sales'] },
+  { text: '我的培训', url: '/packageSales/training/index', roles: ['sales'] },
   { text: '老板看板', url: '/packageBoss/dashboard/index', roles: ['boss', 'ops'] },
+  { text: '培训报表', url: '/packageBoss/training-report/index', roles: ['boss', 'ops'] },
   { text: '后台管理', url: '/packageBoss/home/index', roles: ['boss', 'ops'] },
   { text: '待办队列', url: '/packageBoss/queues/index', roles: ['boss', 'ops'] },
 ];
@@ -30,15 +36,41 @@ export default function MePage() {
   const go = (e: Entry) => (e.url.startsWith('/pages/orders') ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
   const work = WORK.filter((e) => !role || !e.roles || e.roles.includes(role));
   const sid = currentShareId();
+  const profile = useCloud(() => meApi.profile());
+  const [editing, setEditing] = useState(false);
+  // The sheet takes the whole screen: the tab bar would sit over its save button (h5).
+  useEffect(() => {
+    if (!editing) return undefined;
+    Taro.hideTabBar({ animation: false }).catch(() => undefined);
+    return () => {
+      Taro.showTabBar({ animation: false }).catch(() => undefined);
+    };
+  }, [editing]);
+  const p = profile.data;
+  const roleText = ROLE_TEXT[p?.role ?? role ?? ''] || '微信用户';
   return (
     <Shell>
-      <View className="me-head">
-        <View className="avatar me-avatar">我</View>
-        <View>
-          <Text className="me-name">{role ? ROLE_TEXT[role] || role : '微信用户'}</Text>
+      <View className="me-head" onClick={() => p && setEditing(true)} data-testid="profile-edit">
+        {p?.avatarUrl ? <Image className="avatar me-avatar-img" src={p.avatarUrl} mode="aspectFill" data-testid="me-avatar" /> : <View className="avatar me-avatar">我</View>}
+        <View className="grow">
+          <Text className="me-name" data-testid="me-nickname">
+            {p?.nickname || roleText}
+          </Text>
+          <Text className="me-sub">{p && !p.complete ? '点击设置头像和昵称' : roleText}</Text>
           {sid ? <Text className="me-sub">来自分享 {sid}</Text> : null}
         </View>
+        <Text className="cell-arrow">›</Text>
       </View>
+      {editing && p ? (
+        <ProfileSheet
+          profile={p}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            profile.setData(saved);
+            setEditing(false);
+          }}
+        />
+      ) : null}
       <View className="card">
         {SHOP.map((e) => (
           <View key={e.text} className="cell" onClick={() => go(e)}>

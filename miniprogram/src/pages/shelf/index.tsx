@@ -34,6 +34,14 @@ export default function ShelfPage() {
 
   const openProduct = (p: ShelfProduct) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
 
+  // shelf.view: FAILED_PRECONDITION = the salesperson's shelf is not live yet (required training to finish).
+  if (state.error?.code === 'FAILED_PRECONDITION' && !state.data) {
+    return (
+      <Shell className="shelf">
+        <Empty text="货架还在准备中" hint="这位顾问完成上岗培训后，货架就会上线，稍后再来看看" />
+      </Shell>
+    );
+  }
   return (
     <Shell className="shelf">
       <Loadable
