@@ -10,6 +10,7 @@ import { startTestCloud } from '../emulator/testing';
 import { finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, median, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
+import { HOME } from '../tests/support/commerce';
 
 const DIST = join(REPO_ROOT, 'dist', 'cloudfunctions');
 const MAX_BYTES = 1024 * 1024;
@@ -47,7 +48,7 @@ async function smoke(): Promise<{ calls: Array<{ call: string; ok: boolean; code
     const created = await record(
       'order.create (with coupon)',
       'order',
-      { action: 'create', items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], couponId: claimed?.couponId, idempotencyKey: 'bundle-smoke-1' },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], couponId: claimed?.couponId, idempotencyKey: 'bundle-smoke-1' },
       'o_cust_1',
     );
     await record('order.pay', 'order', { action: 'pay', orderId: created?.orderId }, 'o_cust_1');
@@ -57,8 +58,8 @@ async function smoke(): Promise<{ calls: Array<{ call: string; ok: boolean; code
     await record('order.refund', 'order', { action: 'refund', orderId: created?.orderId }, 'o_cust_1');
     const refunded = await finishRefunds(cloud);
     calls.push({ call: 'payNotify bundle (refund notice)', ok: refunded.delivered.some((d) => d.id.startsWith('refund:') && d.acknowledged) });
-    const team = await record('order.create (open a team)', 'order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'bundle-smoke-open' }, 'o_cust_2');
-    await record('order.create (join a team)', 'order', { action: 'create', teamId: team?.teamId, idempotencyKey: 'bundle-smoke-join' }, 'o_cust_3');
+    const team = await record('order.create (open a team)', 'order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'bundle-smoke-open' }, 'o_cust_2');
+    await record('order.create (join a team)', 'order', { action: 'create', addressId: HOME, teamId: team?.teamId, idempotencyKey: 'bundle-smoke-join' }, 'o_cust_3');
     const share = await record('share.create', 'share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     await record('share.open', 'share', { action: 'open', shareId: share?.shareId }, 'o_cust_4');
     await record('sales.customers', 'sales', { action: 'customers' }, 'o_sales_li');

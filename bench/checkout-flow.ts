@@ -10,6 +10,7 @@
 import cloudbase from '@cloudbase/node-sdk';
 import { payOrder as payAtCashier, type ChargeReply } from '../tests/support/pay';
 import { callFunction, percentile, round, type FunctionReply } from './lib';
+import { HOME } from '../tests/support/commerce';
 
 type Doc = Record<string, unknown> & { _id: string };
 type SdkDb = ReturnType<ReturnType<typeof cloudbase.init>['database']>;
@@ -160,7 +161,7 @@ export async function shop(url: string, sale: FlashSale, openid: string): Promis
     callFunction(
       url,
       'order',
-      { action: 'create', items: [{ productId: sale.productId, skuId: sale.skuId, qty: 1 }], ...(couponId ? { couponId } : {}), idempotencyKey: `flash-${sale.runId}` },
+      { action: 'create', addressId: HOME, items: [{ productId: sale.productId, skuId: sale.skuId, qty: 1 }], ...(couponId ? { couponId } : {}), idempotencyKey: `flash-${sale.runId}` },
       openid,
       CLIENT_TIMEOUT_MS,
     ),

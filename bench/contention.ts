@@ -9,7 +9,7 @@
  * coupon_templates during the burst and keeps the minimum stock it saw.
  */
 import type { TestCloud } from '../emulator/testing';
-import { outcomes } from '../tests/support/commerce';
+import { HOME, outcomes } from '../tests/support/commerce';
 import { budget, burst, callFunction, captureLogs, latency, tally, type Budget } from './lib';
 import { cloudBench, type Bench } from './run-one';
 
@@ -119,14 +119,14 @@ async function joins(cloud: TestCloud, budgets: Budget[]) {
   const joiners = await addUsers(cloud, 'o_bj_', JOINS);
   const teamIds: string[] = [];
   for (const l of leaders) {
-    const r = (await cloud.call('order', { action: 'create', dealId: 'gd_bench_five', idempotencyKey: `bench-open-${l}` }, l)) as Env<{ teamId: string }>;
+    const r = (await cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_bench_five', idempotencyKey: `bench-open-${l}` }, l)) as Env<{ teamId: string }>;
     if (!r.ok) throw new Error(`order.create (open a team) failed: ${r.error.code} ${r.error.message}`);
     teamIds.push(r.data.teamId);
   }
   const stockBefore = Number(((await cloud.db.collection('skus').doc(skuId).get()) as { data: Doc[] }).data[0].stock);
   cloud.resetStats();
   const logs = captureLogs();
-  const { wallMs, results } = await burst(JOINS, (i) => callFunction(cloud.url, 'order', { action: 'create', teamId: teamIds[i % TEAMS], idempotencyKey: `bench-join-${i}` }, joiners[i]));
+  const { wallMs, results } = await burst(JOINS, (i) => callFunction(cloud.url, 'order', { action: 'create', addressId: HOME, teamId: teamIds[i % TEAMS], idempotencyKey: `bench-join-${i}` }, joiners[i]));
   logs.stop();
   const o = outcomes(results.map((r) => r.value));
   const teams = await all(cloud, 'teams', { dealId: 'gd_bench_five' });
@@ -159,7 +159,7 @@ async function orders(cloud: TestCloud, budgets: Budget[]) {
   cloud.resetStats();
   const logs = captureLogs();
   const { wallMs, results } = await burst(ORDERS, (i) =>
-    callFunction(cloud.url, 'order', { action: 'create', items: [{ productId, skuId, qty: 1 }], idempotencyKey: `bench-order-${i}` }, buyers[i]),
+    callFunction(cloud.url, 'order', { action: 'create', addressId: HOME, items: [{ productId, skuId, qty: 1 }], idempotencyKey: `bench-order-${i}` }, buyers[i]),
   );
   logs.stop();
   watch.stop();

@@ -11,6 +11,7 @@ import { budget, median, round, timed, type Budget } from './lib';
 import type { Bench } from './run-one';
 import { loadMain } from '../tests/support/functions';
 import { payOrder } from '../tests/support/pay';
+import { HOME } from '../tests/support/commerce';
 
 const CALLS = 15;
 const CHECKS = 300;
@@ -41,9 +42,9 @@ async function arrange(cloud: TestCloud): Promise<{ teamId: string; orderId: str
   const share = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
   await cloud.ok('share', { action: 'open', shareId: share.shareId }, 'o_cust_1');
   for (const templateId of ['ct_flat5', 'ct_man100_15', 'ct_zhe80_cap30']) await cloud.ok('coupon', { action: 'claim', templateId }, 'o_cust_1');
-  const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'bench-contract-1' }, 'o_cust_1');
+  const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'bench-contract-1' }, 'o_cust_1');
   await payOrder(cloud, order.orderId, 'o_cust_1');
-  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'bench-contract-2' }, 'o_cust_2');
+  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'bench-contract-2' }, 'o_cust_2');
   await payOrder(cloud, team.orderId, 'o_cust_2');
   return { teamId: team.teamId, orderId: order.orderId, shareId: share.shareId };
 }
@@ -61,7 +62,7 @@ export const bench: Bench = {
         const times: number[] = [];
         let data: unknown;
         for (let i = 0; i < CALLS; i++) {
-          const r = await timed(() => cloud.cloud.functions.invoke(fn, event, openid) as Promise<{ ok: boolean; data?: unknown; error?: unknown }>);
+          const r = await timed(() => cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid }) as Promise<{ ok: boolean; data?: unknown; error?: unknown }>);
           if (!r.value.ok) throw new Error(`${action} failed: ${JSON.stringify(r.value.error)}`);
           times.push(r.ms);
           data = r.value.data;

@@ -14,11 +14,13 @@
  * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
  * the machine's load, so these are exact.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { AS_FUNCTION, startTestCloud, type TestCloud } from '../emulator/testing';
 import { settleCommissionNow } from '../tests/support/payouts';
+import type { Invoker } from '../emulator/functions';
 import { finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, type Budget } from './lib';
 import type { Bench } from './run-one';
+import { HOME } from '../tests/support/commerce';
 
 /** Max database operations per call. Issue 5 fixes shelf.view and coupon.claim. */
 export const ROUND_TRIP_BUDGETS: Record<string, number> = {
@@ -96,6 +98,13 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'aftersale.list': 2,
   'aftersale.get': 3,
   'aftersale.queue': 2,
+  // the cart and the address book (issue 12)
+  'cart.get': 2, // caller, the cart with its SKUs and products (one aggregate)
+  'cart.set': 3, // caller, the SKUs named (one aggregate), the cart written
+  'cart.clear': 2,
+  'address.list': 2,
+  'address.save': 3, // caller, the book, the guarded write
+  'address.remove': 3,
 };
 
 /**
@@ -129,6 +138,8 @@ export const PLATFORM_BUDGETS: Record<string, number> = {
   'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
   'team.invites': 1,
   'admin.export': 2, // the CSV's upload metadata + its URL
+  'cart.get': 1, // the products' images as temporary URLs
+  'cart.set': 1,
   'training.courses': 1, // the covers' URLs
   'training.course': 1,
   'training.lesson': 1,
@@ -141,8 +152,8 @@ export const FIXED_BY_ISSUE = ['shelf.view', 'coupon.claim'];
 
 async function session(cloud: TestCloud): Promise<string[]> {
   const problems: string[] = [];
-  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T | undefined> => {
-    const r = await cloud.call<T>(fn, event, openid);
+  const ok = async <T = Record<string, unknown>>(fn: string, event: Record<string, unknown>, caller?: string | Invoker): Promise<T | undefined> => {
+    const r = await cloud.call<T>(fn, event, caller);
     if (!r.ok) problems.push(`${fn}.${String(event.action)}: ${r.error.code} ${r.error.message}`);
     return r.ok ? r.data : undefined;
   };
@@ -170,20 +181,20 @@ async function session(cloud: TestCloud): Promise<string[]> {
   // orders
   const cart = { items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }] };
   await ok('order', { action: 'quote', ...cart, couponId: c1?.couponId }, 'o_cust_1');
-  const o1 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
+  const o1 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, couponId: c1?.couponId, idempotencyKey: 'rt-order-1' }, 'o_cust_1');
   await payOrder(cloud, String(o1?.orderId), 'o_cust_1');
-  const o4 = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
+  const o4 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p02', skuId: 'p02-s1', qty: 2 }], shareId: child?.shareId, idempotencyKey: 'rt-order-4' }, 'o_cust_4');
   await payOrder(cloud, String(o4?.orderId), 'o_cust_4');
   await ok('order', { action: 'refund', orderId: o1?.orderId }, 'o_ops');
   await finishRefunds(cloud); // WeChat Pay's refund notice
-  const o2 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
-  await ok('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
+  const o2 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1');
+  await ok('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-2' }, 'o_cust_1'); // idempotent repeat
   await ok('order', { action: 'cancel', orderId: o2?.orderId }, 'o_cust_1');
   await ok('order', { action: 'list' }, 'o_cust_1');
   await ok('order', { action: 'get', orderId: o1?.orderId }, 'o_cust_1');
   // group deals
-  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'rt-team-open' }, 'o_cust_1');
-  const joined = await ok<{ orderId: string }>('order', { action: 'create', teamId: team?.teamId, idempotencyKey: 'rt-team-join' }, 'o_cust_2');
+  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'rt-team-open' }, 'o_cust_1');
+  const joined = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team?.teamId, idempotencyKey: 'rt-team-join' }, 'o_cust_2');
   await ok('groupbuy', { action: 'get', teamId: team?.teamId }, 'o_cust_2');
   await payOrder(cloud, String(team?.orderId), 'o_cust_1');
   await payOrder(cloud, String(joined?.orderId), 'o_cust_2');
@@ -241,7 +252,7 @@ async function session(cloud: TestCloud): Promise<string[]> {
   await ok('team', { action: 'deactivate', salesId: 'o_sales_wang', heirId: 'o_sales_zhao' }, 'o_boss');
   // fulfilment and after-sale (issue 12): ship, paste, receipt, a return, a cancelled request
   const two = { items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }] };
-  const o5 = await ok<{ orderId: string }>('order', { action: 'create', ...two, idempotencyKey: 'rt-order-5' }, 'o_cust_2');
+  const o5 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...two, idempotencyKey: 'rt-order-5' }, 'o_cust_2');
   await payOrder(cloud, String(o5?.orderId), 'o_cust_2');
   await ok('order', { action: 'messageTemplates', moment: 'pay' }, 'o_cust_2');
   await ok('fulfil', { action: 'toShip' }, 'o_ops');
@@ -257,13 +268,20 @@ async function session(cloud: TestCloud): Promise<string[]> {
   await ok('aftersale', { action: 'list' }, 'o_cust_2');
   await ok('aftersale', { action: 'get', requestId: ret?.requestId }, 'o_cust_2');
   await ok('aftersale', { action: 'queue' }, 'o_ops');
+  // the cart and the address book (issue 12)
+  await ok('cart', { action: 'set', items: [{ skuId: 'p03-s1', qty: 1 }, { skuId: 'p12-s1', qty: 2 }] }, 'o_cust_4');
+  await ok('cart', { action: 'get' }, 'o_cust_4');
+  const office = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '婷婷', phone: '13800000004', province: '四川', city: '成都市', district: '锦江区', detail: '红星路三段1号' } }, 'o_cust_4');
+  await ok('address', { action: 'list' }, 'o_cust_4');
+  await ok('address', { action: 'remove', addressId: office?.addressId }, 'o_cust_4');
+  await ok('cart', { action: 'clear' }, 'o_cust_4');
   // timers: idle; an unpaid order past its TTL (its charge closed first); then (orders shipped, received by the sweep, completed after the window) settlement
-  const o3 = await ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'rt-order-3' }, 'o_cust_3');
+  const o3 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-3' }, 'o_cust_3');
   await ok('order', { action: 'pay', orderId: o3?.orderId }, 'o_cust_3');
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   cloud.advanceClock(16 * 60 * 1000);
-  await ok('sweep', { action: 'run' });
-  await ok('sweep', { action: 'run' });
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
+  await ok('sweep', { action: 'run' }, AS_FUNCTION);
   await settleCommissionNow(cloud);
   // the back office (issue 13): 李娜's commission has settled; a payout, the queues, exports
   const paid = await ok<{ payout: { payoutId: string } }>('payout', { action: 'request', amountFen: 1_000 }, 'o_sales_li');

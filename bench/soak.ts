@@ -15,12 +15,16 @@
  *   records = refunded amounts ≤ paid, per order and in total), commission ledger balanced (per
  *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not;
  *   never settleable for an order with an after-sale request open).
- * A second, informational phase adds 3% failing single writes (the documented crash windows of
- * docs/commerce.md): its invariant breaks are reported, not budgeted.
+ * A second budgeted phase runs the same workload while 10% of writes and commits are APPLIED and
+ * their reply lost (the caller gets an error for a write that happened, as after a timeout;
+ * issue 11): every invariant must still hold. A third, informational phase adds 3% failing single
+ * writes (the documented crash windows of docs/commerce.md): its invariant breaks are reported, not
+ * budgeted.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
+import { startTestCloud, type TestCloud, AS_FUNCTION } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
-import { outcomes } from '../tests/support/commerce';
+import { seededRandom } from '../emulator/seeded-random';
+import { HOME, outcomes } from '../tests/support/commerce';
 import { deliverCallbacks, payOrder } from '../tests/support/pay';
 import { budget, captureLogs, round, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
@@ -42,17 +46,6 @@ const HOLDING_LINES = ['open', 'shipped', 'refunded_shipped'];
 const KEPT = ['paid', 'to_ship', 'shipped', 'received', 'completed'];
 const PAID_FAMILY = [...KEPT, 'refunded'];
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function all(cloud: TestCloud, collection: string, where: Record<string, unknown> = {}): Promise<Doc[]> {
   const out: Doc[] = [];
   for (let skip = 0; ; skip += 1000) {
@@ -72,7 +65,7 @@ interface World {
 }
 
 async function workload(cloud: TestCloud, seed: number, customers: string[], rounds: number): Promise<{ calls: Record<string, Record<string, number>>; world: World }> {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: T[]): T | undefined => (xs.length ? xs[Math.floor(rnd() * xs.length)] : undefined);
   const take = (m: Map<string, string[]>, k: string): string | undefined => {
     const xs = m.get(k) ?? [];
@@ -100,7 +93,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
       const couponId = rnd() < 0.4 ? take(world.coupons, u) : undefined;
       const r = (await cloud.call(
         'order',
-        { action: 'create', items: [{ productId: skuId.split('-')[0], skuId, qty: 1 + Math.floor(rnd() * 2) }], ...(couponId ? { couponId } : {}), idempotencyKey: `soak-${seed}-${key++}` },
+        { action: 'create', addressId: HOME, items: [{ productId: skuId.split('-')[0], skuId, qty: 1 + Math.floor(rnd() * 2) }], ...(couponId ? { couponId } : {}), idempotencyKey: `soak-${seed}-${key++}` },
         u,
       )) as Env<{ orderId: string }>;
       note('order.create', r);
@@ -128,7 +121,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
         : await cloud.call('order', { action: 'refund', orderId }, 'o_ops')) as Env;
       note(x < 0.72 ? 'aftersale.request' : 'order.refund', r);
     } else if (x < 0.82) {
-      const r = (await cloud.call('order', { action: 'create', dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
+      const r = (await cloud.call('order', { action: 'create', addressId: HOME, dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
       note('order.create (open a team)', r);
       if (r.ok) {
         world.teams.push(r.data.teamId);
@@ -138,7 +131,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
     } else if (x < 0.9) {
       const teamId = pick(world.teams);
       if (!teamId) return;
-      const r = (await cloud.call('order', { action: 'create', teamId, idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ orderId: string }>;
+      const r = (await cloud.call('order', { action: 'create', addressId: HOME, teamId, idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ orderId: string }>;
       note('order.create (join a team)', r);
       if (r.ok) {
         groupOrders.add(r.data.orderId);
@@ -153,7 +146,7 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
         note('share.open', (await cloud.call('share', { action: 'open', shareId: pick(world.shares) }, u)) as Env);
       }
     } else {
-      note('sweep.run', (await cloud.call('sweep', { action: 'run' })) as Env);
+      note('sweep.run', (await cloud.call('sweep', { action: 'run' }, AS_FUNCTION)) as Env);
     }
   };
 
@@ -172,7 +165,7 @@ async function settle(cloud: TestCloud): Promise<void> {
   for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000, 60 * 60_000]) {
     cloud.advanceClock(advance);
     await deliverCallbacks(cloud);
-    for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' });
+    for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' }, AS_FUNCTION);
   }
   await deliverCallbacks(cloud, true);
 }
@@ -351,15 +344,20 @@ async function phase(label: string, seed: number, faults: Partial<FaultConfig>, 
 }
 
 export const bench: Bench = {
-  title: 'fault-injection soak: mixed workload with 10% of commits failing',
+  title: 'fault-injection soak: mixed workload with 10% of commits failing, then with 10% of writes applied and their reply lost',
   async run() {
     const main = await phase('soak (10% commits fail, 5% conflict, delays)', 20260601, { seed: 5, commitFailRate: 0.1, commitConflictRate: 0.05, delayMs: 3 }, ROUNDS);
     const budgets: Budget[] = Object.entries(main.violations).map(([k, n]) => budget(`soak: ${k}`, n, '==', 0, '', main.examples[k]?.join(' | ')));
     budgets.push(budget('soak: commit faults actually injected', main.injected.commitFail, '>=', 1));
     budgets.push(budget('soak: orders paid during the soak', main.totals.paidOrders, '>=', 10));
     budgets.push(budget('soak: refunds during the soak', main.totals.refunds, '>=', 3));
+    const lost = await phase('soak (10% of writes and commits applied with their reply lost)', 20260603, { seed: 8, replyLostRate: 0.1, delayMs: 3 }, ROUNDS);
+    budgets.push(...Object.entries(lost.violations).map(([k, n]) => budget(`reply lost: ${k}`, n, '==', 0, '', lost.examples[k]?.join(' | '))));
+    budgets.push(budget('reply lost: replies actually lost', lost.injected.replyLost, '>=', 1));
+    budgets.push(budget('reply lost: orders paid during the soak', lost.totals.paidOrders, '>=', 10));
+    budgets.push(budget('reply lost: refunds during the soak', lost.totals.refunds, '>=', 3));
     let writes: Awaited<ReturnType<typeof phase>> | undefined;
     if (!QUICK) writes = await phase('informational (also 3% of single writes fail)', 20260602, { seed: 6, commitFailRate: 0.1, writeFailRate: 0.03, delayMs: 3 }, Math.ceil(ROUNDS / 2));
-    return { figures: { main, singleWriteFailures: writes ?? null }, budgets };
+    return { figures: { main, replyLost: lost, singleWriteFailures: writes ?? null }, budgets };
   },
 };

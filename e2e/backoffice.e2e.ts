@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { decodeQrPng } from '../emulator/wechat/qr-decode';
 import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
 import { copyLink, openLinkAs, see, storySteps } from './story';
+import { giveAddresses } from '../tests/support/commerce';
 
 const BOSS = { name: 'boss', openid: 'o_boss' };
 const OPS = { name: 'ops', openid: 'o_ops' };
@@ -56,6 +57,8 @@ describe('h5: the back office story (issue 13), one browser context per person',
     ops = await e2e.person(OPS.name, OPS.openid);
     newbie = await e2e.person(NEWBIE.name, NEWBIE.openid);
     buyer = await e2e.person(BUYER.name, BUYER.openid);
+    // The buyer's delivery address is arranged (issue 12: goods ship to an address; adding one is e2e/cart.e2e.ts's story).
+    await giveAddresses(e2e.cloud, [BUYER.openid]);
     for (const p of [boss, newbie]) await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.cloud.url });
   });
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
+import { HOME } from '../tests/support/commerce';
 import { payOrder } from '../tests/support/pay';
 import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
 
@@ -61,24 +62,25 @@ describe('h5: every page opens without errors for the person it is for', () => {
     ids.shareId = share.shareId;
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, CUSTOMER);
     await cloud.ok('coupon', { action: 'claim', templateId: 'ct_flat5', shareId: share.shareId }, CUSTOMER);
-    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
+    const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'pages-team-1', shareId: share.shareId }, CUSTOMER);
     await payOrder(cloud, team.orderId, CUSTOMER);
     ids.teamId = team.teamId;
     const order = await cloud.ok<{ orderId?: string; _id?: string }>(
       'order',
-      { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'pages-order-1', shareId: share.shareId },
       CUSTOMER,
     );
     const orderId = order.orderId ?? order._id ?? '';
     ids.orderId = orderId;
     await payOrder(cloud, orderId, CUSTOMER);
     // Fulfilment (issue 12): a second order shipped, its buyer asking for a refund (goods not received).
-    const shipped = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'pages-order-2' }, CUSTOMER);
+    const shipped = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'pages-order-2' }, CUSTOMER);
     ids.shippedOrderId = shipped.orderId;
     await payOrder(cloud, shipped.orderId, CUSTOMER);
     await cloud.ok('fulfil', { action: 'ship', orderId: shipped.orderId, lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' }, 'o_ops');
     const request = await cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId: shipped.orderId, lineIds: ['L1'], kind: 'refund', reason: '快递一直没到' }, CUSTOMER);
     ids.requestId = request.requestId;
+    await cloud.ok('cart', { action: 'set', items: [{ skuId: 'p12-s1', qty: 2 }] }, CUSTOMER);
     customer = await e2e.person('customer', CUSTOMER);
     sales = await e2e.person('sales', SALES);
     boss = await e2e.person('boss', BOSS);
@@ -103,7 +105,10 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageShop/team/index', who: customer, query: { id: ids.teamId! }, expect: /还差/ },
     { route: 'packageShop/coupons/index', who: customer, query: { tab: 'center' } },
     { route: 'packageShop/coupons/index', who: customer, query: { tab: 'mine' }, expect: '无门槛减5元' },
-    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! } },
+    { route: 'packageShop/order/index', who: customer, query: { id: ids.orderId! }, expect: '科苑路15号 科兴科学园B栋' },
+    // The cart and the address book (issue 12): the cart set above, the seeded home address.
+    { route: 'packageShop/cart/index', who: customer, expect: '竹纤维茶巾' },
+    { route: 'packageShop/address/index', who: customer, expect: /科苑路15号/ },
     { route: 'packageSales/workbench/index', who: sales, expect: '分享中心' },
     { route: 'packageSales/curate/index', who: sales },
     { route: 'packageSales/customers/index', who: sales, expect: '小美' },

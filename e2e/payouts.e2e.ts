@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
 import { see, storySteps } from './story';
+import { HOME } from '../tests/support/commerce';
 import { settleCommissionNow } from '../tests/support/payouts';
 import { payOrder } from '../tests/support/pay';
 
@@ -54,7 +55,7 @@ describe('h5: a payout from request to paid, the queues, an export', () => {
     const { cloud } = e2e;
     const share = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES.openid }, channel: 'card' }, SALES.openid);
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, BUYER);
-    const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 2 }], idempotencyKey: 'payout-e2e-order', shareId: share.shareId }, BUYER);
+    const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 2 }], idempotencyKey: 'payout-e2e-order', shareId: share.shareId }, BUYER);
     await payOrder(cloud, order.orderId, BUYER);
     state.orderId = order.orderId;
     await settleCommissionNow(cloud);

@@ -86,7 +86,7 @@ export class LocalCloud implements LocalCloudApi {
     this.wechat = new WeChatSide({
       ...side,
       hasFunction: (name) => this.functions.has(name),
-      invokeAsPayCallback: (name, event, kind) => this.functions.invoke(name, event, '', { source: 'wx_paycallback', label: kind }),
+      invokeAsPayCallback: (name, event, kind) => this.functions.invoke(name, event, { kind: 'payCallback' }, { label: kind }),
     });
     this.storage = new StorageSide({ ...side, baseUrl: () => this.url });
   }
@@ -180,7 +180,7 @@ export class LocalCloud implements LocalCloudApi {
   /** Fires a timer function now, with the event shape CloudBase timer triggers deliver. */
   async runTimer(name: string): Promise<unknown> {
     const event = { Type: 'Timer', TriggerName: `${name}-timer`, Time: new Date(this.clock.now()).toISOString(), Message: '' };
-    return this.functions.invoke(name, event, '');
+    return this.functions.invoke(name, event, { kind: 'timer' });
   }
 
   /**

@@ -11,7 +11,6 @@
 import type http from 'node:http';
 import { EJSON } from 'bson';
 import { checkOpsDocument, checkOpsSetting, isOpsCollection, OPS_COLLECTIONS } from '../shared/ops-documents';
-
 import { BACK_OFFICE_ROLES } from '../shared/roles';
 import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import type { Doc } from './ejson';
@@ -21,7 +20,8 @@ import { readBody, sendJson } from './http-util';
 const toText = (doc: unknown) => EJSON.stringify(doc as Record<string, unknown>, undefined, 2, { relaxed: true });
 
 function problemsOf(collection: string, doc: unknown): string[] {
-  if (collection === 'settings') return checkOpsSetting(doc as { _id?: unknown });
+  // Ops settings (payouts, shipping) are checked by id, as admin.promotionHealth checks them.
+  if (collection === 'settings' && doc && typeof doc === 'object') return checkOpsSetting(doc);
   return isOpsCollection(collection) ? checkOpsDocument(collection, doc) : [];
 }
 

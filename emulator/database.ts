@@ -3,42 +3,41 @@
  * mingo (query, projection, sort, update operators, aggregation). Shapes follow the real
  * service's replies (see ../shared/reference and @cloudbase/database/src).
  *
- * Transactions: optimistic. A transaction buffers its writes and takes a write lock on each
- * document it writes; a second transaction writing a locked document is aborted at once with
- * DATABASE_TRANSACTION_CONFLICT (MongoDB's first-writer-wins). At commit, every document the
- * transaction read or wrote must still be at the version it saw, or the commit is refused with
- * the same conflict code; otherwise all writes are applied in one synchronous step.
- * Departure from production: this also prevents write skew (the real service does not), which
- * only makes the emulator stricter.
+ * Where the real service is less kind than a plain in-memory store, the local cloud is too
+ * (docs/architecture.md, "Data rules the local cloud enforces"):
+ * - an aggregate without a `$limit` stage returns at most 20 documents;
+ * - documents with equal sort keys come back in no fixed order (shuffled, seeded);
+ * - transactions read a snapshot, and a plain write waits for a transaction holding its document
+ *   (transactions.ts);
+ * - with the fault `replyLostRate`, a write is applied and its reply lost (faults.ts).
  */
 import { Aggregator, find, update as applyUpdate } from 'mingo';
 import { clone, parseWire, toWire, WireError, type Doc } from './ejson';
-import type { Faults } from './faults';
+import { ReplyLost, type Faults } from './faults';
 import type { IndexChecker } from './indexes';
+import { seededRandom, shuffled } from './seeded-random';
 import { DbError, type Store } from './store';
+import { LockWait, Transactions, type Tx } from './transactions';
 
 type Body = Record<string, unknown>;
 export type Reply = Record<string, unknown>;
 
-interface TxWrite {
-  collection: string;
-  id: string;
-  doc: Doc | null;
-}
-
-interface Tx {
-  id: string;
-  startedAt: number;
-  /** Version seen per document key at first touch. */
-  seen: Map<string, number>;
-  writes: Map<string, TxWrite>;
-}
-
-const TX_LIFETIME_MS = 60_000; // MongoDB's default transactionLifetimeLimitSeconds
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 100;
+/** What an aggregate without a `$limit` stage returns at most (reported of CloudBase; platform.md). */
+export const AGGREGATE_DEFAULT_LIMIT = 20;
+/** The seed ties are shuffled with after a start or a reset (`setTieSeed` changes it). */
+export const DEFAULT_TIE_SEED = 20260601;
 
-const k = (collection: string, id: string) => `${collection}\u0000${id}`;
+/** Whether an aggregation pipeline (or one of its `$lookup` sub-pipelines) sorts. */
+function sorts(pipeline: unknown): boolean {
+  if (!Array.isArray(pipeline)) return false;
+  return pipeline.some((stage) => {
+    if (!stage || typeof stage !== 'object') return false;
+    const s = stage as { $sort?: unknown; $lookup?: { pipeline?: unknown } };
+    return s.$sort !== undefined || sorts(s.$lookup?.pipeline);
+  });
+}
 
 /** Whether an `_id` condition names documents (a value, `$eq` or `$in` of values) rather than a range or pattern. */
 function pinsId(id: unknown): boolean {
@@ -50,16 +49,29 @@ function pinsId(id: unknown): boolean {
 }
 
 export class Database {
-  private txs = new Map<string, Tx>();
-  private locks = new Map<string, string>();
-  private txSeq = 0;
+  private readonly txs: Transactions;
+  private tieSeed = DEFAULT_TIE_SEED;
+  private ties = seededRandom(DEFAULT_TIE_SEED);
 
   constructor(
     private store: Store,
     private now: () => number,
     private faults?: Faults,
     private indexes?: IndexChecker,
-  ) {}
+  ) {
+    this.txs = new Transactions(store);
+  }
+
+  /** Reseeds the order in which equal sort keys come back (a run replays with the same seed). */
+  setTieSeed(seed: number): void {
+    this.tieSeed = seed;
+    this.ties = seededRandom(seed);
+  }
+
+  /** Candidates in shuffled order: a stable sort then returns equal keys in no fixed order, as MongoDB does. */
+  private shuffledForSort(docs: Doc[]): Doc[] {
+    return shuffled(docs, this.ties);
+  }
 
   /** "fn.action" of the function call making the current request (for index reports). */
   private caller: string | undefined;
@@ -122,13 +134,29 @@ export class Database {
     'database.abortTransaction': (b) => this.abortTx(b),
   };
 
-  /** Dispatches one database action. Throws DbError / WireError for error replies. */
-  handle(action: string, body: Body, caller?: string): Reply {
-    this.expireStaleTransactions();
-    this.caller = caller;
+  /**
+   * Dispatches one database action. Throws DbError / WireError for error replies, ReplyLost for a
+   * write applied whose reply is to be lost. A plain write to a document an open transaction holds
+   * waits until that transaction ends, then runs from the start.
+   */
+  async handle(action: string, body: Body, caller?: string): Promise<Reply> {
     const serve = Object.prototype.hasOwnProperty.call(this.actions, action) ? this.actions[action] : undefined;
     if (!serve) throw new DbError('INVALID_ACTION', `unsupported action ${JSON.stringify(action)}`);
-    return serve(body);
+    for (;;) {
+      this.txs.expireStale();
+      this.caller = caller;
+      try {
+        return serve(body);
+      } catch (err) {
+        if (!(err instanceof LockWait)) throw err;
+        await this.txs.waitFor(err.txId);
+      }
+    }
+  }
+
+  /** After a write was applied: lose its reply when the fault mode says so. */
+  private applied(): void {
+    if (this.faults?.loseReply()) throw new ReplyLost();
   }
 
   // ---- collections -------------------------------------------------------------------------
@@ -161,18 +189,24 @@ export class Database {
       if (typeof doc._id === 'object' && doc._id !== null) throw new WireError('_id must be a string or number');
       return String(doc._id);
     });
-    if (new Set(ids).size !== ids.length) throw new DbError('DATABASE_DUPLICATE_WRITE', 'duplicate _id in one insert');
     if (tx) {
+      if (new Set(ids).size !== ids.length) throw new DbError('DATABASE_DUPLICATE_WRITE', 'duplicate _id in one insert');
       for (let i = 0; i < docs.length; i++) {
-        if (this.txView(tx, collection, ids[i])) throw new DbError('DATABASE_DUPLICATE_WRITE', `duplicate _id "${ids[i]}"`);
-        this.txWrite(tx, collection, ids[i], docs[i]);
+        if (this.txs.view(tx, collection, ids[i])) throw new DbError('DATABASE_DUPLICATE_WRITE', `duplicate _id "${ids[i]}"`);
+        this.txs.write(tx, collection, ids[i], docs[i]);
       }
     } else {
+      this.txs.checkUnlocked(collection, ids);
       this.maybeFailWrite();
-      for (const id of ids) {
-        if (this.store.get(collection, id)) throw new DbError('DATABASE_DUPLICATE_WRITE', `duplicate _id "${id}" in ${collection}`);
+      // A batch insert stops at the first duplicate: the documents before it stay inserted
+      // (MongoDB's ordered insertMany), and the reply is the duplicate error.
+      for (let i = 0; i < docs.length; i++) {
+        if (this.store.get(collection, ids[i])) {
+          throw new DbError('DATABASE_DUPLICATE_WRITE', `duplicate _id "${ids[i]}" in ${collection}`);
+        }
+        this.store.put(collection, ids[i], docs[i]);
       }
-      docs.forEach((doc, i) => this.store.put(collection, ids[i], doc));
+      this.applied();
     }
     return { data: { insertedIds: ids } };
   }
@@ -191,9 +225,12 @@ export class Database {
       throw new WireError('offset and limit must be non-negative integers');
     }
     const order = body.order ? (this.parse(body.order, 'order') as Record<string, 1 | -1>) : undefined;
-    this.indexes?.check(collection, query, Object.keys(order ?? {}), this.caller);
-    let cursor = find(this.candidates(collection, query), query, undefined, this.mingo());
-    if (order && Object.keys(order).length > 0) cursor = cursor.sort(order);
+    const sortKeys = Object.keys(order ?? {});
+    this.indexes?.check(collection, query, sortKeys, this.caller);
+    if (offset > 0) this.indexes?.checkPaging(collection, sortKeys, this.caller);
+    const candidates = this.candidates(collection, query);
+    let cursor = find(sortKeys.length > 0 ? this.shuffledForSort(candidates) : candidates, query, undefined, this.mingo());
+    if (order && sortKeys.length > 0) cursor = cursor.sort(order);
     const page = cursor.skip(offset).limit(limit).all() as Doc[];
     const list = page.map((d) => toWire(this.project(d, body)));
     return { data: { list }, limit, offset };
@@ -259,10 +296,12 @@ export class Database {
         if (current) updated = 1;
         else upsertId = id;
       }
-      if (tx) this.txWrite(tx, collection, id, next);
+      if (tx) this.txs.write(tx, collection, id, next);
       else {
+        this.txs.checkUnlocked(collection, [id]);
         this.maybeFailWrite();
         this.store.put(collection, id, next);
+        this.applied();
       }
       return { data: { updated, upsert_id: upsertId } };
     }
@@ -272,6 +311,7 @@ export class Database {
     const modifier = merge ? this.modifierOf(data as Record<string, unknown>) : { $set: data };
     const matched = find(this.candidates(collection, query), query, undefined, this.mingo()).all() as Doc[];
     const targets = body.multi === false ? matched.slice(0, 1) : matched;
+    this.txs.checkUnlocked(collection, targets.map((d) => String(d._id)));
     this.maybeFailWrite();
     let updated = 0;
     const writes: Array<[string, Doc]> = [];
@@ -291,6 +331,7 @@ export class Database {
       upsertId = String(r.next._id);
       this.store.put(collection, upsertId, r.next);
     }
+    if (updated > 0 || upsertId !== null) this.applied();
     return { data: { updated, upsert_id: upsertId } };
   }
 
@@ -305,9 +346,13 @@ export class Database {
     this.indexes?.check(collection, query, [], this.caller);
     const doc = find(this.candidates(collection, query), query, undefined, this.mingo()).limit(1).all()[0] as Doc | undefined;
     if (!doc) return { data: { updated: 0, doc: null } };
+    this.txs.checkUnlocked(collection, [String(doc._id)]);
     this.maybeFailWrite();
     const r = this.applyModifier(doc, modifier);
-    if (r.changed) this.store.put(collection, String(doc._id), r.next);
+    if (r.changed) {
+      this.store.put(collection, String(doc._id), r.next);
+      this.applied();
+    }
     return { data: { updated: r.changed ? 1 : 0, doc: toWire(r.next) } };
   }
 
@@ -317,10 +362,12 @@ export class Database {
     if (one) {
       const { id, current } = one;
       if (!current) return { data: { deleted: 0 } };
-      if (tx) this.txWrite(tx, collection, id, null);
+      if (tx) this.txs.write(tx, collection, id, null);
       else {
+        this.txs.checkUnlocked(collection, [id]);
         this.maybeFailWrite();
         this.store.put(collection, id, null);
+        this.applied();
       }
       return { data: { deleted: 1 } };
     }
@@ -328,8 +375,10 @@ export class Database {
     this.indexes?.check(collection, query, [], this.caller);
     const matched = find(this.candidates(collection, query), query, undefined, this.mingo()).all() as Doc[];
     const targets = body.multi === false ? matched.slice(0, 1) : matched;
+    this.txs.checkUnlocked(collection, targets.map((d) => String(d._id)));
     this.maybeFailWrite();
     for (const d of targets) this.store.put(collection, String(d._id), null);
+    if (targets.length > 0) this.applied();
     return { data: { deleted: targets.length } };
   }
 
@@ -356,15 +405,20 @@ export class Database {
       if (lookup) this.store.require(lookup.from);
     }
     this.indexes?.checkPipeline(collection, pipeline as Array<Record<string, unknown>>, this.caller);
+    this.indexes?.checkAggregateLimit(collection, pipeline as Array<Record<string, unknown>>, this.caller);
     const { stages, narrowed } = this.narrowLookups(pipeline as Array<Record<string, unknown>>);
-    const options = { ...this.mingo(), collectionResolver: (name: string) => narrowed.get(name) ?? this.store.docs(name) };
+    // A pipeline that sorts sees its inputs in shuffled order: equal keys come back in no fixed order.
+    const order = sorts(pipeline) ? (docs: Doc[]) => this.shuffledForSort(docs) : (docs: Doc[]) => docs;
+    const options = { ...this.mingo(), collectionResolver: (name: string) => order(narrowed.get(name) ?? this.store.docs(name)) };
     const first = (stages[0] as { $match?: Record<string, unknown> }).$match;
     let list: Doc[];
     try {
-      list = new Aggregator(stages, options).run(first ? this.candidates(collection, first) : this.store.docs(collection)) as Doc[];
+      list = new Aggregator(stages, options).run(order(first ? this.candidates(collection, first) : this.store.docs(collection))) as Doc[];
     } catch (err) {
       throw new WireError(`invalid aggregate pipeline: ${(err as Error).message}`);
     }
+    // CloudBase answers an aggregate that names no limit with its first 20 documents.
+    if (!pipeline.some((stage) => '$limit' in stage)) list = list.slice(0, AGGREGATE_DEFAULT_LIMIT);
     return { data: { list: list.map((d) => toWire(d)) } };
   }
 
@@ -387,19 +441,15 @@ export class Database {
     return { stages, narrowed };
   }
 
-  // ---- transactions ---------------------------------------------------------------------------
+  // ---- transactions (transactions.ts) ---------------------------------------------------------
 
   private startTx(): Reply {
-    const id = `tx-${++this.txSeq}-${this.store.newId().slice(0, 8)}`;
-    this.txs.set(id, { id, startedAt: Date.now(), seen: new Map(), writes: new Map() });
-    return { transactionId: id };
+    return { transactionId: this.txs.start() };
   }
 
   private txFor(body: Body): Tx | undefined {
     if (body.transactionId === undefined) return undefined;
-    const tx = this.txs.get(String(body.transactionId));
-    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${String(body.transactionId)} is not active (aborted, committed or unknown)`);
-    return tx;
+    return this.txs.get(String(body.transactionId));
   }
 
   /** The real service allows only doc(id) operations inside a transaction. */
@@ -422,27 +472,7 @@ export class Database {
     if (body.queryType !== 'DOC' && !tx) return null;
     this.requireDocQuery(body, tx);
     const id = this.docId(body);
-    return { id, current: tx ? this.txView(tx, collection, id) : this.store.get(collection, id) };
-  }
-
-  private txView(tx: Tx, collection: string, id: string): Doc | undefined {
-    const key = k(collection, id);
-    const w = tx.writes.get(key);
-    if (w) return w.doc ?? undefined;
-    if (!tx.seen.has(key)) tx.seen.set(key, this.store.version(collection, id));
-    return this.store.get(collection, id);
-  }
-
-  private txWrite(tx: Tx, collection: string, id: string, doc: Doc | null): void {
-    const key = k(collection, id);
-    const holder = this.locks.get(key);
-    if (holder && holder !== tx.id) {
-      this.dropTx(tx);
-      throw new DbError('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${collection}/${id}; transaction aborted`);
-    }
-    this.locks.set(key, tx.id);
-    if (!tx.seen.has(key)) tx.seen.set(key, this.store.version(collection, id));
-    tx.writes.set(key, { collection, id, doc });
+    return { id, current: tx ? this.txs.view(tx, collection, id) : this.store.get(collection, id) };
   }
 
   private commitTx(body: Body): Reply {
@@ -450,39 +480,19 @@ export class Database {
     if (!tx) throw new WireError('transactionId is required');
     const fault = this.faults?.onCommit(this.caller) ?? 'ok';
     if (fault !== 'ok') {
-      this.dropTx(tx);
+      this.txs.drop(tx);
       if (fault === 'conflict') throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'injected commit conflict');
       throw new DbError('DATABASE_TRANSACTION_FAIL', 'injected commit failure');
     }
-    for (const [key, version] of tx.seen) {
-      const [collection, id] = key.split('\u0000');
-      if (this.store.version(collection, id) !== version) {
-        this.dropTx(tx);
-        throw new DbError('DATABASE_TRANSACTION_CONFLICT', `${collection}/${id} changed since the transaction read it`);
-      }
-    }
-    for (const w of tx.writes.values()) {
-      if (!this.store.hasCollection(w.collection)) continue;
-      this.store.put(w.collection, w.id, w.doc);
-    }
-    this.dropTx(tx);
+    this.txs.commit(tx);
+    this.applied();
     return {};
   }
 
   private abortTx(body: Body): Reply {
     const tx = this.txFor(body);
-    if (tx) this.dropTx(tx);
+    if (tx) this.txs.drop(tx);
     return {};
-  }
-
-  private dropTx(tx: Tx): void {
-    this.txs.delete(tx.id);
-    for (const key of tx.writes.keys()) if (this.locks.get(key) === tx.id) this.locks.delete(key);
-  }
-
-  private expireStaleTransactions(): void {
-    const cutoff = Date.now() - TX_LIFETIME_MS;
-    for (const tx of this.txs.values()) if (tx.startedAt < cutoff && tx.startedAt > 0) this.dropTx(tx);
   }
 
   private maybeFailWrite(): void {
@@ -491,12 +501,12 @@ export class Database {
 
   /** Active transactions (for stats and tests). */
   activeTransactions(): number {
-    return this.txs.size;
+    return this.txs.active();
   }
 
-  /** Forget every transaction (reset). */
+  /** Forgets every transaction and replays ties from the seed again (reset). */
   resetTransactions(): void {
-    this.txs.clear();
-    this.locks.clear();
+    this.txs.reset();
+    this.setTieSeed(this.tieSeed);
   }
 }

@@ -1,9 +1,22 @@
 /**
  * Seeded fault injection for the local cloud (POST /_emulator/faults): fail or conflict a
- * fraction of transaction commits and single write operations, delay replies, or crash one
- * function's calls after their first N writes. The same seed gives the same sequence of faults
- * for the same sequence of requests.
+ * fraction of transaction commits and single write operations, apply a fraction of writes and
+ * lose their reply, delay replies, or crash one function's calls after their first N writes. The
+ * same seed gives the same sequence of faults for the same sequence of requests.
  */
+import { seededRandom } from './seeded-random';
+
+/**
+ * A write that was applied, whose reply is lost on the way back (fault mode "applied, reply
+ * lost"): the server answers HTTP 504 (the gateway stopped waiting) instead of the reply, so the
+ * SDK fails the call although the write happened — what a timeout can do in production.
+ */
+export class ReplyLost extends Error {
+  constructor() {
+    super('injected: the write was applied and its reply lost');
+  }
+}
+
 export interface FaultConfig {
   seed: number;
   /** Fraction of commits answered DATABASE_TRANSACTION_CONFLICT (retryable; the SDK retries). */
@@ -12,6 +25,11 @@ export interface FaultConfig {
   commitFailRate: number;
   /** Fraction of single (non-transaction) write operations that fail before writing. */
   writeFailRate: number;
+  /**
+   * Fraction of writes (single writes and commits) that are APPLIED and then answered with a
+   * gateway timeout instead of their reply: the caller sees an error for a write that happened.
+   */
+  replyLostRate: number;
   /** Extra delay before each reply, uniformly 0..delayMs milliseconds. */
   delayMs: number;
   /**
@@ -22,20 +40,20 @@ export interface FaultConfig {
   crashAfter: { call: string; writes: number } | null;
 }
 
-export const NO_FAULTS: FaultConfig = { seed: 1, commitConflictRate: 0, commitFailRate: 0, writeFailRate: 0, delayMs: 0, crashAfter: null };
+export const NO_FAULTS: FaultConfig = { seed: 1, commitConflictRate: 0, commitFailRate: 0, writeFailRate: 0, replyLostRate: 0, delayMs: 0, crashAfter: null };
 
 export class Faults {
   private config: FaultConfig = NO_FAULTS;
-  private state = 1;
+  private next: () => number = seededRandom(1);
   /** How many faults of each kind were injected since the last configure(). */
-  injected = { commitConflict: 0, commitFail: 0, writeFail: 0, crashed: 0 };
+  injected = { commitConflict: 0, commitFail: 0, writeFail: 0, replyLost: 0, crashed: 0 };
   /** Writes seen of the `crashAfter` call since the last configure(). */
   private crashWrites = 0;
 
   configure(partial: Partial<FaultConfig>): FaultConfig {
     this.config = { ...NO_FAULTS, ...partial };
-    this.state = (this.config.seed >>> 0) || 1;
-    this.injected = { commitConflict: 0, commitFail: 0, writeFail: 0, crashed: 0 };
+    this.next = seededRandom(this.config.seed);
+    this.injected = { commitConflict: 0, commitFail: 0, writeFail: 0, replyLost: 0, crashed: 0 };
     this.crashWrites = 0;
     return this.config;
   }
@@ -52,15 +70,6 @@ export class Faults {
 
   get current(): FaultConfig {
     return this.config;
-  }
-
-  /** mulberry32: tiny, seedable, good enough to pick which requests fail. */
-  private next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   onCommit(caller?: string): 'ok' | 'conflict' | 'fail' {
@@ -85,6 +94,14 @@ export class Faults {
     const fail = this.next() < this.config.writeFailRate;
     if (fail) this.injected.writeFail++;
     return fail;
+  }
+
+  /** Asked after a write (single write or commit) was applied: true when its reply is to be lost. */
+  loseReply(): boolean {
+    if (this.config.replyLostRate === 0) return false;
+    const lost = this.next() < this.config.replyLostRate;
+    if (lost) this.injected.replyLost++;
+    return lost;
   }
 
   delay(): number {

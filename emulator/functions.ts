@@ -1,8 +1,9 @@
 /**
  * Runs the project's functions in-process, the way CloudBase runs them: `main(event, context)`
- * with a per-call context whose `environment` carries the caller's WX_OPENID (never
- * process-wide env: calls run concurrently), under the function's time limit from
- * cloudbaserc.json. Each call is a scope of its own (see call-tracing): its database operations
+ * with a per-call context whose `environment` says who calls — the mini-program user's WX_OPENID,
+ * the SOURCE of the call (`wx_client`, `<chain>,scf`, `wx_trigger`, `wx_paycallback`), a web
+ * user's TCB_UUID — never process-wide env (calls run concurrently), under the function's time
+ * limit from cloudbaserc.json. Each call is a scope of its own (see call-tracing): its database operations
  * are counted, and a call that outlives its limit is ended — the caller gets the platform's
  * timeout error and the call's requests are aborted and refused from then on.
  */
@@ -53,12 +54,44 @@ function actionLabel(event: unknown): string {
   return e.Type === 'Timer' ? 'run' : '-';
 }
 
-/** How a call reaches a function besides its event and caller. */
+/**
+ * Who a call comes from: the local cloud builds the context CloudBase gives each kind of caller
+ * (see `_platform/context.ts` for how a function reads it).
+ */
+export type Invoker =
+  /** The mini-program (`wx.cloud.callFunction`; the h5 build's POST /functions/<name>): SOURCE `wx_client`, WX_OPENID. */
+  | { kind: 'client'; openid: string }
+  /**
+   * A function's `callFunction`: SOURCE is the caller's chain plus `scf` (e.g. `wx_client,scf`);
+   * `callerCallId` names the running call of this cloud that makes it.
+   */
+  | { kind: 'function'; source: string; callerCallId?: string }
+  /** A timer trigger: SOURCE `wx_trigger`, TRIGGER_SRC `timer`. */
+  | { kind: 'timer' }
+  /** WeChat Pay's callback through cloudPay: SOURCE `wx_paycallback`. */
+  | { kind: 'payCallback' }
+  /** A web client signed in with CloudBase auth (no openid): TCB_UUID, TCB_ISANONYMOUS_USER. */
+  | { kind: 'web'; uid: string; anonymous: boolean };
+
+/** The context `environment` of one call from `invoker` (besides the env id and the clock). */
+function callerEnv(invoker: Invoker): Record<string, string> {
+  const none = { WX_OPENID: '', WX_APPID: '', WX_UNIONID: '' };
+  switch (invoker.kind) {
+    case 'client':
+      return { WX_OPENID: invoker.openid, WX_APPID: invoker.openid ? LOCAL_APPID : '', WX_UNIONID: '', TCB_SOURCE: 'wx_client' };
+    case 'function':
+      return { ...none, TCB_SOURCE: invoker.source };
+    case 'timer':
+      return { ...none, TCB_SOURCE: 'wx_trigger', TRIGGER_SRC: 'timer' };
+    case 'payCallback':
+      return { ...none, TCB_SOURCE: 'wx_paycallback' };
+    case 'web':
+      return { ...none, TCB_UUID: invoker.uid, TCB_ISANONYMOUS_USER: String(invoker.anonymous) };
+  }
+}
+
+/** How a call is counted besides its event and caller. */
 export interface InvokeOptions {
-  /** The context's TCB_SOURCE (e.g. `wx_paycallback`). */
-  source?: string;
-  /** The running call that makes this one (function-to-function). */
-  callerCallId?: string;
   /** The action the call is counted under in stats when its event names none (e.g. `pay` for a pay callback). */
   label?: string;
 }
@@ -68,6 +101,8 @@ export class FunctionHost {
   private deployed: string[] | undefined;
   /** Calls ended by their time limit whose code is still running: callId → why. */
   private ended = new Map<string, string>();
+  /** SOURCE of each running call, so a call it makes can carry the chain on. */
+  private sources = new Map<string, string>();
   readonly config: FunctionConfig;
 
   private instances: pLimit.Limit;
@@ -134,17 +169,20 @@ export class FunctionHost {
     return callId ? this.ended.get(callId) : undefined;
   }
 
+  /** The SOURCE of running call `callId` (undefined when it is not one of this cloud's calls). */
+  sourceOf(callId: string | undefined): string | undefined {
+    return callId ? this.sources.get(callId) : undefined;
+  }
+
   /**
-   * Invokes a function as `openid` ('' for server-side callers: timers, other functions, payment
-   * callbacks). `source` becomes the context's TCB_SOURCE (getWXContext().SOURCE), e.g.
-   * `wx_paycallback` for WeChat Pay's callbacks; `callerCallId` names the running call that makes
-   * this one. Rejects with FunctionTimeoutError when the call outlives its time limit.
+   * Invokes a function as `invoker` says (the context CloudBase gives that kind of caller).
+   * Rejects with FunctionTimeoutError when the call outlives its time limit.
    */
-  async invoke(name: string, event: unknown, openid: string, options: InvokeOptions = {}): Promise<unknown> {
+  async invoke(name: string, event: unknown, invoker: Invoker, options: InvokeOptions = {}): Promise<unknown> {
     // A call made by a running call starts at once: were it to wait for an instance, callers
     // holding every instance while waiting on their callees would wait forever.
-    if (options.callerCallId) return this.execute(name, event, openid, options);
-    return this.instances(() => this.execute(name, event, openid, options));
+    if (invoker.kind === 'function' && invoker.callerCallId) return this.execute(name, event, invoker, options);
+    return this.instances(() => this.execute(name, event, invoker, options));
   }
 
   /** Calls from clients and timers running in an instance, and waiting for one. */
@@ -152,24 +190,19 @@ export class FunctionHost {
     return { running: this.instances.activeCount, waiting: this.instances.pendingCount };
   }
 
-  private async execute(name: string, event: unknown, openid: string, { source, label }: InvokeOptions): Promise<unknown> {
+  private async execute(name: string, event: unknown, invoker: Invoker, { label }: InvokeOptions): Promise<unknown> {
     const main = this.loadMain(name);
     const callId = randomBytes(8).toString('hex');
     const limitS = this.config.timeoutSeconds(name);
+    const env: Record<string, string> = { ...callerEnv(invoker), TCB_ENV: LOCAL_ENV_ID, LINKSHELF_NOW: String(this.clock.now()) };
     const context = {
       request_id: callId,
       function_name: name,
       memory_limit_in_mb: 256,
       time_limit_in_ms: limitS * 1000,
-      environment: JSON.stringify({
-        WX_OPENID: openid,
-        WX_APPID: openid ? LOCAL_APPID : '',
-        WX_UNIONID: '',
-        TCB_ENV: LOCAL_ENV_ID,
-        LINKSHELF_NOW: String(this.clock.now()),
-        ...(source ? { TCB_SOURCE: source } : {}),
-      }),
+      environment: JSON.stringify(env),
     };
+    this.sources.set(callId, env.TCB_SOURCE ?? '');
     const scope = newCallScope(callId);
     this.stats.begin(callId, name, label ?? actionLabel(event));
     const running = callScope.run(scope, async () => main(event, context));
@@ -197,8 +230,9 @@ export class FunctionHost {
       throw err;
     } finally {
       clearTimeout(timer);
-      const env = result as { ok?: boolean; error?: { code?: string } } | undefined;
-      this.stats.end(callId, env?.ok === true, code ?? env?.error?.code);
+      this.sources.delete(callId);
+      const reply = result as { ok?: boolean; error?: { code?: string } } | undefined;
+      this.stats.end(callId, reply?.ok === true, code ?? reply?.error?.code);
     }
     return result;
   }

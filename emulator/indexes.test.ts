@@ -36,3 +36,17 @@ it('a test cloud whose functions made an unindexed query fails on close, naming 
   cloud.cloud.indexes.check('orders', { closeReason: 'x' }, [], 'order.fake');
   await expect(cloud.close()).rejects.toThrow(/order\.fake: orders filter \[closeReason\]/);
 });
+
+it("notes a function's aggregate without a top-level $limit (CloudBase caps it at 20 rows), not one with a limit or a test's own", () => {
+  orders.reset();
+  orders.checkAggregateLimit('orders', [{ $match: { _id: 'o1' } }, { $limit: 1 }], 'order.get');
+  orders.checkAggregateLimit('orders', [{ $match: {} }], undefined);
+  orders.checkAggregateLimit('orders', [{ $match: { _id: 'o1' } }, { $lookup: { from: 'teams', pipeline: [{ $limit: 5 }], as: 't' } }], 'order.get');
+  expect(orders.unlimitedAggregates()).toEqual([{ collection: 'orders', caller: 'order.get', count: 1 }]);
+});
+
+it('a test cloud whose functions ran an aggregate without a limit fails on close, naming it', async () => {
+  const cloud = await startTestCloud();
+  cloud.cloud.indexes.checkAggregateLimit('shares', [{ $match: { _id: 's1' } }], 'share.fake');
+  await expect(cloud.close()).rejects.toThrow(/without \.limit\(\)[\s\S]*share\.fake: shares ×1/);
+});

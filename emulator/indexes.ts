@@ -47,10 +47,27 @@ function branches(filter: Record<string, unknown>): Array<Record<string, unknown
   return $or.map((b) => ({ ...rest, ...(b as Record<string, unknown>) }));
 }
 
+/** A paged query (skip > 0) whose sort does not end on `_id`: ties can repeat or drop rows between pages. */
+export interface UnstablePaging {
+  collection: string;
+  sort: string[];
+  caller: string;
+  count: number;
+}
+
+/** An aggregate a function ran without a top-level `$limit`: CloudBase answers it with 20 documents at most. */
+export interface UnlimitedAggregate {
+  collection: string;
+  caller: string;
+  count: number;
+}
+
 export class IndexChecker {
   private indexes = new Map<string, IndexSpec[]>();
   private scanOk = new Set<string>();
   private reports = new Map<string, UnindexedQuery>();
+  private paging = new Map<string, UnstablePaging>();
+  private unlimited = new Map<string, UnlimitedAggregate>();
 
   /** `indexes`: the provisioned indexes; `scanOk`: collections that may be read whole. */
   constructor(indexes: PlannedIndex[], scanOk: Iterable<string> = []) {
@@ -84,6 +101,23 @@ export class IndexChecker {
     }
   }
 
+  /**
+   * Notes a function's aggregate that names no top-level `$limit`: it would get at most 20 rows in
+   * CloudBase however many match (docs/architecture.md, "Data rules the local cloud enforces").
+   */
+  checkAggregateLimit(collection: string, pipeline: Array<Record<string, unknown>>, caller: string | undefined): void {
+    if (!caller || pipeline.some((stage) => '$limit' in stage)) return;
+    const key = `${collection}|${caller}`;
+    const seen = this.unlimited.get(key);
+    if (seen) seen.count++;
+    else this.unlimited.set(key, { collection, caller, count: 1 });
+  }
+
+  /** Aggregates functions ran without a limit (see {@link checkAggregateLimit}). */
+  unlimitedAggregates(): UnlimitedAggregate[] {
+    return [...this.unlimited.values()];
+  }
+
   /** Checks the index-using stages of an aggregate: the leading $match/$sort and $lookup joins. */
   checkPipeline(collection: string, pipeline: Array<Record<string, unknown>>, caller: string | undefined): void {
     if (!caller) return;
@@ -101,11 +135,30 @@ export class IndexChecker {
     }
   }
 
+  /**
+   * Judges a page after the first (`skip > 0`): the service returns equal sort keys in no fixed
+   * order, so skip-paging is stable only when the sort ends on the unique `_id`.
+   */
+  checkPaging(collection: string, sort: string[], caller: string | undefined): void {
+    if (!caller || sort[sort.length - 1] === '_id') return;
+    const key = `${collection}|${sort.join(',')}|${caller}`;
+    const seen = this.paging.get(key);
+    if (seen) seen.count++;
+    else this.paging.set(key, { collection, sort, caller, count: 1 });
+  }
+
   report(): UnindexedQuery[] {
     return [...this.reports.values()].sort((a, b) => a.collection.localeCompare(b.collection));
   }
 
+  /** Paged queries whose order is not total (see {@link checkPaging}). */
+  unstablePaging(): UnstablePaging[] {
+    return [...this.paging.values()];
+  }
+
   reset(): void {
     this.reports.clear();
+    this.paging.clear();
+    this.unlimited.clear();
   }
 }

@@ -55,7 +55,7 @@ it('queries are judged against the provisioned indexes only: without orders.buye
   const plan = loadPlan(REPO_ROOT);
   const listOrders = async (cloud: LocalCloud) => {
     await cloud.seed();
-    const reply = (await cloud.functions.invoke('order', { action: 'list' }, 'o_cust_1')) as { ok: boolean };
+    const reply = (await cloud.functions.invoke('order', { action: 'list' }, { kind: 'client', openid: 'o_cust_1' })) as { ok: boolean };
     expect(reply.ok).toBe(true);
     return cloud.indexes.report().filter((r) => r.collection === 'orders');
   };

@@ -11,6 +11,7 @@ import { REPO_ROOT } from './cloud';
 import { startTestCloud, type TestCloud } from './testing';
 import { probe } from '../tests/fixtures/host-project/functions/probe';
 import { deliverCallbacks, payOrder } from '../tests/support/pay';
+import { HOME, giveAddresses } from '../tests/support/commerce';
 
 const FIXTURE_FUNCTIONS = join(REPO_ROOT, 'tests', 'fixtures', 'host-project', 'functions');
 
@@ -63,8 +64,8 @@ describe('the checkout: more payers at once than the SDK pool would have held', 
   const PAYERS = 120;
   let cloud: TestCloud;
   beforeAll(async () => {
-    // Issue 9's wedge came from order.pay holding a connection on callFunction('payNotify') (the
-    // sandbox); on WeChat Pay's path no call waits on another (the cashier hands the notice to
+    // Issue 9's wedge came from order.pay holding a connection on callFunction('payNotify'); on
+    // WeChat Pay's path (the only one now) no call waits on another (the cashier hands the notice to
     // payNotify), so the nested-call case is the fanout test above. This one is the burst as
     // `npm start` runs it: 16 instances, the rest waiting their turn — every payer still pays.
     cloud = await startTestCloud();
@@ -74,10 +75,11 @@ describe('the checkout: more payers at once than the SDK pool would have held', 
   it(`${PAYERS} payers at once all pay (order.pay, the cashier, WeChat Pay's notice): every order paid, the SKU sold ${PAYERS}`, async () => {
     await cloud.db.collection('skus').doc('p03-s1').update({ stock: PAYERS, sold: 0 });
     const buyers = Array.from({ length: PAYERS }, (_, i) => `o_payer_${i}`);
+    await giveAddresses(cloud, buyers);
     const orders: Array<{ orderId: string }> = [];
     for (let i = 0; i < PAYERS; i += 20) {
       const batch = buyers.slice(i, i + 20);
-      orders.push(...(await Promise.all(batch.map((b) => cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `pay-burst-${b}` }, b)))));
+      orders.push(...(await Promise.all(batch.map((b) => cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `pay-burst-${b}` }, b)))));
     }
     cloud.resetStats();
     const paid = await Promise.all(buyers.map((b, i) => payOrder(cloud, orders[i].orderId, b, { strict: false })));

@@ -1,8 +1,9 @@
 /**
  * The local cloud's HTTP face:
  *   POST /admin                 the @cloudbase/node-sdk endpoint (database.*, functions.invokeFunction)
- *   POST /functions/<name>      JSON event in, envelope out; caller = header x-wx-openid (a local
- *                               stand-in for the identity WeChat injects). A call that outlives its
+ *   POST /functions/<name>      JSON event in, envelope out: a mini-program call (SOURCE wx_client),
+ *                               caller = header x-wx-openid (a local stand-in for the identity
+ *                               WeChat injects). A call that outlives its
  *                               time limit answers 504 with wx.cloud.callFunction's {errCode, errMsg}
  *   POST /client/database       client-side database access under database/security-rules.json
  *   /_emulator/*                control plane: reset, seed, clock, stats, personas, faults, timers
@@ -22,6 +23,7 @@ import { WireError } from './ejson';
 import { DbError } from './store';
 import { clientDatabase } from './client-db';
 import { consoleApi } from './console-api';
+import { ReplyLost } from './faults';
 import { FunctionTimeoutError } from './functions';
 import { serveStatic } from './static';
 import { isMultipart } from './wechat/wire';
@@ -105,18 +107,26 @@ async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
       } catch {
         throw new WireError('request_data must be a JSON string');
       }
-      // Server-side callers (other functions) carry no WeChat identity.
-      const result = await cloud.functions.invoke(name, event, '', { callerCallId: callId });
+      // A function's call: SOURCE carries the chain on (`wx_client,scf`), as CloudBase does. The SDK
+      // sends `<TCB_SOURCE>,scf` (X-TCB-Source) but reads TCB_SOURCE from process env, which is
+      // shared here: the caller's own SOURCE comes from its running call instead.
+      const parent = cloud.functions.sourceOf(callId);
+      const sent = header(req, 'x-tcb-source');
+      const source = parent !== undefined ? `${parent},scf` : sent || 'scf';
+      const result = await cloud.functions.invoke(name, event, { kind: 'function', source, callerCallId: callId });
       return sendJson(res, 200, { requestId, data: { response_data: JSON.stringify(result ?? null) } });
     }
     if (action === 'wx.api') return sendJson(res, 200, { requestId, ...(await cloud.wechat.adminJson(body)) });
     if (action.startsWith('storage.')) return sendJson(res, 200, { requestId, ...cloud.storage.admin(action, body) });
     if (action.startsWith('database.')) {
-      const reply = cloud.db.handle(action, body, cloud.stats.label(callId));
+      const reply = await cloud.db.handle(action, body, cloud.stats.label(callId));
       return sendJson(res, 200, { requestId, ...reply });
     }
     throw new DbError('INVALID_ACTION', `the local cloud does not implement ${JSON.stringify(action)}`);
   } catch (err) {
+    // The write happened, but the caller hears only that the gateway gave up waiting (as when a
+    // timeout and the write cross): the SDK throws on the non-200 status.
+    if (err instanceof ReplyLost) return sendJson(res, 504, { message: 'gateway timeout: the backend did not answer in time' });
     if (err instanceof DbError || err instanceof WireError || err instanceof FunctionTimeoutError) {
       return sendJson(res, 200, { requestId, code: err.code, message: err.message });
     }
@@ -139,7 +149,7 @@ async function functions(cloud: LocalCloud, req: http.IncomingMessage, res: http
   const openid = header(req, 'x-wx-openid');
   let result: unknown;
   try {
-    result = await cloud.functions.invoke(name, event, openid);
+    result = await cloud.functions.invoke(name, event, { kind: 'client', openid });
   } catch (err) {
     if (err instanceof FunctionTimeoutError) return sendJson(res, 504, err.wxError());
     throw err;
@@ -185,6 +195,11 @@ async function control(cloud: LocalCloud, req: http.IncomingMessage, res: http.S
   if (what === 'faults') {
     if (post) cloud.faults.configure(body as never);
     return sendJson(res, 200, { config: cloud.faults.current, injected: cloud.faults.injected });
+  }
+  if (what === 'ties' && post) {
+    if (typeof body.seed !== 'number') return sendJson(res, 400, { error: 'give {seed: number}' });
+    cloud.db.setTieSeed(body.seed);
+    return sendJson(res, 200, { seed: body.seed });
   }
   if (what.startsWith('timers/') && post) {
     const name = what.slice('timers/'.length);

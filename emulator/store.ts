@@ -3,6 +3,9 @@
  * version so transactions can detect that a document changed under them (optimistic control).
  * JavaScript runs one request at a time, so each single operation is atomic by construction:
  * no `await` happens between reading a document and writing it back.
+ *
+ * While transactions are open the store keeps the documents' earlier states, so a transaction
+ * reads the database as it was at its snapshot (`getAt`), as MongoDB's snapshot reads do.
  */
 import { randomBytes } from 'node:crypto';
 import { clone, type Doc } from './ejson';
@@ -24,6 +27,10 @@ export class Store {
   /** Last write version per document key; kept after removal so re-creation is detected. */
   private versions = new Map<string, number>();
   private seq = 0;
+  /** Earlier states per document key (oldest first), kept while a snapshot may need them. */
+  private history = new Map<string, Array<{ version: number; doc: Doc | undefined }>>();
+  /** The oldest snapshot an open transaction reads at; undefined when none is open. */
+  private retainFrom: number | undefined;
 
   constructor(private persistence?: Persistence) {}
 
@@ -81,10 +88,49 @@ export class Store {
   /** Writes (or with `doc === null` removes) one document and bumps its version. */
   put(name: string, id: string, doc: Doc | null): void {
     const c = this.require(name);
+    const k = key(name, id);
+    if (this.retainFrom !== undefined) {
+      const earlier = this.history.get(k) ?? [];
+      earlier.push({ version: this.versions.get(k) ?? 0, doc: c.get(id) });
+      this.history.set(k, earlier);
+    }
     if (doc === null) c.delete(id);
     else c.set(id, doc);
-    this.versions.set(key(name, id), ++this.seq);
+    this.versions.set(k, ++this.seq);
     this.persistence?.markDirty(name, this);
+  }
+
+  /** The version of the latest write (a snapshot reads every write up to it). */
+  lastVersion(): number {
+    return this.seq;
+  }
+
+  /** The document as it was at snapshot `at` (undefined when it did not exist then). */
+  getAt(name: string, id: string, at: number): Doc | undefined {
+    const k = key(name, id);
+    if ((this.versions.get(k) ?? 0) <= at) return this.get(name, id);
+    const earlier = this.history.get(k) ?? [];
+    for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].version <= at) return earlier[i].doc;
+    return undefined;
+  }
+
+  /**
+   * Keeps earlier states for snapshots from `oldest` on (the oldest open transaction's snapshot),
+   * drops the ones no snapshot can read any more; `undefined` (no transaction open) drops them all.
+   */
+  retainSnapshotsFrom(oldest: number | undefined): void {
+    this.retainFrom = oldest;
+    if (oldest === undefined) {
+      this.history.clear();
+      return;
+    }
+    for (const [k, earlier] of this.history) {
+      // An entry is needed while a snapshot falls before the write that replaced it.
+      const current = this.versions.get(k) ?? 0;
+      const kept = earlier.filter((e, i) => (i + 1 < earlier.length ? earlier[i + 1].version : current) > oldest);
+      if (kept.length === 0) this.history.delete(k);
+      else this.history.set(k, kept);
+    }
   }
 
   newId(): string {
@@ -94,6 +140,7 @@ export class Store {
   clear(): void {
     this.collections.clear();
     this.versions.clear();
+    this.history.clear();
     this.persistence?.markAllDirty(this);
   }
 

@@ -3,7 +3,8 @@
  * at it for arranging and asserting documents. Every test file gets its own cloud (own port).
  *
  *   const cloud = await startTestCloud();            // reset + seeded, clock frozen at FIXED_NOW
- *   const r = await cloud.call('shelf', { action: 'view' }, 'o_cust_1');
+ *   const r = await cloud.call('shelf', { action: 'view' }, 'o_cust_1');   // as the mini-program user
+ *   await cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);              // as another function
  *   await cloud.close();
  */
 import { appendFileSync } from 'node:fs';
@@ -11,8 +12,12 @@ import cloudbase from '@cloudbase/node-sdk';
 import type { Envelope } from '../shared/errors';
 import { LocalCloud } from './cloud';
 import type { FaultConfig } from './faults';
+import type { Invoker } from './functions';
 import type { UnindexedQuery } from './indexes';
 import type { CallRecord, ActionStats, Concurrency } from './stats';
+
+/** A caller that is another function (SOURCE `scf`, no openid): the platform's own caller of `system` actions. */
+export const AS_FUNCTION: Invoker = { kind: 'function', source: 'scf' };
 
 /** The default frozen time of test clouds: 2026-06-01T02:00:00Z (10:00 in Beijing). */
 export const FIXED_NOW = new Date('2026-06-01T02:00:00.000Z');
@@ -29,10 +34,14 @@ export interface TestCloud {
   setClock(at: Date | string | number): void;
   advanceClock(ms: number): void;
   now(): Date;
-  /** POST /functions/<fn> as `openid` (omit for a server-side call). */
-  call<T = unknown>(fn: string, event: unknown, openid?: string): Promise<Envelope<T>>;
+  /**
+   * Calls `fn`: with an openid (or nothing), as the mini-program does — POST /functions/<fn>, a
+   * client call (without an openid it is unauthenticated); with an {@link Invoker}, in-process
+   * with that caller's context (another function, a timer, WeChat Pay, a web user).
+   */
+  call<T = unknown>(fn: string, event: unknown, caller?: string | Invoker): Promise<Envelope<T>>;
   /** Like call, but throws unless ok, and returns data. */
-  ok<T = unknown>(fn: string, event: unknown, openid?: string): Promise<T>;
+  ok<T = unknown>(fn: string, event: unknown, caller?: string | Invoker): Promise<T>;
   stats(): { byAction: Record<string, ActionStats>; recent: CallRecord[]; concurrency: Record<string, Concurrency> };
   resetStats(): void;
   faults(config: Partial<FaultConfig>): void;
@@ -52,7 +61,9 @@ export async function startTestCloud(
   const app = cloudbase.init({ env: 'local', serviceUrl: `${url}/admin`, secretId: 'local', secretKey: 'local', timeout: 30000 });
   const db = app.database();
 
-  const call = async <T>(fn: string, event: unknown, openid?: string): Promise<Envelope<T>> => {
+  const call = async <T>(fn: string, event: unknown, caller?: string | Invoker): Promise<Envelope<T>> => {
+    if (caller !== undefined && typeof caller !== 'string') return (await cloud.functions.invoke(fn, event, caller)) as Envelope<T>;
+    const openid = caller;
     const res = await fetch(`${url}/functions/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
@@ -71,8 +82,8 @@ export async function startTestCloud(
     advanceClock: (ms) => cloud.clock.advance(ms),
     now: () => new Date(cloud.clock.now()),
     call,
-    async ok<T>(fn: string, event: unknown, openid?: string): Promise<T> {
-      const r = await call<T>(fn, event, openid);
+    async ok<T>(fn: string, event: unknown, caller?: string | Invoker): Promise<T> {
+      const r = await call<T>(fn, event, caller);
       if (!r.ok) throw new Error(`${fn}.${String((event as { action?: string }).action)} failed: ${r.error.code} ${r.error.message}`);
       return r.data;
     },
@@ -83,6 +94,7 @@ export async function startTestCloud(
     unindexed: () => cloud.indexes.report(),
     close: async () => {
       const missing = cloud.indexes.report();
+      const unlimited = cloud.indexes.unlimitedAggregates();
       if (process.env.LINKSHELF_INDEX_REPORT && missing.length) {
         appendFileSync(process.env.LINKSHELF_INDEX_REPORT, missing.map((m) => JSON.stringify(m)).join('\n') + '\n');
       }
@@ -93,6 +105,10 @@ export async function startTestCloud(
         throw new Error(
           `queries not covered by database/indexes.json:\n${missing.map((m) => `  ${m.caller}: ${m.collection} filter [${m.filter.join(', ')}] sort [${m.sort.join(', ')}] ×${m.count}`).join('\n')}`,
         );
+      }
+      // CloudBase answers an aggregate without a limit with 20 rows: a function must name one.
+      if (unlimited.length) {
+        throw new Error(`aggregates without .limit() (CloudBase returns 20 rows at most):\n${unlimited.map((u) => `  ${u.caller}: ${u.collection} ×${u.count}`).join('\n')}`);
       }
     },
   };

@@ -8,6 +8,7 @@ import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralPr
 import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
 import { fulfilmentSettingsSchema } from './settings/fulfilment';
+import { SHIPPING_RULES_ID, shippingRulesSchema } from './shipping/rules';
 import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
@@ -46,7 +47,7 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
  * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
  * the same one on read, falling back to a default while one is invalid).
  */
-export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, fulfilment: fulfilmentSettingsSchema };
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, fulfilment: fulfilmentSettingsSchema, [SHIPPING_RULES_ID]: shippingRulesSchema };
 
 /** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
 export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;

@@ -6,6 +6,9 @@
  *   couponClaims: { <templateKey>: n }                  claims ever (per-user limit)
  *   couponDays:   { d<YYYYMMDD>: { <templateKey>: n } }  claims on a China calendar day (per-day limit);
  *                                                        older days are removed by the next claim
+ *   recentClaims: [couponId, …]                         the latest claims (at most RECENT): a slot
+ *                                                        taken by a write whose reply was lost is
+ *                                                        given back once, guarded on its claim
  *
  * `users` is ADMINONLY (database/security-rules.json): customers cannot rewrite their counts.
  */
@@ -16,6 +19,24 @@ import type { HeldClaims } from '../../shared/coupons';
 type Query = Record<string, unknown>;
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * How many recent claims a template and a user document remember (their coupon ids): enough for a
+ * claim to learn, right after a write whose reply was lost, whether that write was applied — the
+ * marker its undo is guarded on. Kept short: both documents are read on every shelf and claim.
+ */
+export const RECENT_CLAIMS = 64;
+
+/** Pushes a claim's coupon id onto a recent-claims list, keeping the latest {@link RECENT_CLAIMS}. */
+export function rememberClaim(couponId: string): unknown {
+  return store.command().push({ each: [couponId], slice: -RECENT_CLAIMS });
+}
+
+/** The template's unit of claim `couponId` back: once, while the template remembers the take. */
+export function putBackTake(templateId: string, couponId: string): Promise<boolean> {
+  const _ = store.command();
+  return store.guardedUpdate('coupon_templates', { _id: templateId, recentTakes: couponId }, { stock: _.inc(1), issuedCount: _.inc(-1), recentTakes: _.pull(couponId) });
+}
 
 /** The field name of a template in the count maps: its id, or a hash when the id is not a safe field name. */
 export function claimKey(templateId: string): string {
@@ -74,14 +95,15 @@ export function claimedByTemplate(user: UserDoc, templateIds: string[]): Map<str
  * one write (the insert is the guard: a duplicate means a concurrent call registered the caller,
  * whose document then takes the slot with {@link takeSlotQuery}).
  */
-export function firstClaimDoc(newUser: UserDoc, templateId: string, now: Date): UserDoc {
+export function firstClaimDoc(newUser: UserDoc, templateId: string, now: Date, couponId: string): UserDoc {
   const key = claimKey(templateId);
-  return { ...newUser, couponClaims: { [key]: 1 }, couponDays: { [claimDayKey(now)]: { [key]: 1 } } };
+  return { ...newUser, couponClaims: { [key]: 1 }, couponDays: { [claimDayKey(now)]: { [key]: 1 } }, recentClaims: [couponId] };
 }
 
 /**
- * The guarded update that takes one slot: `where` matches the user only while both counts are
- * under their limits, `update` increments them and drops stale day maps seen on `user`.
+ * The guarded update that takes one slot for claim `couponId`: `where` matches the user only while
+ * both counts are under their limits, `update` increments them, remembers the claim and drops stale
+ * day maps seen on `user`; `undoWhere`/`undo` give the slot back once (while the user remembers it).
  * `_.not(_.gte(limit))` also matches a missing count (0). Not `_.or(_.exists(false), _.lt(limit))`:
  * the SDK merges two field-level `_.or` of one `where` object into a single `$or` (a wrong query),
  * and wrapping them in `_.and` would hide the `_id` from the primary-key lookup.
@@ -91,7 +113,8 @@ export function takeSlotQuery(
   templateId: string,
   limits: { perUserLimit: number; perDayLimit?: number },
   now: Date,
-): { where: Query; update: Query; undo: Query } {
+  couponId: string,
+): { where: Query; update: Query; undoWhere: Query; undo: Query } {
   const _ = store.command();
   const key = claimKey(templateId);
   const day = claimDayKey(now);
@@ -99,11 +122,12 @@ export function takeSlotQuery(
   const dayPath = `couponDays.${day}.${key}`;
   const where: Query = { _id: user._id, [totalPath]: _.not(_.gte(limits.perUserLimit)) };
   // The day count is kept for every template, so a per-day limit added mid-day counts today's claims.
-  const update: Query = { [totalPath]: _.inc(1), [dayPath]: _.inc(1) };
-  const undo: Query = { [totalPath]: _.inc(-1), [dayPath]: _.inc(-1) };
+  const update: Query = { [totalPath]: _.inc(1), [dayPath]: _.inc(1), recentClaims: rememberClaim(couponId) };
+  const undoWhere: Query = { _id: user._id, recentClaims: couponId };
+  const undo: Query = { [totalPath]: _.inc(-1), [dayPath]: _.inc(-1), recentClaims: _.pull(couponId) };
   if (limits.perDayLimit !== undefined) where[dayPath] = _.not(_.gte(limits.perDayLimit));
   for (const stale of Object.keys(mapOf(user.couponDays))) {
     if (stale !== day) update[`couponDays.${stale}`] = _.remove();
   }
-  return { where, update, undo };
+  return { where, update, undoWhere, undo };
 }

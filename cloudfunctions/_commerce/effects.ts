@@ -1,8 +1,11 @@
 /**
  * Turns the lifecycle's decisions into writes. A move of a table's entity is one guarded write
  * whose condition on the stored status is the move's source states (`sourcesOf`) — never a status
- * written by hand here. Reservations register their undo (Steps); the follow-ups of a won move are
- * retried until they land (`mustWrite`). Round trips: one per effect unless noted.
+ * written by hand here. Reservations register their undo (Steps); the follow-ups of a move are
+ * retried until they land (`mustWrite`). Every write here applies once however often it is sent
+ * (a retry after a lost reply, a re-delivered event): it is guarded on a state its first
+ * application changes — a status, or its order's marker (a SKU's stock hold, a team's seat holders
+ * and counted payments, a deal's uses). Round trips: one per effect unless noted.
  */
 import { AppError, stableId, store, type ActionContext, type CollectionName, type Fields } from '../_platform';
 import {
@@ -51,8 +54,16 @@ function sourceStates(change: EntityChange): string[] {
 }
 
 function conditionValue(c: Condition): unknown {
-  if (c.op === 'eq') return c.value;
-  return store.command()[c.op](c.value);
+  const _ = store.command();
+  switch (c.op) {
+    case 'eq':
+    case 'has': // a list field matches a value it contains
+      return c.value;
+    case 'lacks':
+      return _.neq(c.value);
+    default:
+      return _[c.op](c.value);
+  }
 }
 
 /**
@@ -76,6 +87,8 @@ export function updateOf(change: EntityChange, events: readonly OrderEvent[] = [
   const _ = store.command();
   const update: Fields = { ...change.set };
   for (const [field, n] of Object.entries(change.inc)) update[field] = _.inc(n);
+  for (const [field, value] of Object.entries(change.push ?? {})) update[field] = _.push([value]);
+  for (const [field, value] of Object.entries(change.pull ?? {})) update[field] = _.pull(value);
   if (events.length > 0) {
     if (change.entity !== 'order') throw new Error(`only orders record events, not a ${change.entity}`);
     Object.assign(update, { outbox: _.push([...events]), outboxPending: _.push(events.map((e) => e.id)), outboxPendingCount: _.inc(events.length) });
@@ -108,10 +121,16 @@ function dealUseId(dealId: string, openid: string): string {
   return `deal_${stableId(dealId, openid)}`;
 }
 
-/** Puts `qty` units back on a SKU (stock up, sold down). */
-function putBackStock(skuId: string, qty: number): Promise<boolean> {
+/** Gives the units of a stock hold back, while the SKU still has the hold (a released order's, an undone reservation's). */
+function returnHeld(skuId: string, holdId: string, qty: number): Promise<boolean> {
   const _ = store.command();
-  return store.updateById('skus', skuId, { stock: _.inc(qty), sold: _.inc(-qty) });
+  return store.guardedUpdate('skus', { _id: skuId, holds: holdId }, { stock: _.inc(qty), sold: _.inc(-qty), holds: _.pull(holdId) });
+}
+
+/** Gives a released order's use of a deal back, once (the counter lists the orders counted). */
+function uncountDealUse(dealId: string, openid: string, orderId: string): Promise<boolean> {
+  const _ = store.command();
+  return store.guardedUpdate('counters', { _id: dealUseId(dealId, openid), orders: orderId }, { count: _.inc(-1), orders: _.pull(orderId) });
 }
 
 function onlyChange(effect: Effect, now: Date): EntityChange {
@@ -135,14 +154,15 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
       await steps.run(
         'member',
         async () => refuse(await store.insertOnce('team_members', member), 'ALREADY_JOINED', 'you are already in this team'),
-        () => store.removeById('team_members', member._id),
+        // Only this order's member: a duplicate id is the same customer's other order in this team.
+        () => store.removeWhere('team_members', { _id: member._id, orderId: member.orderId }),
       );
       const seat = changesOf(effect, ctx.now);
       if (seat.length === 0) return; // the leader's seat comes with the new team
       await steps.run(
         'seat',
         async () => refuse(await applyChange(seat[0]), effect.expiresAt.getTime() <= ctx.now.getTime() ? 'EXPIRED' : 'GROUP_FULL', 'team is full'),
-        () => store.updateById('teams', member.teamId, { seatsTaken: store.command().inc(-1) }),
+        () => applyChange(changesOf({ type: 'releaseSeat', teamId: member.teamId, memberId: member._id, orderId: member.orderId }, ctx.now)[1]),
       );
       return;
     }
@@ -153,12 +173,12 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
         'deal use',
         async () =>
           refuse(
-            (await store.insertOnce('counters', { _id: id, kind: 'deal_user', dealId: effect.dealId, openid: effect.openid, count: 1 })) ||
-              (await store.guardedUpdate('counters', { _id: id, count: _.lt(effect.limit) }, { count: _.inc(1) })),
+            (await store.insertOnce('counters', { _id: id, kind: 'deal_user', dealId: effect.dealId, openid: effect.openid, count: 1, orders: [effect.orderId] })) ||
+              (await store.guardedUpdate('counters', { _id: id, count: _.lt(effect.limit), orders: _.neq(effect.orderId) }, { count: _.inc(1), orders: _.push([effect.orderId]) })),
             'LIMIT_REACHED',
             `at most ${effect.limit} teams of this deal per customer`,
           ),
-        () => store.updateById('counters', id, { count: _.inc(-1) }),
+        () => uncountDealUse(effect.dealId, effect.openid, effect.orderId),
       );
       return;
     }
@@ -171,10 +191,12 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
       return;
     case 'reserveStock': {
       const _ = store.command();
+      const where = { _id: effect.skuId, stock: _.gte(effect.qty), holds: _.neq(effect.holdId) };
+      const take = { stock: _.inc(-effect.qty), sold: _.inc(effect.qty), holds: _.push([effect.holdId]) };
       await steps.run(
         `stock ${effect.skuId}`,
-        async () => refuse(await store.guardedUpdate('skus', { _id: effect.skuId, stock: _.gte(effect.qty) }, { stock: _.inc(-effect.qty), sold: _.inc(effect.qty) }), 'SOLD_OUT', `${effect.label} is sold out`),
-        () => putBackStock(effect.skuId, effect.qty),
+        async () => refuse(await store.guardedUpdate('skus', where, take), 'SOLD_OUT', `${effect.label} is sold out`),
+        () => returnHeld(effect.skuId, effect.holdId, effect.qty),
       );
       return;
     }
@@ -184,20 +206,23 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
 }
 
 /**
- * Applies one follow-up of a won move: tried again on failure (`mustWrite`) and thrown when it
- * cannot land. Returns whether its guard matched (false: already done, or no longer possible).
- * `releaseSeat` gives the seat back only when it removed the member (2 round trips).
+ * Applies one follow-up of a move: tried again on failure (`mustWrite`; safe, as every write here
+ * applies once) and thrown when it cannot land. Returns whether its guard matched now (false:
+ * already done — by an earlier try whose reply was lost, or another delivery — or no longer
+ * possible). `releaseSeat` removes this order's member and gives its seat back (2 round trips).
  */
 export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
   switch (effect.type) {
     case 'returnStock':
-      return mustWrite(() => putBackStock(effect.skuId, effect.qty));
+      return mustWrite(() => returnHeld(effect.skuId, effect.holdId, effect.qty));
+    case 'settleStock':
+      return mustWrite(() => store.guardedUpdate('skus', { _id: effect.skuId, holds: effect.holdId }, { holds: store.command().pull(effect.holdId) }));
     case 'uncountDealUse':
-      return mustWrite(() => store.updateById('counters', dealUseId(effect.dealId, effect.openid), { count: store.command().inc(-1) }));
+      return mustWrite(() => uncountDealUse(effect.dealId, effect.openid, effect.orderId));
     case 'releaseSeat': {
       const [release, unseat] = changesOf(effect, ctx.now);
-      const released = await mustWrite(() => applyChange(release));
-      return released && (await mustWrite(() => applyChange(unseat)));
+      const [removed, unseated] = await Promise.all([mustWrite(() => applyChange(release)), mustWrite(() => applyChange(unseat))]);
+      return removed || unseated;
     }
     case 'useCoupon':
     case 'releaseCoupon':

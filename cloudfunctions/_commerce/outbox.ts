@@ -10,7 +10,7 @@
 import { store, type ActionContext } from '../_platform';
 import { applyGrowthOf, isCountOnly } from '../_growth/subscriber';
 import { notifyOf } from './notify';
-import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, teamKeepsPayment, type Effect, type OrderEvent } from '../../shared/lifecycle';
+import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
 import type { Team } from '../../shared/groupbuy';
 import type { Order } from '../../shared/orders';
 import { applyChange, applyChangeReturning, applyEffect } from './effects';
@@ -40,29 +40,36 @@ function markHandled(orderId: string, eventId: string): Promise<boolean> {
 type TeamOutcome = { takes: boolean; succeeded: boolean };
 
 /**
- * Whether the member's team takes the payment. When the member's own move won, the payment is
- * counted (so a re-delivery never counts twice) and the last payer's count moves the team to
- * `succeeded` — whose follow-up sends every paid order of the team to the warehouse; otherwise (a
- * re-delivery) the team is read: a failed or expired team does not keep the payment. `takes`
- * false means the order is refunded.
+ * Whether the member's team takes the payment. The team counts the order's payment once (its
+ * `paidOrders` marker), whoever delivers the event and however often; when the count matched
+ * nothing (counted before, by a delivery whose reply was lost or that stopped half-way; or a team
+ * that can no longer count) the team is read. A team that counted it keeps it, and the last
+ * counted seat makes it succeed; a failed or expired team that never counted it does not — the
+ * order is then refunded (`takes` false). Once the team succeeded its paid orders go to the warehouse
+ * (`shipTeam`). Round trips: 1, +1 read when the count matched nothing, +2 success.
  */
-async function teamTakesPayment(ctx: Ctx, order: Order, memberMoved: boolean): Promise<TeamOutcome> {
+async function teamTakesPayment(ctx: Ctx, order: Order): Promise<TeamOutcome> {
   if (!order.teamId || !order.dealTerms) return { takes: true, succeeded: false };
-  if (!memberMoved) return { takes: teamKeepsPayment(await store.getById<Team>('teams', order.teamId), ctx.now), succeeded: false };
-  const change = teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment' }, ctx.now);
-  const after = decideAfterPayment(await mustWrite(() => applyChangeReturning<Team>(change)), ctx.now);
-  if (after.type !== 'succeed') return { takes: after.type !== 'reject', succeeded: false };
-  const won = await mustWrite(() => applyChange(after.decision.change));
-  if (won) for (const effect of after.effects) await applyEffect(ctx, effect);
-  return { takes: true, succeeded: won };
+  const teamId = order.teamId;
+  const change = teamChange(teamId, order.dealTerms.groupSize, { type: 'countPayment', orderId: order._id }, ctx.now);
+  const counted = await mustWrite(() => applyChangeReturning<Team>(change));
+  const team = counted ?? (await store.getById<Team>('teams', teamId));
+  const after = decideAfterPayment(team, order._id, ctx.now);
+  if (after.type === 'reject') return { takes: false, succeeded: false };
+  if (after.type === 'succeed') await mustWrite(() => applyChange(after.decision.change));
+  // The team's orders go to the warehouse once it succeeded — also on a re-delivery after the
+  // success was written with its reply lost (shipTeam moves only the team's orders still paid).
+  const succeeded = after.type === 'succeed' || team?.status === 'succeeded';
+  if (succeeded) for (const effect of after.type === 'succeed' ? after.effects : [{ type: 'shipTeam' as const, teamId }]) await applyEffect(ctx, effect);
+  return { takes: true, succeeded };
 }
 
 /** Applies the commerce reactions to one event (in parallel); the first failure is returned, not thrown. */
 async function react(ctx: Ctx, order: Order, event: OrderEvent): Promise<{ team: TeamOutcome; failure?: unknown }> {
   let team: TeamOutcome = { takes: true, succeeded: false };
   const apply = async (effect: Effect) => {
-    const moved = await applyEffect(ctx, effect);
-    if (effect.type === 'payMember') team = await teamTakesPayment(ctx, order, moved);
+    await applyEffect(ctx, effect);
+    if (effect.type === 'payMember') team = await teamTakesPayment(ctx, order);
   };
   const settled = await Promise.allSettled(reactToOrderEvent(order, event).map(apply));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');

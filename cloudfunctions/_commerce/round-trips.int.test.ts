@@ -2,7 +2,8 @@
  * Database round trips per action, read from the local cloud's stats, with budgets. The numbers
  * are written up in docs/commerce.md; raise a budget only with a reason there.
  */
-import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import { startTestCloud, type TestCloud, AS_FUNCTION } from '../../emulator/testing';
+import { HOME } from '../../tests/support/commerce';
 import { finishRefunds, payOrder } from '../../tests/support/pay';
 
 let cloud: TestCloud;
@@ -21,9 +22,13 @@ const BUDGETS: Record<string, number> = {
   'coupon.claim': 4,
   'coupon.mine': 2,
   'order.quote': 3,
-  'order.create': 10, // caller, cart, coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated marked handled; also a team opened or joined
+  // caller, cart (with the shipping rules and the address book joined in: the address costs
+  // nothing), coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated
+  // marked handled; also a team opened or joined. From the cart (`fromCart`) the ordered lines
+  // leave the cart (+1 write) on an order that opens no team.
+  'order.create': 10,
   'order.pay': 3, // caller, order, team (group order); the charge is a WeChat Pay call, below
-  'payNotify.pay': 23, // + OrderPaid marked handled; issue 12: + the paid message (settings, record, answer), and for a team's last payer each member order sent to ship (TeamSucceeded, its message, marked handled)
+  'payNotify.pay': 24, // + OrderPaid marked handled; + the line's stock hold settled (issue 11: stock returns apply once); issue 12: + the paid message (settings, record, answer), and for a team's last payer each member order sent to ship (TeamSucceeded, its message, marked handled)
   'payNotify.refund': 1, // the refund's guarded move
   'order.cancel': 4,
   'order.refund': 15, // + OrderRefunded marked handled; the money is asked of WeChat Pay (below), not written; issue 12: + the refund message (settings, record, answer; the send is a platform request)
@@ -31,6 +36,12 @@ const BUDGETS: Record<string, number> = {
   'order.get': 2,
   'groupbuy.get': 3,
   'admin.promotionHealth': 3,
+  'cart.get': 2, // caller, the cart with its SKUs and products (one aggregate)
+  'cart.set': 3, // caller, the SKUs named (one aggregate), the cart written
+  'cart.clear': 2,
+  'address.list': 2,
+  'address.save': 3, // caller, the book, the guarded write
+  'address.remove': 3,
   'sweep.run': 6, // + the growth copies whose commission waits for a valid plan (issue 13)
   // Fulfilment and after-sale (issue 12).
   'fulfil.toShip': 2, // caller, one aggregate (the page with its buyers),
@@ -53,6 +64,9 @@ const BUDGETS: Record<string, number> = {
 // pictures (the team's members' avatars), none elsewhere.
 const PLATFORM_BUDGETS: Record<string, Record<string, number>> = {
   'groupbuy.get': { 'storage.batchGetDownloadUrl': 1 },
+  // The cart's product pictures as temporary URLs.
+  'cart.get': { 'storage.batchGetDownloadUrl': 1 },
+  'cart.set': { 'storage.batchGetDownloadUrl': 1 },
   'order.pay': { 'cloudPay.unifiedOrder': 1 },
   // Issue 12: the paid message, and a team's result to each member when this payment completed it (a duo here).
   'payNotify.pay': { 'cloudPay.queryOrder': 1, 'subscribeMessage.send': 3 },
@@ -84,27 +98,39 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('coupon', { action: 'mine' }, 'o_cust_1');
   const cart = { items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }] };
   await cloud.ok('order', { action: 'quote', ...cart }, 'o_cust_1');
-  const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...cart, couponId, idempotencyKey: 'key-budget-1' }, 'o_cust_1');
+  const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, couponId, idempotencyKey: 'key-budget-1' }, 'o_cust_1');
   await payOrder(cloud, o.orderId, 'o_cust_1');
   await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   await finishRefunds(cloud);
-  const o2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...cart, idempotencyKey: 'key-budget-2' }, 'o_cust_1');
+  const o2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'key-budget-2' }, 'o_cust_1');
   await cloud.ok('order', { action: 'cancel', orderId: o2.orderId }, 'o_cust_1');
   await cloud.ok('order', { action: 'list' }, 'o_cust_1');
   await cloud.ok('order', { action: 'get', orderId: o.orderId }, 'o_cust_1');
-  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'key-budget-open' }, 'o_cust_1');
-  const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'key-budget-join' }, 'o_cust_2');
+  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'key-budget-open' }, 'o_cust_1');
+  const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: 'key-budget-join' }, 'o_cust_2');
   await cloud.ok('groupbuy', { action: 'get', teamId: team.teamId }, 'o_cust_2');
   await payOrder(cloud, team.orderId, 'o_cust_1');
   await payOrder(cloud, joined.orderId, 'o_cust_2');
   await cloud.ok('admin', { action: 'promotionHealth' }, 'o_ops');
-  await cloud.ok('sweep', { action: 'run' });
+  // the cart, an address, a checkout of two cart lines
+  await cloud.ok('cart', { action: 'set', items: [{ skuId: 'p03-s1', qty: 1 }, { skuId: 'p05-s1', qty: 2 }, { skuId: 'p12-s1', qty: 1 }] }, 'o_cust_3');
+  await cloud.ok('cart', { action: 'get' }, 'o_cust_3');
+  const saved = await cloud.ok<{ addressId: string }>('address', { action: 'save', address: { name: '老刘', phone: '13800000003', province: '上海', city: '上海市', district: '徐汇区', detail: '漕溪北路1号', isDefault: true } }, 'o_cust_3');
+  await cloud.ok('address', { action: 'list' }, 'o_cust_3');
+  // One cart line with a coupon: the most an order.create of one line makes (each more line: +1, its stock).
+  const flat5 = await cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_3');
+  const items = [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }];
+  await cloud.ok('order', { action: 'quote', items, addressId: saved.addressId }, 'o_cust_3');
+  await cloud.ok('order', { action: 'create', items, couponId: flat5.couponId, addressId: saved.addressId, fromCart: true, idempotencyKey: 'key-budget-cart' }, 'o_cust_3');
+  await cloud.ok('address', { action: 'remove', addressId: HOME }, 'o_cust_3');
+  await cloud.ok('cart', { action: 'clear' }, 'o_cust_3');
+  await cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
 
   // Fulfilment and after-sale: two paid orders; one shipped alone, one from a pasted row; a
   // return of one (request → approve → parcel → received), a request cancelled, receipt.
   const two = { items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }] };
-  const f1 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...two, idempotencyKey: 'key-budget-f1' }, 'o_cust_2');
-  const f2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', ...two, idempotencyKey: 'key-budget-f2' }, 'o_cust_3');
+  const f1 = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...two, idempotencyKey: 'key-budget-f1' }, 'o_cust_2');
+  const f2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: saved.addressId, ...two, idempotencyKey: 'key-budget-f2' }, 'o_cust_3');
   await payOrder(cloud, f1.orderId, 'o_cust_2');
   await payOrder(cloud, f2.orderId, 'o_cust_3');
   await cloud.ok('order', { action: 'messageTemplates', moment: 'pay' }, 'o_cust_2');

@@ -4,6 +4,7 @@
  */
 import { useTestCloud } from '../../emulator/testing';
 import { payOrder } from '../../tests/support/pay';
+import { HOME, giveAddresses } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -73,9 +74,10 @@ describe('funnel and K-factor', () => {
 
     // orders: 8 hop-3 customers order through the share that brought them, 6 of them pay
     const buyers = hop3.slice(0, 8);
+    await giveAddresses(t.cloud, buyers);
     let gmvFen = 0;
     for (const [i, b] of buyers.entries()) {
-      const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p04', skuId: 'p04-s1', qty: 1 }], idempotencyKey: `chain-${i}-0000` }, b);
+      const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p04', skuId: 'p04-s1', qty: 1 }], idempotencyKey: `chain-${i}-0000` }, b);
       if (i < 6) {
         await payOrder(t.cloud, o.orderId, b);
         gmvFen += o.totalFen;

@@ -4,6 +4,7 @@
  */
 import { useTestCloud } from '../../emulator/testing';
 import { payOrder } from '../../tests/support/pay';
+import { HOME, giveAddresses } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -33,14 +34,14 @@ describe('the growth loop', () => {
     expect(await get('users', B)).toMatchObject({ boundSalesId: S, referrerOpenid: A, boundVia: expect.objectContaining({ depth: 2 }) });
 
     t.cloud.advanceClock(5 * MIN); // not a "paid seconds after binding" case
-    const team = await t.cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', shareId: aShare.shareId, idempotencyKey: 'b-team-0001' }, B);
+    const team = await t.cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', shareId: aShare.shareId, idempotencyKey: 'b-team-0001' }, B);
     const bShare = await share(B, { type: 'group', id: team.teamId });
     expect(bShare.depth).toBe(3);
     expect((await open(C, bShare.shareId)).boundSalesId).toBe(S);
     t.cloud.advanceClock(5 * MIN);
-    const joined = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, shareId: bShare.shareId, idempotencyKey: 'c-join-0001' }, C);
+    const joined = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team.teamId, shareId: bShare.shareId, idempotencyKey: 'c-join-0001' }, C);
     // B also buys two products alone, so one line can be refunded
-    const solo = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
+    const solo = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 2 }], idempotencyKey: 'b-solo-0001' }, B);
     for (const [who, orderId] of [[B, team.orderId], [C, joined.orderId], [B, solo.orderId]] as const) {
       await payOrder(t.cloud, orderId, who);
     }
@@ -120,7 +121,7 @@ describe('the growth loop', () => {
     const a = await share('o_cust_1', { type: 'product', id: 'p03' });
     await open('o_cust_1', a.shareId); // own share
     expect((await get('users', 'o_cust_1'))?.referrerOpenid ?? null).toBeNull();
-    const early = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c4-early-01' }, 'o_cust_4');
+    const early = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'c4-early-01' }, 'o_cust_4');
     await payOrder(t.cloud, early.orderId, 'o_cust_4');
     await open('o_cust_4', a.shareId);
     expect((await get('users', 'o_cust_4'))?.referrerOpenid ?? null).toBeNull();
@@ -134,14 +135,15 @@ describe('the growth loop', () => {
     const a = await share('o_cust_1', { type: 'product', id: 'p03' });
     for (const c of ['o_new_1', 'o_new_2', 'o_new_3']) await open(c, a.shareId);
     t.cloud.advanceClock(10 * MIN);
+    await giveAddresses(t.cloud, ['o_new_1', 'o_new_2', 'o_new_4']);
     for (const c of ['o_new_1', 'o_new_2']) {
-      const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: `cap-${c}-0` }, c);
+      const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: `cap-${c}-0` }, c);
       await payOrder(t.cloud, o.orderId, c);
     }
     // o_new_4 binds and pays within the same minute: held for review (o_new_3 never orders)
     const b = await share('o_cust_1', { type: 'product', id: 'p05' });
     await open('o_new_4', b.shareId);
-    const fast = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'cap-fast-0' }, 'o_new_4');
+    const fast = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'cap-fast-0' }, 'o_new_4');
     await payOrder(t.cloud, fast.orderId, 'o_new_4');
     t.cloud.advanceClock(8 * DAY);
     await Promise.all([t.cloud.runTimer('sweep'), t.cloud.runTimer('sweep')]);

@@ -17,6 +17,7 @@ export async function loadShareWithOwner(shareId: string): Promise<ShareWithOwne
   const res = await store
     .aggregate('shares')
     .match({ _id: shareId })
+    .limit(1)
     .lookup({ from: 'users', localField: 'salesId', foreignField: '_id', as: '_owner' })
     .end();
   const row = store.aggregateRows<ShareDoc & { _owner?: Array<{ role: string; heirId?: string | null }> }>(res)[0];

@@ -34,6 +34,8 @@ export const COLLECTIONS = [
   'training_progress',
   'payouts',
   'invites',
+  'carts',
+  'addresses',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

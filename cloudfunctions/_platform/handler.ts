@@ -2,25 +2,17 @@ import { z } from 'zod';
 import { AppError, type Envelope, isAppError } from '../../shared/errors';
 import { describeIssues } from '../../shared/zod-issues';
 import type { ActionContract } from '../../shared/contract/define';
-import type { Role } from '../../shared/roles';
+import { refusalOf, type Access } from './access';
 import { readCallerContext, type CallerContext } from './context';
 import { randomId } from './ids';
 import { errorCode } from './errors';
 import { loadUsers, type UserDoc } from './users';
 
-/**
- * Who may call an action: roles of registered users; 'system' (no caller: timers, other
- * functions); or 'wechatpay' (no caller, and the platform's context says the call comes from
- * WeChat Pay: `SOURCE` wx_paycallback — never decided from a missing openid alone).
- */
-export type Access = 'anyone' | 'system' | 'wechatpay' | readonly Role[];
-
-/** The context's source of WeChat Pay's callbacks (getWXContext().SOURCE). */
-export const WECHAT_PAY_SOURCE = 'wx_paycallback';
+export type { Access } from './access';
 
 /** Everything an action gets besides its parsed input. */
 export interface ActionContext extends CallerContext {
-  /** The caller; undefined only for 'system' actions. */
+  /** The caller; `{ _id: '', role: 'customer' }` for 'system' and 'wechatpay' actions (the platform calls them). */
   user: UserDoc;
   /** Users loaded together with the caller (see ActionSpec.users). */
   users: Map<string, UserDoc>;
@@ -123,13 +115,13 @@ export function defineFunction(functionName: string, actions: Record<string, Any
 
       let users = new Map<string, UserDoc>();
       let user: UserDoc | undefined;
-      if (access === 'system' || access === 'wechatpay') {
-        if (caller.openid) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} is server-only`);
-        const fromWeChatPay = caller.source === WECHAT_PAY_SOURCE;
-        if (access === 'wechatpay' && !fromWeChatPay) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} accepts only WeChat Pay's callbacks`);
-        if (access === 'system' && fromWeChatPay) throw new AppError('PERMISSION_DENIED', `${functionName}.${actionName} is not a WeChat Pay callback`);
-      } else {
-        if (!caller.openid) throw new AppError('UNAUTHENTICATED', 'no caller identity');
+      // Who calls is what the platform's context says (a function, a timer, WeChat Pay, a user).
+      const refusal = refusalOf(access, caller);
+      if (refusal === 'PERMISSION_DENIED') {
+        throw new AppError(refusal, access === 'wechatpay' ? `${functionName}.${actionName} accepts only WeChat Pay's callbacks` : `${functionName}.${actionName} is server-only`);
+      }
+      if (refusal) throw new AppError(refusal, `no caller identity (${caller.kind} call)`);
+      if (access !== 'system' && access !== 'wechatpay') {
         const extra = (spec.users?.(input) ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
         if (spec.loadCaller === false) {
           user = { _id: caller.openid, role: 'customer' };

@@ -46,14 +46,15 @@ export interface FindOptions {
 
 /**
  * Documents matching `where`, up to `limit`. With `orderBy` the sort always ends on `_id` (in the
- * direction of the last key): the service returns ties in no fixed order otherwise.
+ * direction of the last key): the service returns ties in no fixed order otherwise. A `skip`
+ * without `orderBy` sorts on `_id`: pages of an unsorted query are not a partition either.
  */
 export async function find<T>(name: CollectionName, where: Fields, options: FindOptions): Promise<T[]> {
   let query = collection(name).where(where);
-  if (options.orderBy?.length) {
-    for (const [field, direction] of options.orderBy) query = query.orderBy(field, direction);
-    query = query.orderBy('_id', options.orderBy[options.orderBy.length - 1][1]);
-  }
+  const keys = options.orderBy ?? [];
+  for (const [field, direction] of keys) query = query.orderBy(field, direction);
+  const last = keys[keys.length - 1];
+  if (last?.[0] !== '_id' && (last || options.skip !== undefined)) query = query.orderBy('_id', last?.[1] ?? 'asc');
   if (options.fields) query = query.field(options.fields);
   if (options.skip) query = query.skip(options.skip);
   return rows<T>(await query.limit(options.limit).get());
@@ -130,11 +131,15 @@ export function pageSort(page: PageSpec): Record<string, 1 | -1> {
   return { [page.orderBy[0]]: d, _id: d };
 }
 
-/** A page from the `limit + 1` rows read: the rows and the cursor of the next page (null on the last). */
-export function pageOf<T extends { _id: string }>(rows: T[], page: PageSpec): Page<T> {
-  const items = rows.slice(0, page.limit);
+/**
+ * The first `limit` of `rows` (read sorted on `field` then `_id`: a page's `limit + 1` rows, or a
+ * list read whole for another reason, e.g. totals) with the cursor of the page after them (null
+ * on the last): the next pages come from {@link findPage} or {@link pageQuery}.
+ */
+export function pageOf<T extends { _id: string }>(rows: T[], field: string, limit: number): Page<T> {
+  const items = rows.slice(0, limit);
   const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last[page.orderBy[0]], last._id) : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[field], last._id) : null };
 }
 
 /**
@@ -144,7 +149,10 @@ export function pageOf<T extends { _id: string }>(rows: T[], page: PageSpec): Pa
  * @example await findPage('payouts', { status: 'requested' }, { orderBy: ['requestedAt', 'asc'], limit: 20, cursor })
  */
 export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, options: PageSpec): Promise<Page<T>> {
-  return pageOf(await find<T>(name, pageQuery(where, options), { orderBy: [options.orderBy], limit: options.limit + 1 }), options);
+  const [field, direction] = options.orderBy;
+  // `_id` breaks ties: the service promises no order among equal sort values.
+  const rows = await find<T>(name, pageQuery(where, options), { orderBy: [[field, direction], ['_id', direction]], limit: options.limit + 1 });
+  return pageOf(rows, field, options.limit);
 }
 
 /** How many documents match `where`. */

@@ -1,5 +1,5 @@
 import { useTestCloud } from '../../emulator/testing';
-import { doc } from '../../tests/support/commerce';
+import { doc, HOME } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -31,7 +31,7 @@ describe('malformed promotions edited in the console', () => {
 
     const claim = await t.cloud.call('coupon', { action: 'claim', templateId: 'ct_bad_stock' }, 'o_cust_1');
     expect(claim.ok === false && claim.error.code).toBe('FAILED_PRECONDITION');
-    const open = await t.cloud.call('order', { action: 'create', dealId: 'gd_bad_price', idempotencyKey: 'key-bad-deal' }, 'o_cust_1');
+    const open = await t.cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_bad_price', idempotencyKey: 'key-bad-deal' }, 'o_cust_1');
     expect(open.ok === false && open.error.code).toBe('FAILED_PRECONDITION');
   });
 

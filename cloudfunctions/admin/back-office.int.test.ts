@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { useTestCloud } from '../../emulator/testing';
-import { doc, docs, outcomes } from '../../tests/support/commerce';
+import { doc, docs, HOME, outcomes } from '../../tests/support/commerce';
 import { arrangeSettledCommission } from '../../tests/support/payouts';
 import { payOrder } from '../../tests/support/pay';
 
@@ -40,8 +40,8 @@ describe('admin.promotionHealth covers every ops collection', () => {
       expect.stringMatching(/^settings\/payouts: minAmountFen/),
     ]);
     const seeded = (await Promise.all(['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'].map((c) => docs(t.cloud, c)))).flat().length;
-    // + the payout setting and the fulfilment setting (settings/payouts, settings/fulfilment).
-    expect(health.checked).toBe(seeded + 2);
+    // + the payout setting added here, the fulfilment setting and the seeded shipping rules (settings/payouts, settings/fulfilment, settings/shipping).
+    expect(health.checked).toBe(seeded + 3);
   });
 });
 
@@ -129,9 +129,9 @@ describe('admin.export: CSV that opens in Excel/WPS with Chinese text', () => {
     await t.cloud.db.collection('products').doc('p01').update({ title: '西湖龙井, 明前特级' });
     const share = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
     await t.cloud.ok('share', { action: 'open', shareId: share.shareId }, 'o_cust_1');
-    const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p01', skuId: 'p01-s1', qty: 2 }], idempotencyKey: 'export-order-1', shareId: share.shareId }, 'o_cust_1');
+    const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p01', skuId: 'p01-s1', qty: 2 }], idempotencyKey: 'export-order-1', shareId: share.shareId }, 'o_cust_1');
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
-    await t.cloud.ok('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'export-unpaid' }, 'o_cust_2');
+    await t.cloud.ok('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'export-unpaid' }, 'o_cust_2');
 
     const r = await t.cloud.ok<Exported>('admin', { action: 'export', kind: 'orders', from: '2026-06-01', to: '2026-06-01' }, BOSS);
     expect(r).toMatchObject({ rows: 1, total: 1, truncated: false, cap: 5000, fileName: 'orders-2026-06-01-2026-06-01.csv' });

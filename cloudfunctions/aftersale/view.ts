@@ -43,7 +43,7 @@ export async function requestPage(where: Record<string, unknown>, page: PageSpec
     .limit(page.limit + 1)
     .lookup({ from: 'orders', localField: 'orderId', foreignField: '_id', as: '_order' })
     .end();
-  const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<AfterSaleRequest & { _order?: Order[] }>(res), page);
+  const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<AfterSaleRequest & { _order?: Order[] }>(res), page.orderBy[0], page.limit);
   const items = await viewsOf(rows.map(({ _order, ...request }) => ({ request, order: _order?.[0] })));
   return { items, nextCursor };
 }

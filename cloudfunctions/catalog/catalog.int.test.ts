@@ -1,5 +1,6 @@
 import { useTestCloud } from '../../emulator/testing';
 import type { Envelope } from '../../shared/errors';
+import { giveAddresses, HOME } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 const OPS = 'o_ops';
@@ -165,7 +166,7 @@ describe('catalog.setStatus', () => {
   type Shelf = { products: Array<{ id: string }> };
 
   it('off hides the product from every shelf at once and closes its forming teams to joins; on brings both back', async () => {
-    const team = await t.cloud.ok<{ teamId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'status-team-open' }, 'o_cust_1');
+    const team = await t.cloud.ok<{ teamId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'status-team-open' }, 'o_cust_1');
     const off = await t.cloud.ok<{ teams: number }>('catalog', { action: 'setStatus', productId: 'p02', status: 'off' }, OPS);
     expect(off.teams).toBe(1);
     expect(await doc('products', 'p02')).toMatchObject({ status: 'off', statusBy: OPS });
@@ -176,8 +177,8 @@ describe('catalog.setStatus', () => {
     const curate = await t.cloud.ok<Shelf>('shelf', { action: 'catalog' }, 'o_sales_li');
     expect([li, wang, curate].map((s) => s.products.some((p) => p.id === 'p02'))).toEqual([false, false, false]);
     expect(codeOf(await t.cloud.call('shelf', { action: 'product', productId: 'p02' }, 'o_cust_3'))).toBe('NOT_FOUND');
-    expect(codeOf(await t.cloud.call('order', { action: 'create', items: [{ productId: 'p02', skuId: 'p02-s1', qty: 1 }], idempotencyKey: 'status-buy-off' }, 'o_cust_3'))).toBe('NOT_FOUND');
-    const join = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'status-join-off' }, 'o_cust_2');
+    expect(codeOf(await t.cloud.call('order', { action: 'create', addressId: HOME, items: [{ productId: 'p02', skuId: 'p02-s1', qty: 1 }], idempotencyKey: 'status-buy-off' }, 'o_cust_3'))).toBe('NOT_FOUND');
+    const join = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: 'status-join-off' }, 'o_cust_2');
     expect(codeOf(join)).toBe('NOT_FOUND');
     expect(await doc('teams', team.teamId)).toMatchObject({ seatsTaken: 1 });
 
@@ -185,7 +186,7 @@ describe('catalog.setStatus', () => {
     expect((await t.cloud.ok<{ status: string }>('catalog', { action: 'setStatus', productId: 'p02', status: 'off' }, OPS)).status).toBe('off');
     await t.cloud.ok('catalog', { action: 'setStatus', productId: 'p02', status: 'on' }, BOSS);
     expect(await doc('teams', team.teamId)).toMatchObject({ joinsClosedAt: null });
-    await t.cloud.ok('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'status-join-on' }, 'o_cust_2');
+    await t.cloud.ok('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: 'status-join-on' }, 'o_cust_2');
     expect(await doc('teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
     expect((await t.cloud.ok<Shelf>('shelf', { action: 'view', salesId: 'o_sales_li' }, 'o_cust_3')).products.some((p) => p.id === 'p02')).toBe(true);
   });
@@ -247,8 +248,9 @@ describe('catalog.adjustStock', () => {
 
   it('racing 50 orders: stock is conserved and never negative, every applied adjustment audited exactly', async () => {
     await t.cloud.db.collection('skus').doc('p03-s1').update({ stock: 30 });
+    await giveAddresses(t.cloud, Array.from({ length: 50 }, (_, i) => `o_race_${i}`));
     const orders = Array.from({ length: 50 }, (_, i) =>
-      t.cloud.call('order', { action: 'create', items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `race-order-${i}` }, `o_race_${i}`),
+      t.cloud.call('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', skuId: 'p03-s1', qty: 1 }], idempotencyKey: `race-order-${i}` }, `o_race_${i}`),
     );
     const deltas = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? -4 : 3));
     const adjustments = deltas.map((d, i) => t.cloud.call<Adjusted>('catalog', adjust(d, `race-adj-${i}`, 'p03-s1', `race ${i}`), OPS));

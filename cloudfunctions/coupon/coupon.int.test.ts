@@ -1,4 +1,4 @@
-import { useTestCloud } from '../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { chinaDayKey } from '../../shared/china-day';
 import { PROMO_IDS } from '../../emulator/seed/promotions';
 import { doc, docs, outcomes } from '../../tests/support/commerce';
@@ -131,7 +131,7 @@ describe('coupon.claim', () => {
     t.cloud.advanceClock(4 * DAY);
     const later = await t.cloud.ok<{ coupons: Array<{ status: string }> }>('coupon', { action: 'mine', status: 'expired' }, 'o_cust_3');
     expect(later.coupons).toHaveLength(1);
-    const swept = await t.cloud.ok<{ couponsExpired: number }>('sweep', { action: 'run' });
+    const swept = await t.cloud.ok<{ couponsExpired: number }>('sweep', { action: 'run' }, AS_FUNCTION);
     expect(swept.couponsExpired).toBe(1);
     expect(await doc(t.cloud, 'coupons', claimed.couponId)).toMatchObject({ status: 'expired' });
   });

@@ -8,13 +8,17 @@
  * coupon insert. A refusal costs 1 (decided on the read: missing, invalid, not live, a limit,
  * sold out), 3 (the take lost a race since the read: one more read names the reason) or 4 (the
  * slot was refused after the take: the stock is put back). See docs/commerce.md.
+ *
+ * A write whose reply is lost may have been applied: the claim's coupon id is remembered by the
+ * template's take and the caller's slot (`recentTakes`, `recentClaims`), so giving them back is
+ * guarded on that marker and happens once; a coupon insert whose reply is lost is read back.
  */
 import { AppError, action, defineFunction, newCustomerDoc, store } from '../_platform';
 import { coupon as contract } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '../../shared/coupons';
 import { checkPromotion, isLive, type CouponTemplate } from '../../shared/promotions';
-import { claimedByTemplate, firstClaimDoc, heldClaims, readClaimTarget, takeSlotQuery } from '../_commerce/coupon-claims';
+import { claimedByTemplate, firstClaimDoc, heldClaims, putBackTake, readClaimTarget, rememberClaim, takeSlotQuery } from '../_commerce/coupon-claims';
 import { undoWithRetry } from '../_commerce/steps';
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
@@ -82,27 +86,35 @@ export const main = defineFunction('coupon', {
       // Round trip 2: take one unit of stock from the template while it is active and the caller
       // (as the document showed) still under its limits. A caller already at a limit never
       // touches the stock, so they cannot make others see SOLD_OUT.
+      const couponId = `c${ctx.newId(15)}`;
+      const putBack = () => undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => putBackTake(templateId, couponId));
       const takeWhere: Record<string, unknown> = { _id: templateId, status: 'active', stock: _.gt(0), perUserLimit: _.gt(held.total) };
       if (held.today > 0) takeWhere.perDayLimit = _.or(_.exists(false), _.gt(held.today));
-      if (!(await store.guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1) }))) {
+      let took: boolean;
+      try {
+        took = await store.guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1), recentTakes: rememberClaim(couponId) });
+      } catch (err) {
+        await putBack(); // the take may have been applied with its reply lost
+        throw err;
+      }
+      if (!took) {
         // Round trip 3 (a race lost since the read): read the template again to name the reason.
         const again = decideClaim(await store.getById<unknown>('coupon_templates', templateId), held, ctx.now);
         refuse(templateId, again.ok ? 'SOLD_OUT' : again.code, again.ok ? undefined : again.problems);
       }
-      const putBack = () =>
-        undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => store.updateById('coupon_templates', templateId, { stock: _.inc(1), issuedCount: _.inc(-1) }));
 
       // Round trip 3: one slot of the per-user and per-day limits, on the caller's own document;
       // for a first visit, the caller's registration carries the slot (a duplicate means a
       // concurrent call registered the caller: the slot is then taken on that document).
       const callerDoc = caller ?? newCustomerDoc(ctx.openid, ctx.now);
-      const slot = takeSlotQuery(callerDoc, templateId, t, ctx.now);
+      const slot = takeSlotQuery(callerDoc, templateId, t, ctx.now, couponId);
+      const giveSlotBack = () => undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => store.guardedUpdate('users', slot.undoWhere, slot.undo));
       let slotTaken = false;
       try {
-        const registered = !caller && (await store.insertOnce('users', firstClaimDoc(callerDoc, templateId, ctx.now)));
+        const registered = !caller && (await store.insertOnce('users', firstClaimDoc(callerDoc, templateId, ctx.now, couponId)));
         slotTaken = registered || (await store.guardedUpdate('users', slot.where, slot.update));
       } catch (err) {
-        await putBack();
+        await Promise.all([putBack(), giveSlotBack()]);
         throw err;
       }
       if (!slotTaken) {
@@ -111,12 +123,15 @@ export const main = defineFunction('coupon', {
       }
 
       // Round trip 4: the coupon, with a snapshot of the terms.
-      const coupon = issueCoupon(t, { couponId: `c${ctx.newId(15)}`, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null });
+      const coupon = issueCoupon(t, { couponId, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null });
       try {
         await store.insert('coupons', coupon);
       } catch (err) {
-        await Promise.all([putBack(), undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => store.updateById('users', ctx.openid, slot.undo))]);
-        throw err;
+        // A lost reply: the coupon may be there all the same (its id is this claim's own).
+        if (!(await store.getById('coupons', couponId).catch(() => undefined))) {
+          await Promise.all([putBack(), giveSlotBack()]);
+          throw err;
+        }
       }
       return { couponId: coupon._id, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };
     },

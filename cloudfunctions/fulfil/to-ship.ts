@@ -21,7 +21,7 @@ export const toShip = action(fulfil.toShip)({
       .limit(page.limit + 1)
       .lookup({ from: 'users', localField: 'buyerOpenid', foreignField: '_id', as: '_buyer' })
       .end();
-    const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<Order & { _buyer?: Array<{ name?: string }> }>(res), page);
+    const { items: rows, nextCursor } = store.pageOf(store.aggregateRows<Order & { _buyer?: Array<{ name?: string }> }>(res), page.orderBy[0], page.limit);
     return {
       items: rows.map((o) => ({
         orderId: o._id,

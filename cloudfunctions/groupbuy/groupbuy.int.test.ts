@@ -1,5 +1,5 @@
-import { useTestCloud } from '../../emulator/testing';
-import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
+import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 import { aCoupon, at } from '../../tests/support/fixtures';
 import { deliverCallbacks, finishRefunds, payOrder } from '../../tests/support/pay';
 
@@ -13,7 +13,7 @@ type TeamView = { status: string; size: number; seatsTaken: number; members: Arr
 const HOUR = 3600 * 1000;
 
 async function openAndPay(dealId: string, leader: string): Promise<Opened> {
-  const opened = await t.cloud.ok<Opened>('order', { action: 'create', dealId, idempotencyKey: key() }, leader);
+  const opened = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, dealId, idempotencyKey: key() }, leader);
   await payOrder(t.cloud, opened.orderId, leader);
   return opened;
 }
@@ -21,11 +21,12 @@ async function openAndPay(dealId: string, leader: string): Promise<Opened> {
 describe('groupbuy', () => {
   it('a team of 3 with 2 members and 30 concurrent joins: exactly 1 joins, the rest GROUP_FULL, nobody twice, no paid member rejected', async () => {
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
-    const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
+    const second = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
     await payOrder(t.cloud, second.orderId, 'o_cust_2');
 
     const joiners = Array.from({ length: 30 }, (_, i) => `o_joiner_${i}`);
-    const results = await Promise.all(joiners.map((u) => t.cloud.call<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, u)));
+    await giveAddresses(t.cloud, joiners);
+    const results = await Promise.all(joiners.map((u) => t.cloud.call<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, u)));
     expect(outcomes(results)).toEqual({ ok: 1, GROUP_FULL: 29 });
 
     const members = await docs(t.cloud, 'team_members', { teamId: team.teamId });
@@ -49,11 +50,11 @@ describe('groupbuy', () => {
   });
 
   it('the leader pays the group price minus the leader perk; a member is unique per team', async () => {
-    const team = await t.cloud.ok<Opened>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: key() }, 'o_cust_1');
+    const team = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: key() }, 'o_cust_1');
     expect(team.totalFen).toBe(8800 - 1000);
-    const again = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_1');
+    const again = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_1');
     expect(again.ok === false && again.error.code).toBe('ALREADY_JOINED');
-    const joins = await Promise.all([1, 2, 3, 4].map(() => t.cloud.call<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2')));
+    const joins = await Promise.all([1, 2, 3, 4].map(() => t.cloud.call<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2')));
     expect(outcomes(joins)).toEqual({ ok: 1, ALREADY_JOINED: 3 });
     expect(joins.find((j) => j.ok)?.ok && (joins.find((j) => j.ok) as { data: Opened }).data.totalFen).toBe(8800);
     expect(await docs(t.cloud, 'team_members', { teamId: team.teamId })).toHaveLength(2);
@@ -62,13 +63,13 @@ describe('groupbuy', () => {
 
   it('an unpaid seat is released after the TTL and can be taken again', async () => {
     const team = await openAndPay('gd_p01_duo', 'o_cust_1');
-    await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
-    const full = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
+    await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
+    const full = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     expect(full.ok === false && full.error.code).toBe('GROUP_FULL');
     t.cloud.advanceClock(16 * 60 * 1000);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 1, status: 'forming' });
-    const third = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
+    const third = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     await payOrder(t.cloud, third.orderId, 'o_cust_3');
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'succeeded', paidCount: 2 });
   });
@@ -78,15 +79,15 @@ describe('groupbuy', () => {
     await t.cloud.db.collection('coupons').add(aCoupon({ _id: 'c_group_ok', ownerOpenid: 'o_cust_2', title: '拼团可用 减5', allowOnGroup: true, validToAt: at(72 * 60) }));
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p02-s1'))?.stock);
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
-    const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');
+    const second = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, couponId: 'c_group_ok', idempotencyKey: 'key-join-c2' }, 'o_cust_2');
     await payOrder(t.cloud, second.orderId, 'o_cust_2');
-    const unpaid = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
+    const unpaid = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_3');
     expect(await doc(t.cloud, 'skus', 'p02-s1')).toMatchObject({ stock: stockBefore - 3 });
 
     t.cloud.advanceClock(25 * HOUR);
-    const late = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_4');
+    const late = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_4');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' })]);
+    const sweeps = await Promise.all([t.cloud.runTimer<{ ok: boolean }>('sweep'), t.cloud.call('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(sweeps.every((s) => s.ok)).toBe(true);
 
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ status: 'failed' });
@@ -110,7 +111,7 @@ describe('groupbuy', () => {
     expect(view.members.filter((m) => m.paid)).toEqual([]);
 
     // A third sweep changes nothing.
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await docs(t.cloud, 'refunds')).toHaveLength(2);
     await expectMoneyBalances(t.cloud);
   });
@@ -118,7 +119,7 @@ describe('groupbuy', () => {
   it('a refund failing half-way through a failed team resumes on the next sweep, finishes by its refund notice, and nobody is paid back twice', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined); // the refused refund is logged, as in production
     const team = await openAndPay('gd_p02_trio', 'o_cust_1');
-    const second = await t.cloud.ok<Opened>('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
+    const second = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
     await payOrder(t.cloud, second.orderId, 'o_cust_2');
     t.cloud.advanceClock(25 * HOUR);
     const wechatRefunds = async () => (await (await fetch(`${t.cloud.url}/_emulator/wxpay/refunds`)).json()) as Array<{ _id: string; outTradeNo: string; refundFee: number; status: string }>;
@@ -126,20 +127,20 @@ describe('groupbuy', () => {
 
     // WeChat Pay refuses the second member's refund (SYSTEMERROR) during the first sweep.
     await failRefunds([second.orderId]);
-    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' });
+    const first = await t.cloud.ok<{ teamsFailed: number; membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION);
     expect(first).toMatchObject({ teamsFailed: 1, membersRefunded: 2 });
     expect(await docs(t.cloud, 'refunds', { orderId: second.orderId })).toEqual([expect.objectContaining({ status: 'pending', attempts: 1 })]);
     expect((await wechatRefunds()).map((r) => r.outTradeNo)).toEqual([team.orderId]);
 
     // Still refused: a minute on, the sweep finds WeChat Pay does not know it and asks again with the same id.
     t.cloud.advanceClock(60 * 1000);
-    expect(await t.cloud.ok<{ refunds: { askedAgain: number } }>('sweep', { action: 'run' })).toMatchObject({ refunds: { askedAgain: 0 } });
+    expect(await t.cloud.ok<{ refunds: { askedAgain: number } }>('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ refunds: { askedAgain: 0 } });
     expect((await wechatRefunds()).map((r) => r.outTradeNo)).toEqual([team.orderId]);
 
     // WeChat Pay takes it now: two concurrent sweeps ask again, with the same out_refund_no — one refund.
     await failRefunds([]);
     t.cloud.advanceClock(60 * 1000);
-    const [a, b] = await Promise.all([t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }), t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ membersRefunded: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.membersRefunded + b.membersRefunded).toBe(0);
     await finishRefunds(t.cloud);
     await deliverCallbacks(t.cloud, true);
@@ -162,11 +163,11 @@ describe('groupbuy', () => {
     for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await t.cloud.ok('coupon', { action: 'mine' }, u);
     await Promise.all([bind('o_cust_1', 'o_sales_li'), bind('o_cust_2', 'o_sales_li'), bind('o_cust_3', 'o_sales_wang'), bind('o_cust_4', null)]);
 
-    const team = await t.cloud.ok<Opened>('order', { action: 'create', dealId: 'gd_same', idempotencyKey: key() }, 'o_cust_1');
+    const team = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, dealId: 'gd_same', idempotencyKey: key() }, 'o_cust_1');
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ salesId: 'o_sales_li', terms: expect.objectContaining({ joinEligibility: 'same_sales' }) });
-    expect((await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2')).ok).toBe(true);
+    expect((await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2')).ok).toBe(true);
     for (const other of ['o_cust_3', 'o_cust_4']) {
-      const r = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, other);
+      const r = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, other);
       expect(r.ok === false && r.error.code).toBe('NOT_ELIGIBLE');
     }
     expect(await doc(t.cloud, 'teams', team.teamId)).toMatchObject({ seatsTaken: 2 });
@@ -174,20 +175,20 @@ describe('groupbuy', () => {
   });
 
   it('eligibility: a new-customer deal refuses a customer who has paid before; per-user limit holds', async () => {
-    const team = await t.cloud.ok<Opened>('order', { action: 'create', dealId: 'gd_p04_newcomer', idempotencyKey: key() }, 'o_cust_1');
-    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-elig-001' }, 'o_cust_2');
+    const team = await t.cloud.ok<Opened>('order', { action: 'create', addressId: HOME, dealId: 'gd_p04_newcomer', idempotencyKey: key() }, 'o_cust_1');
+    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-elig-001' }, 'o_cust_2');
     await payOrder(t.cloud, o.orderId, 'o_cust_2');
-    const refused = await t.cloud.call('order', { action: 'create', teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
+    const refused = await t.cloud.call('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: key() }, 'o_cust_2');
     expect(refused.ok === false && refused.error.code).toBe('NOT_ELIGIBLE');
-    const second = await t.cloud.call('order', { action: 'create', dealId: 'gd_p04_newcomer', idempotencyKey: key() }, 'o_cust_1');
+    const second = await t.cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_p04_newcomer', idempotencyKey: key() }, 'o_cust_1');
     expect(second.ok === false && second.error.code).toBe('LIMIT_REACHED');
   });
 
   it('a paused or missing deal cannot be opened', async () => {
     await t.cloud.db.collection('group_deals').doc('gd_p01_duo').update({ status: 'paused' });
-    const paused = await t.cloud.call('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: key() }, 'o_cust_1');
+    const paused = await t.cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: key() }, 'o_cust_1');
     expect(paused.ok === false && paused.error.code).toBe('EXPIRED');
-    const missing = await t.cloud.call('order', { action: 'create', dealId: 'gd_nope', idempotencyKey: key() }, 'o_cust_1');
+    const missing = await t.cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_nope', idempotencyKey: key() }, 'o_cust_1');
     expect(missing.ok === false && missing.error.code).toBe('NOT_FOUND');
     expect(await docs(t.cloud, 'teams')).toHaveLength(0);
   });

@@ -5,7 +5,7 @@
  */
 import { useTestCloud } from '../../emulator/testing';
 import type { Reply } from '../../shared/contract';
-import { doc, docs } from '../../tests/support/commerce';
+import { doc, docs, HOME } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 type Quote = Reply<'order', 'quote'>;
@@ -25,7 +25,7 @@ describe('group orders through order.create, with a coupon where the deal allows
     expect(quote).toMatchObject({ subtotalFen: 8800, activityDiscountFen: 1000, couponDiscountFen: 500, totalFen: 7300, couponId: leaderCoupon });
     expect(quote.bestCoupon).toEqual({ couponId: leaderCoupon, title: '无门槛减5元', discountFen: 500, applicable: true });
 
-    const opened = await t.cloud.ok<Order>('order', { action: 'create', dealId: 'gd_p02_trio', couponId: leaderCoupon, idempotencyKey: 'door-open-001' }, 'o_cust_1');
+    const opened = await t.cloud.ok<Order>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', couponId: leaderCoupon, idempotencyKey: 'door-open-001' }, 'o_cust_1');
     expect(opened).toMatchObject({ kind: 'group', status: 'pending_pay', couponId: leaderCoupon, totalFen: quote.totalFen, couponDiscountFen: 500 });
     expect(opened.teamId).toEqual(expect.any(String));
     expect(await doc(t.cloud, 'coupons', leaderCoupon)).toMatchObject({ status: 'locked', orderId: opened.orderId });
@@ -34,7 +34,7 @@ describe('group orders through order.create, with a coupon where the deal allows
     const joinerCoupon = await claimFlat5('o_cust_2');
     const joinQuote = await t.cloud.ok<Quote>('order', { action: 'quote', teamId: opened.teamId }, 'o_cust_2');
     expect(joinQuote).toMatchObject({ subtotalFen: 8800, activityDiscountFen: 0, couponDiscountFen: 500, totalFen: 8300, couponId: joinerCoupon });
-    const joined = await t.cloud.ok<Order>('order', { action: 'create', teamId: opened.teamId, couponId: joinerCoupon, idempotencyKey: 'door-join-001' }, 'o_cust_2');
+    const joined = await t.cloud.ok<Order>('order', { action: 'create', addressId: HOME, teamId: opened.teamId, couponId: joinerCoupon, idempotencyKey: 'door-join-001' }, 'o_cust_2');
     expect(joined).toMatchObject({ teamId: opened.teamId, couponId: joinerCoupon, totalFen: joinQuote.totalFen });
     expect(await doc(t.cloud, 'teams', opened.teamId!)).toMatchObject({ seatsTaken: 2 });
     expect(await doc(t.cloud, 'coupons', joinerCoupon)).toMatchObject({ status: 'locked', orderId: joined.orderId });
@@ -49,7 +49,7 @@ describe('group orders through order.create, with a coupon where the deal allows
     const named = await t.cloud.call('order', { action: 'quote', dealId: 'gd_p01_duo', couponId }, 'o_cust_1');
     expect(named.ok === false && named.error.code).toBe('NOT_ELIGIBLE');
 
-    const refused = await t.cloud.call('order', { action: 'create', dealId: 'gd_p01_duo', couponId, idempotencyKey: 'door-open-002' }, 'o_cust_1');
+    const refused = await t.cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', couponId, idempotencyKey: 'door-open-002' }, 'o_cust_1');
     expect(refused.ok === false && refused.error.code).toBe('NOT_ELIGIBLE');
     expect(await docs(t.cloud, 'teams')).toEqual([]);
     expect(await docs(t.cloud, 'orders')).toEqual([]);

@@ -9,6 +9,7 @@ import { chooseBestCoupon, type Coupon } from '../../shared/coupons';
 import { decideStartPayment } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import { priceCart } from '../../shared/pricing';
+import { decideDelivery } from '../../shared/shipping';
 import { createOrder } from '../_commerce/orders/create-order';
 import { prepareCart } from '../_commerce/orders/prepare';
 import { releaseOrder } from '../_commerce/orders/release-order';
@@ -34,16 +35,19 @@ export const main = defineFunction('order', {
 
   quote: action(contract.quote)({
     run: async (input, ctx) => {
-      const [cart, coupons] = await Promise.all([
+      const [read, coupons] = await Promise.all([
         prepareCart(ctx, input),
         store.find<Coupon>('coupons', { ownerOpenid: ctx.openid, status: 'unused' }, { limit: 100 }),
       ]);
+      const { cart } = read;
+      const delivery = decideDelivery({ ...read, addressId: input.addressId, requireAddress: false });
       const isGroupOrder = cart.terms !== null;
       const dealAllowsCoupon = cart.terms?.allowCoupon === true;
       const { best, options } = chooseBestCoupon(cart.lines, coupons, ctx.now, {
         isGroupOrder,
         dealAllowsCoupon,
         activityDiscountFen: cart.activityDiscountFen,
+        shipping: delivery.shipping,
       });
       let chosen = best ? coupons.find((c) => c._id === best.couponId) ?? null : null;
       if (input.couponId === null) chosen = null;
@@ -52,9 +56,12 @@ export const main = defineFunction('order', {
         const option = options.find((o) => o.couponId === input.couponId);
         if (!chosen || !option?.applicable) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
       }
-      const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon: chosen });
+      const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon: chosen, shipping: delivery.shipping });
       return {
         ...priced,
+        freeShippingOverFen: delivery.shipping.freeOverFen,
+        shipsGoods: read.shipsGoods,
+        address: delivery.address,
         couponId: chosen?._id ?? null,
         bestCoupon: best,
         coupons: options,
@@ -109,8 +116,8 @@ export const main = defineFunction('order', {
     run: async (input, ctx) => {
       const where: Record<string, unknown> = { buyerOpenid: ctx.openid };
       if (input.status) where.status = input.status;
-      const orders = await store.find<Order>('orders', where, { orderBy: [['createdAt', 'desc']], limit: input.limit ?? 20 });
-      return { orders: orders.map(orderView) };
+      const page = await store.findPage<Order>('orders', where, { orderBy: ['createdAt', 'desc'], limit: input.limit ?? 20, cursor: input.cursor });
+      return { orders: page.items.map(orderView), nextCursor: page.nextCursor };
     },
   }),
 

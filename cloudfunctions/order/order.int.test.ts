@@ -1,18 +1,20 @@
-import { useTestCloud } from '../../emulator/testing';
+import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { cloudPayPayment } from '../_commerce/payment';
-import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
+import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 import { deliverCallbacks, finishRefunds, payOrder, replayCallback } from '../../tests/support/pay';
 
 const t = useTestCloud();
 
 type OrderData = { orderId: string; status: string; totalFen: number; lines: Array<{ lineId: string; paidFen: number; couponDiscountFen: number }> };
 const create = (openid: string, key: string, extra: Record<string, unknown> = {}) =>
-  t.cloud.call<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key, ...extra }, openid);
+  t.cloud.call<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key, ...extra }, openid);
 
 describe('order.create', () => {
   it('stock 10 and 40 concurrent single-item orders: 10 orders, stock 0, never negative', async () => {
     await t.cloud.db.collection('skus').doc('p03-s1').update({ stock: 10 });
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => create(`o_buyer_${i}`, `key-stock-${i}`)));
+    const buyers = Array.from({ length: 40 }, (_, i) => `o_buyer_${i}`);
+    await giveAddresses(t.cloud, buyers);
+    const results = await Promise.all(buyers.map((buyer, i) => create(buyer, `key-stock-${i}`)));
     expect(outcomes(results)).toEqual({ ok: 10, SOLD_OUT: 30 });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: 0 });
     expect(await docs(t.cloud, 'orders', { status: 'pending_pay' })).toHaveLength(10);
@@ -49,7 +51,7 @@ describe('order.create', () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_2');
     const r = await t.cloud.ok<OrderData & { discountFen: number }>(
       'order',
-      { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p12', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-split-01' },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p12', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-split-01' },
       'o_cust_2',
     );
     // 9800 + 1990 + 8900 = 20690; 1500 off split 9800:1990:8900 → floors 710, 144, 645 (+1 to the largest remainder)
@@ -75,7 +77,7 @@ describe('order.create', () => {
 
 describe('order.pay and payNotify', () => {
   it('order.pay answers the WeChat Pay charge (outTradeNo, wx.requestPayment parameters) and nothing is paid until the payer pays', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-charge-01' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-charge-01' }, 'o_cust_1');
     const charge = await t.cloud.ok<{ orderId: string; outTradeNo: string; payment: Record<string, string> }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(charge).toEqual({
       orderId: o.orderId,
@@ -98,7 +100,7 @@ describe('order.pay and payNotify', () => {
 
   it('a payment notice delivered 5 times at once after a failed first delivery moves the order once', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-pay-0001' }, 'o_cust_1');
     // The first delivery finds the database down (every write of payNotify fails): not acknowledged.
     t.cloud.faults({ crashAfter: { call: 'payNotify.pay', writes: 0 } });
     expect(await payOrder(t.cloud, o.orderId, 'o_cust_1')).toMatchObject({ paid: true, acknowledged: false });
@@ -129,7 +131,7 @@ describe('order.pay and payNotify', () => {
     expect(await docs(t.cloud, 'refunds')).toHaveLength(0);
     jest.restoreAllMocks();
 
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
     await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     const replays = await replayCallback(t.cloud, 'pay', o.orderId, 3);
@@ -139,23 +141,23 @@ describe('order.pay and payNotify', () => {
   });
 
   it('payNotify takes a notice only from WeChat Pay: a customer, a server-side caller, or a notice WeChat Pay does not confirm is refused', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-forge-01' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-forge-01' }, 'o_cust_1');
     await t.cloud.ok('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     const forged = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: o.orderId, transactionId: '4200000000000000000000000001', totalFee: o.totalFen };
     const host = t.cloud.cloud.functions;
     // Not from WeChat Pay (no wx_paycallback source): refused before anything is looked at.
-    expect(await host.invoke('payNotify', forged, 'o_cust_1')).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
-    expect(await host.invoke('payNotify', forged, '')).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
-    expect(await host.invoke('payNotify', { action: 'pay', payload: forged }, '')).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    expect(await host.invoke('payNotify', forged, { kind: 'client', openid: 'o_cust_1' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', forged, AS_FUNCTION)).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', { action: 'pay', payload: forged }, AS_FUNCTION)).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
     // From WeChat Pay's context but unpaid there (queryOrder says NOTPAY): not confirmed, not acknowledged.
-    expect(await host.invoke('payNotify', forged, '', { source: 'wx_paycallback' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
+    expect(await host.invoke('payNotify', forged, { kind: 'payCallback' })).toEqual({ errcode: 1, errmsg: 'PERMISSION_DENIED' });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
     expect(await docs(t.cloud, 'payments')).toEqual([]);
   });
 
   it('pay → to_ship (a normal order goes to the warehouse at once); paying again is refused; the coupon is used', async () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship' });
     const again = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
@@ -168,12 +170,12 @@ describe('order.pay and payNotify', () => {
   it('an unpaid order is released after its TTL: its charge is closed first, stock and coupon return; paying then is refused', async () => {
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-0001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-0001' }, 'o_cust_1');
     const charge = await t.cloud.ok<{ outTradeNo: string }>('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     t.cloud.advanceClock(16 * 60 * 1000);
     const late = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(late.ok === false && late.error.code).toBe('EXPIRED');
-    const [a, b] = await Promise.all([t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }), t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.ordersClosed + b.ordersClosed).toBe(1);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'closed', closeReason: 'pay_timeout' });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore });
@@ -188,7 +190,7 @@ describe('order.pay and payNotify', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-paid' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-ttl-paid' }, 'o_cust_1');
     // The payer pays just before the deadline; WeChat Pay's notice does not get through (payNotify fails).
     t.cloud.advanceClock(14 * 60 * 1000);
     t.cloud.faults({ crashAfter: { call: 'payNotify.pay', writes: 0 } });
@@ -198,7 +200,7 @@ describe('order.pay and payNotify', () => {
 
     // The deadline passes before WeChat Pay retries: the sweep closes the charge first — paid — so it keeps the order.
     t.cloud.advanceClock(2 * 60 * 1000);
-    expect(await t.cloud.ok('sweep', { action: 'run' })).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
+    expect(await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, closedAt: null });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 1 });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
@@ -212,7 +214,7 @@ describe('order.pay and payNotify', () => {
 
   it('a buyer cancelling an order WeChat Pay says is paid keeps the order (FAILED_PRECONDITION), paid', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-cancel-paid' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-cancel-paid' }, 'o_cust_1');
     t.cloud.faults({ crashAfter: { call: 'payNotify.pay', writes: 0 } });
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
     t.cloud.faults({});
@@ -223,7 +225,7 @@ describe('order.pay and payNotify', () => {
   });
 
   it('a payment for an order released meanwhile (order.pay racing a cancel) is refunded by WeChat Pay, never kept', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-late-001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-late-001' }, 'o_cust_1');
     // The cancel closes a charge that does not exist yet (not_found) and wins; the order.pay that had
     // already checked the order creates the charge just after — and the payer pays it.
     await t.cloud.ok('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
@@ -243,7 +245,7 @@ describe('order.cancel and order.refund', () => {
   it('cancel releases stock and coupon; cancelling twice is refused', async () => {
     const stockBefore = Number((await doc(t.cloud, 'skus', 'p03-s1'))?.stock);
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_4');
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 2 }], couponId, idempotencyKey: 'key-cancel-1' }, 'o_cust_4');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 2 }], couponId, idempotencyKey: 'key-cancel-1' }, 'o_cust_4');
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 2 });
     await t.cloud.ok('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_4');
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore });
@@ -256,7 +258,7 @@ describe('order.cancel and order.refund', () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_man100_15' }, 'o_cust_1');
     const o = await t.cloud.ok<OrderData>(
       'order',
-      { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-refund-1' },
+      { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], couponId, idempotencyKey: 'key-refund-1' },
       'o_cust_1',
     );
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
@@ -279,7 +281,7 @@ describe('order.cancel and order.refund', () => {
   });
 
   it('refunding an unpaid order is refused by the order state table', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-refund-2' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-refund-2' }, 'o_cust_1');
     const r = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     expect(r.ok === false && r.error.code).toBe('FAILED_PRECONDITION');
     // Buyers do not refund with one tap any more: they ask through aftersale.
@@ -288,7 +290,7 @@ describe('order.cancel and order.refund', () => {
   });
 
   it('list and get show only the caller’s orders', async () => {
-    const o = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-list-001' }, 'o_cust_1');
+    const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-list-001' }, 'o_cust_1');
     const mine = await t.cloud.ok<{ orders: Array<{ orderId: string }> }>('order', { action: 'list' }, 'o_cust_1');
     expect(mine.orders.map((x) => x.orderId)).toEqual([o.orderId]);
     const theirs = await t.cloud.ok<{ orders: unknown[] }>('order', { action: 'list' }, 'o_cust_2');

@@ -4,7 +4,7 @@ import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { customerView, readSalesPage, SALES_ROLES } from './scope';
 
 /**
- * sales.customers {salesId?, skip?, limit?} → bound customers, latest binding first.
+ * sales.customers {salesId?, cursor?, limit?} → bound customers, latest binding first.
  * Round trips: 1 caller read (platform) + 1 query; avatars as temporary URLs (one getTempFileURL).
  */
 export const customers = action(sales.customers)({
@@ -16,13 +16,13 @@ export const customers = action(sales.customers)({
       salesField: 'boundSalesId',
       latestField: 'boundAt',
     });
-    const items = page.rows.map((u) => ({
+    const items = page.items.map((u) => ({
       ...customerView(u),
       /** False once an n_days binding has lapsed (the next salesperson's share may bind). */
       active: activeSalesId(u, ctx.now) !== null,
       firstPaidAt: u.firstPaidAt ?? null,
       lastViewedAt: u.lastViewedAt ?? null,
     }));
-    return withFileUrls({ items, skip: page.skip, limit: page.limit });
+    return withFileUrls({ items, nextCursor: page.nextCursor, limit: page.limit });
   },
 });

@@ -3,7 +3,7 @@ import { sales, type ResultOf } from '../../shared/contract';
 import { readSalesPage, SALES_ROLES } from './scope';
 
 /**
- * sales.orders {salesId?, skip?, limit?} → paid orders attributed to the salesperson (latest
+ * sales.orders {salesId?, cursor?, limit?} → paid orders attributed to the salesperson (latest
  * first) with commission and refunds. Round trips: 1 caller read + 1 query.
  */
 export const orders = action(sales.orders)({
@@ -14,7 +14,7 @@ export const orders = action(sales.orders)({
       salesField: 'salesId',
       latestField: 'paidAt',
     });
-    const items = page.rows.map((o) => ({
+    const items = page.items.map((o) => ({
       orderId: o._id,
       buyerOpenid: o.buyerOpenid,
       salesId: o.salesId,
@@ -26,6 +26,6 @@ export const orders = action(sales.orders)({
       paidAt: o.paidAt,
       lines: o.lines,
     }));
-    return { items, skip: page.skip, limit: page.limit };
+    return { items, nextCursor: page.nextCursor, limit: page.limit };
   },
 });

@@ -18,25 +18,24 @@ export const SALES_ROLES = ['sales', 'boss'] as const;
 /** What a paged sales list asks for. */
 export interface SalesPage {
   salesId?: string;
-  skip?: number;
+  cursor?: string;
   limit?: number;
 }
 
 /**
- * One page (latest first by `latestField`) of the documents whose `salesField` is the scoped
- * salesperson — or anyone's, for the boss without a `salesId`. One query.
+ * One page (latest first by `latestField`, after `cursor`) of the documents whose `salesField`
+ * is the scoped salesperson — or anyone's, for the boss without a `salesId`. One query.
  */
-export async function readSalesPage<T>(
+export async function readSalesPage<T extends { _id: string }>(
   ctx: ActionContext,
   input: SalesPage,
   query: { collection: CollectionName; where?: Record<string, unknown>; salesField: string; latestField: string },
-): Promise<{ rows: T[]; skip: number; limit: number }> {
+): Promise<store.Page<T> & { limit: number }> {
   const salesId = salesScope(ctx, input.salesId);
-  const skip = input.skip ?? 0;
   const limit = input.limit ?? 20;
   const where = { ...query.where, [query.salesField]: salesId ?? store.command().neq(null) };
-  const rows = await store.find<T>(query.collection, where, { orderBy: [[query.latestField, 'desc']], skip, limit });
-  return { rows, skip, limit };
+  const page = await store.findPage<T>(query.collection, where, { orderBy: [query.latestField, 'desc'], limit, cursor: input.cursor });
+  return { ...page, limit };
 }
 
 /** A customer as the workbench lists them: who they are and their binding (null where unset). */

@@ -18,6 +18,7 @@ export async function viewCatalog(_input: Record<string, never>, ctx: ActionCont
   const brand = store
     .aggregate('settings')
     .match({ _id: 'brand' })
+    .limit(1)
     .lookup({
       from: 'products',
       pipeline: $.pipeline()

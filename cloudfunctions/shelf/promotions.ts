@@ -8,7 +8,8 @@ type Aggregate = ReturnType<typeof store.aggregate>;
  */
 export function lookupLivePromotions(aggregate: Aggregate): Aggregate {
   const $ = store.command().aggregate;
-  const active = () => $.pipeline().match({ status: 'active' }).done();
+  // Named limits, as everywhere (docs/architecture.md, data rules); coupon.list shows 100 templates too.
+  const active = () => $.pipeline().match({ status: 'active' }).limit(100).done();
   return aggregate
     .lookup({ from: 'coupon_templates', pipeline: active(), as: 'couponTemplates' })
     .lookup({ from: 'group_deals', pipeline: active(), as: 'groupDeals' });

@@ -25,9 +25,10 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
   const res = await store
     .aggregate('products')
     .match({ _id: productId, status: 'on' })
+    .limit(1)
     .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
     .lookup({ from: 'group_deals', localField: '_id', foreignField: 'productId', as: 'groupDeals' })
-    .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).done(), as: 'couponTemplates' })
+    .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).limit(100).done(), as: 'couponTemplates' })
     .lookup({
       from: 'teams',
       let: { dealIds: '$groupDeals._id' },

@@ -43,18 +43,21 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
   const brand = store
     .aggregate('settings')
     .match({ _id: 'brand' })
+    .limit(1)
     .lookup({
       from: 'users',
       let: { def: '$defaultSalesId' },
       pipeline: $.pipeline()
         .match(_.expr($.eq(['$_id', target ?? '$$def'])))
         .match({ role: 'sales' })
+        .limit(1)
         .lookup({
           from: 'products',
           let: { ids: '$shelfProductIds' },
           pipeline: $.pipeline()
             .match(_.expr($.in(['$_id', $.ifNull(['$$ids', []])])))
             .match({ status: 'on' })
+            .limit(60) // shelf.curate keeps at most 60
             .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
             .done(),
           as: 'products',

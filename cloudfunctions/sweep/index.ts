@@ -60,7 +60,7 @@ interface Cutoffs {
  * the orders with events no subscriber has marked handled.
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
-async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork> {
+export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork> {
   const _ = store.command();
   const $ = _.aggregate;
   const withMembersAndOrders = (match: Record<string, unknown>) =>

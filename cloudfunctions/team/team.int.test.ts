@@ -3,6 +3,7 @@ import { useTestCloud } from '../../emulator/testing';
 import { decodeQrPng } from '../../emulator/wechat/qr-decode';
 import type { Envelope } from '../../shared/errors';
 import { payOrder } from '../../tests/support/pay';
+import { HOME, giveAddresses } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 const BOSS = 'o_boss';
@@ -132,7 +133,7 @@ describe('team.deactivate', () => {
 
   it("moves the leaver's customers to the heir (audited), their old share binds a new customer to the heir, past orders keep their attribution", async () => {
     const zhaoShare = await bindTo('o_sales_zhao', ['o_cust_1', 'o_cust_2', 'o_cust_3']);
-    const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'deact-order-1' }, 'o_cust_1');
+    const order = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'deact-order-1' }, 'o_cust_1');
     await payOrder(t.cloud, order.orderId, 'o_cust_1');
 
     const r = await t.cloud.ok<Deactivated>('team', { action: 'deactivate', salesId: 'o_sales_zhao', heirId: 'o_sales_wang' }, BOSS);
@@ -159,7 +160,8 @@ describe('team.deactivate', () => {
     expect(codeOf(await t.cloud.call('sales', { action: 'customers' }, 'o_sales_zhao'))).toBe('PERMISSION_DENIED');
     expect(codeOf(await t.cloud.call('shelf', { action: 'curate', productIds: ['p01'] }, 'o_sales_zhao'))).toBe('PERMISSION_DENIED');
     // An order through the leaver's share by an unbound staff-free buyer is attributed to the heir.
-    const viaShare = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], shareId: zhaoShare, idempotencyKey: 'deact-order-2' }, 'o_new_customer');
+    await giveAddresses(t.cloud, ['o_new_customer']);
+    const viaShare = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], shareId: zhaoShare, idempotencyKey: 'deact-order-2' }, 'o_new_customer');
     expect(await doc('orders', viaShare.orderId)).toMatchObject({ attribution: expect.objectContaining({ salesId: 'o_sales_wang', shareId: zhaoShare }) });
   });
 

@@ -11,6 +11,9 @@ import { decideAfterSaleRequest, decideCreateOrder, decideOrder, NO_EVENTS, type
 import type { Order } from '../../shared/orders';
 import type { CartLine } from '../../shared/pricing';
 import { DEFAULT_FULFILMENT, type FulfilmentSettings } from '../../shared/settings/fulfilment';
+import type { AddressBook } from '../../shared/address/address';
+import { decideDelivery, readShippingRules, type Delivery } from '../../shared/shipping';
+import { DEMO_ADDRESS_ID, seedDelivery } from './delivery';
 import { DAY, type SeedDoc } from './window';
 
 /** The demo customer whose orders are in every fulfilment state. */
@@ -41,6 +44,18 @@ function applied(order: Order, d: OrderDecision): Order {
   return { ...order, ...(d.change.set as Partial<Order>), outbox: [...order.outbox, ...events] };
 }
 
+/** 小林's address book: one home address under the demo id, as the other demo customers have. */
+function bookOf(now: Date): AddressBook {
+  const home = { addressId: DEMO_ADDRESS_ID, name: '小林', phone: '13800000005', province: '江苏省', city: '南京市', district: '玄武区', detail: '中山路1号 新街口大厦', postalCode: '210005', updatedAt: now };
+  return { _id: FULFIL_CUSTOMER, items: [home], defaultId: DEMO_ADDRESS_ID, rev: 1, updatedAt: now };
+}
+
+/** Where the seeded orders go and their shipping, decided as order.create decides it (the seeded rules). */
+function deliveryOf(now: Date): Delivery {
+  const rules = readShippingRules(seedDelivery(now).settings.find((d) => d._id === 'shipping'));
+  return decideDelivery({ shipsGoods: true, rules, book: bookOf(now), addressId: DEMO_ADDRESS_ID, requireAddress: true });
+}
+
 /** A paid order of `lines`, paid `paidAgoMs` before `now` and sent to the warehouse. */
 function paidOrder(id: string, lines: CartLine[], now: Date, paidAgoMs: number): Order {
   const at = new Date(now.getTime() - paidAgoMs);
@@ -52,6 +67,7 @@ function paidOrder(id: string, lines: CartLine[], now: Date, paidAgoMs: number):
     coupon: null,
     attribution: NO_SALES,
     newTeamId: '',
+    delivery: deliveryOf(now),
     now: new Date(at.getTime() - 60_000),
     payDeadlineAt: new Date(at.getTime() + 14 * 60_000),
   });
@@ -90,6 +106,7 @@ export function seedFulfilment(now: Date, options: { demo?: boolean } = {}): Rec
   const base = {
     settings: [{ ...DEFAULT_FULFILMENT, subscribeTemplates: SEED_TEMPLATES, updatedAt: now }],
     users: [{ _id: FULFIL_CUSTOMER, role: 'customer', name: '小林', avatarUrl: '/assets/avatars/c1.svg', persona: true, createdAt: ago(30 * DAY) }],
+    addresses: [{ ...bookOf(now) }],
   };
   if (!options.demo) return base;
   return {

@@ -1,6 +1,7 @@
 /** The demo data set: POST /_emulator/seed, and `npm start` on an empty data folder. */
 import { BACK_OFFICE_IDS, seedBackOffice } from './back-office';
 import { seedCatalog } from './catalog';
+import { seedDelivery } from './delivery';
 import { seedFulfilment, seededHolds } from './fulfilment';
 import { seedGrowth } from './growth';
 import { seedPeople } from './people';
@@ -11,7 +12,7 @@ import type { SeedDoc } from './window';
 
 /** `demo`: also the back office's demo (settled commission, an open payout, a referral to review; see back-office.ts). */
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedFulfilment(now, options)];
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedDelivery(now), seedFulfilment(now, options)];
   if (options.demo) parts.push(seedBackOffice(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
@@ -25,5 +26,6 @@ export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<s
 
 export { PERSONAS } from './people';
 export { PRODUCT_TITLES } from './catalog';
+export { DEMO_ADDRESS_ID } from './delivery';
 export { TEAM_IDS } from './team';
 export { ONBOARDING_ANSWERS, TRAINING_IDS } from './training';

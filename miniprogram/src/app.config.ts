@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
-    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'aftersale/index', 'aftersale-apply/index'] },
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'aftersale/index', 'aftersale-apply/index'] },
     { root: 'packageSales', pages: ['workbench/index', 'curate/index', 'customers/index', 'orders/index', 'ledger/index', 'leaderboard/index', 'payout/index', 'training/index', 'course/index', 'lesson/index', 'quiz/index'] },
     { root: 'packageBoss', pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'to-ship/index', 'aftersale-queue/index', 'aftersale-detail/index', 'training-report/index'] },
   ],
@@ -28,6 +28,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
+  // The address page imports the customer's WeChat address (Taro.chooseAddress): WeChat requires it declared.
+  requiredPrivateInfos: ['chooseAddress'],
   // app.json `cloud: true` (CloudBase); Taro's AppConfig type does not list it.
   ...({ cloud: true } as Record<string, unknown>),
 });

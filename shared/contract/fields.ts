@@ -22,12 +22,6 @@ export const dayInput = z
     return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
   }, 'not a calendar day');
 
-/** Paging of a list action: `skip` then at most `limit` rows. */
-export const pageFields = {
-  skip: z.number().int().nonnegative().max(100_000).optional(),
-  limit: z.number().int().positive().max(100).optional(),
-};
-
 /**
  * An instant in a reply: a `Date` where the function returns it, an ISO-8601 string on the wire
  * (JSON). `z.output` is the function's side, `z.input` what the app receives.
@@ -55,3 +49,9 @@ export const nextCursorField = z.string().nullable();
 
 /** A storage file id (`cloud://<env>.<bucket>/<path>`). @example 'cloud://local.bucket/uploads/o_cust_1/aftersale/1.png' */
 export const fileIdField = z.string().min(10).max(300).regex(/^cloud:\/\/[^/]+\/.+/, 'a cloud:// file id');
+
+/** Paging of a list action: the page after `cursor` (the first page without it), at most `limit` rows. */
+export const pageFields = {
+  cursor: cursorField.optional(),
+  limit: z.number().int().positive().max(100).optional(),
+};

@@ -4,8 +4,10 @@
  * the platform before it leaves the function). Functions take both from here; the mini-program
  * derives its types from here with `import type` (zod stays out of its bundle).
  */
+import { address } from './address';
 import { admin } from './admin';
 import { aftersale } from './aftersale';
+import { cart } from './cart';
 import { catalog } from './catalog';
 import { coupon } from './coupon';
 import { fulfil } from './fulfil';
@@ -23,7 +25,7 @@ import { training } from './training';
 import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -39,4 +41,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address };

@@ -1,6 +1,7 @@
 /** An order as its buyer sees it (order.create / get / list), and the priced lines of a quote. */
 import { z } from 'zod';
 import { LINE_STATES, ORDER_STATUSES } from '../lifecycle/tables';
+import { addressSnapshotSchema } from './address';
 import { dealTermsSchema } from './deal-terms';
 import { count, fen, instant } from './fields';
 import { shipmentSchema } from './fulfil-fields';
@@ -34,7 +35,7 @@ export const orderLineSchema = pricedLineSchema.extend({
   afterSaleId: z.string().nullable(),
 });
 
-/** What the buyer sees of an order. `totalFen = subtotalFen − discountFen`. */
+/** What the buyer sees of an order. `totalFen = subtotalFen − discountFen + shippingFen`. */
 export const orderViewSchema = z.strictObject({
   orderId: z.string(),
   status: orderStatusField,
@@ -44,12 +45,16 @@ export const orderViewSchema = z.strictObject({
   activityDiscountFen: fen,
   couponDiscountFen: fen,
   discountFen: fen,
+  /** On the order only, never split into lines. */
+  shippingFen: fen,
   totalFen: fen,
   paidFen: fen,
   refundedFen: fen,
   couponId: z.string().nullable(),
   teamId: z.string().nullable(),
   dealTerms: dealTermsSchema.nullable(),
+  /** Where the goods go, as the address was when ordered (null: nothing ships). */
+  address: addressSnapshotSchema.nullable(),
   createdAt: instant,
   payDeadlineAt: instant,
   paidAt: instant.nullable(),

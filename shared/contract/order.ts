@@ -8,7 +8,8 @@ import { REFUND_STATUSES } from '../lifecycle/tables';
 import { couponOptionSchema } from './coupon-terms';
 import { dealTermsSchema } from './deal-terms';
 import { defineContract } from './define';
-import { fen, idField, idempotencyKeyField } from './fields';
+import { addressSnapshotSchema } from './address';
+import { cursorField, fen, idField, idempotencyKeyField, nextCursorField } from './fields';
 import { orderStatusField, orderViewSchema, pricedLineSchema } from './order-view';
 
 /**
@@ -32,22 +33,39 @@ export const cartFields = {
 export const order = defineContract({
   /** Creates (or, for a repeated idempotency key, returns) the caller's order; a group order reserves its seat. */
   create: {
-    input: { ...cartFields, shareId: idField.optional(), idempotencyKey: idempotencyKeyField },
+    input: {
+      ...cartFields,
+      /** From the caller's address book; required unless nothing in the order ships. */
+      addressId: idField.optional(),
+      /** The items come from the caller's cart: they leave it once the order is made. */
+      fromCart: z.boolean().optional(),
+      shareId: idField.optional(),
+      idempotencyKey: idempotencyKeyField,
+    },
     reply: orderViewSchema,
   },
   /**
    * Prices a cart as `create` would, with the best coupon chosen (or the one named; `couponId: null`
-   * = none) and every coupon of the caller ranked for this cart. No writes.
+   * = none) and every coupon of the caller ranked for this cart, and the shipping to `addressId`
+   * (without one: the fee before any region check). No writes.
    */
   quote: {
-    input: { ...cartFields, couponId: idField.nullable().optional() },
+    input: { ...cartFields, couponId: idField.nullable().optional(), addressId: idField.optional() },
     reply: z.strictObject({
       lines: z.array(pricedLineSchema),
       subtotalFen: fen,
       activityDiscountFen: fen,
       couponDiscountFen: fen,
       discountFen: fen,
+      /** On the order, not split into lines; free when the goods paid reach `freeShippingOverFen`. */
+      shippingFen: fen,
       totalFen: fen,
+      /** Goods paid (after discounts) at or above this ship free; null: never free. */
+      freeShippingOverFen: fen.nullable(),
+      /** False when nothing in the cart needs delivery (no address needed). */
+      shipsGoods: z.boolean(),
+      /** The address the shipping was quoted for (null: none given). */
+      address: addressSnapshotSchema.nullable(),
       /** Subtotal (after the activity discount) of the lines in the chosen coupon's scope. */
       couponEligibleFen: fen,
       couponId: z.string().nullable(),
@@ -86,10 +104,10 @@ export const order = defineContract({
       refundedFen: fen,
     }),
   },
-  /** The caller's orders, latest first. */
+  /** The caller's orders, latest first, a page at a time (`nextCursor` → the next page's `cursor`). */
   list: {
-    input: { status: orderStatusField.optional(), limit: z.number().int().min(1).max(50).optional() },
-    reply: z.strictObject({ orders: z.array(orderViewSchema) }),
+    input: { status: orderStatusField.optional(), limit: z.number().int().min(1).max(50).optional(), cursor: cursorField.optional() },
+    reply: z.strictObject({ orders: z.array(orderViewSchema), nextCursor: nextCursorField }),
   },
   /** One of the caller's orders (boss and ops may read anyone's). */
   get: {

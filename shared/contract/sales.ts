@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { commissionRuleSchema } from '../growth/commission';
 import { couponStatusField } from './coupon-terms';
 import { defineContract } from './define';
-import { count, dayInput, fen, idField, instant, pageFields, signedFen } from './fields';
+import { count, dayInput, fen, idField, instant, nextCursorField, pageFields, signedFen } from './fields';
 import { BIND_REASONS } from './share';
 
 /** Totals of a commission ledger by state; settleable and owed may go negative (a reversal after payout is owed back). */
@@ -44,7 +44,7 @@ const salesIdField = idField.optional();
 
 /** The actions of `sales`. */
 export const sales = defineContract({
-  /** Bound customers, latest binding first (`salesId` omitted: the caller's own; everyone's for the boss). */
+  /** Bound customers, latest binding first, a page at a time (`salesId` omitted: the caller's own; everyone's for the boss). */
   customers: {
     input: { salesId: salesIdField, ...pageFields },
     reply: z.strictObject({
@@ -64,7 +64,7 @@ export const sales = defineContract({
           referrerOpenid: z.string().nullable(),
         }),
       ),
-      skip: count,
+      nextCursor: nextCursorField,
       limit: count,
     }),
   },
@@ -89,7 +89,7 @@ export const sales = defineContract({
       history: z.array(bindingHistorySchema),
     }),
   },
-  /** Paid orders attributed to the salesperson (latest first) with commission and refunds. */
+  /** Paid orders attributed to the salesperson (latest first, a page at a time) with commission and refunds. */
   orders: {
     input: { salesId: salesIdField, ...pageFields },
     reply: z.strictObject({
@@ -109,16 +109,16 @@ export const sales = defineContract({
           ),
         }),
       ),
-      skip: count,
+      nextCursor: nextCursorField,
       limit: count,
     }),
   },
-  /** The commission ledger (latest 200 entries) and totals by state. */
+  /** The commission ledger, latest first, a page at a time; totals by state on the first page (null after). */
   ledger: {
-    input: { salesId: salesIdField },
+    input: { salesId: salesIdField, ...pageFields },
     reply: z.strictObject({
       salesId: z.string(),
-      totals: ledgerTotalsSchema,
+      totals: ledgerTotalsSchema.nullable(),
       entries: z.array(
         z.strictObject({
           entryId: z.string(),
@@ -132,6 +132,7 @@ export const sales = defineContract({
           refundId: z.string().nullable(),
         }),
       ),
+      nextCursor: nextCursorField,
     }),
   },
   /** Salespeople ranked by GMV over days `[from, to]` (China time; default: all days up to today). */

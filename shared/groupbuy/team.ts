@@ -19,6 +19,10 @@ export interface Team {
   status: TeamStatus;
   seatsTaken: number;
   paidCount: number;
+  /** The orders holding a seat (`seatsTaken` of them): a seat is taken and given back once per order. */
+  seatHolders?: string[];
+  /** The orders whose payment the team counted (`paidCount` of them): each is counted once. */
+  paidOrders?: string[];
   createdAt: Date;
   expiresAt: Date;
   succeededAt: Date | null;

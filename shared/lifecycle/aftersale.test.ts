@@ -31,7 +31,7 @@ describe('a request', () => {
         request: { _id: 'as1', status: 'refunded', autoApproved: true, refundId: 'r_L1', refundFen: 9000, lineIds: ['L1'] },
         order: { next: 'to_ship', change: { move: 'refundPart' }, lineMoves: [{ lineId: 'L1', move: 'refund', from: 'open', to: 'refunded' }] },
       });
-    expect(d.order.effects.map((e) => e.type)).toEqual(['refund', 'returnStock', 'emit', 'emit']);
+    expect(d.order.effects.map((e) => e.type)).toEqual(['refund', 'restock', 'emit', 'emit']);
     expect(d.order.effects.at(-1)).toEqual({ type: 'emit', event: afterSaleUpdated(NOW, { requestId: 'as1', kind: 'refund', status: 'refunded', note: '', refundFen: 9000 }) });
   });
 
@@ -85,7 +85,7 @@ describe('the moves of a request', () => {
       request: { status: 'refunded', returnReceivedAt: NOW, refundId: 'r_L1' },
       order: { lineMoves: [{ lineId: 'L1', move: 'return', from: 'shipped', to: 'returned' }] },
     });
-    expect(received.order.effects).toContainEqual({ type: 'returnStock', skuId: 'p03-s1', qty: 1 });
+    expect(received.order.effects).toContainEqual({ type: 'restock', skuId: 'p03-s1', qty: 1, holdId: 'o1:L1' });
   });
 
   it('reject and cancel free the lines; moves the table does not list are refused', () => {

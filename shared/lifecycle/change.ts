@@ -6,10 +6,14 @@
 import type { MoveOf } from './machine';
 import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
-/** A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`. */
+/**
+ * A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`.
+ * `has` / `lacks`: the list field contains / does not contain `value` — the marker a write that may
+ * be applied twice checks (a retry after a lost reply, a re-delivered event), so it applies once.
+ */
 export interface Condition {
   field: string;
-  op: 'eq' | 'lt' | 'lte' | 'gt' | 'gte';
+  op: 'eq' | 'lt' | 'lte' | 'gt' | 'gte' | 'has' | 'lacks';
   value: string | number | boolean | Date | null;
 }
 
@@ -23,6 +27,10 @@ interface ChangeOf<E extends string, M extends string> {
   set: Record<string, unknown>;
   /** Fields the write increments. */
   inc: Record<string, number>;
+  /** List fields the write adds one value to (the marker its `lacks` condition checks). */
+  push?: Record<string, string>;
+  /** List fields the write removes one value from (the marker its `has` condition checks). */
+  pull?: Record<string, string>;
 }
 
 /** One move of one stored entity, as the guarded write that makes it. */

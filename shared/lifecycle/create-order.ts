@@ -9,7 +9,8 @@ import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../groupb
 import type { Attribution } from '../growth/types';
 import type { DealTerms, Order } from '../orders/order';
 import { priceCart, type CartLine } from '../pricing/price-cart';
-import type { Effect } from './effects';
+import type { Delivery } from '../shipping/delivery';
+import { stockHoldId, type Effect } from './effects';
 import { NO_EVENTS, orderCreated } from './events';
 import { lineMachine, orderMachine } from './tables';
 
@@ -31,6 +32,8 @@ export interface NewOrderInput {
   idempotencyKey: string;
   cart: PreparedCart;
   coupon: Coupon | null;
+  /** The address and shipping terms (shared/shipping `decideDelivery`). */
+  delivery: Delivery;
   attribution: Attribution;
   /** The id a new team gets (mode `open`). */
   newTeamId: string;
@@ -45,7 +48,8 @@ export interface NewOrderDecision {
 }
 
 /**
- * Prices the cart (group price → leader perk → coupon) and lists the reservations. Refuses a
+ * Prices the cart (group price → leader perk → coupon → shipping) and lists the reservations; the
+ * order keeps the delivery address's snapshot and its shipping fee. Refuses a
  * coupon the deal does not allow or that gives nothing on this cart (NOT_ELIGIBLE).
  * @example decideCreateOrder({ ...input, cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, coupon: null }).effects
  *   // [{ type: 'reserveStock', ... }, { type: 'emit', event: OrderCreated }]
@@ -53,7 +57,7 @@ export interface NewOrderDecision {
 export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
   const { cart, coupon, now } = input;
   if (coupon && !couponAllowedOn(coupon, cart.terms)) throw new AppError('NOT_ELIGIBLE', 'no coupon on a group order');
-  const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon });
+  const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon, shipping: input.delivery.shipping });
   if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
 
   const teamId = cart.mode === 'open' ? input.newTeamId : cart.mode === 'join' && cart.team ? cart.team._id : null;
@@ -69,7 +73,9 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     activityDiscountFen: priced.activityDiscountFen,
     couponDiscountFen: priced.couponDiscountFen,
     discountFen: priced.discountFen,
+    shippingFen: priced.shippingFen,
     totalFen: priced.totalFen,
+    address: input.delivery.address,
     couponId: coupon ? coupon._id : null,
     teamId,
     memberId,
@@ -104,6 +110,8 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
           status: 'forming',
           seatsTaken: 1,
           paidCount: 0,
+          seatHolders: [input.orderId],
+          paidOrders: [],
           createdAt: now,
           expiresAt: teamExpiresAt(terms, now),
           succeededAt: null,
@@ -116,10 +124,12 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     const member: TeamMember = { _id: memberId, teamId, openid: input.buyerOpenid, orderId: order._id, isLeader: leader, status: 'pending_pay', joinedAt: now, paidAt: null };
     const team = cart.team;
     effects.push({ type: 'takeSeat', member, size: team?.size ?? terms.groupSize, expiresAt: team?.expiresAt ?? teamExpiresAt(terms, now) });
-    if (terms.perUserLimit) effects.push({ type: 'countDealUse', dealId: terms._id, openid: input.buyerOpenid, limit: terms.perUserLimit });
+    if (terms.perUserLimit) effects.push({ type: 'countDealUse', dealId: terms._id, openid: input.buyerOpenid, limit: terms.perUserLimit, orderId: order._id });
   }
   if (coupon) effects.push({ type: 'lockCoupon', couponId: coupon._id, orderId: order._id, ownerOpenid: input.buyerOpenid });
-  for (const line of order.lines) effects.push({ type: 'reserveStock', skuId: line.skuId, qty: line.qty, label: `${line.title} (${line.skuName})` });
+  for (const line of order.lines) {
+    effects.push({ type: 'reserveStock', skuId: line.skuId, qty: line.qty, label: `${line.title} (${line.skuName})`, holdId: stockHoldId(order._id, line.lineId) });
+  }
   effects.push({ type: 'emit', event: orderCreated(now) });
   return { order, effects };
 }

@@ -3,6 +3,11 @@
  * effect into its guarded write (and its undo); the lifecycle property test applies the same
  * effects to an in-memory world. The effects that move a table's entity are listed as
  * {@link EntityChange}s by {@link changesOf}.
+ *
+ * Every effect applies once however often it is applied: a write can be retried after a lost reply
+ * and an event delivered again, so each one is guarded on a state its first application changes
+ * (a status, or a marker of its order: the stock hold of an order line, the order among a team's
+ * seat holders or counted payments, among a deal's uses).
  */
 import type { Refund } from '../orders/order';
 import type { Team, TeamMember } from '../groupbuy/team';
@@ -22,10 +27,17 @@ export type Gate = { type: 'closeCharge'; orderId: string };
 
 /** The side effects of decisions. Money in fen. */
 export type Effect =
-  /** Take `qty` units of a SKU's stock (refused when fewer are left: SOLD_OUT); `label` names it to the buyer. */
-  | { type: 'reserveStock'; skuId: string; qty: number; label: string }
-  /** Give `qty` units back (a released order, refunded lines). */
-  | { type: 'returnStock'; skuId: string; qty: number }
+  /**
+   * Take `qty` units of a SKU's stock (refused when fewer are left: SOLD_OUT) as hold `holdId` of
+   * one order line (recorded on the SKU while the order is unpaid); `label` names it to the buyer.
+   */
+  | { type: 'reserveStock'; skuId: string; qty: number; label: string; holdId: string }
+  /** Give the `qty` units of hold `holdId` back (a released order): only while the SKU still has the hold. */
+  | { type: 'returnStock'; skuId: string; qty: number; holdId: string }
+  /** The order paid: hold `holdId` becomes a sale (the hold is dropped; stock and sold stay). */
+  | { type: 'settleStock'; skuId: string; holdId: string }
+  /** Refunded lines put their `qty` units back: written by the refund's own transaction (once, with the refund). */
+  | { type: 'restock'; skuId: string; qty: number; holdId: string }
   /** An order takes the buyer's coupon (`unused → locked`). */
   | { type: 'lockCoupon'; couponId: string; orderId: string; ownerOpenid: string }
   /** The order paid: its coupon is spent (`locked → used`). */
@@ -41,16 +53,16 @@ export type Effect =
    * new team, a seat while one is free before the team expires (GROUP_FULL, EXPIRED).
    */
   | { type: 'takeSeat'; member: TeamMember; size: number; expiresAt: Date }
-  /** An unpaid member leaves: the member document goes and the seat comes back. */
-  | { type: 'releaseSeat'; teamId: string; memberId: string }
+  /** An unpaid member leaves: the member document of order `orderId` goes and its seat comes back. */
+  | { type: 'releaseSeat'; teamId: string; memberId: string; orderId: string }
   /** The member's order paid (`pending_pay → paid`); the team then counts it. */
   | { type: 'payMember'; teamId: string; memberId: string }
   /** The member's order was fully refunded (`paid → refunded`). */
   | { type: 'refundMember'; memberId: string }
-  /** One more team of a deal for a customer, up to the deal's per-user limit (LIMIT_REACHED). */
-  | { type: 'countDealUse'; dealId: string; openid: string; limit: number }
+  /** One more team of a deal for a customer (order `orderId`), up to the deal's per-user limit (LIMIT_REACHED). */
+  | { type: 'countDealUse'; dealId: string; openid: string; limit: number; orderId: string }
   /** A released order gives its team of the deal back. */
-  | { type: 'uncountDealUse'; dealId: string; openid: string }
+  | { type: 'uncountDealUse'; dealId: string; openid: string; orderId: string }
   /**
    * Ask the payment provider to send a refund's money back, with the refund's id as out_refund_no
    * (the record is written with the move; the provider's notice or queryRefund ends it).
@@ -62,6 +74,14 @@ export type Effect =
   | { type: 'readyToShip'; orderId: string }
   /** The team succeeded: each of its paid orders goes to the warehouse and records `TeamSucceeded`. */
   | { type: 'shipTeam'; teamId: string };
+
+/**
+ * The stock hold of one order line: the marker its SKU keeps while the order is unpaid.
+ * @example stockHoldId('o1', 'L1') // 'o1:L1'
+ */
+export function stockHoldId(orderId: string, lineId: string): string {
+  return `${orderId}:${lineId}`;
+}
 
 /**
  * The entity moves an effect makes, in order, as guarded writes (coupon, member and seat effects);
@@ -90,15 +110,22 @@ export function changesOf(effect: Effect, now: Date): EntityChange[] {
           requires: [
             { field: 'seatsTaken', op: 'lt', value: effect.size },
             { field: 'expiresAt', op: 'gt', value: now },
+            { field: 'seatHolders', op: 'lacks', value: effect.member.orderId },
             // catalog.setStatus closes a team's joins when its product goes off the brand pool.
             { field: 'joinsClosedAt', op: 'eq', value: null },
           ],
           set: {},
           inc: { seatsTaken: 1 },
+          push: { seatHolders: effect.member.orderId },
         },
       ];
-    case 'releaseSeat':
-      return [memberChange(effect.memberId, 'release', now), { entity: 'team', id: effect.teamId, move: 'unseat', requires: [], set: {}, inc: { seatsTaken: -1 } }];
+    case 'releaseSeat': {
+      const release = memberChange(effect.memberId, 'release', now);
+      return [
+        { ...release, requires: [...release.requires, { field: 'orderId', op: 'eq', value: effect.orderId }] },
+        { entity: 'team', id: effect.teamId, move: 'unseat', requires: [{ field: 'seatHolders', op: 'has', value: effect.orderId }], set: {}, inc: { seatsTaken: -1 }, pull: { seatHolders: effect.orderId } },
+      ];
+    }
     case 'payMember':
       return [memberChange(effect.memberId, 'pay', now)];
     case 'refundMember':

@@ -15,6 +15,7 @@ import { isCouponUsable, type Coupon } from '../coupons';
 import { decideJoin } from '../groupbuy';
 import type { DealTerms } from '../orders';
 import type { CartLine } from '../pricing';
+import { NO_DELIVERY } from '../shipping/delivery';
 import { LifecycleWorld, type MadeMove } from '../../tests/support/lifecycle-world';
 import { couponChange } from './coupon';
 import { afterSaleOf, isStockReturned, lineStateOf } from './lines';
@@ -166,7 +167,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
     case 'buy': {
       const buyer = BUYERS[cmd.buyer];
       const lines = cmd.skus.map((s, i) => line(i, SKUS[s], cmd.qty, SKUS[s].priceFen));
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'open': {
@@ -174,7 +175,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
       const terms = DEALS[cmd.deal];
       const sku = SKUS.find((s) => s.skuId === terms.skuId)!;
       const cart = { mode: 'open' as const, lines: [line(0, sku, 1, terms.groupPriceFen)], activityDiscountFen: terms.leaderPerk?.amountOffFen ?? 0, terms, team: null };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'join': {
@@ -185,7 +186,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
       decideJoin(team, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
       const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
       const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'lateJoin': {
@@ -197,7 +198,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
       decideJoin(seenBefore, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
       const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
       const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team: seenBefore };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: null, attribution: ATTRIBUTION }, PAY_TTL);
+      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: null, attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
       return;
     }
     case 'productOff':

@@ -6,6 +6,7 @@ import { orderCompleted, orderCreated, orderPaid, orderRefunded, orderShipped } 
 import { lineStateOf } from './lines';
 import { closeReasonFor, decideOrder, decideStartPayment, payDecision, type OrderCommand } from './order';
 import { reactToOrderEvent } from './reactions';
+import { NO_DELIVERY } from '../shipping/delivery';
 
 const order = decider(decideOrder);
 const refundIdFor = (ids: string[]) => `r_${ids.join('_')}`;
@@ -48,10 +49,10 @@ describe('cancel and close', () => {
         gate: { type: 'closeCharge', orderId: 'o1' },
         change: { move: 'cancel', set: { status: 'cancelled', closeReason: 'buyer_cancelled', closedAt: NOW } },
         effects: [
-          { type: 'returnStock', skuId: 'p03-s1', qty: 1 },
+          { type: 'returnStock', skuId: 'p03-s1', qty: 1, holdId: 'o1:L1' },
           { type: 'releaseCoupon', couponId: 'c1', orderId: 'o1' },
-          { type: 'releaseSeat', teamId: 't1', memberId: 't1_o_cust_1' },
-          { type: 'uncountDealUse', dealId: 'gd_p01_duo', openid: 'o_cust_1' },
+          { type: 'releaseSeat', teamId: 't1', memberId: 't1_o_cust_1', orderId: 'o1' },
+          { type: 'uncountDealUse', dealId: 'gd_p01_duo', openid: 'o_cust_1', orderId: 'o1' },
         ],
       });
   });
@@ -81,7 +82,7 @@ describe('cancel and close', () => {
 describe('refund', () => {
   const twoLines = aPaidOrder({ lines: [aLine('L1', { paidFen: 9000 }), aLine('L2', { skuId: 'p05-s1', qty: 2, paidFen: 3000 })] });
 
-  it('given a paid 2-line order, when one line is refunded, then the order stays paid (a partial refund is the line’s state), that line’s money and stock go back', () => {
+  it('given a paid 2-line order, when one line is refunded, then the order stays paid (a partial refund is the line’s state), that line’s money and stock go back (stock with the refund)', () => {
     const d = order
       .given(twoLines)
       .when(refund(['L2']), NOW)
@@ -91,7 +92,7 @@ describe('refund', () => {
         lineMoves: [{ lineId: 'L2', move: 'refund', from: 'open', to: 'refunded' }],
         effects: [
           { type: 'refund', refund: { _id: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], refundFen: 3000, reason: 'buyer_refund', status: 'pending' }, orderTotalFen: 12000 },
-          { type: 'returnStock', skuId: 'p05-s1', qty: 2 },
+          { type: 'restock', skuId: 'p05-s1', qty: 2, holdId: 'o1:L2' },
           { type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], full: false, reason: 'buyer_refund', refundFen: 3000 }) },
         ],
       });
@@ -103,6 +104,15 @@ describe('refund', () => {
     const partly = { ...twoLines, refundedFen: 3000, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundedFen: 3000, refundId: 'r_L2', state: 'refunded' as const }] };
     const d = order.given(partly).when(refund(), NOW).then({ next: 'refunded', change: { move: 'refundAll', set: { refundedFen: 12000 } } });
     expect(d.effects.at(-1)).toEqual({ type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L1', lines: [{ lineId: 'L1', refundFen: 9000 }], full: true, reason: 'buyer_refund', refundFen: 9000 }) });
+  });
+
+  it('given an order with shipping, a refund of some lines keeps it; the refund of the last lines gives it back', () => {
+    const shipped = aPaidOrder({ lines: twoLines.lines, shippingFen: 600, totalFen: 12600, paidFen: 12600 });
+    const part = order.given(shipped).when(refund(['L2']), NOW).then({ change: { set: { refundedFen: 3000 } } });
+    expect(part.effects[0]).toMatchObject({ refund: { refundFen: 3000, shippingFen: 0 } });
+    const partly = { ...shipped, refundedFen: 3000, lines: [shipped.lines[0], { ...shipped.lines[1], refundedFen: 3000, refundId: 'r_L2', state: 'refunded' as const }] };
+    const rest = order.given(partly).when(refund(), NOW).then({ next: 'refunded', change: { set: { refundedFen: 12600 } } });
+    expect(rest.effects[0]).toMatchObject({ refund: { lines: [{ lineId: 'L1', refundFen: 9000 }], shippingFen: 600, refundFen: 9600 }, orderTotalFen: 12600 });
   });
 
   it('given a refunded line, an unknown line or an unpaid order, then the refund is refused', () => {
@@ -160,6 +170,7 @@ describe('decideCreateOrder', () => {
     idempotencyKey: 'key-0001',
     cart: { mode: 'items', lines: [line], activityDiscountFen: 0, terms: null, team: null },
     coupon: null,
+    delivery: NO_DELIVERY,
     attribution: anOrder().attribution,
     newTeamId: 't_new',
     now: NOW,
@@ -200,6 +211,15 @@ describe('decideCreateOrder', () => {
     expect(d.effects.map((e) => e.type)).toEqual(['takeSeat', 'countDealUse', 'reserveStock', 'emit']);
   });
 
+  it('given a delivery, then the order keeps the address snapshot and the shipping apart from its lines', () => {
+    const home = { addressId: 'a_home', name: '小美', phone: '13800000001', province: '广东省', city: '深圳市', district: '南山区', detail: '科苑路15号', postalCode: null };
+    create
+      .given(input({ delivery: { address: home, shipping: { flatFeeFen: 600, freeOverFen: 20000 } } }))
+      .when(undefined, NOW)
+      .then({ order: { address: home, subtotalFen: 9800, shippingFen: 600, totalFen: 10400, lines: [expect.objectContaining({ paidFen: 9800 })] } });
+    create.given(input({ delivery: { address: home, shipping: { flatFeeFen: 600, freeOverFen: 9800 } } })).when(undefined, NOW).then({ order: { shippingFen: 0, totalFen: 9800 } });
+  });
+
   it('a coupon on a group order needs the deal or the coupon to allow it; a coupon giving nothing is refused', () => {
     const group = { mode: 'open' as const, lines: [cartLine], activityDiscountFen: 0, terms: DUO, team: null };
     create.given(input({ cart: group, coupon: aCoupon() })).when(undefined, NOW).thenRefused('NOT_ELIGIBLE');
@@ -211,8 +231,9 @@ describe('decideCreateOrder', () => {
 });
 
 describe('reactions to order events', () => {
-  it('OrderPaid: the coupon is used and the member paid', () => {
+  it('OrderPaid: the stock holds become sales, the coupon is used and the member paid', () => {
     expect(reactToOrderEvent(groupOrder, orderPaid(NOW))).toEqual([
+      { type: 'settleStock', skuId: 'p03-s1', holdId: 'o1:L1' },
       { type: 'useCoupon', couponId: 'c1', orderId: 'o1' },
       { type: 'payMember', teamId: 't1', memberId: 't1_o_cust_1' },
     ]);
@@ -228,12 +249,13 @@ describe('reactions to order events', () => {
   });
 
   it('OrderPaid of a normal order sends it to the warehouse; a group order waits for its team', () => {
-    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([{ type: 'readyToShip', orderId: 'o1' }]);
+    expect(reactToOrderEvent(anOrder(), orderPaid(NOW)).filter((e) => e.type !== 'settleStock')).toEqual([{ type: 'readyToShip', orderId: 'o1' }]);
     expect(reactToOrderEvent(groupOrder, orderPaid(NOW)).map((e) => e.type)).not.toContain('readyToShip');
   });
 
-  it('OrderCreated and the fulfilment events: nothing to do', () => {
+  it('OrderCreated and the fulfilment events: nothing to do; a plain order paid: its stock holds become sales and it goes to the warehouse', () => {
     expect(reactToOrderEvent(groupOrder, orderCreated(NOW))).toEqual([]);
+    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([{ type: 'settleStock', skuId: 'p03-s1', holdId: 'o1:L1' }, { type: 'readyToShip', orderId: 'o1' }]);
     expect(reactToOrderEvent(anOrder(), orderCompleted(NOW))).toEqual([]);
   });
 });
@@ -307,7 +329,7 @@ describe('refunds after shipping: stock comes back only for goods never shipped 
 
   it('a shipped line returned (goods received back): returned, money and stock back', () => {
     const d = order.given(shipped).when({ ...refund(['L2']), returned: true }, NOW).then({ lineMoves: [{ lineId: 'L2', move: 'return', from: 'shipped', to: 'returned' }] });
-    expect(d.effects).toContainEqual({ type: 'returnStock', skuId: 'p05-s1', qty: 1 });
+    expect(d.effects).toContainEqual({ type: 'restock', skuId: 'p05-s1', qty: 1, holdId: 'o1:L2' });
   });
 
   it('a return of a line that never shipped is refused; a refund of a line held by another request is refused', () => {
@@ -328,7 +350,7 @@ describe('refunds after shipping: stock comes back only for goods never shipped 
     const shippedOne = { ...shipped, shippingFen: 800 };
     const d = order.given(shippedOne).when(refund(), NOW).then({ next: 'refunded' });
     expect(d.effects[0]).toMatchObject({ type: 'refund', refund: { refundFen: 12800 } });
-    expect((d.effects[0] as { refund: { shippingFen?: number } }).refund.shippingFen).toBeUndefined();
+    expect(d.effects[0]).toMatchObject({ refund: { shippingFen: 0 } });
   });
 
   it('a completed order may still be refunded (by staff); the order stays completed while lines are kept', () => {

@@ -10,7 +10,7 @@ import { sumFen } from '../money/split';
 import { NEW_REFUND_FIELDS, type Order, type OrderLine, type ReceivedBy, type Refund, type Shipment } from '../orders/order';
 import type { Team } from '../groupbuy/team';
 import type { Condition, EntityChange } from './change';
-import type { Effect, Gate } from './effects';
+import { stockHoldId, type Effect, type Gate } from './effects';
 import { orderCompleted, orderPaid, orderRefunded, orderShipped } from './events';
 import { afterSaleOf, assertNoOtherAfterSale, isKeptLine, lineStateOf, linesGuard, moveLine, normalizedLines, pickLines, type LineMoveMade } from './lines';
 import { canMove, nextState } from './machine';
@@ -95,10 +95,10 @@ export function payDecision(orderId: string, payment: { tradeNo: string; amountF
 
 /** The effects of releasing an unpaid order: everything it reserved comes back. */
 function releaseEffects(order: Order): Effect[] {
-  const effects: Effect[] = order.lines.map((l) => ({ type: 'returnStock', skuId: l.skuId, qty: l.qty }));
+  const effects: Effect[] = order.lines.map((l) => ({ type: 'returnStock', skuId: l.skuId, qty: l.qty, holdId: stockHoldId(order._id, l.lineId) }));
   if (order.couponId) effects.push({ type: 'releaseCoupon', couponId: order.couponId, orderId: order._id });
-  if (order.teamId && order.memberId) effects.push({ type: 'releaseSeat', teamId: order.teamId, memberId: order.memberId });
-  if (order.dealTerms?.perUserLimit) effects.push({ type: 'uncountDealUse', dealId: order.dealTerms._id, openid: order.buyerOpenid });
+  if (order.teamId && order.memberId) effects.push({ type: 'releaseSeat', teamId: order.teamId, memberId: order.memberId, orderId: order._id });
+  if (order.dealTerms?.perUserLimit) effects.push({ type: 'uncountDealUse', dealId: order.dealTerms._id, openid: order.buyerOpenid, orderId: order._id });
   return effects;
 }
 
@@ -144,6 +144,7 @@ export function decideRefund(order: Order, command: Extract<OrderCommand, { type
   const next = nextState(orderMachine, move, order.status);
   const lines = chosen.map((l) => ({ lineId: l.lineId, refundFen: l.paidFen - l.refundedFen }));
   const neverShipped = nextLines.every((l) => lineStateOf(l) === 'open' || lineStateOf(l) === 'refunded');
+  // Shipping comes back with the last lines only when nothing of the order ever left the warehouse.
   const shippingFen = move === 'refundAll' && neverShipped ? order.shippingFen ?? 0 : 0;
   const refundFen = sumFen(lines.map((l) => l.refundFen)) + shippingFen;
   const refund: Refund = {
@@ -152,8 +153,8 @@ export function decideRefund(order: Order, command: Extract<OrderCommand, { type
     buyerOpenid: order.buyerOpenid,
     tradeNo: order.tradeNo,
     lines,
+    shippingFen,
     refundFen,
-    ...(shippingFen > 0 ? { shippingFen } : {}),
     reason: command.reason,
     ...(command.afterSaleId ? { afterSaleId: command.afterSaleId } : {}),
     provider: command.provider,
@@ -169,9 +170,10 @@ export function decideRefund(order: Order, command: Extract<OrderCommand, { type
     lineMoves: moves,
     effects: [
       { type: 'refund', refund, orderTotalFen: order.totalFen },
+      // Stock comes back, once with the refund's own transaction, only for goods never shipped or received back.
       ...moves.filter((m) => m.move !== 'refundShipped').map((m): Effect => {
         const line = chosen.find((l) => l.lineId === m.lineId) as OrderLine;
-        return { type: 'returnStock', skuId: line.skuId, qty: line.qty };
+        return { type: 'restock', skuId: line.skuId, qty: line.qty, holdId: stockHoldId(order._id, line.lineId) };
       }),
       { type: 'emit', event },
     ],
@@ -290,6 +292,7 @@ export function strayPaymentRefund(
     buyerOpenid: order.buyerOpenid,
     tradeNo: payment.tradeNo,
     lines: [],
+    shippingFen: 0,
     refundFen: payment.amountFen,
     reason: 'late_payment',
     provider: payment.provider,

@@ -11,6 +11,7 @@ const aRefund = (overrides: Partial<Refund> = {}): Refund => ({
   buyerOpenid: 'o_cust_1',
   tradeNo: 'wx1',
   lines: [{ lineId: 'L1', refundFen: 9800 }],
+  shippingFen: 0,
   refundFen: 9800,
   reason: 'buyer_refund',
   provider: 'cloudpay',

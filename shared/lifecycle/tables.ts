@@ -29,7 +29,7 @@ export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay
   afterSale: { from: ['to_ship', 'shipped', 'received'], writes: 'a line opens or closes its after-sale request (lines.afterSaleId); emits AfterSaleUpdated' },
   refundPart: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], writes: 'lines refunded or returned, refundedFen, a refund record; other lines kept; emits OrderRefunded' },
   refundUnshipped: { from: ['to_ship'], to: 'shipped', writes: 'the last unshipped lines refunded while the others have left, shippedAt; emits OrderRefunded' },
-  refundAll: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], to: 'refunded', writes: 'the last kept lines refunded or returned, refundedFen, a refund record; emits OrderRefunded' },
+  refundAll: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], to: 'refunded', writes: 'the last kept lines refunded or returned (and the shipping, when nothing ever shipped), refundedFen, a refund record; emits OrderRefunded' },
   acceptLatePayment: { from: ['cancelled', 'closed'], writes: 'paidFen = refundedFen = the money, a refund record: money for a released order goes back' },
 } });
 

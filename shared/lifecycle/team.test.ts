@@ -11,8 +11,22 @@ const member = decider(decideMember);
 
 describe('team', () => {
   it('given a forming team, a payment is counted before it expires, refused after (EXPIRED)', () => {
-    team.given(aTeam()).when({ type: 'countPayment' }, NOW).then({ next: 'forming', change: { move: 'countPayment', inc: { paidCount: 1 }, requires: [{ field: 'expiresAt', op: 'gt', value: NOW }] } });
-    team.given(aTeam({ expiresAt: NOW })).when({ type: 'countPayment' }, NOW).thenRefused('EXPIRED');
+    team
+      .given(aTeam())
+      .when({ type: 'countPayment', orderId: 'o1' }, NOW)
+      .then({
+        next: 'forming',
+        change: {
+          move: 'countPayment',
+          inc: { paidCount: 1 },
+          push: { paidOrders: 'o1' },
+          requires: [
+            { field: 'expiresAt', op: 'gt', value: NOW },
+            { field: 'paidOrders', op: 'lacks', value: 'o1' },
+          ],
+        },
+      });
+    team.given(aTeam({ expiresAt: NOW })).when({ type: 'countPayment', orderId: 'o1' }, NOW).thenRefused('EXPIRED');
   });
 
   it('given every seat paid, the team succeeds; short of it, it may not', () => {
@@ -33,15 +47,18 @@ describe('team', () => {
   });
 
   it('teamChange is the same write without reading the team', () => {
-    expect(teamChange('t1', 2, { type: 'countPayment' }, NOW)).toEqual(decideTeam(aTeam(), { type: 'countPayment' }, NOW).change);
+    expect(teamChange('t1', 2, { type: 'countPayment', orderId: 'o1' }, NOW)).toEqual(decideTeam(aTeam(), { type: 'countPayment', orderId: 'o1' }, NOW).change);
   });
 });
 
 describe('after a member paid', () => {
-  it('the last seat paid → the team succeeds; seats left → wait; the count refused → the payer is refunded', () => {
-    expect(decideAfterPayment(aTeam({ paidCount: 2 }), NOW)).toMatchObject({ type: 'succeed', decision: { next: 'succeeded' } });
-    expect(decideAfterPayment(aTeam({ paidCount: 1 }), NOW)).toEqual({ type: 'wait' });
-    expect(decideAfterPayment(undefined, NOW)).toEqual({ type: 'reject' });
+  it('the last seat paid → the team succeeds; seats left → wait; a team that never counted the order, or failed → the payer is refunded', () => {
+    expect(decideAfterPayment(aTeam({ paidCount: 2, paidOrders: ['o0', 'o1'] }), 'o1', NOW)).toMatchObject({ type: 'succeed', decision: { next: 'succeeded' } });
+    expect(decideAfterPayment(aTeam({ paidCount: 1, paidOrders: ['o1'] }), 'o1', NOW)).toEqual({ type: 'wait' });
+    expect(decideAfterPayment(aTeam({ status: 'succeeded', paidCount: 2, paidOrders: ['o0', 'o1'] }), 'o1', NOW)).toEqual({ type: 'wait' });
+    expect(decideAfterPayment(aTeam({ paidCount: 1, paidOrders: ['o0'] }), 'o1', NOW)).toEqual({ type: 'reject' });
+    expect(decideAfterPayment(aTeam({ status: 'failed', paidCount: 1, paidOrders: ['o1'] }), 'o1', NOW)).toEqual({ type: 'reject' });
+    expect(decideAfterPayment(undefined, 'o1', NOW)).toEqual({ type: 'reject' });
   });
 });
 

@@ -9,8 +9,8 @@ import type { Effect } from './effects';
 import { canMove, nextState, type MoveOf } from './machine';
 import { teamMachine, type TeamStatus } from './tables';
 
-/** What can be asked of a team. */
-export type TeamCommand = { type: 'countPayment' } | { type: 'succeed' } | { type: 'fail' } | { type: 'settle' };
+/** What can be asked of a team. `countPayment` names the paying order: each order's payment counts once. */
+export type TeamCommand = { type: 'countPayment'; orderId: string } | { type: 'succeed' } | { type: 'fail' } | { type: 'settle' };
 
 /** A team decision: the team's guarded write and the state it leads to. */
 export interface TeamDecision {
@@ -21,14 +21,17 @@ export interface TeamDecision {
 /**
  * The guarded write of a team move, without reading the team (the table's source states and
  * `requires` decide whether it wins).
- * @example teamChange('t1', 3, { type: 'countPayment' }, now).inc // { paidCount: 1 }
+ * @example teamChange('t1', 3, { type: 'countPayment', orderId: 'o1' }, now).inc // { paidCount: 1 }
  */
 export function teamChange(teamId: string, size: number, command: TeamCommand, now: Date): TeamDecision['change'] {
   const change = (move: MoveOf<typeof teamMachine>, requires: EntityChange['requires'], set: Record<string, unknown>, inc: Record<string, number> = {}) =>
     ({ entity: 'team', id: teamId, move, requires, set, inc }) as const;
   switch (command.type) {
     case 'countPayment':
-      return change('countPayment', [{ field: 'expiresAt', op: 'gt', value: now }], {}, { paidCount: 1 });
+      return {
+        ...change('countPayment', [{ field: 'expiresAt', op: 'gt', value: now }, { field: 'paidOrders', op: 'lacks', value: command.orderId }], {}, { paidCount: 1 }),
+        push: { paidOrders: command.orderId },
+      };
     case 'succeed':
       return change('succeed', [{ field: 'paidCount', op: 'eq', value: size }], { status: 'succeeded', succeededAt: now });
     case 'fail':
@@ -64,25 +67,17 @@ export type AfterPayment =
   | { type: 'reject' };
 
 /**
- * @param counted the team after `countPayment` won, or undefined when the count was refused.
- * @example decideAfterPayment({ ...team, paidCount: 2, size: 2 }, now).type // 'succeed'
+ * What follows the payment of `orderId` into a team, decided on the team as its guarded count
+ * returned it or, when the count matched nothing (a re-delivery, a lost reply, a team that can no
+ * longer count), as read afterwards: the team took the payment only when it has this order among
+ * its `paidOrders` and has not failed — otherwise the payer is refunded (as the sweep refunds every
+ * paid member of a failed team). The last counted seat makes it succeed.
+ * @example decideAfterPayment({ ...team, paidCount: 2, size: 2, paidOrders: ['o1', 'o2'] }, 'o2', now).type // 'succeed'
  */
-export function decideAfterPayment(counted: Team | undefined, now: Date): AfterPayment {
-  if (!counted) return { type: 'reject' };
-  if (counted.paidCount >= counted.size && canMove(teamMachine, 'succeed', counted.status)) {
-    return { type: 'succeed', decision: decideTeam(counted, { type: 'succeed' }, now), effects: [{ type: 'shipTeam', teamId: counted._id }] };
+export function decideAfterPayment(team: Team | undefined, orderId: string, now: Date): AfterPayment {
+  if (!team || team.status === 'failed' || !(team.paidOrders ?? []).includes(orderId)) return { type: 'reject' };
+  if (team.paidCount >= team.size && canMove(teamMachine, 'succeed', team.status)) {
+    return { type: 'succeed', decision: decideTeam(team, { type: 'succeed' }, now), effects: [{ type: 'shipTeam', teamId: team._id }] };
   }
   return { type: 'wait' };
-}
-
-/**
- * Whether a paid member's team still keeps its payment, asked when a payment is delivered again
- * after its member was already paid (the first delivery may have stopped before the team counted
- * it): yes while the team has succeeded or can still count payments; no once it failed or expired —
- * then the order is refunded (as the sweep does for every paid member of a failed team).
- * @example teamKeepsPayment({ ...team, status: 'failed' }, now) // false
- */
-export function teamKeepsPayment(team: Team | undefined, now: Date): boolean {
-  if (!team) return false;
-  return team.status === 'succeeded' || (canMove(teamMachine, 'countPayment', team.status) && team.expiresAt.getTime() > now.getTime());
 }

@@ -1,3 +1,4 @@
+import type { AddressSnapshot } from '../address/address';
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
 import { sourcesOf } from '../lifecycle/machine';
@@ -67,13 +68,19 @@ export function dealTermsOf(d: GroupDeal): DealTerms {
 
 /**
  * `orders/{id}`: id = stableId(buyer, idempotencyKey), so the same key from the same buyer is
- * the same order. Money in fen: `totalFen = subtotalFen − discountFen`; once paid,
+ * the same order. Money in fen: `totalFen = subtotalFen − discountFen + shippingFen` (the lines'
+ * `paidFen` sum to `totalFen − shippingFen`: shipping is never split into lines); once paid,
  * `paidFen − refundedFen` is what the brand keeps.
  */
 export interface Order {
   _id: string;
   buyerOpenid: string;
   idempotencyKey: string;
+  /**
+   * The request that inserted the order: when the insert's reply is lost, that request reads the
+   * order back and knows it is its own (a concurrent request with the same key is not).
+   */
+  createdBy?: string;
   kind: 'normal' | 'group';
   status: OrderStatus;
   lines: OrderLine[];
@@ -81,7 +88,11 @@ export interface Order {
   activityDiscountFen: number;
   couponDiscountFen: number;
   discountFen: number;
+  /** The shipping fee, on the order alone (a full refund of unshipped goods returns it too). */
+  shippingFen: number;
   totalFen: number;
+  /** Where the goods go, as the address was when ordered; null when nothing ships. */
+  address: AddressSnapshot | null;
   couponId: string | null;
   teamId: string | null;
   memberId: string | null;
@@ -97,8 +108,6 @@ export interface Order {
   closedAt: Date | null;
   closeReason: string | null;
   updatedAt: Date;
-  /** Shipping charged on the order (issue 12 part A); refunded only with the last line when nothing ever shipped. */
-  shippingFen?: number;
   /** Fulfilment (absent on orders stored before it existed). */
   readyAt?: Date | null;
   shipments?: Shipment[];
@@ -129,10 +138,10 @@ export interface Refund {
   buyerOpenid: string;
   tradeNo: string | null;
   lines: Array<{ lineId: string; refundFen: number }>;
-  /** Lines plus any shipping refunded with them. */
+  /** Shipping given back with the lines (0 unless the last lines of an order nothing of which ever shipped are refunded). */
+  shippingFen: number;
+  /** Everything this refund pays back: the lines' `refundFen` plus `shippingFen`. */
   refundFen: number;
-  /** Shipping refunded with the last lines of an order nothing of which ever shipped. */
-  shippingFen?: number;
   reason: string;
   /** The after-sale request this refund settles, if any. */
   afterSaleId?: string;

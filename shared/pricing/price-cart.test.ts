@@ -85,6 +85,36 @@ describe('priceCart', () => {
   });
 });
 
+describe('priceCart with shipping', () => {
+  const terms = { flatFeeFen: 600, freeOverFen: 5900 };
+  const flat5 = { rule: { kind: 'flat_off' as const, amountOffFen: 500 }, scope: { mode: 'all' as const } };
+  const linesArb = fc.array(fc.record({ productId: fc.constantFrom('p01', 'p02'), unitPriceFen: fc.integer({ min: 0, max: 99999 }), qty: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 8 });
+
+  it.each([
+    ['below the free amount: the flat fee', [line('L1', 'p12', 1990)], null, 600, 2590],
+    ['exactly at the free amount: free', [line('L1', 'p01', 5900)], null, 0, 5900],
+    ['above it before the coupon, below it after: the fee (free is on the goods paid)', [line('L1', 'p01', 6000)], flat5, 600, 6100],
+  ] as const)('%s', (_title, lines, coupon, shippingFen, totalFen) => {
+    const r = priceCart({ lines: [...lines], coupon, shipping: terms });
+    expect([r.shippingFen, r.totalFen]).toEqual([shippingFen, totalFen]);
+  });
+
+  it('property: shipping is never split into lines — the lines pay the goods, the order pays the goods and the shipping', () => {
+    fc.assert(
+      fc.property(linesArb, fc.integer({ min: 0, max: 2000 }), fc.option(fc.integer({ min: 0, max: 200000 }), { nil: null }), fc.integer({ min: 0, max: 5000 }), (raw, fee, freeOver, activity) => {
+        const lines = raw.map((r, i) => line(`L${i + 1}`, r.productId, r.unitPriceFen, r.qty));
+        const r = priceCart({ lines, activityDiscountFen: activity, coupon: flat5, shipping: { flatFeeFen: fee, freeOverFen: freeOver } });
+        const goods = r.lines.reduce((a, l) => a + l.paidFen, 0);
+        expect(goods).toBe(r.subtotalFen - r.discountFen);
+        expect(r.totalFen).toBe(goods + r.shippingFen);
+        expect(r.shippingFen).toBe(freeOver !== null && goods >= freeOver ? 0 : fee);
+        // The same cart without shipping prices its lines identically (largest-remainder split unchanged).
+        expect(priceCart({ lines, activityDiscountFen: activity, coupon: flat5 }).lines).toEqual(r.lines);
+      }),
+    );
+  });
+});
+
 describe('chooseBestCoupon', () => {
   const now = new Date('2025-03-01T00:00:00Z');
   const coupon = (id: string, rule: CouponRule, extra: Partial<Coupon> = {}): Coupon => ({
@@ -139,5 +169,36 @@ describe('chooseBestCoupon', () => {
     expect(best).toBeNull();
     const allowed = chooseBestCoupon(cart, [coupon('g', { kind: 'flat_off', amountOffFen: 500 }, { allowOnGroup: true })], now, { isGroupOrder: true });
     expect(allowed.best?.couponId).toBe('g');
+  });
+});
+
+describe('chooseBestCoupon with shipping', () => {
+  const now = new Date('2025-03-01T00:00:00Z');
+  const flat = (id: string, amountOffFen: number): Coupon => ({
+    _id: id,
+    templateId: 't',
+    ownerOpenid: 'o',
+    title: id,
+    rule: { kind: 'flat_off', amountOffFen },
+    scope: { mode: 'all' },
+    allowOnGroup: false,
+    status: 'unused',
+    claimedAt: now,
+    validFromAt: new Date('2025-02-01T00:00:00Z'),
+    validToAt: new Date('2025-04-01T00:00:00Z'),
+    orderId: null,
+  });
+  const shipping = { flatFeeFen: 600, freeOverFen: 9500 };
+
+  it('a coupon that costs the free shipping more than it saves is not the best; none is', () => {
+    const { best, options } = chooseBestCoupon([line('L1', 'p03', 9800)], [flat('flat5', 500)], now, { isGroupOrder: false, shipping });
+    expect(best).toBeNull();
+    expect(options).toEqual([{ couponId: 'flat5', title: 'flat5', discountFen: 500, applicable: true }]);
+  });
+
+  it('ranks by what the customer pays: a smaller coupon that keeps free shipping beats a larger one that loses it', () => {
+    const { best, options } = chooseBestCoupon([line('L1', 'p03', 9800)], [flat('flat5', 500), flat('flat3', 300)], now, { isGroupOrder: false, shipping });
+    expect(best?.couponId).toBe('flat3');
+    expect(options.map((o) => o.couponId)).toEqual(['flat3', 'flat5']);
   });
 });

@@ -2,6 +2,7 @@ import { couponDiscountFen, type CouponRule } from '../coupons/kinds';
 import { isInScope } from '../coupons/scope';
 import { splitByLargestRemainder, sumFen } from '../money/split';
 import type { CouponScope } from '../promotions/coupon-template.schema';
+import { shippingFeeFen, type ShippingTerms } from '../shipping/fee';
 
 /** One line to price. `unitPriceFen` is what one unit sells at before discounts (the group price on a group order). */
 export interface CartLine {
@@ -37,6 +38,8 @@ export interface PriceCartInput {
   /** Fen off the whole order from the activity before the coupon (e.g. a group leader's perk). */
   activityDiscountFen?: number;
   coupon?: CouponTerms | null;
+  /** The shipping terms of the destination (shared/shipping); absent: no fee. */
+  shipping?: ShippingTerms | null;
 }
 
 /** Result of {@link priceCart}; all amounts in fen. */
@@ -46,6 +49,9 @@ export interface PricedCart {
   activityDiscountFen: number;
   couponDiscountFen: number;
   discountFen: number;
+  /** Shipping, on the order only: never split into lines, so commission never applies to it. */
+  shippingFen: number;
+  /** What the customer pays: `subtotalFen − discountFen + shippingFen`. */
   totalFen: number;
   /** Subtotal (after the activity discount) of the lines in the coupon's scope. */
   couponEligibleFen: number;
@@ -53,9 +59,10 @@ export interface PricedCart {
 
 /**
  * Prices a cart in the fixed order: (group/activity price already in `unitPriceFen`) → activity
- * discount → coupon on the in-scope lines. Each discount is split across its lines by largest
- * remainder weighted by what the line still costs, so no line goes below zero and line discounts
- * sum exactly to the order's discount.
+ * discount → coupon on the in-scope lines → shipping. Each discount is split across its lines by
+ * largest remainder weighted by what the line still costs, so no line goes below zero and line
+ * discounts sum exactly to the order's discount. Shipping is charged on the order: free when the
+ * goods paid (after both discounts) reach the terms' `freeOverFen`; lines' `paidFen` never include it.
  * @example priceCart({ lines: [a, b], coupon: { rule: { kind: 'flat_off', amountOffFen: 500 }, scope: { mode: 'all' } } })
  */
 export function priceCart(input: PriceCartInput): PricedCart {
@@ -83,13 +90,16 @@ export function priceCart(input: PriceCartInput): PricedCart {
     };
   });
   const discountFen = activityFen + couponFen;
+  const goodsFen = subtotalFen - discountFen;
+  const shippingFen = input.shipping ? shippingFeeFen(input.shipping, goodsFen) : 0;
   return {
     lines,
     subtotalFen,
     activityDiscountFen: activityFen,
     couponDiscountFen: couponFen,
     discountFen,
-    totalFen: subtotalFen - discountFen,
+    shippingFen,
+    totalFen: goodsFen + shippingFen,
     couponEligibleFen,
   };
 }

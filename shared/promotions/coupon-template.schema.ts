@@ -48,6 +48,8 @@ export const couponTemplateSchema = z
     perDayLimit: z.number().int().min(1).max(100).optional(),
     /** Allowed on group-deal orders too (default: no coupon on a group order). */
     allowOnGroup: z.boolean().optional(),
+    /** The latest claims' coupon ids (written by functions): a claim whose take may have been applied gives its unit back once. */
+    recentTakes: z.array(z.string()).max(1000).optional(),
   })
   .strict()
   .superRefine((t, ctx) => {

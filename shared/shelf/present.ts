@@ -67,7 +67,7 @@ export function templateRemaining(template: CouponTemplate): number {
  */
 export function presentProduct(doc: ProductDoc, promos: { templates: CouponTemplate[]; deals: GroupDeal[] }): ShelfProduct {
   const skus = [...(doc.skus ?? [])]
-    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a._id.localeCompare(b._id)) // a lookup's order is no order
     .map((s) => ({ skuId: s._id, name: s.name, priceFen: s.priceFen, listPriceFen: s.listPriceFen, stock: Math.max(0, s.stock) }));
   const priceFen = skus.length ? Math.min(...skus.map((s) => s.priceFen)) : 0;
   const listPriceFen = skus.length ? Math.min(...skus.map((s) => s.listPriceFen)) : 0;

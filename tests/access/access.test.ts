@@ -1,9 +1,12 @@
 /**
  * Access: every action × every kind of caller, against a table written by hand from the product
  * rules (design.md, product.md) — NOT derived from `main.actions`. A new action without a row
- * fails the coverage test. Callers: a customer, a salesperson, the boss, an ops user, an unknown
- * openid (first visit: registered as a customer), the system (no openid: timers,
- * function-to-function calls) and WeChat Pay (no openid, the context's source `wx_paycallback`).
+ * fails the coverage test. Callers are what the platform's call context says (the local cloud
+ * sends each kind the context CloudBase sends): mini-program users — a customer, a salesperson,
+ * the boss, an ops user, an unknown openid (first visit: registered as a customer) and a client
+ * call without an openid; the platform's own callers — another function (SOURCE `…,scf`), a timer
+ * (`wx_trigger`), WeChat Pay's callback (`wx_paycallback`); and web callers without an openid — a
+ * signed-in web user and an anonymous one.
  *
  * allow = the call gets past access (any reply but PERMISSION_DENIED / UNAUTHENTICATED; for the
  * actions whose use case itself answers PERMISSION_DENIED to a notice WeChat Pay does not confirm,
@@ -11,15 +14,21 @@
  * identity at an action for people, and no database write by the call.
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
+import type { Invoker } from '../../emulator/functions';
 import { cloudPayPayment } from '../../cloudfunctions/_commerce/payment';
 import type { Envelope } from '../../shared/errors';
 import { codeOf, functionNames, loadMain, safeJson, wireProblem, writeOpsOf } from '../support/functions';
+import { giveAddresses, HOME } from '../support/commerce';
 
-type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'system' | 'wechatpay';
-const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'system', 'wechatpay'];
-/** Callers the platform gives no openid. */
-const NO_IDENTITY: Caller[] = ['system', 'wechatpay'];
-const OPENID: Record<Exclude<Caller, 'unknown' | 'system' | 'wechatpay'>, string> = {
+type Caller = 'customer' | 'sales' | 'boss' | 'ops' | 'unknown' | 'noOpenid' | 'function' | 'timer' | 'payCallback' | 'web' | 'anonymousWeb';
+const CALLERS: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'noOpenid', 'function', 'timer', 'payCallback', 'web', 'anonymousWeb'];
+/** The platform's own callers `system` actions accept (WeChat Pay's callback only reaches `wechatpay` ones). */
+const SYSTEM: Caller[] = ['function', 'timer'];
+/** Every caller the platform itself makes: refused PERMISSION_DENIED by a platform action not theirs. */
+const PLATFORM: Caller[] = ['function', 'timer', 'payCallback'];
+/** Callers the platform names (a mini-program openid, a web user's uid): refused PERMISSION_DENIED, the others UNAUTHENTICATED. */
+const IDENTIFIED: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown', 'web'];
+const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
   customer: 'o_cust_1',
   sales: 'o_sales_li',
   boss: 'o_boss',
@@ -36,12 +45,13 @@ const OPENID: Record<Exclude<Caller, 'unknown' | 'system' | 'wechatpay'>, string
 //   roles are the boss's alone;
 // - the back office (issue 13): queues, referral review and exports are boss and ops work; a
 //   salesperson requests, cancels and sees their own payouts; approving and marking payouts
-//   paid (and their queue) is the boss's alone — ops never move money.
-// - the back office (issue 13) is boss/ops only: products, prices and stock (catalog.*) for both;
-//   the sales team (invitations, the team list, deactivation) for the boss alone; accepting an
-//   invitation is for anyone identified (the use case refuses staff: FAILED_PRECONDITION);
-// - the timer has no caller: system only; payment callbacks come from WeChat Pay only (the platform
-//   says so in the call's context; a missing openid alone is not enough).
+//   paid (and their queue) is the boss's alone — ops never move money; products, prices and
+//   stock (catalog.*) for boss and ops; the sales team (invitations, the team list,
+//   deactivation) for the boss alone; accepting an invitation is for anyone identified (the use
+//   case refuses staff: FAILED_PRECONDITION);
+// - the timer's action is the platform's: system only (another function, a timer); payment
+//   callbacks come from WeChat Pay only (the platform says so in the call's context: SOURCE
+//   `wx_paycallback`; a missing openid alone is not enough).
 // - fulfilment and after-sale (issue 12): shipping and its list, reviewing requests, confirming a
 //   return arrived and the queue are boss/ops work; a buyer (anyone identified) asks for
 //   after-sale on their own orders (scoped in the use case) and confirms receipt; refunding an
@@ -79,9 +89,9 @@ const TABLE: Record<string, Caller[]> = {
   'admin.reassign': ['boss'],
   'admin.promotionHealth': ['boss', 'ops'],
   'admin.setRole': ['boss'],
-  'payNotify.pay': ['wechatpay'],
-  'payNotify.refund': ['wechatpay'],
-  'sweep.run': ['system'],
+  'payNotify.pay': ['payCallback'],
+  'payNotify.refund': ['payCallback'],
+  'sweep.run': SYSTEM,
   // training: salespeople study what is assigned to them; boss and ops may preview a course;
   // ops publish and assign; the boss (and ops) read the report. Customers never see courses.
   'training.courses': ['sales'],
@@ -126,6 +136,13 @@ const TABLE: Record<string, Caller[]> = {
   'aftersale.review': ['boss', 'ops'],
   'aftersale.receiveReturn': ['boss', 'ops'],
   'aftersale.queue': ['boss', 'ops'],
+  // A customer's own cart and address book: anyone identified (staff shop too).
+  'cart.get': ANYONE,
+  'cart.set': ANYONE,
+  'cart.clear': ANYONE,
+  'address.list': ANYONE,
+  'address.save': ANYONE,
+  'address.remove': ANYONE,
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -151,7 +168,7 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'coupon.claim': { templateId: 'ct_man100_15' },
     'coupon.mine': {},
     'groupbuy.get': { teamId },
-    'order.create': { items: [{ productId: 'p03', qty: 1 }], idempotencyKey: uniq },
+    'order.create': { items: [{ productId: 'p03', qty: 1 }], addressId: HOME, idempotencyKey: uniq },
     'order.quote': { items: [{ productId: 'p03', qty: 1 }] },
     'order.pay': { orderId: 'oAccessMissing' },
     'order.cancel': { orderId: 'oAccessMissing' },
@@ -218,20 +235,56 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'aftersale.review': { requestId: 'asAccessMissing', approve: false, note: 'access' },
     'aftersale.receiveReturn': { requestId: 'asAccessMissing' },
     'aftersale.queue': {},
+    'cart.get': {},
+    'cart.set': { items: [{ skuId: 'p03-s1', qty: 1 }] },
+    'cart.clear': {},
+    'address.list': {},
+    'address.save': { address: { name: '收件人', phone: '13900000000', province: '江苏省', city: '南京市', district: '玄武区', detail: '中山路1号' } },
+    'address.remove': { addressId: 'a_missing' },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
   return { action, ...fields };
 }
 
-function openidOf(caller: Caller, key: string): string {
-  if (NO_IDENTITY.includes(caller)) return '';
-  if (caller === 'unknown') return `o_never_seen_${key.replace('.', '_')}`;
-  return OPENID[caller];
+/** The context the local cloud gives each kind of caller (as CloudBase does). */
+function invokerOf(caller: Caller, key: string): Invoker {
+  switch (caller) {
+    case 'unknown':
+      return { kind: 'client', openid: `o_never_seen_${key.replace('.', '_')}` };
+    case 'noOpenid':
+      return { kind: 'client', openid: '' };
+    case 'function':
+      return { kind: 'function', source: 'wx_client,scf' };
+    case 'timer':
+      return { kind: 'timer' };
+    case 'payCallback':
+      return { kind: 'payCallback' };
+    case 'web':
+      return { kind: 'web', uid: 'web_user_1', anonymous: false };
+    case 'anonymousWeb':
+      return { kind: 'web', uid: 'web_anon_1', anonymous: true };
+    case 'customer':
+    case 'sales':
+    case 'boss':
+    case 'ops':
+      return { kind: 'client', openid: OPENID[caller] };
+  }
 }
 
-async function invoke(fn: string, event: unknown, openid: string, caller?: Caller): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
-  const reply = (await cloud.cloud.functions.invoke(fn, event, openid, caller === 'wechatpay' ? { source: 'wx_paycallback' } : {})) as Envelope<unknown>;
+/**
+ * The refusal a denied caller gets: PERMISSION_DENIED when identified (or a platform caller at
+ * another platform action) and refused, else UNAUTHENTICATED.
+ */
+function denialOf(key: string, caller: Caller): string {
+  const platformAction = TABLE[key].every((c) => PLATFORM.includes(c));
+  if (!platformAction) return ['customer', 'sales', 'boss', 'ops', 'unknown'].includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
+  return IDENTIFIED.includes(caller) || PLATFORM.includes(caller) ? 'PERMISSION_DENIED' : 'UNAUTHENTICATED';
+}
+
+async function invoke(fn: string, event: unknown, caller: string | Invoker): Promise<{ reply: Envelope<unknown>; writes: Record<string, number> }> {
+  const invoker: Invoker = typeof caller === 'string' ? { kind: 'client', openid: caller } : caller;
+  const reply = (await cloud.cloud.functions.invoke(fn, event, invoker)) as Envelope<unknown>;
   const recent = cloud.cloud.stats.snapshot().recent;
   const rec = recent[recent.length - 1];
   return { reply, writes: rec && rec.fn === fn ? writeOpsOf(rec.ops) : { unknown: 1 } };
@@ -241,7 +294,9 @@ beforeAll(async () => {
   cloud = await startTestCloud();
   shareId = (await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li')).shareId;
   await cloud.ok('share', { action: 'open', shareId }, 'o_cust_1');
-  teamId = (await cloud.ok<{ teamId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
+  // Every caller who may order has an address (the seed gives the demo customers theirs).
+  await giveAddresses(cloud, [...Object.values(OPENID), openidOf('unknown', 'order.create')]);
+  teamId = (await cloud.ok<{ teamId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'acc-team-0001' }, 'o_cust_4')).teamId;
 });
 afterAll(async () => {
   await cloud.close();
@@ -269,12 +324,10 @@ it.each(rows)('%s as %s: %s', async (key, caller, expected) => {
   const [fn] = key.split('.');
   const spies = [jest.spyOn(cloudPayPayment, 'verifyNotice'), jest.spyOn(cloudPayPayment, 'readRefundNotice')];
   try {
-    const { reply, writes } = await invoke(fn, eventFor(key, caller), openidOf(caller, key), caller);
+    const { reply, writes } = await invoke(fn, eventFor(key, caller), invokerOf(caller, key));
     const code = codeOf(reply);
     if (expected === 'deny') {
-      // No identity at an action for people: UNAUTHENTICATED; anything else: PERMISSION_DENIED.
-      const forPeople = !TABLE[key].some((c) => NO_IDENTITY.includes(c));
-      expect([key, caller, code]).toEqual([key, caller, NO_IDENTITY.includes(caller) && forPeople ? 'UNAUTHENTICATED' : 'PERMISSION_DENIED']);
+      expect([key, caller, code]).toEqual([key, caller, denialOf(key, caller)]);
       // Refused before any work: nothing written (an unknown caller is registered first: that one write is allowed).
       if (caller !== 'unknown') expect(writes).toEqual({});
       expect(spies.some((s) => s.mock.calls.length > 0)).toBe(false);
@@ -335,7 +388,7 @@ describe('an openid inside the event never changes who the caller is', () => {
   });
 
   it("another customer's order stays invisible and untouchable (get/pay/cancel/confirmReceipt/after-sale → NOT_FOUND; refund is staff-only), even with userInfo naming its buyer", async () => {
-    const theirs = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'acc-theirs-0001' }, 'o_cust_2');
+    const theirs = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'acc-theirs-0001' }, 'o_cust_2');
     for (const action of ['get', 'pay', 'cancel', 'confirmReceipt']) {
       const r = await cloud.call('order', { action, orderId: theirs.orderId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
       expect([action, codeOf(r)]).toEqual([action, 'NOT_FOUND']);

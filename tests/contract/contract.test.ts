@@ -30,9 +30,13 @@ describe('a reply is checked against its schema before it leaves', () => {
   const demo = defineContract({
     get: { input: { id: z.string() }, reply: z.strictObject({ id: z.string(), at: instant, n: z.number().int() }) },
   });
-  // A system action: no caller, so no database read happens before the use case.
-  const mainReturning = (data: unknown) =>
-    defineFunction('demo', { get: action(demo.get)({ access: 'system', run: async () => data as z.output<typeof demo.get.reply> }) });
+  // A system action called as another function (the platform's caller, no user): no database read
+  // happens before the use case.
+  const asFunction = { environment: JSON.stringify({ TCB_SOURCE: 'scf' }) };
+  const mainReturning = (data: unknown) => {
+    const main = defineFunction('demo', { get: action(demo.get)({ access: 'system', run: async () => data as z.output<typeof demo.get.reply> }) });
+    return (event: unknown) => main(event, asFunction);
+  };
   const at = new Date('2026-06-01T02:00:00.000Z');
   let errors: jest.SpyInstance;
   beforeEach(() => {

@@ -5,7 +5,7 @@
  */
 import { REDELIVER_AFTER_MS } from '../../cloudfunctions/_commerce/outbox';
 import { useTestCloud } from '../../emulator/testing';
-import { docs, doc } from '../support/commerce';
+import { doc, docs, HOME } from '../support/commerce';
 import { couponsConserved, ledgerBalanced, paidOrdersKept, snapshot, teamsConsistent } from './consistency';
 import { payOrder } from '../support/pay';
 
@@ -22,7 +22,7 @@ it('payNotify killed between the winning write and growth loses no commission af
   const { couponId } = await cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_2');
   const o = await cloud.ok<{ orderId: string; lines: Array<{ lineId: string; paidFen: number }> }>(
     'order',
-    { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId, shareId: share.shareId, idempotencyKey: 'crash-pay-0001' },
+    { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, shareId: share.shareId, idempotencyKey: 'crash-pay-0001' },
     'o_cust_2',
   );
 
@@ -61,9 +61,9 @@ it('payNotify killed between the winning write and growth loses no commission af
 
 it('the last payer of a team killed after the paid move: the next sweep pays the member and the team succeeds', async () => {
   const { cloud } = t;
-  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'crash-duo-open' }, 'o_cust_1');
+  const team = await cloud.ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'crash-duo-open' }, 'o_cust_1');
   await payOrder(cloud, team.orderId, 'o_cust_1');
-  const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'crash-duo-join' }, 'o_cust_2');
+  const joined = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: 'crash-duo-join' }, 'o_cust_2');
 
   cloud.faults({ crashAfter: CRASH_AFTER_THE_PAID_MOVE });
   expect(await payOrder(cloud, joined.orderId, 'o_cust_2')).toMatchObject({ paid: true, acknowledged: false });

@@ -14,13 +14,14 @@ const CONFIGS: Array<[string, Partial<FaultConfig> | null]> = [
   ['no faults (control)', null],
   ['10% of commits fail (seed 7)', { seed: 7, commitFailRate: 0.1 }],
   ['10% of commits conflict, 10% of single writes fail (seed 7)', { seed: 7, commitConflictRate: 0.1, writeFailRate: 0.1 }],
+  ['10% of writes and commits applied with their reply lost (seed 7)', { seed: 7, replyLostRate: 0.1 }],
 ];
 
 describe.each(CONFIGS)('%s', (_name, config) => {
   let cloud: TestCloud;
   let log: ScenarioLog;
   let s: Snapshot;
-  let injected = { commitConflict: 0, commitFail: 0, writeFail: 0, crashed: 0 };
+  let injected = { commitConflict: 0, commitFail: 0, writeFail: 0, replyLost: 0, crashed: 0 };
   const initialStock = new Map<string, number>();
   const initialCoupons = new Map<string, number>();
 
@@ -44,7 +45,7 @@ describe.each(CONFIGS)('%s', (_name, config) => {
 
   it('ran the scenario to the end (faults injected when configured; every retried call got through)', () => {
     expect(s.orders.length).toBeGreaterThanOrEqual(12);
-    if (config) expect(injected.commitConflict + injected.commitFail + injected.writeFail).toBeGreaterThan(0);
+    if (config) expect(injected.commitConflict + injected.commitFail + injected.writeFail + injected.replyLost).toBeGreaterThan(0);
     else expect(log.codes.INTERNAL ?? 0).toBe(0);
     expect(log.gaveUp).toEqual([]);
   });

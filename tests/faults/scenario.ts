@@ -14,6 +14,7 @@
  */
 import type { TestCloud } from '../../emulator/testing';
 import type { Envelope } from '../../shared/errors';
+import { HOME } from '../support/commerce';
 import { deliverCallbacks, payOrder, type ChargeReply } from '../support/pay';
 
 const RETRYABLE = new Set(['INTERNAL', 'CONFLICT']);
@@ -40,7 +41,7 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
     for (let attempt = 0; attempt < 6; attempt++) {
       log.attempts++;
       try {
-        last = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<T>;
+        last = (await cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid })) as Envelope<T>;
       } catch (err) {
         last = { ok: false, error: { code: 'INTERNAL', message: String(err) } };
       }
@@ -73,8 +74,18 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
     }
   }
 
+  // The demo customers have a seeded home address; new customers add theirs (a retried save of
+  // the same address keeps one entry).
+  const addressIds = new Map<string, string>();
+  const addressOf = (openid: string) => addressIds.get(openid) ?? HOME;
+  async function addAddress(openid: string, i: number): Promise<void> {
+    const address = { name: `新客${i}`, phone: `1390000000${i}`, province: '江苏省', city: '南京市', district: '玄武区', detail: `中山路${i}号` };
+    const saved = data(await call<{ addressId: string }>('address', { action: 'save', address }, openid));
+    if (saved) addressIds.set(openid, saved.addressId);
+  }
+
   async function order(openid: string, key: string, fields: Record<string, unknown>): Promise<{ orderId: string; lines: Array<{ lineId: string }> } | undefined> {
-    return data(await call<{ orderId: string; lines: Array<{ lineId: string }> }>('order', { action: 'create', idempotencyKey: key, ...fields }, openid));
+    return data(await call<{ orderId: string; lines: Array<{ lineId: string }> }>('order', { action: 'create', addressId: addressOf(openid), idempotencyKey: key, ...fields }, openid));
   }
 
   async function claim(openid: string, templateId: string): Promise<string | undefined> {
@@ -92,6 +103,8 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
   const s3 = data(await call<{ shareId: string }>('share', { action: 'create', target: { type: 'product', id: 'p03' }, channel: 'card' }, n1))?.shareId;
   if (s3) await call('share', { action: 'open', shareId: s3 }, n6);
   if (s2) await call('share', { action: 'open', shareId: s2 }, c4);
+
+  for (const [i, who] of news.entries()) await addAddress(who, i + 1);
 
   // Claims.
   const flat: Record<string, string | undefined> = {};
@@ -147,15 +160,15 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
   if (o6) await call('aftersale', { action: 'request', orderId: o6.orderId, lineIds: [o6.lines[0].lineId], kind: 'return', reason: '等审核' }, c1);
 
   // Group deals: a duo that succeeds; a trio that fails (2 of 3 paid); a trio never paid.
-  const duo = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'fz-duo-open' }, n6));
+  const duo = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: addressOf(n6), dealId: 'gd_p01_duo', idempotencyKey: 'fz-duo-open' }, n6));
   await pay(duo?.orderId, n6);
-  const duoJoin = duo && data(await call<{ orderId: string }>('order', { action: 'create', teamId: duo.teamId, idempotencyKey: 'fz-duo-join' }, c1));
+  const duoJoin = duo && data(await call<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: duo.teamId, idempotencyKey: 'fz-duo-join' }, c1));
   await pay(duoJoin?.orderId, c1);
-  const trio = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-open' }, c2));
+  const trio = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-open' }, c2));
   await pay(trio?.orderId, c2);
-  const trioJoin = trio && data(await call<{ orderId: string }>('order', { action: 'create', teamId: trio.teamId, idempotencyKey: 'fz-trio-join' }, c3));
+  const trioJoin = trio && data(await call<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: trio.teamId, idempotencyKey: 'fz-trio-join' }, c3));
   await pay(trioJoin?.orderId, c3);
-  await call('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-lone' }, n4);
+  await call('order', { action: 'create', addressId: addressOf(n4), dealId: 'gd_p02_trio', idempotencyKey: 'fz-trio-lone' }, n4);
   void o5; // left unpaid: released by the sweep after its pay TTL
   void o3;
 

@@ -7,9 +7,9 @@
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import { DbError } from '../../emulator/store';
-import type { Envelope } from '../../shared/errors';
-import { deliverCallbacks, payOrder, type ChargeReply } from '../support/pay';
+import { clientCall, data, payAsBuyer } from './client-calls';
 import { all, couponsConserved, ledgerBalanced, moneyBalanced, paidOrdersKept, snapshot, stockConserved, teamsConsistent } from './consistency';
+import { giveAddresses, HOME } from '../support/commerce';
 
 const HOUR = 3600_000;
 
@@ -55,29 +55,8 @@ function failNext(label: string, op: string, collection: string | undefined, tim
   return trap;
 }
 
-/** A client call retried on INTERNAL/CONFLICT (same event), like the mini-program. */
-async function client<T>(fn: string, event: Record<string, unknown>, openid: string): Promise<Envelope<T>> {
-  let r: Envelope<T> = { ok: false, error: { code: 'INTERNAL', message: '' } };
-  for (let i = 0; i < 6; i++) {
-    r = (await cloud.cloud.functions.invoke(fn, event, openid)) as Envelope<T>;
-    if (r.ok || !['INTERNAL', 'CONFLICT'].includes(r.error.code)) return r;
-  }
-  return r;
-}
-
-/**
- * Pays as the mini-program's buyer does (order.pay retried like the client, then the cashier); WeChat
- * Pay delivers again a notice payNotify did not acknowledge (its 15 s retry, collapsed here).
- */
-async function pay(orderId: string, openid: string): Promise<void> {
-  const r = await payOrder(cloud, orderId, openid, { callPay: (id, who) => client<ChargeReply>('order', { action: 'pay', orderId: id }, who) });
-  if (!r.acknowledged) await deliverCallbacks(cloud, true);
-}
-
-const data = <T>(r: Envelope<T>): T => {
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.data;
-};
+const client = <T>(fn: string, event: Record<string, unknown>, openid: string) => clientCall<T>(cloud, fn, event, openid);
+const pay = (orderId: string, openid: string) => payAsBuyer(cloud, orderId, openid);
 
 async function sweeps(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await cloud.runTimer('sweep');
@@ -85,9 +64,9 @@ async function sweeps(n: number): Promise<void> {
 
 // Once `pending_pay → paid` wins, a failed member/team write must be completed by the retry.
 it('payNotify: a failed member write after the paid transition is completed on retry — a full, paid duo team succeeds', async () => {
-  const open = data(await client<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'tg-duo-open' }, 'o_cust_1'));
+  const open = data(await client<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'tg-duo-open' }, 'o_cust_1'));
   await pay(open.orderId, 'o_cust_1');
-  const join = data(await client<{ orderId: string }>('order', { action: 'create', teamId: open.teamId, idempotencyKey: 'tg-duo-join' }, 'o_cust_2'));
+  const join = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: open.teamId, idempotencyKey: 'tg-duo-join' }, 'o_cust_2'));
   const trap = failNext('payNotify.pay', 'modifyDocument', 'team_members');
   await pay(join.orderId, 'o_cust_2');
   expect(trap.hit).toBe(1);
@@ -103,7 +82,7 @@ it('payNotify: a failed member write after the paid transition is completed on r
 // parallel; when the insert failed and the transition won, the order was paid with no `payments`
 // record. Fixed: a won transition retries its record, and a replay writes a missing one.
 it('payNotify: a failed payment-record insert never leaves a paid order without its payment record', async () => {
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'tg-pay-record' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'tg-pay-record' }, 'o_cust_1'));
   const trap = failNext('payNotify.pay', 'insertDocument', 'payments');
   await pay(o.orderId, 'o_cust_1');
   expect(trap.hit).toBe(1);
@@ -128,7 +107,7 @@ it('coupon.claim: a failed coupon insert whose undo also fails leaves issuedCoun
 it('order.create opening a team: a failed team insert whose order undo also fails never yields a half-created order (stock conserved after release)', async () => {
   failNext('order.create', 'insertDocument', 'teams');
   const undo = failNext('order.create', 'removeDocument', 'orders');
-  const r = await client<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'tg-open-half' }, 'o_cust_1');
+  const r = await client<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'tg-open-half' }, 'o_cust_1');
   expect(undo.hit).toBe(1);
   if (r.ok) {
     const team = (await cloud.db.collection('teams').doc(r.data.teamId).get()) as { data: unknown[] };
@@ -146,7 +125,8 @@ it('order.create opening a team: a failed team insert whose order undo also fail
 it('onOrderPaid: a failed pending-ledger insert is made good; a refund never reverses commission that was never credited', async () => {
   const share = data(await client<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li'));
   data(await client('share', { action: 'open', shareId: share.shareId }, 'o_fz_t1'));
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], shareId: share.shareId, idempotencyKey: 'tg-ledger-0001' }, 'o_fz_t1'));
+  await giveAddresses(cloud, ['o_fz_t1']);
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], shareId: share.shareId, idempotencyKey: 'tg-ledger-0001' }, 'o_fz_t1'));
   const trap = failNext('payNotify.pay', 'insertDocument', 'commission_ledger');
   await pay(o.orderId, 'o_fz_t1');
   expect(trap.hit).toBe(1);
@@ -160,7 +140,7 @@ it('onOrderPaid: a failed pending-ledger insert is made good; a refund never rev
 // Refund resumption: the stock return after a committed refund fails once; the retried refund (or
 // the sweep) must still return it exactly once.
 it('order.refund: a failed stock return after the refund committed is completed by the retry or the sweep, exactly once', async () => {
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 2 }], idempotencyKey: 'tg-refund-stock' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p06', qty: 2 }], idempotencyKey: 'tg-refund-stock' }, 'o_cust_1'));
   await pay(o.orderId, 'o_cust_1');
   const trap = failNext('order.refund', 'modifyDocument', 'skus');
   await client('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
@@ -174,7 +154,7 @@ it('order.refund: a failed stock return after the refund committed is completed 
 // The headline guarantee: a failed refund transaction commit (the only transaction) is retried by
 // the client and refunds once.
 it('order.refund: a failed refund commit is retried and refunds exactly once', async () => {
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p08', qty: 1 }], idempotencyKey: 'tg-refund-commit' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p08', qty: 1 }], idempotencyKey: 'tg-refund-commit' }, 'o_cust_1'));
   await pay(o.orderId, 'o_cust_1');
   const trap = failNext('order.refund', 'commitTransaction', undefined);
   const r = await client<{ refundFen: number }>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');

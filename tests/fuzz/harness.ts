@@ -12,10 +12,11 @@
  * Callers are seeded personas allowed to run the action, so no user registration write happens.
  */
 import fc from 'fast-check';
-import type { TestCloud } from '../../emulator/testing';
+import { AS_FUNCTION, type TestCloud } from '../../emulator/testing';
 import { codeOf, envelopeProblem, safeJson, wireProblem, writeOpsOf, type Access, type DescribedAction } from '../support/functions';
 import { payOrder } from '../support/pay';
 import { eventArb, type Pools } from './arbitraries';
+import { HOME } from '../support/commerce';
 
 /**
  * Actions whose fixed-seed fuzz run fails today, with the bug. Remove the entry when fixed (the
@@ -82,7 +83,7 @@ export async function fuzzAction(
   const stats = cloud.cloud.stats;
   await fc.assert(
     fc.asyncProperty(eventArb(described.schema, pools), fc.constantFrom(...callers), async (event, caller) => {
-      const reply = caller === WECHAT_PAY_CALLER ? await host.invoke(fn, event, '', { source: 'wx_paycallback' }) : await host.invoke(fn, event, caller);
+      const reply = await host.invoke(fn, event, caller === WECHAT_PAY_CALLER ? { kind: 'payCallback' } : caller ? { kind: 'client', openid: caller } : AS_FUNCTION);
       const recent = stats.snapshot().recent;
       const rec = recent[recent.length - 1];
       tally.runs++;
@@ -139,18 +140,20 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
   const coupon = await ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
   const withCoupon = await ok<{ orderId: string; lines: Array<{ lineId: string }> }>(
     'order',
-    { action: 'create', items: [{ productId: 'p03', qty: 1 }], couponId: coupon.couponId, idempotencyKey: 'fuzz-pool-0001' },
+    { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId: coupon.couponId, idempotencyKey: 'fuzz-pool-0001' },
     'o_cust_1',
   );
   const paid = await ok<{ orderId: string; lines: Array<{ lineId: string }> }>(
     'order',
-    { action: 'create', items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'fuzz-pool-0002' },
+    { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 2 }, { productId: 'p07', skuId: 'p07-s1', qty: 1 }], idempotencyKey: 'fuzz-pool-0002' },
     'o_cust_1',
   );
   await payOrder(cloud, paid.orderId, 'o_cust_1');
-  const other = await ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
-  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
+  const other = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p06', qty: 1 }], idempotencyKey: 'fuzz-pool-0003' }, 'o_cust_2');
+  const team = await ok<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'fuzz-pool-team' }, 'o_cust_3');
   const skus = ((await cloud.db.collection('skus').limit(100).get()) as { data: Array<{ _id: string }> }).data.map((s) => s._id);
+  const page = await ok<{ nextCursor: string | null }>('order', { action: 'list', limit: 1 }, 'o_cust_1');
+  const saved = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '小美', phone: '13800000009', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路1号' } }, 'o_cust_1');
   const lineIds = [...new Set([...withCoupon.lines, ...paid.lines].map((l) => l.lineId))];
   return {
     productId: ['p01', 'p02', 'p03', 'p04', 'p05', 'p06', 'p07', 'p08', 'p09', 'p10', 'p11', 'p12', 'p99'],
@@ -173,6 +176,11 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     to: ['2026-06-01', '2026-06-03', '2025-01-01'],
     idempotencyKey: ['fuzz-pool-0001', 'fuzz-pool-0002', 'fuzz-key-00000001'],
     outTradeNo: [paid.orderId, withCoupon.orderId, 'oMissing'],
+    addressId: [HOME, saved.addressId, 'a_missing'],
+    cursor: [page.nextCursor ?? 'no-cursor', 'bm90IGEgY3Vyc29y', 'WyJjcmVhdGVkQXQiLDEsIm8xIl0'],
+    province: ['广东省', '广东', '北京市', '西藏自治区', '香港特别行政区', '火星'],
+    phone: ['13800138000', '19912345678', '12345678901', '1380013800'],
+    postalCode: ['518057', '51805', 'abcdef'],
     fileId: ['cloud://local.6c6f-local-1300000000/uploads/o_sales_li/avatar/none.png', 'cloud://local.6c6f-local-1300000000/avatars/li.svg', 'https://x/y.png'],
     transactionId: ['4200000000000000000000000001', 'tx_fuzz_1'],
   };

@@ -1,5 +1,6 @@
 /** Reading and checking stored documents in function tests and benches (through the real SDK). */
 import type { TestCloud } from '../../emulator/testing';
+import { buildSeed, DEMO_ADDRESS_ID } from '../../emulator/seed';
 import { KEPT_STATUSES } from '../../shared/orders';
 
 type Doc = Record<string, unknown> & { _id: string };
@@ -55,3 +56,16 @@ export function outcomes(results: Array<{ ok: boolean; error?: { code: string } 
   }
   return out;
 }
+
+/** The seeded home address of every demo customer (`order.create` needs an address for goods that ship). */
+export const HOME = DEMO_ADDRESS_ID;
+
+/**
+ * Gives each of `openids` an address book holding the demo home address under {@link HOME}, as
+ * `address.save` would have written it (arranged directly, for test buyers the seed does not know).
+ */
+export async function giveAddresses(cloud: TestCloud, openids: readonly string[]): Promise<void> {
+  const { _id: _seeded, ...book } = buildSeed(cloud.now()).addresses[0];
+  await Promise.all(openids.map((openid) => cloud.db.collection('addresses').doc(openid).set(book)));
+}
+

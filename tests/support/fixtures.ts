@@ -9,6 +9,7 @@ import type { Team, TeamMember } from '../../shared/groupbuy';
 import { decideCreateOrder } from '../../shared/lifecycle';
 import { dealTermsOf, type DealTerms, type Order, type OrderLine } from '../../shared/orders';
 import { checkPromotion } from '../../shared/promotions';
+import { NO_DELIVERY } from '../../shared/shipping';
 
 export const NOW = new Date('2026-06-01T02:00:00Z');
 export const MIN = 60_000;
@@ -61,6 +62,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     idempotencyKey: 'key-0001',
     cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null },
     coupon: null,
+    delivery: NO_DELIVERY,
     attribution: { salesId: null, shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} },
     newTeamId: 't1',
     now: NOW,

@@ -82,6 +82,11 @@ function valueAt(doc: Record<string, unknown>, path: string): unknown {
 }
 
 function holds(doc: Record<string, unknown>, c: Condition): boolean {
+  if (c.op === 'has' || c.op === 'lacks') {
+    const at = valueAt(doc, c.field);
+    const list = Array.isArray(at) ? (at as unknown[]) : [];
+    return list.includes(c.value) === (c.op === 'has');
+  }
   const v = valueAt(doc, c.field) as string | number | Date | null | undefined;
   const a = v instanceof Date ? v.getTime() : v ?? null;
   const b = c.value instanceof Date ? c.value.getTime() : c.value;
@@ -102,13 +107,14 @@ function holds(doc: Record<string, unknown>, c: Condition): boolean {
 /** The world. Time is set by the test; nothing here reads the clock. */
 export class LifecycleWorld {
   now: Date;
-  readonly skus = new Map<string, { stock: number; sold: number }>();
+  readonly skus = new Map<string, { stock: number; sold: number; holds?: Set<string> }>();
   readonly coupons = new Map<string, Coupon>();
   readonly orders = new Map<string, Order>();
   readonly teams = new Map<string, Team>();
   readonly members = new Map<string, TeamMember>();
   readonly requests = new Map<string, AfterSaleRequest>();
-  readonly dealUses = new Map<string, number>();
+  /** Per deal and customer: the orders counted. */
+  readonly dealUses = new Map<string, Set<string>>();
   /** What the provider paid back, per refund id (asking again with the same id pays nothing more). */
   readonly payouts = new Map<string, number>();
   /** Refund records, written with the order's refund move. */
@@ -145,6 +151,8 @@ export class LifecycleWorld {
     }
     Object.assign(doc, change.set);
     for (const [field, n] of Object.entries(change.inc)) doc[field] = Number(doc[field] ?? 0) + n;
+    for (const [field, value] of Object.entries(change.push ?? {})) doc[field] = [...((doc[field] as unknown[] | undefined) ?? []), value];
+    for (const [field, value] of Object.entries(change.pull ?? {})) doc[field] = ((doc[field] as unknown[] | undefined) ?? []).filter((x) => x !== value);
     if (doc.status !== to) throw new Error(`${machine.name}.${change.move} set status ${doc.status}, the table says ${to}`);
     return true;
   }
@@ -202,17 +210,19 @@ export class LifecycleWorld {
         const seat = changesOf(effect, this.now);
         if (seat.length > 0) refuse(this.applyChange(seat[0]), effect.expiresAt <= this.now ? 'EXPIRED' : 'GROUP_FULL');
         this.members.set(effect.member._id, { ...effect.member });
+        const { teamId, _id: memberId, orderId } = effect.member;
         return () => {
           this.members.delete(effect.member._id);
-          const team = this.teams.get(effect.member.teamId);
-          if (team && seat.length > 0) team.seatsTaken -= 1;
+          if (seat.length > 0) this.applyChange(changesOf({ type: 'releaseSeat', teamId, memberId, orderId }, this.now)[1]);
         };
       }
       case 'countDealUse': {
         const key = `${effect.dealId}/${effect.openid}`;
-        refuse((this.dealUses.get(key) ?? 0) < effect.limit, 'LIMIT_REACHED');
-        this.dealUses.set(key, (this.dealUses.get(key) ?? 0) + 1);
-        return () => this.dealUses.set(key, (this.dealUses.get(key) ?? 0) - 1);
+        const uses = this.dealUses.get(key) ?? new Set<string>();
+        refuse(uses.size < effect.limit && !uses.has(effect.orderId), 'LIMIT_REACHED');
+        uses.add(effect.orderId);
+        this.dealUses.set(key, uses);
+        return () => uses.delete(effect.orderId);
       }
       case 'lockCoupon': {
         refuse(this.applyChange(changesOf(effect, this.now)[0]), 'FAILED_PRECONDITION');
@@ -220,36 +230,42 @@ export class LifecycleWorld {
       }
       case 'reserveStock': {
         const sku = this.skus.get(effect.skuId);
-        refuse(!!sku && sku.stock >= effect.qty, 'SOLD_OUT');
+        refuse(!!sku && sku.stock >= effect.qty && !sku.holds?.has(effect.holdId), 'SOLD_OUT');
         sku!.stock -= effect.qty;
         sku!.sold += effect.qty;
-        return () => {
-          sku!.stock += effect.qty;
-          sku!.sold -= effect.qty;
-        };
+        sku!.holds = (sku!.holds ?? new Set()).add(effect.holdId);
+        return () => this.apply({ type: 'returnStock', skuId: effect.skuId, qty: effect.qty, holdId: effect.holdId });
       }
       default:
         throw new Error(`${effect.type} is not a reservation`);
     }
   }
 
-  /** Applies a follow-up effect; returns whether its guard matched. */
+  /** Applies a follow-up effect as the functions' writer does (each guarded to apply once); returns whether its guard matched. */
   apply(effect: Effect): boolean {
     switch (effect.type) {
       case 'returnStock': {
         const sku = this.skus.get(effect.skuId)!;
+        if (!sku.holds?.delete(effect.holdId)) return false;
         sku.stock += effect.qty;
         sku.sold -= effect.qty;
         return true;
       }
-      case 'uncountDealUse': {
-        const key = `${effect.dealId}/${effect.openid}`;
-        this.dealUses.set(key, (this.dealUses.get(key) ?? 0) - 1);
+      case 'settleStock':
+        return this.skus.get(effect.skuId)!.holds?.delete(effect.holdId) ?? false;
+      case 'restock': {
+        const sku = this.skus.get(effect.skuId)!;
+        sku.holds?.delete(effect.holdId);
+        sku.stock += effect.qty;
+        sku.sold -= effect.qty;
         return true;
       }
+      case 'uncountDealUse':
+        return this.dealUses.get(`${effect.dealId}/${effect.openid}`)?.delete(effect.orderId) ?? false;
       case 'releaseSeat': {
         const [release, unseat] = changesOf(effect, this.now);
-        return this.applyChange(release) && this.applyChange(unseat);
+        const removed = this.applyChange(release);
+        return this.applyChange(unseat) || removed;
       }
       case 'refund':
         if (!this.refunds.has(effect.refund._id)) this.refunds.set(effect.refund._id, { ...effect.refund });
@@ -270,10 +286,10 @@ export class LifecycleWorld {
     for (const event of events) {
       let teamTookPayment = true;
       for (const effect of reactToOrderEvent(order, event)) {
-        const won = this.apply(effect);
-        if (effect.type === 'payMember' && won && order.teamId && order.dealTerms) {
-          const counted = this.applyChange(teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment' }, this.now));
-          const after = decideAfterPayment(counted ? this.teams.get(order.teamId) : undefined, this.now);
+        this.apply(effect);
+        if (effect.type === 'payMember' && order.teamId && order.dealTerms) {
+          this.applyChange(teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment', orderId: order._id }, this.now));
+          const after = decideAfterPayment(this.teams.get(order.teamId), order._id, this.now);
           if (after.type === 'succeed' && this.applyChange(after.decision.change)) for (const e of after.effects) this.apply(e);
           teamTookPayment = after.type !== 'reject';
         }

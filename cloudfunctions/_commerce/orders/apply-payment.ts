@@ -61,15 +61,20 @@ export async function applyPayment(ctx: Ctx, notice: PaidNotice): Promise<{ outc
 
 /**
  * Money arrived for an order that was released meanwhile (`acceptLatePayment`: recorded on the
- * order) or paid by another trade (nothing on the order changes): either way it goes back.
+ * order) or paid by another trade (nothing on the order changes): either way it goes back. Every
+ * step applies once, so a replay (the notice again, or after a lost reply) finishes what an earlier
+ * delivery began: the refund record (its id is per order and trade), the order's guarded record of
+ * the payment (only while it has no trade), the payout (idempotent by refund id, done once).
  */
 async function refundLatePayment(ctx: Ctx, order: Order, notice: PaidNotice): Promise<void> {
   const payment = { tradeNo: notice.tradeNo, amountFen: notice.totalFen, provider: notice.provider, refundId: `r${stableId('late', order._id, notice.tradeNo)}` };
   const released = canMove(orderMachine, 'acceptLatePayment', order.status);
   const decision = released ? decideOrder(order, { type: 'acceptLatePayment', ...payment }, ctx.now) : null;
   const refund = strayPaymentRefund(order, payment, ctx.now);
-  // The refund record is the guard (its id is per order and trade): a replay stops here.
-  if (!(await store.insertOnce('refunds', refund.refund))) return;
+  if (!(await store.insertOnce('refunds', refund.refund))) {
+    const stored = await store.getById<{ status: string }>('refunds', refund.refund._id);
+    if (stored?.status !== 'pending') return; // paid back already
+  }
   if (decision) await store.guardedUpdate('orders', guardOf(decision.change), decision.change.set);
   await applyEffect(ctx, refund);
 }

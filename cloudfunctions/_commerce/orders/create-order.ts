@@ -8,6 +8,7 @@ import { AppError, stableId, store, type ActionContext } from '../../_platform';
 import { attributeOrder } from '../../_growth/attribute-order';
 import { decideCreateOrder, recordEvents, type NewOrderDecision } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
+import { decideDelivery } from '../../../shared/shipping';
 import { eventsOf, reserve } from '../effects';
 import { deliver } from '../outbox';
 import { Steps } from '../steps';
@@ -16,6 +17,10 @@ import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './pr
 
 export interface CreateOrderInput extends CartRequest {
   couponId?: string;
+  /** From the caller's address book; required when the order ships goods. */
+  addressId?: string;
+  /** The items come from the caller's cart: they leave it once the order is made. */
+  fromCart?: boolean;
   shareId?: string;
   idempotencyKey: string;
 }
@@ -25,20 +30,36 @@ export function orderIdOf(openid: string, idempotencyKey: string): string {
   return `o${stableId('order', openid, idempotencyKey)}`;
 }
 
+/**
+ * Inserts the order; false when an order with its id exists (a request with the same key). An
+ * insert whose reply is lost is read back: it is ours when it carries this request's id.
+ */
+async function insertOrder(order: Order): Promise<boolean> {
+  try {
+    return await store.insertOnce('orders', order);
+  } catch (err) {
+    const stored = await store.getById<Order>('orders', order._id);
+    if (!stored) throw err;
+    return stored.createdBy === order.createdBy;
+  }
+}
+
 /** Creates (or, for a repeated idempotencyKey, returns) the caller's order. */
 export async function createOrder(ctx: ActionContext, input: CreateOrderInput): Promise<Order> {
   const orderId = orderIdOf(ctx.openid, input.idempotencyKey);
   // No read of an existing order up front: the order insert is the idempotency guard, and a
   // refusal below first looks for the order a previous request with this key made.
-  const [cart, coupon, attribution] = await Promise.all([
+  const [read, coupon, attribution] = await Promise.all([
     prepareCart(ctx, input).catch((err: unknown) => err as Error),
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
     attributeOrder(ctx, ctx.user, input.shareId),
   ]);
   let decision: NewOrderDecision;
   try {
-    if (cart instanceof Error) throw cart;
+    if (read instanceof Error) throw read;
     if (coupon instanceof Error) throw coupon;
+    const { cart } = read;
+    const delivery = decideDelivery({ ...read, addressId: input.addressId, requireAddress: true });
     if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
     decision = decideCreateOrder({
       orderId,
@@ -46,6 +67,7 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
       idempotencyKey: input.idempotencyKey,
       cart,
       coupon,
+      delivery,
       attribution,
       newTeamId: `t${ctx.newId(11)}`,
       now: ctx.now,
@@ -60,9 +82,9 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
 
   // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
   // undo removes both; if the request dies after them, the sweep delivers the event.
-  const order: Order = { ...decision.order, ...recordEvents(decision.order, eventsOf(decision.effects)) };
+  const order: Order = { ...decision.order, createdBy: ctx.requestId, ...recordEvents(decision.order, eventsOf(decision.effects)) };
   const reservations = decision.effects.filter((e) => e.type !== 'emit');
-  if (!(await store.insertOnce('orders', order))) {
+  if (!(await insertOrder(order))) {
     // A concurrent request with the same key won: answer with its order.
     const winner = await store.getById<Order>('orders', orderId);
     if (winner) return winner;
@@ -77,5 +99,13 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     throw err;
   }
   // Only the request that won the insert and reserved everything reaches here.
-  return (await deliver(ctx, order)).order;
+  const delivered = (await deliver(ctx, order)).order;
+  if (input.fromCart) await takeOutOfCart(ctx, order.lines.map((l) => l.skuId));
+  return delivered;
+}
+
+/** The ordered SKUs leave the caller's cart (one write; nothing when they are not in it). */
+async function takeOutOfCart(ctx: ActionContext, skuIds: string[]): Promise<void> {
+  const _ = store.command();
+  await store.updateById('carts', ctx.openid, { items: _.pull({ skuId: _.in(skuIds) }), updatedAt: ctx.now });
 }

@@ -2,16 +2,17 @@
  * One short transaction on an order: read it (and what the decision needs), decide with
  * shared/lifecycle, write the order's move with the events it records, the refund record a
  * refund makes and any other document the decision names (an after-sale request) — all or
- * nothing. A transaction that loses a race is run again by the SDK and decides again on what it
+ * nothing; a refund's stock comes back in it too (once with the refund, also when the commit's
+ * reply is lost and the refund is asked again). A transaction that loses a race is run again by the SDK and decides again on what it
  * reads then — but never a different move of a line: the lines as first read are the decision's
  * guard, as they are for a guarded update (`linesGuard`), so when a shipment moved a line
  * meanwhile the refund decided on it is refused (FAILED_PRECONDITION), it does not quietly become
  * a refund of a shipped line. Only the request whose
  * transaction committed applies the decision's follow-ups afterwards: the money goes back (the
- * refund's stable id is the provider's out_refund_no), then the stock. The events are delivered
+ * refund's stable id is the provider's out_refund_no). The events are delivered
  * by the caller (`deliver`, outbox.ts). Round trips: 2 + reads + writes, then 1 per follow-up.
  */
-import { AppError, runTransaction, type ActionContext, type CollectionName, type Transaction } from '../../_platform';
+import { AppError, runTransaction, store, type ActionContext, type CollectionName, type Transaction } from '../../_platform';
 import { afterSaleOf, lineStateOf, recordEvents, type Effect, type OrderDecision } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
 import { applyEffect, eventsOf } from '../effects';
@@ -58,10 +59,14 @@ export async function writeOrderDecision<R>(
       const fields: Record<string, unknown> = { ...change.set };
       if (eventsOf(effects).length > 0) Object.assign(fields, { outbox: next.outbox, outboxPending: next.outboxPending, outboxPendingCount: next.outboxPendingCount });
       await tx.update('orders', orderId, fields);
+      const _ = store.command();
       for (const e of effects) {
-        if (e.type !== 'refund') continue;
-        const { _id: refundId, ...refund } = e.refund;
-        await tx.set('refunds', refundId, refund);
+        if (e.type === 'refund') {
+          const { _id: refundId, ...refund } = e.refund;
+          await tx.set('refunds', refundId, refund);
+        }
+        // Refunded goods never shipped or received back: their stock comes back with the refund, once.
+        if (e.type === 'restock') await tx.update('skus', e.skuId, { stock: _.inc(e.qty), sold: _.inc(-e.qty), holds: _.pull(e.holdId) });
       }
     }
     for (const w of plan.writes ?? []) {
@@ -71,8 +76,8 @@ export async function writeOrderDecision<R>(
     return { order: next, value: plan.value, effects: plan.decision?.effects ?? [], committed: true };
   });
   if (!done.committed) return { order: done.order, value: done.value, committed: false };
-  // This call committed the decision: the money goes back first, then the stock (each retried on failure).
-  const followUps = done.effects.filter((e) => e.type !== 'emit');
+  // This call committed the decision: the money goes back first, then the rest (each retried on failure).
+  const followUps = done.effects.filter((e) => e.type !== 'emit' && e.type !== 'restock');
   for (const e of followUps.filter((x) => x.type === 'refund')) await applyEffect(ctx, e);
   await Promise.all(followUps.filter((x) => x.type !== 'refund').map((e) => applyEffect(ctx, e)));
   return { order: done.order, value: done.value, committed: true };

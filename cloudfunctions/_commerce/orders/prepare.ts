@@ -4,11 +4,13 @@
  */
 import { AppError, store, type ActionContext } from '../../_platform';
 import { assertOnSale } from '../../../shared/catalog';
+import type { AddressBook } from '../../../shared/address';
 import { isCouponUsable, type Coupon } from '../../../shared/coupons';
 import { decideJoin, type Team } from '../../../shared/groupbuy';
 import { dealTermsOf, KEPT_STATUSES, type DealTerms } from '../../../shared/orders';
 import type { PreparedCart } from '../../../shared/lifecycle';
 import type { CartLine } from '../../../shared/pricing';
+import { readShippingRules, SHIPPING_RULES_ID, type ShippingRulesRead } from '../../../shared/shipping';
 import { activeDealOf } from '../promotions';
 
 /** One requested item. */
@@ -34,6 +36,18 @@ interface ProductDoc {
   title: string;
   status: string;
   images?: string[];
+  /** False for a product that needs no delivery (a voucher, a service); absent: it ships. */
+  ships?: boolean;
+}
+
+/** A cart as read, with what its delivery is decided from (shared/shipping `decideDelivery`). */
+export interface CheckoutRead {
+  cart: PreparedCart;
+  /** Some line's product needs delivery. */
+  shipsGoods: boolean;
+  rules: ShippingRulesRead;
+  /** The caller's address book (null: none yet). */
+  book: AddressBook | null;
 }
 
 function cartMode(req: CartRequest): PreparedCart['mode'] {
@@ -45,21 +59,22 @@ function cartMode(req: CartRequest): PreparedCart['mode'] {
 /**
  * Loads products, SKUs and the deal/team; checks the products are on sale, stock suffices (a
  * pre-check: the atomic reservation happens on write) and the team can be joined. One round trip:
- * an aggregate from the SKUs (items), the deal or the team that joins the rest.
+ * an aggregate from the SKUs (items), the deal or the team that joins the rest — with the
+ * shipping rules and the caller's address book looked up by id in the same aggregate.
  */
-export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise<PreparedCart> {
+export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise<CheckoutRead> {
   const mode = cartMode(req);
   let terms: DealTerms | null = null;
   let team: Team | null = null;
   let items: Array<{ productId: string; skuId?: string; qty: number }>;
   let catalog: Catalog;
   if (mode === 'open') {
-    const row = await loadWithCatalog('group_deals', req.dealId as string, 'skuId', 'productId');
+    const row = await loadWithCatalog(ctx.openid, 'group_deals', req.dealId as string, 'skuId', 'productId');
     terms = dealTermsOf(activeDealOf(row?.doc, req.dealId as string, ctx.now));
     catalog = row as Catalog;
     items = [{ productId: terms.productId, skuId: terms.skuId, qty: 1 }];
   } else if (mode === 'join') {
-    const row = await loadWithCatalog('teams', req.teamId as string, 'terms.skuId', 'terms.productId');
+    const row = await loadWithCatalog(ctx.openid, 'teams', req.teamId as string, 'terms.skuId', 'terms.productId');
     if (!row) throw new AppError('NOT_FOUND', `no team ${req.teamId}`);
     team = row.doc as unknown as Team;
     terms = team.terms;
@@ -68,7 +83,7 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   } else {
     items = req.items as ItemInput[];
     if (items.length === 0) throw new AppError('INVALID_ARGUMENT', 'items: at least one item');
-    catalog = await loadItemsCatalog(items);
+    catalog = await loadItemsCatalog(ctx.openid, items);
   }
 
   const productById = new Map(catalog.products.map((p) => [p._id, p]));
@@ -97,12 +112,34 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   if (dupSku) throw new AppError('INVALID_ARGUMENT', `items: sku ${dupSku.skuId} is listed twice`);
 
   const activityDiscountFen = mode === 'open' && terms?.leaderPerk ? terms.leaderPerk.amountOffFen : 0;
-  return { mode, lines, activityDiscountFen, terms, team };
+  return {
+    cart: { mode, lines, activityDiscountFen, terms, team },
+    shipsGoods: lines.some((l) => productById.get(l.productId)?.ships !== false),
+    rules: readShippingRules(catalog.shipping),
+    book: catalog.book ?? null,
+  };
 }
 
 interface Catalog {
   skus: SkuDoc[];
   products: ProductDoc[];
+  /** `settings/shipping` as stored (undefined: none). */
+  shipping?: unknown;
+  book?: AddressBook;
+}
+
+type CheckoutJoins = { _shipping?: unknown[]; _book?: AddressBook[] };
+
+/** The shipping rules and the caller's address book, joined by id onto every row of a checkout aggregate. */
+function joinCheckout<A extends { lookup(spec: object): A }>(agg: A, openid: string): A {
+  const $ = store.command().aggregate;
+  return agg
+    .lookup({ from: 'settings', pipeline: $.pipeline().match({ _id: SHIPPING_RULES_ID }).limit(1).done(), as: '_shipping' })
+    .lookup({ from: 'addresses', pipeline: $.pipeline().match({ _id: openid }).limit(1).done(), as: '_book' });
+}
+
+function checkoutOf(row: CheckoutJoins | undefined): Pick<Catalog, 'shipping' | 'book'> {
+  return { shipping: row?._shipping?.[0], book: row?._book?.[0] };
 }
 
 /**
@@ -110,42 +147,43 @@ interface Catalog {
  * arrays are taken off the document, so the deal is validated exactly as stored.
  */
 async function loadWithCatalog(
+  openid: string,
   collection: 'group_deals' | 'teams',
   id: string,
   skuField: string,
   productField: string,
 ): Promise<(Catalog & { doc: Record<string, unknown> }) | undefined> {
-  const res = await store
+  const agg = store
     .aggregate(collection)
     .match({ _id: id })
+    .limit(1)
     .lookup({ from: 'skus', localField: skuField, foreignField: '_id', as: '_catalogSkus' })
-    .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' })
-    .end();
-  const row = store.aggregateRows<Record<string, unknown> & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[] }>(res)[0];
+    .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' });
+  const res = await joinCheckout(agg, openid).end();
+  const row = store.aggregateRows<Record<string, unknown> & CheckoutJoins & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[] }>(res)[0];
   if (!row) return undefined;
-  const { _catalogSkus, _catalogProducts, ...doc } = row;
-  return { doc, skus: _catalogSkus ?? [], products: _catalogProducts ?? [] };
+  const { _catalogSkus, _catalogProducts, _shipping, _book, ...doc } = row;
+  return { doc, skus: _catalogSkus ?? [], products: _catalogProducts ?? [], ...checkoutOf({ _shipping, _book }) };
 }
 
 /** The SKUs of the cart's items (named, or all SKUs of a product named without one), each with its product: one aggregate. */
-async function loadItemsCatalog(items: Array<{ productId: string; skuId?: string }>): Promise<Catalog> {
+async function loadItemsCatalog(openid: string, items: Array<{ productId: string; skuId?: string }>): Promise<Catalog> {
   const _ = store.command();
   const named = [...new Set(items.filter((i) => i.skuId).map((i) => i.skuId as string))];
   const unnamed = [...new Set(items.filter((i) => !i.skuId).map((i) => i.productId))];
   const or = [...(named.length ? [{ _id: _.in(named) }] : []), ...(unnamed.length ? [{ productId: _.in(unnamed) }] : [])];
-  const res = await store
+  const agg = store
     .aggregate('skus')
     .match(or.length === 1 ? or[0] : _.or(or))
     .limit(200)
-    .lookup({ from: 'products', localField: 'productId', foreignField: '_id', as: '_catalogProducts' })
-    .end();
-  const rows = store.aggregateRows<SkuDoc & { _catalogProducts?: ProductDoc[] }>(res);
+    .lookup({ from: 'products', localField: 'productId', foreignField: '_id', as: '_catalogProducts' });
+  const rows = store.aggregateRows<SkuDoc & CheckoutJoins & { _catalogProducts?: ProductDoc[] }>(await joinCheckout(agg, openid).end());
   const products = new Map<string, ProductDoc>();
-  const skus = rows.map(({ _catalogProducts, ...sku }) => {
+  const skus = rows.map(({ _catalogProducts, _shipping: _s, _book: _b, ...sku }) => {
     for (const p of _catalogProducts ?? []) products.set(p._id, p);
     return sku;
   });
-  return { skus, products: [...products.values()] };
+  return { skus, products: [...products.values()], ...checkoutOf(rows[0]) };
 }
 
 /** Joiner checks that need the team: state, seats, eligibility (one count read for new-customer deals). */

@@ -1,11 +1,14 @@
 /**
- * Refunds some or all kept lines of a paid order (staff, a failed team, a payment its team could
- * not take): the decision (`decideOrder … refund`), the order's move and the refund record are one
- * transaction on the order (`writeOrderDecision`), so two concurrent refunds of the same lines —
- * e.g. two sweeps — make one refund, and a refund racing a shipment of the same line loses to it
- * or wins over it, never both. Only the request that created the refund asks the provider for the
- * money back (the refund's stable id is its out_refund_no; the refund notice or the sweep ends it:
- * follow-refunds.ts) and returns the stock. Its `OrderRefunded` event is delivered by the caller.
+ * Refunds some or all lines of a paid order. The decision (`decideOrder … refund`), the order's
+ * move, the refund record and the refunded lines' stock are one short transaction on the order
+ * (`writeOrderDecision`: so two concurrent refunds of the same lines — e.g. two sweeps — make one
+ * refund, a refund racing a shipment of the same line loses to it or wins over it, never both,
+ * and the stock of goods never shipped or received back comes
+ * back exactly once with it, even when the commit's reply is lost and the refund is asked again);
+ * only the request that created the refund asks the provider for the money back (the refund's
+ * stable id is its out_refund_no; the refund notice or the sweep ends it: follow-refunds.ts). Its
+ * `OrderRefunded` event is recorded by the same transaction and delivered by the caller
+ * (`deliver`, outbox.ts).
  */
 import { stableId, type ActionContext } from '../../_platform';
 import { decideOrder } from '../../../shared/lifecycle';
@@ -38,16 +41,24 @@ export async function refundOrder(
   const provider = paymentPort();
   const r = await writeOrderDecision<Refund>(ctx, orderId, async (order, tx) => {
     check?.(order);
-    // Same lines asked again (a retry, a second sweep): answer with the refund already made.
-    if (lineIds === undefined && order.status === 'refunded') {
-      const lastId = order.lines.find((l) => l.refundId)?.refundId;
-      const existing = lastId ? await tx.get<Refund>('refunds', lastId) : undefined;
-      if (existing) return { replay: { ...existing, _id: lastId as string } };
-    }
+    // A full refund asked again (a retry — also after a lost reply —, a second sweep): answer with the refund already made.
+    const again = refundAskedAgain(order, lineIds);
+    const existing = again ? await tx.get<Refund>('refunds', again) : undefined;
+    if (existing && again) return { replay: { ...existing, _id: again } };
     const decision = decideOrder(order, { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor: refundIdFor(orderId) }, ctx.now);
     const recorded = decision.effects.find((e) => e.type === 'refund');
     if (!recorded || recorded.type !== 'refund') throw new Error('a refund decision without its refund');
     return { decision, value: recorded.refund };
   });
   return { refund: r.value, created: r.committed, order: r.order };
+}
+
+/**
+ * The id of the refund a full refund asks again (a retry — also after a lost reply —, a second
+ * sweep): an order already fully refunded. Undefined for a new ask; the same lines of a partial
+ * refund asked again are refused by the decider (FAILED_PRECONDITION: already refunded).
+ */
+function refundAskedAgain(order: Order, lineIds: string[] | undefined): string | undefined {
+  if (lineIds !== undefined || order.status !== 'refunded') return undefined;
+  return order.lines.find((l) => l.refundId)?.refundId ?? undefined;
 }

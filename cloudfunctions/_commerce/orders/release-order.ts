@@ -3,10 +3,12 @@
  * first: the order's charge is closed at WeChat Pay, so nobody can pay it once its stock is back
  * on sale; a charge paid meanwhile is applied as the payment instead and the order is kept
  * (paying after the timeout returned the stock cannot happen). Then the order's guarded move
- * `pending_pay → cancelled|closed` picks one winner among concurrent releasers and payers; only
- * the winner applies the decision's effects (stock, coupon, seat, deal use back).
+ * `pending_pay → cancelled|closed` picks one winner among concurrent releasers and payers; the
+ * winner applies the decision's effects (stock, coupon, seat, deal use back). A move whose reply
+ * is lost is read back: when the order is released as this command releases it, the effects are
+ * applied all the same — each applies once (effects.ts), so applying them again is harmless.
  */
-import type { ActionContext } from '../../_platform';
+import { store, type ActionContext } from '../../_platform';
 import { decideOrder, type CloseReason } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
 import { applyChange, applyEffect } from '../effects';
@@ -31,7 +33,16 @@ export async function releaseOrder(ctx: Ctx, order: Order, command: { type: 'can
       return 'paid';
     }
   }
-  if (!(await applyChange(decision.change))) return 'lost';
+  let won: boolean;
+  try {
+    won = await applyChange(decision.change);
+  } catch (err) {
+    const stored = await store.getById<Order>('orders', order._id);
+    const released = stored?.status === decision.next && stored.closeReason === decision.change.set.closeReason;
+    if (!released) throw err;
+    won = true;
+  }
+  if (!won) return 'lost';
   await Promise.all(decision.effects.map((e) => applyEffect(ctx, e)));
   return 'released';
 }

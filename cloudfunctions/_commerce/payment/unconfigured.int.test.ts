@@ -5,8 +5,8 @@
  * is ever marked paid — nothing fails open. The local cloud binds its merchant at start; this file
  * takes it away again.
  */
-import { useTestCloud } from '../../../emulator/testing';
-import { doc, docs } from '../../../tests/support/commerce';
+import { useTestCloud, AS_FUNCTION } from '../../../emulator/testing';
+import { doc, docs, HOME } from '../../../tests/support/commerce';
 
 const t = useTestCloud();
 
@@ -28,7 +28,7 @@ describe.each([
   });
 
   it('order.pay refuses with FAILED_PRECONDITION naming the setting; no charge exists, the order stays unpaid, the sweep never marks it paid', async () => {
-    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'unconfigured-01' }, 'o_cust_1');
+    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'unconfigured-01' }, 'o_cust_1');
     const pay = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(pay).toEqual({ ok: false, error: { code: 'FAILED_PRECONDITION', message: expect.stringContaining('CLOUDPAY_SUB_MCH_ID') } });
 
@@ -39,7 +39,7 @@ describe.each([
 
     // Past the deadline the sweep cannot close a charge it cannot ask about: it releases nothing and pays nothing.
     t.cloud.advanceClock(16 * 60 * 1000);
-    expect(await t.cloud.ok('sweep', { action: 'run' })).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 0 });
+    expect(await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 0 });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay', paidAt: null, paidFen: 0 });
     expect(await docs(t.cloud, 'payments')).toEqual([]);
     expect(await docs(t.cloud, 'orders', { status: 'paid' })).toEqual([]);

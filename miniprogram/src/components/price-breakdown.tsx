@@ -6,7 +6,18 @@ import { formatFen } from '../utils/money';
  * The server's price breakdown of a quote or an order (fen): subtotal, leader perk (when there is
  * one), the coupon row the page draws, shipping, total. Each figure carries `data-fen`.
  */
-export function PriceBreakdown(p: { subtotalLabel: string; subtotalFen: number; activityDiscountFen: number; coupon: ReactNode; totalLabel: string; totalFen: number }) {
+export function PriceBreakdown(p: {
+  subtotalLabel: string;
+  subtotalFen: number;
+  activityDiscountFen: number;
+  coupon: ReactNode;
+  /** On the order, after the discounts; 0 shows 包邮. */
+  shippingFen: number;
+  /** Goods paid at or above this ship free (a quote's hint); null or absent: no hint. */
+  freeShippingOverFen?: number | null;
+  totalLabel: string;
+  totalFen: number;
+}) {
   return (
     <View className="card">
       <View className="cell">
@@ -25,8 +36,13 @@ export function PriceBreakdown(p: { subtotalLabel: string; subtotalFen: number; 
       ) : null}
       {p.coupon}
       <View className="cell">
-        <Text>运费</Text>
-        <Text>包邮</Text>
+        <Text>
+          运费
+          {p.shippingFen > 0 && p.freeShippingOverFen ? <Text className="muted">（满{formatFen(p.freeShippingOverFen)}包邮）</Text> : null}
+        </Text>
+        <Text data-testid="price-shipping" data-fen={p.shippingFen}>
+          {p.shippingFen > 0 ? formatFen(p.shippingFen) : '包邮'}
+        </Text>
       </View>
       <View className="cell">
         <Text>{p.totalLabel}</Text>

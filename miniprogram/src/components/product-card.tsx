@@ -2,8 +2,8 @@ import { View, Text, Image } from '@tarojs/components';
 import type { ShelfProduct } from '../services/api';
 import { Price } from './price';
 
-/** One product in the shelf grid: image, title, price, promotion badges. */
-export function ProductCard({ p, onTap }: { p: ShelfProduct; onTap: (p: ShelfProduct) => void }) {
+/** One product in the shelf grid: image, title, price, promotion badges; `+` adds to the cart (`onAdd`). */
+export function ProductCard({ p, onTap, onAdd }: { p: ShelfProduct; onTap: (p: ShelfProduct) => void; onAdd?: (p: ShelfProduct) => void }) {
   const soldOut = p.stock <= 0;
   const showFen = p.groupDeal ? Math.min(p.groupDeal.groupPriceFen, p.priceFen) : p.priceFen;
   return (
@@ -27,7 +27,13 @@ export function ProductCard({ p, onTap }: { p: ShelfProduct; onTap: (p: ShelfPro
             {p.groupDeal ? <Text className="pcard-group">{p.groupDeal.groupSize}人团</Text> : null}
             <Price fen={showFen} listFen={p.listPriceFen} />
           </View>
-          <View className="pcard-buy">{p.groupDeal ? '拼' : '+'}</View>
+          {onAdd && !soldOut && !p.groupDeal ? (
+            <View className="pcard-buy" onClick={(e) => (e.stopPropagation(), onAdd(p))} data-testid={`add-${p.id}`}>
+              +
+            </View>
+          ) : (
+            <View className="pcard-buy">{p.groupDeal ? '拼' : '+'}</View>
+          )}
         </View>
       </View>
     </View>

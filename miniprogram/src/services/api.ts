@@ -35,6 +35,16 @@ export type OrderStatus = OrderView['status'];
 export type Quote = Reply<'order', 'quote'>;
 /** What to buy: `items`, a new team of `dealId`, or a seat in `teamId` (exactly one), maybe a coupon. */
 export type Cart = Pick<Event<'order', 'quote'>, 'items' | 'dealId' | 'teamId'>;
+/** The caller's cart with live prices (cart.get / set / clear). */
+export type CartView = Reply<'cart', 'get'>;
+/** One line of the cart. */
+export type CartLineView = CartView['items'][number];
+/** The caller's address book (address.list). */
+export type AddressBook = Reply<'address', 'list'>;
+/** One address of the book. */
+export type BookAddress = AddressBook['addresses'][number];
+/** What address.save takes (no `addressId`: a new address). */
+export type AddressInput = Event<'address', 'save'>['address'];
 /** groupbuy.get: a team. */
 export type Team = Reply<'groupbuy', 'get'>;
 /** share.open: the share's target and the caller's binding. */
@@ -102,12 +112,20 @@ export const orderApi = {
    * Prices a cart as create would: `couponId` undefined = the best coupon, null = none, an id =
    * that one (NOT_ELIGIBLE when it does not apply).
    */
-  quote: (cart: Cart, couponId?: string | null) => callCloud('order', 'quote', { ...cart, couponId }),
-  /** The one door for every order: plain items, a new team of a deal, or a seat in a team; a group order reserves its seat. */
-  create: (cart: Cart, opts: { couponId?: string; idempotencyKey: string }) => callCloud('order', 'create', { ...cart, ...opts, shareId: currentShareId() }),
+  quote: (cart: Cart, couponId?: string | null, addressId?: string) => callCloud('order', 'quote', { ...cart, couponId, addressId }),
+  /**
+   * The one door for every order: plain items, a new team of a deal, or a seat in a team; a group
+   * order reserves its seat. `fromCart`: the ordered lines leave the cart.
+   */
+  create: (cart: Cart, opts: { couponId?: string; addressId?: string; fromCart?: boolean; idempotencyKey: string }) =>
+    callCloud('order', 'create', { ...cart, ...opts, shareId: currentShareId() }),
   pay: (orderId: string) => callCloud('order', 'pay', { orderId }),
   cancel: (orderId: string) => callCloud('order', 'cancel', { orderId }),
-  list: () => callCloud('order', 'list', {}),
+  /** A page of the caller's orders (`items` for the cursor-list hook). */
+  list: async (cursor?: string) => {
+    const page = await callCloud('order', 'list', { cursor });
+    return { items: page.orders, nextCursor: page.nextCursor };
+  },
   get: (orderId: string) => callCloud('order', 'get', { orderId }),
   confirmReceipt: (orderId: string) => callCloud('order', 'confirmReceipt', { orderId }),
   /** The subscribe-message templates to ask for right after the tap that leads to `moment`. */
@@ -147,15 +165,33 @@ export const fulfilApi = {
   shipMany: (rows: Event<'fulfil', 'shipMany'>['rows']) => callCloud('fulfil', 'shipMany', { rows }),
 };
 
+/** The caller's cart, kept in the cloud: `set` replaces the whole cart. */
+export const cartApi = {
+  get: () => callCloud('cart', 'get', {}),
+  set: (items: Array<{ skuId: string; qty: number }>) => callCloud('cart', 'set', { items }),
+  clear: () => callCloud('cart', 'clear', {}),
+};
+
+/** The caller's address book. */
+export const addressApi = {
+  list: () => callCloud('address', 'list', {}),
+  save: (address: AddressInput) => callCloud('address', 'save', { address }),
+  remove: (addressId: string) => callCloud('address', 'remove', { addressId }),
+};
+
 export const shareApi = {
   poster: (shareId: string) => callCloud('share', 'poster', { shareId }),
 };
 
 export const salesApi = {
-  customers: () => callCloud('sales', 'customers', {}),
+  customers: (cursor?: string) => callCloud('sales', 'customers', { cursor }),
   customer: (openid: string) => callCloud('sales', 'customer', { openid }),
-  orders: () => callCloud('sales', 'orders', {}),
-  ledger: () => callCloud('sales', 'ledger', {}),
+  orders: (cursor?: string) => callCloud('sales', 'orders', { cursor }),
+  /** A page of the ledger; the first page carries the totals (`items` for the cursor-list hook). */
+  ledger: async (cursor?: string) => {
+    const page = await callCloud('sales', 'ledger', { cursor });
+    return { ...page, items: page.entries };
+  },
   leaderboard: () => callCloud('sales', 'leaderboard', {}),
   /** The caller's avatar: their own upload's file id, or null for none. */
   setAvatar: (fileId: string | null) => callCloud('sales', 'setAvatar', { fileId }),

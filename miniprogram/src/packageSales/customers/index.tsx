@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
-import { toastError, useNow, usePaged } from '../../hooks/use-cloud';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { useCursorList } from '../../hooks/use-cursor-list';
+import { toastError, useNow } from '../../hooks/use-cloud';
 import { salesApi, type BoundCustomer, type CustomerDetail } from '../../services/api';
 import { formatCountdown, formatDateTime, toMs } from '../../utils/time';
 
 export default function CustomersPage() {
-  const state = usePaged(async () => (await salesApi.customers()).items);
+  const state = useCursorList((cursor) => salesApi.customers(cursor));
   const now = useNow(30000);
   const [open, setOpen] = useState<string>();
   const [detail, setDetail] = useState<Record<string, CustomerDetail>>({});
@@ -70,7 +71,7 @@ export default function CustomersPage() {
           })}
         </View>
       )}
-      <LoadMore hasMore={state.hasMore} count={state.items.length} />
+      <CursorLoadMore list={state} />
     </Shell>
   );
 }

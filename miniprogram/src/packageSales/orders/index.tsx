@@ -1,14 +1,14 @@
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
-import { usePaged } from '../../hooks/use-cloud';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { useCursorList } from '../../hooks/use-cursor-list';
 import { salesApi, type SalesOrder } from '../../services/api';
 import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
 
 /** Paid orders attributed to me (snapshot at order time), read-only: what was paid, refunded and my commission. */
 export default function SalesOrdersPage() {
-  const state = usePaged(async () => (await salesApi.orders()).items);
+  const state = useCursorList((cursor) => salesApi.orders(cursor));
   if (state.data === undefined) return <Shell>{state.error ? <ErrorView error={state.error} onRetry={state.reload} /> : <Skeleton rows={4} />}</Shell>;
   return (
     <Shell>
@@ -18,7 +18,7 @@ export default function SalesOrdersPage() {
           <SalesOrderCard key={o.orderId} o={o} />
         ))}
       </View>
-      <LoadMore hasMore={state.hasMore} count={state.items.length} />
+      <CursorLoadMore list={state} />
     </Shell>
   );
 }

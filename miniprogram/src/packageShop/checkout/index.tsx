@@ -1,62 +1,130 @@
 import { useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { Loadable, Skeleton } from '../../components/states';
+import { Empty, Loadable, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { Price } from '../../components/price';
 import { PriceBreakdown } from '../../components/price-breakdown';
 import { toastError, useCloud } from '../../hooks/use-cloud';
-import { couponApi, newIdempotencyKey, orderApi, shelfApi, type Cart, type MyCoupon, type ProductDetail, type Quote } from '../../services/api';
+import { addressApi, cartApi, couponApi, newIdempotencyKey, orderApi, shelfApi, type BookAddress, type Cart, type MyCoupon, type Quote } from '../../services/api';
+import { chosenAddressId } from '../../services/address-choice';
+import { CloudError } from '../../services/errors';
 import { rememberTeam } from '../../services/my-teams';
 import { payOrder } from '../../services/order-actions';
 import { formatFen } from '../../utils/money';
 import { formatDay } from '../../utils/time';
 import './index.css';
 
-type Mode = 'single' | 'open' | 'join';
+type Mode = 'single' | 'open' | 'join' | 'cart';
+
+/** What is bought, with a picture per product (the quote's lines carry none). */
+interface Purchase {
+  cart: Cart;
+  images: Record<string, string | null>;
+  coupons: MyCoupon[];
+  /** The lines come from the cloud cart: they leave it once ordered. */
+  fromCart: boolean;
+}
 
 /**
  * Checkout shows the server's price (order.quote): the best coupon preselected, every coupon of the
- * customer ranked for this cart, the breakdown. The order is created through the one door
- * (order.create) with the same cart and the quoted coupon, so it charges what the page shows.
+ * customer ranked for this cart, the shipping to the chosen address, the breakdown. The order is
+ * created through the one door (order.create) with the same cart, coupon and address, so it
+ * charges what the page shows. `mode=cart` checks out the available lines of the cloud cart.
  */
 export default function CheckoutPage() {
   const { params } = useRouter();
   const mode = (params.mode as Mode) || 'single';
   const productId = params.productId || '';
   const qty = Math.max(1, Number(params.qty) || 1);
-  const cart: Cart =
-    mode === 'open' ? { dealId: params.dealId } : mode === 'join' ? { teamId: params.teamId } : { items: [{ productId, skuId: params.skuId, qty }] };
-  const state = useCloud(async () => {
+  const state = useCloud(async (): Promise<Purchase> => {
+    const mine = couponApi.mine('unused').catch(() => undefined);
+    if (mode === 'cart') {
+      const cart = await cartApi.get();
+      const lines = cart.items.filter((l) => l.available);
+      return {
+        cart: { items: lines.map((l) => ({ productId: l.productId, skuId: l.skuId, qty: l.qty })) },
+        images: Object.fromEntries(lines.map((l) => [l.productId, l.image])),
+        coupons: (await mine)?.coupons ?? [],
+        fromCart: true,
+      };
+    }
     // The product for its image; the customer's coupons to draw the tickets (their figures come from the quote).
-    const [product, mine] = await Promise.all([shelfApi.product(productId, { view: false }), couponApi.mine('unused').catch(() => undefined)]);
-    return { product, coupons: mine?.coupons ?? [] };
-  }, [productId]);
+    const product = await shelfApi.product(productId, { view: false });
+    const cart: Cart = mode === 'open' ? { dealId: params.dealId } : mode === 'join' ? { teamId: params.teamId } : { items: [{ productId, skuId: params.skuId, qty }] };
+    return { cart, images: { [product.id]: product.images[0] ?? null }, coupons: (await mine)?.coupons ?? [], fromCart: false };
+  }, [productId, mode]);
 
   return (
     <Shell className="checkout">
       <Loadable state={state} skeleton={<Skeleton rows={4} />}>
-        {(d) => <Checkout product={d.product} coupons={d.coupons} mode={mode} cart={cart} />}
+        {(d) => (d.cart.items?.length === 0 ? <Empty text="购物车里没有可结算的商品" /> : <Checkout purchase={d} mode={mode} />)}
       </Loadable>
     </Shell>
   );
 }
 
-function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mode; cart: Cart }) {
-  const { product: p, coupons, mode, cart } = props;
+/** The address for this checkout: the one picked on the address page if still in the book, else the default. */
+function useCheckoutAddress() {
+  const book = useCloud(() => addressApi.list());
+  const [picked, setPicked] = useState(chosenAddressId());
+  useDidShow(() => {
+    const now = chosenAddressId();
+    if (now !== picked) setPicked(now);
+    void book.reload();
+  });
+  const addresses = book.data?.addresses ?? [];
+  const address: BookAddress | undefined = addresses.find((a) => a.addressId === picked) ?? addresses.find((a) => a.addressId === book.data?.defaultId);
+  // A book that failed to load still lets the checkout quote (without an address).
+  return { address, loaded: book.data !== undefined || book.error !== undefined };
+}
+
+/** The quote refused the address's region (shipping rules: regions not served). */
+function notDelivered(error: unknown): boolean {
+  return error instanceof CloudError && error.code === 'NOT_ELIGIBLE' && error.detail.startsWith('address:');
+}
+
+function AddressCell({ address }: { address: BookAddress | undefined }) {
+  const open = () => Taro.navigateTo({ url: '/packageShop/address/index?select=1' });
+  return (
+    <View className="card cell" onClick={open} data-testid="checkout-address">
+      {address ? (
+        <View className="grow">
+          <View>
+            {address.name} {address.phone}
+          </View>
+          <Text className="muted">{`${address.province}${address.city}${address.district} ${address.detail}`}</Text>
+        </View>
+      ) : (
+        <Text className="grow">添加收货地址</Text>
+      )}
+      <Text className="cell-arrow">›</Text>
+    </View>
+  );
+}
+
+function Checkout({ purchase, mode }: { purchase: Purchase; mode: Mode }) {
+  const { cart, coupons, images, fromCart } = purchase;
+  const { address, loaded } = useCheckoutAddress();
+  const addressId = address?.addressId;
   // undefined = the server's best coupon; null = none (the customer's choice); an id = that coupon.
   const [couponChoice, setCouponChoice] = useState<string | null | undefined>(undefined);
-  const quote = useCloud(() => orderApi.quote(cart, couponChoice), [couponChoice]);
+  // Quoted once the address book is read: the shipping is the chosen address's.
+  const quote = useCloud(() => orderApi.quote(cart, couponChoice, addressId), [couponChoice, addressId], { skip: !loaded });
   const [picker, setPicker] = useState(false);
   const [busy, setBusy] = useState(false);
   const key = useRef(newIdempotencyKey());
 
   const submit = async (q: Quote) => {
     if (busy || quote.loading) return;
+    if (q.shipsGoods && !addressId) {
+      Taro.showToast({ title: '请先添加收货地址', icon: 'none' });
+      return;
+    }
     setBusy(true);
     try {
-      const order = await orderApi.create(cart, { couponId: q.couponId ?? undefined, idempotencyKey: key.current });
+      const order = await orderApi.create(cart, { couponId: q.couponId ?? undefined, addressId: q.shipsGoods ? addressId : undefined, fromCart, idempotencyKey: key.current });
       const teamId = order.teamId;
       if (teamId) rememberTeam(teamId);
       // Paid or not, the buyer lands on the team or the order (h5: coming back from the cashier).
@@ -72,7 +140,14 @@ function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mo
   };
 
   return (
-    <Loadable state={quote} skeleton={<Skeleton rows={4} />}>
+    <View>
+      {loaded ? <AddressCell address={address} /> : null}
+      {notDelivered(quote.error) ? (
+        <View className="card co-banner" data-testid="not-delivered">
+          {`${address?.province ?? '该地区'}暂不发货，请选择其他收货地址`}
+        </View>
+      ) : null}
+      <Loadable state={quote} skeleton={<Skeleton rows={4} />}>
       {(q) => {
         const line = q.lines[0];
         const usable = q.coupons.filter((o) => o.applicable);
@@ -84,7 +159,7 @@ function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mo
             <View className="card">
               {q.lines.map((l) => (
                 <View key={l.lineId} className="row">
-                  {p.images[0] ? <Image className="co-img" src={p.images[0]} mode="aspectFill" /> : <View className="co-img" />}
+                  {images[l.productId] ? <Image className="co-img" src={images[l.productId] as string} mode="aspectFill" /> : <View className="co-img" />}
                   <View className="grow">
                     <Text className="co-title">{l.title}</Text>
                     <Text className="muted">{l.skuName}</Text>
@@ -100,6 +175,8 @@ function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mo
               subtotalLabel={q.dealTerms ? '拼团价' : '商品金额'}
               subtotalFen={q.subtotalFen}
               activityDiscountFen={q.activityDiscountFen}
+              shippingFen={q.shippingFen}
+              freeShippingOverFen={q.freeShippingOverFen}
               totalLabel="合计"
               totalFen={q.totalFen}
               coupon={
@@ -157,6 +234,7 @@ function Checkout(props: { product: ProductDetail; coupons: MyCoupon[]; mode: Mo
           </View>
         );
       }}
-    </Loadable>
+      </Loadable>
+    </View>
   );
 }

@@ -67,6 +67,14 @@ export default function OrderPage() {
                 {o.receivedAt ? <View className="muted">{`收货时间 ${formatDateTime(o.receivedAt)}${o.receivedBy === 'auto' ? '（系统自动确认）' : ''}`}</View> : null}
                 {o.completedAt ? <View className="muted">完成时间 {formatDateTime(o.completedAt)}</View> : null}
               </View>
+              {o.address ? (
+                <View className="card" data-testid="order-address">
+                  <View>
+                    {o.address.name} {o.address.phone}
+                  </View>
+                  <Text className="muted">{`${o.address.province}${o.address.city}${o.address.district} ${o.address.detail}`}</Text>
+                </View>
+              ) : null}
               <Shipments o={o} />
               <View className="card">
                 {o.lines.map((l) => (
@@ -95,6 +103,7 @@ export default function OrderPage() {
                 subtotalLabel="商品金额"
                 subtotalFen={o.subtotalFen}
                 activityDiscountFen={o.activityDiscountFen}
+                shippingFen={o.shippingFen}
                 totalLabel="实付"
                 totalFen={o.totalFen}
                 coupon={

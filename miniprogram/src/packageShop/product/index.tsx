@@ -9,7 +9,10 @@ import { Price } from '../../components/price';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, useNow } from '../../hooks/use-cloud';
-import { shelfApi, type ProductDetail } from '../../services/api';
+import { SkuSheet, type SkuSheetMode } from '../../components/sku-sheet';
+import { toastError } from '../../hooks/use-cloud';
+import { shelfApi, type ProductDetail, type Sku } from '../../services/api';
+import { addToCart } from '../../services/cart';
 import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
@@ -17,13 +20,13 @@ import { checkoutUrl } from '../checkout/url';
 import './index.css';
 
 const PAGE = '/packageShop/product/index';
-type Mode = 'single' | 'open';
+const CART_PAGE = '/packageShop/cart/index';
 
 export default function ProductPage() {
   const { params } = useRouter();
   const productId = params.id || params.productId || '';
   const state = useCloud(() => shelfApi.product(productId), [productId]);
-  const [sheet, setSheet] = useState<Mode | null>(null);
+  const [sheet, setSheet] = useState<SkuSheetMode | null>(null);
   const { claimed, claim } = useClaimCoupon();
   const now = useNow();
   const p = state.data;
@@ -37,6 +40,20 @@ export default function ProductPage() {
     promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: image })),
   }));
 
+
+  const confirm = async (d: ProductDetail, mode: SkuSheetMode, sku: Sku, qty: number) => {
+    setSheet(null);
+    if (mode !== 'cart') {
+      Taro.navigateTo({ url: checkoutUrl({ productId: d.id, skuId: sku.skuId, qty, mode, dealId: mode === 'open' ? d.groupDeal?.dealId : undefined }) });
+      return;
+    }
+    try {
+      await addToCart(sku.skuId, qty);
+      Taro.showToast({ title: '已加入购物车', icon: 'success' });
+    } catch (e) {
+      toastError(e);
+    }
+  };
 
   const join = (teamId: string) => {
     if (!p?.groupDeal) return;
@@ -128,6 +145,9 @@ export default function ProductPage() {
                 <View className="pd-home" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>
                   <Text>货架</Text>
                 </View>
+                <View className="pd-home" onClick={() => Taro.navigateTo({ url: CART_PAGE })} data-testid="open-cart">
+                  <Text>购物车</Text>
+                </View>
                 {d.groupDeal ? (
                   <View className="row grow pd-buy2">
                     <Button className="btn-ghost pd-btn" disabled={soldOut} onClick={() => setSheet('single')}>
@@ -138,67 +158,21 @@ export default function ProductPage() {
                     </Button>
                   </View>
                 ) : (
-                  <Button className="btn-primary grow pd-btn" disabled={soldOut} onClick={() => setSheet('single')} data-testid="buy">
-                    {soldOut ? '已售罄' : '立即购买'}
-                  </Button>
+                  <View className="row grow pd-buy2">
+                    <Button className="btn-ghost pd-btn" disabled={soldOut} onClick={() => setSheet('cart')} data-testid="add-to-cart">
+                      加入购物车
+                    </Button>
+                    <Button className="btn-primary pd-btn" disabled={soldOut} onClick={() => setSheet('single')} data-testid="buy">
+                      {soldOut ? '已售罄' : '立即购买'}
+                    </Button>
+                  </View>
                 )}
               </View>
-              {sheet ? <SkuSheet p={d} mode={sheet} onClose={() => setSheet(null)} /> : null}
+              {sheet ? <SkuSheet p={d} mode={sheet} onClose={() => setSheet(null)} onConfirm={(sku, qty) => void confirm(d, sheet, sku, qty)} /> : null}
             </View>
           );
         }}
       </Loadable>
     </Shell>
-  );
-}
-
-function SkuSheet({ p, mode, onClose }: { p: ProductDetail; mode: Mode; onClose: () => void }) {
-  const skus = p.skus;
-  const dealSku = mode === 'open' ? p.groupDeal?.skuId : undefined;
-  const [skuId, setSkuId] = useState(dealSku || skus.find((s) => s.stock > 0)?.skuId || skus[0]?.skuId);
-  const [qty, setQty] = useState(1);
-  const sku = skus.find((s) => s.skuId === skuId) ?? skus[0];
-  if (!sku) return null;
-  const unit = mode === 'open' && p.groupDeal ? p.groupDeal.groupPriceFen : sku.priceFen;
-  const maxQty = mode === 'open' ? 1 : Math.max(1, Math.min(sku.stock, 99));
-  const go = () => {
-    onClose();
-    Taro.navigateTo({ url: checkoutUrl({ productId: p.id, skuId: sku.skuId, qty, mode, dealId: mode === 'open' ? p.groupDeal?.dealId : undefined }) });
-  };
-  return (
-    <View className="mask" onClick={onClose}>
-      <View className="sheet" onClick={(e) => e.stopPropagation()}>
-        <View className="row">
-          {p.images[0] ? <Image className="sku-img" src={p.images[0]} mode="aspectFill" /> : null}
-          <View>
-            <Price fen={unit} />
-            <Text className="muted sku-stock">库存 {sku.stock}</Text>
-          </View>
-        </View>
-        <View className="sku-label">规格</View>
-        <View className="sku-list">
-          {skus.map((s) => (
-            <View
-              key={s.skuId}
-              className={`sku ${s.skuId === sku.skuId ? 'on' : ''} ${s.stock <= 0 || (dealSku && s.skuId !== dealSku) ? 'off' : ''}`}
-              onClick={() => s.stock > 0 && !(dealSku && s.skuId !== dealSku) && setSkuId(s.skuId)}
-            >
-              {s.name}
-            </View>
-          ))}
-        </View>
-        <View className="between sku-qty">
-          <Text>数量{mode === 'open' ? '（拼团限1件）' : ''}</Text>
-          <View className="row">
-            <View className="qty-btn" onClick={() => setQty(Math.max(1, qty - 1))}>－</View>
-            <Text className="qty-num">{qty}</Text>
-            <View className="qty-btn" onClick={() => setQty(Math.min(maxQty, qty + 1))}>＋</View>
-          </View>
-        </View>
-        <Button className="btn-primary" disabled={sku.stock <= 0} onClick={go} data-testid="sku-confirm">
-          {mode === 'open' ? '确定开团' : '确定'}
-        </Button>
-      </View>
-    </View>
   );
 }

@@ -3,22 +3,23 @@ import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { OrderCard } from '../../components/order-card';
-import { Empty, ErrorView, LoadMore, Skeleton } from '../../components/states';
-import { usePaged } from '../../hooks/use-cloud';
+import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { useCursorList } from '../../hooks/use-cursor-list';
 import { orderApi } from '../../services/api';
 import { ORDER_TABS } from '../../services/order-status';
 import { usePayResult } from '../../services/pay-result';
 
+/** My orders, latest first, a server page at a time ("加载更多"); the tabs filter what is loaded. */
 export default function OrdersPage() {
   const [tab, setTab] = useState('all');
   const match = ORDER_TABS.find((t) => t.key === tab)!.match;
-  const state = usePaged(async () => (await orderApi.list()).orders, []);
-  const filtered = (state.all || []).filter((o) => match(o.status));
+  const list = useCursorList((cursor) => orderApi.list(cursor));
+  const filtered = list.items.filter((o) => match(o.status));
   const [firstShow, setFirstShow] = useState(true);
   usePayResult();
   useDidShow(() => {
     if (firstShow) setFirstShow(false);
-    else state.reload();
+    else void list.reload();
   });
   return (
     <Shell>
@@ -29,16 +30,16 @@ export default function OrdersPage() {
           </View>
         ))}
       </View>
-      {state.data === undefined ? (
-        state.error ? <ErrorView error={state.error} onRetry={state.reload} /> : <Skeleton rows={3} />
-      ) : filtered.length === 0 ? (
+      {list.data === undefined ? (
+        list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : <Skeleton rows={3} />
+      ) : filtered.length === 0 && !list.hasMore ? (
         <Empty text="还没有订单" hint="去货架逛逛吧" />
       ) : (
         <View>
-          {filtered.slice(0, state.items.length || 20).map((o) => (
-            <OrderCard key={o.orderId} o={o} onChanged={state.reload} />
+          {filtered.map((o) => (
+            <OrderCard key={o.orderId} o={o} onChanged={list.reload} />
           ))}
-          <LoadMore hasMore={filtered.length > state.items.length} count={filtered.length} />
+          <CursorLoadMore list={list} />
         </View>
       )}
     </Shell>

@@ -11,6 +11,9 @@ import { mintShare } from '../../services/share';
 import type { ShelfProduct } from '../../services/api';
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
+import { SkuSheet } from '../../components/sku-sheet';
+import { toastError } from '../../hooks/use-cloud';
+import { addToCart } from '../../services/cart';
 import './index.css';
 
 const PAGE = '/pages/shelf/index';
@@ -33,6 +36,16 @@ export default function ShelfPage() {
   useShareTimeline(() => ({ title }));
 
   const openProduct = (p: ShelfProduct) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
+  const [adding, setAdding] = useState<ShelfProduct>();
+  const add = async (skuId: string, qty: number) => {
+    setAdding(undefined);
+    try {
+      await addToCart(skuId, qty);
+      Taro.showToast({ title: '已加入购物车', icon: 'success' });
+    } catch (e) {
+      toastError(e);
+    }
+  };
 
   // shelf.view: FAILED_PRECONDITION = the salesperson's shelf is not live yet (required training to finish).
   if (state.error?.code === 'FAILED_PRECONDITION' && !state.data) {
@@ -65,11 +78,15 @@ export default function ShelfPage() {
             ) : (
               <View className="pgrid">
                 {d.products.slice(0, shown).map((p) => (
-                  <ProductCard key={p.id} p={p} onTap={openProduct} />
+                  <ProductCard key={p.id} p={p} onTap={openProduct} onAdd={setAdding} />
                 ))}
               </View>
             )}
             <LoadMore hasMore={shown < d.products.length} count={d.products.length} />
+            <View className="shelf-cart" onClick={() => Taro.navigateTo({ url: '/packageShop/cart/index' })} data-testid="shelf-cart">
+              购物车
+            </View>
+            {adding ? <SkuSheet p={adding} mode="cart" aboveTabBar onClose={() => setAdding(undefined)} onConfirm={(sku, qty) => void add(sku.skuId, qty)} /> : null}
           </View>
         )}
       </Loadable>

@@ -1,0 +1,3 @@
+import { defineFuzzSuite } from './harness';
+
+defineFuzzSuite(['cart', 'address']);

@@ -1,0 +1,170 @@
+/**
+ * Every paged action (a `cursor` or a `skip`), paged through 30 documents whose sort key is equal:
+ * the local cloud returns equal keys in no fixed order (as MongoDB does), so a list whose sort does
+ * not end on `_id` repeats some rows and drops others. Each action must show each of the 30
+ * exactly once (docs/architecture.md, "Data rules the local cloud enforces").
+ */
+import { useTestCloud } from '../../emulator/testing';
+import type { CollectionName } from '../../cloudfunctions/_platform/collections';
+import { contract } from '../../shared/contract';
+
+const t = useTestCloud();
+const SAME = new Date('2026-05-20T02:00:00.000Z');
+const LATER = new Date('2026-07-01T02:00:00.000Z');
+const TIES = 30;
+/** The page size of the skip-paged lists (the cursor lists have fixed pages of 20). */
+const SKIP_PAGE = 7;
+
+interface PagedAction {
+  fn: string;
+  action: string;
+  caller: string;
+  event?: Record<string, unknown>;
+  collection: CollectionName;
+  /** The i-th of the 30 documents: every sort key equal. */
+  doc: (id: string) => Record<string, unknown>;
+  /** Where the rows are in the reply (a dotted path). */
+  list: string;
+  id: string;
+  paging: 'cursor' | 'skip';
+  /** Where the next page's cursor is in the reply (default `nextCursor`). */
+  cursorAt?: string;
+}
+
+/** The value at a dotted path of a reply. */
+function at(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], data);
+}
+
+const ACTIONS: PagedAction[] = [
+  {
+    fn: 'sales',
+    action: 'customers',
+    caller: 'o_sales_li',
+    collection: 'users',
+    doc: (_id) => ({ _id, role: 'customer', boundSalesId: 'o_sales_li', boundAt: SAME, createdAt: SAME }),
+    list: 'items',
+    id: 'openid',
+    paging: 'skip',
+  },
+  {
+    fn: 'sales',
+    action: 'orders',
+    caller: 'o_sales_li',
+    collection: 'growth_orders',
+    doc: (_id) => ({ _id, buyerOpenid: 'o_cust_1', salesId: 'o_sales_li', shareId: null, depth: 0, totalFen: 100, refundedFen: 0, commissionFen: 0, paidAt: SAME, lines: [] }),
+    list: 'items',
+    id: 'orderId',
+    paging: 'skip',
+  },
+  {
+    fn: 'admin',
+    action: 'referrals',
+    caller: 'o_boss',
+    event: { status: 'review' },
+    collection: 'referral_rewards',
+    doc: (_id) => ({ _id, status: 'review', buyerOpenid: 'o_cust_2', referrerOpenid: 'o_cust_1', orderId: `o_${_id}`, paidFen: 100, reasons: [], qualifiedAt: SAME, dueAt: LATER, createdAt: SAME }),
+    list: 'items',
+    id: 'rewardId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'catalog',
+    action: 'list',
+    caller: 'o_ops',
+    collection: 'products',
+    doc: (_id) => ({ _id, title: `同时上架 ${_id}`, category: '茶叶', status: 'off', images: [], sort: 0, createdAt: SAME }),
+    list: 'products',
+    id: 'productId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'payout',
+    action: 'mine',
+    caller: 'o_sales_li',
+    collection: 'payouts',
+    doc: (_id) => ({ _id, salesId: 'o_sales_li', amountFen: 100, status: 'paid', balanceAtRequestFen: 100, requestedAt: SAME, paidAt: SAME, reference: 'TIE' }),
+    list: 'items',
+    id: 'payoutId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'payout',
+    action: 'queue',
+    caller: 'o_boss',
+    event: { status: 'rejected' },
+    collection: 'payouts',
+    doc: (_id) => ({ _id, salesId: 'o_sales_wang', amountFen: 100, status: 'rejected', balanceAtRequestFen: 100, requestedAt: SAME, reviewedAt: SAME, reviewNote: 'tie' }),
+    list: 'items',
+    id: 'payoutId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'team',
+    action: 'invites',
+    caller: 'o_boss',
+    collection: 'invites',
+    doc: (_id) => ({ _id, createdBy: 'o_boss', createdAt: SAME, expiresAt: LATER, uses: 1, usesLeft: 1, acceptedBy: [], qrFileId: null }),
+    list: 'invites',
+    id: 'code',
+    paging: 'cursor',
+  },
+  {
+    fn: 'team',
+    action: 'members',
+    caller: 'o_boss',
+    collection: 'users',
+    doc: (_id) => ({ _id, role: 'sales', name: `销售 ${_id}`, title: '顾问', createdAt: SAME }),
+    list: 'members',
+    id: 'openid',
+    paging: 'cursor',
+  },
+  {
+    fn: 'training',
+    action: 'report',
+    caller: 'o_boss',
+    event: { limit: 7 },
+    collection: 'users',
+    doc: (_id) => ({ _id, role: 'sales', name: `销售 ${_id}`, createdAt: SAME }),
+    list: 'sales.rows',
+    id: 'salesId',
+    paging: 'cursor',
+    cursorAt: 'sales.nextCursor',
+  },
+];
+
+/** Every row the action lists, page after page (at most 20 pages). */
+async function pageThrough(a: PagedAction): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const paging = a.paging === 'skip' ? { skip: page * SKIP_PAGE, limit: SKIP_PAGE } : cursor ? { cursor } : {};
+    const data = await t.cloud.ok<Record<string, unknown>>(a.fn, { action: a.action, ...a.event, ...paging }, a.caller);
+    const rows = at(data, a.list) as Array<Record<string, string>>;
+    seen.push(...rows.map((r) => r[a.id]));
+    if (a.paging === 'skip' ? rows.length < SKIP_PAGE : !(cursor = at(data, a.cursorAt ?? 'nextCursor') as string | null)) return seen;
+  }
+  throw new Error(`${a.fn}.${a.action} did not reach its last page in 20 pages`);
+}
+
+/** The actions whose contract takes a `cursor` or a `skip`. */
+function pagedActions(): string[] {
+  return Object.entries(contract).flatMap(([fn, actions]) =>
+    Object.entries(actions as Record<string, { input: Record<string, unknown> }>)
+      .filter(([, a]) => 'cursor' in a.input || 'skip' in a.input)
+      .map(([action]) => `${fn}.${action}`),
+  );
+}
+
+it('covers every action that takes a cursor or a skip (a new paged action needs a row)', () => {
+  expect(ACTIONS.map((a) => `${a.fn}.${a.action}`).sort()).toEqual(pagedActions().sort());
+});
+
+it.each(ACTIONS.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s pages 30 documents with equal sort keys and shows each exactly once', async (name, a) => {
+  const prefix = `tie_${name.replace('.', '_')}_`;
+  const ids = Array.from({ length: TIES }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
+  await t.cloud.db.collection(a.collection).add(ids.map((id) => a.doc(id)));
+  const seen = await pageThrough(a);
+  expect(seen.length).toBe(new Set(seen).size); // no row twice (seeded rows included)
+  expect(seen.filter((id) => id.startsWith(prefix)).sort()).toEqual(ids);
+});
