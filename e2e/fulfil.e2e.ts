@@ -12,6 +12,7 @@
 import type { Page } from 'playwright-core';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
 import { see, storySteps } from './story';
+import { HOME } from '../tests/support/commerce';
 import { payOrder } from '../tests/support/pay';
 
 const SALES = 'o_sales_li';
@@ -69,7 +70,7 @@ describe('h5: shipped, received, completed; a return; refusals', () => {
     const { cloud } = e2e;
     const share = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES }, channel: 'card' }, SALES);
     await cloud.ok('share', { action: 'open', shareId: share.shareId }, openid);
-    const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', items: ITEMS, idempotencyKey: key, shareId: share.shareId }, openid);
+    const order = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: ITEMS, idempotencyKey: key, shareId: share.shareId }, openid);
     await payOrder(cloud, order.orderId, openid);
     return order.orderId;
   }

@@ -39,7 +39,7 @@ describe('admin.promotionHealth covers every ops collection', () => {
       expect.stringMatching(/^referral_programs\/rp_default: minOrderFen/),
       expect.stringMatching(/^settings\/payouts: minAmountFen/),
     ]);
-    const seeded = (await Promise.all(['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy'].map((c) => docs(t.cloud, c)))).flat().length;
+    const seeded = (await Promise.all(['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses'].map((c) => docs(t.cloud, c)))).flat().length;
     // + the payout setting added here, the fulfilment setting and the seeded shipping rules (settings/payouts, settings/fulfilment, settings/shipping).
     expect(health.checked).toBe(seeded + 3);
   });

@@ -7,7 +7,7 @@
  * documents, and the after-sale result in the local cloud's outbox.
  */
 import { useTestCloud } from '../../emulator/testing';
-import { doc, docs, expectMoneyBalances, outcomes } from '../../tests/support/commerce';
+import { doc, docs, expectMoneyBalances, HOME, outcomes } from '../../tests/support/commerce';
 import { acceptTemplates, outbox } from '../../tests/support/messages';
 import { payOrder } from '../../tests/support/pay';
 
@@ -22,7 +22,7 @@ type View = { requestId: string; status: string; refundFen: number; autoApproved
 async function shippedOrder(buyer: string, key: string, opts: { ship?: boolean; receive?: boolean } = {}): Promise<{ orderId: string; lines: Line[] }> {
   const s = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES }, channel: 'card' }, SALES);
   await t.cloud.ok('share', { action: 'open', shareId: s.shareId }, buyer);
-  const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], idempotencyKey: key }, buyer);
+  const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], idempotencyKey: key }, buyer);
   await payOrder(t.cloud, o.orderId, buyer);
   if (opts.ship !== false) await t.cloud.ok('fulfil', { action: 'ship', orderId: o.orderId, lineIds: ['L1', 'L2'], carrier: 'SF', trackingNo: 'SF1234567890123' }, OPS);
   if (opts.receive) await t.cloud.ok('order', { action: 'confirmReceipt', orderId: o.orderId }, buyer);

@@ -5,7 +5,7 @@
  * stored documents; the OrderShipped and TeamSucceeded messages in the local cloud's outbox.
  */
 import { useTestCloud } from '../../emulator/testing';
-import { doc, docs, expectMoneyBalances } from '../../tests/support/commerce';
+import { doc, docs, expectMoneyBalances, HOME } from '../../tests/support/commerce';
 import { acceptTemplates, outbox } from '../../tests/support/messages';
 import { payOrder } from '../../tests/support/pay';
 import { aLine, anOrder } from '../../tests/support/fixtures';
@@ -16,7 +16,7 @@ type Line = { lineId: string; state: string; shipmentId: string | null };
 type OrderData = { orderId: string; status: string; lines: Line[]; shipments: Array<{ carrier: string; carrierName: string; trackingNo: string }> };
 
 async function paidOrder(buyer: string, key: string, items = [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }]): Promise<OrderData> {
-  const o = await t.cloud.ok<OrderData>('order', { action: 'create', items, idempotencyKey: key }, buyer);
+  const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items, idempotencyKey: key }, buyer);
   await payOrder(t.cloud, o.orderId, buyer);
   return t.cloud.ok<OrderData>('order', { action: 'get', orderId: o.orderId }, buyer);
 }
@@ -87,7 +87,7 @@ describe('fulfil.ship', () => {
     expect((await doc(t.cloud, 'orders', o.orderId))?.shipments).toHaveLength(1);
     const bad = await ship({ trackingNo: '12' });
     expect(bad.ok === false && bad.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('trackingNo') });
-    const pending = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'ship-unpaid-1' }, 'o_cust_2');
+    const pending = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'ship-unpaid-1' }, 'o_cust_2');
     const unpaid = await t.cloud.call('fulfil', { action: 'ship', orderId: pending.orderId, lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' }, OPS);
     expect(unpaid.ok === false && unpaid.error.code).toBe('FAILED_PRECONDITION');
   });
@@ -95,12 +95,12 @@ describe('fulfil.ship', () => {
   it('a group order waits for its team (paid, not to ship); the team’s success sends every member’s order to ship and tells each buyer', async () => {
     await acceptTemplates(t.cloud, 'o_cust_1');
     await acceptTemplates(t.cloud, 'o_cust_2');
-    const team = await t.cloud.ok<{ orderId: string; teamId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'ship-team-open' }, 'o_cust_1');
+    const team = await t.cloud.ok<{ orderId: string; teamId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'ship-team-open' }, 'o_cust_1');
     await payOrder(t.cloud, team.orderId, 'o_cust_1');
     expect(await doc(t.cloud, 'orders', team.orderId)).toMatchObject({ status: 'paid' });
     const refused = await t.cloud.call('fulfil', { action: 'ship', orderId: team.orderId, lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' }, OPS);
     expect(refused.ok === false && refused.error.code).toBe('FAILED_PRECONDITION');
-    const joined = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', teamId: team.teamId, idempotencyKey: 'ship-team-join' }, 'o_cust_2');
+    const joined = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: team.teamId, idempotencyKey: 'ship-team-join' }, 'o_cust_2');
     await payOrder(t.cloud, joined.orderId, 'o_cust_2');
     for (const id of [team.orderId, joined.orderId]) expect(await doc(t.cloud, 'orders', id)).toMatchObject({ status: 'to_ship', outboxPendingCount: 0 });
     const results = (await outbox(t.cloud)).filter((m) => m.templateId === 'tmpl_group_result');
@@ -112,7 +112,7 @@ describe('fulfil.shipMany', () => {
   it('ships each pasted row and reports its outcome; a row shipped again is already_shipped; bad rows are refused one by one', async () => {
     const a = await paidOrder('o_cust_2', 'many-ord-a', [{ productId: 'p03', qty: 1 }]);
     const b = await paidOrder('o_cust_3', 'many-ord-b', [{ productId: 'p05', qty: 1 }]);
-    const pending = await t.cloud.ok<OrderData>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'many-unpaid' }, 'o_cust_4');
+    const pending = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'many-unpaid' }, 'o_cust_4');
     const rows = [
       { orderId: a.orderId, carrier: 'SF', trackingNo: 'SF1000000000001' },
       { orderId: b.orderId, carrier: 'YTO', trackingNo: 'YT1000000000002' },

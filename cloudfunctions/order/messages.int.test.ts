@@ -4,8 +4,8 @@
  * is not): paid, refunded by staff, a team that failed; none for a user who never accepted
  * (recorded `not_accepted`), and none twice when an event is delivered again.
  */
-import { useTestCloud } from '../../emulator/testing';
-import { docs } from '../../tests/support/commerce';
+import { AS_FUNCTION, useTestCloud } from '../../emulator/testing';
+import { docs, HOME } from '../../tests/support/commerce';
 import { acceptTemplates, outbox, type SentMessage } from '../../tests/support/messages';
 import { payOrder } from '../../tests/support/pay';
 
@@ -28,7 +28,7 @@ const sent = async (templateId: string) => (await outbox(t.cloud)).filter((m) =>
 it('paid: the buyer is told at payment (order id, products, amount, time); the same event delivered again sends nothing more', async () => {
   await acceptTemplates(t.cloud, 'o_cust_2');
   await acceptTemplates(t.cloud, 'o_cust_2');
-  const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], idempotencyKey: 'msg-paid-1' }, 'o_cust_2');
+  const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], idempotencyKey: 'msg-paid-1' }, 'o_cust_2');
   expect(await sent('tmpl_order_paid')).toEqual([]);
   await payOrder(t.cloud, o.orderId, 'o_cust_2');
   const paid = await sent('tmpl_order_paid');
@@ -38,21 +38,21 @@ it('paid: the buyer is told at payment (order id, products, amount, time); the s
   expect(paid.every(withinLimits)).toBe(true);
   // Re-delivery (the outbox's sweep): the record stops it.
   await t.cloud.db.collection('orders').doc(o.orderId).update({ outboxPending: ['OrderPaid'], outboxPendingCount: 1 });
-  await t.cloud.ok('sweep', { action: 'run' });
+  await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
   expect(await sent('tmpl_order_paid')).toHaveLength(1);
   expect(await docs(t.cloud, 'messages', { orderId: o.orderId, purpose: 'orderPaid' })).toEqual([expect.objectContaining({ status: 'sent', recipient: 'o_cust_2' })]);
 });
 
 it('refunded by staff: the buyer is told the amount and why; a buyer who never accepted gets nothing (recorded not_accepted)', async () => {
   await acceptTemplates(t.cloud, 'o_cust_3', ['tmpl_refund_done']);
-  const o = await t.cloud.ok<{ orderId: string; lines: Array<{ paidFen: number }> }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], idempotencyKey: 'msg-refund-1' }, 'o_cust_3');
+  const o = await t.cloud.ok<{ orderId: string; lines: Array<{ paidFen: number }> }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }], idempotencyKey: 'msg-refund-1' }, 'o_cust_3');
   await payOrder(t.cloud, o.orderId, 'o_cust_3');
   await t.cloud.ok('order', { action: 'refund', orderId: o.orderId, lineIds: ['L2'] }, 'o_ops');
   const refunds = await sent('tmpl_refund_done');
   expect(refunds.map((m) => [m.touser, m.data.character_string1, m.data.amount2, m.data.thing3])).toEqual([['o_cust_3', o.orderId, `¥${(o.lines[1].paidFen / 100).toFixed(2)}`, '商家为你办理了退款']]);
   expect(refunds.every(withinLimits)).toBe(true);
 
-  const never = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'msg-refund-2' }, 'o_cust_4');
+  const never = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'msg-refund-2' }, 'o_cust_4');
   await payOrder(t.cloud, never.orderId, 'o_cust_4');
   await t.cloud.ok('order', { action: 'refund', orderId: never.orderId }, 'o_ops');
   expect((await outbox(t.cloud)).filter((m) => m.touser === 'o_cust_4')).toEqual([]);
@@ -61,11 +61,11 @@ it('refunded by staff: the buyer is told the amount and why; a buyer who never a
 
 it('a team that failed: its paid member is told 拼团失败 with the amount going back, when the sweep refunds it', async () => {
   await acceptTemplates(t.cloud, 'o_cust_1', ['tmpl_group_result']);
-  const team = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', dealId: 'gd_p01_duo', idempotencyKey: 'msg-team-fail' }, 'o_cust_1');
+  const team = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p01_duo', idempotencyKey: 'msg-team-fail' }, 'o_cust_1');
   await payOrder(t.cloud, team.orderId, 'o_cust_1');
   expect(await sent('tmpl_group_result')).toEqual([]);
   t.cloud.advanceClock(25 * HOUR);
-  await t.cloud.ok('sweep', { action: 'run' });
+  await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
   const results = await sent('tmpl_group_result');
   expect(results.map((m) => [m.touser, m.data.phrase2])).toEqual([['o_cust_1', '拼团失败']]);
   expect(results[0].data.thing3).toMatch(/^未成团，已退回¥\d+\.\d{2}$/);

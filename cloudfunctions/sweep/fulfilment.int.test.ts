@@ -4,8 +4,8 @@
  * once the after-sale window closed — not while a request is open — and only then does the
  * salesperson's commission become settleable (told by the commission-settled message).
  */
-import { useTestCloud } from '../../emulator/testing';
-import { doc, docs } from '../../tests/support/commerce';
+import { AS_FUNCTION, useTestCloud } from '../../emulator/testing';
+import { doc, docs, HOME } from '../../tests/support/commerce';
 import { acceptTemplates, outbox } from '../../tests/support/messages';
 import { payOrder } from '../../tests/support/pay';
 
@@ -19,7 +19,7 @@ const kinds = async (orderId: string) => (await docs(t.cloud, 'commission_ledger
 async function shipped(buyer: string, key: string): Promise<string> {
   const s = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: SALES }, channel: 'card' }, SALES);
   await t.cloud.ok('share', { action: 'open', shareId: s.shareId }, buyer);
-  const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key }, buyer);
+  const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key }, buyer);
   await payOrder(t.cloud, o.orderId, buyer);
   await t.cloud.ok('fulfil', { action: 'ship', orderId: o.orderId, lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' }, OPS);
   return o.orderId;
@@ -32,8 +32,8 @@ describe('receipt', () => {
       t.cloud.advanceClock(11 * DAY);
       const [buyer, a, b] = await Promise.all([
         t.cloud.call<{ status: string; receivedBy: string }>('order', { action: 'confirmReceipt', orderId }, 'o_cust_2'),
-        t.cloud.ok<{ ordersReceived: number }>('sweep', { action: 'run' }),
-        t.cloud.ok<{ ordersReceived: number }>('sweep', { action: 'run' }),
+        t.cloud.ok<{ ordersReceived: number }>('sweep', { action: 'run' }, AS_FUNCTION),
+        t.cloud.ok<{ ordersReceived: number }>('sweep', { action: 'run' }, AS_FUNCTION),
       ]);
       const stored = await doc(t.cloud, 'orders', orderId);
       expect(stored).toMatchObject({ status: 'received', receivedAt: t.cloud.now() });
@@ -47,15 +47,15 @@ describe('receipt', () => {
   it('the sweep confirms only after the auto-confirm days; a buyer cannot confirm an order not shipped, nor someone else’s', async () => {
     const orderId = await shipped('o_cust_3', 'recv-auto-1');
     t.cloud.advanceClock(9 * DAY);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'shipped' });
     t.cloud.advanceClock(2 * DAY);
-    expect((await t.cloud.ok<{ ordersReceived: number }>('sweep', { action: 'run' })).ordersReceived).toBe(1);
+    expect((await t.cloud.ok<{ ordersReceived: number }>('sweep', { action: 'run' }, AS_FUNCTION)).ordersReceived).toBe(1);
     expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'received', receivedBy: 'auto' });
 
     const other = await t.cloud.call('order', { action: 'confirmReceipt', orderId }, 'o_cust_2');
     expect(other.ok === false && other.error.code).toBe('NOT_FOUND');
-    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'recv-unshipped' }, 'o_cust_3');
+    const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'recv-unshipped' }, 'o_cust_3');
     await payOrder(t.cloud, o.orderId, 'o_cust_3');
     const early = await t.cloud.call('order', { action: 'confirmReceipt', orderId: o.orderId }, 'o_cust_3');
     expect(early.ok === false && early.error.code).toBe('FAILED_PRECONDITION');
@@ -69,12 +69,12 @@ describe('completion', () => {
     await t.cloud.ok('order', { action: 'confirmReceipt', orderId }, 'o_cust_2');
     expect(await kinds(orderId)).toEqual(['pending']);
     t.cloud.advanceClock(6 * DAY);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'received' });
     expect(await kinds(orderId)).toEqual(['pending']);
 
     t.cloud.advanceClock(2 * DAY);
-    const [a, b] = await Promise.all([t.cloud.ok<{ ordersCompleted: number }>('sweep', { action: 'run' }), t.cloud.ok<{ ordersCompleted: number }>('sweep', { action: 'run' })]);
+    const [a, b] = await Promise.all([t.cloud.ok<{ ordersCompleted: number }>('sweep', { action: 'run' }, AS_FUNCTION), t.cloud.ok<{ ordersCompleted: number }>('sweep', { action: 'run' }, AS_FUNCTION)]);
     expect(a.ordersCompleted + b.ordersCompleted).toBe(1);
     expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'completed', completedAt: t.cloud.now(), outboxPendingCount: 0 });
     expect(await kinds(orderId)).toEqual(['pending', 'settleable']);
@@ -91,11 +91,11 @@ describe('completion', () => {
     await t.cloud.ok('order', { action: 'confirmReceipt', orderId }, 'o_cust_4');
     const asked = await t.cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId, lineIds: ['L1'], kind: 'return', reason: '有破损' }, 'o_cust_4');
     t.cloud.advanceClock(8 * DAY);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'received' });
     expect(await kinds(orderId)).toEqual(['pending']);
     await t.cloud.ok('aftersale', { action: 'review', requestId: asked.requestId, approve: false, note: '照片看不出破损' }, OPS);
-    await t.cloud.ok('sweep', { action: 'run' });
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
     expect(await doc(t.cloud, 'orders', orderId)).toMatchObject({ status: 'completed' });
     expect(await kinds(orderId)).toEqual(['pending', 'settleable']);
   });

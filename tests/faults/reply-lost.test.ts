@@ -9,6 +9,7 @@ import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import { ReplyLost } from '../../emulator/faults';
 import { clientCall, data, payAsBuyer } from './client-calls';
 import { all, couponsConserved, moneyBalanced, snapshot, stockConserved, teamsConsistent } from './consistency';
+import { HOME } from '../support/commerce';
 
 const HOUR = 3600_000;
 
@@ -71,7 +72,7 @@ async function sku(id: string): Promise<{ stock: number; sold: number; holds?: s
 it('order.create: the order insert answered with a timeout is read back as this request’s own — one order, stock taken once', async () => {
   const before = await sku('p05-s1');
   const trap = loseNextReply('order.create', 'insertDocument', 'orders');
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', skuId: 'p05-s1', qty: 2 }], idempotencyKey: 'rl-create-insert' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', skuId: 'p05-s1', qty: 2 }], idempotencyKey: 'rl-create-insert' }, 'o_cust_1'));
   expect(trap.hit).toBe(1);
   const s = await snapshot(cloud);
   expect(s.orders.filter((x) => x.buyerOpenid === 'o_cust_1' && x._id === o.orderId)).toHaveLength(1);
@@ -82,7 +83,7 @@ it('order.create: the order insert answered with a timeout is read back as this 
 it('order.create: a stock take answered with a timeout is undone once (its hold) and the retry takes the stock once', async () => {
   const before = await sku('p05-s1');
   const trap = loseNextReply('order.create', 'modifyDocument', 'skus');
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p05', skuId: 'p05-s1', qty: 1 }], idempotencyKey: 'rl-create-stock' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', skuId: 'p05-s1', qty: 1 }], idempotencyKey: 'rl-create-stock' }, 'o_cust_1'));
   expect(trap.hit).toBe(1);
   const after = await sku('p05-s1');
   expect(after.stock).toBe(before.stock - 1);
@@ -92,7 +93,7 @@ it('order.create: a stock take answered with a timeout is undone once (its hold)
 
 it('order.cancel: the release and the stock return both answered with a timeout — the stock comes back exactly once', async () => {
   const before = await sku('p06-s1');
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p06', skuId: 'p06-s1', qty: 2 }], idempotencyKey: 'rl-cancel' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p06', skuId: 'p06-s1', qty: 2 }], idempotencyKey: 'rl-cancel' }, 'o_cust_1'));
   const move = loseNextReply('order.cancel', 'modifyDocument', 'orders');
   const back = loseNextReply('order.cancel', 'modifyDocument', 'skus');
   const r = await client('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
@@ -105,9 +106,9 @@ it('order.cancel: the release and the stock return both answered with a timeout 
 });
 
 it('order.create joining a team: a seat taken with a timeout is given back once — the team counts each member once', async () => {
-  const open = data(await client<{ teamId: string; orderId: string }>('order', { action: 'create', dealId: 'gd_p02_trio', idempotencyKey: 'rl-trio-open' }, 'o_cust_1'));
+  const open = data(await client<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: HOME, dealId: 'gd_p02_trio', idempotencyKey: 'rl-trio-open' }, 'o_cust_1'));
   const seat = loseNextReply('order.create', 'modifyDocument', 'teams');
-  const joined = await client<{ orderId: string }>('order', { action: 'create', teamId: open.teamId, idempotencyKey: 'rl-trio-join' }, 'o_cust_2');
+  const joined = await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, teamId: open.teamId, idempotencyKey: 'rl-trio-join' }, 'o_cust_2');
   expect(seat.hit).toBe(1);
   expect(joined.ok).toBe(true);
   const team = (await cloud.db.collection('teams').doc(open.teamId).get()).data[0] as { seatsTaken: number; seatHolders: string[] };
@@ -117,10 +118,10 @@ it('order.create joining a team: a seat taken with a timeout is given back once 
 });
 
 it('order.refund: the refund commit answered with a timeout — the retry answers the same refund; money and stock back once', async () => {
-  const o = data(await client<{ orderId: string }>('order', { action: 'create', items: [{ productId: 'p08', qty: 1 }], idempotencyKey: 'rl-refund' }, 'o_cust_1'));
+  const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p08', qty: 1 }], idempotencyKey: 'rl-refund' }, 'o_cust_1'));
   await pay(o.orderId, 'o_cust_1');
   const commit = loseNextReply('order.refund', 'commitTransaction', undefined);
-  const r = await client<{ refundId: string }>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  const r = await client<{ refundId: string }>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   expect(commit.hit).toBe(1);
   expect(r.ok).toBe(true);
   cloud.advanceClock(HOUR);

@@ -132,7 +132,7 @@ it('onOrderPaid: a failed pending-ledger insert is made good; a refund never rev
   expect(trap.hit).toBe(1);
   await sweeps(1);
   expect(ledgerBalanced(await snapshot(cloud))).toEqual([]);
-  await client('order', { action: 'refund', orderId: o.orderId }, 'o_fz_t1');
+  await client('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   await sweeps(1);
   expect(ledgerBalanced(await snapshot(cloud))).toEqual([]);
 });
