@@ -7,12 +7,14 @@
  * concurrent batches while the local cloud fails 10% of transaction commits (plus 5% retryable
  * conflicts and reply delays). Then faults stop, the clock passes every TTL and settlement, the
  * sweep runs, and the invariants must hold:
- *   stock conserved (per SKU: stock + sold = initial; initial − stock = quantity held by orders),
+ *   stock conserved (per SKU: stock + sold = initial; initial − stock = quantity held by order
+ *   lines to ship, shipped or refunded in transit: stock never returned for goods that were not),
  *   coupons conserved (per template: stock + issuedCount = initial; issuedCount = coupons issued;
  *   a locked/used coupon belongs to a live order), no paid order lost (every payment record's order
  *   carries it; every successful pay left a paid or refunded order), no double refund (refund
  *   records = refunded amounts ≤ paid, per order and in total), commission ledger balanced (per
- *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not).
+ *   line 0 ≤ reversed ≤ accrued; fully refunded lines fully reversed; unrefunded lines not;
+ *   never settleable for an order with an after-sale request open).
  * A second budgeted phase runs the same workload while 10% of writes and commits are APPLIED and
  * their reply lost (the caller gets an error for a write that happened, as after a timeout;
  * issue 11): every invariant must still hold. A third, informational phase adds 3% failing single
@@ -37,8 +39,12 @@ const CUSTOMERS = 40;
 const SKUS = ['p03-s1', 'p04-s1', 'p12-s1', 'p05-s1'];
 const TEMPLATES = ['ct_man100_15', 'ct_zhe80_cap30', 'ct_flat5'];
 const DEALS = ['gd_p01_duo', 'gd_p02_trio'];
-const HELD = ['pending_pay', 'paid', 'completed', 'partially_refunded', 'refunding'];
-const PAID_FAMILY = ['paid', 'completed', 'partially_refunded', 'refunding', 'refunded'];
+/** Orders whose lines may hold stock (all but those released unpaid); a line holds while to ship, shipped or refunded in transit. */
+const RELEASED_UNPAID = ['cancelled', 'closed'];
+const HOLDING_LINES = ['open', 'shipped', 'refunded_shipped'];
+/** Paid orders keeping money (their coupon used). */
+const KEPT = ['paid', 'to_ship', 'shipped', 'received', 'completed'];
+const PAID_FAMILY = [...KEPT, 'refunded'];
 
 async function all(cloud: TestCloud, collection: string, where: Record<string, unknown> = {}): Promise<Doc[]> {
   const out: Doc[] = [];
@@ -109,8 +115,11 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
     } else if (x < 0.77) {
       const [owner, orderId] = takeAny(world.paid) ?? [];
       if (!owner || !orderId) return;
-      const r = (await cloud.call('order', { action: 'refund', orderId }, owner)) as Env;
-      note('order.refund', r);
+      // Buyers ask through aftersale (before shipping: approved at once); staff refund directly.
+      const r = (x < 0.72
+        ? await cloud.call('aftersale', { action: 'request', orderId, lineIds: ['L1'], kind: 'refund', reason: 'soak' }, owner)
+        : await cloud.call('order', { action: 'refund', orderId }, 'o_ops')) as Env;
+      note(x < 0.72 ? 'aftersale.request' : 'order.refund', r);
     } else if (x < 0.82) {
       const r = (await cloud.call('order', { action: 'create', addressId: HOME, dealId: pick(DEALS), idempotencyKey: `soak-${seed}-${key++}` }, u)) as Env<{ teamId: string; orderId: string }>;
       note('order.create (open a team)', r);
@@ -205,15 +214,16 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     'ledger: refunded line not fully reversed',
     'ledger: unrefunded line reversed',
     'ledger: entry for an order never paid',
+    'ledger: settleable with an after-sale request open',
   ];
   for (const n of names) violations[n] = 0;
 
   // stock
   const held = new Map<string, number>();
   for (const o of orders) {
-    if (!HELD.includes(String(o.status))) continue;
+    if (RELEASED_UNPAID.includes(String(o.status))) continue;
     for (const l of (o.lines as Array<Record<string, unknown>>) ?? []) {
-      if (l.refundId) continue;
+      if (!HOLDING_LINES.includes(String(l.state ?? (l.refundId ? 'refunded' : 'open')))) continue;
       held.set(String(l.skuId), (held.get(String(l.skuId)) ?? 0) + Number(l.qty));
     }
   }
@@ -236,12 +246,12 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
   for (const c of coupons) {
     if (c.status !== 'locked' && c.status !== 'used') continue;
     const o = byId.get(String(c.orderId));
-    const okState = o && (c.status === 'locked' ? o.status === 'pending_pay' : ['paid', 'completed', 'partially_refunded', 'refunding'].includes(String(o.status)));
+    const okState = o && (c.status === 'locked' ? o.status === 'pending_pay' : KEPT.includes(String(o.status)));
     if (!okState) fail('coupons: locked/used coupon without its live order', `${c._id} ${c.status} order ${c.orderId} ${o?.status}`);
   }
   const couponById = new Map(coupons.map((c) => [c._id, c]));
   for (const o of orders) {
-    if (!o.couponId || !['pending_pay', 'paid', 'completed', 'partially_refunded'].includes(String(o.status))) continue;
+    if (!o.couponId || !['pending_pay', ...KEPT].includes(String(o.status))) continue;
     const c = couponById.get(String(o.couponId));
     const want = o.status === 'pending_pay' ? 'locked' : 'used';
     if (!c || c.status !== want || c.orderId !== o._id) fail('coupons: live order whose coupon is not locked/used', `${o._id} ${o.status} coupon ${o.couponId} ${c?.status}`);
@@ -283,6 +293,11 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     const refunded = !!line && (!!line.refundId || o?.status === 'refunded');
     if (refunded && l.reversed !== l.gross) fail('ledger: refunded line not fully reversed', `${k}: ${l.reversed} of ${l.gross}`);
     if (!refunded && l.reversed !== 0) fail('ledger: unrefunded line reversed', `${k}: ${l.reversed} of ${l.gross}`);
+  }
+  // Commission settles on completion, which an open after-sale request holds.
+  for (const o of orders) {
+    const held = ((o.lines as Array<Record<string, unknown>>) ?? []).some((l) => l.afterSaleId);
+    if (held && ledger.some((e) => e.orderId === o._id && e.kind === 'settleable')) fail('ledger: settleable with an after-sale request open', o._id);
   }
   const totals = {
     orders: orders.length,

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
-import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
 import { HOME } from '../tests/support/commerce';
 import { payOrder } from '../tests/support/pay';
+import { formatIssues, REPO_ROOT, startE2E, type E2E, type Person } from './harness';
 
 interface AppConfig {
   pages: string[];
@@ -51,7 +51,7 @@ describe('h5: every page opens without errors for the person it is for', () => {
   let customer: Person;
   let sales: Person;
   let boss: Person;
-  const ids: { shareId?: string; teamId?: string; orderId?: string } = {};
+  const ids: { shareId?: string; teamId?: string; orderId?: string; shippedOrderId?: string; requestId?: string } = {};
   const pages = appPages();
 
   beforeAll(async () => {
@@ -76,6 +76,13 @@ describe('h5: every page opens without errors for the person it is for', () => {
     // The briefcase: the bound customer opens the salesperson's card and reads a case.
     await cloud.ok('card', { action: 'get', salesId: SALES }, CUSTOMER);
     await cloud.ok('material', { action: 'get', materialId: 'm_case_hangzhou' }, CUSTOMER);
+    // Fulfilment (issue 12): a second order shipped, its buyer asking for a refund (goods not received).
+    const shipped = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'pages-order-2' }, CUSTOMER);
+    ids.shippedOrderId = shipped.orderId;
+    await payOrder(cloud, shipped.orderId, CUSTOMER);
+    await cloud.ok('fulfil', { action: 'ship', orderId: shipped.orderId, lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' }, 'o_ops');
+    const request = await cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId: shipped.orderId, lineIds: ['L1'], kind: 'refund', reason: '快递一直没到' }, CUSTOMER);
+    ids.requestId = request.requestId;
     await cloud.ok('cart', { action: 'set', items: [{ skuId: 'p12-s1', qty: 2 }] }, CUSTOMER);
     customer = await e2e.person('customer', CUSTOMER);
     sales = await e2e.person('sales', SALES);
@@ -137,6 +144,14 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageSales/customer/index', who: sales, query: { openid: CUSTOMER }, expect: '小美' },
     { route: 'packageSales/today/index', who: sales },
     { route: 'packageBoss/briefcase-report/index', who: boss, expect: '客户生命周期' },
+    // Fulfilment and after-sale (issue 12).
+    { route: 'packageShop/aftersale/index', who: customer, expect: '快递一直没到' },
+    { route: 'packageShop/aftersale/index', who: customer, query: { id: ids.requestId! }, expect: '待审核' },
+    { route: 'packageShop/aftersale-apply/index', who: customer, query: { orderId: ids.orderId! }, expect: '选择商品' },
+    { route: 'packageShop/order/index', who: customer, query: { id: ids.shippedOrderId! }, expect: 'SF1234567890123' },
+    { route: 'packageBoss/to-ship/index', who: boss, expect: ids.orderId! },
+    { route: 'packageBoss/aftersale-queue/index', who: boss, expect: '快递一直没到' },
+    { route: 'packageBoss/aftersale-detail/index', who: boss, query: { id: ids.requestId! }, expect: '同意退款' },
   ];
 
   it('covers every page of the app config', () => {

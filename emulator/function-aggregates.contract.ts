@@ -39,7 +39,7 @@ describeLocal("the sweep's due-work aggregate", () => {
     await t.cloud.db.collection('orders').add([...teamOrders, ...dueOrders, ...undelivered]);
     await t.cloud.db.collection('refunds').add(refunds);
 
-    const due = await loadDueWork(NOW);
+    const due = await loadDueWork(NOW, { shippedBefore: PAST, receivedBefore: PAST });
 
     expect(ids(due.expiredTeams)).toEqual(ids(await plain('teams', { status: 'forming', expiresAt: _.lte(NOW) })));
     for (const team of due.expiredTeams) {

@@ -92,7 +92,7 @@ describe('the checkout: more payers at once than the SDK pool would have held', 
     }
     expect(paid.filter((r) => r.acknowledged)).toHaveLength(PAYERS);
     const stored = await Promise.all(orders.map((o) => cloud.db.collection('orders').doc(o.orderId).get()));
-    expect(stored.map((r) => (r.data as Array<{ status: string }>)[0].status)).toEqual(Array(PAYERS).fill('paid'));
+    expect(stored.map((r) => (r.data as Array<{ status: string }>)[0].status)).toEqual(Array(PAYERS).fill('to_ship'));
     expect((await cloud.db.collection('skus').doc('p03-s1').get()).data[0]).toMatchObject({ stock: 0, sold: PAYERS });
     // A hang guard, not a budget (timings are the bench's): 120 payments of two WeChat Pay calls each
     // take 25–50 s on a shared 2-core machine.

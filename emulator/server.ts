@@ -12,6 +12,7 @@
  *   /cashier, /_storage/*, /client/storage/*   WeChat Pay's local cashier, storage objects and
  *                               temp URLs, client-side storage (emulator/wechat, emulator/storage)
  *   /cgi-bin/*                  the Official Account's API that wechat-api calls (emulator/wechat)
+ *   POST /client/subscribe      the local wx.requestSubscribeMessage (acceptances; emulator/wechat)
  *   /*                          the h5 build of the mini-program
  */
 import http from 'node:http';
@@ -60,6 +61,16 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
   if (path.startsWith('/cgi-bin/')) {
     const body = req.method === 'POST' ? await readBody(req) : '';
     return sendJson(res, 200, cloud.wechat.officialAccount.handle(req.method ?? 'GET', path.slice('/cgi-bin/'.length), url.searchParams, body));
+  }
+  if (path === '/client/subscribe' && req.method === 'POST') {
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+    } catch {
+      return sendJson(res, 400, { errCode: 10004, errMsg: 'requestSubscribeMessage:fail the body must be JSON' });
+    }
+    const reply = cloud.wechat.acceptSubscriptions(header(req, 'x-wx-openid'), body);
+    return sendJson(res, reply.status, reply.body);
   }
   if (path.startsWith('/functions/') && req.method === 'POST') return functions(cloud, req, res, decodeURIComponent(path.slice('/functions/'.length)));
   if (path.startsWith('/_emulator/console/')) return consoleApi(cloud, req, res, path.slice('/_emulator/console/'.length), url);

@@ -9,6 +9,7 @@ import { alertSettingsSchema } from './alerts/alerts';
 import { parseMaterial } from './materials/material';
 import { payoutSettingsSchema } from './payouts/settings';
 import { checkPromotion } from './promotions';
+import { fulfilmentSettingsSchema } from './settings/fulfilment';
 import { SHIPPING_RULES_ID, shippingRulesSchema } from './shipping/rules';
 import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
@@ -52,7 +53,7 @@ export function checkOpsDocument(collection: OpsCollection, doc: unknown): strin
  * Documents of `settings` that ops edit by hand, by id, with their schema (the functions apply
  * the same one on read, falling back to a default while one is invalid).
  */
-export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, alerts: alertSettingsSchema, [SHIPPING_RULES_ID]: shippingRulesSchema };
+export const OPS_SETTINGS: Readonly<Record<string, z.ZodType>> = { payouts: payoutSettingsSchema, alerts: alertSettingsSchema, fulfilment: fulfilmentSettingsSchema, [SHIPPING_RULES_ID]: shippingRulesSchema };
 
 /** What `admin.promotionHealth` checks: every ops collection, and the ops documents of `settings`. */
 export const HEALTH_COLLECTIONS = [...OPS_COLLECTIONS, 'settings'] as const;

@@ -9,6 +9,7 @@
  */
 import { AppError, stableId, store, type ActionContext, type CollectionName, type Fields } from '../_platform';
 import {
+  afterSaleMachine,
   couponMachine,
   memberMachine,
   orderMachine,
@@ -21,6 +22,8 @@ import {
   type Effect,
   type EntityChange,
   type OrderEvent,
+  readyToShipChange,
+  teamSucceeded,
   type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Refund } from '../../shared/orders';
@@ -29,7 +32,7 @@ import { mustWrite, type Steps } from './steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
-const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', refund: 'refunds', payout: 'payouts' };
+const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts' };
 
 function sourceStates(change: EntityChange): string[] {
   switch (change.entity) {
@@ -41,6 +44,8 @@ function sourceStates(change: EntityChange): string[] {
       return sourcesOf(memberMachine, change.move);
     case 'coupon':
       return sourcesOf(couponMachine, change.move);
+    case 'aftersale':
+      return sourcesOf(afterSaleMachine, change.move);
     case 'refund':
       return sourcesOf(refundMachine, change.move);
     case 'payout':
@@ -107,9 +112,9 @@ export function eventsOf(effects: readonly Effect[]): OrderEvent[] {
   return effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
 }
 
-/** Makes one change on every document its guard matches (no id: e.g. expiring coupons); returns how many. */
-export function applyChangeToAll(change: EntityChange): Promise<number> {
-  return store.updateMany(COLLECTION[change.entity], guardOf(change, true), updateOf(change));
+/** Makes one change on every document its guard matches (no id: e.g. expiring coupons), with the events its move records; returns how many. */
+export function applyChangeToAll(change: EntityChange, events: readonly OrderEvent[] = []): Promise<number> {
+  return store.updateMany(COLLECTION[change.entity], guardOf(change, true), updateOf(change, events));
 }
 
 function dealUseId(dealId: string, openid: string): string {
@@ -224,7 +229,13 @@ export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
     case 'returnCoupon':
     case 'payMember':
     case 'refundMember':
+    case 'readyToShip':
       return mustWrite(() => applyChange(onlyChange(effect, ctx.now)));
+    case 'shipTeam': {
+      // Every paid order of the team at once (one write), each recording TeamSucceeded.
+      const change = { ...readyToShipChange('', ctx.now), requires: [{ field: 'teamId', op: 'eq' as const, value: effect.teamId }] };
+      return (await mustWrite(() => applyChangeToAll(change, [teamSucceeded(ctx.now, effect.teamId)]))) > 0;
+    }
     case 'refund':
       return askForRefund(ctx, effect.refund, effect.orderTotalFen);
     default:

@@ -28,10 +28,10 @@ const BUDGETS: Record<string, number> = {
   // leave the cart (+1 write) on an order that opens no team.
   'order.create': 13, // + the buyer's customer event (issue 15: event insert, summary update, a first summary's insert)
   'order.pay': 3, // caller, order, team (group order); the charge is a WeChat Pay call, below
-  'payNotify.pay': 16, // + OrderPaid marked handled; + the line's stock hold settled (issue 11: stock returns apply once); + the buyer's customer event (issue 15: 3)
+  'payNotify.pay': 27, // + OrderPaid marked handled; + the line's stock hold settled (issue 11); issue 12: + the paid message (settings, record, answer), and for a team's last payer each member order sent to ship (TeamSucceeded, its message, marked handled); issue 15: + the buyer's customer event (3)
   'payNotify.refund': 1, // the refund's guarded move
   'order.cancel': 4,
-  'order.refund': 14, // + OrderRefunded marked handled; the money is asked of WeChat Pay (below), not written; + the buyer's customer event (issue 15: 2)
+  'order.refund': 17, // + OrderRefunded marked handled; issue 12: + the refund message (settings, record, answer; the send is a platform request); issue 15: + the buyer's customer event (2)
   'order.list': 2,
   'order.get': 2,
   'groupbuy.get': 3,
@@ -42,7 +42,21 @@ const BUDGETS: Record<string, number> = {
   'address.list': 2,
   'address.save': 3, // caller, the book, the guarded write
   'address.remove': 3,
-  'sweep.run': 21, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's 5 new coupon claims (o_cust_3's ct_flat5 since the cart and addresses) streamed to the customer stream (issue 15: 3 each)
+  'sweep.run': 21, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's new coupon claims streamed to the customer stream (issue 15: 3 each); receipt and completion steps (issue 12)
+  // Fulfilment and after-sale (issue 12).
+  'fulfil.toShip': 2, // caller, one aggregate (the page with its buyers),
+  'fulfil.ship': 7, // caller, order, guarded ship with OrderShipped; the shipped message (settings, record, answer); marked handled,
+  'fulfil.shipMany': 7, // per row: as fulfil.ship,
+  'order.confirmReceipt': 3, // caller, order, guarded receipt,
+  'order.messageTemplates': 2, // caller, settings,
+  'aftersale.request': 8, // caller, settings ∥ order (refusals before any transaction), transaction (begin, order, request writes, commit); a photo check is one storage call,
+  'aftersale.review': 12, // approving a refund: request, transaction, refund done, growth reversal, the result message, marked handled,
+  'aftersale.returnShipped': 4, // caller, request, guarded parcel write (returns it),
+  'aftersale.receiveReturn': 20, // request, transaction, refund done, stock back, growth reversal, the result message, marked handled; + the buyer's customer event of the refund (issue 15: 2)
+  'aftersale.cancel': 8, // request, transaction (the lines freed), marked handled,
+  'aftersale.list': 2, // caller, one aggregate (requests with their orders),
+  'aftersale.get': 3, // caller, request, order,
+  'aftersale.queue': 2,
 };
 
 // Requests to the platform that are not database round trips (WeChat Pay's and storage's API by
@@ -54,10 +68,16 @@ const PLATFORM_BUDGETS: Record<string, Record<string, number>> = {
   'cart.get': { 'storage.batchGetDownloadUrl': 1 },
   'cart.set': { 'storage.batchGetDownloadUrl': 1 },
   'order.pay': { 'cloudPay.unifiedOrder': 1 },
-  'payNotify.pay': { 'cloudPay.queryOrder': 1 },
+  // Issue 12: the paid message, and a team's result to each member when this payment completed it (a duo here).
+  'payNotify.pay': { 'cloudPay.queryOrder': 1, 'subscribeMessage.send': 3 },
   'payNotify.refund': { 'cloudPay.queryRefund': 1 },
   'order.cancel': { 'cloudPay.closeOrder': 1 },
-  'order.refund': { 'cloudPay.refund': 1 },
+  'order.refund': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 },
+  'fulfil.ship': { 'subscribeMessage.send': 1 },
+  'fulfil.shipMany': { 'subscribeMessage.send': 1 },
+  'aftersale.request': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 },
+  'aftersale.review': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 },
+  'aftersale.receiveReturn': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 },
 };
 
 it('every commerce action stays within its round-trip budget', async () => {
@@ -80,7 +100,7 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('order', { action: 'quote', ...cart }, 'o_cust_1');
   const o = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, couponId, idempotencyKey: 'key-budget-1' }, 'o_cust_1');
   await payOrder(cloud, o.orderId, 'o_cust_1');
-  await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  await cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   await finishRefunds(cloud);
   const o2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'key-budget-2' }, 'o_cust_1');
   await cloud.ok('order', { action: 'cancel', orderId: o2.orderId }, 'o_cust_1');
@@ -105,6 +125,28 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('address', { action: 'remove', addressId: HOME }, 'o_cust_3');
   await cloud.ok('cart', { action: 'clear' }, 'o_cust_3');
   await cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
+
+  // Fulfilment and after-sale: two paid orders; one shipped alone, one from a pasted row; a
+  // return of one (request → approve → parcel → received), a request cancelled, receipt.
+  const two = { items: [{ productId: 'p03', qty: 1 }, { productId: 'p05', qty: 1 }] };
+  const f1 = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...two, idempotencyKey: 'key-budget-f1' }, 'o_cust_2');
+  const f2 = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: saved.addressId, ...two, idempotencyKey: 'key-budget-f2' }, 'o_cust_3');
+  await payOrder(cloud, f1.orderId, 'o_cust_2');
+  await payOrder(cloud, f2.orderId, 'o_cust_3');
+  await cloud.ok('order', { action: 'messageTemplates', moment: 'pay' }, 'o_cust_2');
+  await cloud.ok('fulfil', { action: 'toShip' }, 'o_ops');
+  await cloud.ok('fulfil', { action: 'ship', orderId: f1.orderId, lineIds: ['L1', 'L2'], carrier: 'SF', trackingNo: 'SF1234567890123' }, 'o_ops');
+  await cloud.ok('fulfil', { action: 'shipMany', rows: [{ orderId: f2.orderId, carrier: 'ZTO', trackingNo: '73100098765432' }] }, 'o_ops');
+  await cloud.ok('order', { action: 'confirmReceipt', orderId: f1.orderId }, 'o_cust_2');
+  const ret = await cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId: f1.orderId, lineIds: ['L2'], kind: 'return', reason: '破损' }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'review', requestId: ret.requestId, approve: true, note: '请寄回' }, 'o_ops');
+  await cloud.ok('aftersale', { action: 'returnShipped', requestId: ret.requestId, carrier: 'YTO', trackingNo: 'YT9000123456789' }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'receiveReturn', requestId: ret.requestId }, 'o_ops');
+  const dropped = await cloud.ok<{ requestId: string }>('aftersale', { action: 'request', orderId: f2.orderId, lineIds: ['L1'], kind: 'refund', reason: '没收到' }, 'o_cust_3');
+  await cloud.ok('aftersale', { action: 'cancel', requestId: dropped.requestId }, 'o_cust_3');
+  await cloud.ok('aftersale', { action: 'list' }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'get', requestId: ret.requestId }, 'o_cust_2');
+  await cloud.ok('aftersale', { action: 'queue' }, 'o_ops');
 
   const stats = cloud.stats().byAction;
   const measured = Object.fromEntries(Object.keys(BUDGETS).map((k) => [k, stats[k]?.maxOps]));

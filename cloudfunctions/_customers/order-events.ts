@@ -9,8 +9,11 @@ import type { OrderEvent } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import { recordCustomerEvent } from './record-event';
 
-/** The customer event an order event is (pure but for the ids). */
-export function customerEventOf(order: Order, event: OrderEvent): CustomerEvent {
+/**
+ * The customer event an order event is (pure but for the ids); null for the events the customer
+ * stream does not record yet (team success, shipment, after-sale, completion).
+ */
+export function customerEventOf(order: Order, event: OrderEvent): CustomerEvent | null {
   const base = { openid: order.buyerOpenid, salesId: order.attribution?.salesId ?? null, at: new Date(event.at) };
   switch (event.type) {
     case 'OrderCreated':
@@ -24,10 +27,13 @@ export function customerEventOf(order: Order, event: OrderEvent): CustomerEvent 
         type: 'order_refunded',
         data: { orderId: order._id, refundId: event.refundId, refundFen: event.lines.reduce((n, l) => n + l.refundFen, 0), full: event.full },
       };
+    default:
+      return null;
   }
 }
 
 /** Records the buyer's customer event for one order event (idempotent). */
 export async function applyCustomerStreamOf(ctx: Pick<ActionContext, 'now' | 'requestId'>, order: Order, event: OrderEvent): Promise<void> {
-  await recordCustomerEvent(ctx, customerEventOf(order, event));
+  const customerEvent = customerEventOf(order, event);
+  if (customerEvent) await recordCustomerEvent(ctx, customerEvent);
 }

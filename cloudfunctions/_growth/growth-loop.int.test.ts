@@ -65,8 +65,8 @@ describe('the growth loop', () => {
     // refund one of B's lines → a reversal of exactly that line's commission share
     const soloLines = orders[2]?.lines as Array<{ lineId: string; paidFen: number }>;
     const refunded = soloLines[1];
-    await t.cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
-    const replay = await t.cloud.call('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, B);
+    await t.cloud.ok('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, 'o_ops');
+    const replay = await t.cloud.call('order', { action: 'refund', orderId: solo.orderId, lineIds: [refunded.lineId] }, 'o_ops');
     expect(replay).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } }); // the line is refunded already
     const reversed = await list('commission_ledger', { salesId: S, kind: 'reversed' });
     expect(reversed).toHaveLength(1);
@@ -85,9 +85,22 @@ describe('the growth loop', () => {
     expect(rewards.filter((c) => c.ownerOpenid === B)).toHaveLength(1); // B brought C
     expect(rewards.find((c) => c.ownerOpenid === A)).toMatchObject({ templateId: 'ct_referral_reward', status: 'unused' });
     expect(await get('referral_rewards', B)).toMatchObject({ referrerOpenid: A, status: 'rewarded' });
+    // Time alone settles no commission: only the orders' completion does.
+    expect(await list('commission_ledger', { salesId: S, kind: 'settleable' })).toHaveLength(0);
+
+    // Shipped, received, then the after-sale window closes: the sweep completes them.
+    for (const [who, orderId] of [[B, team.orderId], [C, joined.orderId], [B, solo.orderId]] as const) {
+      const open = ((await get('orders', orderId))?.lines as Array<{ lineId: string; state: string }>).filter((l) => l.state === 'open').map((l) => l.lineId);
+      await t.cloud.ok('fulfil', { action: 'ship', orderId, lineIds: open, carrier: 'SF', trackingNo: `SF${orderId.length}0000000001` }, 'o_ops');
+      await t.cloud.ok('order', { action: 'confirmReceipt', orderId }, who);
+    }
+    t.cloud.advanceClock(8 * DAY);
+    await t.cloud.runTimer('sweep');
+    for (const id of [team.orderId, joined.orderId, solo.orderId]) expect(await get('orders', id)).toMatchObject({ status: 'completed' });
 
     const settled = await list('commission_ledger', { salesId: S, kind: 'settleable' });
-    expect(settled).toHaveLength(paidLines.length);
+    // The refunded line's commission was reversed whole: nothing of it settles.
+    expect(settled).toHaveLength(paidLines.length - 1);
     const ledger2 = await t.cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number } }>('sales', { action: 'ledger' }, S);
     expect(ledger2.totals.pendingFen).toBe(0);
     expect(ledger2.totals.settleableFen).toBe(ledger1.totals.pendingFen - Number(reversed[0].amountFen));

@@ -21,8 +21,6 @@ import type { GrowthCtx } from './context';
 import { incDayCounters, incShare, incTotals } from './counters';
 import { loadCommissionPlanDocs, loadReferralProgram } from './live-docs';
 
-const DAY_MS = 86_400_000;
-
 /** Where an order's events are counted: its salesperson, campaign and experiment variants. */
 export function scopesOf(order: Pick<Order, 'attribution'>): CounterScopes {
   return { salesId: order.attribution.salesId, campaign: order.attribution.campaign ?? null, experiments: order.attribution.experiments };
@@ -34,8 +32,8 @@ export function problemLines(choice: Extract<PlanChoice, { kind: 'waiting' }>): 
 }
 
 /**
- * The commission fields of a growth copy under `choice`: per line under a plan (settleable
- * `settleAfterDays` after payment, never before `now`), nothing when no plan applies, a waiting
+ * The commission fields of a growth copy under `choice`: per line under a plan (settleable when
+ * the order completes: order-completed.ts), nothing when no plan applies, a waiting
  * marker when an invalid plan could apply (never a silent zero).
  */
 export function commissionFieldsOf(
@@ -44,7 +42,7 @@ export function commissionFieldsOf(
   choice: PlanChoice,
   paidAt: Date,
   now: Date,
-): Pick<GrowthOrder, 'lines' | 'commissionFen' | 'planId' | 'settleAt' | 'commissionStatus' | 'commissionWaiting'> {
+): Pick<GrowthOrder, 'lines' | 'commissionFen' | 'planId' | 'commissionStatus' | 'commissionWaiting'> {
   const plan = salesId && choice.kind === 'plan' ? choice.plan : null;
   const commission = plan ? splitCommission(plan, lines) : [];
   const byLine = new Map(commission.map((c) => [c.lineId, c]));
@@ -53,7 +51,6 @@ export function commissionFieldsOf(
     lines: lines.map((l) => ({ lineId: l.lineId, productId: l.productId, qty: l.qty, paidFen: l.paidFen, commissionFen: byLine.get(l.lineId)?.amountFen ?? 0, rule: byLine.get(l.lineId)?.rule ?? null })),
     commissionFen: commission.reduce((s, c) => s + c.amountFen, 0),
     planId: plan ? plan._id : null,
-    settleAt: plan ? new Date(Math.max(paidAt.getTime() + plan.settleAfterDays * DAY_MS, now.getTime())) : null,
     commissionStatus: status,
     commissionWaiting: status === 'waiting' && choice.kind === 'waiting' ? { since: now, problems: problemLines(choice) } : null,
   };
@@ -147,7 +144,7 @@ export async function recordPaidOrder(ctx: GrowthCtx, order: Order): Promise<voi
 
 /** The pending ledger entries of a paid order (deterministic ids: one per order line). */
 export function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
-  if (!g.salesId || !g.planId || !g.settleAt) return [];
+  if (!g.salesId || !g.planId) return [];
   return g.lines
     .filter((l) => l.commissionFen > 0)
     .map((l) => ({
@@ -161,7 +158,6 @@ export function pendingEntries(ctx: GrowthCtx, g: GrowthOrder): LedgerEntry[] {
       amountFen: l.commissionFen,
       baseFen: l.paidFen,
       createdAt: ctx.now,
-      settleAt: new Date(g.settleAt as Date),
       planId: g.planId as string,
       rule: l.rule ?? null,
     }));

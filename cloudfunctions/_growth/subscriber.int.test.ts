@@ -3,7 +3,7 @@
  * the local cloud through the real SDK: idempotency under re-deliveries and concurrency.
  */
 import { useTestCloud } from '../../emulator/testing';
-import { orderPaid, orderRefunded } from '../../shared/lifecycle';
+import { orderCompleted, orderPaid, orderRefunded } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import { aLine, aPaidOrder } from '../../tests/support/fixtures';
 import { attributeOrder } from './attribute-order';
@@ -31,6 +31,7 @@ function order(id: string, lines: Array<[lineId: string, productId: string, qty:
 const onOrderPaid = (c: ReturnType<typeof ctx>, o: Order) => applyGrowthOf(c, o, orderPaid(o.paidAt as Date));
 const onOrderRefunded = (c: ReturnType<typeof ctx>, o: Order, lines: Array<{ lineId: string; refundFen: number; refundId: string }>) =>
   applyGrowthOf(c, o, orderRefunded(t.cloud.now(), { refundId: lines[0].refundId, lines: lines.map(({ lineId, refundFen }) => ({ lineId, refundFen })), full: false }));
+const onCompleted = (c: ReturnType<typeof ctx>, o: Order) => applyGrowthOf(c, o, orderCompleted(t.cloud.now()));
 const onSweep = runGrowthSweep;
 
 describe('the growth subscriber', () => {
@@ -60,12 +61,15 @@ describe('the growth subscriber', () => {
     expect(await get('growth_orders', 'ord_ref')).toMatchObject({ refundedFen: 9_999, refundedByLine: { l1: 9_999 } });
   });
 
-  it('a partial refund after settlement lowers the settleable balance; two sweeps at once settle each line once', async () => {
+  it('commission stays pending past any window until the order completes; OrderCompleted delivered twice at once settles each line once; a refund after settlement lowers the settleable balance', async () => {
     const o = order('ord_settle', [['l1', 'p03', 1, 10_000], ['l2', 'p05', 1, 8_000]]);
     await onOrderPaid(ctx(), o);
-    t.cloud.advanceClock(8 * DAY);
-    const [x, y] = await Promise.all([onSweep(ctx()), onSweep(ctx())]);
-    expect(x.commissionSettled + y.commissionSettled).toBe(2);
+    t.cloud.advanceClock(30 * DAY);
+    await onSweep(ctx());
+    expect((await list('commission_ledger', { orderId: 'ord_settle' })).map((e) => e.kind).sort()).toEqual(['pending', 'pending']);
+    const [x, y] = await Promise.all([onCompleted(ctx(), o), onCompleted(ctx(), o)]);
+    expect([x.settled, y.settled]).toEqual([{ salesId: 'o_sales_li', amountFen: 1800 }, { salesId: 'o_sales_li', amountFen: 1800 }]);
+    expect((await list('commission_ledger', { orderId: 'ord_settle', kind: 'settleable' })).map((e) => [e.lineId, e.amountFen]).sort()).toEqual([['l1', 1000], ['l2', 800]]);
     await onOrderRefunded(ctx(), o, [{ lineId: 'l1', refundFen: 5_000, refundId: 'late1' }]);
     const ledger = await t.cloud.ok<{ totals: { pendingFen: number; settleableFen: number; reversedFen: number; owedFen: number } }>('sales', { action: 'ledger' }, 'o_sales_li');
     expect(ledger.totals).toMatchObject({ pendingFen: 0, settleableFen: 1000 + 800 - 500, reversedFen: 500, owedFen: 1300 });
@@ -84,7 +88,7 @@ describe('the growth subscriber', () => {
   it('a malformed commission plan never pays a silent zero: the commission waits (with the reason), and the sweep computes it once the plan is fixed — once, with refunds made meanwhile reversed', async () => {
     await t.cloud.db.collection('commission_plans').doc('cp_default').update({ defaultRule: { type: 'percent', rateBp: 'ten' } });
     const o = order('ord_bad', [['l1', 'p01', 1, 5_000], ['l2', 'p03', 1, 8_000]]);
-    await expect(onOrderPaid(ctx(), o)).resolves.toBeUndefined();
+    await expect(onOrderPaid(ctx(), o)).resolves.toEqual({});
     expect(await list('commission_ledger', { orderId: 'ord_bad' })).toHaveLength(0);
     expect(await get('growth_orders', 'ord_bad')).toMatchObject({
       salesId: 'o_sales_li',
@@ -92,8 +96,10 @@ describe('the growth subscriber', () => {
       commissionFen: 0,
       commissionWaiting: { problems: [expect.stringMatching(/^commission_plans\/cp_default defaultRule/)] },
     });
-    // Still invalid: the sweep leaves it waiting. A refund meanwhile has nothing to reverse yet.
+    // Still invalid: the sweep leaves it waiting. A refund meanwhile has nothing to reverse yet;
+    // the order completing meanwhile settles nothing yet (it is marked to settle once computed).
     expect((await onSweep(ctx())).commissionWaiting).toBe(1);
+    expect(await onCompleted(ctx(), o)).toEqual({});
     await onOrderRefunded(ctx(), o, [{ lineId: 'l2', refundFen: 4_000, refundId: 'r_wait' }]);
     expect(await list('commission_ledger', { orderId: 'ord_bad' })).toHaveLength(0);
 
@@ -101,7 +107,7 @@ describe('the growth subscriber', () => {
     const [x, y] = await Promise.all([onSweep(ctx()), onSweep(ctx())]);
     expect(x.commissionComputed + y.commissionComputed).toBe(1);
     const entries = await list('commission_ledger', { orderId: 'ord_bad' });
-    expect(entries.map((e) => [e.kind, e.lineId, e.amountFen]).sort()).toEqual([['pending', 'l1', 500], ['pending', 'l2', 800], ['reversed', 'l2', 400]]);
+    expect(entries.map((e) => [e.kind, e.lineId, e.amountFen]).sort()).toEqual([['pending', 'l1', 500], ['pending', 'l2', 800], ['reversed', 'l2', 400], ['settleable', 'l1', 500], ['settleable', 'l2', 400]]);
     expect(await get('growth_orders', 'ord_bad')).toMatchObject({ commissionStatus: 'computed', commissionFen: 1_300, planId: 'cp_default', commissionWaiting: null });
     expect(await get('counters', 'totals')).toMatchObject({ s: { o_sales_li: { commissionFen: 1_300, reversedFen: 400 } } });
     // A later refund of the rest reverses the rest, exactly the whole commission of the line.

@@ -8,8 +8,14 @@ import type { OrderEvent } from '../../shared/lifecycle';
 import type { Order } from '../../shared/orders';
 import type { GrowthCtx } from './context';
 import { incDayCounters } from './counters';
+import { settleCompletedOrder, type Settled } from './order-completed';
 import { recordPaidOrder, scopesOf } from './order-paid';
 import { reverseRefundedCommission } from './order-refunded';
+
+/** What the growth effects of an event tell the other subscribers (the commission a completion settled). */
+export interface GrowthFacts {
+  settled?: Settled;
+}
 
 /**
  * Applies the growth effects of one order event.
@@ -17,20 +23,30 @@ import { reverseRefundedCommission } from './order-refunded';
  *   handled before calling, so a crash loses the count and never doubles it).
  * - `OrderPaid`: commission, first payment, referral candidate, counters (see order-paid.ts).
  * - `OrderRefunded`: reversal per line (see order-refunded.ts).
+ * - `OrderCompleted`: the order's commission becomes settleable (see order-completed.ts).
+ * Shipping and after-sale events have no growth effects.
  */
-export async function applyGrowthOf(ctx: GrowthCtx, order: Order, event: OrderEvent): Promise<void> {
+export async function applyGrowthOf(ctx: GrowthCtx, order: Order, event: OrderEvent): Promise<GrowthFacts> {
   switch (event.type) {
     case 'OrderCreated': {
       const m: Metrics = { orders: 1, shareOrders: order.attribution.shareId ? 1 : 0 };
       await incDayCounters(event.at, counterPaths(scopesOf(order), m));
-      return;
+      return {};
     }
     case 'OrderPaid':
       await recordPaidOrder(ctx, order);
-      return;
+      return {};
     case 'OrderRefunded':
       await reverseRefundedCommission(ctx, order, event);
-      return;
+      return {};
+    case 'OrderCompleted': {
+      const settled = await settleCompletedOrder(ctx, order);
+      return settled ? { settled } : {};
+    }
+    case 'TeamSucceeded':
+    case 'OrderShipped':
+    case 'AfterSaleUpdated':
+      return {};
   }
 }
 

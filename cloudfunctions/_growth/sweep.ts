@@ -1,79 +1,23 @@
 import { stableId, store } from '../_platform';
-import { counterPaths, mergePaths, type LedgerEntry, type ReferralDoc } from '../../shared/growth';
+import { counterPaths, mergePaths, type ReferralDoc } from '../../shared/growth';
 import type { GrowthCtx } from './context';
-import { incDayCounters, incTotals } from './counters';
+import { incDayCounters } from './counters';
 import { issueRewardCoupons, loadRewardTemplates, rewardTemplateIds } from './referral-reward';
 import { computeWaitingCommission } from './waiting-commission';
 
-const SETTLE_STATE_ID = 'state:settle';
-const SETTLE_BATCH = 500;
 const REFERRAL_BATCH = 200;
 
 /**
- * One sweep run: settle pending commission past its window, issue referral rewards past the
- * refund window, then compute commission that waited for a valid plan. Safe to run twice at
- * once: every write is a deterministic-id insert or a conditional update, and counters move only
- * for the run whose insert or claim succeeded.
+ * One sweep run: issue referral rewards past the refund window, then compute commission that
+ * waited for a valid plan. Commission is not settled here: it becomes settleable when its order
+ * completes (`OrderCompleted`, order-completed.ts). Safe to run twice at once: every write is a
+ * deterministic-id insert or a conditional update, and counters move only for the run whose
+ * insert or claim succeeded.
  */
 export async function runGrowthSweep(ctx: GrowthCtx): Promise<Record<string, number>> {
-  const settled = await settleCommission(ctx);
   const referrals = await issueReferralRewards(ctx);
   const waiting = await computeWaitingCommission(ctx);
-  return { ...settled, ...referrals, ...waiting };
-}
-
-/**
- * Round trips: 1 cursor read + 1 pending query + 1 reversal query + 1 insert per due line +
- * 1 day counter + 1 totals + 1 cursor write.
- */
-async function settleCommission(ctx: GrowthCtx): Promise<{ commissionSettled: number; commissionSettledFen: number }> {
-  const _ = store.command();
-  const state = await store.getById<{ cursorAt?: Date }>('counters', SETTLE_STATE_ID);
-  const cursor = state?.cursorAt ? new Date(state.cursorAt) : new Date(0);
-  const due = await store.find<LedgerEntry>(
-    'commission_ledger',
-    { kind: 'pending', settleAt: _.gte(cursor).and(_.lte(ctx.now)) },
-    { orderBy: [['settleAt', 'asc']], limit: SETTLE_BATCH },
-  );
-  if (due.length === 0) {
-    await store.setById('counters', SETTLE_STATE_ID, { cursorAt: ctx.now });
-    return { commissionSettled: 0, commissionSettledFen: 0 };
-  }
-  const orderIds = [...new Set(due.map((e) => e.orderId))];
-  const reversals = await store.find<LedgerEntry>('commission_ledger', { kind: 'reversed', orderId: _.in(orderIds) }, { limit: 1000 });
-  const reversedByLine = new Map<string, number>();
-  for (const r of reversals) {
-    const k = `${r.orderId}\u0000${r.lineId}`;
-    reversedByLine.set(k, (reversedByLine.get(k) ?? 0) + r.amountFen);
-  }
-  const inserted = await Promise.all(
-    due.map(async (p) => {
-      const net = Math.max(0, p.amountFen - (reversedByLine.get(`${p.orderId}\u0000${p.lineId}`) ?? 0));
-      const entry: LedgerEntry = {
-        _id: stableId(p.orderId, p.lineId, 'settleable'),
-        kind: 'settleable',
-        salesId: p.salesId,
-        orderId: p.orderId,
-        lineId: p.lineId,
-        productId: p.productId,
-        buyerOpenid: p.buyerOpenid,
-        amountFen: net,
-        baseFen: p.baseFen,
-        createdAt: ctx.now,
-      };
-      return (await store.insertOnce('commission_ledger', entry)) ? entry : null;
-    }),
-  );
-  const done = inserted.filter((e): e is LedgerEntry => e !== null);
-  const paths = mergePaths(...done.map((e) => counterPaths({ salesId: e.salesId }, { settledFen: e.amountFen })));
-  const totalFen = done.reduce((s, e) => s + e.amountFen, 0);
-  const nextCursor = due.length < SETTLE_BATCH ? ctx.now : new Date(due[due.length - 1].settleAt as Date);
-  await Promise.all([
-    incDayCounters(ctx.now, paths),
-    incTotals(paths),
-    store.setById('counters', SETTLE_STATE_ID, { cursorAt: nextCursor }),
-  ]);
-  return { commissionSettled: done.length, commissionSettledFen: totalFen };
+  return { ...referrals, ...waiting };
 }
 
 /**

@@ -8,6 +8,7 @@ import { choosePlan, counterPaths, mergePaths, reversalFen, type GrowthOrder, ty
 import type { GrowthCtx } from './context';
 import { incDayCounters, incTotals } from './counters';
 import { loadCommissionPlanDocs } from './live-docs';
+import { settleCompletedOrder } from './order-completed';
 import { commissionFieldsOf, pendingEntries } from './order-paid';
 
 const BATCH = 200;
@@ -68,8 +69,11 @@ export async function computeWaitingCommission(ctx: GrowthCtx): Promise<{ commis
     }
     const entries = [...pendingEntries(ctx, claimed), ...(claimed.reversals ?? []).filter((r) => r.refundId === WHILE_WAITING)];
     await Promise.all(entries.map((e) => store.insertOnce('commission_ledger', e)));
-    if (!(await store.guardedUpdate('growth_orders', { _id: g._id, commissionStatus: 'computing' }, { commissionStatus: 'computed' }))) continue;
+    const done = await store.updateAndReturn<GrowthOrder>('growth_orders', { _id: g._id, commissionStatus: 'computing' }, { commissionStatus: 'computed' });
+    if (!done) continue;
     computed++;
+    // The order completed while this waited: settle now (order-completed.ts marked it).
+    if (done.completedAt) await settleCompletedOrder(ctx, done);
     const reversedFen = entries.filter((e) => e.kind === 'reversed').reduce((s, e) => s + e.amountFen, 0);
     const scopes = { salesId: claimed.salesId, campaign: claimed.campaign, experiments: claimed.experiments };
     await Promise.all([

@@ -34,6 +34,8 @@ export const COLLECTIONS = [
   'customer_notes',
   'alerts',
   'wechat_tokens',
+  'aftersale_requests',
+  'messages',
   'courses',
   'training_progress',
   'payouts',

@@ -6,7 +6,7 @@ export { action, defineFunction, describeZodError } from './handler';
 export type { ActionContext, ActionImpl, ActionSpec, Access, CloudMain, DescribedAction } from './handler';
 export { getApp } from './sdk';
 export * as store from './store';
-export type { Fields, Page, SortKey } from './store';
+export type { Fields, Page, PageSpec, SortKey } from './store';
 export type { CollectionName } from './collections';
 export { randomId, seededBytes, stableId } from './ids';
 export { newCustomerDoc } from './users';

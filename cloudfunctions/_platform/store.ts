@@ -100,6 +100,48 @@ function decodeCursor(cursor: string): [unknown, string] {
   }
 }
 
+/** A page of a list: sorted on one key then `_id` (one direction), after `cursor`. */
+export interface PageSpec {
+  orderBy: SortKey;
+  /** Rows per page. */
+  limit: number;
+  /** The `nextCursor` of the page before (opaque: its last row's sort value and id). */
+  cursor?: string | null;
+}
+
+/**
+ * The query of one page: `where`, and after the first page the rows strictly after the cursor's
+ * (key, `_id`). Read `limit + 1` rows sorted by {@link pageSort} with it (a find, or an
+ * aggregate's match when the page joins other collections), then {@link pageOf}.
+ */
+export function pageQuery(where: Fields, page: PageSpec): Fields {
+  if (!page.cursor) return where;
+  const [value, id] = decodeCursor(page.cursor);
+  const [field, direction] = page.orderBy;
+  const _ = command();
+  const after = direction === 'asc' ? _.gt : _.lt;
+  const next = _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }]);
+  // A logic command is what `where` takes for `$and`/`$or` at the top level.
+  return (Object.keys(where).length === 0 ? next : _.and([where, next])) as unknown as Fields;
+}
+
+/** The sort of a page in an aggregate: its key, then `_id` in the same direction. */
+export function pageSort(page: PageSpec): Record<string, 1 | -1> {
+  const d = page.orderBy[1] === 'asc' ? 1 : -1;
+  return { [page.orderBy[0]]: d, _id: d };
+}
+
+/**
+ * The first `limit` of `rows` (read sorted on `field` then `_id`: a page's `limit + 1` rows, or a
+ * list read whole for another reason, e.g. totals) with the cursor of the page after them (null
+ * on the last): the next pages come from {@link findPage} or {@link pageQuery}.
+ */
+export function pageOf<T extends { _id: string }>(rows: T[], field: string, limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[field], last._id) : null };
+}
+
 /**
  * `where` narrowed to the rows after `cursor` (the `nextCursor` of the page before) in the order
  * `orderBy` then `_id`; `where` itself without a cursor. For lists read by an aggregate.
@@ -119,26 +161,11 @@ export function afterCursor(where: Fields, orderBy: SortKey, cursor?: string | n
  * stable under inserts and ties, since the sort ends on `_id`.
  * @example await findPage('payouts', { status: 'requested' }, { orderBy: ['requestedAt', 'asc'], limit: 20, cursor })
  */
-export async function findPage<T extends { _id: string }>(
-  name: CollectionName,
-  where: Fields,
-  options: { orderBy: SortKey; limit: number; cursor?: string | null },
-): Promise<Page<T>> {
+export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, options: PageSpec): Promise<Page<T>> {
   const [field, direction] = options.orderBy;
   // `_id` breaks ties: the service promises no order among equal sort values.
   const rows = await find<T>(name, afterCursor(where, options.orderBy, options.cursor), { orderBy: [[field, direction], ['_id', direction]], limit: options.limit + 1 });
   return pageOf(rows, field, options.limit);
-}
-
-/**
- * The first `limit` of `rows` (read sorted on `field` then `_id`, as {@link findPage} reads) with
- * the cursor findPage would give after them: a list read whole for another reason (totals) can
- * answer its first page from it and its next pages with findPage.
- */
-export function pageOf<T extends { _id: string }>(rows: T[], field: string, limit: number): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1] as (T & Record<string, unknown>) | undefined;
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last[field], last._id) : null };
 }
 
 /** How many documents match `where`. */

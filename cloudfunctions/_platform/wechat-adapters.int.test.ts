@@ -21,6 +21,8 @@ it("the poster's wxacode adapter renders the share's code: a PNG decoding to the
 
 it('sendSubscribeMessage: sent with a msgid, or refused as a value with WeChat’s errcode (never thrown)', async () => {
   const msg = { touser: 'o_cust_1', templateId: 'tmpl_refund_done', page: 'pages/orders/index', data: { character_string1: 'LS001', amount2: '¥33.00', thing3: '拼团未成团' } };
+  expect(await sendSubscribeMessage(msg)).toMatchObject({ sent: false, errcode: 43101 });
+  await fetch(`${w.cloud.url}/client/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'o_cust_1' }, body: JSON.stringify({ tmplIds: ['tmpl_refund_done'] }) });
   expect(await sendSubscribeMessage(msg)).toEqual({ sent: true, msgid: expect.any(Number) });
   expect(await sendSubscribeMessage({ ...msg, data: { ...msg.data, thing3: '这是一段超过二十个字的退款原因说明文字会被拒绝' } })).toMatchObject({ sent: false, errcode: 47003 });
   expect((await w.cloud.control<unknown[]>('outbox')).body).toHaveLength(1);

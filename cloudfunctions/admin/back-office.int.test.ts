@@ -41,8 +41,8 @@ describe('admin.promotionHealth covers every ops collection', () => {
       expect.stringMatching(/^settings\/payouts: minAmountFen/),
     ]);
     const seeded = (await Promise.all(OPS_COLLECTIONS.map((c) => docs(t.cloud, c)))).flat().length;
-    // + the ops settings: payouts (added above), alerts (seeded, issue 15) and the seeded shipping rules (settings/shipping, valid)
-    expect(health.checked).toBe(seeded + 3);
+    // + the ops settings: payouts (added above), alerts (issue 15), fulfilment (issue 12) and the seeded shipping rules
+    expect(health.checked).toBe(seeded + 4);
   });
 });
 
@@ -141,7 +141,7 @@ describe('admin.export: CSV that opens in Excel/WPS with Chinese text', () => {
     expect(rows).toHaveLength(1);
     const row = Object.fromEntries(header.map((h, i) => [h, rows[0][i]]));
     const stored = await doc(t.cloud, 'orders', o.orderId);
-    expect(row).toMatchObject({ 订单号: o.orderId, 状态: '已支付', 买家: '小美', 买家ID: 'o_cust_1', 销售员: '李娜', 销售员ID: 'o_sales_li', 件数: '2', '已退款(元)': '0.00' });
+    expect(row).toMatchObject({ 订单号: o.orderId, 状态: '待发货', 买家: '小美', 买家ID: 'o_cust_1', 销售员: '李娜', 销售员ID: 'o_sales_li', 件数: '2', '已退款(元)': '0.00' });
     expect(row['商品']).toMatch(/^西湖龙井, 明前特级/);
     expect(row['实付(元)']).toBe((Number(stored!.paidFen) / 100).toFixed(2));
     expect(row['商品金额(元)']).toBe((Number(stored!.lines && (stored!.lines as Array<{ subtotalFen: number }>)[0].subtotalFen) / 100).toFixed(2));

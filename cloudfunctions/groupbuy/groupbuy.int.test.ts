@@ -44,7 +44,8 @@ describe('groupbuy', () => {
     expect(view.members.map((m) => [m.openid, m.paid]).sort()).toEqual([['o_cust_1', true], ['o_cust_2', true], [winnerId, true]].sort());
     // members carry their display names for the team page (seeded personas have names)
     expect(view.members.filter((m) => m.openid !== winnerId).map((m) => m.name).sort()).toEqual(['小美', '阿杰']);
-    expect(await docs(t.cloud, 'orders', { teamId: team.teamId, status: 'paid' })).toHaveLength(3);
+    // The team succeeded: every member's order went to ship (issue 12).
+    expect(await docs(t.cloud, 'orders', { teamId: team.teamId, status: 'to_ship' })).toHaveLength(3);
     await expectMoneyBalances(t.cloud);
   });
 

@@ -1,6 +1,7 @@
 /**
- * order: create / quote / pay / cancel / refund / list / get. Thin: parse, load, decide with
- * shared/, write atomically, answer. See docs/commerce.md for round trips per action.
+ * order: create / quote / pay / cancel / refund (staff) / list / get / confirmReceipt /
+ * messageTemplates. Thin: parse, load, decide with shared/, write atomically, answer. See
+ * docs/commerce.md for round trips per action.
  */
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { order as contract } from '../../shared/contract';
@@ -13,6 +14,8 @@ import { createOrder } from '../_commerce/orders/create-order';
 import { prepareCart } from '../_commerce/orders/prepare';
 import { releaseOrder } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
+import { confirmReceipt } from '../_commerce/orders/confirm-receipt';
+import { templatesFor } from '../_commerce/message-templates';
 import { orderView } from '../_commerce/orders/view';
 import { deliver } from '../_commerce/outbox';
 import { paymentPort } from '../_commerce/payment';
@@ -92,17 +95,11 @@ export const main = defineFunction('order', {
     },
   }),
 
+  // Buyers ask through `aftersale` (within the window, reviewed); staff may refund at once.
   refund: action(contract.refund)({
+    access: ['ops', 'boss'],
     run: async (input, ctx) => {
-      const staff = ctx.user.role === 'boss' || ctx.user.role === 'ops';
-      const r = await refundOrder(ctx, input.orderId, input.lineIds, input.reason ?? (staff ? 'staff_refund' : 'buyer_refund'), (order) => {
-        if (order.buyerOpenid !== ctx.openid && !staff) throw new AppError('NOT_FOUND', `no order ${input.orderId}`);
-        if (order.kind === 'group' && !staff) {
-          // Leaving a team is not offered to buyers: a failed team is refunded by the sweep, and
-          // after-sale refunds of a succeeded team go through staff (boss/ops).
-          throw new AppError('FAILED_PRECONDITION', 'group orders are refunded by the shop');
-        }
-      });
+      const r = await refundOrder(ctx, input.orderId, input.lineIds, input.reason ?? 'staff_refund');
       await deliver(ctx, r.order);
       return {
         orderId: input.orderId,
@@ -126,5 +123,13 @@ export const main = defineFunction('order', {
 
   get: action(contract.get)({
     run: async (input, ctx) => orderView(await loadOwnOrder(ctx, input.orderId, true)),
+  }),
+
+  confirmReceipt: action(contract.confirmReceipt)({
+    run: async (input, ctx) => orderView((await confirmReceipt(ctx, await loadOwnOrder(ctx, input.orderId), 'buyer')).order),
+  }),
+
+  messageTemplates: action(contract.messageTemplates)({
+    run: async (input, ctx) => ({ templateIds: await templatesFor(ctx, input.moment) }),
   }),
 });

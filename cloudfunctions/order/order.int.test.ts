@@ -95,7 +95,7 @@ describe('order.pay and payNotify', () => {
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'pending_pay' });
     const paid = await payOrder(t.cloud, o.orderId, 'o_cust_1');
     expect(paid).toMatchObject({ paid: true, acknowledged: true });
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, tradeNo: paid.cashier?.body.transactionId });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, tradeNo: paid.cashier?.body.transactionId });
   });
 
   it('a payment notice delivered 5 times at once after a failed first delivery moves the order once', async () => {
@@ -109,7 +109,7 @@ describe('order.pay and payNotify', () => {
     const replies = await replayCallback(t.cloud, 'pay', o.orderId, 5);
     expect(replies.map((r) => `${r.errcode} ${r.errmsg}`).sort()).toEqual(['0 OK: duplicate', '0 OK: duplicate', '0 OK: duplicate', '0 OK: duplicate', '0 OK: paid']);
     expect(await docs(t.cloud, 'payments')).toHaveLength(1);
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen });
     // WeChat Pay's own retry (15 s later on its schedule) is acknowledged and changes nothing.
     t.cloud.advanceClock(15_000);
     expect((await deliverCallbacks(t.cloud)).delivered).toEqual([expect.objectContaining({ id: `pay:${o.orderId}`, acknowledged: true })]);
@@ -133,7 +133,7 @@ describe('order.pay and payNotify', () => {
 
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-replay-after' }, 'o_cust_1');
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
-    await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    await t.cloud.ok('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     const replays = await replayCallback(t.cloud, 'pay', o.orderId, 3);
     expect(replays.map((x) => x.errmsg)).toEqual(['OK: duplicate', 'OK: duplicate', 'OK: duplicate']);
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'refunded', paidFen: o.totalFen, refundedFen: o.totalFen });
@@ -155,11 +155,11 @@ describe('order.pay and payNotify', () => {
     expect(await docs(t.cloud, 'payments')).toEqual([]);
   });
 
-  it('pay → paid; paying again is refused; the coupon is used', async () => {
+  it('pay → to_ship (a normal order goes to the warehouse at once); paying again is refused; the coupon is used', async () => {
     const { couponId } = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, 'o_cust_1');
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], couponId, idempotencyKey: 'key-pay-0002' }, 'o_cust_1');
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid' });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship' });
     const again = await t.cloud.call('order', { action: 'pay', orderId: o.orderId }, 'o_cust_1');
     expect(again.ok === false && again.error.code).toBe('FAILED_PRECONDITION');
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
@@ -201,7 +201,7 @@ describe('order.pay and payNotify', () => {
     // The deadline passes before WeChat Pay retries: the sweep closes the charge first — paid — so it keeps the order.
     t.cloud.advanceClock(2 * 60 * 1000);
     expect(await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION)).toMatchObject({ ordersClosed: 0, ordersPaidAtClose: 1 });
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen, closedAt: null });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen, closedAt: null });
     expect(await doc(t.cloud, 'skus', 'p03-s1')).toMatchObject({ stock: stockBefore - 1 });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used', orderId: o.orderId });
     expect(await docs(t.cloud, 'refunds')).toEqual([]);
@@ -220,7 +220,7 @@ describe('order.pay and payNotify', () => {
     t.cloud.faults({});
     const cancel = await t.cloud.call('order', { action: 'cancel', orderId: o.orderId }, 'o_cust_1');
     expect(cancel.ok === false && cancel.error.code).toBe('FAILED_PRECONDITION');
-    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'paid', paidFen: o.totalFen });
+    expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ status: 'to_ship', paidFen: o.totalFen });
     jest.restoreAllMocks();
   });
 
@@ -262,13 +262,14 @@ describe('order.cancel and order.refund', () => {
       'o_cust_1',
     );
     await payOrder(t.cloud, o.orderId, 'o_cust_1');
-    const first = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_cust_1');
-    expect(first).toMatchObject({ refundFen: o.lines[0].paidFen, status: 'partially_refunded' });
+    const first = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_ops');
+    // The order stays to ship: one line refunded, the other still goes out.
+    expect(first).toMatchObject({ refundFen: o.lines[0].paidFen, status: 'to_ship' });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'used' });
-    const twice = await t.cloud.call('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_cust_1');
+    const twice = await t.cloud.call('order', { action: 'refund', orderId: o.orderId, lineIds: ['L1'] }, 'o_ops');
     expect(twice.ok === false && twice.error.code).toBe('FAILED_PRECONDITION');
     await expectMoneyBalances(t.cloud);
-    const rest = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    const rest = await t.cloud.ok<{ refundFen: number; status: string }>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     expect(rest).toMatchObject({ refundFen: o.lines[1].paidFen, status: 'refunded' });
     expect(await doc(t.cloud, 'coupons', couponId)).toMatchObject({ status: 'unused', orderId: null });
     expect(await doc(t.cloud, 'orders', o.orderId)).toMatchObject({ refundedFen: o.totalFen, paidFen: o.totalFen });
@@ -281,8 +282,11 @@ describe('order.cancel and order.refund', () => {
 
   it('refunding an unpaid order is refused by the order state table', async () => {
     const o = await t.cloud.ok<OrderData>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'key-refund-2' }, 'o_cust_1');
-    const r = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    const r = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
     expect(r.ok === false && r.error.code).toBe('FAILED_PRECONDITION');
+    // Buyers do not refund with one tap any more: they ask through aftersale.
+    const buyer = await t.cloud.call('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+    expect(buyer.ok === false && buyer.error.code).toBe('PERMISSION_DENIED');
   });
 
   it('list and get show only the caller’s orders', async () => {

@@ -16,11 +16,11 @@ afterEach(() => jest.restoreAllMocks());
 
 type RefundReply = { refundId: string; refundFen: number; refundStatus: string };
 
-/** A paid order of p03 refunded in full by its buyer; the refund as order.refund answered it. */
+/** A paid order of p03 refunded in full by staff (buyers ask through aftersale); the refund as order.refund answered it. */
 async function paidAndRefunded(key: string): Promise<{ orderId: string; totalFen: number; refund: RefundReply }> {
   const o = await t.cloud.ok<{ orderId: string; totalFen: number }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: key }, 'o_cust_1');
   await payOrder(t.cloud, o.orderId, 'o_cust_1');
-  const refund = await t.cloud.ok<RefundReply>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  const refund = await t.cloud.ok<RefundReply>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   return { ...o, refund };
 }
 
@@ -51,7 +51,7 @@ it('a refund WeChat Pay refused (SYSTEMERROR) is asked again by the sweep with t
   const o = await t.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p03', qty: 1 }], idempotencyKey: 'rf-refused-01' }, 'o_cust_1');
   await payOrder(t.cloud, o.orderId, 'o_cust_1');
   await control('wxpay/refund-failures', { outTradeNos: [o.orderId], errCode: 'SYSTEMERROR' });
-  const { refundId } = await t.cloud.ok<RefundReply>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  const { refundId } = await t.cloud.ok<RefundReply>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   expect(await atWeChat(refundId)).toBeUndefined();
 
   // A sweep before the refund is a minute old leaves it alone; after, WeChat Pay is asked again.

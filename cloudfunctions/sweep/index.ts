@@ -3,17 +3,23 @@
  * refund their paid members (one refund per order, also with two sweeps at once), close their
  * unpaid orders; release unpaid orders past their TTL (each charge closed at WeChat Pay first: one
  * paid meanwhile is applied, not released); expire coupons; follow up open refunds with WeChat
- * Pay's queryRefund; deliver again order events nobody marked handled (the outbox); then the growth
- * loop's sweep. Every step is a decision of shared/lifecycle applied as a guarded write, or an
- * idempotent delivery, so concurrent runs never double-apply.
+ * Pay's queryRefund; confirm receipt of orders shipped N days ago and complete received orders
+ * whose after-sale window closed with no request open (their commission becomes settleable);
+ * deliver again order events nobody marked handled (the outbox); then the growth loop's sweep.
+ * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
+ * delivery, so concurrent runs never double-apply.
  */
 import { AppError, action, defineFunction, store, type ActionContext } from '../_platform';
 import { runGrowthSweep } from '../_growth/sweep';
 import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { canMove, closeReasonFor, couponChange, decideTeam, orderMachine } from '../../shared/lifecycle';
+import { canMove, closeReasonFor, couponChange, decideOrder, decideTeam, orderMachine } from '../../shared/lifecycle';
+import { isAppError } from '../../shared/errors';
+import { afterSaleWindowMs, autoConfirmMs } from '../../shared/settings/fulfilment';
 import type { Order, Refund } from '../../shared/orders';
-import { applyChange, applyChangeToAll } from '../_commerce/effects';
+import { applyChange, applyChangeReturning, applyChangeToAll, eventsOf } from '../_commerce/effects';
+import { confirmReceipt } from '../_commerce/orders/confirm-receipt';
+import { fulfilmentSettings } from '../_commerce/settings';
 import { followUpRefunds, QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
 import { releaseOrder, type ReleaseOutcome } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
@@ -34,6 +40,16 @@ interface DueWork extends CustomerDueWork {
   openRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
   undelivered: Order[];
+  /** Shipped orders past the auto-confirm delay. */
+  toConfirm: Order[];
+  /** Received orders past the after-sale window. */
+  toComplete: Order[];
+}
+
+/** The instants fulfilment work is due before. */
+interface Cutoffs {
+  shippedBefore: Date;
+  receivedBefore: Date;
 }
 
 /**
@@ -45,7 +61,7 @@ interface DueWork extends CustomerDueWork {
  * events no subscriber has marked handled; and the customer stream's due work (_customers/sweep.ts).
  * No user document means no caller ever came, so there are no teams, orders or coupons either.
  */
-export async function loadDueWork(now: Date): Promise<DueWork> {
+export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork> {
   const _ = store.command();
   const $ = _.aggregate;
   const withMembersAndOrders = (match: Record<string, unknown>) =>
@@ -84,7 +100,9 @@ export async function loadDueWork(now: Date): Promise<DueWork> {
       pipeline: $.pipeline().match({ status: 'unused', validToAt: _.lte(now) }).limit(1).project({ _id: 1 }).done(),
       as: 'expiredCoupons',
     })
-    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' });
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'shipped', shippedAt: _.lte(cutoffs.shippedBefore) }).limit(BATCH).done(), as: 'toConfirm' })
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'received', receivedAt: _.lte(cutoffs.receivedBefore) }).limit(BATCH).done(), as: 'toComplete' });
   for (const l of customerSweepLookups(now)) query = query.lookup(l);
   const res = await query.end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
@@ -98,7 +116,47 @@ export async function loadDueWork(now: Date): Promise<DueWork> {
     pendingEvents: row?.pendingEvents ?? [],
     newClaims: row?.newClaims ?? [],
     pendingAlerts: row?.pendingAlerts ?? [],
+    toConfirm: row?.toConfirm ?? [],
+    toComplete: row?.toComplete ?? [],
   };
+}
+
+/** Receipt for the buyer of each order shipped before the cutoff (the buyer may confirm at the same time: one wins). */
+async function confirmDue(ctx: ActionContext, due: Order[], shippedBefore: Date): Promise<number> {
+  const moved = await Promise.all(
+    due.map((o) =>
+      confirmReceipt(ctx, o, 'auto', shippedBefore).then(
+        (r) => r.moved,
+        (err: unknown) => {
+          if (!isAppError(err)) console.error(`[sweep] request ${ctx.requestId}: receipt of ${o._id}`, err);
+          return false;
+        },
+      ),
+    ),
+  );
+  return moved.filter(Boolean).length;
+}
+
+/**
+ * Completes each received order whose window closed: the guarded move pins every line without a
+ * request open (a request opened meanwhile makes it lose), records `OrderCompleted` and delivers
+ * it — the growth loop settles its commission. An order with a request open waits for a later run.
+ */
+async function completeDue(ctx: ActionContext, due: Order[], windowMs: number): Promise<number> {
+  const done = await Promise.all(
+    due.map(async (o) => {
+      try {
+        const decision = decideOrder(o, { type: 'complete', afterSaleWindowMs: windowMs }, ctx.now);
+        const won = await applyChangeReturning<Order>(decision.change, eventsOf(decision.effects));
+        if (won) await deliver(ctx, won);
+        return won !== undefined;
+      } catch (err) {
+        if (!isAppError(err)) console.error(`[sweep] request ${ctx.requestId}: completing ${o._id}`, err);
+        return false;
+      }
+    }),
+  );
+  return done.filter(Boolean).length;
 }
 
 /** `fail` for each expired team; returns the teams this run moved. */
@@ -172,13 +230,18 @@ const handler = defineFunction('sweep', {
   run: action(contract.run)({
     access: 'system',
     run: async (_input, ctx) => {
-      const due = await loadDueWork(ctx.now);
+      const settings = await fulfilmentSettings(ctx);
+      const windowMs = afterSaleWindowMs(settings);
+      const cutoffs = { shippedBefore: new Date(ctx.now.getTime() - autoConfirmMs(settings)), receivedBefore: new Date(ctx.now.getTime() - windowMs) };
+      const due = await loadDueWork(ctx.now, cutoffs);
       const failedNow = await failExpiredTeams(ctx, due.expiredTeams);
       const teamsFailed = failedNow.length;
       const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
       const released = await releaseUnpaid(ctx, due.dueOrders);
       const couponsExpired = due.expiredCoupons.length > 0 ? await applyChangeToAll(couponChange('', { type: 'expire' }, ctx.now)) : 0;
       const refunds = await followUpRefunds(ctx, due.openRefunds);
+      const ordersReceived = await confirmDue(ctx, due.toConfirm, cutoffs.shippedBefore);
+      const ordersCompleted = await completeDue(ctx, due.toComplete, windowMs);
       await redeliver(ctx, due.undelivered);
       const growth = await runGrowthSweep(ctx);
       const customers = await runCustomerSweep(ctx, due);
@@ -191,6 +254,8 @@ const handler = defineFunction('sweep', {
         ordersPaidAtClose: released.paid,
         couponsExpired,
         refunds,
+        ordersReceived,
+        ordersCompleted,
         growth,
         customers,
       };

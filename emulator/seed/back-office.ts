@@ -22,7 +22,7 @@ export function seedBackOffice(now: Date): Record<string, SeedDoc[]> {
   const line = (orderId: string, productId: string, paidFen: number, amountFen: number): Array<SeedDoc & BalanceEntry> => {
     const base = { salesId: BACK_OFFICE_IDS.salesId, orderId, lineId: 'L1', productId, buyerOpenid: PERSONAS.customers[2], amountFen, baseFen: paidFen };
     return [
-      { _id: `demo_${orderId}_pending`, kind: 'pending' as const, ...base, createdAt: earnedAt, settleAt: settledAt, planId: 'cp_default', rule: { type: 'percent', rateBp: 1000 } },
+      { _id: `demo_${orderId}_pending`, kind: 'pending' as const, ...base, createdAt: earnedAt, planId: 'cp_default', rule: { type: 'percent', rateBp: 1000 } },
       { _id: `demo_${orderId}_settleable`, kind: 'settleable' as const, ...base, createdAt: settledAt },
     ];
   };

@@ -37,7 +37,6 @@ export function seedGrowth(now: Date): Record<string, SeedDoc[]> {
         endAt,
         defaultRule: { type: 'percent', rateBp: 1000 },
         overrides: { p11: { type: 'fixed', perUnitFen: 3000 } },
-        settleAfterDays: 7,
         createdAt: now,
         updatedAt: now,
       },

@@ -13,6 +13,8 @@
  *   GET  /_emulator/wxpay/trades | /wxpay/refunds | /wxpay/callbacks | /_emulator/outbox
  *   GET|POST /cgi-bin/…                      the Official Account's API (official-account.ts)
  *   GET  /_emulator/oa-outbox, POST /_emulator/oa/users {openid, subscribe}
+ *   POST /client/subscribe {tmplIds}  (x-wx-openid) the local wx.requestSubscribeMessage: accept
+ *   GET  /_emulator/subscriptions      acceptances not yet used
  */
 import type http from 'node:http';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ import { readBytes } from '../http-util';
 import { readMultipart, sendRaw, sendSdkJson } from './wire';
 import { WxPay, type CashierOutcome } from './wxpay';
 
-const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox', 'wx_oa_outbox', 'wx_oa_tokens', 'wx_oa_users'];
+const COLLECTIONS = ['wx_trades', 'wx_refunds', 'wx_callbacks', 'wx_outbox', 'wx_subscriptions', 'wx_oa_outbox', 'wx_oa_tokens', 'wx_oa_users'];
 /** An accepted refund reaches the payer's balance after this long on the local clock. */
 export const REFUND_SETTLE_MS = 30_000;
 
@@ -143,6 +145,12 @@ export class WeChatSide {
     return sendSdkJson(res, { code: 'INVALID_ACTION', message: `the local cloud does not implement ${JSON.stringify(call.action)}` });
   }
 
+  /** `POST /client/subscribe`: the user accepted templates (see OpenApi.accept). */
+  acceptSubscriptions(openid: string, body: Record<string, unknown>): ControlReply {
+    const r = this.openApi.accept(openid, body.tmplIds);
+    return { status: r.ok ? 200 : 400, body: r.body };
+  }
+
   cashierHtml(url: URL): string {
     const prepayId = (url.searchParams.get('prepay_id') ?? url.searchParams.get('package') ?? '').replace(/^prepay_id=/, '');
     const outTradeNo = url.searchParams.get('outTradeNo');
@@ -161,6 +169,7 @@ export class WeChatSide {
       this.officialAccount.setSubscribe(body.openid, body.subscribe);
       return { status: 200, body: { openid: body.openid, subscribe: body.subscribe } };
     }
+    if (what === 'subscriptions' && !post) return { status: 200, body: this.openApi.subscriptions() };
     if (what === 'wxpay/trades' && !post) {
       const trades = this.pay.ledger.trades().map((t) => ({ ...t, refunds: this.pay.ledger.refundsOf(t._id) }));
       return { status: 200, body: trades.sort((a, b) => b.createdAt - a.createdAt) };

@@ -52,6 +52,11 @@ describe('wxacode.getUnlimited', () => {
 
 describe('subscribeMessage.send', () => {
   const send = async (data: Record<string, unknown>) => (await w.cloud.app.callWxOpenApi({ apiName: 'subscribeMessage.send', requestData: data })).result as Record<string, unknown>;
+  /** The user taps "allow" on wx.requestSubscribeMessage (the local stand-in). */
+  const accept = async (openid: string, tmplIds: unknown) => {
+    const res = await fetch(`${w.cloud.url}/client/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify({ tmplIds }) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
   const paid = (thing2: string) => ({
     touser: 'o_cust_1',
     template_id: 'tmpl_order_paid',
@@ -62,6 +67,7 @@ describe('subscribeMessage.send', () => {
   });
 
   it('records a valid message in the outbox with its fields', async () => {
+    await accept('o_cust_1', ['tmpl_order_paid']);
     const reply = await send(paid('小美的随行杯'));
     expect(reply).toMatchObject({ errcode: 0, errmsg: 'ok', msgid: expect.any(Number) });
     const { body } = await w.cloud.control<Array<Record<string, unknown>>>('outbox');
@@ -80,6 +86,7 @@ describe('subscribeMessage.send', () => {
   });
 
   it('refuses a thing of 21 characters (47003), a missing keyword, an unknown template (40037), no touser (40003); nothing is recorded', async () => {
+    await accept('o_cust_1', ['tmpl_order_paid']);
     expect(await send(paid('一二三四五六七八九十一二三四五六七八九十'))).toMatchObject({ errcode: 0 });
     expect(await send(paid('一二三四五六七八九十一二三四五六七八九十一'))).toMatchObject({ errcode: 47003 });
     const missing = paid('杯');
@@ -90,6 +97,28 @@ describe('subscribeMessage.send', () => {
     expect(await send({ ...paid('杯'), touser: '' })).toMatchObject({ errcode: 40003 });
     expect(await send({ ...paid('杯'), page: 'pages/nope/index' })).toMatchObject({ errcode: 41030 });
     expect((await w.cloud.control<unknown[]>('outbox')).body).toHaveLength(1);
+  });
+
+  it('sends only what the user accepted: none → 43101; each acceptance allows one send', async () => {
+    expect(await send(paid('杯'))).toMatchObject({ errcode: 43101 });
+    expect(await accept('o_cust_1', ['tmpl_order_paid', 'tmpl_order_shipped'])).toEqual({ status: 200, body: { errMsg: 'requestSubscribeMessage:ok', tmpl_order_paid: 'accept', tmpl_order_shipped: 'accept' } });
+    await accept('o_cust_1', ['tmpl_order_paid']);
+    expect(await send(paid('杯'))).toMatchObject({ errcode: 0 });
+    expect(await send(paid('杯'))).toMatchObject({ errcode: 0 });
+    expect(await send(paid('杯'))).toMatchObject({ errcode: 43101 });
+    expect(await send({ ...paid('杯'), touser: 'o_cust_2' })).toMatchObject({ errcode: 43101 });
+    expect((await w.cloud.control<unknown[]>('outbox')).body).toHaveLength(2);
+    expect((await w.cloud.control<Array<Record<string, unknown>>>('subscriptions')).body).toEqual([
+      expect.objectContaining({ openid: 'o_cust_1', templateId: 'tmpl_order_paid', remaining: 0 }),
+      expect.objectContaining({ openid: 'o_cust_1', templateId: 'tmpl_order_shipped', remaining: 1 }),
+    ]);
+  });
+
+  it("refuses an acceptance request as wx.requestSubscribeMessage fails: no ids 10001, more than 3 20003, an unknown id 20001", async () => {
+    expect(await accept('o_cust_1', [])).toMatchObject({ status: 400, body: { errCode: 10001 } });
+    expect(await accept('o_cust_1', ['tmpl_order_paid', 'tmpl_group_result', 'tmpl_refund_done', 'tmpl_order_shipped'])).toMatchObject({ status: 400, body: { errCode: 20003 } });
+    expect(await accept('o_cust_1', ['tmpl_nope'])).toMatchObject({ status: 400, body: { errCode: 20001 } });
+    expect((await w.cloud.control<unknown[]>('subscriptions')).body).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store';
-import { checkSubscribeMessage, type SubscribeRequest } from './subscribe';
+import { acceptanceId, checkAcceptRequest, checkSubscribeMessage, type SubscribeRequest } from './subscribe';
 import { checkGetUnlimited, renderWxacode, type GetUnlimitedRequest, type WxError } from './wxacode';
 
 export type OpenApiResult = { kind: 'json'; value: Record<string, unknown> } | { kind: 'image'; bytes: Buffer; contentType: string };
@@ -26,6 +26,8 @@ export interface OutboxDoc {
   miniprogramState: string;
   lang: string;
   sentAt: number;
+  /** Send order: the local clock may stand still in tests, so sentAt alone does not order sends. */
+  seq: number;
 }
 
 export interface OpenApiDeps {
@@ -51,14 +53,42 @@ export class OpenApi {
     return err({ errcode: -604101, errmsg: `function has no permission to call this API (${apiName} is not a cloud call the local cloud knows)` });
   }
 
+  /**
+   * The user `openid` accepted `tmplIds` (the local wx.requestSubscribeMessage): each allows one
+   * more send. Answers wx.requestSubscribeMessage's success `{errMsg, [id]: 'accept'}` or its fail.
+   */
+  accept(openid: string, tmplIds: unknown): { ok: boolean; body: Record<string, unknown> } {
+    if (!openid) return { ok: false, body: { errCode: -1, errMsg: 'requestSubscribeMessage:fail no user (x-wx-openid)' } };
+    const problem = checkAcceptRequest(tmplIds, this.deps.templates());
+    if (problem) return { ok: false, body: problem };
+    const body: Record<string, unknown> = { errMsg: 'requestSubscribeMessage:ok' };
+    for (const id of new Set(tmplIds as string[])) {
+      const key = acceptanceId(openid, id);
+      const current = this.deps.store.get('wx_subscriptions', key) as { remaining?: number } | undefined;
+      this.deps.store.put('wx_subscriptions', key, { _id: key, openid, templateId: id, remaining: (current?.remaining ?? 0) + 1, acceptedAt: this.deps.now() });
+      body[id] = 'accept';
+    }
+    return { ok: true, body };
+  }
+
+  /** Every user's acceptances not yet used. */
+  subscriptions(): Array<Record<string, unknown>> {
+    return this.deps.store.docs('wx_subscriptions') as Array<Record<string, unknown>>;
+  }
+
   outbox(): OutboxDoc[] {
-    return (this.deps.store.docs('wx_outbox') as OutboxDoc[]).slice().sort((a, b) => a.sentAt - b.sentAt || a._id.localeCompare(b._id));
+    return (this.deps.store.docs('wx_outbox') as OutboxDoc[]).slice().sort((a, b) => a.sentAt - b.sentAt || a.seq - b.seq || a._id.localeCompare(b._id));
   }
 
   private send(req: SubscribeRequest): OpenApiResult {
     const templates = this.deps.templates();
     const problem = checkSubscribeMessage(req, templates, this.deps.pages());
     if (problem) return err(problem);
+    // One send per acceptance: none left (or never accepted) → 43101.
+    const key = acceptanceId(String(req.touser), String(req.template_id));
+    const accepted = this.deps.store.get('wx_subscriptions', key) as { remaining?: number } | undefined;
+    if (!accepted || (accepted.remaining ?? 0) < 1) return err({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+    this.deps.store.put('wx_subscriptions', key, { ...accepted, remaining: (accepted.remaining ?? 0) - 1 });
     const msgid = BigInt(`0x${randomBytes(6).toString('hex')}`).toString();
     const template = templates[String(req.template_id)];
     const values = Object.fromEntries(Object.entries(req.data as Record<string, { value: string }>).map(([k, v]) => [k, v.value]));
@@ -72,6 +102,7 @@ export class OpenApi {
       miniprogramState: typeof req.miniprogram_state === 'string' ? req.miniprogram_state : 'formal',
       lang: typeof req.lang === 'string' ? req.lang : 'zh_CN',
       sentAt: this.deps.now(),
+      seq: this.deps.store.docs('wx_outbox').length + 1,
     };
     this.deps.store.put('wx_outbox', msgid, doc);
     return { kind: 'json', value: { errcode: 0, errmsg: 'ok', msgid: Number(msgid) } };

@@ -3,9 +3,13 @@
  * subscribe-templates.json with WeChat's value rules (subscribeMessage.send reference, 订阅消息参数
  * 值内容限制) and recorded in the outbox instead of reaching a phone.
  * Errors: 40003 (touser), 40037 (template_id), 47003 (data: missing keyword or value over its
- * limits — e.g. a `thing` longer than 20 characters), 41030 (page not in the app).
- * Departure: WeChat also refuses (43101) a send the user did not accept in
- * wx.requestSubscribeMessage; the local cloud does not track acceptances.
+ * limits — e.g. a `thing` longer than 20 characters), 41030 (page not in the app), 43101 (the
+ * user has not accepted the template: each acceptance in wx.requestSubscribeMessage allows one
+ * send, as WeChat's one-time subscriptions do).
+ * Acceptances are recorded by `POST /client/subscribe` (x-wx-openid, `{tmplIds}`), the local
+ * stand-in for wx.requestSubscribeMessage after the user taps "allow": 10001 no ids, 20003 more
+ * than 3, 20001 an id that is no template (wx.requestSubscribeMessage's fail codes).
+ * Departure: the user never refuses or bans here; every known id requested is accepted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,4 +72,17 @@ export function checkSubscribeMessage(req: SubscribeRequest, templates: Record<s
     if (!rule(value)) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` };
   }
   return undefined;
+}
+
+/** Why a request for acceptances fails (wx.requestSubscribeMessage's fail codes), or undefined. */
+export function checkAcceptRequest(tmplIds: unknown, templates: Record<string, Template>): { errCode: number; errMsg: string } | undefined {
+  if (!Array.isArray(tmplIds) || tmplIds.length === 0) return { errCode: 10001, errMsg: "requestSubscribeMessage:fail TmplIds can't be empty" };
+  if (tmplIds.length > 3) return { errCode: 20003, errMsg: 'requestSubscribeMessage:fail Templates count out of max bounds' };
+  if (tmplIds.some((id) => typeof id !== 'string' || !templates[id])) return { errCode: 20001, errMsg: 'requestSubscribeMessage:fail No template data return, verify the template id exist' };
+  return undefined;
+}
+
+/** The id of the acceptance count of `openid` for `templateId`. */
+export function acceptanceId(openid: string, templateId: string): string {
+  return `${openid}|${templateId}`;
 }

@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
-    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'card/index', 'material/index'] },
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'card/index', 'material/index', 'aftersale/index', 'aftersale-apply/index'] },
     {
       root: 'packageSales',
       pages: [
@@ -25,7 +25,7 @@ export default defineAppConfig({
     },
     {
       root: 'packageBoss',
-      pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'training-report/index', 'briefcase-report/index'],
+      pages: ['dashboard/index', 'payouts/index', 'queues/index', 'exports/index', 'home/index', 'products/index', 'product-edit/index', 'team/index', 'invite/index', 'training-report/index', 'briefcase-report/index', 'to-ship/index', 'aftersale-queue/index', 'aftersale-detail/index'],
     },
   ],
   preloadRule: {

@@ -47,6 +47,9 @@ export const cursorField = z.string().min(1).max(400);
 /** The cursor of the next page of a list, or null on the last page. */
 export const nextCursorField = z.string().nullable();
 
+/** A storage file id (`cloud://<env>.<bucket>/<path>`). @example 'cloud://local.bucket/uploads/o_cust_1/aftersale/1.png' */
+export const fileIdField = z.string().min(10).max(300).regex(/^cloud:\/\/[^/]+\/.+/, 'a cloud:// file id');
+
 /** Paging of a list action: the page after `cursor` (the first page without it), at most `limit` rows. */
 export const pageFields = {
   cursor: cursorField.optional(),

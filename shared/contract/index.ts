@@ -6,12 +6,14 @@
  */
 import { address } from './address';
 import { admin } from './admin';
+import { aftersale } from './aftersale';
 import { alerts } from './alerts';
 import { card } from './card';
 import { cart } from './cart';
 import { catalog } from './catalog';
 import { coupon } from './coupon';
 import { customer } from './customer';
+import { fulfil } from './fulfil';
 import type { ActionContract, EventOf, WireReplyOf } from './define';
 import { groupbuy } from './groupbuy';
 import { material } from './material';
@@ -27,7 +29,7 @@ import { training } from './training';
 import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, cart, address, card, material, customer, alerts };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address, card, material, customer, alerts };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -43,5 +45,5 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
-export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, cart, address };
+export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address };
 export { card, material, customer, alerts };

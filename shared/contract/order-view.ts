@@ -1,9 +1,10 @@
 /** An order as its buyer sees it (order.create / get / list), and the priced lines of a quote. */
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../lifecycle/tables';
+import { LINE_STATES, ORDER_STATUSES } from '../lifecycle/tables';
 import { addressSnapshotSchema } from './address';
 import { dealTermsSchema } from './deal-terms';
 import { count, fen, instant } from './fields';
+import { shipmentSchema } from './fulfil-fields';
 
 /** One of the order states of shared/lifecycle/tables.ts. */
 export const orderStatusField = z.enum(ORDER_STATUSES);
@@ -25,8 +26,14 @@ export const pricedLineSchema = z.strictObject({
   paidFen: fen,
 });
 
-/** A stored order line: priced, plus what has been refunded of it. */
-export const orderLineSchema = pricedLineSchema.extend({ refundedFen: fen, refundId: z.string().nullable() });
+/** An order line: priced, plus what has been refunded of it, where it is (the line machine) and its open after-sale request. */
+export const orderLineSchema = pricedLineSchema.extend({
+  refundedFen: fen,
+  refundId: z.string().nullable(),
+  state: z.enum(LINE_STATES),
+  shipmentId: z.string().nullable(),
+  afterSaleId: z.string().nullable(),
+});
 
 /** What the buyer sees of an order. `totalFen = subtotalFen − discountFen + shippingFen`. */
 export const orderViewSchema = z.strictObject({
@@ -53,4 +60,11 @@ export const orderViewSchema = z.strictObject({
   paidAt: instant.nullable(),
   closedAt: instant.nullable(),
   closeReason: z.string().nullable(),
+  /** The parcels, with carrier and tracking number. */
+  shipments: z.array(shipmentSchema),
+  shippedAt: instant.nullable(),
+  receivedAt: instant.nullable(),
+  /** `buyer` confirmed, or `auto` (the sweep, N days after shipping). */
+  receivedBy: z.enum(['buyer', 'auto']).nullable(),
+  completedAt: instant.nullable(),
 });

@@ -88,7 +88,10 @@ export const order = defineContract({
     input: { orderId: idField },
     reply: z.strictObject({ orderId: z.string(), status: z.literal('cancelled') }),
   },
-  /** Refunds some lines (or all) of a paid order; staff may refund group orders. */
+  /**
+   * Staff (ops, boss): refunds some lines (or every kept line) of a paid order at once — an
+   * unshipped line with its stock, a shipped one without (buyers ask through `aftersale`).
+   */
   refund: {
     input: { orderId: idField, lineIds: z.array(z.string().min(1).max(8)).min(1).max(20).optional(), reason: z.string().max(100).optional() },
     reply: z.strictObject({
@@ -110,5 +113,19 @@ export const order = defineContract({
   get: {
     input: { orderId: idField },
     reply: orderViewSchema,
+  },
+  /** The buyer confirms a shipped order arrived (again: the same answer); the after-sale window starts. */
+  confirmReceipt: {
+    input: { orderId: idField },
+    reply: orderViewSchema,
+  },
+  /**
+   * The subscribe-message template ids (settings) to ask for right after the tap that leads to a
+   * moment: `pay` (paid, shipped, team result), `aftersale` (its result, a refund), `commission`
+   * (a salesperson's commission settled). At most 3, as WeChat allows.
+   */
+  messageTemplates: {
+    input: { moment: z.enum(['pay', 'aftersale', 'commission']) },
+    reply: z.strictObject({ templateIds: z.array(z.string()).max(3) }),
   },
 });

@@ -7,7 +7,8 @@ import { count } from './fields';
 export const sweep = defineContract({
   /**
    * Fails expired short teams and refunds them, releases unpaid orders (closing their charge
-   * first), expires coupons, follows up open refunds with WeChat Pay, then growth's settlement.
+   * first), expires coupons, follows up open refunds with WeChat Pay, confirms receipt and
+   * completes orders, then growth's referral rewards and waiting commission.
    */
   run: {
     input: {},
@@ -22,6 +23,10 @@ export const sweep = defineContract({
       couponsExpired: count,
       /** Open refunds WeChat Pay ended: succeeded, failed (for ops), retried; and refunds asked of it again. */
       refunds: z.strictObject({ succeeded: count, failed: count, retried: count, askedAgain: count }),
+      /** Shipped orders whose receipt the sweep confirmed (N days after shipping). */
+      ordersReceived: count,
+      /** Received orders completed (after-sale window closed, nothing open): their commission is settleable. */
+      ordersCompleted: count,
       /** The growth loop's counts by name (commission settled, referral rewards, ...). */
       growth: z.record(z.string(), z.number()),
       /** The customer stream's counts by name (events confirmed, coupon claims streamed, alerts retried). */

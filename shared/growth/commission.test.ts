@@ -6,7 +6,6 @@ const plan: CommissionPlan = {
   status: 'active',
   defaultRule: { type: 'percent', rateBp: 1000 },
   overrides: { p02: { type: 'fixed', perUnitFen: 500 }, p03: { type: 'percent', rateBp: 2500 } },
-  settleAfterDays: 7,
 };
 
 describe('commission', () => {

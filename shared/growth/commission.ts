@@ -24,8 +24,11 @@ export const commissionPlanSchema = z
     defaultRule: commissionRuleSchema,
     /** Per-product rules, `{productId: rule}`. */
     overrides: z.record(z.string(), commissionRuleSchema).default({}),
-    /** Days after payment until pending commission becomes settleable (the after-sale window). */
-    settleAfterDays: z.number().int().nonnegative().default(7),
+    /**
+     * No longer used: commission becomes settleable when its order completes (the after-sale
+     * window is a fulfilment setting). Accepted so plans written before stay valid.
+     */
+    settleAfterDays: z.number().int().nonnegative().optional(),
     /**
      * The salespeople (one, or a group) this plan is for; absent: the default plan of everyone
      * no live plan names. A plan naming a salesperson wins over the default.
@@ -91,7 +94,21 @@ export function reversalFen(commissionFen: number, paidFen: number, refundedBefo
   return Math.round((commissionFen * after) / paidFen) - Math.round((commissionFen * before) / paidFen);
 }
 
-/** Ledger entry kinds (append-only): pending on pay, settleable after the window, reversed on refund, paid on payout. */
+/**
+ * What becomes settleable of each line when its order completes: the line's commission less
+ * what refunds reversed (never below zero); lines that earn nothing are left out.
+ * @example settleableOf([{ lineId: 'L1', commissionFen: 990 }], [{ lineId: 'L1', amountFen: 495 }]) // [{ lineId: 'L1', amountFen: 495 }]
+ */
+export function settleableOf<L extends { lineId: string; commissionFen: number }>(
+  lines: readonly L[],
+  reversals: ReadonlyArray<{ lineId: string; amountFen: number }>,
+): Array<L & { amountFen: number }> {
+  return lines
+    .map((l) => ({ ...l, amountFen: Math.max(0, l.commissionFen - reversals.filter((r) => r.lineId === l.lineId).reduce((s, r) => s + r.amountFen, 0)) }))
+    .filter((l) => l.amountFen > 0);
+}
+
+/** Ledger entry kinds (append-only): pending on pay, settleable when the order completes, reversed on refund, paid on payout. */
 export type LedgerKind = 'pending' | 'settleable' | 'reversed' | 'paid';
 
 /** The fields of a ledger entry that totals need. */

@@ -64,8 +64,6 @@ export interface LedgerEntry {
   amountFen: number;
   baseFen: number;
   createdAt: Date;
-  /** pending: when it becomes settleable. */
-  settleAt?: Date;
   planId?: string;
   rule?: unknown;
   refundId?: string;
@@ -112,10 +110,11 @@ export interface GrowthOrder {
   discountFen: number;
   dealId: string | null;
   planId: string | null;
-  settleAt: Date | null;
   commissionStatus?: CommissionStatus;
   /** While the commission waits: since when, and the plan documents' problems (`collection/id field: message`). */
   commissionWaiting?: { since: Date; problems: string[] } | null;
+  /** The order completed while its commission still waited: it settles as soon as it is computed. */
+  completedAt?: Date | null;
 }
 
 /** `referral_rewards/{buyerOpenid}`: one referral per new customer, ever. */

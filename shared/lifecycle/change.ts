@@ -4,7 +4,7 @@
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
 import type { MoveOf } from './machine';
-import type { couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
+import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
 /**
  * A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`.
@@ -39,5 +39,6 @@ export type EntityChange =
   | ChangeOf<'team', MoveOf<typeof teamMachine>>
   | (ChangeOf<'member', MoveOf<typeof memberMachine>> & { remove?: true })
   | ChangeOf<'coupon', MoveOf<typeof couponMachine>>
+  | ChangeOf<'aftersale', MoveOf<typeof afterSaleMachine>>
   | ChangeOf<'refund', MoveOf<typeof refundMachine>>
   | ChangeOf<'payout', MoveOf<typeof payoutMachine>>;

@@ -12,7 +12,7 @@ import { priceCart, type CartLine } from '../pricing/price-cart';
 import type { Delivery } from '../shipping/delivery';
 import { stockHoldId, type Effect } from './effects';
 import { NO_EVENTS, orderCreated } from './events';
-import { orderMachine } from './tables';
+import { lineMachine, orderMachine } from './tables';
 
 /** What the buyer's cart became once read: plain items, a new team of a deal, or a seat in a team. */
 export interface PreparedCart {
@@ -68,7 +68,7 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     idempotencyKey: input.idempotencyKey,
     kind: cart.terms ? 'group' : 'normal',
     status: orderMachine.initial,
-    lines: priced.lines.map((l) => ({ ...l, refundedFen: 0, refundId: null })),
+    lines: priced.lines.map((l) => ({ ...l, refundedFen: 0, refundId: null, state: lineMachine.initial, shipmentId: null, afterSaleId: null })),
     subtotalFen: priced.subtotalFen,
     activityDiscountFen: priced.activityDiscountFen,
     couponDiscountFen: priced.couponDiscountFen,

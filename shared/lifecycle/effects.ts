@@ -15,6 +15,7 @@ import type { OrderEvent } from './events';
 import type { EntityChange } from './change';
 import { couponChange } from './coupon';
 import { memberChange } from './member';
+import { readyToShipChange } from './order-changes';
 
 /**
  * What must hold at the payment provider before a move is written. `closeCharge`: the order's
@@ -68,7 +69,11 @@ export type Effect =
    */
   | { type: 'refund'; refund: Refund; orderTotalFen: number }
   /** Record an order event in the order's outbox, in the same write as the move. */
-  | { type: 'emit'; event: OrderEvent };
+  | { type: 'emit'; event: OrderEvent }
+  /** A paid normal order goes to the warehouse (`paid → to_ship`). */
+  | { type: 'readyToShip'; orderId: string }
+  /** The team succeeded: each of its paid orders goes to the warehouse and records `TeamSucceeded`. */
+  | { type: 'shipTeam'; teamId: string };
 
 /**
  * The stock hold of one order line: the marker its SKU keeps while the order is unpaid.
@@ -80,7 +85,8 @@ export function stockHoldId(orderId: string, lineId: string): string {
 
 /**
  * The entity moves an effect makes, in order, as guarded writes (coupon, member and seat effects);
- * empty for effects that are not moves of a table's entity (stock, deal use, money, events, inserts).
+ * empty for effects that are not moves of one entity by id (stock, deal use, money, events, inserts,
+ * a team's orders moved together).
  * @example changesOf({ type: 'useCoupon', couponId: 'c1', orderId: 'o1' }, now)
  *   // [{ entity: 'coupon', id: 'c1', move: 'use', requires: [orderId = o1], set: { status: 'used', usedAt: now }, inc: {} }]
  */
@@ -124,6 +130,8 @@ export function changesOf(effect: Effect, now: Date): EntityChange[] {
       return [memberChange(effect.memberId, 'pay', now)];
     case 'refundMember':
       return [memberChange(effect.memberId, 'refund', now)];
+    case 'readyToShip':
+      return [readyToShipChange(effect.orderId, now)];
     default:
       return [];
   }

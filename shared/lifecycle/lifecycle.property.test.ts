@@ -1,10 +1,13 @@
 /**
  * Random command sequences (buy, open/join a team, pay, pay twice, pay at the provider without a
- * notice yet, cancel, refund lines, the provider's reports on refunds, late payment, time passing
- * with the sweep's releases) through the lifecycle's decisions and effects,
- * on an in-memory world that guards writes as the functions do. After every command: no entity is
- * in a state, or made a move, its table forbids; stock, seats and coupons are conserved. Over all
- * runs every move of every table is made at least once — a state or move nothing reaches fails.
+ * notice yet, cancel, refund lines, the provider's reports on refunds, late payment, ship lines,
+ * confirm receipt, after-sale requests and their review, returns, time passing with the sweep's
+ * releases, auto-confirm and completion) through the lifecycle's decisions and effects, on an
+ * in-memory world that guards writes as the functions do. After every command: no entity is in a
+ * state, or made a move, its table forbids; stock, seats and coupons are conserved, stock comes
+ * back only for goods never shipped or returned, a line is held by at most one open request, a
+ * completed order has none open. Over all runs every move of every table is made at least once —
+ * a state or move nothing reaches fails.
  */
 import fc from 'fast-check';
 import { isAppError } from '../errors';
@@ -15,9 +18,11 @@ import type { CartLine } from '../pricing';
 import { NO_DELIVERY } from '../shipping/delivery';
 import { LifecycleWorld, type MadeMove } from '../../tests/support/lifecycle-world';
 import { couponChange } from './coupon';
+import { afterSaleOf, isStockReturned, lineStateOf } from './lines';
 import { canMove, targetOf, type Machine } from './machine';
 import type { RefundReport } from './refund';
-import { couponMachine, lineMachine, memberMachine, orderMachine, refundMachine, teamMachine } from './tables';
+import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, refundMachine, teamMachine } from './tables';
+import { OPEN_AFTERSALE_STATUSES } from '../orders';
 
 const START = new Date('2026-06-01T02:00:00Z');
 const MIN = 60_000;
@@ -32,8 +37,11 @@ const DEALS: DealTerms[] = [
   { _id: 'duo', title: 'duo', productId: 'p3', skuId: 's3', groupSize: 2, groupPriceFen: 800, listPriceFen: 1200, validHours: 1, joinEligibility: 'anyone', allowCoupon: false, perUserLimit: 2 },
   { _id: 'trio', title: 'trio', productId: 'p3', skuId: 's3', groupSize: 3, groupPriceFen: 900, listPriceFen: 1200, validHours: 2, joinEligibility: 'anyone', allowCoupon: true, leaderPerk: { amountOffFen: 100 } },
 ];
-const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, teamMachine, memberMachine, couponMachine, refundMachine];
+const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine];
 const REPORTS: Array<RefundReport['status']> = ['PROCESSING', 'SUCCESS', 'CHANGE', 'REFUNDCLOSE', 'NOTEXIST'];
+const DAY = 24 * 60 * MIN;
+const AUTO_CONFIRM = 10 * DAY;
+const WINDOW = 7 * DAY;
 const ATTRIBUTION = { salesId: null, shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {} };
 
 type Command =
@@ -47,6 +55,11 @@ type Command =
   | { kind: 'pay' | 'payWrongAmount' | 'payAtProvider' | 'cancel' | 'latePay'; order: number }
   | { kind: 'refundReport'; refund: number; status: number }
   | { kind: 'refund'; order: number; lines: number }
+  | { kind: 'ship'; order: number; lines: number }
+  | { kind: 'confirm'; order: number }
+  | { kind: 'ask'; order: number; lines: number; ret: boolean; auto: boolean }
+  | { kind: 'review'; request: number; approve: boolean }
+  | { kind: 'cancelRequest' | 'shipBack' | 'receiveReturn'; request: number }
   | { kind: 'tick'; minutes: number };
 
 const index = fc.nat({ max: 7 });
@@ -67,7 +80,18 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   // Refunds (and so the refund table's moves) need a paid order first: asked as often as payments.
   fc.record({ kind: fc.constant('refund' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('refund' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('ship' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('ship' as const), order: index, lines: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('confirm' as const), order: index }),
+  fc.record({ kind: fc.constant('ask' as const), order: index, lines: fc.integer({ min: 1, max: 3 }), ret: fc.boolean(), auto: fc.boolean() }),
+  fc.record({ kind: fc.constant('ask' as const), order: index, lines: fc.integer({ min: 1, max: 3 }), ret: fc.boolean(), auto: fc.boolean() }),
+  fc.record({ kind: fc.constant('review' as const), request: index, approve: fc.boolean() }),
+  fc.record({ kind: fc.constant('review' as const), request: index, approve: fc.boolean() }),
+  fc.record({ kind: fc.constantFrom('cancelRequest' as const, 'shipBack' as const, 'receiveReturn' as const), request: index }),
+  fc.record({ kind: fc.constantFrom('shipBack' as const, 'receiveReturn' as const), request: index }),
+  fc.record({ kind: fc.constantFrom('shipBack' as const, 'receiveReturn' as const), request: index }),
   fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 24 * 60 }) }),
+  fc.record({ kind: fc.constant('tick' as const), minutes: fc.integer({ min: 1, max: 12 * 24 * 60 }) }),
 );
 
 function newWorld(): LifecycleWorld {
@@ -105,14 +129,36 @@ function line(i: number, sku: (typeof SKUS)[number], qty: number, unitPriceFen: 
   return { lineId: `L${i + 1}`, productId: sku.productId, skuId: sku.skuId, title: sku.productId, skuName: sku.skuId, qty, unitPriceFen, listPriceFen: sku.priceFen };
 }
 
-/** The sweep of one tick: unpaid orders past their deadline close, expired teams fail, coupons expire. */
+const refundIdFor = (orderId: string) => (ids: string[]) => `r_${orderId}_${ids.join('_')}`;
+const naming = (orderId: string) => ({ provider: 'memory', refundIdFor: refundIdFor(orderId) });
+
+/**
+ * The sweep of one tick: unpaid orders past their deadline close, expired teams fail, coupons
+ * expire, shipped orders past the auto-confirm delay are received, received orders past the
+ * window complete (refused while a request is open).
+ */
 function sweep(w: LifecycleWorld): void {
   for (const o of [...w.orders.values()]) {
     if (canMove(orderMachine, 'close', o.status) && o.payDeadlineAt <= w.now) w.order(o._id, { type: 'close', reason: 'pay_timeout' });
   }
   w.failExpiredTeams();
   for (const c of w.coupons.values()) w.applyChange(couponChange(c._id, { type: 'expire' }, w.now));
+  const cutoff = new Date(w.now.getTime() - AUTO_CONFIRM);
+  for (const o of [...w.orders.values()]) {
+    const at = (d: Date | null | undefined) => (d ? d.getTime() : Infinity);
+    const attempt = (fn: () => void) => {
+      try {
+        fn();
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+      }
+    };
+    if (o.status === 'shipped' && at(o.shippedAt) <= cutoff.getTime()) attempt(() => w.order(o._id, { type: 'confirmReceipt', by: 'auto', shippedBefore: cutoff }));
+    if (o.status === 'received' && at(o.receivedAt) + WINDOW <= w.now.getTime()) attempt(() => w.order(o._id, { type: 'complete', afterSaleWindowMs: WINDOW }));
+  }
 }
+
+let asked = 0;
 
 function run(w: LifecycleWorld, cmd: Command): void {
   const orders = [...w.orders.values()];
@@ -201,7 +247,51 @@ function run(w: LifecycleWorld, cmd: Command): void {
       const o = pickOrder(cmd.order);
       if (!o) return;
       const lineIds = o.lines.filter((_l, i) => (cmd.lines >> i) & 1).map((l) => l.lineId);
-      w.order(o._id, { type: 'refund', lineIds: lineIds.length ? lineIds : undefined, reason: 'test', provider: 'memory', refundIdFor: (ids) => `r_${o._id}_${ids.join('_')}` });
+      w.order(o._id, { type: 'refund', lineIds: lineIds.length ? lineIds : undefined, reason: 'test', ...naming(o._id) });
+      return;
+    }
+    case 'ship': {
+      // Mostly an order to ship (ops work the to-ship list), sometimes any.
+      const toShip = orders.filter((x) => x.status === 'to_ship');
+      const o = cmd.order < 6 && toShip.length > 0 ? toShip[cmd.order % toShip.length] : pickOrder(cmd.order);
+      if (!o) return;
+      const lineIds = o.lines.filter((_l, i) => (cmd.lines >> i) & 1).map((l) => l.lineId);
+      w.order(o._id, { type: 'ship', lineIds: lineIds.length ? lineIds : [o.lines[0].lineId], shipmentId: `sh_${o._id}_${w.moves.length}`, carrier: 'SF', trackingNo: 'SF1234567890123', by: 'ops' });
+      return;
+    }
+    case 'confirm': {
+      const o = pickOrder(cmd.order);
+      if (o) w.order(o._id, { type: 'confirmReceipt', by: 'buyer' });
+      return;
+    }
+    case 'ask': {
+      const after = orders.filter((x) => ['to_ship', 'shipped', 'received'].includes(x.status));
+      const o = cmd.order < 6 && after.length > 0 ? after[cmd.order % after.length] : pickOrder(cmd.order);
+      if (!o) return;
+      const lineIds = o.lines.filter((_l, i) => (cmd.lines >> i) & 1).map((l) => l.lineId);
+      w.requestAfterSale(o._id, {
+        requestId: `as${++asked}`,
+        lineIds: lineIds.length ? lineIds : [o.lines[0].lineId],
+        kind: cmd.ret ? 'return' : 'refund',
+        reason: 'test',
+        photos: [],
+        rules: { windowMs: WINDOW, autoApproveUnshipped: cmd.auto },
+        ...naming(o._id),
+      });
+      return;
+    }
+    case 'review':
+    case 'cancelRequest':
+    case 'shipBack':
+    case 'receiveReturn': {
+      const requests = [...w.requests.values()];
+      const open = requests.filter((r) => OPEN_AFTERSALE_STATUSES.includes(r.status));
+      const r = cmd.request < 6 && open.length > 0 ? open[cmd.request % open.length] : requests[cmd.request % Math.max(1, requests.length)];
+      if (!r) return;
+      if (cmd.kind === 'shipBack') w.shipBack(r._id);
+      else if (cmd.kind === 'review') w.afterSale(r._id, cmd.approve ? { type: 'approve', note: 'ok', by: 'ops', ...naming(r.orderId) } : { type: 'reject', note: 'no', by: 'ops' });
+      else if (cmd.kind === 'cancelRequest') w.afterSale(r._id, { type: 'cancel' });
+      else w.afterSale(r._id, { type: 'receiveReturn', by: 'ops', ...naming(r.orderId) });
       return;
     }
     case 'tick':
@@ -214,8 +304,9 @@ function run(w: LifecycleWorld, cmd: Command): void {
 /** Seats of each team when its joins were closed (none may be taken while closed). */
 const seatsWhenClosed = new Map<string, number>();
 
-const LIVE = new Set(['pending_pay', 'paid', 'partially_refunded']);
-const PAID = new Set(['paid', 'partially_refunded']);
+const PAID = new Set(['paid', 'to_ship', 'shipped', 'received', 'completed']);
+const LIVE = new Set(['pending_pay', ...PAID]);
+const RELEASED = new Set(['cancelled', 'closed']);
 
 function violations(w: LifecycleWorld): string[] {
   const out: string[] = [];
@@ -231,6 +322,7 @@ function violations(w: LifecycleWorld): string[] {
   states(teamMachine, w.teams.values());
   states(memberMachine, w.members.values());
   states(couponMachine, w.coupons.values());
+  states(afterSaleMachine, w.requests.values());
   states(refundMachine, w.refunds.values());
   for (const id of w.paidAtProvider) {
     const o = w.orders.get(id)!;
@@ -239,7 +331,8 @@ function violations(w: LifecycleWorld): string[] {
   for (const r of w.refunds.values()) if (w.payouts.get(r._id) !== r.refundFen) out.push(`refund ${r._id} of ${r.refundFen} paid out ${w.payouts.get(r._id)}`);
 
   for (const s of SKUS) {
-    const held = [...w.orders.values()].filter((o) => LIVE.has(o.status)).flatMap((o) => o.lines).filter((l) => l.skuId === s.skuId && l.refundId === null).reduce((n, l) => n + l.qty, 0);
+    // Units held: every line of an order not released whose goods did not come back (a line refunded after shipping stays sold).
+    const held = [...w.orders.values()].filter((o) => !RELEASED.has(o.status)).flatMap((o) => o.lines).filter((l) => l.skuId === s.skuId && !isStockReturned(l)).reduce((n, l) => n + l.qty, 0);
     const sku = w.skus.get(s.skuId)!;
     if (sku.stock + held !== s.stock || sku.sold !== held || sku.stock < 0) out.push(`sku ${s.skuId}: stock ${sku.stock}, sold ${sku.sold}, held ${held}, initial ${s.stock}`);
   }
@@ -265,6 +358,22 @@ function violations(w: LifecycleWorld): string[] {
   for (const o of w.orders.values()) {
     if (o.couponId && LIVE.has(o.status) && w.coupons.get(o.couponId)?.orderId !== o._id) out.push(`order ${o._id} (${o.status}) lost coupon ${o.couponId}`);
     if (o.refundedFen > o.paidFen) out.push(`order ${o._id} refunded ${o.refundedFen} of ${o.paidFen}`);
+    const states = o.lines.map(lineStateOf);
+    for (const l of o.lines) {
+      const held = afterSaleOf(l);
+      const r = held ? w.requests.get(held) : undefined;
+      if (held && (!r || !OPEN_AFTERSALE_STATUSES.includes(r.status) || !r.lineIds.includes(l.lineId))) out.push(`line ${o._id}/${l.lineId} held by ${held} (${r?.status})`);
+      if (lineStateOf(l) === 'shipped' && !l.shipmentId) out.push(`line ${o._id}/${l.lineId} shipped without a shipment`);
+    }
+    if (['shipped', 'received', 'completed'].includes(o.status) && states.includes('open')) out.push(`order ${o._id} is ${o.status} with a line still to ship`);
+    if (o.status === 'completed' && o.lines.some((l) => afterSaleOf(l) !== null)) out.push(`order ${o._id} completed with a request open`);
+    if (o.status === 'refunded' && states.some((x) => x === 'open' || x === 'shipped')) out.push(`order ${o._id} refunded with a kept line`);
+  }
+  for (const r of w.requests.values()) {
+    const o = w.orders.get(r.orderId);
+    if (!o) continue;
+    if (OPEN_AFTERSALE_STATUSES.includes(r.status)) for (const id of r.lineIds) if (afterSaleOf(o.lines.find((l) => l.lineId === id)!) !== r._id) out.push(`request ${r._id} (${r.status}) does not hold line ${id}`);
+    if (r.status === 'refunded' && r.lineIds.some((id) => !['refunded', 'refunded_shipped', 'returned'].includes(lineStateOf(o.lines.find((l) => l.lineId === id)!)))) out.push(`request ${r._id} refunded but its lines are kept`);
   }
   return out;
 }
@@ -273,7 +382,7 @@ const seen = new Set<string>();
 
 it('random command sequences never reach a forbidden state; stock, seats and coupons are conserved', () => {
   fc.assert(
-    fc.property(fc.array(command, { minLength: 1, maxLength: 40 }), (commands) => {
+    fc.property(fc.array(command, { minLength: 1, maxLength: 60, size: 'max' }), (commands) => {
       const w = newWorld();
       seatsWhenClosed.clear();
       for (const cmd of commands) {

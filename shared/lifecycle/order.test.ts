@@ -2,14 +2,15 @@
 import { decider } from '../../tests/support/decider';
 import { aCoupon, aLine, anOrder, aPaidOrder, aTeam, at, DUO, NOW } from '../../tests/support/fixtures';
 import { decideCreateOrder, type NewOrderInput } from './create-order';
-import { orderCreated, orderPaid, orderRefunded } from './events';
-import { closeReasonFor, decideOrder, decideStartPayment, lineStateOf, payDecision, type OrderCommand } from './order';
+import { orderCompleted, orderCreated, orderPaid, orderRefunded, orderShipped } from './events';
+import { lineStateOf } from './lines';
+import { closeReasonFor, decideOrder, decideStartPayment, payDecision, type OrderCommand } from './order';
 import { reactToOrderEvent } from './reactions';
 import { NO_DELIVERY } from '../shipping/delivery';
 
 const order = decider(decideOrder);
 const refundIdFor = (ids: string[]) => `r_${ids.join('_')}`;
-const refund = (lineIds?: string[]): OrderCommand => ({ type: 'refund', lineIds, reason: 'buyer_refund', provider: 'cloudpay', refundIdFor });
+const refund = (lineIds?: string[]): Extract<OrderCommand, { type: 'refund' }> => ({ type: 'refund', lineIds, reason: 'buyer_refund', provider: 'cloudpay', refundIdFor });
 const groupOrder = anOrder({ kind: 'group', teamId: 't1', memberId: 't1_o_cust_1', dealTerms: DUO, couponId: 'c1' });
 
 describe('pay', () => {
@@ -81,40 +82,41 @@ describe('cancel and close', () => {
 describe('refund', () => {
   const twoLines = aPaidOrder({ lines: [aLine('L1', { paidFen: 9000 }), aLine('L2', { skuId: 'p05-s1', qty: 2, paidFen: 3000 })] });
 
-  it('given a paid 2-line order, when one line is refunded, then it is partially refunded, that line’s money and stock go back (stock with the refund)', () => {
+  it('given a paid 2-line order, when one line is refunded, then the order stays paid (a partial refund is the line’s state), that line’s money and stock go back (stock with the refund)', () => {
     const d = order
       .given(twoLines)
       .when(refund(['L2']), NOW)
       .then({
-        next: 'partially_refunded',
-        change: { move: 'refundPart', set: { status: 'partially_refunded', refundedFen: 3000 } },
+        next: 'paid',
+        change: { move: 'refundPart', set: { status: 'paid', refundedFen: 3000 } },
+        lineMoves: [{ lineId: 'L2', move: 'refund', from: 'open', to: 'refunded' }],
         effects: [
           { type: 'refund', refund: { _id: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], refundFen: 3000, reason: 'buyer_refund', status: 'pending' }, orderTotalFen: 12000 },
           { type: 'restock', skuId: 'p05-s1', qty: 2, holdId: 'o1:L2' },
-          { type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], full: false }) },
+          { type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L2', lines: [{ lineId: 'L2', refundFen: 3000 }], full: false, reason: 'buyer_refund', refundFen: 3000 }) },
         ],
       });
     const lines = d.change.set.lines as typeof twoLines.lines;
     expect(lines.map(lineStateOf)).toEqual(['open', 'refunded']);
   });
 
-  it('given a partially refunded order, when the rest is refunded, then it is refunded and the event says full', () => {
-    const partly = { ...twoLines, status: 'partially_refunded' as const, refundedFen: 3000, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundedFen: 3000, refundId: 'r_L2' }] };
+  it('given an order with one line refunded, when the rest is refunded, then it is refunded and the event says full', () => {
+    const partly = { ...twoLines, refundedFen: 3000, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundedFen: 3000, refundId: 'r_L2', state: 'refunded' as const }] };
     const d = order.given(partly).when(refund(), NOW).then({ next: 'refunded', change: { move: 'refundAll', set: { refundedFen: 12000 } } });
-    expect(d.effects.at(-1)).toEqual({ type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L1', lines: [{ lineId: 'L1', refundFen: 9000 }], full: true }) });
+    expect(d.effects.at(-1)).toEqual({ type: 'emit', event: orderRefunded(NOW, { refundId: 'r_L1', lines: [{ lineId: 'L1', refundFen: 9000 }], full: true, reason: 'buyer_refund', refundFen: 9000 }) });
   });
 
   it('given an order with shipping, a refund of some lines keeps it; the refund of the last lines gives it back', () => {
     const shipped = aPaidOrder({ lines: twoLines.lines, shippingFen: 600, totalFen: 12600, paidFen: 12600 });
     const part = order.given(shipped).when(refund(['L2']), NOW).then({ change: { set: { refundedFen: 3000 } } });
     expect(part.effects[0]).toMatchObject({ refund: { refundFen: 3000, shippingFen: 0 } });
-    const partly = { ...shipped, status: 'partially_refunded' as const, refundedFen: 3000, lines: [shipped.lines[0], { ...shipped.lines[1], refundedFen: 3000, refundId: 'r_L2' }] };
+    const partly = { ...shipped, refundedFen: 3000, lines: [shipped.lines[0], { ...shipped.lines[1], refundedFen: 3000, refundId: 'r_L2', state: 'refunded' as const }] };
     const rest = order.given(partly).when(refund(), NOW).then({ next: 'refunded', change: { set: { refundedFen: 12600 } } });
     expect(rest.effects[0]).toMatchObject({ refund: { lines: [{ lineId: 'L1', refundFen: 9000 }], shippingFen: 600, refundFen: 9600 }, orderTotalFen: 12600 });
   });
 
   it('given a refunded line, an unknown line or an unpaid order, then the refund is refused', () => {
-    const partly = { ...twoLines, status: 'partially_refunded' as const, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundId: 'r_L2' }] };
+    const partly = { ...twoLines, lines: [twoLines.lines[0], { ...twoLines.lines[1], refundId: 'r_L2', state: 'refunded' as const }] };
     order.given(partly).when(refund(['L2']), NOW).thenRefused('FAILED_PRECONDITION');
     order.given(twoLines).when(refund(['L9']), NOW).thenRefused('INVALID_ARGUMENT');
     order.given(anOrder()).when(refund(), NOW).thenRefused('FAILED_PRECONDITION');
@@ -246,8 +248,113 @@ describe('reactions to order events', () => {
     ]);
   });
 
-  it('OrderCreated: nothing to do; a plain order paid: only its stock holds become sales', () => {
+  it('OrderPaid of a normal order sends it to the warehouse; a group order waits for its team', () => {
+    expect(reactToOrderEvent(anOrder(), orderPaid(NOW)).filter((e) => e.type !== 'settleStock')).toEqual([{ type: 'readyToShip', orderId: 'o1' }]);
+    expect(reactToOrderEvent(groupOrder, orderPaid(NOW)).map((e) => e.type)).not.toContain('readyToShip');
+  });
+
+  it('OrderCreated and the fulfilment events: nothing to do; a plain order paid: its stock holds become sales and it goes to the warehouse', () => {
     expect(reactToOrderEvent(groupOrder, orderCreated(NOW))).toEqual([]);
-    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([{ type: 'settleStock', skuId: 'p03-s1', holdId: 'o1:L1' }]);
+    expect(reactToOrderEvent(anOrder(), orderPaid(NOW))).toEqual([{ type: 'settleStock', skuId: 'p03-s1', holdId: 'o1:L1' }, { type: 'readyToShip', orderId: 'o1' }]);
+    expect(reactToOrderEvent(anOrder(), orderCompleted(NOW))).toEqual([]);
+  });
+});
+
+describe('fulfilment: to the warehouse, ship, receipt, completion', () => {
+  const twoLines = (over: Partial<ReturnType<typeof aPaidOrder>> = {}) => aPaidOrder({ lines: [aLine('L1', { paidFen: 9000 }), aLine('L2', { skuId: 'p05-s1', qty: 2, paidFen: 3000 })], ...over });
+  const ship = (lineIds: string[], shipmentId = 'sh1'): OrderCommand => ({ type: 'ship', lineIds, shipmentId, carrier: 'SF', trackingNo: 'SF1234567890123', by: 'o_ops' });
+  const shippedL1 = () => twoLines({ status: 'to_ship', lines: [aLine('L1', { paidFen: 9000, state: 'shipped', shipmentId: 'sh1' }), aLine('L2', { skuId: 'p05-s1', qty: 2, paidFen: 3000 })] });
+
+  it('given a paid order, when it goes to the warehouse, then it is to ship; a pending order is refused', () => {
+    order.given(twoLines()).when({ type: 'readyToShip' }, NOW).then({ next: 'to_ship', change: { move: 'readyToShip', set: { status: 'to_ship', readyAt: NOW } } });
+    order.given(anOrder()).when({ type: 'readyToShip' }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('given an order to ship, when one of two lines ships, then it stays to ship, the line is shipped in the parcel, and OrderShipped is recorded; the guard pins every line as read', () => {
+    const d = order
+      .given(twoLines({ status: 'to_ship' }))
+      .when(ship(['L1']), NOW)
+      .then({
+        next: 'to_ship',
+        change: { move: 'shipPart', set: { status: 'to_ship', shipments: [{ shipmentId: 'sh1', lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123', shippedAt: NOW, shippedBy: 'o_ops' }] } },
+        lineMoves: [{ lineId: 'L1', move: 'ship', from: 'open', to: 'shipped' }],
+        effects: [{ type: 'emit', event: orderShipped(NOW, { shipmentId: 'sh1', lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' }) }],
+      });
+    expect((d.change.set.lines as Array<{ state: string; shipmentId: string | null }>).map((l) => [l.state, l.shipmentId])).toEqual([['shipped', 'sh1'], ['open', null]]);
+    expect(d.change.requires).toEqual([
+      { field: 'lines.0.state', op: 'eq', value: 'open' },
+      { field: 'lines.0.afterSaleId', op: 'eq', value: null },
+      { field: 'lines.1.state', op: 'eq', value: 'open' },
+      { field: 'lines.1.afterSaleId', op: 'eq', value: null },
+    ]);
+  });
+
+  it('given one line shipped, when the last ships, then the order is shipped with shippedAt', () => {
+    order.given(shippedL1()).when(ship(['L2'], 'sh2'), NOW).then({ next: 'shipped', change: { move: 'shipAll', set: { status: 'shipped', shippedAt: NOW } } });
+  });
+
+  it('a shipped or refunded line, a line with an after-sale request open, or an order not to ship cannot ship', () => {
+    order.given(shippedL1()).when(ship(['L1'], 'sh2'), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(twoLines({ status: 'to_ship', lines: [aLine('L1', { afterSaleId: 'as1' })] })).when(ship(['L1']), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(twoLines({ status: 'to_ship', lines: [aLine('L1', { refundId: 'r1', refundedFen: 9800, state: 'refunded' })] })).when(ship(['L1']), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(twoLines()).when(ship(['L1']), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(twoLines({ status: 'to_ship' })).when(ship(['L9']), NOW).thenRefused('INVALID_ARGUMENT');
+  });
+
+  it('given a shipped order, the buyer or the sweep confirms receipt; the sweep only after the cutoff (its guard)', () => {
+    order.given(twoLines({ status: 'shipped' })).when({ type: 'confirmReceipt', by: 'buyer' }, NOW).then({ next: 'received', change: { move: 'confirmReceipt', set: { receivedAt: NOW, receivedBy: 'buyer' }, requires: [] } });
+    order
+      .given(twoLines({ status: 'shipped' }))
+      .when({ type: 'confirmReceipt', by: 'auto', shippedBefore: at(-10) }, NOW)
+      .then({ change: { set: { receivedBy: 'auto' }, requires: [{ field: 'shippedAt', op: 'lte', value: at(-10) }] } });
+    order.given(twoLines({ status: 'to_ship' })).when({ type: 'confirmReceipt', by: 'buyer' }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+
+  it('given a received order, it completes once the window closed with no request open, recording OrderCompleted; the guard pins the lines free', () => {
+    const received = twoLines({ status: 'received', receivedAt: at(-60), lines: [aLine('L1', { state: 'shipped' })] });
+    const d = order.given(received).when({ type: 'complete', afterSaleWindowMs: 60 * 60_000 }, NOW).then({ next: 'completed', change: { move: 'complete', set: { completedAt: NOW } }, effects: [{ type: 'emit', event: orderCompleted(NOW) }] });
+    expect(d.change.requires).toContainEqual({ field: 'lines.0.afterSaleId', op: 'eq', value: null });
+    order.given(received).when({ type: 'complete', afterSaleWindowMs: 61 * 60_000 }, NOW).thenRefused('FAILED_PRECONDITION');
+    order.given({ ...received, lines: [aLine('L1', { state: 'shipped', afterSaleId: 'as1' })] }).when({ type: 'complete', afterSaleWindowMs: 60 * 60_000 }, NOW).thenRefused('FAILED_PRECONDITION');
+  });
+});
+
+describe('refunds after shipping: stock comes back only for goods never shipped or returned', () => {
+  const shipped = aPaidOrder({ status: 'shipped', lines: [aLine('L1', { state: 'shipped', shipmentId: 'sh1' }), aLine('L2', { skuId: 'p05-s1', state: 'shipped', shipmentId: 'sh1', paidFen: 3000 })] });
+
+  it('a shipped line refunded (goods not received): refunded_shipped, money back, no stock', () => {
+    const d = order.given(shipped).when(refund(['L1']), NOW).then({ next: 'shipped', change: { move: 'refundPart' }, lineMoves: [{ lineId: 'L1', move: 'refundShipped', from: 'shipped', to: 'refunded_shipped' }] });
+    expect(d.effects.map((e) => e.type)).toEqual(['refund', 'emit']);
+  });
+
+  it('a shipped line returned (goods received back): returned, money and stock back', () => {
+    const d = order.given(shipped).when({ ...refund(['L2']), returned: true }, NOW).then({ lineMoves: [{ lineId: 'L2', move: 'return', from: 'shipped', to: 'returned' }] });
+    expect(d.effects).toContainEqual({ type: 'restock', skuId: 'p05-s1', qty: 1, holdId: 'o1:L2' });
+  });
+
+  it('a return of a line that never shipped is refused; a refund of a line held by another request is refused', () => {
+    order.given(aPaidOrder({ status: 'to_ship' })).when({ ...refund(['L1']), returned: true }, NOW).thenRefused('FAILED_PRECONDITION');
+    const held = { ...shipped, lines: [aLine('L1', { state: 'shipped', afterSaleId: 'as1' })] };
+    order.given(held).when(refund(['L1']), NOW).thenRefused('FAILED_PRECONDITION');
+    order.given(held).when({ ...refund(['L1']), afterSaleId: 'as1' }, NOW).then({ next: 'refunded' });
+  });
+
+  it('the last unshipped line of an order whose other lines left: the order becomes shipped (with shippedAt)', () => {
+    const partly = aPaidOrder({ status: 'to_ship', lines: [aLine('L1', { state: 'shipped', shipmentId: 'sh1' }), aLine('L2', { skuId: 'p05-s1', paidFen: 3000 })] });
+    order.given(partly).when(refund(['L2']), NOW).then({ next: 'shipped', change: { move: 'refundUnshipped', set: { status: 'shipped', shippedAt: NOW } } });
+  });
+
+  it('shipping comes back with the last lines only when nothing of the order ever shipped', () => {
+    const withShipping = aPaidOrder({ status: 'to_ship', shippingFen: 800, totalFen: 10600 });
+    expect(order.given(withShipping).when(refund(), NOW).then({ next: 'refunded' }).effects[0]).toMatchObject({ type: 'refund', refund: { refundFen: 10600, shippingFen: 800 } });
+    const shippedOne = { ...shipped, shippingFen: 800 };
+    const d = order.given(shippedOne).when(refund(), NOW).then({ next: 'refunded' });
+    expect(d.effects[0]).toMatchObject({ type: 'refund', refund: { refundFen: 12800 } });
+    expect(d.effects[0]).toMatchObject({ refund: { shippingFen: 0 } });
+  });
+
+  it('a completed order may still be refunded (by staff); the order stays completed while lines are kept', () => {
+    const completed = { ...shipped, status: 'completed' as const };
+    order.given(completed).when(refund(['L1']), NOW).then({ next: 'completed', change: { move: 'refundPart' } });
   });
 });

@@ -1,17 +1,21 @@
 /**
  * The order decider: `decideOrder(order, command, now) → { change, next, effects }`. The change
  * is the order's own guarded write (the table's source states plus `requires`); the effects are
- * what that move does to stock, coupons, seats and money, and the events it records.
+ * what that move does to stock, coupons, seats and money, and the events it records. Moves of the
+ * lines (ship, refund, return) are decided here too: the order's write stores the lines whole,
+ * guarded on every line as it was read (`linesGuard`).
  */
 import { AppError } from '../errors';
 import { sumFen } from '../money/split';
-import { NEW_REFUND_FIELDS, type Order, type OrderLine, type Refund } from '../orders/order';
+import { NEW_REFUND_FIELDS, type Order, type OrderLine, type ReceivedBy, type Refund, type Shipment } from '../orders/order';
 import type { Team } from '../groupbuy/team';
-import type { EntityChange } from './change';
+import type { Condition, EntityChange } from './change';
 import { stockHoldId, type Effect, type Gate } from './effects';
-import { orderPaid, orderRefunded } from './events';
+import { orderCompleted, orderPaid, orderRefunded, orderShipped } from './events';
+import { afterSaleOf, assertNoOtherAfterSale, isKeptLine, lineStateOf, linesGuard, moveLine, normalizedLines, pickLines, type LineMoveMade } from './lines';
 import { canMove, nextState } from './machine';
-import { lineMachine, orderMachine, teamMachine, type LineState, type OrderMove, type OrderStatus } from './tables';
+import { orderChange, readyToShipChange } from './order-changes';
+import { orderMachine, teamMachine, type LineMove, type OrderMove, type OrderStatus } from './tables';
 
 /** Why an unpaid order was closed. */
 export type CloseReason = 'pay_timeout' | 'team_failed';
@@ -39,30 +43,37 @@ export type OrderCommand =
   | { type: 'cancel' }
   /** The sweep releases an unpaid order. */
   | { type: 'close'; reason: CloseReason }
-  /** Refund `lineIds` (every open line when omitted); `refundIdFor` names the refund from its sorted line ids. */
-  | { type: 'refund'; lineIds?: readonly string[]; reason: string; provider: string; refundIdFor: (lineIds: string[]) => string }
+  /** A paid order is handed to the warehouse (a normal order once paid; a group order when its team succeeded). */
+  | { type: 'readyToShip' }
+  /** `lineIds` leave in one parcel (`shipmentId` is deterministic per order, carrier and tracking number). */
+  | { type: 'ship'; lineIds: readonly string[]; shipmentId: string; carrier: string; trackingNo: string; by: string }
+  /** The buyer confirms receipt, or the sweep does (`auto`) once the order `shippedBefore` the cutoff. */
+  | { type: 'confirmReceipt'; by: ReceivedBy; shippedBefore?: Date }
+  /** The sweep completes a received order once its after-sale window closed with no request open. */
+  | { type: 'complete'; afterSaleWindowMs: number }
+  /**
+   * Refund `lineIds` (every kept line when omitted); `refundIdFor` names the refund from its sorted
+   * line ids. `returned`: the goods came back (shipped lines `return`, stock back). An unshipped
+   * line is `refund`ed (stock back), a shipped one `refundShipped` (the goods are out: no stock).
+   * `afterSaleId`: the request this refund settles (its lines may have it open).
+   */
+  | { type: 'refund'; lineIds?: readonly string[]; reason: string; provider: string; refundIdFor: (lineIds: string[]) => string; returned?: boolean; afterSaleId?: string }
   /** Money arrived for an order that was released meanwhile: keep the record, send it back. */
   | { type: 'acceptLatePayment'; tradeNo: string; amountFen: number; provider: string; refundId: string };
 
 /**
- * An order decision: the order's own guarded write, the state it leads to, its effects — and, for a
- * release, the gate that must pass at the payment provider before the write is made.
+ * An order decision: the order's own guarded write, the state it leads to, its effects, the lines'
+ * moves — and, for a release, the gate that must pass at the payment provider before the write is made.
  */
 export interface OrderDecision {
   change: Extract<EntityChange, { entity: 'order' }>;
   next: OrderStatus;
   effects: Effect[];
+  /** Moves of single lines the change makes (stored with the lines). */
+  lineMoves?: LineMoveMade[];
   gate?: Gate;
 }
 
-/** The state of an order line in {@link lineMachine}. */
-export function lineStateOf(line: Pick<OrderLine, 'refundId'>): LineState {
-  return line.refundId === null ? 'open' : 'refunded';
-}
-
-function orderChange(orderId: string, move: OrderMove, set: Record<string, unknown>, requires: EntityChange['requires'] = []): OrderDecision['change'] {
-  return { entity: 'order', id: orderId, move, requires, set, inc: {} };
-}
 
 /**
  * The payment move without reading the order: payNotify writes it blind, and the guard (the
@@ -91,35 +102,51 @@ function releaseEffects(order: Order): Effect[] {
   return effects;
 }
 
-function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refund' }>, now: Date): OrderDecision {
+/** The lines after some of them moved (`update` gives each moved line its new fields). */
+function withMoved(order: Order, moves: readonly LineMoveMade[], update: (line: OrderLine, made: LineMoveMade) => OrderLine): OrderLine[] {
+  const byId = new Map(moves.map((m) => [m.lineId, m]));
+  return normalizedLines(order.lines).map((l) => {
+    const made = byId.get(l.lineId);
+    return made ? update({ ...l, state: made.to }, made) : l;
+  });
+}
+
+/** The order move that follows line refunds: refunded when nothing is kept, shipped when only shipped lines are left to a to-ship order. */
+function refundMoveOf(status: OrderStatus, lines: readonly OrderLine[]): OrderMove {
+  if (!lines.some(isKeptLine)) return 'refundAll';
+  if (status === 'to_ship' && !lines.some((l) => lineStateOf(l) === 'open')) return 'refundUnshipped';
+  return 'refundPart';
+}
+
+/** The line move a refund makes: a return brings shipped goods back; otherwise unshipped → refund, shipped → refundShipped. */
+function refundLineMove(line: OrderLine, returned: boolean): LineMove {
+  if (returned) return 'return';
+  return lineStateOf(line) === 'shipped' ? 'refundShipped' : 'refund';
+}
+
+/**
+ * A refund of some lines (see {@link OrderCommand} `refund`). Shipping comes back with the last
+ * lines only when nothing of the order ever left the warehouse.
+ */
+export function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refund' }>, now: Date): OrderDecision {
   if (!canMove(orderMachine, 'refundAll', order.status)) {
     throw new AppError('FAILED_PRECONDITION', `an order in status ${order.status} cannot be refunded`);
   }
-  const open = order.lines.filter((l) => lineStateOf(l) === 'open');
-  let chosen: OrderLine[];
-  if (command.lineIds === undefined) {
-    chosen = open;
-  } else {
-    const wanted = [...new Set(command.lineIds)];
-    for (const id of wanted) {
-      const line = order.lines.find((l) => l.lineId === id);
-      if (!line) throw new AppError('INVALID_ARGUMENT', `lineIds: no line ${id} in this order`);
-      if (!canMove(lineMachine, 'refund', lineStateOf(line))) throw new AppError('FAILED_PRECONDITION', `line ${id} is already refunded`);
-    }
-    chosen = order.lines.filter((l) => wanted.includes(l.lineId));
-  }
+  const chosen = command.lineIds === undefined ? order.lines.filter(isKeptLine) : pickLines(order, command.lineIds);
   if (chosen.length === 0) throw new AppError('FAILED_PRECONDITION', 'nothing left to refund');
-  const full = chosen.length === open.length;
-  const move: OrderMove = full ? 'refundAll' : 'refundPart';
+  const moves = chosen.map((l) => {
+    assertNoOtherAfterSale(l, command.afterSaleId);
+    return moveLine(l, refundLineMove(l, command.returned === true));
+  });
+  const refundId = command.refundIdFor(chosen.map((l) => l.lineId).sort());
+  const nextLines = withMoved(order, moves, (l) => ({ ...l, refundedFen: l.paidFen, refundId, afterSaleId: null }));
+  const move = refundMoveOf(order.status, nextLines);
   const next = nextState(orderMachine, move, order.status);
-  const chosenIds = new Set(chosen.map((l) => l.lineId));
-  const refundId = command.refundIdFor([...chosenIds].sort());
   const lines = chosen.map((l) => ({ lineId: l.lineId, refundFen: l.paidFen - l.refundedFen }));
-  // Refunding the last lines gives the shipping back too: nothing has shipped yet (fulfilment will
-  // decide what a refund after shipping returns; the fee is stored apart for that).
-  const shippingFen = full ? (order.shippingFen ?? 0) : 0;
+  const neverShipped = nextLines.every((l) => lineStateOf(l) === 'open' || lineStateOf(l) === 'refunded');
+  // Shipping comes back with the last lines only when nothing of the order ever left the warehouse.
+  const shippingFen = move === 'refundAll' && neverShipped ? order.shippingFen ?? 0 : 0;
   const refundFen = sumFen(lines.map((l) => l.refundFen)) + shippingFen;
-  const nextLines = order.lines.map((l) => (chosenIds.has(l.lineId) ? { ...l, refundedFen: l.paidFen, refundId } : l));
   const refund: Refund = {
     _id: refundId,
     orderId: order._id,
@@ -129,25 +156,73 @@ function decideRefund(order: Order, command: Extract<OrderCommand, { type: 'refu
     shippingFen,
     refundFen,
     reason: command.reason,
+    ...(command.afterSaleId ? { afterSaleId: command.afterSaleId } : {}),
     provider: command.provider,
     createdAt: now,
     ...NEW_REFUND_FIELDS,
   };
+  const set: Record<string, unknown> = { lines: nextLines, refundedFen: order.refundedFen + refundFen, status: next, updatedAt: now };
+  if (move === 'refundUnshipped') set.shippedAt = now;
+  const event = orderRefunded(now, { refundId, lines, full: move === 'refundAll', reason: command.reason, refundFen, ...(command.afterSaleId ? { afterSaleId: command.afterSaleId } : {}) });
   return {
-    change: orderChange(order._id, move, { lines: nextLines, refundedFen: order.refundedFen + refundFen, status: next, updatedAt: now }),
+    change: orderChange(order._id, move, set, linesGuard(order.lines)),
     next,
+    lineMoves: moves,
     effects: [
       { type: 'refund', refund, orderTotalFen: order.totalFen },
-      ...chosen.map((l): Effect => ({ type: 'restock', skuId: l.skuId, qty: l.qty, holdId: stockHoldId(order._id, l.lineId) })),
-      { type: 'emit', event: orderRefunded(now, { refundId, lines, full }) },
+      // Stock comes back, once with the refund's own transaction, only for goods never shipped or received back.
+      ...moves.filter((m) => m.move !== 'refundShipped').map((m): Effect => {
+        const line = chosen.find((l) => l.lineId === m.lineId) as OrderLine;
+        return { type: 'restock', skuId: line.skuId, qty: line.qty, holdId: stockHoldId(order._id, line.lineId) };
+      }),
+      { type: 'emit', event },
     ],
   };
 }
 
+/** `lineIds` leave in one parcel; the last unshipped lines make the order `shipped`. */
+function decideShip(order: Order, command: Extract<OrderCommand, { type: 'ship' }>, now: Date): OrderDecision {
+  nextState(orderMachine, 'shipAll', order.status);
+  const chosen = pickLines(order, command.lineIds);
+  const moves = chosen.map((l) => {
+    const made = moveLine(l, 'ship');
+    assertNoOtherAfterSale(l);
+    return made;
+  });
+  const nextLines = withMoved(order, moves, (l) => ({ ...l, shipmentId: command.shipmentId }));
+  const move: OrderMove = nextLines.some((l) => lineStateOf(l) === 'open') ? 'shipPart' : 'shipAll';
+  const next = nextState(orderMachine, move, order.status);
+  const lineIds = chosen.map((l) => l.lineId);
+  const shipment: Shipment = { shipmentId: command.shipmentId, lineIds, carrier: command.carrier, trackingNo: command.trackingNo, shippedAt: now, shippedBy: command.by };
+  const set: Record<string, unknown> = { lines: nextLines, shipments: [...(order.shipments ?? []), shipment], status: next, updatedAt: now };
+  if (move === 'shipAll') set.shippedAt = now;
+  return {
+    change: orderChange(order._id, move, set, linesGuard(order.lines)),
+    next,
+    lineMoves: moves,
+    effects: [{ type: 'emit', event: orderShipped(now, { shipmentId: command.shipmentId, lineIds, carrier: command.carrier, trackingNo: command.trackingNo }) }],
+  };
+}
+
+/** Completion: the after-sale window after receipt has closed and no line has a request open. */
+function decideComplete(order: Order, command: Extract<OrderCommand, { type: 'complete' }>, now: Date): OrderDecision {
+  const next = nextState(orderMachine, 'complete', order.status);
+  const receivedAt = order.receivedAt ? new Date(order.receivedAt).getTime() : now.getTime();
+  if (receivedAt + command.afterSaleWindowMs > now.getTime()) throw new AppError('FAILED_PRECONDITION', 'the after-sale window is still open');
+  const open = order.lines.find((l) => afterSaleOf(l) !== null);
+  if (open) throw new AppError('FAILED_PRECONDITION', `line ${open.lineId} has an after-sale request open`);
+  return {
+    change: orderChange(order._id, 'complete', { status: next, completedAt: now, updatedAt: now }, linesGuard(order.lines)),
+    next,
+    effects: [{ type: 'emit', event: orderCompleted(now) }],
+  };
+}
+
 /**
- * Decides what `command` does to `order` at `now`. Refusals: a move the table does not allow →
- * FAILED_PRECONDITION; a payment of another amount → FAILED_PRECONDITION; refund of an unknown
- * line → INVALID_ARGUMENT.
+ * Decides what `command` does to `order` at `now`. Refusals: a move the table does not allow (for the
+ * order or one of its lines) → FAILED_PRECONDITION; a payment of another amount, a line with an
+ * after-sale request open, completion inside the window → FAILED_PRECONDITION; an unknown line →
+ * INVALID_ARGUMENT.
  * A release (cancel, close) carries the gate `closeCharge`: its write is made only once the charge
  * is closed at the provider; a charge paid meanwhile is applied instead (the order is kept).
  * @example decideOrder(order, { type: 'cancel' }, now).effects // [returnStock…, releaseCoupon?, releaseSeat?, uncountDealUse?]
@@ -174,6 +249,19 @@ export function decideOrder(order: Order, command: OrderCommand, now: Date): Ord
         gate: { type: 'closeCharge', orderId: order._id },
       };
     }
+    case 'readyToShip': {
+      const next = nextState(orderMachine, 'readyToShip', order.status);
+      return { change: readyToShipChange(order._id, now), next, effects: [] };
+    }
+    case 'ship':
+      return decideShip(order, command, now);
+    case 'confirmReceipt': {
+      const next = nextState(orderMachine, 'confirmReceipt', order.status);
+      const requires: Condition[] = command.shippedBefore ? [{ field: 'shippedAt', op: 'lte', value: command.shippedBefore }] : [];
+      return { change: orderChange(order._id, 'confirmReceipt', { status: next, receivedAt: now, receivedBy: command.by, updatedAt: now }, requires), next, effects: [] };
+    }
+    case 'complete':
+      return decideComplete(order, command, now);
     case 'refund':
       return decideRefund(order, command, now);
     case 'acceptLatePayment': {

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { canMove, defineMachine, nextState, reachableFrom, sourcesOf, targetOf, transitionsOf, type Machine } from './machine';
-import { couponMachine, lineMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
+import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
-const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, teamMachine, memberMachine, couponMachine, refundMachine, payoutMachine];
+const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine, payoutMachine];
 
 describe.each(MACHINES.map((m) => [m.name, m] as const))('%s machine', (_name, machine) => {
   const moves = Object.keys(machine.moves);
@@ -45,14 +45,32 @@ describe.each(MACHINES.map((m) => [m.name, m] as const))('%s machine', (_name, m
   });
 });
 
-it('the order table: unpaid orders pay or are released; paid orders are refunded in parts; money for a released order goes back', () => {
+it('the order table: unpaid orders pay or are released; paid orders go to the warehouse, ship, are received and complete; lines are refunded in parts at any step; money for a released order goes back', () => {
   expect(transitionsOf(orderMachine)).toEqual({
     pending_pay: ['paid', 'cancelled', 'closed'],
-    paid: ['partially_refunded', 'refunded'],
-    partially_refunded: ['partially_refunded', 'refunded'],
+    paid: ['to_ship', 'paid', 'refunded'],
+    to_ship: ['to_ship', 'shipped', 'refunded'],
+    shipped: ['received', 'shipped', 'refunded'],
+    received: ['completed', 'received', 'refunded'],
+    completed: ['completed', 'refunded'],
     refunded: [],
     cancelled: ['cancelled'],
     closed: ['closed'],
+  });
+});
+
+it('the line table: a line ships or is refunded before; once shipped it is refunded (not received) or returned; a request holds it meanwhile', () => {
+  expect(transitionsOf(lineMachine)).toEqual({ open: ['shipped', 'refunded', 'open'], shipped: ['refunded_shipped', 'returned', 'shipped'], refunded: [], refunded_shipped: [], returned: [] });
+});
+
+it('the after-sale table: a request is approved (a refund pays, a return waits for the goods), rejected or cancelled; a return pays once received', () => {
+  expect(transitionsOf(afterSaleMachine)).toEqual({
+    requested: ['refunded', 'approved', 'rejected', 'cancelled'],
+    approved: ['cancelled', 'return_shipped'],
+    return_shipped: ['refunded'],
+    refunded: [],
+    rejected: [],
+    cancelled: [],
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Every move an order, an order line, a team, a team member, a coupon and a refund can make — the one file
+ * Every move an order, an order line, an after-sale request, a team, a team member, a coupon and a refund can make — the one file
  * that says what may happen to them. A new state (e.g. `to_ship`, `shipped`) is a new state and a
  * new row here plus the effects its decider lists; the writer and the guards follow from the table.
  */
@@ -8,20 +8,60 @@ import { defineMachine, type MoveOf, type StateOf } from './machine';
 /**
  * The order machine. `pending_pay` holds reserved stock, seat and coupon until paid or released
  * (`cancelled` by the buyer, `closed` by the sweep after the payment TTL or when its team failed).
- * Refunds are per line: some lines → `partially_refunded`, the last ones → `refunded`.
+ * A paid order is fulfilled: `to_ship` (a normal order once paid, a group order once its team
+ * succeeded) → `shipped` (every line still kept has left) → `received` (the buyer confirms, or the
+ * sweep N days after shipping) → `completed` (the after-sale window closed with no request open).
+ * Refunds and returns are moves of the lines (the line machine); the order's status follows:
+ * it stays while lines are kept, becomes `shipped` when the last unshipped lines are refunded
+ * and the others have left, and `refunded` when no line is kept. Buyers ask through after-sale
+ * until the window closes; staff may still refund a completed order (its commission is reversed,
+ * carried as a negative balance when already paid out).
  */
-export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay', 'paid', 'partially_refunded', 'refunded', 'cancelled', 'closed'], initial: 'pending_pay', moves: {
+export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay', 'paid', 'to_ship', 'shipped', 'received', 'completed', 'refunded', 'cancelled', 'closed'], initial: 'pending_pay', moves: {
   pay: { from: ['pending_pay'], to: 'paid', writes: 'paidAt, tradeNo, paidFen; emits OrderPaid' },
   cancel: { from: ['pending_pay'], to: 'cancelled', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
   close: { from: ['pending_pay'], to: 'closed', writes: 'closedAt, closeReason; returns stock, coupon, seat, deal use — once its charge is closed (paid meanwhile: paid instead)' },
-  refundPart: { from: ['paid', 'partially_refunded'], to: 'partially_refunded', writes: 'lines refunded, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
-  refundAll: { from: ['paid', 'partially_refunded'], to: 'refunded', writes: 'the last lines refunded and the shipping, refundedFen, a refund record; returns their stock; emits OrderRefunded' },
+  readyToShip: { from: ['paid'], to: 'to_ship', writes: 'readyAt: a normal order once paid; a group order when its team succeeds (emits TeamSucceeded)' },
+  shipPart: { from: ['to_ship'], writes: 'some lines shipped, a shipment (carrier, trackingNo); others still to ship; emits OrderShipped' },
+  shipAll: { from: ['to_ship'], to: 'shipped', writes: 'the last lines shipped, a shipment, shippedAt; emits OrderShipped' },
+  confirmReceipt: { from: ['shipped'], to: 'received', writes: 'receivedAt, receivedBy (the buyer, or the sweep N days after shippedAt)' },
+  complete: { from: ['received'], to: 'completed', writes: 'completedAt, once the after-sale window closed and no request is open; emits OrderCompleted' },
+  afterSale: { from: ['to_ship', 'shipped', 'received'], writes: 'a line opens or closes its after-sale request (lines.afterSaleId); emits AfterSaleUpdated' },
+  refundPart: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], writes: 'lines refunded or returned, refundedFen, a refund record; other lines kept; emits OrderRefunded' },
+  refundUnshipped: { from: ['to_ship'], to: 'shipped', writes: 'the last unshipped lines refunded while the others have left, shippedAt; emits OrderRefunded' },
+  refundAll: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], to: 'refunded', writes: 'the last kept lines refunded or returned (and the shipping, when nothing ever shipped), refundedFen, a refund record; emits OrderRefunded' },
   acceptLatePayment: { from: ['cancelled', 'closed'], writes: 'paidFen = refundedFen = the money, a refund record: money for a released order goes back' },
 } });
 
-/** The order line machine: a line is `open` until it is refunded (stored as `refundId` on the line). */
-export const lineMachine = defineMachine({ name: 'order line', states: ['open', 'refunded'], initial: 'open', moves: {
-  refund: { from: ['open'], to: 'refunded', writes: 'refundedFen = paidFen, refundId' },
+/**
+ * The order line machine (`lines[i].state`): where a paid line's goods and money are. `open`: paid,
+ * in the warehouse; `shipped`: handed to a carrier; `refunded`: money back before it left (stock
+ * back); `refunded_shipped`: money back for goods that left and were not received (no stock back);
+ * `returned`: money back once the goods came back (stock back). An open after-sale request is the
+ * line's `afterSaleId` (one per line); a line with one open is never shipped.
+ */
+export const lineMachine = defineMachine({ name: 'order line', states: ['open', 'shipped', 'refunded', 'refunded_shipped', 'returned'], initial: 'open', moves: {
+  ship: { from: ['open'], to: 'shipped', writes: 'shipmentId (no after-sale request open on it)' },
+  refund: { from: ['open'], to: 'refunded', writes: 'refundedFen = paidFen, refundId; its stock comes back' },
+  refundShipped: { from: ['shipped'], to: 'refunded_shipped', writes: 'refundedFen = paidFen, refundId; the goods are out (not received): no stock back' },
+  return: { from: ['shipped'], to: 'returned', writes: 'refundedFen = paidFen, refundId, once ops received the goods back; its stock comes back' },
+  openAfterSale: { from: ['open', 'shipped'], writes: 'afterSaleId (none open before)' },
+  closeAfterSale: { from: ['open', 'shipped'], writes: 'afterSaleId = null (the request was rejected or cancelled)' },
+} });
+
+/**
+ * The after-sale request machine (`aftersale_requests`): one request per line at a time, for
+ * `refund` (not shipped, or goods not received) or `return` (return and refund). A refund of
+ * unshipped lines is approved at once when the brand's setting says so; otherwise ops or the boss
+ * review it; a return moves money only once ops received the goods back.
+ */
+export const afterSaleMachine = defineMachine({ name: 'after-sale request', states: ['requested', 'approved', 'return_shipped', 'refunded', 'rejected', 'cancelled'], initial: 'requested', moves: {
+  approveRefund: { from: ['requested'], to: 'refunded', writes: 'reviewedAt, note, refundId; its lines refunded (at once for unshipped lines when the setting says so)' },
+  approveReturn: { from: ['requested'], to: 'approved', writes: 'reviewedAt, note; the buyer now sends the goods back' },
+  reject: { from: ['requested'], to: 'rejected', writes: 'reviewedAt, note; its lines free again' },
+  cancel: { from: ['requested', 'approved'], to: 'cancelled', writes: 'cancelledAt; its lines free again' },
+  shipBack: { from: ['approved'], to: 'return_shipped', writes: 'returnShipment {carrier, trackingNo, shippedAt}' },
+  receiveReturn: { from: ['return_shipped'], to: 'refunded', writes: 'receivedAt, refundId; its lines returned: money and stock back' },
 } });
 
 /**
@@ -75,8 +115,18 @@ export const ORDER_STATUSES = orderMachine.states;
 export type OrderStatus = StateOf<typeof orderMachine>;
 /** A move of the order machine, e.g. `'refundPart'`. */
 export type OrderMove = MoveOf<typeof orderMachine>;
-/** `open` or `refunded`. */
+/** Order line states. */
+export const LINE_STATES = lineMachine.states;
+/** One of the line machine's states, e.g. `'shipped'`. */
 export type LineState = StateOf<typeof lineMachine>;
+/** A move of the line machine. */
+export type LineMove = MoveOf<typeof lineMachine>;
+/** After-sale request states. */
+export const AFTERSALE_STATUSES = afterSaleMachine.states;
+/** One of {@link AFTERSALE_STATUSES}. */
+export type AfterSaleStatus = StateOf<typeof afterSaleMachine>;
+/** A move of the after-sale machine. */
+export type AfterSaleMove = MoveOf<typeof afterSaleMachine>;
 /** Team states. */
 export const TEAM_STATUSES = teamMachine.states;
 /** `forming`, `succeeded` or `failed`. */

@@ -5,6 +5,7 @@
 import { AppError } from '../errors';
 import type { Team } from '../groupbuy/team';
 import type { EntityChange } from './change';
+import type { Effect } from './effects';
 import { canMove, nextState, type MoveOf } from './machine';
 import { teamMachine, type TeamStatus } from './tables';
 
@@ -58,8 +59,8 @@ export function decideTeam(team: Team, command: TeamCommand, now: Date): TeamDec
 
 /** What follows a member's payment, decided on the team as its guarded payment count returned it. */
 export type AfterPayment =
-  /** The last seat was paid: the team succeeds. */
-  | { type: 'succeed'; decision: TeamDecision }
+  /** The last seat was paid: the team succeeds, and its paid orders go to the warehouse (`shipTeam`, once the success won). */
+  | { type: 'succeed'; decision: TeamDecision; effects: Effect[] }
   /** Seats are still unpaid. */
   | { type: 'wait' }
   /** The team could not count the payment (expired or failed meanwhile): the payer is refunded. */
@@ -76,7 +77,7 @@ export type AfterPayment =
 export function decideAfterPayment(team: Team | undefined, orderId: string, now: Date): AfterPayment {
   if (!team || team.status === 'failed' || !(team.paidOrders ?? []).includes(orderId)) return { type: 'reject' };
   if (team.paidCount >= team.size && canMove(teamMachine, 'succeed', team.status)) {
-    return { type: 'succeed', decision: decideTeam(team, { type: 'succeed' }, now) };
+    return { type: 'succeed', decision: decideTeam(team, { type: 'succeed' }, now), effects: [{ type: 'shipTeam', teamId: team._id }] };
   }
   return { type: 'wait' };
 }

@@ -2,15 +2,41 @@ import type { AddressSnapshot } from '../address/address';
 import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
 import { sourcesOf } from '../lifecycle/machine';
-import { orderMachine, type OrderStatus, type RefundStatus } from '../lifecycle/tables';
+import { orderMachine, type LineState, type OrderStatus, type RefundStatus } from '../lifecycle/tables';
 import type { PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 
-/** A stored order line: priced, plus what has been refunded of it. Money in fen. */
+/**
+ * A stored order line: priced, plus its fulfilment and after-sale state. Money in fen. Lines stored
+ * before fulfilment existed have no `state`, `shipmentId` or `afterSaleId`: read them with
+ * `lineStateOf` (shared/lifecycle).
+ */
 export interface OrderLine extends PricedLine {
   refundedFen: number;
   refundId: string | null;
+  /** The line machine's state (shared/lifecycle/tables.ts). */
+  state?: LineState;
+  /** The shipment that carried it (see {@link Shipment}). */
+  shipmentId?: string | null;
+  /** The after-sale request open on it (one at a time), or null. */
+  afterSaleId?: string | null;
 }
+
+/** One parcel: some lines of an order handed to a carrier. */
+export interface Shipment {
+  /** Deterministic per (order, carrier, tracking number): the same row shipped twice is one shipment. */
+  shipmentId: string;
+  lineIds: string[];
+  /** A carrier code of shared/fulfil/carriers.ts. */
+  carrier: string;
+  trackingNo: string;
+  shippedAt: Date;
+  /** The openid of the staff member who shipped it. */
+  shippedBy: string;
+}
+
+/** Who confirmed receipt: the buyer, or the sweep N days after shipping. */
+export type ReceivedBy = 'buyer' | 'auto';
 
 /** Terms of the group deal an order or team was sold under (snapshot; later edits never change it). */
 export type DealTerms = Pick<
@@ -82,6 +108,14 @@ export interface Order {
   closedAt: Date | null;
   closeReason: string | null;
   updatedAt: Date;
+  /** Fulfilment (absent on orders stored before it existed). */
+  readyAt?: Date | null;
+  shipments?: Shipment[];
+  /** When the last kept line left (the auto-confirm clock starts here). */
+  shippedAt?: Date | null;
+  receivedAt?: Date | null;
+  receivedBy?: ReceivedBy | null;
+  completedAt?: Date | null;
   /** Every event of the order, in the order they happened; each is written by the move that made it true. */
   outbox: OrderEvent[];
   /** Ids of the events no subscriber has handled yet (oldest first). */
@@ -104,11 +138,13 @@ export interface Refund {
   buyerOpenid: string;
   tradeNo: string | null;
   lines: Array<{ lineId: string; refundFen: number }>;
-  /** Shipping given back with the lines (0 unless the whole order is refunded before it shipped). */
+  /** Shipping given back with the lines (0 unless the last lines of an order nothing of which ever shipped are refunded). */
   shippingFen: number;
   /** Everything this refund pays back: the lines' `refundFen` plus `shippingFen`. */
   refundFen: number;
   reason: string;
+  /** The after-sale request this refund settles, if any. */
+  afterSaleId?: string;
   status: RefundStatus;
   provider: string;
   createdAt: Date;
@@ -128,5 +164,5 @@ export const NEW_REFUND_FIELDS = { status: 'pending', doneAt: null, attempts: 1,
 /** Statuses in which an order has money left to refund: the order table's sources of `refundAll`. */
 export const REFUNDABLE_STATUSES: readonly OrderStatus[] = sourcesOf(orderMachine, 'refundAll');
 
-/** Statuses counted as money kept (paid, not wholly refunded). */
-export const KEPT_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];
+/** Statuses counted as money kept (paid, not wholly refunded): the order table's sources of `refundAll`, and `completed`. */
+export const KEPT_STATUSES: readonly OrderStatus[] = [...REFUNDABLE_STATUSES, 'completed'];

@@ -57,6 +57,10 @@ const OPENID: Record<'customer' | 'sales' | 'boss' | 'ops', string> = {
 //   publish, salespeople and the boss browse); the radar and the customer 360 are the owning
 //   salesperson's and the boss's — never a customer's, even about themself; the briefcase report
 //   is the boss's and ops'; alerts are delivered by the system only.
+// - fulfilment and after-sale (issue 12): shipping and its list, reviewing requests, confirming a
+//   return arrived and the queue are boss/ops work; a buyer (anyone identified) asks for
+//   after-sale on their own orders (scoped in the use case) and confirms receipt; refunding an
+//   order at once is staff work now (buyers ask through aftersale).
 const ANYONE: Caller[] = ['customer', 'sales', 'boss', 'ops', 'unknown'];
 const TABLE: Record<string, Caller[]> = {
   'shelf.view': ANYONE,
@@ -71,7 +75,9 @@ const TABLE: Record<string, Caller[]> = {
   'order.quote': ANYONE,
   'order.pay': ANYONE,
   'order.cancel': ANYONE,
-  'order.refund': ANYONE,
+  'order.refund': ['boss', 'ops'],
+  'order.confirmReceipt': ANYONE,
+  'order.messageTemplates': ANYONE,
   'order.list': ANYONE,
   'order.get': ANYONE,
   'share.create': ANYONE,
@@ -141,6 +147,17 @@ const TABLE: Record<string, Caller[]> = {
   'team.acceptInvite': ANYONE,
   'team.members': ['boss'],
   'team.deactivate': ['boss'],
+  'fulfil.toShip': ['boss', 'ops'],
+  'fulfil.ship': ['boss', 'ops'],
+  'fulfil.shipMany': ['boss', 'ops'],
+  'aftersale.request': ANYONE,
+  'aftersale.cancel': ANYONE,
+  'aftersale.returnShipped': ANYONE,
+  'aftersale.list': ANYONE,
+  'aftersale.get': ANYONE,
+  'aftersale.review': ['boss', 'ops'],
+  'aftersale.receiveReturn': ['boss', 'ops'],
+  'aftersale.queue': ['boss', 'ops'],
   // A customer's own cart and address book: anyone identified (staff shop too).
   'cart.get': ANYONE,
   'cart.set': ANYONE,
@@ -244,6 +261,19 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'team.acceptInvite': { code: 'NoSuchCode12', name: 'x', title: 'y' },
     'team.members': {},
     'team.deactivate': { salesId: 'o_sales_sun', heirId: 'o_sales_wang' },
+    'order.confirmReceipt': { orderId: 'oAccessMissing' },
+    'order.messageTemplates': { moment: 'pay' },
+    'fulfil.toShip': {},
+    'fulfil.ship': { orderId: 'oAccessMissing', lineIds: ['L1'], carrier: 'SF', trackingNo: 'SF1234567890123' },
+    'fulfil.shipMany': { rows: [{ orderId: 'oAccessMissing', carrier: 'SF', trackingNo: 'SF1234567890123' }] },
+    'aftersale.request': { orderId: 'oAccessMissing', lineIds: ['L1'], kind: 'refund', reason: 'access' },
+    'aftersale.cancel': { requestId: 'asAccessMissing' },
+    'aftersale.returnShipped': { requestId: 'asAccessMissing', carrier: 'SF', trackingNo: 'SF1234567890123' },
+    'aftersale.list': {},
+    'aftersale.get': { requestId: 'asAccessMissing' },
+    'aftersale.review': { requestId: 'asAccessMissing', approve: false, note: 'access' },
+    'aftersale.receiveReturn': { requestId: 'asAccessMissing' },
+    'aftersale.queue': {},
     'cart.get': {},
     'cart.set': { items: [{ skuId: 'p03-s1', qty: 1 }] },
     'cart.clear': {},
@@ -401,12 +431,16 @@ describe('an openid inside the event never changes who the caller is', () => {
     for (const o of list.orders) expect(theirs.data.map((x) => x._id)).not.toContain(o.orderId);
   });
 
-  it("another customer's order stays invisible and untouchable (get/pay/cancel/refund → NOT_FOUND), even with userInfo naming its buyer", async () => {
+  it("another customer's order stays invisible and untouchable (get/pay/cancel/confirmReceipt/after-sale → NOT_FOUND; refund is staff-only), even with userInfo naming its buyer", async () => {
     const theirs = await cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p05', qty: 1 }], idempotencyKey: 'acc-theirs-0001' }, 'o_cust_2');
-    for (const action of ['get', 'pay', 'cancel', 'refund']) {
+    for (const action of ['get', 'pay', 'cancel', 'confirmReceipt']) {
       const r = await cloud.call('order', { action, orderId: theirs.orderId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
       expect([action, codeOf(r)]).toEqual([action, 'NOT_FOUND']);
     }
+    const ask = await cloud.call('aftersale', { action: 'request', orderId: theirs.orderId, lineIds: ['L1'], kind: 'refund', reason: 'x', userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
+    expect(codeOf(ask)).toBe('NOT_FOUND');
+    const refund = await cloud.call('order', { action: 'refund', orderId: theirs.orderId, userInfo: { openId: 'o_cust_2' } }, 'o_cust_3');
+    expect(codeOf(refund)).toBe('PERMISSION_DENIED');
     const stored = (await cloud.db.collection('orders').doc(theirs.orderId).get()) as { data: Array<{ status: string }> };
     expect(stored.data[0].status).toBe('pending_pay');
   });

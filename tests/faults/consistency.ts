@@ -13,6 +13,9 @@ interface Line {
   paidFen: number;
   refundedFen: number;
   refundId: string | null;
+  /** The line machine's state (absent on lines written before fulfilment: open or refunded). */
+  state?: string;
+  afterSaleId?: string | null;
 }
 type OrderDoc = Doc & {
   buyerOpenid: string;
@@ -39,10 +42,13 @@ export async function all(cloud: TestCloud, collection: string): Promise<Doc[]> 
   }
 }
 
-/** Orders whose lines still hold stock (not released, not fully refunded). */
-const RELEASED = new Set(['cancelled', 'closed', 'refunded']);
+/** Orders released before payment: their lines hold nothing. */
+const RELEASED = new Set(['cancelled', 'closed']);
 /** Statuses an order reaches only after being paid. */
-const PAID_STATES = new Set(['paid', 'completed', 'refunding', 'partially_refunded', 'refunded']);
+const PAID_STATES = new Set(['paid', 'to_ship', 'shipped', 'received', 'completed', 'refunded']);
+/** Line states whose units are out of stock: to ship, shipped, or refunded after they left (never back). */
+const HOLDING_LINE_STATES = new Set(['open', 'shipped', 'refunded_shipped']);
+const lineState = (l: Line) => l.state ?? (l.refundId ? 'refunded' : 'open');
 
 export interface Snapshot {
   orders: OrderDoc[];
@@ -114,13 +120,17 @@ export function refundsUnique(s: Snapshot): string[] {
   return out;
 }
 
-/** Stock conserved: initial = current + units held by live order lines; `sold` = units held. */
+/**
+ * Stock conserved: initial = current + units held by order lines; `sold` = units held. A line
+ * holds its units while to ship or shipped, and after a refund of goods that had left
+ * (`refunded_shipped`): stock comes back only for goods never shipped or received back.
+ */
 export function stockConserved(s: Snapshot, initial: Map<string, number>): string[] {
   const out: string[] = [];
   const held = new Map<string, number>();
   for (const o of s.orders) {
     if (RELEASED.has(o.status)) continue;
-    for (const l of o.lines) if (l.refundId === null) held.set(l.skuId, (held.get(l.skuId) ?? 0) + l.qty);
+    for (const l of o.lines) if (HOLDING_LINE_STATES.has(lineState(l))) held.set(l.skuId, (held.get(l.skuId) ?? 0) + l.qty);
   }
   for (const sku of s.skus) {
     const h = held.get(sku._id) ?? 0;
@@ -253,5 +263,17 @@ export function moneyBalanced(s: Snapshot): string[] {
   const refunds = sum(s.refunds, (r) => Number(r.refundFen));
   if (payments !== paid) out.push(`payments ${payments} fen ≠ orders' paidFen ${paid}`);
   if (refunds !== refunded) out.push(`refund records ${refunds} fen ≠ orders' refundedFen ${refunded}`);
+  return out;
+}
+
+/** Commission never settleable for an order with an after-sale request open (it settles on completion, which an open request holds). */
+export function noSettleWithOpenRequest(s: Snapshot): string[] {
+  const out: string[] = [];
+  for (const o of s.orders) {
+    const open = o.lines.filter((l) => l.afterSaleId);
+    if (open.length === 0) continue;
+    const settled = s.ledger.filter((e) => e.orderId === o._id && e.kind === 'settleable');
+    if (settled.length > 0) out.push(`order ${o._id} (${o.status}) has request(s) ${open.map((l) => l.afterSaleId).join(', ')} open and ${settled.length} settleable commission entries`);
+  }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { startTestCloud, type TestCloud } from '../../emulator/testing';
 import type { FaultConfig } from '../../emulator/faults';
-import { all, couponsConserved, ledgerBalanced, moneyBalanced, paidOrdersKept, refundsUnique, snapshot, stockConserved, teamsConsistent, type Snapshot } from './consistency';
+import { all, couponsConserved, ledgerBalanced, moneyBalanced, noSettleWithOpenRequest, paidOrdersKept, refundsUnique, snapshot, stockConserved, teamsConsistent, type Snapshot } from './consistency';
 import { runScenario, type ScenarioLog } from './scenario';
 
 const CONFIGS: Array<[string, Partial<FaultConfig> | null]> = [
@@ -62,8 +62,12 @@ describe.each(CONFIGS)('%s', (_name, config) => {
     expect(moneyBalanced(s)).toEqual([]);
   });
 
-  it('stock conserved: initial = stock + units of live order lines, and sold = those units', () => {
+  it('stock conserved: initial = stock + units of live order lines (to ship, shipped, refunded in transit), and sold = those units: stock never returned for goods that were not', () => {
     expect(stockConserved(s, initialStock)).toEqual([]);
+  });
+
+  it('commission never settleable for an order with an after-sale request open', () => {
+    expect(noSettleWithOpenRequest(s)).toEqual([]);
   });
 
   it('coupons conserved: issuedCount = instances, stock + issued = initial, locked/used coupons belong to live orders', () => {

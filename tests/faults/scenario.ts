@@ -3,7 +3,8 @@
  * coupon claims, orders with coupons, payments through WeChat Pay (order.pay, the cashier, the
  * pay notice), a cancel, full and partial refunds finished by WeChat Pay's refund notices, an
  * unpaid order released by TTL, a group team that succeeds, one that fails and is refunded by
- * the sweep, one left unpaid, then commission settlement 8 days on. Calls are sequential and the
+ * the sweep, one left unpaid; orders shipped, received, one line returned, one refunded in
+ * transit, a request left open; then completion and commission settlement. Calls are sequential and the
  * clock is frozen, so with a seeded fault config the run is the same every time.
  *
  * The client behaves like the mini-program: a reply of INTERNAL or CONFLICT (or a thrown
@@ -133,13 +134,30 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
   await pay(o1?.orderId, n1);
   if (o4) await call('order', { action: 'cancel', orderId: o4.orderId }, n4);
 
-  // Refunds: full (buyer), partial one line (buyer), full by the boss.
-  if (o1) await call('order', { action: 'refund', orderId: o1.orderId }, n1);
-  if (o2) await call('order', { action: 'refund', orderId: o2.orderId, lineIds: [o2.lines[1]?.lineId ?? 'x'] }, n2);
-  if (o7) await call('order', { action: 'refund', orderId: o7.orderId }, c2);
+  // Refunds: full (the buyer's after-sale before shipping, approved at once), partial one line
+  // (staff), full by the buyer's request and by the boss.
+  if (o1) await call('aftersale', { action: 'request', orderId: o1.orderId, lineIds: o1.lines.map((l) => l.lineId), kind: 'refund', reason: '不要了' }, n1);
+  if (o2) await call('order', { action: 'refund', orderId: o2.orderId, lineIds: [o2.lines[1]?.lineId ?? 'x'] }, 'o_ops');
+  if (o7) await call('aftersale', { action: 'request', orderId: o7.orderId, lineIds: o7.lines.map((l) => l.lineId), kind: 'refund', reason: '拍错了' }, c2);
   if (o9) await call('order', { action: 'refund', orderId: o9.orderId, reason: 'damaged' }, 'o_boss');
   // The partial refund asked again (a retry after a lost reply) must not refund twice.
-  if (o2) await call('order', { action: 'refund', orderId: o2.orderId, lineIds: [o2.lines[1]?.lineId ?? 'x'] }, n2);
+  if (o2) await call('order', { action: 'refund', orderId: o2.orderId, lineIds: [o2.lines[1]?.lineId ?? 'x'] }, 'o_ops');
+
+  // Fulfilment (issue 12): o3 shipped and received, one line returned (request → approve → parcel
+  // → received); o8 shipped and one line refunded before it arrived (no stock back); o6 shipped
+  // and received, a request left open (its commission must not settle).
+  for (const o of [o3, o6, o8]) if (o) await call('fulfil', { action: 'ship', orderId: o.orderId, lineIds: o.lines.map((l) => l.lineId), carrier: 'SF', trackingNo: 'SF1234567890123' }, 'o_ops');
+  for (const [o, who] of [[o3, n3], [o6, c1]] as const) if (o) await call('order', { action: 'confirmReceipt', orderId: o.orderId }, who);
+  const back = o3 && data(await call<{ requestId: string }>('aftersale', { action: 'request', orderId: o3.orderId, lineIds: [o3.lines[0].lineId], kind: 'return', reason: '破损' }, n3));
+  if (back) {
+    await call('aftersale', { action: 'review', requestId: back.requestId, approve: true, note: '请寄回' }, 'o_ops');
+    await call('aftersale', { action: 'returnShipped', requestId: back.requestId, carrier: 'YTO', trackingNo: 'YT9000123456789' }, n3);
+    await call('aftersale', { action: 'receiveReturn', requestId: back.requestId }, 'o_ops');
+    await call('aftersale', { action: 'receiveReturn', requestId: back.requestId }, 'o_ops'); // a retry: refunded once
+  }
+  const lost = o8 && data(await call<{ requestId: string }>('aftersale', { action: 'request', orderId: o8.orderId, lineIds: [o8.lines[1]?.lineId ?? 'x'], kind: 'refund', reason: '没收到' }, c3));
+  if (lost) await call('aftersale', { action: 'review', requestId: lost.requestId, approve: true, note: '' }, 'o_boss');
+  if (o6) await call('aftersale', { action: 'request', orderId: o6.orderId, lineIds: [o6.lines[0].lineId], kind: 'return', reason: '等审核' }, c1);
 
   // Group deals: a duo that succeeds; a trio that fails (2 of 3 paid); a trio never paid.
   const duo = data(await call<{ teamId: string; orderId: string }>('order', { action: 'create', addressId: addressOf(n6), dealId: 'gd_p01_duo', idempotencyKey: 'fz-duo-open' }, n6));
@@ -159,7 +177,10 @@ export async function runScenario(cloud: TestCloud, onFaultsOff?: () => void): P
   await sweep(2);
   cloud.advanceClock(25 * HOUR);
   await sweep(3);
-  // The after-sale window closes: commission settles, referral rewards go out.
+  // Receipt confirmed by the sweep, then the after-sale window closes: orders complete (their
+  // commission settles; o6's open request holds it), referral rewards go out.
+  cloud.advanceClock(11 * DAY);
+  await sweep(3);
   cloud.advanceClock(8 * DAY);
   await sweep(3);
 

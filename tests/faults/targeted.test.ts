@@ -132,7 +132,7 @@ it('onOrderPaid: a failed pending-ledger insert is made good; a refund never rev
   expect(trap.hit).toBe(1);
   await sweeps(1);
   expect(ledgerBalanced(await snapshot(cloud))).toEqual([]);
-  await client('order', { action: 'refund', orderId: o.orderId }, 'o_fz_t1');
+  await client('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   await sweeps(1);
   expect(ledgerBalanced(await snapshot(cloud))).toEqual([]);
 });
@@ -143,7 +143,7 @@ it('order.refund: a failed stock return after the refund committed is completed 
   const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p06', qty: 2 }], idempotencyKey: 'tg-refund-stock' }, 'o_cust_1'));
   await pay(o.orderId, 'o_cust_1');
   const trap = failNext('order.refund', 'modifyDocument', 'skus');
-  await client('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  await client('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   expect(trap.hit).toBe(1);
   await sweeps(2);
   const s = await snapshot(cloud);
@@ -157,7 +157,7 @@ it('order.refund: a failed refund commit is retried and refunds exactly once', a
   const o = data(await client<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p08', qty: 1 }], idempotencyKey: 'tg-refund-commit' }, 'o_cust_1'));
   await pay(o.orderId, 'o_cust_1');
   const trap = failNext('order.refund', 'commitTransaction', undefined);
-  const r = await client<{ refundFen: number }>('order', { action: 'refund', orderId: o.orderId }, 'o_cust_1');
+  const r = await client<{ refundFen: number }>('order', { action: 'refund', orderId: o.orderId }, 'o_ops');
   expect(r.ok).toBe(true);
   expect(trap.hit).toBe(1);
   const s = await snapshot(cloud);

@@ -9,6 +9,7 @@ import type { CollectionName } from '../../cloudfunctions/_platform/collections'
 import { contract } from '../../shared/contract';
 import { seedBriefcase } from '../../emulator/seed/briefcase';
 import { doc, giveAddresses, HOME } from '../support/commerce';
+import { aPaidOrder } from '../support/fixtures';
 
 const t = useTestCloud();
 const SAME = new Date('2026-05-20T02:00:00.000Z');
@@ -50,6 +51,11 @@ interface PagedAction {
   setup?: () => Promise<void>;
 }
 
+/** An open after-sale request of o_cust_1's (its order absent: the views show no lines). */
+function aRequest(_id: string): Record<string, unknown> {
+  return { _id, orderId: `o_${_id}`, buyerOpenid: 'o_cust_1', lineIds: ['L1'], kind: 'refund', reason: '并列', photos: [], status: 'requested', refundFen: 100, autoApproved: false, createdAt: SAME, updatedAt: SAME, reviewedAt: null, reviewedBy: null, note: '', returnShipment: null, returnReceivedAt: null, refundId: null, refundedAt: null, cancelledAt: null };
+}
+
 /** The value at a dotted path of a reply. */
 function at(data: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], data);
@@ -76,6 +82,36 @@ const ACTIONS: PagedAction[] = [
     doc: (_id) => ({ _id, buyerOpenid: 'o_cust_1', salesId: 'o_sales_li', shareId: null, depth: 0, totalFen: 100, refundedFen: 0, commissionFen: 0, paidAt: SAME, lines: [] }),
     list: 'items',
     id: 'orderId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'fulfil',
+    action: 'toShip',
+    caller: 'o_ops',
+    collection: 'orders',
+    doc: (_id) => ({ ...aPaidOrder({ _id, status: 'to_ship', createdAt: SAME, paidAt: SAME, readyAt: SAME }), _id }),
+    list: 'items',
+    id: 'orderId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'aftersale',
+    action: 'list',
+    caller: 'o_cust_1',
+    collection: 'aftersale_requests',
+    doc: (_id) => aRequest(_id),
+    list: 'items',
+    id: 'requestId',
+    paging: 'cursor',
+  },
+  {
+    fn: 'aftersale',
+    action: 'queue',
+    caller: 'o_ops',
+    collection: 'aftersale_requests',
+    doc: (_id) => aRequest(_id),
+    list: 'items',
+    id: 'requestId',
     paging: 'cursor',
   },
   {

@@ -46,6 +46,9 @@ export function aLine(lineId: string, overrides: Partial<OrderLine> = {}): Order
     paidFen: 9800,
     refundedFen: 0,
     refundId: null,
+    state: 'open',
+    shipmentId: null,
+    afterSaleId: null,
     ...overrides,
   };
 }

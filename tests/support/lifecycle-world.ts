@@ -1,15 +1,27 @@
 /**
- * An in-memory world for the lifecycle property test: orders, SKUs, coupons, teams and members,
- * moved only by shared/lifecycle's decisions and effects, with the same guard rule the functions'
- * writer uses (a change wins when the entity's status is one of the move's source states and its
- * `requires` hold). Records every move it made, so a test can check each against its table.
+ * An in-memory world for the lifecycle property test: orders (and their lines), after-sale
+ * requests, SKUs, coupons, teams and members, moved only by shared/lifecycle's decisions and
+ * effects, with the same guard rule the functions' writer uses (a change wins when the entity's
+ * status is one of the move's source states and its `requires` hold, dotted paths included).
+ * Records every move it made, so a test can check each against its table.
  */
 import { AppError } from '../../shared/errors';
 import type { Coupon } from '../../shared/coupons';
+import type { AfterSaleRequest } from '../../shared/orders';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import {
+  afterSaleMachine,
   canMove,
   changesOf,
+  decideAfterSale,
+  decideAfterSaleRequest,
+  decideShipBack,
+  readyToShipChange,
+  type AfterSaleCommand,
+  type AfterSaleDecision,
+  type LineMoveMade,
+  type NewAfterSale,
+  type OrderDecision,
   couponMachine,
   decideAfterPayment,
   decideCreateOrder,
@@ -17,7 +29,6 @@ import {
   decideRefundProgress,
   decideTeam,
   lineMachine,
-  lineStateOf,
   memberMachine,
   orderMachine,
   payDecision,
@@ -58,16 +69,25 @@ const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
   team: teamMachine,
   member: memberMachine,
   coupon: couponMachine,
+  aftersale: afterSaleMachine,
   refund: refundMachine,
   payout: payoutMachine,
 };
 
+/** The value at a dotted path (`lines.0.state`), as a query's field path reads it. */
+function valueAt(doc: Record<string, unknown>, path: string): unknown {
+  let v: unknown = doc;
+  for (const key of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
 function holds(doc: Record<string, unknown>, c: Condition): boolean {
   if (c.op === 'has' || c.op === 'lacks') {
-    const list = Array.isArray(doc[c.field]) ? (doc[c.field] as unknown[]) : [];
+    const at = valueAt(doc, c.field);
+    const list = Array.isArray(at) ? (at as unknown[]) : [];
     return list.includes(c.value) === (c.op === 'has');
   }
-  const v = doc[c.field] as string | number | Date | null | undefined;
+  const v = valueAt(doc, c.field) as string | number | Date | null | undefined;
   const a = v instanceof Date ? v.getTime() : v ?? null;
   const b = c.value instanceof Date ? c.value.getTime() : c.value;
   switch (c.op) {
@@ -92,6 +112,7 @@ export class LifecycleWorld {
   readonly orders = new Map<string, Order>();
   readonly teams = new Map<string, Team>();
   readonly members = new Map<string, TeamMember>();
+  readonly requests = new Map<string, AfterSaleRequest>();
   /** Per deal and customer: the orders counted. */
   readonly dealUses = new Map<string, Set<string>>();
   /** What the provider paid back, per refund id (asking again with the same id pays nothing more). */
@@ -112,7 +133,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, refund: this.refunds, payout: this.payoutRequests };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, refund: this.refunds, payout: this.payoutRequests };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
@@ -250,6 +271,11 @@ export class LifecycleWorld {
         if (!this.refunds.has(effect.refund._id)) this.refunds.set(effect.refund._id, { ...effect.refund });
         if (!this.payouts.has(effect.refund._id)) this.payouts.set(effect.refund._id, effect.refund.refundFen);
         return true;
+      case 'shipTeam': {
+        let moved = false;
+        for (const o of this.orders.values()) if (o.teamId === effect.teamId && this.applyChange(readyToShipChange(o._id, this.now))) moved = true;
+        return moved;
+      }
       default:
         return changesOf(effect, this.now).every((c) => this.applyChange(c));
     }
@@ -264,7 +290,7 @@ export class LifecycleWorld {
         if (effect.type === 'payMember' && order.teamId && order.dealTerms) {
           this.applyChange(teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment', orderId: order._id }, this.now));
           const after = decideAfterPayment(this.teams.get(order.teamId), order._id, this.now);
-          if (after.type === 'succeed') this.applyChange(after.decision.change);
+          if (after.type === 'succeed' && this.applyChange(after.decision.change)) for (const e of after.effects) this.apply(e);
           teamTookPayment = after.type !== 'reject';
         }
       }
@@ -283,15 +309,53 @@ export class LifecycleWorld {
     if (decision.gate?.type === 'closeCharge' && this.paidAtProvider.has(orderId)) {
       return this.order(orderId, { type: 'pay', tradeNo: `wx_${orderId}`, amountFen: order.totalFen });
     }
-    const openBefore = order.lines.filter((l) => lineStateOf(l) === 'open').map((l) => l.lineId);
+    return this.write(order, decision);
+  }
+
+  /** Writes an order decision as its guarded move, records its lines' moves, applies its effects and delivers its events. */
+  private write(order: Order, decision: OrderDecision, alsoWrite?: () => void): boolean {
     if (!this.applyChange(decision.change)) return false;
-    for (const l of order.lines.filter((x) => openBefore.includes(x.lineId) && lineStateOf(x) !== 'open')) {
-      this.moves.push({ machine: lineMachine.name, move: 'refund', id: `${orderId}/${l.lineId}`, from: 'open', to: lineStateOf(l) });
-    }
+    alsoWrite?.();
+    this.recordLineMoves(order._id, decision.lineMoves ?? []);
     const events = decision.effects.flatMap((e) => (e.type === 'emit' ? [e.event] : []));
     for (const effect of decision.effects) if (effect.type !== 'emit') this.apply(effect);
     this.deliver(order, events);
     return true;
+  }
+
+  private recordLineMoves(orderId: string, moves: readonly LineMoveMade[]): void {
+    for (const m of moves) this.moves.push({ machine: lineMachine.name, move: m.move, id: `${orderId}/${m.lineId}`, from: m.from, to: m.to });
+  }
+
+  /** Records the request's move and stores it, when the order's write of the decision wins (one transaction in the functions). */
+  private writeAfterSale(order: Order, d: AfterSaleDecision, from: string): boolean {
+    return this.write(order, d.order, () => {
+      this.moves.push({ machine: afterSaleMachine.name, move: d.move === 'open' ? '(create)' : d.move, id: d.request._id, from, to: d.request.status });
+      this.requests.set(d.request._id, d.request);
+    });
+  }
+
+  /** A buyer's after-sale request on an order. */
+  requestAfterSale(orderId: string, input: NewAfterSale): boolean {
+    const order = this.orders.get(orderId);
+    if (!order) return false;
+    const d = decideAfterSaleRequest(order, input, this.now);
+    return this.writeAfterSale(order, d, d.move === 'open' ? '' : afterSaleMachine.initial);
+  }
+
+  /** A move of an open request (review, cancel, goods received back). */
+  afterSale(requestId: string, command: AfterSaleCommand): boolean {
+    const request = this.requests.get(requestId);
+    const order = request && this.orders.get(request.orderId);
+    if (!request || !order) return false;
+    return this.writeAfterSale(order, decideAfterSale(order, request, command, this.now), request.status);
+  }
+
+  /** The buyer's return parcel left (the request's own guarded write). */
+  shipBack(requestId: string): boolean {
+    const request = this.requests.get(requestId);
+    if (!request) return false;
+    return this.applyChange(decideShipBack(request, { carrier: 'SF', trackingNo: 'SF1234567890123' }, this.now).change);
   }
 
   /** The provider reports on a refund (its notice, or queryRefund): the refund's move, then what follows. */

@@ -10,17 +10,26 @@ import { stableId } from '../../cloudfunctions/_platform/ids';
 export async function arrangeSettledCommission(cloud: TestCloud, salesId: string, orderId: string, amountFen: number, at: Date): Promise<void> {
   const base = { salesId, orderId, lineId: 'L1', productId: 'p01', buyerOpenid: 'o_cust_1', amountFen, baseFen: amountFen * 10 };
   await cloud.db.collection('commission_ledger').add([
-    { _id: stableId(orderId, 'L1', 'pending'), kind: 'pending', ...base, createdAt: at, settleAt: at, planId: 'cp_default' },
+    { _id: stableId(orderId, 'L1', 'pending'), kind: 'pending', ...base, createdAt: at, planId: 'cp_default' },
     { _id: stableId(orderId, 'L1', 'settleable'), kind: 'settleable', ...base, createdAt: at },
   ]);
 }
 
 /**
- * Moves time past the after-sale window and runs the sweep, so pending commission of orders
- * paid before becomes settleable the way the product does it today (8 days; issue 12 moves
- * settlement to order completion — change it here, once).
+ * Completes every paid order the way the product does (issue 12: commission becomes settleable
+ * only on completion): ops ship each order to ship, the sweep confirms receipt after the
+ * auto-confirm delay, then completes the orders once the after-sale window closed.
  */
 export async function settleCommissionNow(cloud: TestCloud): Promise<void> {
-  cloud.cloud.clock.advance(8 * 86_400_000);
+  const toShip = (await cloud.db.collection('orders').where({ status: 'to_ship' }).limit(1000).get()) as { data: Array<{ _id: string; lines: Array<{ lineId: string; state: string }> }> };
+  for (const o of toShip.data) {
+    const lineIds = o.lines.filter((l) => l.state === 'open').map((l) => l.lineId);
+    await cloud.ok('fulfil', { action: 'ship', orderId: o._id, lineIds, carrier: 'SF', trackingNo: 'SF9000000000001' }, 'o_ops');
+  }
+  const settings = await cloud.db.collection('settings').doc('fulfilment').get() as { data: Array<{ autoConfirmDays?: number; afterSaleDays?: number }> };
+  const { autoConfirmDays = 10, afterSaleDays = 7 } = settings.data[0] ?? {};
+  cloud.cloud.clock.advance((autoConfirmDays + 1) * 86_400_000);
+  await cloud.runTimer('sweep');
+  cloud.cloud.clock.advance((afterSaleDays + 1) * 86_400_000);
   await cloud.runTimer('sweep');
 }

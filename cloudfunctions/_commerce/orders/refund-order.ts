@@ -1,18 +1,20 @@
 /**
  * Refunds some or all lines of a paid order. The decision (`decideOrder … refund`), the order's
- * move, the refund record and the refunded lines' stock are one short transaction (so two
- * concurrent refunds of the same lines — e.g. two sweeps — make one refund, and the stock comes
+ * move, the refund record and the refunded lines' stock are one short transaction on the order
+ * (`writeOrderDecision`: so two concurrent refunds of the same lines — e.g. two sweeps — make one
+ * refund, a refund racing a shipment of the same line loses to it or wins over it, never both,
+ * and the stock of goods never shipped or received back comes
  * back exactly once with it, even when the commit's reply is lost and the refund is asked again);
  * only the request that created the refund asks the provider for the money back (the refund's
  * stable id is its out_refund_no; the refund notice or the sweep ends it: follow-refunds.ts). Its
  * `OrderRefunded` event is recorded by the same transaction and delivered by the caller
  * (`deliver`, outbox.ts).
  */
-import { AppError, runTransaction, stableId, store, type ActionContext } from '../../_platform';
-import { decideOrder, recordEvents } from '../../../shared/lifecycle';
+import { stableId, type ActionContext } from '../../_platform';
+import { decideOrder } from '../../../shared/lifecycle';
 import type { Order, Refund } from '../../../shared/orders';
-import { applyEffect, eventsOf } from '../effects';
 import { paymentPort } from '../payment';
+import { writeOrderDecision } from './order-tx';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
 
@@ -24,6 +26,11 @@ export interface RefundResult {
   order: Order;
 }
 
+/** How refunds of an order are named: the provider's out_refund_no, stable per order and lines. */
+export function refundIdFor(orderId: string): (lineIds: string[]) => string {
+  return (ids) => `r${stableId('refund', orderId, ...ids)}`;
+}
+
 export async function refundOrder(
   ctx: Ctx,
   orderId: string,
@@ -32,34 +39,18 @@ export async function refundOrder(
   check?: (order: Order) => void,
 ): Promise<RefundResult> {
   const provider = paymentPort();
-  const refundIdFor = (ids: string[]) => `r${stableId('refund', orderId, ...ids)}`;
-  const result = await runTransaction(async (tx) => {
-    const order = await tx.get<Order>('orders', orderId);
-    if (!order) throw new AppError('NOT_FOUND', `no order ${orderId}`);
+  const r = await writeOrderDecision<Refund>(ctx, orderId, async (order, tx) => {
     check?.(order);
     // A full refund asked again (a retry — also after a lost reply —, a second sweep): answer with the refund already made.
     const again = refundAskedAgain(order, lineIds);
     const existing = again ? await tx.get<Refund>('refunds', again) : undefined;
-    if (existing) return { refund: existing, created: false, order, effects: [] };
-    const decision = decideOrder(order, { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor }, ctx.now);
+    if (existing && again) return { replay: { ...existing, _id: again } };
+    const decision = decideOrder(order, { type: 'refund', lineIds, reason, provider: provider.name, refundIdFor: refundIdFor(orderId) }, ctx.now);
     const recorded = decision.effects.find((e) => e.type === 'refund');
     if (!recorded || recorded.type !== 'refund') throw new Error('a refund decision without its refund');
-    const next = { ...order, ...decision.change.set, ...recordEvents(order, eventsOf(decision.effects)) } as Order;
-    await tx.update('orders', orderId, { ...decision.change.set, outbox: next.outbox, outboxPending: next.outboxPending, outboxPendingCount: next.outboxPendingCount });
-    const { _id: refundDocId, ...refundFields } = recorded.refund;
-    await tx.set('refunds', refundDocId, refundFields);
-    const _ = store.command();
-    for (const e of decision.effects) {
-      if (e.type === 'restock') await tx.update('skus', e.skuId, { stock: _.inc(e.qty), sold: _.inc(-e.qty), holds: _.pull(e.holdId) });
-    }
-    return { refund: recorded.refund, created: true, order: next, effects: decision.effects };
+    return { decision, value: recorded.refund };
   });
-  if (!result.created) return { refund: result.refund, created: false, order: result.order };
-
-  // This request created the refund: the money is asked of the provider (the stock came back with
-  // the transaction; a failed ask leaves the refund pending for the sweep: follow-refunds.ts).
-  for (const e of result.effects) if (e.type === 'refund') await applyEffect(ctx, e);
-  return { refund: result.refund, created: true, order: result.order };
+  return { refund: r.value, created: r.committed, order: r.order };
 }
 
 /**

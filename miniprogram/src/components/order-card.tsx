@@ -3,8 +3,8 @@ import { View, Text, Button } from '@tarojs/components';
 import type { OrderView } from '../services/api';
 import { formatFen } from '../utils/money';
 import { formatDateTime } from '../utils/time';
-import { isPendingPay, isRefundable, orderStatusText } from '../services/order-status';
-import { cancelOrder, payOrder, refundOrder } from '../services/order-actions';
+import { canAskAfterSale, isPendingPay, orderStatusText } from '../services/order-status';
+import { cancelOrder, confirmReceipt, payOrder } from '../services/order-actions';
 
 /** One of the buyer's orders in a list, with the actions its state allows. */
 export function OrderCard({ o, onChanged }: { o: OrderView; onChanged?: () => void }) {
@@ -46,9 +46,14 @@ export function OrderCard({ o, onChanged }: { o: OrderView; onChanged?: () => vo
             取消订单
           </Button>
         ) : null}
-        {isRefundable(o.status) ? (
-          <Button size="mini" className="btn-plain" onClick={async () => done(await refundOrder(id))}>
-            申请退款
+        {canAskAfterSale(o.status) ? (
+          <Button size="mini" className="btn-plain" onClick={() => Taro.navigateTo({ url: `/packageShop/aftersale-apply/index?orderId=${encodeURIComponent(id)}` })}>
+            申请售后
+          </Button>
+        ) : null}
+        {o.status === 'shipped' ? (
+          <Button size="mini" className="btn-primary" onClick={async () => done(await confirmReceipt(id))}>
+            确认收货
           </Button>
         ) : null}
         {isPendingPay(o.status) ? (

@@ -121,13 +121,48 @@ export const orderApi = {
     callCloud('order', 'create', { ...cart, ...opts, shareId: currentShareId() }),
   pay: (orderId: string) => callCloud('order', 'pay', { orderId }),
   cancel: (orderId: string) => callCloud('order', 'cancel', { orderId }),
-  refund: (orderId: string, lineIds?: string[]) => callCloud('order', 'refund', { orderId, lineIds }),
   /** A page of the caller's orders (`items` for the cursor-list hook). */
   list: async (cursor?: string) => {
     const page = await callCloud('order', 'list', { cursor });
     return { items: page.orders, nextCursor: page.nextCursor };
   },
   get: (orderId: string) => callCloud('order', 'get', { orderId }),
+  confirmReceipt: (orderId: string) => callCloud('order', 'confirmReceipt', { orderId }),
+  /** The subscribe-message templates to ask for right after the tap that leads to `moment`. */
+  messageTemplates: (moment: Event<'order', 'messageTemplates'>['moment']) => callCloud('order', 'messageTemplates', { moment }),
+};
+
+/** An after-sale request as its pages show it. */
+export type AfterSaleView = Reply<'aftersale', 'get'>;
+/** One of the after-sale states. */
+export type AfterSaleStatus = AfterSaleView['status'];
+/** What aftersale.request takes. */
+export type AfterSaleAsk = Event<'aftersale', 'request'>;
+/** A carrier code (shared/fulfil/carriers.ts). */
+export type CarrierCode = Event<'fulfil', 'ship'>['carrier'];
+
+/** 售后: the buyer's requests; staff review, confirm returns and work the queue. */
+export const aftersaleApi = {
+  request: (ask: AfterSaleAsk) => callCloud('aftersale', 'request', ask),
+  cancel: (requestId: string) => callCloud('aftersale', 'cancel', { requestId }),
+  returnShipped: (requestId: string, carrier: CarrierCode, trackingNo: string) => callCloud('aftersale', 'returnShipped', { requestId, carrier, trackingNo }),
+  list: (cursor?: string) => callCloud('aftersale', 'list', { cursor }),
+  get: (requestId: string) => callCloud('aftersale', 'get', { requestId }),
+  review: (requestId: string, approve: boolean, note: string) => callCloud('aftersale', 'review', { requestId, approve, note }),
+  receiveReturn: (requestId: string) => callCloud('aftersale', 'receiveReturn', { requestId }),
+  queue: (status?: AfterSaleStatus, cursor?: string) => callCloud('aftersale', 'queue', { status, cursor }),
+};
+
+/** An order waiting to ship, as the to-ship list shows it. */
+export type ToShipRow = Reply<'fulfil', 'toShip'>['items'][number];
+/** One pasted row's outcome. */
+export type ShipManyResult = Reply<'fulfil', 'shipMany'>['results'][number];
+
+/** Fulfilment (ops, boss): the to-ship list, one parcel, many from a paste. */
+export const fulfilApi = {
+  toShip: (cursor?: string) => callCloud('fulfil', 'toShip', { cursor }),
+  ship: (orderId: string, lineIds: string[], carrier: CarrierCode, trackingNo: string) => callCloud('fulfil', 'ship', { orderId, lineIds, carrier, trackingNo }),
+  shipMany: (rows: Event<'fulfil', 'shipMany'>['rows']) => callCloud('fulfil', 'shipMany', { rows }),
 };
 
 /** The caller's cart, kept in the cloud: `set` replaces the whole cart. */

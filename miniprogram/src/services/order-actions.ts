@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { orderApi } from './api';
 import { toastError } from '../hooks/use-cloud';
+import { askForMessages } from './subscribe';
 import { cashierUrl, PAY_RESULT_TEXT } from './pay-result';
 
 /**
@@ -28,6 +29,8 @@ async function readUntilPaid(orderId: string, tries = 5): Promise<void> {
  * @example await payOrder(orderId, `/packageShop/order/index?id=${orderId}`)
  */
 export async function payOrder(orderId: string, returnTo: string): Promise<PayOutcome> {
+  // The tap that pays is the tap that asks for the paid / shipped / team-result messages.
+  await askForMessages('pay');
   Taro.showLoading({ title: '支付中', mask: true });
   let charge: Awaited<ReturnType<typeof orderApi.pay>>;
   try {
@@ -70,12 +73,13 @@ export async function cancelOrder(orderId: string): Promise<boolean> {
   }
 }
 
-export async function refundOrder(orderId: string, lineIds?: string[]): Promise<boolean> {
-  const { confirm } = await Taro.showModal({ title: '申请退款', content: lineIds?.length ? `退款所选 ${lineIds.length} 件商品？` : '确定申请整单退款吗？' });
+/** The buyer confirms the parcel arrived (after a confirmation dialog). */
+export async function confirmReceipt(orderId: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({ title: '确认收货', content: '确认已收到全部商品吗？' });
   if (!confirm) return false;
   try {
-    await orderApi.refund(orderId, lineIds);
-    Taro.showToast({ title: '已提交退款', icon: 'success' });
+    await orderApi.confirmReceipt(orderId);
+    Taro.showToast({ title: '已确认收货', icon: 'success' });
     return true;
   } catch (e) {
     toastError(e);

@@ -1,11 +1,13 @@
-import { REFUNDABLE_STATUSES } from '../../../shared/orders/order';
 import type { OrderStatus } from './api';
 
 /** Order states in Chinese: one per state of shared/lifecycle's order table (the compiler checks the list is complete). */
 export const ORDER_STATUS_TEXT: Record<OrderStatus, string> = {
   pending_pay: '待付款',
-  paid: '已付款',
-  partially_refunded: '部分退款',
+  paid: '待成团',
+  to_ship: '待发货',
+  shipped: '已发货',
+  received: '已收货',
+  completed: '已完成',
   refunded: '已退款',
   cancelled: '已取消',
   closed: '已关闭',
@@ -22,13 +24,15 @@ export function orderStatusText(s: OrderStatus): string {
 }
 
 export const isPendingPay = (s: OrderStatus) => s === 'pending_pay';
-/** The server's own list (shared/orders): money left to refund. */
-export const isRefundable = (s: OrderStatus) => REFUNDABLE_STATUSES.includes(s);
+/** States in which the buyer may ask for after-sale (the order table's sources of its `afterSale` move). */
+export const canAskAfterSale = (s: OrderStatus) => s === 'to_ship' || s === 'shipped' || s === 'received';
 
-/** Tabs of "my orders": which states each shows (a group order waiting for its team is `paid` with a team). */
+/** Tabs of "my orders": which states each shows (a group order waiting for its team is `paid`). */
 export const ORDER_TABS: Array<{ key: string; text: string; match: (s: OrderStatus) => boolean }> = [
   { key: 'all', text: '全部', match: () => true },
   { key: 'pay', text: '待付款', match: isPendingPay },
-  { key: 'paid', text: '已付款', match: (s) => s === 'paid' },
-  { key: 'after', text: '退款/售后', match: (s) => s === 'refunded' || s === 'partially_refunded' },
+  { key: 'ship', text: '待发货', match: (s) => s === 'paid' || s === 'to_ship' },
+  { key: 'receive', text: '待收货', match: (s) => s === 'shipped' },
+  { key: 'done', text: '已完成', match: (s) => s === 'received' || s === 'completed' },
+  { key: 'after', text: '退款/售后', match: (s) => s === 'refunded' },
 ];

@@ -20,4 +20,7 @@ export const WORK_ENTRIES: BackOfficeEntry[] = [
 ];
 
 /** Queues to work through (售后、提现审批、推荐奖励审核、促销异常): appended by the features that own them. */
-export const QUEUE_ENTRIES: BackOfficeEntry[] = [];
+export const QUEUE_ENTRIES: BackOfficeEntry[] = [
+  { text: '待发货', hint: '按付款先后发货，可粘贴表格批量发货', icon: '发', url: '/packageBoss/to-ship/index', roles: ['boss', 'ops'] },
+  { text: '售后申请', hint: '退款 / 退货退款审核，确认收到退货', icon: '售', url: '/packageBoss/aftersale-queue/index', roles: ['boss', 'ops'] },
+];

@@ -18,6 +18,7 @@ interface Entry {
 const SHOP: Entry[] = [
   { text: '我的优惠券', url: '/packageShop/coupons/index?tab=mine' },
   { text: '领券中心', url: '/packageShop/coupons/index?tab=center' },
+  { text: '我的售后', url: '/packageShop/aftersale/index' },
   { text: '我的订单', url: '/pages/orders/index' },
 ];
 const WORK: Entry[] = [
