@@ -3,7 +3,9 @@
  *   the boss invites (back office → 销售团队 → 邀请新销售) → a new person opens the invitation and
  *   becomes a salesperson with an empty shelf → ops add a product (uploaded image, SKU with stock)
  *   and put it on the brand pool → the new salesperson puts it on her shelf and shares it → a
- *   customer buys it and pays → [the order completes: issue 12] → [payout: issue 13 part B] →
+ *   customer buys it and pays → ops ship it, the customer confirms receipt and the sweep completes
+ *   it after the after-sale window → she requests a payout of her settled commission, the boss
+ *   approves it and marks it paid, her page and ledger show it →
  *   the boss deactivates the salesperson with 王强 as heir → the customer's next visit shows
  *   王强's shelf, and the leaver's old share link binds a new customer to 王强.
  * Screenshots: e2e/screenshots/backoffice-*.png; the run has no browser console errors.
@@ -19,7 +21,29 @@ const NEWBIE = { name: 'newbie', openid: 'o_e2e_newbie', display: '林晓', titl
 const BUYER = { name: 'buyer', openid: 'o_e2e_buyer' };
 const LATE = { name: 'late-customer', openid: 'o_e2e_late' };
 const HEIR = { openid: 'o_sales_wang', display: '王强' };
-const PRODUCT = { title: 'E2E 高山乌龙', category: '茶叶', sku: '150g 罐', price: '88', stock: 25 };
+
+// ¥188 (not ¥88): her 10% commission (¥18.80) then clears the payout minimum (¥10.00, the default;
+// the test seed has no payout setting) with ¥1.00 left over.
+const PRODUCT = { title: 'E2E 高山乌龙', category: '茶叶', sku: '150g 罐', price: '188', stock: 25 };
+const TRACKING = 'SF1300013000131';
+const REFERENCE = 'ICBC-E2E-1301';
+const DAY = 86_400_000;
+
+function yuan(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Waits (up to 20 s) until `read` gives `want`: the page's call lands after the click. */
+async function until(read: () => Promise<unknown>, want: unknown): Promise<void> {
+  const t0 = Date.now();
+  let seen = await read();
+  while (seen !== want && Date.now() - t0 < 20000) {
+    await new Promise((r) => setTimeout(r, 200));
+    seen = await read();
+  }
+  expect(seen).toBe(want);
+}
 
 interface Order {
   orderId: string;
@@ -34,7 +58,7 @@ describe('h5: the back office story (issue 13), one browser context per person',
   let ops: Person;
   let newbie: Person;
   let buyer: Person;
-  const state: { inviteLink?: string; code?: string; productId?: string; shelfLink?: string; orderId?: string } = {};
+  const state: { inviteLink?: string; code?: string; productId?: string; shelfLink?: string; orderId?: string; commissionFen?: number; amountFen?: number; payoutId?: string } = {};
   const { step, timings } = storySteps(() => e2e);
 
   const type = async (p: Person, testid: string, text: string) => {
@@ -43,6 +67,12 @@ describe('h5: the back office story (issue 13), one browser context per person',
     await input.fill(text);
   };
   const tap = (p: Person, testid: string) => p.page.locator(`[data-testid="${testid}"]:visible`).first().click();
+  const textOf = async (p: Person, testid: string) => {
+    const el = p.page.locator(`[data-testid="${testid}"]:visible`).first();
+    await el.waitFor({ timeout: 20000 });
+    return (await el.innerText()).trim();
+  };
+  const getDoc = async (collection: string, id: string) => ((await e2e.cloud.db.collection(collection).doc(id).get()) as { data: Array<Record<string, unknown>> }).data[0];
 
   beforeAll(async () => {
     e2e = await startE2E('backoffice');
@@ -146,17 +176,86 @@ describe('h5: the back office story (issue 13), one browser context per person',
     expect(list.orders).toHaveLength(1);
     state.orderId = list.orders[0].orderId;
     const order = await e2e.cloud.ok<Order>('order', { action: 'get', orderId: state.orderId }, BUYER.openid);
-    expect(order.status).toBe('paid');
+    expect(order.status).toBe('to_ship'); // paid: it waits to ship (issue 12)
     expect(await e2e.cloud.db.collection('orders').doc(state.orderId).get()).toMatchObject({ data: [expect.objectContaining({ attribution: expect.objectContaining({ salesId: NEWBIE.openid }) })] });
     const product = await e2e.cloud.ok<{ stock: number }>('catalog', { action: 'get', productId: state.productId }, OPS.openid);
     expect(product.stock).toBe(PRODUCT.stock - 1);
     await e2e.shot(buyer.page, 'buyer-paid');
   });
 
-  // Issue 12 (branch fulfil: to_ship → shipped → received → completed) and issue 13 part B (branch
-  // payouts: request → approve → mark paid → ledger) write these steps when they land on main.
-  it.todo('[issue 12] the order ships, is received and completes (its after-sale window closes)');
-  it.todo('[issue 13 part B] the salesperson requests a payout; the boss approves and marks it paid; the ledger shows it and the balance is right');
+  step('the order ships from the to-ship page, the customer confirms receipt, and the sweep completes it', async () => {
+    await ops.open('/packageBoss/to-ship/index');
+    await see(ops.page, state.orderId!);
+    await type(ops, `ship-tracking-${state.orderId}`, TRACKING);
+    await tap(ops, `ship-submit-${state.orderId}`);
+    await until(async () => (await getDoc('orders', state.orderId!))?.status, 'shipped');
+    expect((await getDoc('orders', state.orderId!))?.shipments).toEqual([expect.objectContaining({ trackingNo: TRACKING, shippedBy: OPS.openid })]);
+    await e2e.shot(ops.page, 'ops-shipped');
+
+    await buyer.open('/packageShop/order/index', { id: state.orderId! });
+    await see(buyer.page, TRACKING);
+    await tap(buyer, 'confirm-receipt');
+    await buyer.page.getByText('确定', { exact: true }).filter({ visible: true }).last().click(); // Taro's h5 showModal
+    await until(async () => (await getDoc('orders', state.orderId!))?.status, 'received');
+    await see(buyer.page, '已收货');
+
+    // The after-sale window closes: the sweep completes the order and the commission becomes settleable.
+    const { afterSaleDays = 7 } = ((await getDoc('settings', 'fulfilment')) ?? {}) as { afterSaleDays?: number };
+    e2e.cloud.advanceClock((afterSaleDays + 1) * DAY);
+    await e2e.cloud.runTimer('sweep');
+    expect(await getDoc('orders', state.orderId!)).toMatchObject({ status: 'completed' });
+    const kinds = ((await e2e.cloud.db.collection('commission_ledger').where({ orderId: state.orderId }).limit(100).get()) as { data: Array<{ kind: string; salesId: string }> }).data;
+    expect(kinds.map((e) => [e.kind, e.salesId]).sort()).toEqual([['pending', NEWBIE.openid], ['settleable', NEWBIE.openid]]);
+    await buyer.open('/packageShop/order/index', { id: state.orderId! });
+    await see(buyer.page, '已完成');
+    await e2e.shot(buyer.page, 'buyer-completed');
+  });
+
+  step('the salesperson requests a payout; the boss approves and marks it paid; the ledger shows it and the balance is right', async () => {
+    const first = await e2e.cloud.ok<{ balance: { availableFen: number }; minAmountFen: number }>('payout', { action: 'mine' }, NEWBIE.openid);
+    state.commissionFen = first.balance.availableFen;
+    state.amountFen = state.commissionFen - 100; // leave ¥1.00
+    expect(state.amountFen).toBeGreaterThanOrEqual(first.minAmountFen);
+
+    await newbie.open('/packageSales/payout/index');
+    expect(await textOf(newbie, 'payout-available')).toBe(yuan(state.commissionFen));
+    await type(newbie, 'payout-amount', (state.amountFen / 100).toFixed(2));
+    await tap(newbie, 'payout-submit');
+    await see(newbie.page, '待审批');
+    const mine = await e2e.cloud.ok<{ items: Array<{ payoutId: string; status: string; amountFen: number }> }>('payout', { action: 'mine' }, NEWBIE.openid);
+    expect(mine.items[0]).toMatchObject({ status: 'requested', amountFen: state.amountFen });
+    state.payoutId = mine.items[0].payoutId;
+    expect(await textOf(newbie, 'payout-available')).toBe(yuan(100));
+    expect(await textOf(newbie, 'payout-reserved')).toBe(yuan(-state.amountFen));
+    await e2e.shot(newbie.page, 'newbie-requests-payout');
+
+    await boss.open('/packageBoss/payouts/index');
+    await tap(boss, `boss-payout-approve-${state.payoutId}`);
+    await see(boss.page, '没有这个状态的提现申请');
+    const approved = await e2e.cloud.ok<{ items: Array<{ payoutId: string }> }>('payout', { action: 'queue', status: 'approved' }, BOSS.openid);
+    expect(approved.items.map((p) => p.payoutId)).toContain(state.payoutId);
+    await tap(boss, 'boss-payout-tab-approved');
+    await type(boss, `boss-payout-input-${state.payoutId}`, REFERENCE);
+    await tap(boss, `boss-payout-paid-${state.payoutId}`);
+    await until(async () => (await getDoc('payouts', state.payoutId!))?.status, 'paid');
+    await tap(boss, 'boss-payout-tab-paid');
+    await see(boss.page, `打款参考号 ${REFERENCE}`);
+    await e2e.shot(boss.page, 'boss-payout-paid');
+
+    await newbie.open('/packageSales/payout/index');
+    const status = newbie.page.locator(`[data-testid=payout-status-${state.payoutId}]:visible`).first();
+    await status.waitFor({ timeout: 20000 });
+    expect(await status.getAttribute('data-status')).toBe('paid');
+    expect(await textOf(newbie, 'payout-paid')).toBe(yuan(-state.amountFen));
+    expect(await textOf(newbie, 'payout-balance')).toBe(yuan(state.commissionFen - state.amountFen));
+    expect(await textOf(newbie, 'payout-available')).toBe(yuan(100));
+    await e2e.shot(newbie.page, 'newbie-payout-paid');
+    await newbie.open('/packageSales/ledger/index');
+    expect(await textOf(newbie, 'ledger-paid')).toBe(yuan(state.amountFen));
+    const ledger = await e2e.cloud.ok<{ entries: Array<{ kind: string; amountFen: number; orderId: string }> }>('sales', { action: 'ledger' }, NEWBIE.openid);
+    expect(ledger.entries.filter((e) => e.kind === 'paid')).toEqual([expect.objectContaining({ amountFen: state.amountFen, orderId: state.payoutId })]);
+    await e2e.shot(newbie.page, 'newbie-ledger');
+  });
 
   step('the boss deactivates the salesperson and chooses 王强 as heir', async () => {
     await boss.open('/packageBoss/team/index');
