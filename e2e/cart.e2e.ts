@@ -111,7 +111,7 @@ describe('h5: cart → address → shipping → paid order', () => {
     expect(Number(await shownShipping.getAttribute('data-fen'))).toBe(600);
     await e2e.shot(buyer.page, 'order-paid');
     expect(await stored('orders', orderId)).toMatchObject({
-      status: 'paid',
+      status: 'to_ship', // paid, waiting for the warehouse (issue 12)
       shippingFen: 600,
       totalFen: q.totalFen,
       paidFen: q.totalFen,
