@@ -3,10 +3,11 @@
  * `npm test`). A seeded mixed commerce + growth workload — coupon claims, orders with and without
  * coupons, payments through WeChat Pay (order.pay, the cashier, the notice to payNotify, retried
  * by WeChat Pay as the clock moves), cancels, refunds finished by WeChat Pay's refund notices,
- * group deals, shares, sweeps, the clock moving — runs in
+ * group deals, shares, sweeps, fulfilment (ops ship, buyers confirm receipt, ask to refund a shipped
+ * line or return one, ops review some, returns come back, other requests stay open), the clock moving — runs in
  * concurrent batches while the local cloud fails 10% of transaction commits (plus 5% retryable
- * conflicts and reply delays). Then faults stop, the clock passes every TTL and settlement, the
- * sweep runs, and the invariants must hold:
+ * conflicts and reply delays). Then faults stop, the clock passes every TTL, settlement,
+ * auto-receipt and the after-sale window, the sweep runs, and the invariants must hold:
  *   stock conserved (per SKU: stock + sold = initial; initial − stock = quantity held by order
  *   lines to ship, shipped or refunded in transit: stock never returned for goods that were not),
  *   coupons conserved (per template: stock + issuedCount = initial; issuedCount = coupons issued;
@@ -24,7 +25,7 @@
 import { startTestCloud, type TestCloud, AS_FUNCTION } from '../emulator/testing';
 import type { FaultConfig } from '../emulator/faults';
 import { seededRandom } from '../emulator/seeded-random';
-import { HOME, outcomes } from '../tests/support/commerce';
+import { giveAddresses, HOME, outcomes } from '../tests/support/commerce';
 import { deliverCallbacks, payOrder } from '../tests/support/pay';
 import { budget, captureLogs, round, tally, type Budget } from './lib';
 import type { Bench } from './run-one';
@@ -62,6 +63,10 @@ interface World {
   teams: string[];
   shares: string[];
   paidOk: Set<string>; // orders whose payer was charged at WeChat Pay (the cashier answered SUCCESS)
+  shipped: Array<[string, string]>; // [openid, order id] shipped by ops, not yet confirmed by the buyer
+  received: Array<[string, string]>; // [openid, order id] the buyer confirmed
+  requests: Array<[string, string, string]>; // [openid, request id, kind] after-sale requests asked, not yet reviewed
+  returns: Array<[string, string]>; // [openid, request id] returns approved, the parcel not yet sent back
 }
 
 async function workload(cloud: TestCloud, seed: number, customers: string[], rounds: number): Promise<{ calls: Record<string, Record<string, number>>; world: World }> {
@@ -75,14 +80,65 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
   };
   const push = (m: Map<string, string[]>, k: string, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
   const takeAny = (xs: Array<[string, string]>): [string, string] | undefined => (xs.length ? xs.splice(Math.floor(rnd() * xs.length), 1)[0] : undefined);
-  const world: World = { pending: [], paid: [], coupons: new Map(), teams: [], shares: [], paidOk: new Set() };
+  const world: World = { pending: [], paid: [], coupons: new Map(), teams: [], shares: [], paidOk: new Set(), shipped: [], received: [], requests: [], returns: [] };
   const groupOrders = new Set<string>();
   const results: Record<string, Array<Env>> = {};
   const note = (k: string, r: Env) => (results[k] ??= []).push(r);
   let key = 0;
 
+  /**
+   * Fulfilment and after-sale (issue 12): ops ship paid orders, buyers confirm receipt, ask for a
+   * refund of a shipped line or a return, ops approve or reject, returns come back. Requests not
+   * reviewed stay open through the completion window (their orders must not complete).
+   */
+  const fulfilStep = async (): Promise<void> => {
+    const y = rnd();
+    if (y < 0.3) {
+      const [owner, orderId] = takeAny(world.paid) ?? [];
+      if (!owner || !orderId) return;
+      const r = (await cloud.call('fulfil', { action: 'ship', orderId, lineIds: ['L1'], carrier: 'SF', trackingNo: `SF${String(seed).slice(-4)}${String(key++).padStart(8, '0')}` }, 'o_ops')) as Env;
+      note('fulfil.ship', r);
+      if (r.ok) world.shipped.push([owner, orderId]);
+      else world.paid.push([owner, orderId]); // a fault: ops try again later (a refunded order is refused then)
+    } else if (y < 0.5) {
+      const [owner, orderId] = takeAny(world.shipped) ?? [];
+      if (!owner || !orderId) return;
+      const r = (await cloud.call('order', { action: 'confirmReceipt', orderId }, owner)) as Env;
+      note('order.confirmReceipt', r);
+      if (r.ok) world.received.push([owner, orderId]);
+      else world.shipped.push([owner, orderId]);
+    } else if (y < 0.7) {
+      // A refund of a shipped line not received, or a return of a received one.
+      const fromShipped = rnd() < 0.4;
+      const [owner, orderId] = takeAny(fromShipped ? world.shipped : world.received) ?? [];
+      if (!owner || !orderId) return;
+      const kind = fromShipped ? 'refund' : 'return';
+      const r = (await cloud.call('aftersale', { action: 'request', orderId, lineIds: ['L1'], kind, reason: 'soak' }, owner)) as Env<{ requestId: string }>;
+      note(`aftersale.request (${kind})`, r);
+      if (r.ok) world.requests.push([owner, r.data.requestId, kind]);
+      else (fromShipped ? world.shipped : world.received).push([owner, orderId]);
+    } else if (y < 0.85) {
+      // Ops review about two requests in three; the rest stay open.
+      if (!world.requests.length || rnd() < 0.35) return;
+      const [owner, requestId, kind] = world.requests.splice(Math.floor(rnd() * world.requests.length), 1)[0];
+      const approve = rnd() < 0.8;
+      const r = (await cloud.call('aftersale', { action: 'review', requestId, approve, note: approve ? '同意' : '不符合' }, 'o_ops')) as Env;
+      note('aftersale.review', r);
+      if (!r.ok) world.requests.push([owner, requestId, kind]);
+      else if (approve && kind === 'return') world.returns.push([owner, requestId]);
+    } else {
+      const [owner, requestId] = takeAny(world.returns) ?? [];
+      if (!owner || !requestId) return;
+      const sent = (await cloud.call('aftersale', { action: 'returnShipped', requestId, carrier: 'YTO', trackingNo: `YT${String(key++).padStart(12, '0')}` }, owner)) as Env;
+      note('aftersale.returnShipped', sent);
+      if (!sent.ok) return void world.returns.push([owner, requestId]);
+      note('aftersale.receiveReturn', (await cloud.call('aftersale', { action: 'receiveReturn', requestId }, 'o_ops')) as Env);
+    }
+  };
+
   const step = async (): Promise<void> => {
     const u = pick(customers)!;
+    if (rnd() < 0.3) return fulfilStep();
     const x = rnd();
     if (x < 0.15) {
       const r = (await cloud.call('coupon', { action: 'claim', templateId: pick(TEMPLATES) }, u)) as Env<{ couponId: string }>;
@@ -159,10 +215,14 @@ async function workload(cloud: TestCloud, seed: number, customers: string[], rou
   return { calls, world };
 }
 
-/** Faults stop; time passes (WeChat Pay delivering what is due, the sweep running), the last refunds finish. */
+/**
+ * Faults stop; time passes (WeChat Pay delivering what is due, the sweep running), the last refunds
+ * finish, shipped orders are confirmed by the sweep (10 days) and received ones complete once the
+ * after-sale window (7 days) has closed — except those with a request still open.
+ */
 async function settle(cloud: TestCloud): Promise<void> {
   cloud.faults({});
-  for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000, 60 * 60_000]) {
+  for (const advance of [60 * 60_000, 2 * 24 * 3600_000, 10 * 24 * 3600_000, 8 * 24 * 3600_000, 60 * 60_000]) {
     cloud.advanceClock(advance);
     await deliverCallbacks(cloud);
     for (let i = 0; i < 2; i++) await cloud.call('sweep', { action: 'run' }, AS_FUNCTION);
@@ -186,8 +246,8 @@ async function baseline(cloud: TestCloud): Promise<Baseline> {
 
 /** Every invariant, as named counts of violations (0 = holds). */
 async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Promise<{ violations: Record<string, number>; examples: Record<string, string[]>; totals: Record<string, number> }> {
-  const [skus, templates, coupons, orders, payments, refunds, ledger] = await Promise.all(
-    ['skus', 'coupon_templates', 'coupons', 'orders', 'payments', 'refunds', 'commission_ledger'].map((c) => all(cloud, c)),
+  const [skus, templates, coupons, orders, payments, refunds, ledger, requests] = await Promise.all(
+    ['skus', 'coupon_templates', 'coupons', 'orders', 'payments', 'refunds', 'commission_ledger', 'aftersale_requests'].map((c) => all(cloud, c)),
   );
   const violations: Record<string, number> = {};
   const examples: Record<string, string[]> = {};
@@ -307,6 +367,12 @@ async function check(cloud: TestCloud, base: Baseline, paidOk: Set<string>): Pro
     refundedFen: orders.reduce((s, o) => s + Number(o.refundedFen ?? 0), 0),
     couponsIssued: coupons.length,
     ledgerLines: lines.size,
+    shippedOrders: orders.filter((o) => o.shippedAt || ((o.lines as Array<Record<string, unknown>>) ?? []).some((l) => l.shipmentId)).length,
+    completedOrders: orders.filter((o) => o.status === 'completed').length,
+    afterSaleRequests: requests.length,
+    returnsReceived: requests.filter((r) => r.kind === 'return' && r.status === 'refunded').length,
+    /** Orders past the completion window with a request still open (the settleable invariant's cases). */
+    heldPastWindow: orders.filter((o) => o.status === 'received' && ((o.lines as Array<Record<string, unknown>>) ?? []).some((l) => l.afterSaleId)).length,
   };
   return { violations, examples, totals };
 }
@@ -318,6 +384,7 @@ async function phase(label: string, seed: number, faults: Partial<FaultConfig>, 
     const customers = Array.from({ length: CUSTOMERS }, (_, i) => `o_soak_${String(i).padStart(2, '0')}`);
     const now = cloud.now();
     await cloud.db.collection('users').add(customers.map((_id) => ({ _id, role: 'customer', createdAt: now })));
+    await giveAddresses(cloud, customers); // goods orders need a delivery address (HOME)
     await cloud.db.collection('skus').doc('p03-s1').update({ stock: 25 }); // scarce: SOLD_OUT happens
     // Most customers arrive through a salesperson's share, so paid orders carry commission.
     const root = await cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'card' }, 'o_sales_li');
@@ -351,11 +418,19 @@ export const bench: Bench = {
     budgets.push(budget('soak: commit faults actually injected', main.injected.commitFail, '>=', 1));
     budgets.push(budget('soak: orders paid during the soak', main.totals.paidOrders, '>=', 10));
     budgets.push(budget('soak: refunds during the soak', main.totals.refunds, '>=', 3));
+    // The fulfilment invariants must be reachable: orders shipped and completed, returns received,
+    // and requests left open past the completion window (their commission must not settle).
+    budgets.push(budget('soak: orders shipped', main.totals.shippedOrders, '>=', 5));
+    budgets.push(budget('soak: orders completed', main.totals.completedOrders, '>=', 1));
+    budgets.push(budget('soak: returns received back', main.totals.returnsReceived, '>=', 1));
+    budgets.push(budget('soak: orders held past the window by an open request', main.totals.heldPastWindow, '>=', 1));
     const lost = await phase('soak (10% of writes and commits applied with their reply lost)', 20260603, { seed: 8, replyLostRate: 0.1, delayMs: 3 }, ROUNDS);
     budgets.push(...Object.entries(lost.violations).map(([k, n]) => budget(`reply lost: ${k}`, n, '==', 0, '', lost.examples[k]?.join(' | '))));
     budgets.push(budget('reply lost: replies actually lost', lost.injected.replyLost, '>=', 1));
     budgets.push(budget('reply lost: orders paid during the soak', lost.totals.paidOrders, '>=', 10));
     budgets.push(budget('reply lost: refunds during the soak', lost.totals.refunds, '>=', 3));
+    budgets.push(budget('reply lost: orders shipped', lost.totals.shippedOrders, '>=', 5));
+    budgets.push(budget('reply lost: orders held past the window by an open request', lost.totals.heldPastWindow, '>=', 1));
     let writes: Awaited<ReturnType<typeof phase>> | undefined;
     if (!QUICK) writes = await phase('informational (also 3% of single writes fail)', 20260602, { seed: 6, commitFailRate: 0.1, writeFailRate: 0.03, delayMs: 3 }, Math.ceil(ROUNDS / 2));
     return { figures: { main, replyLost: lost, singleWriteFailures: writes ?? null }, budgets };
