@@ -1,6 +1,7 @@
 import { AS_FUNCTION, useTestCloud } from '../../emulator/testing';
 import { payOrder } from '../../tests/support/pay';
 import { HOME } from '../../tests/support/commerce';
+import { acceptTemplates } from '../../tests/support/messages';
 
 const t = useTestCloud();
 
@@ -67,6 +68,8 @@ describe('alerts to the salesperson', () => {
   });
 
   it("a subscribe message in the mini-program when the salesperson does not follow the account (赵敏), or stops following it", async () => {
+    // Each salesperson tapped "allow" for the alert template (WeChat sends one message per acceptance).
+    for (const sales of ['o_sales_zhao', 'o_sales_wang']) await acceptTemplates(t.cloud, sales, ['tmpl_customer_alert']);
     await bind('o_cust_1', 'o_sales_zhao');
     await t.cloud.ok('material', { action: 'get', materialId: 'm_tea_guide' }, 'o_cust_1');
     expect(oaOutbox()).toEqual([]);
