@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const url = (process.argv[2] ?? 'http://127.0.0.1:8787').replace(/\/$/, '');
   const shoppers = Number(process.argv[3] ?? 1000);
   const db = sdkDb(url);
-  const sale = await arrangeFlashSale(db, `d${Date.now().toString(36)}`);
+  const sale = await arrangeFlashSale(db, `d${Date.now().toString(36)}`, shoppers);
   console.log(`${shoppers} shoppers on ${url}: product ${sale.productId} (stock ${SALE_STOCK}), coupon ${sale.templateId} (stock ${SALE_COUPONS}, 1 per user)`);
   const { wallMs, outcomes } = await runShoppers(url, sale, shoppers);
   const figures = summarize(wallMs, outcomes);

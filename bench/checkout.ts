@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arrangeFlashSale, checkSale, probe, runShoppers, SALE_COUPONS, SALE_STOCK, sdkDb, settlePayNotices, shop, summarize } from './checkout-flow';
+import { arrangeFlashSale, checkSale, probe, runShoppers, SALE_COUPONS, SALE_STOCK, sdkDb, settlePayNotices, shop, shopperId, summarize } from './checkout-flow';
 import { budget, median, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
 
@@ -75,11 +75,11 @@ async function scenario(shoppers: number, budgets: Budget[]) {
   try {
     const db = sdkDb(cloud.url);
     // One shopper at a time on a sale of its own: the service time of one flow, nothing queued.
-    const quiet = await arrangeFlashSale(db, `seq${shoppers}`);
+    const quiet = await arrangeFlashSale(db, `seq${shoppers}`, SEQUENTIAL_FLOWS);
     const sequential: number[] = [];
-    for (let i = 0; i < SEQUENTIAL_FLOWS; i++) sequential.push((await shop(cloud.url, quiet, `${quiet.shopperPrefix}${i}`)).ms);
+    for (let i = 0; i < SEQUENTIAL_FLOWS; i++) sequential.push((await shop(cloud.url, quiet, shopperId(quiet, i))).ms);
 
-    const sale = await arrangeFlashSale(db, `burst${shoppers}`);
+    const sale = await arrangeFlashSale(db, `burst${shoppers}`, shoppers);
     cloud.markLog();
     const { wallMs, outcomes } = await runShoppers(cloud.url, sale, shoppers);
     const log = cloud.logSince();
