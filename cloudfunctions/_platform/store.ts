@@ -143,19 +143,6 @@ export function pageOf<T extends { _id: string }>(rows: T[], field: string, limi
 }
 
 /**
- * `where` narrowed to the rows after `cursor` (the `nextCursor` of the page before) in the order
- * `orderBy` then `_id`; `where` itself without a cursor. For lists read by an aggregate.
- */
-export function afterCursor(where: Fields, orderBy: SortKey, cursor?: string | null): Fields {
-  if (!cursor) return where;
-  const [field, direction] = orderBy;
-  const [value, id] = decodeCursor(cursor);
-  const _ = command();
-  const after = direction === 'asc' ? _.gt : _.lt;
-  return _.and([where, _.or([{ [field]: after.call(_, value) }, { [field]: value, _id: after.call(_, id) }])]) as unknown as Fields;
-}
-
-/**
  * One page of `where` sorted on `field` then `_id` (one direction), after `cursor` (the
  * `nextCursor` of the page before; opaque: the last row's sort value and id). One round trip;
  * stable under inserts and ties, since the sort ends on `_id`.
@@ -164,7 +151,7 @@ export function afterCursor(where: Fields, orderBy: SortKey, cursor?: string | n
 export async function findPage<T extends { _id: string }>(name: CollectionName, where: Fields, options: PageSpec): Promise<Page<T>> {
   const [field, direction] = options.orderBy;
   // `_id` breaks ties: the service promises no order among equal sort values.
-  const rows = await find<T>(name, afterCursor(where, options.orderBy, options.cursor), { orderBy: [[field, direction], ['_id', direction]], limit: options.limit + 1 });
+  const rows = await find<T>(name, pageQuery(where, options), { orderBy: [[field, direction], ['_id', direction]], limit: options.limit + 1 });
   return pageOf(rows, field, options.limit);
 }
 

@@ -20,7 +20,7 @@ export const radar = action(contract.radar)({
     const salesId = ctx.user.role === 'sales' ? ctx.openid : null;
     const res = await store
       .aggregate('customer_events')
-      .match(store.afterCursor({ ...(salesId ? { salesId } : {}), type: 'material_read' }, ['at', 'desc'], input.cursor))
+      .match(store.pageQuery({ ...(salesId ? { salesId } : {}), type: 'material_read' }, { orderBy: ['at', 'desc'], limit: PAGE, cursor: input.cursor }))
       .sort({ at: -1, _id: -1 })
       .limit(PAGE + 1)
       .lookup({ from: 'users', localField: 'openid', foreignField: '_id', as: '_user' })
