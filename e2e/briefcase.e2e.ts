@@ -111,8 +111,12 @@ describe('h5: the briefcase story (issue 15), one browser context per person', (
     await page.locator('[data-testid=material-title]:visible', { hasText: CASE.title }).waitFor({ timeout: 20000 });
     const visit = await eventually('the material visit opened', async () => (await docs('customer_events', { openid: READER.openid, type: 'material_read' }))[0]);
     state.visitId = String(visit._id);
-    // Scroll the page's scroller so the bottom of the screen is at 80 % of the content.
-    const scrolled = await page.evaluate(() => {
+    // The case's images change its height as they load; scroll only once they have (else 80 % of a
+    // shorter page reads as less once they arrive, and no later scroll would correct it).
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.mat-page img')).every((img) => (img as HTMLImageElement).complete), undefined, { timeout: 20000 });
+    // Scroll the page's scroller so the bottom of the screen is at 80 % of the content; repeated
+    // until the page has measured it (a scroll can land before the page's listener is attached).
+    const scrollTo80 = () => page.evaluate(() => {
       const content = document.querySelector('.mat-page') as HTMLElement;
       let scroller: HTMLElement | null = content;
       while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement;
@@ -122,9 +126,15 @@ describe('h5: the briefcase story (issue 15), one browser context per person', (
       target.dispatchEvent(new Event('scroll'));
       return { top, height: content.getBoundingClientRect().height, viewport: window.innerHeight };
     });
+    const depthShown = () => page.evaluate(() => Number(document.querySelector('[data-testid=material-page]')?.getAttribute('data-depth')));
+    const scrolled = await scrollTo80();
     expect(scrolled.height).toBeGreaterThan(scrolled.viewport); // the case is longer than a screen
     // The page measures it (rounded to whole percents): 80 %, give or take the rounding.
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=material-page]')?.getAttribute('data-depth')) >= 80, undefined, { timeout: 10000 });
+    await eventually('the page measured 80 %', async () => {
+      if ((await depthShown()) >= 80) return true;
+      await scrollTo80();
+      return undefined;
+    });
     const measured = Number(await page.locator('[data-testid=material-page]').first().getAttribute('data-depth'));
     expect(measured).toBeLessThanOrEqual(81);
     // 40 s pass on the server and in the page (its 1 s ticker fires 40 times; it reports every 5 s).
