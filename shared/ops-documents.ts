@@ -15,7 +15,7 @@ import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses', 'materials'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses', 'materials', 'flash_sales'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -24,7 +24,7 @@ export function isOpsCollection(name: string): name is OpsCollection {
   return (OPS_COLLECTIONS as readonly string[]).includes(name);
 }
 
-const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals' | 'materials'>, z.ZodType> = {
+const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_deals' | 'flash_sales' | 'materials'>, z.ZodType> = {
   commission_plans: commissionPlanSchema,
   referral_programs: referralProgramSchema,
   experiments: experimentSchema,
@@ -37,7 +37,7 @@ const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_de
  * @example checkOpsDocument('group_deals', { _id: 'g', groupSize: 1 }) // ['groupSize: ...', ...]
  */
 export function checkOpsDocument(collection: OpsCollection, doc: unknown): string[] {
-  if (collection === 'coupon_templates' || collection === 'group_deals') {
+  if (collection === 'coupon_templates' || collection === 'group_deals' || collection === 'flash_sales') {
     const r = checkPromotion(collection, doc);
     return r.ok ? [] : r.problems;
   }

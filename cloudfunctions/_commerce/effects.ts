@@ -133,6 +133,39 @@ function uncountDealUse(dealId: string, openid: string, orderId: string): Promis
   return store.guardedUpdate('counters', { _id: dealUseId(dealId, openid), orders: orderId }, { count: _.inc(-1), orders: _.pull(orderId) });
 }
 
+type TakeFlash = Extract<Effect, { type: 'takeFlash' }>;
+
+/**
+ * The guard of a flash buy, on the sale alone: active, inside its window, a unit left, the order
+ * not counted yet (a retry after a lost reply), and the customer's list shorter than the limit
+ * (its element at index limit − 1 does not exist; a first buy finds no list at all).
+ */
+function flashTakeGuard(effect: TakeFlash, now: Date): Fields {
+  const _ = store.command();
+  const mine = `buyers.${effect.buyerKey}`;
+  return {
+    _id: effect.flashId,
+    status: 'active',
+    startAt: _.lte(now),
+    endAt: _.gt(now),
+    taken: _.lt(effect.quantity),
+    [mine]: _.neq(effect.orderId),
+    [`${mine}.${effect.perUserLimit - 1}`]: _.exists(false),
+  };
+}
+
+function flashTake(effect: TakeFlash): Fields {
+  const _ = store.command();
+  return { taken: _.inc(1), [`buyers.${effect.buyerKey}`]: _.push([effect.orderId]) };
+}
+
+/** Gives a flash order's unit back, once: while the sale lists the order among the customer's. */
+function returnFlashUnit(flashId: string, buyerKey: string, orderId: string): Promise<boolean> {
+  const _ = store.command();
+  const mine = `buyers.${buyerKey}`;
+  return store.guardedUpdate('flash_sales', { _id: flashId, [mine]: orderId }, { taken: _.inc(-1), [mine]: _.pull(orderId) });
+}
+
 function onlyChange(effect: Effect, now: Date): EntityChange {
   return changesOf(effect, now)[0];
 }
@@ -189,6 +222,19 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
         () => applyChange(onlyChange({ type: 'releaseCoupon', couponId: effect.couponId, orderId: effect.orderId }, ctx.now)),
       );
       return;
+    case 'takeFlash':
+      await steps.run(
+        `flash ${effect.flashId}`,
+        async () => {
+          if (await store.guardedUpdate('flash_sales', flashTakeGuard(effect, ctx.now), flashTake(effect))) return;
+          const sale = await store.getById<{ taken?: number }>('flash_sales', effect.flashId);
+          // The write refused: the customer's limit unless every unit is taken (or the sale closed).
+          const soldOut = !sale || (sale.taken ?? 0) >= effect.quantity;
+          throw new AppError(soldOut ? 'SOLD_OUT' : 'LIMIT_REACHED', soldOut ? 'this flash sale is sold out' : `at most ${effect.perUserLimit} per customer`);
+        },
+        () => returnFlashUnit(effect.flashId, effect.buyerKey, effect.orderId),
+      );
+      return;
     case 'reserveStock': {
       const _ = store.command();
       const where = { _id: effect.skuId, stock: _.gte(effect.qty), holds: _.neq(effect.holdId) };
@@ -219,6 +265,8 @@ export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
       return mustWrite(() => store.guardedUpdate('skus', { _id: effect.skuId, holds: effect.holdId }, { holds: store.command().pull(effect.holdId) }));
     case 'uncountDealUse':
       return mustWrite(() => uncountDealUse(effect.dealId, effect.openid, effect.orderId));
+    case 'returnFlash':
+      return mustWrite(() => returnFlashUnit(effect.flashId, effect.buyerKey, effect.orderId));
     case 'releaseSeat': {
       const [release, unseat] = changesOf(effect, ctx.now);
       const [removed, unseated] = await Promise.all([mustWrite(() => applyChange(release)), mustWrite(() => applyChange(unseat))]);

@@ -42,6 +42,8 @@ export const COLLECTIONS = [
   'invites',
   'carts',
   'addresses',
+  'flash_sales',
+  'flash_reminders',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

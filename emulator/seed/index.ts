@@ -7,6 +7,7 @@ import { seedFulfilment, seededHolds } from './fulfilment';
 import { seedGrowth } from './growth';
 import { seedPeople } from './people';
 import { seedPromotions } from './promotions';
+import { seedFlash } from './flash';
 import { seedTeam } from './team';
 import { seedTraining } from './training';
 import type { SeedDoc } from './window';
@@ -16,7 +17,7 @@ import type { SeedDoc } from './window';
  * back-office.ts) and the briefcase's demo customer activity (see briefcase.ts).
  */
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
-  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedBriefcase(now), seedDelivery(now), seedFulfilment(now, options)];
+  const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedBriefcase(now), seedDelivery(now), seedFulfilment(now, options), seedFlash(now)];
   if (options.demo) parts.push(seedBackOffice(now), seedDemoActivity(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
@@ -32,5 +33,6 @@ export { PERSONAS } from './people';
 export { PRODUCT_TITLES } from './catalog';
 export { MATERIAL_IDS } from './briefcase';
 export { DEMO_ADDRESS_ID } from './delivery';
+export { FLASH_IDS } from './flash';
 export { TEAM_IDS } from './team';
 export { ONBOARDING_ANSWERS, TRAINING_IDS } from './training';

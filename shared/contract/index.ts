@@ -27,9 +27,10 @@ import { sweep } from './sweep';
 import { team } from './team';
 import { training } from './training';
 import { me } from './me';
+import { flash } from './flash';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address, card, material, customer, alerts };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address, card, material, customer, alerts, flash };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -46,4 +47,4 @@ export type Reply<F extends FunctionName, A extends ActionName<F>> = WireReplyOf
 export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
 export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address };
-export { card, material, customer, alerts };
+export { card, material, customer, alerts, flash };

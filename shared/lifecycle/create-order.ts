@@ -4,6 +4,7 @@
  * each undone when a later one is refused. The order records `OrderCreated` as it is inserted.
  */
 import { AppError } from '../errors';
+import { flashBuyerKey, type FlashTerms } from '../flash/flash-sale';
 import { couponAllowedOn, type Coupon } from '../coupons/coupon';
 import { memberIdOf, teamExpiresAt, type Team, type TeamMember } from '../groupbuy/team';
 import type { Attribution } from '../growth/types';
@@ -16,13 +17,15 @@ import { lineMachine, orderMachine } from './tables';
 
 /** What the buyer's cart became once read: plain items, a new team of a deal, or a seat in a team. */
 export interface PreparedCart {
-  mode: 'items' | 'open' | 'join';
+  mode: 'items' | 'open' | 'join' | 'flash';
   lines: CartLine[];
   /** Fen off before the coupon (a group leader's perk). */
   activityDiscountFen: number;
   terms: DealTerms | null;
   /** The team joined (mode `join`). */
   team: Team | null;
+  /** The flash sale whose unit the order takes (its one line is at the flash price). */
+  flash?: FlashTerms | null;
 }
 
 /** Everything a new order is decided from. Ids and time come in as arguments. */
@@ -56,6 +59,7 @@ export interface NewOrderDecision {
  */
 export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
   const { cart, coupon, now } = input;
+  if (coupon && cart.flash) throw new AppError('NOT_ELIGIBLE', 'no coupon on a flash order');
   if (coupon && !couponAllowedOn(coupon, cart.terms)) throw new AppError('NOT_ELIGIBLE', 'no coupon on a group order');
   const priced = priceCart({ lines: cart.lines, activityDiscountFen: cart.activityDiscountFen, coupon, shipping: input.delivery.shipping });
   if (coupon && priced.couponDiscountFen === 0) throw new AppError('NOT_ELIGIBLE', 'this coupon does not apply to this cart');
@@ -80,6 +84,7 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     teamId,
     memberId,
     dealTerms: cart.terms,
+    ...(cart.flash ? { flash: cart.flash } : {}),
     attribution: input.attribution,
     createdAt: now,
     payDeadlineAt: input.payDeadlineAt,
@@ -125,6 +130,10 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     const team = cart.team;
     effects.push({ type: 'takeSeat', member, size: team?.size ?? terms.groupSize, expiresAt: team?.expiresAt ?? teamExpiresAt(terms, now) });
     if (terms.perUserLimit) effects.push({ type: 'countDealUse', dealId: terms._id, openid: input.buyerOpenid, limit: terms.perUserLimit, orderId: order._id });
+  }
+  if (cart.flash) {
+    const { flashId, quantity, perUserLimit } = cart.flash;
+    effects.push({ type: 'takeFlash', flashId, buyerKey: flashBuyerKey(input.buyerOpenid), orderId: order._id, quantity, perUserLimit });
   }
   if (coupon) effects.push({ type: 'lockCoupon', couponId: coupon._id, orderId: order._id, ownerOpenid: input.buyerOpenid });
   for (const line of order.lines) {

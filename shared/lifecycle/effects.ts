@@ -61,6 +61,14 @@ export type Effect =
   | { type: 'refundMember'; memberId: string }
   /** One more team of a deal for a customer (order `orderId`), up to the deal's per-user limit (LIMIT_REACHED). */
   | { type: 'countDealUse'; dealId: string; openid: string; limit: number; orderId: string }
+  /**
+   * A flash order takes one unit of its sale (refused when every unit is taken: SOLD_OUT, or when
+   * the customer `buyerKey` already holds `perUserLimit`: LIMIT_REACHED). One guarded write on the
+   * sale; the order id among the customer's `buyers` entry is its marker.
+   */
+  | { type: 'takeFlash'; flashId: string; buyerKey: string; orderId: string; quantity: number; perUserLimit: number }
+  /** A released flash order gives its unit back: only while the sale still lists the order. */
+  | { type: 'returnFlash'; flashId: string; buyerKey: string; orderId: string }
   /** A released order gives its team of the deal back. */
   | { type: 'uncountDealUse'; dealId: string; openid: string; orderId: string }
   /**

@@ -6,6 +6,7 @@
  * guarded on every line as it was read (`linesGuard`).
  */
 import { AppError } from '../errors';
+import { flashBuyerKey } from '../flash/flash-sale';
 import { sumFen } from '../money/split';
 import { NEW_REFUND_FIELDS, type Order, type OrderLine, type ReceivedBy, type Refund, type Shipment } from '../orders/order';
 import type { Team } from '../groupbuy/team';
@@ -99,6 +100,7 @@ function releaseEffects(order: Order): Effect[] {
   if (order.couponId) effects.push({ type: 'releaseCoupon', couponId: order.couponId, orderId: order._id });
   if (order.teamId && order.memberId) effects.push({ type: 'releaseSeat', teamId: order.teamId, memberId: order.memberId, orderId: order._id });
   if (order.dealTerms?.perUserLimit) effects.push({ type: 'uncountDealUse', dealId: order.dealTerms._id, openid: order.buyerOpenid, orderId: order._id });
+  if (order.flash) effects.push({ type: 'returnFlash', flashId: order.flash.flashId, buyerKey: flashBuyerKey(order.buyerOpenid), orderId: order._id });
   return effects;
 }
 

@@ -5,6 +5,7 @@ import { sourcesOf } from '../lifecycle/machine';
 import { orderMachine, type LineState, type OrderStatus, type RefundStatus } from '../lifecycle/tables';
 import type { PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
+import type { FlashTerms } from '../flash/flash-sale';
 
 /**
  * A stored order line: priced, plus its fulfilment and after-sale state. Money in fen. Lines stored
@@ -97,6 +98,8 @@ export interface Order {
   teamId: string | null;
   memberId: string | null;
   dealTerms: DealTerms | null;
+  /** The flash sale the order's unit was taken from (absent or null: not a flash order). */
+  flash?: FlashTerms | null;
   /** Who brought the order (the growth loop's snapshot; later rebinding never changes it). */
   attribution: Attribution;
   createdAt: Date;

@@ -8,5 +8,7 @@ export { couponTemplateSchema, couponRuleSchema, couponScopeSchema, couponValidi
 export type { CouponTemplate, CouponScope, CouponValidity } from './coupon-template.schema';
 export { groupDealSchema, JOIN_ELIGIBILITIES } from './group-deal.schema';
 export type { GroupDeal, JoinEligibility } from './group-deal.schema';
+export { flashSaleSchema } from './flash-sale.schema';
+export type { FlashSale } from './flash-sale.schema';
 export { PROMOTION_STATUSES, dateField, isLive } from './fields';
 export type { PromotionStatus } from './fields';

@@ -83,14 +83,29 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
   // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
   // undo removes both; if the request dies after them, the sweep delivers the event.
   const order: Order = { ...decision.order, createdBy: ctx.requestId, ...recordEvents(decision.order, eventsOf(decision.effects)) };
-  const reservations = decision.effects.filter((e) => e.type !== 'emit');
+  const reservations = decision.effects.filter((e) => e.type !== 'emit' && e.type !== 'takeFlash');
+  const steps = new Steps();
+  // A flash unit is taken before the order exists: when thousands press at once, the refused ones
+  // cost the sale's one guarded write (and the read naming the refusal), no insert and no undo.
+  const flashTake = decision.effects.find((e) => e.type === 'takeFlash');
+  if (flashTake) {
+    try {
+      await reserve(ctx, flashTake, steps);
+    } catch (err) {
+      // A repeated request: the unit is the first request's order's (same id), which answers.
+      const existing = await store.getById<Order>('orders', orderId);
+      if (existing) return existing;
+      await steps.compensate(ctx.requestId);
+      throw err;
+    }
+  }
   if (!(await insertOrder(order))) {
+    await steps.compensate(ctx.requestId);
     // A concurrent request with the same key won: answer with its order.
     const winner = await store.getById<Order>('orders', orderId);
     if (winner) return winner;
     throw new AppError('CONFLICT', 'the same order is being created, please retry');
   }
-  const steps = new Steps();
   await steps.run('order', async () => undefined, () => store.removeById('orders', orderId));
   try {
     for (const effect of reservations) await reserve(ctx, effect, steps);

@@ -11,7 +11,8 @@ import { dealTermsOf, KEPT_STATUSES, type DealTerms } from '../../../shared/orde
 import type { PreparedCart } from '../../../shared/lifecycle';
 import type { CartLine } from '../../../shared/pricing';
 import { readShippingRules, SHIPPING_RULES_ID, type ShippingRulesRead } from '../../../shared/shipping';
-import { activeDealOf } from '../promotions';
+import { decideFlashBuy, type FlashTerms } from '../../../shared/flash';
+import { activeDealOf, flashSaleOf } from '../promotions';
 
 /** One requested item. */
 export interface ItemInput {
@@ -20,11 +21,12 @@ export interface ItemInput {
   qty: number;
 }
 
-/** What the customer asks to buy: items, a new team of a deal, or a seat in a team. */
+/** What the customer asks to buy: items, a new team of a deal, a seat in a team, or a flash sale's unit. */
 export interface CartRequest {
   items?: ItemInput[];
   dealId?: string;
   teamId?: string;
+  flashId?: string;
 }
 
 /** A stored SKU (the same document the shelf presents). */
@@ -51,8 +53,9 @@ export interface CheckoutRead {
 }
 
 function cartMode(req: CartRequest): PreparedCart['mode'] {
-  const given = [req.items !== undefined, req.dealId !== undefined, req.teamId !== undefined].filter(Boolean).length;
+  const given = [req.items !== undefined, req.dealId !== undefined, req.teamId !== undefined, req.flashId !== undefined].filter(Boolean).length;
   if (given !== 1) throw new AppError('INVALID_ARGUMENT', 'items, dealId, teamId: give exactly one');
+  if (req.flashId !== undefined) return 'flash';
   return req.items !== undefined ? 'items' : req.dealId !== undefined ? 'open' : 'join';
 }
 
@@ -66,6 +69,8 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   const mode = cartMode(req);
   let terms: DealTerms | null = null;
   let team: Team | null = null;
+  let flash: FlashTerms | null = null;
+  let unitPriceFen: number | null = null;
   let items: Array<{ productId: string; skuId?: string; qty: number }>;
   let catalog: Catalog;
   if (mode === 'open') {
@@ -80,6 +85,13 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
     terms = team.terms;
     catalog = row;
     items = [{ productId: terms.productId, skuId: terms.skuId, qty: 1 }];
+  } else if (mode === 'flash') {
+    const row = await loadWithCatalog(ctx.openid, 'flash_sales', req.flashId as string, 'skuId', 'productId');
+    const sale = flashSaleOf(row?.doc, req.flashId as string);
+    flash = decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: !sale.newCustomersOnly || (await isNewCustomer(ctx.openid)) }, ctx.now);
+    unitPriceFen = sale.flashPriceFen;
+    catalog = row as Catalog;
+    items = [{ productId: sale.productId, skuId: sale.skuId, qty: 1 }];
   } else {
     items = req.items as ItemInput[];
     if (items.length === 0) throw new AppError('INVALID_ARGUMENT', 'items: at least one item');
@@ -104,8 +116,8 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
       title: product.title,
       skuName: sku.name,
       qty: item.qty,
-      unitPriceFen: terms ? terms.groupPriceFen : sku.priceFen,
-      listPriceFen: terms ? sku.priceFen : sku.listPriceFen,
+      unitPriceFen: unitPriceFen ?? (terms ? terms.groupPriceFen : sku.priceFen),
+      listPriceFen: terms || unitPriceFen !== null ? sku.priceFen : sku.listPriceFen,
     };
   });
   const dupSku = lines.find((l, i) => lines.findIndex((m) => m.skuId === l.skuId) !== i);
@@ -113,7 +125,7 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
 
   const activityDiscountFen = mode === 'open' && terms?.leaderPerk ? terms.leaderPerk.amountOffFen : 0;
   return {
-    cart: { mode, lines, activityDiscountFen, terms, team },
+    cart: { mode, lines, activityDiscountFen, terms, team, flash },
     shipsGoods: lines.some((l) => productById.get(l.productId)?.ships !== false),
     rules: readShippingRules(catalog.shipping),
     book: catalog.book ?? null,
@@ -148,7 +160,7 @@ function checkoutOf(row: CheckoutJoins | undefined): Pick<Catalog, 'shipping' | 
  */
 async function loadWithCatalog(
   openid: string,
-  collection: 'group_deals' | 'teams',
+  collection: 'group_deals' | 'teams' | 'flash_sales',
   id: string,
   skuField: string,
   productField: string,
@@ -186,14 +198,15 @@ async function loadItemsCatalog(openid: string, items: Array<{ productId: string
   return { skus, products: [...products.values()], ...checkoutOf(rows[0]) };
 }
 
+/** True when the customer has never paid an order (one count read). */
+async function isNewCustomer(openid: string): Promise<boolean> {
+  return (await store.count('orders', { buyerOpenid: openid, status: store.command().in([...KEPT_STATUSES, 'refunded']) })) === 0;
+}
+
 /** Joiner checks that need the team: state, seats, eligibility (one count read for new-customer deals). */
 export async function checkJoin(ctx: ActionContext, team: Team, joinerSalesId: string | null): Promise<void> {
-  let isNewCustomer = true;
-  if (team.terms.joinEligibility === 'new_customers') {
-    const paid = await store.count('orders', { buyerOpenid: ctx.openid, status: store.command().in([...KEPT_STATUSES, 'refunded']) });
-    isNewCustomer = paid === 0;
-  }
-  decideJoin(team, { openid: ctx.openid, salesId: joinerSalesId, isNewCustomer }, ctx.now);
+  const isNew = team.terms.joinEligibility === 'new_customers' ? await isNewCustomer(ctx.openid) : true;
+  decideJoin(team, { openid: ctx.openid, salesId: joinerSalesId, isNewCustomer: isNew }, ctx.now);
 }
 
 /** Loads a coupon the caller wants to use and checks it is theirs and usable now. */

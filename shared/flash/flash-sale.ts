@@ -1,0 +1,68 @@
+/**
+ * Flash sales (秒杀): the pure rules a buy is decided by and what the shelf shows. The sale's own
+ * document carries its counters (`taken`, `buyers`), so a buy is one guarded write on it; these
+ * rules give the same answer from a read, to refuse early and to name why a write was refused.
+ */
+import { AppError } from '../errors';
+import type { FlashSale } from '../promotions/flash-sale.schema';
+
+/** Where a flash sale stands at an instant, for a customer. */
+export type FlashPhase = 'upcoming' | 'live' | 'sold_out' | 'ended';
+
+/** What an order keeps of the flash sale it was bought in (its releases give the unit back). */
+export interface FlashTerms {
+  flashId: string;
+  quantity: number;
+  perUserLimit: number;
+}
+
+const SAFE_KEY = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * The field name of a customer in a sale's `buyers` map: the openid when it is a safe field name
+ * (WeChat's are), else a readable hex of its code points (never a dot or a dollar).
+ * @example flashBuyerKey('o_cust_1') // 'o_cust_1'
+ */
+export function flashBuyerKey(openid: string): string {
+  if (SAFE_KEY.test(openid)) return openid;
+  return `x${[...openid].map((c) => c.codePointAt(0)!.toString(16)).join('').slice(0, 31)}`;
+}
+
+/** The orders of a customer that hold or bought a unit of the sale. */
+export function flashOrdersOf(sale: Pick<FlashSale, 'buyers'>, openid: string): string[] {
+  return sale.buyers?.[flashBuyerKey(openid)] ?? [];
+}
+
+/**
+ * The sale's phase at `now`: upcoming before `startAt`, ended at `endAt` or when not active,
+ * sold out when every unit is taken.
+ * @example flashPhaseOf({ status: 'active', startAt, endAt, taken: 3, quantity: 3 }, now) // 'sold_out'
+ */
+export function flashPhaseOf(sale: Pick<FlashSale, 'status' | 'startAt' | 'endAt' | 'taken' | 'quantity'>, now: Date): FlashPhase {
+  const t = now.getTime();
+  if (sale.status !== 'active' || t >= sale.endAt.getTime()) return 'ended';
+  if (t < sale.startAt.getTime()) return 'upcoming';
+  return sale.taken >= sale.quantity ? 'sold_out' : 'live';
+}
+
+/** Who wants to buy: whether they have ever paid an order (new-customers-only sales). */
+export interface FlashBuyer {
+  openid: string;
+  isNewCustomer: boolean;
+}
+
+/**
+ * Checks a buy against the sale as read: NOT_ELIGIBLE before the start or for a returning customer
+ * of a new-customers-only sale, EXPIRED after the end, SOLD_OUT when every unit is taken,
+ * LIMIT_REACHED at the per-customer limit. The guarded write checks the same, atomically.
+ * @example decideFlashBuy(sale, { openid: 'o1', isNewCustomer: true }, now) // { flashId, quantity, perUserLimit }
+ */
+export function decideFlashBuy(sale: FlashSale, buyer: FlashBuyer, now: Date): FlashTerms {
+  const phase = flashPhaseOf(sale, now);
+  if (phase === 'upcoming') throw new AppError('NOT_ELIGIBLE', 'this flash sale has not started yet');
+  if (phase === 'ended') throw new AppError('EXPIRED', 'this flash sale is over');
+  if (sale.newCustomersOnly && !buyer.isNewCustomer) throw new AppError('NOT_ELIGIBLE', 'this flash sale is for new customers only');
+  if (flashOrdersOf(sale, buyer.openid).length >= sale.perUserLimit) throw new AppError('LIMIT_REACHED', `at most ${sale.perUserLimit} per customer`);
+  if (phase === 'sold_out') throw new AppError('SOLD_OUT', 'this flash sale is sold out');
+  return { flashId: sale._id, quantity: sale.quantity, perUserLimit: sale.perUserLimit };
+}
