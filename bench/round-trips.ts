@@ -21,6 +21,7 @@ import { finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, type Budget } from './lib';
 import type { Bench } from './run-one';
 import { HOME } from '../tests/support/commerce';
+import { FLASH_IDS } from '../emulator/seed';
 
 /** Max database operations per call. Issue 5 fixes shelf.view and coupon.claim. */
 export const ROUND_TRIP_BUDGETS: Record<string, number> = {
@@ -129,6 +130,10 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'address.list': 2,
   'address.save': 3, // caller, the book, the guarded write
   'address.remove': 3,
+  // flash sales (issue 14)
+  'flash.list': 2,
+  'flash.buy': 11, // caller, sale + catalogue (one aggregate), attribution (2), the sale's guarded take, order, stock, customer event (3), OrderCreated handled
+  'flash.remind': 3,
 };
 
 /**
@@ -326,6 +331,10 @@ async function session(cloud: TestCloud): Promise<string[]> {
   const office = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '婷婷', phone: '13800000004', province: '四川', city: '成都市', district: '锦江区', detail: '红星路三段1号' } }, 'o_cust_4');
   await ok('address', { action: 'list' }, 'o_cust_4');
   await ok('address', { action: 'remove', addressId: office?.addressId }, 'o_cust_4');
+  // flash sales (issue 14): the list, a reminder of the coming sale, a buy of the live one
+  await ok('flash', { action: 'list' }, 'o_cust_4');
+  await ok('flash', { action: 'remind', flashId: FLASH_IDS.upcoming }, 'o_cust_4');
+  await ok('flash', { action: 'buy', flashId: FLASH_IDS.live, addressId: HOME, idempotencyKey: 'key-rt-flash-1' }, 'o_cust_4');
   await ok('cart', { action: 'clear' }, 'o_cust_4');
   // timers: idle; an unpaid order past its TTL (its charge closed first); then (orders shipped, received by the sweep, completed after the window) settlement
   const o3 = await ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, ...cart, idempotencyKey: 'rt-order-3' }, 'o_cust_3');

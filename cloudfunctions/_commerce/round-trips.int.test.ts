@@ -3,6 +3,7 @@
  * are written up in docs/commerce.md; raise a budget only with a reason there.
  */
 import { startTestCloud, type TestCloud, AS_FUNCTION } from '../../emulator/testing';
+import { FLASH_IDS } from '../../emulator/seed';
 import { HOME } from '../../tests/support/commerce';
 import { finishRefunds, payOrder } from '../../tests/support/pay';
 
@@ -57,6 +58,13 @@ const BUDGETS: Record<string, number> = {
   'aftersale.list': 2, // caller, one aggregate (requests with their orders),
   'aftersale.get': 3, // caller, request, order,
   'aftersale.queue': 2,
+  // Flash sales (issue 14).
+  'flash.list': 2, // caller, the sales on and coming (one query)
+  // caller, the sale with its SKU, product, shipping rules and address book (one aggregate),
+  // attribution (2), the sale's guarded take, order insert, stock, the buyer's customer event (3),
+  // OrderCreated marked handled. A refusal the read can name (sold out, limit, not started): 4.
+  'flash.buy': 11,
+  'flash.remind': 3, // caller, the sale, the reminder inserted once
 };
 
 // Requests to the platform that are not database round trips (WeChat Pay's and storage's API by
@@ -147,6 +155,12 @@ it('every commerce action stays within its round-trip budget', async () => {
   await cloud.ok('aftersale', { action: 'list' }, 'o_cust_2');
   await cloud.ok('aftersale', { action: 'get', requestId: ret.requestId }, 'o_cust_2');
   await cloud.ok('aftersale', { action: 'queue' }, 'o_ops');
+
+  // Flash sales: the list, a reminder, a buy, and a buy beyond the per-customer limit.
+  await cloud.ok('flash', { action: 'list' }, 'o_cust_4');
+  await cloud.ok('flash', { action: 'remind', flashId: FLASH_IDS.upcoming }, 'o_cust_4');
+  await cloud.ok('flash', { action: 'buy', flashId: FLASH_IDS.live, addressId: HOME, idempotencyKey: 'key-budget-flash-1' }, 'o_cust_4');
+  await cloud.call('flash', { action: 'buy', flashId: FLASH_IDS.live, addressId: HOME, idempotencyKey: 'key-budget-flash-2' }, 'o_cust_4');
 
   const stats = cloud.stats().byAction;
   const measured = Object.fromEntries(Object.keys(BUDGETS).map((k) => [k, stats[k]?.maxOps]));

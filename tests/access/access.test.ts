@@ -114,6 +114,10 @@ const TABLE: Record<string, Caller[]> = {
   'customer.note': ['sales', 'boss'],
   'customer.today': ['sales', 'boss'],
   'alerts.deliver': SYSTEM,
+  // flash sales (issue 14): every identified user sees, buys and asks for a reminder.
+  'flash.list': ANYONE,
+  'flash.buy': ANYONE,
+  'flash.remind': ANYONE,
   // training: salespeople study what is assigned to them; boss and ops may preview a course;
   // ops publish and assign; the boss (and ops) read the report. Customers never see courses.
   'training.courses': ['sales'],
@@ -280,6 +284,9 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'address.list': {},
     'address.save': { address: { name: '收件人', phone: '13900000000', province: '江苏省', city: '南京市', district: '玄武区', detail: '中山路1号' } },
     'address.remove': { addressId: 'a_missing' },
+    'flash.list': {},
+    'flash.buy': { flashId: 'fs_live_honey', addressId: HOME, idempotencyKey: uniq },
+    'flash.remind': { flashId: 'fs_soon_whitetea' },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
