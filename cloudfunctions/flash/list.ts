@@ -33,5 +33,5 @@ export async function listFlashSales(ctx: ActionContext) {
     const checked = checkPromotion('flash_sales', doc);
     return checked.ok ? [viewOf(checked.value, ctx.openid, ctx.now)] : [];
   });
-  return { sales };
+  return { sales, now: ctx.now };
 }

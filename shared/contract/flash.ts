@@ -30,10 +30,13 @@ export const flashSaleViewSchema = z.strictObject({
 
 /** The actions of `flash`. */
 export const flash = defineContract({
-  /** Sales that are on or coming (active, not ended), soonest first; at most 20. */
+  /**
+   * Sales that are on or coming (active, not ended), soonest first; at most 20. `now` is the
+   * cloud's clock: the app counts down from it, not from the phone's.
+   */
   list: {
     input: {},
-    reply: z.strictObject({ sales: z.array(flashSaleViewSchema) }),
+    reply: z.strictObject({ sales: z.array(flashSaleViewSchema), now: instant }),
   },
   /** One unit at the flash price: an order to pay (`order.pay`) before its deadline, or the refusal's code. */
   buy: {

@@ -103,6 +103,17 @@ export const couponApi = {
   mine: (status?: CouponStatus) => callCloud('coupon', 'mine', { status }),
 };
 
+/** flash.list: the flash sales on and coming, and the cloud's clock to count down from. */
+export type FlashList = Reply<'flash', 'list'>;
+/** One flash sale as the caller sees it. */
+export type FlashSaleView = FlashList['sales'][number];
+
+export const flashApi = {
+  list: () => callCloud('flash', 'list', {}),
+  buy: (flashId: string, idempotencyKey: string, addressId?: string) => callCloud('flash', 'buy', { flashId, idempotencyKey, ...(addressId ? { addressId } : {}) }),
+  remind: (flashId: string) => callCloud('flash', 'remind', { flashId }),
+};
+
 export const groupApi = {
   get: (teamId: string) => callCloud('groupbuy', 'get', { teamId }),
 };

@@ -2,6 +2,7 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { SalesCard } from '../../components/sales-card';
+import { FlashStrip } from '../../components/flash-strip';
 import { ProductCard } from '../../components/product-card';
 import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
@@ -69,6 +70,7 @@ export default function ShelfPage() {
         {(d) => (
           <View>
             <SalesCard sales={d.sales} brand={d.brand} />
+            <FlashStrip />
             <View className="shelf-head between">
               <Text className="shelf-head-title">精选好物 · {d.products.length}件</Text>
               <ShareBar type="shelf" id={shelfOwner} page={PAGE} label="分享货架" />
