@@ -152,6 +152,7 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageBoss/to-ship/index', who: boss, expect: ids.orderId! },
     { route: 'packageBoss/aftersale-queue/index', who: boss, expect: '快递一直没到' },
     { route: 'packageBoss/aftersale-detail/index', who: boss, query: { id: ids.requestId! }, expect: '同意退款' },
+    { route: 'packageShop/flash/index', who: customer, expect: '秒杀 野生土蜂蜜' },
   ];
 
   it('covers every page of the app config', () => {
