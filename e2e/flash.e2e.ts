@@ -18,12 +18,17 @@ const HOUR = 3600 * 1000;
 const click = (page: Page, testid: string) => page.locator(`[data-testid=${testid}]:visible`).first().click();
 const textOf = (page: Page, testid: string) => page.locator(`[data-testid=${testid}]:visible`).first().innerText();
 
+/** A stored document as the local cloud holds it. */
+async function storedIn(e2e: E2E, collection: string, id: string): Promise<Stored | undefined> {
+  return ((await e2e.cloud.db.collection(collection).doc(id).get()) as { data: Stored[] }).data[0];
+}
+
 describe('h5: a flash sale counts down, starts, sells one unit per customer', () => {
   let e2e: E2E;
+  const { step, timings } = storySteps(() => e2e);
+  const stored = (collection: string, id: string) => storedIn(e2e, collection, id);
   let buyer: Person;
   let orderId = '';
-  const { step, timings } = storySteps(() => e2e);
-  const stored = async (collection: string, id: string) => ((await e2e.cloud.db.collection(collection).doc(id).get()) as { data: Stored[] }).data[0];
 
   beforeAll(async () => {
     e2e = await startE2E('flash');

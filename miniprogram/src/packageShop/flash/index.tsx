@@ -101,11 +101,7 @@ export default function FlashPage() {
                       </Button>
                     </View>
                   )}
-                  {notes[s.flashId] ? (
-                    <Text className="fl-note" data-testid={`flash-note-${s.flashId}`}>
-                      {notes[s.flashId]}
-                    </Text>
-                  ) : null}
+                  <FlashNote flashId={s.flashId} text={notes[s.flashId]} />
                 </View>
               ))}
             </View>
@@ -113,5 +109,15 @@ export default function FlashPage() {
         }}
       </Loadable>
     </Shell>
+  );
+}
+
+/** What the last tap on a sale said (a refusal's reason, a reminder taken); nothing before a tap. */
+function FlashNote({ flashId, text }: { flashId: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <Text className="fl-note" data-testid={`flash-note-${flashId}`}>
+      {text}
+    </Text>
   );
 }
