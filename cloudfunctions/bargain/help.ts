@@ -11,22 +11,22 @@ import { bargainReplyOf, loadBargain } from './read';
  * are counted once each and the Nth lands on the floor. A retry whose first reply was lost finds
  * itself among the helpers and answers the same. The friend was bound to the sharer's salesperson
  * by opening the bargain's share (share.open), under the normal binding rules.
- * Round trips: caller + the bargain with names (one aggregate) + the guarded help (+ a read on a lost race).
+ * The helper's name is pushed with their openid by the same write (the page lists helpers by name).
+ * Round trips: caller + the bargain + the guarded help (+ a read on a lost race).
  */
 export const help = action(contract.help)({
   async run(input, ctx) {
     const read = await loadBargain(input.bargainId);
     if (!read) throw new AppError('NOT_FOUND', `no bargain ${input.bargainId}`);
-    const helper = { openid: ctx.openid, role: ctx.user.role };
-    const change = decideHelp(read.bargain, helper, ctx.now);
+    const helper = { openid: ctx.openid, role: ctx.user.role, name: ctx.user.name ?? '' };
+    const change = decideHelp(read, helper, ctx.now);
     let after = await applyChangeReturning<Bargain>(change);
     if (!after) {
       const again = await loadBargain(input.bargainId);
       if (!again) throw new AppError('NOT_FOUND', `no bargain ${input.bargainId}`);
-      explainLostHelp(again.bargain, helper, ctx.now);
-      after = again.bargain;
+      explainLostHelp(again, helper, ctx.now);
+      after = again;
     }
-    const names = new Map(read.names).set(ctx.openid, ctx.user.name ?? '');
-    return bargainReplyOf(after, names, ctx.openid, ctx.now);
+    return bargainReplyOf(after, ctx.openid, ctx.now);
   },
 });

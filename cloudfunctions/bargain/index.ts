@@ -26,9 +26,9 @@ export const main = defineFunction('bargain', {
   help,
   get: action(contract.get)({
     run: async (input, ctx) => {
-      const read = await loadBargain(input.bargainId);
-      if (!read) throw new AppError('NOT_FOUND', `no bargain ${input.bargainId}`);
-      return bargainReplyOf(read.bargain, read.names, ctx.openid, ctx.now);
+      const bargain = await loadBargain(input.bargainId);
+      if (!bargain) throw new AppError('NOT_FOUND', `no bargain ${input.bargainId}`);
+      return bargainReplyOf(bargain, ctx.openid, ctx.now);
     },
   }),
   buy,

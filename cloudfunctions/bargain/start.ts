@@ -21,12 +21,12 @@ export const start = action(contract.start)({
     if (!deal || !sku || sku.productId !== input.productId) throw new AppError('NOT_FOUND', `no bargain on ${input.productId}/${input.skuId} now`);
     const onDeal = mine.filter((b) => b.dealId === deal._id);
     const bargainId = `b${stableId('bargain', deal._id, ctx.openid, String(onDeal.length + 1)).slice(0, 15)}`;
-    const decision = decideStart({ bargainId, deal, skuPriceFen: sku.priceFen, starterOpenid: ctx.openid, mine: onDeal, now: ctx.now });
+    const decision = decideStart({ bargainId, deal, skuPriceFen: sku.priceFen, starterOpenid: ctx.openid, starterName: ctx.user.name ?? '', mine: onDeal, now: ctx.now });
     let bargain: Bargain = decision.bargain;
     if (decision.kind === 'new' && !(await store.insertOnce('bargains', bargain))) {
       // A start at the same moment (or a retry whose reply was lost) inserted it: answer that one.
       bargain = (await store.getById<Bargain>('bargains', bargainId)) ?? bargain;
     }
-    return bargainReplyOf(bargain, new Map([[ctx.openid, ctx.user.name ?? '']]), ctx.openid, ctx.now);
+    return bargainReplyOf(bargain, ctx.openid, ctx.now);
   },
 });

@@ -54,8 +54,8 @@ function run(w: LifecycleWorld, cmd: Command): void {
     const openid = PEOPLE[cmd.who];
     const mine = all.filter((b) => b.starterOpenid === openid);
     refusedOrThrow(() => {
-      const d = decideStart({ bargainId: `b_${openid}_${mine.length + 1}`, deal, skuPriceFen: 3990 + cmd.who, starterOpenid: openid, mine, now: w.now });
-      if (d.kind === 'new') w.bargains.set(d.bargain._id, { ...d.bargain, helpers: [] });
+      const d = decideStart({ bargainId: `b_${openid}_${mine.length + 1}`, deal, skuPriceFen: 3990 + cmd.who, starterOpenid: openid, starterName: openid, mine, now: w.now });
+      if (d.kind === 'new') w.bargains.set(d.bargain._id, { ...d.bargain, helpers: [], helperNames: [] });
     });
     return;
   }
@@ -64,7 +64,7 @@ function run(w: LifecycleWorld, cmd: Command): void {
   if (cmd.kind === 'help') {
     const openid = PEOPLE[cmd.who];
     refusedOrThrow(() => {
-      const change = decideHelp(b, { openid, role: openid === 'o_sales' ? 'sales' : 'customer' }, w.now);
+      const change = decideHelp(b, { openid, role: openid === 'o_sales' ? 'sales' : 'customer', name: `n_${openid}` }, w.now);
       if (!w.applyChange(change)) throw new Error(`help by ${openid} decided from the bargain as stored, but its write lost`);
     });
     return;
@@ -93,6 +93,7 @@ it('bargains keep their invariants under random commands', () => {
           expect(b.helpers).not.toContain(b.starterOpenid);
           expect(b.helpers).not.toContain('o_sales');
           expect(b.helpCount).toBe(b.helpers.length);
+          expect(b.helperNames).toEqual(b.helpers.map((h) => `n_${h}`));
           expect(b.helpCount).toBeLessThanOrEqual(b.helpersNeeded);
           const view = viewBargain(b, w.now);
           expect(view.reachedPriceFen).toBeGreaterThanOrEqual(b.floorPriceFen);

@@ -20,7 +20,7 @@ const deal: BargainDeal = bargainDealSchema.parse({
 });
 
 function started(over: Partial<Bargain> = {}): Bargain {
-  return { ...decideStart({ bargainId: 'b1', deal, skuPriceFen: 3990, starterOpenid: 'o_a', mine: [], now: NOW }).bargain, ...over };
+  return { ...decideStart({ bargainId: 'b1', deal, skuPriceFen: 3990, starterOpenid: 'o_a', starterName: 'A', mine: [], now: NOW }).bargain, ...over };
 }
 
 function refusal(fn: () => unknown): ErrorCode | unknown {
@@ -40,23 +40,23 @@ describe('start', () => {
   });
   it('given an open bargain of mine, a start answers it; past the limit it is refused', () => {
     const mine = [started()];
-    expect(decideStart({ bargainId: 'b2', deal, skuPriceFen: 3990, starterOpenid: 'o_a', mine, now: NOW })).toMatchObject({ kind: 'existing', bargain: { _id: 'b1' } });
+    expect(decideStart({ bargainId: 'b2', deal, skuPriceFen: 3990, starterOpenid: 'o_a', starterName: 'A', mine, now: NOW })).toMatchObject({ kind: 'existing', bargain: { _id: 'b1' } });
     const ended = [started({ status: 'ordered' })];
-    expect(refusal(() => decideStart({ bargainId: 'b2', deal, skuPriceFen: 3990, starterOpenid: 'o_a', mine: ended, now: NOW }))).toBe('LIMIT_REACHED');
+    expect(refusal(() => decideStart({ bargainId: 'b2', deal, skuPriceFen: 3990, starterOpenid: 'o_a', starterName: 'A', mine: ended, now: NOW }))).toBe('LIMIT_REACHED');
   });
   it('a deal not live, or a floor without a fen per helper, is refused', () => {
-    expect(refusal(() => decideStart({ bargainId: 'b', deal: { ...deal, status: 'paused' }, skuPriceFen: 3990, starterOpenid: 'o_a', mine: [], now: NOW }))).toBe('NOT_FOUND');
-    expect(refusal(() => decideStart({ bargainId: 'b', deal, skuPriceFen: 992, starterOpenid: 'o_a', mine: [], now: NOW }))).toBe('FAILED_PRECONDITION');
+    expect(refusal(() => decideStart({ bargainId: 'b', deal: { ...deal, status: 'paused' }, skuPriceFen: 3990, starterOpenid: 'o_a', starterName: 'A', mine: [], now: NOW }))).toBe('NOT_FOUND');
+    expect(refusal(() => decideStart({ bargainId: 'b', deal, skuPriceFen: 992, starterOpenid: 'o_a', starterName: 'A', mine: [], now: NOW }))).toBe('FAILED_PRECONDITION');
   });
   it('a bargain ends with its deal when the deal ends first', () => {
     const short = { ...deal, endAt: new Date(NOW.getTime() + 2 * HOUR) };
-    expect(decideStart({ bargainId: 'b', deal: short, skuPriceFen: 3990, starterOpenid: 'o_a', mine: [], now: NOW }).bargain.expiresAt).toEqual(short.endAt);
+    expect(decideStart({ bargainId: 'b', deal: short, skuPriceFen: 3990, starterOpenid: 'o_a', starterName: 'A', mine: [], now: NOW }).bargain.expiresAt).toEqual(short.endAt);
   });
 });
 
 describe('help', () => {
   it('given an open bargain, a friend is counted by a guarded increment (below N, before the deadline, once)', () => {
-    expect(decideHelp(started(), { openid: 'o_f1', role: 'customer' }, NOW)).toEqual({
+    expect(decideHelp(started(), { openid: 'o_f1', role: 'customer', name: 'F' }, NOW)).toEqual({
       entity: 'bargain',
       id: 'b1',
       move: 'help',
@@ -67,32 +67,32 @@ describe('help', () => {
       ],
       set: { updatedAt: NOW },
       inc: { helpCount: 1 },
-      push: { helpers: 'o_f1' },
+      push: { helpers: 'o_f1', helperNames: 'F' },
     });
   });
-  it.each<[string, Partial<Bargain>, { openid: string; role: string }, ErrorCode]>([
-    ['the starter', {}, { openid: 'o_a', role: 'customer' }, 'NOT_ELIGIBLE'],
-    ['staff', {}, { openid: 'o_sales_li', role: 'sales' }, 'NOT_ELIGIBLE'],
-    ['a friend twice', { helpers: ['o_f1'], helpCount: 1 }, { openid: 'o_f1', role: 'customer' }, 'ALREADY_JOINED'],
-    ['past the deadline', { expiresAt: NOW }, { openid: 'o_f1', role: 'customer' }, 'EXPIRED'],
-    ['after N helpers', { helpers: ['x', 'y', 'z'], helpCount: 3 }, { openid: 'o_f1', role: 'customer' }, 'GROUP_FULL'],
-    ['an ordered bargain', { status: 'ordered', orderId: 'o1' }, { openid: 'o_f1', role: 'customer' }, 'FAILED_PRECONDITION'],
+  it.each<[string, Partial<Bargain>, { openid: string; role: string; name: string }, ErrorCode]>([
+    ['the starter', {}, { openid: 'o_a', role: 'customer', name: 'F' }, 'NOT_ELIGIBLE'],
+    ['staff', {}, { openid: 'o_sales_li', role: 'sales', name: 'S' }, 'NOT_ELIGIBLE'],
+    ['a friend twice', { helpers: ['o_f1'], helpCount: 1 }, { openid: 'o_f1', role: 'customer', name: 'F' }, 'ALREADY_JOINED'],
+    ['past the deadline', { expiresAt: NOW }, { openid: 'o_f1', role: 'customer', name: 'F' }, 'EXPIRED'],
+    ['after N helpers', { helpers: ['x', 'y', 'z'], helpCount: 3 }, { openid: 'o_f1', role: 'customer', name: 'F' }, 'GROUP_FULL'],
+    ['an ordered bargain', { status: 'ordered', orderId: 'o1' }, { openid: 'o_f1', role: 'customer', name: 'F' }, 'FAILED_PRECONDITION'],
   ])('%s is refused', (_name, over, helper, code) => {
     expect(refusal(() => decideHelp(started(over), helper, NOW))).toBe(code);
   });
   it('a help that lost its write: counted when the helper is among the helpers, else the refusal of now', () => {
-    expect(explainLostHelp(started({ helpers: ['o_f1'], helpCount: 1 }), { openid: 'o_f1', role: 'customer' }, NOW)).toBe('counted');
-    expect(refusal(() => explainLostHelp(started({ helpers: ['x', 'y', 'z'], helpCount: 3 }), { openid: 'o_f1', role: 'customer' }, NOW))).toBe('GROUP_FULL');
-    expect(refusal(() => explainLostHelp(started(), { openid: 'o_f1', role: 'customer' }, NOW))).toBe('CONFLICT');
+    expect(explainLostHelp(started({ helpers: ['o_f1'], helpCount: 1 }), { openid: 'o_f1', role: 'customer', name: 'F' }, NOW)).toBe('counted');
+    expect(refusal(() => explainLostHelp(started({ helpers: ['x', 'y', 'z'], helpCount: 3 }), { openid: 'o_f1', role: 'customer', name: 'F' }, NOW))).toBe('GROUP_FULL');
+    expect(refusal(() => explainLostHelp(started(), { openid: 'o_f1', role: 'customer', name: 'F' }, NOW))).toBe('CONFLICT');
   });
 });
 
 describe('view and order', () => {
   it('the reached price is start minus the cuts counted; the Nth help lands on the floor', () => {
     const cuts = cutsOf({ bargainId: 'b1', totalFen: 3000, helpersNeeded: 3 });
-    const two = viewBargain(started({ helpers: ['f1', 'f2'], helpCount: 2 }), NOW);
+    const two = viewBargain(started({ helpers: ['f1', 'f2'], helperNames: ['一', '二'], helpCount: 2 }), NOW);
     expect(two).toMatchObject({ phase: 'open', reachedPriceFen: 3990 - cuts[0] - cuts[1], cutFen: cuts[0] + cuts[1], helpsLeft: 1 });
-    expect(two.helps).toEqual([{ openid: 'f1', index: 1, cutFen: cuts[0] }, { openid: 'f2', index: 2, cutFen: cuts[1] }]);
+    expect(two.helps).toEqual([{ openid: 'f1', name: '一', index: 1, cutFen: cuts[0] }, { openid: 'f2', name: '二', index: 2, cutFen: cuts[1] }]);
     expect(viewBargain(started({ helpers: ['f1', 'f2', 'f3'], helpCount: 3 }), NOW)).toMatchObject({ phase: 'done', reachedPriceFen: 990, helpsLeft: 0 });
     expect(viewBargain(started({ expiresAt: NOW }), NOW).phase).toBe('expired');
   });

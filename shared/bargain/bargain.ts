@@ -15,6 +15,8 @@ export interface Bargain {
   _id: string;
   dealId: string;
   starterOpenid: string;
+  /** The starter's name when they started (the page shows it to friends). */
+  starterName: string;
   productId: string;
   skuId: string;
   title: string;
@@ -24,6 +26,8 @@ export interface Bargain {
   helpersNeeded: number;
   /** Helpers in the order they were counted: helper i got cut i. */
   helpers: string[];
+  /** Each helper's name when they helped, in the same order (written by the same guarded update). */
+  helperNames: string[];
   helpCount: number;
   status: BargainStatus;
   /** The starter's order at the reached price (status `ordered`). */
@@ -41,7 +45,7 @@ export interface BargainView {
   reachedPriceFen: number;
   cutFen: number;
   helpsLeft: number;
-  helps: Array<{ openid: string; index: number; cutFen: number }>;
+  helps: Array<{ openid: string; name: string; index: number; cutFen: number }>;
 }
 
 /** The plan of a bargain's cuts (its id seeds them). */
@@ -52,11 +56,11 @@ export function planOf(b: Pick<Bargain, '_id' | 'startPriceFen' | 'floorPriceFen
 /**
  * What the page shows at `now`: the reached price is the start price minus the cuts of the helpers
  * counted, so the sum of the cuts is always start − reached, and never passes the floor.
- * @example viewBargain(aBargain({ helpers: ['o1'] }), now).helps // [{ openid: 'o1', index: 1, cutFen: 512 }]
+ * @example viewBargain(aBargain({ helpers: ['o1'], helperNames: ['阿杰'] }), now).helps // [{ openid: 'o1', name: '阿杰', index: 1, cutFen: 512 }]
  */
 export function viewBargain(b: Bargain, now: Date): BargainView {
   const cuts = cutsOf(planOf(b));
-  const helps = b.helpers.slice(0, cuts.length).map((openid, i) => ({ openid, index: i + 1, cutFen: cuts[i] }));
+  const helps = b.helpers.slice(0, cuts.length).map((openid, i) => ({ openid, name: b.helperNames[i] ?? '', index: i + 1, cutFen: cuts[i] }));
   const cutFen = helps.reduce((sum, h) => sum + h.cutFen, 0);
   const phase = b.status === 'ordered' ? 'ordered' : now.getTime() >= b.expiresAt.getTime() ? 'expired' : helps.length >= b.helpersNeeded ? 'done' : 'open';
   return { phase, reachedPriceFen: b.startPriceFen - cutFen, cutFen, helpsLeft: Math.max(0, b.helpersNeeded - helps.length), helps };
@@ -69,6 +73,7 @@ export interface StartInput {
   /** The SKU's price now (the bargain starts there). */
   skuPriceFen: number;
   starterOpenid: string;
+  starterName: string;
   /** The caller's bargains on this deal, newest first. */
   mine: readonly Bargain[];
   now: Date;
@@ -91,6 +96,7 @@ export function decideStart(input: StartInput): { kind: 'existing' | 'new'; barg
     _id: input.bargainId,
     dealId: deal._id,
     starterOpenid: input.starterOpenid,
+    starterName: input.starterName,
     productId: deal.productId,
     skuId: deal.skuId,
     title: deal.title,
@@ -98,6 +104,7 @@ export function decideStart(input: StartInput): { kind: 'existing' | 'new'; barg
     floorPriceFen: deal.floorPriceFen,
     helpersNeeded: deal.helpersNeeded,
     helpers: [],
+    helperNames: [],
     helpCount: 0,
     status: bargainMachine.initial,
     orderId: null,
@@ -110,10 +117,11 @@ export function decideStart(input: StartInput): { kind: 'existing' | 'new'; barg
   return { kind: 'new', bargain };
 }
 
-/** Who asks to help: a WeChat user the platform named, with their role. */
+/** Who asks to help: a WeChat user the platform named, with their role and name. */
 export interface Helper {
   openid: string;
   role: string;
+  name: string;
 }
 
 type BargainChange = Extract<EntityChange, { entity: 'bargain' }>;
@@ -123,7 +131,7 @@ type BargainChange = Extract<EntityChange, { entity: 'bargain' }>;
  * helper not yet among them — so 500 friends at once are each counted once and never past the
  * floor. Refuses the starter, staff (a help is a customer's: NOT_ELIGIBLE), a helper already
  * counted (ALREADY_JOINED), a bargain past its deadline (EXPIRED) or complete (GROUP_FULL).
- * @example decideHelp(aBargain(), { openid: 'o2', role: 'customer' }, now).inc // { helpCount: 1 }
+ * @example decideHelp(aBargain(), { openid: 'o2', role: 'customer', name: '阿杰' }, now).inc // { helpCount: 1 }
  */
 export function decideHelp(b: Bargain, helper: Helper, now: Date): BargainChange {
   if (helper.openid === b.starterOpenid) throw new AppError('NOT_ELIGIBLE', 'the starter cannot help their own bargain');
@@ -143,7 +151,7 @@ export function decideHelp(b: Bargain, helper: Helper, now: Date): BargainChange
     ],
     set: { updatedAt: now },
     inc: { helpCount: 1 },
-    push: { helpers: helper.openid },
+    push: { helpers: helper.openid, helperNames: helper.name },
   };
 }
 

@@ -171,7 +171,7 @@ export type PayoutMove = MoveOf<typeof payoutMachine>;
  * an open bargain holds nothing, so nothing has to be released when it lapses.
  */
 export const bargainMachine = defineMachine({ name: 'bargain', states: ['open', 'ordered'], initial: 'open', moves: {
-  help: { from: ['open'], writes: 'helpCount + 1, helpers + openid: while below helpersNeeded, before expiresAt, once per helper' },
+  help: { from: ['open'], writes: 'helpCount + 1, helpers + openid, helperNames + name: while below helpersNeeded, before expiresAt, once per helper' },
   order: { from: ['open'], to: 'ordered', writes: 'orderId, orderedAt: the starter buys at the reached price before expiresAt' },
   release: { from: ['ordered'], to: 'open', writes: 'orderId = null, back to open: the order it held could not be made (only while it still holds that order)' },
 } });
