@@ -46,36 +46,30 @@ export default function BargainPage() {
     promise: mintShare('bargain', bargainId).then((m) => ({ title, path: m.path })),
   }));
 
-  const help = async (d: BargainView) => {
+  /** One tap's work with the buttons held, a refusal said in the bargain's words. */
+  const act = (work: (d: BargainView) => Promise<void>) => (d: BargainView) => {
     setBusy(true);
-    try {
-      const after = await bargainApi.help(d.bargainId);
-      state.setData(after);
-      Taro.showToast({ title: `帮砍 ${formatFen(after.myHelp?.cutFen ?? 0)}`, icon: 'success' });
-    } catch (e) {
-      toastRefusal(e);
-    } finally {
-      setBusy(false);
-    }
+    work(d)
+      .catch(toastRefusal)
+      .finally(() => setBusy(false));
   };
 
-  const buy = async (d: BargainView) => {
-    setBusy(true);
-    try {
-      const book = await addressApi.list();
-      const addressId = book.defaultId ?? book.addresses[0]?.addressId;
-      if (!addressId) {
-        Taro.navigateTo({ url: '/packageShop/address/index' });
-        return;
-      }
-      const order = await bargainApi.buy(d.bargainId, newIdempotencyKey(), addressId);
-      await payOrder(order.orderId, `/packageShop/order/index?id=${order.orderId}`);
-    } catch (e) {
-      toastRefusal(e);
-    } finally {
-      setBusy(false);
+  const help = act(async (d) => {
+    const after = await bargainApi.help(d.bargainId);
+    state.setData(after);
+    Taro.showToast({ title: `帮砍 ${formatFen(after.myHelp?.cutFen ?? 0)}`, icon: 'success' });
+  });
+
+  const buy = act(async (d) => {
+    const book = await addressApi.list();
+    const addressId = book.defaultId ?? book.addresses[0]?.addressId;
+    if (!addressId) {
+      Taro.navigateTo({ url: '/packageShop/address/index' });
+      return;
     }
-  };
+    const order = await bargainApi.buy(d.bargainId, newIdempotencyKey(), addressId);
+    await payOrder(order.orderId, `/packageShop/order/index?id=${order.orderId}`);
+  });
 
   return (
     <Shell className="bargain">
