@@ -6,7 +6,7 @@
  *   - "over the top": a bargain of 100 helpers, the same 500 friends each tapping twice at once
  *     (1,000 calls) → exactly 100 counted, every other call GROUP_FULL or ALREADY_JOINED, the
  *     price never below the floor, no INTERNAL.
- * Prints helps/s and p50/p99 latency of each burst. One help is one aggregate read and one
+ * Prints helps/s and p50/p99 latency of each burst. One help is one read by id and one
  * guarded update, whatever the number of helpers (bench/round-trips.ts: bargain.help ≤ 3).
  */
 import { startTestCloud, type TestCloud } from '../emulator/testing';

@@ -129,7 +129,7 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'address.list': 2,
   'address.save': 3, // caller, the book, the guarded write
   'address.remove': 3,
-  // bargain (issue 14): help is one aggregate and one guarded update whatever the number of helpers
+  // bargain (issue 14): help is one read and one guarded update whatever the number of helpers
   'bargain.offer': 3,
   'bargain.start': 5,
   'bargain.help': 3,

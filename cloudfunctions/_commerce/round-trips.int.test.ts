@@ -162,8 +162,8 @@ it('every commerce action stays within its round-trip budget', async () => {
 });
 
 // Bargain (issue 14): offer = caller + deals ∥ the caller's bargains; start = + the SKU and the
-// insert; help = caller + the bargain with names (one aggregate) + the guarded help; get = caller
-// + that aggregate; buy = caller + bargain + its guarded move + order.create's own (no coupon).
+// insert; help = caller + the bargain + the guarded help (names ride on the bargain); get = caller
+// + the bargain; buy = caller + bargain + its guarded move + order.create's own (no coupon).
 const BARGAIN_BUDGETS: Record<string, number> = {
   'bargain.offer': 3,
   'bargain.start': 5,
