@@ -44,6 +44,8 @@ export const COLLECTIONS = [
   'addresses',
   'flash_sales',
   'flash_reminders',
+  'bargain_deals',
+  'bargains',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

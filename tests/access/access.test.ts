@@ -169,6 +169,13 @@ const TABLE: Record<string, Caller[]> = {
   'address.list': ANYONE,
   'address.save': ANYONE,
   'address.remove': ANYONE,
+  // 砍价 (issue 14): anyone identified starts, helps (the use case refuses staff and the starter:
+  // NOT_ELIGIBLE), reads and buys their own (the use case: NOT_FOUND for someone else's).
+  'bargain.offer': ANYONE,
+  'bargain.start': ANYONE,
+  'bargain.help': ANYONE,
+  'bargain.get': ANYONE,
+  'bargain.buy': ANYONE,
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -287,6 +294,11 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'flash.list': {},
     'flash.buy': { flashId: 'fs_live_honey', addressId: HOME, idempotencyKey: uniq },
     'flash.remind': { flashId: 'fs_soon_whitetea' },
+    'bargain.offer': { productId: 'p09' },
+    'bargain.start': { productId: 'p09', skuId: 'p09-s1' },
+    'bargain.help': { bargainId: 'bAccessMissing' },
+    'bargain.get': { bargainId: 'bAccessMissing' },
+    'bargain.buy': { bargainId: 'bAccessMissing', idempotencyKey: uniq, addressId: HOME },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);
