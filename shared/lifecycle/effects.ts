@@ -11,6 +11,7 @@
  */
 import type { Refund } from '../orders/order';
 import type { Team, TeamMember } from '../groupbuy/team';
+import type { Tier } from '../groupbuy/ladder';
 import type { OrderEvent } from './events';
 import type { EntityChange } from './change';
 import { couponChange } from './coupon';
@@ -73,7 +74,9 @@ export type Effect =
   /** A paid normal order goes to the warehouse (`paid → to_ship`). */
   | { type: 'readyToShip'; orderId: string }
   /** The team succeeded: each of its paid orders goes to the warehouse and records `TeamSucceeded`. */
-  | { type: 'shipTeam'; teamId: string };
+  | { type: 'shipTeam'; teamId: string }
+  /** A ladder team reached `tier`: order `orderId` gets the difference back (`rebate`, once per order). */
+  | { type: 'rebateTier'; teamId: string; orderId: string; tier: Tier };
 
 /**
  * The stock hold of one order line: the marker its SKU keeps while the order is unpaid.
