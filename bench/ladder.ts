@@ -11,7 +11,7 @@
 import { AS_FUNCTION, type TestCloud } from '../emulator/testing';
 import { reachedTier, type Tier } from '../shared/groupbuy';
 import { docs, giveAddresses, HOME, moneyBalance, outcomes } from '../tests/support/commerce';
-import { finishRefunds, payOrder } from '../tests/support/pay';
+import { deliverCallbacks, finishRefunds, payOrder } from '../tests/support/pay';
 import { budget, burst, captureLogs, latency, round } from './lib';
 import { cloudBench } from './run-one';
 
@@ -67,9 +67,15 @@ export const bench = cloudBench('ladder group: 200 joins paying while 5 ladder t
     cloud.advanceClock(2000);
     const sweeps = await Promise.all([cloud.call('sweep', { action: 'run' }, AS_FUNCTION), cloud.runTimer('sweep')]);
     const payments = await paying;
-    cloud.advanceClock(2 * 60 * 1000);
-    await cloud.runTimer('sweep');
+    // Then as time passes: WeChat Pay delivers the callbacks a busy payNotify missed, the sweep
+    // delivers again the events a conflict left pending, and the refunds finish.
+    for (let i = 0; i < 4; i++) {
+      cloud.advanceClock(2 * 60 * 1000);
+      await deliverCallbacks(cloud, true);
+      await cloud.runTimer('sweep');
+    }
     await finishRefunds(cloud);
+    const pendingEvents = (await docs(cloud, 'orders', { 'dealTerms._id': DEAL })).filter((o) => Number(o.outboxPendingCount) > 0).length;
 
     const lat = latency(payments.wallMs, payments.results.map((r) => r.ms));
     const teams = await docs(cloud, 'teams', { dealId: DEAL });
@@ -95,18 +101,21 @@ export const bench = cloudBench('ladder group: 200 joins paying while 5 ladder t
     }
     const m = await moneyBalance(cloud);
     const unbalanced = Number(m.paidFen - m.refundedFen !== m.keptFen) + Number(m.paymentsFen !== m.paidFen) + Number(m.refundsFen !== m.refundedFen);
-    // A function that failed logs "request … failed" and answers INTERNAL.
-    const internal = logs.failures().length + payments.results.filter((r) => !r.value.start.ok && r.value.start.error.code === 'INTERNAL').length;
+    // A function that failed logs "request … failed" and answers INTERNAL; a call past its time limit (a busy machine) is told apart: WeChat Pay delivers its callback again.
+    const timeouts = logs.failures().filter((f) => f.reason === 'SDK request timeout').length;
+    const internal = logs.failures().length - timeouts + payments.results.filter((r) => !r.value.start.ok && r.value.start.error.code === 'INTERNAL').length;
     const paidAtCashier = payments.results.filter((r) => r.value.paid).length;
     const unanswered = payments.results.filter((r) => !r.value.start.ok && r.value.start.error.code === 'TRANSPORT').length;
+    console.log(`calls past their time limit: ${timeouts}`);
     console.log(`payments: ${paidAtCashier}/${JOINERS} paid at the cashier, p50 ${round(lat.p50Ms)} ms, p99 ${round(lat.p99Ms)} ms, ${unanswered} without an answer in 60 s; sweeps ok ${sweeps.filter((x) => (x as { ok?: boolean }).ok).length}/2`);
     for (const row of perTeam) console.log(`team ${String(row.teamId)}: ${String(row.counted)} counted → tier ${JSON.stringify(row.tier)}, ${String(row.rebates)} difference refunds = ${String(row.rebateFen)} fen`);
     budgets.push(budget('teams whose tier ≠ the members counted at success', wrongTier, '==', 0));
     budgets.push(budget('teams whose difference refunds ≠ one per counted order, counted × difference', rebateMismatch, '==', 0));
     budgets.push(budget('paid orders the team did not count, not refunded in full', uncountedKept, '==', 0));
     budgets.push(budget('money identities broken (paid − refunded = kept; payments; refunds)', unbalanced, '==', 0));
-    budgets.push(budget('INTERNAL answers', internal, '==', 0));
-    return { payments: { paidAtCashier, unanswered, ...lat }, teams: perTeam, money: m, failures: logs.failures() };
+    budgets.push(budget('INTERNAL answers (time-limit ends excluded)', internal, '==', 0));
+    budgets.push(budget('orders with events still pending after the sweeps', pendingEvents, '==', 0));
+    return { payments: { paidAtCashier, unanswered, ...lat }, timeouts, pendingEvents, teams: perTeam, money: m, failures: logs.failures() };
   } finally {
     logs.stop();
   }

@@ -11,7 +11,7 @@ import { store, type ActionContext } from '../_platform';
 import { applyGrowthOf, isCountOnly } from '../_growth/subscriber';
 import { applyCustomerStreamOf } from '../_customers/order-events';
 import { notifyOf } from './notify';
-import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
+import { decideAfterPayment, reactToOrderEvent, recordEvents, shipTeamEffect, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
 import type { Team } from '../../shared/groupbuy';
 import type { Order } from '../../shared/orders';
 import { applyChange, applyChangeReturning, applyEffect } from './effects';
@@ -63,7 +63,7 @@ async function teamTakesPayment(ctx: Ctx, order: Order): Promise<TeamOutcome> {
   // success was written with its reply lost (shipTeam moves only the team's orders still paid).
   const succeeded = after.type === 'succeed' || team?.status === 'succeeded';
   // A ladder team's difference refunds follow (the sweep settles the ones this request could not make).
-  if (succeeded) await applySuccessEffects(ctx, after.type === 'succeed' ? after.effects : [{ type: 'shipTeam' as const, teamId }]);
+  if (succeeded && team) await applySuccessEffects(ctx, after.type === 'succeed' ? after.effects : [shipTeamEffect(team)]);
   return { takes: true, succeeded };
 }
 

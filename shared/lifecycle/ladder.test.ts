@@ -63,15 +63,17 @@ describe('ladder team', () => {
         ],
       },
     });
+    const counted = ['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'];
+    // Only the counted orders go to the warehouse: a payment after the expiry is refunded, never shipped.
     expect(expiry.type === 'reachTier' && expiry.effects).toEqual([
-      { type: 'shipTeam', teamId: 't1' },
-      ...['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7'].map((orderId) => ({ type: 'rebateTier', teamId: 't1', orderId, tier: TIERS[1] })),
+      { type: 'shipTeam', teamId: 't1', orderIds: counted },
+      ...counted.map((orderId) => ({ type: 'rebateTier', teamId: 't1', orderId, tier: TIERS[1] })),
     ]);
   });
 
   it('given an expired ladder team at its first tier, it succeeds with nothing owed; below it, it fails like any team; before expiry it may not reach a tier', () => {
     const first = decideExpiry(ladderTeam(3), AFTER);
-    expect(first.type === 'reachTier' && first.effects).toEqual([{ type: 'shipTeam', teamId: 't1' }]);
+    expect(first.type === 'reachTier' && first.effects).toEqual([{ type: 'shipTeam', teamId: 't1', orderIds: ['o1', 'o2', 'o3'] }]);
     expect(first.decision.change.set).toMatchObject({ tier: TIERS[0], rebatesDue: false });
     expect(decideExpiry(ladderTeam(1), AFTER)).toMatchObject({ type: 'fail', decision: { next: 'failed' } });
     expect(() => decideTeam(ladderTeam(7), { type: 'reachTier', tier: TIERS[1], paidCount: 7, rebatesDue: true }, NOW)).toThrow(expect.objectContaining({ code: 'FAILED_PRECONDITION' }));

@@ -98,6 +98,15 @@ function topTierOf(team: Pick<Team, 'terms'>): Tier | null {
   return tiers[tiers.length - 1] ?? null;
 }
 
+/**
+ * What sends a succeeded team's orders to the warehouse: all its paid orders, or for a ladder team
+ * only the ones it counted.
+ * @example shipTeamEffect(ladderTeam) // { type: 'shipTeam', teamId: 't1', orderIds: ['o1', 'o2'] }
+ */
+export function shipTeamEffect(team: Pick<Team, '_id' | 'terms' | 'paidOrders'>): Effect {
+  return team.terms.tiers ? { type: 'shipTeam', teamId: team._id, orderIds: [...(team.paidOrders ?? [])] } : { type: 'shipTeam', teamId: team._id };
+}
+
 /** The difference refunds of a ladder team's success at `tier`: one per paid order, none when the tier is the joining price. */
 export function rebateEffects(team: Pick<Team, '_id' | 'terms' | 'paidOrders'>, tier: Tier | null): Effect[] {
   if (!tier || !owesRebates(team, tier)) return [];
@@ -118,7 +127,7 @@ export function decideExpiry(team: Team, now: Date): ExpiryDecision {
   const tier = reachedTier(team.terms.tiers ?? [], team.paidCount);
   if (!tier) return { type: 'fail', decision: decideTeam(team, { type: 'fail' }, now) };
   const decision = decideTeam(team, { type: 'reachTier', tier, paidCount: team.paidCount, rebatesDue: owesRebates(team, tier) }, now);
-  return { type: 'reachTier', decision, effects: [{ type: 'shipTeam', teamId: team._id }, ...rebateEffects(team, tier)] };
+  return { type: 'reachTier', decision, effects: [shipTeamEffect(team), ...rebateEffects(team, tier)] };
 }
 
 /** What follows a member's payment, decided on the team as its guarded payment count returned it. */
@@ -142,7 +151,7 @@ export function decideAfterPayment(team: Team | undefined, orderId: string, now:
   if (!team || team.status === 'failed' || !(team.paidOrders ?? []).includes(orderId)) return { type: 'reject' };
   if (team.paidCount >= team.size && canMove(teamMachine, 'succeed', team.status)) {
     const decision = decideTeam(team, { type: 'succeed' }, now);
-    return { type: 'succeed', decision, effects: [{ type: 'shipTeam', teamId: team._id }, ...rebateEffects(team, topTierOf(team))] };
+    return { type: 'succeed', decision, effects: [shipTeamEffect(team), ...rebateEffects(team, topTierOf(team))] };
   }
   return { type: 'wait' };
 }

@@ -83,6 +83,7 @@ function valueAt(doc: Record<string, unknown>, path: string): unknown {
 }
 
 function holds(doc: Record<string, unknown>, c: Condition): boolean {
+  if (c.op === 'in') return (c.value as readonly unknown[]).includes(valueAt(doc, c.field));
   if (c.op === 'has' || c.op === 'lacks') {
     const at = valueAt(doc, c.field);
     const list = Array.isArray(at) ? (at as unknown[]) : [];
@@ -274,7 +275,10 @@ export class LifecycleWorld {
         return true;
       case 'shipTeam': {
         let moved = false;
-        for (const o of this.orders.values()) if (o.teamId === effect.teamId && this.applyChange(readyToShipChange(o._id, this.now))) moved = true;
+        for (const o of this.orders.values()) {
+          if (o.teamId !== effect.teamId || (effect.orderIds && !effect.orderIds.includes(o._id))) continue;
+          if (this.applyChange(readyToShipChange(o._id, this.now))) moved = true;
+        }
         return moved;
       }
       case 'rebateTier':
