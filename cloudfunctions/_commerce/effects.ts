@@ -10,6 +10,7 @@
 import { AppError, stableId, store, type ActionContext, type CollectionName, type Fields } from '../_platform';
 import {
   afterSaleMachine,
+  bargainMachine,
   couponMachine,
   memberMachine,
   orderMachine,
@@ -32,7 +33,7 @@ import { mustWrite, type Steps } from './steps';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
-const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts' };
+const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts', bargain: 'bargains' };
 
 function sourceStates(change: EntityChange): string[] {
   switch (change.entity) {
@@ -50,6 +51,8 @@ function sourceStates(change: EntityChange): string[] {
       return sourcesOf(refundMachine, change.move);
     case 'payout':
       return sourcesOf(payoutMachine, change.move);
+    case 'bargain':
+      return sourcesOf(bargainMachine, change.move);
   }
 }
 

@@ -4,7 +4,7 @@
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
 import type { MoveOf } from './machine';
-import type { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
+import type { afterSaleMachine, bargainMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
 /**
  * A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`.
@@ -43,4 +43,5 @@ export type EntityChange =
   | ChangeOf<'coupon', MoveOf<typeof couponMachine>>
   | ChangeOf<'aftersale', MoveOf<typeof afterSaleMachine>>
   | ChangeOf<'refund', MoveOf<typeof refundMachine>>
-  | ChangeOf<'payout', MoveOf<typeof payoutMachine>>;
+  | ChangeOf<'payout', MoveOf<typeof payoutMachine>>
+  | ChangeOf<'bargain', MoveOf<typeof bargainMachine>>;

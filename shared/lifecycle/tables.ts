@@ -166,3 +166,20 @@ export const PAYOUT_STATUSES = payoutMachine.states;
 export type PayoutStatus = StateOf<typeof payoutMachine>;
 /** A move of the payout machine. */
 export type PayoutMove = MoveOf<typeof payoutMachine>;
+
+/**
+ * The bargain machine (砍价, `bargains`): `open` while friends cut the price (each once, N at most,
+ * before `expiresAt`), `ordered` once the starter's one order at the reached price exists. An order
+ * that could not be made (sold out meanwhile) gives the bargain back. Expiry is a time, not a move:
+ * an open bargain holds nothing, so nothing has to be released when it lapses.
+ */
+export const bargainMachine = defineMachine({ name: 'bargain', states: ['open', 'ordered'], initial: 'open', moves: {
+  help: { from: ['open'], writes: 'helpCount + 1, helpers + openid, helperNames + name: while below helpersNeeded, before expiresAt, once per helper' },
+  order: { from: ['open'], to: 'ordered', writes: 'orderId, orderedAt: the starter buys at the reached price before expiresAt' },
+  release: { from: ['ordered'], to: 'open', writes: 'orderId = null, back to open: the order it held could not be made (only while it still holds that order)' },
+} });
+
+/** A bargain's stored state. */
+export type BargainStatus = StateOf<typeof bargainMachine>;
+/** Every {@link BargainStatus}. */
+export const BARGAIN_STATUSES = bargainMachine.states;

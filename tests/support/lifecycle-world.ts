@@ -34,6 +34,7 @@ import {
   orderMachine,
   payDecision,
   payoutMachine,
+  bargainMachine,
   reactToOrderEvent,
   refundMachine,
   sourcesOf,
@@ -53,6 +54,7 @@ import {
 } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
 import type { BalanceEntry } from '../../shared/payouts';
+import type { Bargain } from '../../shared/bargain';
 
 type Doc = { _id: string; status: string } & Record<string, unknown>;
 
@@ -73,6 +75,7 @@ const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
   aftersale: afterSaleMachine,
   refund: refundMachine,
   payout: payoutMachine,
+  bargain: bargainMachine,
 };
 
 /** The value at a dotted path (`lines.0.state`), as a query's field path reads it. */
@@ -127,6 +130,8 @@ export class LifecycleWorld {
   readonly payoutRequests = new Map<string, Payout>();
   readonly payoutSlots = new Map<string, { openPayoutId: string | null; payoutSeq: number }>();
   readonly ledger: BalanceEntry[] = [];
+  /** Bargains (砍价), as `bargains/{id}`. */
+  readonly bargains = new Map<string, Bargain>();
   readonly moves: MadeMove[] = [];
   private seq = 0;
 
@@ -135,7 +140,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, refund: this.refunds, payout: this.payoutRequests };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, refund: this.refunds, payout: this.payoutRequests, bargain: this.bargains };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
