@@ -64,6 +64,8 @@ function conditionValue(c: Condition): unknown {
       return c.value;
     case 'lacks':
       return _.neq(c.value);
+    case 'in':
+      return _.in([...(c.value as readonly string[])]);
     default:
       return _[c.op](c.value);
   }
@@ -284,7 +286,9 @@ export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
       return mustWrite(() => applyChange(onlyChange(effect, ctx.now)));
     case 'shipTeam': {
       // Every paid order of the team at once (one write), each recording TeamSucceeded.
-      const change = { ...readyToShipChange('', ctx.now), requires: [{ field: 'teamId', op: 'eq' as const, value: effect.teamId }] };
+      // A ladder team names the orders it counted: a payment it did not count (after its success or expiry) is refunded, never shipped.
+      const counted = effect.orderIds ? [{ field: '_id', op: 'in' as const, value: effect.orderIds }] : [];
+      const change = { ...readyToShipChange('', ctx.now), requires: [{ field: 'teamId', op: 'eq' as const, value: effect.teamId }, ...counted] };
       return (await mustWrite(() => applyChangeToAll(change, [teamSucceeded(ctx.now, effect.teamId)]))) > 0;
     }
     case 'refund':

@@ -13,6 +13,7 @@ import { mintShare } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
+import { LadderTiers } from './ladder-tiers';
 import './index.css';
 
 const PAGE = '/packageShop/team/index';
@@ -100,6 +101,7 @@ export default function TeamPage() {
                   </Button>
                 )}
               </View>
+              <LadderTiers team={d} />
               <View className="card muted tm-rules">
                 规则：{d.size}人成团，支付即占座；到期未成团自动退款。
               </View>
