@@ -48,7 +48,7 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'sales.orders': 2,
   'sales.ledger': 3,
   'sales.leaderboard': 3,
-  'admin.dashboard': 11,
+  'admin.dashboard': 12,
   'admin.shareTree': 3,
   'admin.reassign': 6,
   'training.courses': 2,

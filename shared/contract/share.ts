@@ -24,6 +24,11 @@ export const share = defineContract({
       rootShareId: z.string(),
       depth: count,
       experiments: z.record(z.string(), z.string()),
+      /**
+       * The share card of the caller's variant in a live `card` experiment (null: none applies):
+       * `title` a template where `{title}` is the page's own title, `imageUrl` the card image.
+       */
+      card: z.strictObject({ experimentKey: z.string(), variant: z.string(), title: z.string().nullable(), imageUrl: z.string().nullable() }).nullable(),
     }),
   },
   /** Logs the first open per (share, caller), binds per the binding policy, answers the target. */

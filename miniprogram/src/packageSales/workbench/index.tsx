@@ -9,7 +9,7 @@ import { ShelfLiveBanner } from '../../components/shelf-live-banner';
 import { useCloud } from '../../hooks/use-cloud';
 import { customerApi, salesApi, trainingApi } from '../../services/api';
 import { myOpenid } from '../../services/role';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { MyCard } from './my-card';
 import './index.css';
@@ -34,7 +34,7 @@ export default function WorkbenchPage() {
   const salesId = ledger.data?.salesId || myOpenid() || 'me';
   const t = ledger.data?.totals;
   const title = '我的精选货架，欢迎来逛';
-  useShareAppMessage(() => ({ title, path: '/pages/shelf/index', promise: mintShare('shelf', salesId).then((m) => ({ title, path: m.path })) }));
+  useShareAppMessage(() => ({ title, path: '/pages/shelf/index', promise: mintShare('shelf', salesId).then((m) => shareCard(m, title)) }));
 
   return (
     <Shell>

@@ -13,7 +13,7 @@ import { SkuSheet, type SkuSheetMode } from '../../components/sku-sheet';
 import { useVisitProgress } from '../../hooks/use-visit-progress';
 import { shelfApi, type ProductDetail, type Sku } from '../../services/api';
 import { addToCart } from '../../services/cart';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
@@ -38,7 +38,7 @@ export default function ProductPage() {
     title,
     path: PAGE,
     imageUrl: image,
-    promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: image })),
+    promise: mintShare('product', productId).then((m) => shareCard(m, title, image)),
   }));
 
 

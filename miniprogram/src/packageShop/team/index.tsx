@@ -9,7 +9,7 @@ import { isMyTeam } from '../../services/my-teams';
 import { myOpenid } from '../../services/role';
 import { TEAM_STATUS_TEXT } from '../../services/order-status';
 import { usePayResult } from '../../services/pay-result';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
@@ -37,7 +37,7 @@ export default function TeamPage() {
     title,
     path: PAGE,
     imageUrl: productImage,
-    promise: mintShare('group', teamId).then((m) => ({ title, path: m.path, imageUrl: productImage })),
+    promise: mintShare('group', teamId).then((m) => shareCard(m, title, productImage)),
   }));
 
   return (

@@ -7,7 +7,7 @@ import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, PAGE_SIZE } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
 import type { ShelfProduct } from '../../services/api';
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
@@ -31,7 +31,7 @@ export default function ShelfPage() {
   useShareAppMessage(() => ({
     title,
     path: PAGE,
-    promise: mintShare('shelf', shelfOwner).then((m) => ({ title, path: m.path })),
+    promise: mintShare('shelf', shelfOwner).then((m) => shareCard(m, title)),
   }));
   useShareTimeline(() => ({ title }));
 
