@@ -32,6 +32,8 @@ export function openShare(id: string): Promise<ShareOpen> {
   let p = opened.get(id);
   if (!p) {
     p = callCloud('share', 'open', { shareId: id });
+    // a failed open (single-page mode, network) is tried again on the next capture
+    p.catch(() => opened.delete(id));
     opened.set(id, p);
   }
   return p;

@@ -85,6 +85,19 @@ export default function DashboardPage() {
                   );
                 })}
               </View>
+              {d.byCampaign.length > 0 ? (
+                <View className="card" data-testid="campaigns">
+                  <View className="card-title">活动</View>
+                  {d.byCampaign.map((c) => (
+                    <View key={c.campaign} className="cell" data-testid={`campaign-${c.campaign}`}>
+                      <Text className="grow">{c.campaign}</Text>
+                      <Text className="muted">
+                        打开 {c.funnel.opens} · 新客 {c.newCustomers} · 下单 {c.funnel.orders} · 支付 {c.funnel.pays} · K {c.kFactor.toFixed(2)}
+                      </Text>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
               <View className="card">
                 <View className="card-title">销售排行</View>
                 <Leaderboard rows={bySales.map((s) => ({ ...s, key: s.salesId }))} />

@@ -11,6 +11,8 @@ import { ShareBar } from '../../components/share-bar';
 import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
 import { SkuSheet, type SkuSheetMode } from '../../components/sku-sheet';
 import { useVisitProgress } from '../../hooks/use-visit-progress';
+import { useMomentsShare } from '../../hooks/use-moments-share';
+import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
 import { shelfApi, type ProductDetail, type Sku } from '../../services/api';
 import { addToCart } from '../../services/cart';
 import { mintShare, shareCard } from '../../services/share';
@@ -25,7 +27,8 @@ const CART_PAGE = '/packageShop/cart/index';
 export default function ProductPage() {
   const { params } = useRouter();
   const productId = params.id || params.productId || '';
-  const state = useCloud(() => shelfApi.product(productId), [productId]);
+  const redirecting = useShareOnlyRedirect(productId, params);
+  const state = useCloud(() => shelfApi.product(productId), [productId], { skip: redirecting });
   const [sheet, setSheet] = useState<SkuSheetMode | null>(null);
   const { claimed, claim } = useClaimCoupon();
   const now = useNow();
@@ -40,6 +43,7 @@ export default function ProductPage() {
     imageUrl: image,
     promise: mintShare('product', productId).then((m) => shareCard(m, title, image)),
   }));
+  useMomentsShare('product', p?.id, title, image);
 
 
   const confirm = async (d: ProductDetail, mode: SkuSheetMode, sku: Sku, qty: number) => {

@@ -13,6 +13,8 @@ import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
+import { useMomentsShare } from '../../hooks/use-moments-share';
+import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
 import './index.css';
 
 const PAGE = '/packageShop/team/index';
@@ -20,12 +22,13 @@ const PAGE = '/packageShop/team/index';
 export default function TeamPage() {
   const { params } = useRouter();
   const teamId = params.id || params.teamId || '';
+  const redirecting = useShareOnlyRedirect(teamId, params);
   const state = useCloud(async () => {
     const team = await groupApi.get(teamId);
     // The team carries the deal's terms; the product's title and image come from the shelf.
     const product = await shelfApi.product(team.terms.productId, { view: false }).catch(() => undefined);
     return { team, product };
-  }, [teamId]);
+  }, [teamId], { skip: redirecting });
   const now = useNow();
   usePayResult();
   const t = state.data?.team;
@@ -39,6 +42,7 @@ export default function TeamPage() {
     imageUrl: productImage,
     promise: mintShare('group', teamId).then((m) => shareCard(m, title, productImage)),
   }));
+  useMomentsShare('group', t ? teamId : undefined, title, productImage);
 
   return (
     <Shell className="team">

@@ -1,4 +1,4 @@
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { SalesCard } from '../../components/sales-card';
@@ -8,6 +8,7 @@ import { ShareBar } from '../../components/share-bar';
 import { useCloud, PAGE_SIZE } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
 import { mintShare, shareCard } from '../../services/share';
+import { useMomentsShare } from '../../hooks/use-moments-share';
 import type { ShelfProduct } from '../../services/api';
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
@@ -33,7 +34,7 @@ export default function ShelfPage() {
     path: PAGE,
     promise: mintShare('shelf', shelfOwner).then((m) => shareCard(m, title)),
   }));
-  useShareTimeline(() => ({ title }));
+  useMomentsShare('shelf', state.data ? shelfOwner : undefined, title);
 
   const openProduct = (p: ShelfProduct) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
   const [adding, setAdding] = useState<ShelfProduct>();
