@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { campaignSchema, SHARE_CHANNELS, shareTargetSchema } from '../growth/share-chain';
 import { defineContract } from './define';
-import { count, shareIdField } from './fields';
+import { count, fen, shareIdField } from './fields';
 
 /** Why opening a share bound the caller to its salesperson. */
 export const BIND_REASONS = ['first', 'expired', 'override'] as const;
@@ -65,6 +65,19 @@ export const share = defineContract({
       fileId: z.string(),
       /** A temporary URL of the PNG. */
       url: z.string(),
+      /**
+       * What the poster shows around the code: the target's title and image, the price paid
+       * through it (the group price for a group deal or a team), the salesperson's name and avatar.
+       */
+      content: z.strictObject({
+        title: z.string(),
+        priceFen: fen.nullable(),
+        priceKind: z.enum(['price', 'group']).nullable(),
+        groupSize: count.nullable(),
+        imageUrl: z.string().nullable(),
+        salesName: z.string().nullable(),
+        salesAvatarUrl: z.string().nullable(),
+      }),
     }),
   },
 });

@@ -11,3 +11,4 @@ export * from './ops-docs';
 export * from './types';
 export * from './ab-stats';
 export * from './experiment-results';
+export * from './poster-content';
