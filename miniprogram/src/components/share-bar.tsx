@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Button, Image } from '@tarojs/components';
 import { shareApi } from '../services/api';
-import { h5Link, mintShare, type ShareTargetType } from '../services/share';
+import { h5Link, mintShare, shareCard, type ShareTargetType } from '../services/share';
 import { toastError } from '../hooks/use-cloud';
 import { composePoster, savePoster } from '../services/poster';
 
@@ -10,7 +10,9 @@ import { composePoster, savePoster } from '../services/poster';
  * Share actions for a target. weapp: the native "转发" button (page's useShareAppMessage builds
  * the card) + poster. h5: copy link + poster. Each channel mints its own share id.
  */
-export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTargetType; id: string; page: string; label?: string }) {
+export function ShareBar({ type, id, page, label = '分享', title }: { type: ShareTargetType; id: string; page: string; label?: string; title?: string }) {
+  // h5: the chat card the link would make in WeChat (the card experiment's title), shown after a copy
+  const [cardTitle, setCardTitle] = useState<string>();
   const [poster, setPoster] = useState<{ img?: string; link: string; name: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -19,6 +21,7 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
     try {
       const m = await mintShare(type, id, 'card').catch(() => undefined);
       const link = h5Link(m ? m.path : page);
+      if (m && title) setCardTitle(shareCard(m, title).title);
       await Taro.setClipboardData({ data: link });
       Taro.showToast({ title: '链接已复制', icon: 'success' });
     } finally {
@@ -58,6 +61,11 @@ export function ShareBar({ type, id, page, label = '分享' }: { type: ShareTarg
           复制链接
         </Button>
       )}
+      {cardTitle ? (
+        <Text className="muted share-card-title" data-testid="card-title">
+          {cardTitle}
+        </Text>
+      ) : null}
       <Button className="btn-ghost share-btn" size="mini" onClick={makePoster} disabled={busy} data-testid="make-poster">
         生成海报
       </Button>

@@ -15,6 +15,7 @@ export function SinglePageLanding() {
     q.delete('mode');
     url.hash = q.toString() ? `${path}?${q}` : path;
     window.location.replace(url.toString());
+    window.location.reload();
   };
   return (
     <View className="card single-page" data-testid="single-page">

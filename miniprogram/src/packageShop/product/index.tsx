@@ -94,7 +94,7 @@ export default function ProductPage() {
                     </Text>
                   ))}
                 </View>
-                <ShareBar type="product" id={productId} page={PAGE} label="分享商品" />
+                <ShareBar type="product" id={productId} page={PAGE} label="分享商品" title={title} />
               </View>
 
               {coupons.length ? (
