@@ -75,7 +75,7 @@ export function ShareBar({ type, id, page, label = '分享', title }: { type: Sh
             <View className="card-title">分享海报</View>
             <Text className="muted">扫码打开 · 分享记录在你名下</Text>
             {poster.img ? (
-              <Image className="poster-img" src={poster.img} mode="aspectFit" showMenuByLongpress data-testid="poster-img" />
+              <Image className="poster-img" src={poster.img} mode="widthFix" showMenuByLongpress data-testid="poster-img" />
             ) : (
               <Text className="muted">海报服务暂不可用，可复制链接分享</Text>
             )}
