@@ -1,4 +1,5 @@
 import { store } from '../_platform';
+import { productWithDeals } from '../_commerce/product-with-deals';
 import { posterContent, type PosterContent, type ShareDoc } from '../../shared/growth';
 import { livePromotions } from '../../shared/shelf/present';
 
@@ -12,13 +13,7 @@ interface ProductRow {
 
 /** One aggregate: the product on sale with its SKUs' prices and its group deals. */
 async function loadProduct(productId: string): Promise<ProductRow | undefined> {
-  const res = await store
-    .aggregate('products')
-    .match({ _id: productId, status: 'on' })
-    .limit(1)
-    .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
-    .lookup({ from: 'group_deals', localField: '_id', foreignField: 'productId', as: 'groupDeals' })
-    .end();
+  const res = await productWithDeals(productId).end();
   return store.aggregateRows<ProductRow>(res)[0];
 }
 

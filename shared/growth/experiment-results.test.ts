@@ -1,16 +1,8 @@
 import { experimentResults } from './experiment-results';
 import { experimentSchema } from './experiments';
 
-const doc = experimentSchema.parse({
-  _id: 'exp_card',
-  key: 'cardCopy',
-  status: 'active',
-  varies: 'card',
-  variants: [
-    { name: 'plain', weight: 1, value: { cardTitle: '{title}' } },
-    { name: 'discount', weight: 1, value: { cardTitle: '限时优惠 {title}' } },
-  ],
-});
+const arm = (name: string, cardTitle: string) => ({ name, weight: 1, value: { cardTitle } });
+const doc = experimentSchema.parse({ _id: 'exp_card', key: 'cardCopy', status: 'active', varies: 'card', variants: [arm('plain', '{title}'), arm('discount', '限时优惠 {title}')] });
 
 describe('experimentResults', () => {
   it('judges a card experiment on opens → binds, control first in the document order', () => {

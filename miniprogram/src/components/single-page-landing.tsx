@@ -1,4 +1,5 @@
 import { View, Text, Button } from '@tarojs/components';
+import { reloadWithout } from '../utils/reload-without';
 
 /**
  * What a page shows in WeChat's single-page mode (opened from Moments): no call is made (no
@@ -7,22 +8,12 @@ import { View, Text, Button } from '@tarojs/components';
  * build stands in for it with a button that drops `mode=timeline` from the URL.
  */
 export function SinglePageLanding() {
-  const openFull = () => {
-    const url = new URL(window.location.href);
-    url.searchParams.delete('mode');
-    const [path, query] = url.hash.split('?');
-    const q = new URLSearchParams(query || '');
-    q.delete('mode');
-    url.hash = q.toString() ? `${path}?${q}` : path;
-    window.location.replace(url.toString());
-    window.location.reload();
-  };
   return (
     <View className="card single-page" data-testid="single-page">
       <View className="card-title">好友分享给你</View>
       <Text className="muted">点击下方「前往小程序」查看商品、领券和下单</Text>
       {process.env.TARO_ENV === 'h5' ? (
-        <Button className="btn-primary" onClick={openFull} data-testid="open-full">
+        <Button className="btn-primary" onClick={() => reloadWithout('mode')} data-testid="open-full">
           前往小程序
         </Button>
       ) : null}
