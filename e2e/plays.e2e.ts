@@ -102,6 +102,10 @@ describe('h5: experiments with a treatment, Moments, posters (issue 14)', () => 
       if (msg.type() === 'error') errors.push(msg.text());
     });
     await page.goto(`${e2e.cloud.url}/#/packageShop/product/index?s=${share.shareId}&mode=timeline`, { waitUntil: 'domcontentloaded' });
+    // the h5 persona switcher (a dev tool) picks a persona on a first visit and reloads: wait for
+    // that reload to settle before tapping, so the tap is not lost in it
+    await page.waitForFunction(() => !!localStorage.getItem('linkshelf.persona'), undefined, { timeout: 20000 });
+    await page.waitForLoadState('load');
     await page.locator('[data-testid=single-page]:visible').waitFor({ timeout: 20000 });
     await page.waitForTimeout(1500);
     expect(calls).toEqual([]);
@@ -112,8 +116,9 @@ describe('h5: experiments with a treatment, Moments, posters (issue 14)', () => 
 
     await page.locator('[data-testid=open-full]:visible').click();
     // the full app: the page had only the share id, so the landing opens it and shows the product
+    // (the product page renders its shell before it redirects: wait for the target's own URL)
+    await page.waitForURL(new RegExp(`product/index\\?id=${PRODUCT}`), { timeout: 30000 });
     await page.locator('.product').first().waitFor({ timeout: 30000 });
-    expect(page.url()).toContain(`id=${PRODUCT}`);
     const visitor = await page.evaluate(() => (JSON.parse(localStorage.getItem('linkshelf.persona') || '{}') as { data?: { openid?: string } }).data?.openid ?? '');
     expect(calls).toContain('/functions/share');
     const after = (await e2e.cloud.db.collection('shares').doc(share.shareId).get()).data[0] as { opens?: number; sharerOpenid: string };
