@@ -19,6 +19,7 @@ import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
+import { BargainEntry } from '../bargain/entry';
 import './index.css';
 
 const PAGE = '/packageShop/product/index';
@@ -143,6 +144,8 @@ export default function ProductPage() {
                   ))}
                 </View>
               ) : null}
+
+              <BargainEntry productId={d.id} />
 
               <View className="bottom-space" />
 

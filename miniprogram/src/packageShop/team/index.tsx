@@ -15,6 +15,7 @@ import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
 import { useMomentsShare } from '../../hooks/use-moments-share';
 import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
+import { LadderTiers } from './ladder-tiers';
 import './index.css';
 
 const PAGE = '/packageShop/team/index';
@@ -104,6 +105,7 @@ export default function TeamPage() {
                   </Button>
                 )}
               </View>
+              <LadderTiers team={d} />
               <View className="card muted tm-rules">
                 规则：{d.size}人成团，支付即占座；到期未成团自动退款。
               </View>
