@@ -43,13 +43,13 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'groupbuy.get': 3,
   'share.create': 7,
   'share.open': 11, // + a customer's first open is an event in their stream (issue 15: event insert, summary)
-  'share.poster': 3,
+  'share.poster': 4, // + the salesperson of the poster's content (issue 14)
   'sales.customers': 2,
   'sales.customer': 4,
   'sales.orders': 2,
   'sales.ledger': 3,
   'sales.leaderboard': 3,
-  'admin.dashboard': 11,
+  'admin.dashboard': 12,
   'admin.shareTree': 3,
   'admin.reassign': 6,
   'training.courses': 2,
