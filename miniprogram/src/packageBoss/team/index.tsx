@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty, ErrorView, Skeleton } from '../../components/states';
-import { toastError } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { teamApi, type InviteRow, type TeamMember } from '../../services/api';
 import { h5Link } from '../../services/share';
@@ -15,18 +15,13 @@ const STATE_TEXT: Record<InviteRow['state'], string> = { open: '可用', expired
 function DeactivateSheet({ leaver, members, onClose, onDone }: { leaver: TeamMember; members: TeamMember[]; onClose: () => void; onDone: () => void }) {
   const heirs = members.filter((m) => m.role === 'sales' && m.openid !== leaver.openid);
   const [heirId, setHeirId] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const confirm = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await teamApi.deactivate(leaver.openid, heirId);
       Taro.showToast({ title: `已停用，${r.moved} 位客户转给接手人`, icon: 'none', duration: 2500 });
       onDone();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className="mask" onClick={onClose}>

@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components';
 import { ProgressBar } from '../../components/progress-bar';
 import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
+import { useBusy } from '../../hooks/use-busy';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { trainingApi, type TrainingReport } from '../../services/api';
 import { COURSE_STATE_TEXT, dueText, scoreText } from '../../utils/training-text';
@@ -17,17 +18,12 @@ const pct = (n: number, of: number) => (of > 0 ? Math.floor((n * 100) / of) : 0)
 /** One course's salespeople with their standing, paged by cursor. */
 function People({ course }: { course: CourseRow }) {
   const [page, setPage] = useState<PeoplePage>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const more = async (cursor?: string) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await trainingApi.report(course.courseId, cursor);
       if (r.people) setPage((p) => ({ ...r.people!, rows: cursor && p ? [...p.rows, ...r.people!.rows] : r.people!.rows }));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   useEffect(() => {
     more();

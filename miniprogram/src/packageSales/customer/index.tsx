@@ -4,7 +4,8 @@ import { View, Text, Button, Input, Picker } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { CustomerFace } from '../../components/customer-face';
 import { CursorLoadMore, Loadable, Skeleton } from '../../components/states';
-import { toastError, useCloud } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
+import { useCloud } from '../../hooks/use-cloud';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { customerApi, type CustomerProfile, type TimelineItem } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
@@ -40,18 +41,13 @@ function Profile({ p, onChange }: { p: CustomerProfile; onChange: () => void }) 
   const [tag, setTag] = useState('');
   const [note, setNote] = useState('');
   const [remindOn, setRemindOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
+  const busyState = useBusy();
+  const busy = busyState.busy;
+  const run = (f: () => Promise<unknown>) =>
+    busyState.run(async () => {
       await f();
       onChange();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View>
       <View className="card c360-head">
