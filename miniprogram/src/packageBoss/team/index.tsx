@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
+import { Sheet } from '../../components/sheet';
 import { Empty, ErrorView, Skeleton } from '../../components/states';
 import { useBusy } from '../../hooks/use-busy';
 import { useCursorList } from '../../hooks/use-cursor-list';
@@ -24,29 +25,26 @@ function DeactivateSheet({ leaver, members, onClose, onDone }: { leaver: TeamMem
     });
   };
   return (
-    <View className="mask" onClick={onClose}>
-      <View className="sheet" onClick={(e) => e.stopPropagation()} data-testid="deactivate-sheet">
-        <View className="card-title">停用 {leaver.name}</View>
-        <Text className="muted">选择接手人：{leaver.name} 的客户全部转给 TA，旧的分享链接今后也为 TA 锁客；历史订单的归属不变。</Text>
-        {heirs.length === 0 ? <Empty text="没有其他在职销售可以接手" /> : null}
-        {heirs.map((h) => (
-          <View key={h.openid} className={`bo-heir ${heirId === h.openid ? 'active' : ''}`} onClick={() => setHeirId(h.openid)} data-testid={`heir-${h.openid}`}>
-            <Text>
-              {h.name} · {h.title}
-            </Text>
-            <Text>{heirId === h.openid ? '✓' : ''}</Text>
-          </View>
-        ))}
-        <View className="bo-actions">
-          <Button className="btn-plain grow" onClick={onClose}>
-            取消
-          </Button>
-          <Button className="btn-warn grow" disabled={!heirId || busy} onClick={confirm} data-testid="deactivate-confirm">
-            确认停用
-          </Button>
+    <Sheet title={`停用 ${leaver.name}`} onClose={onClose} testid="deactivate-sheet">
+      <Text className="muted">选择接手人：{leaver.name} 的客户全部转给 TA，旧的分享链接今后也为 TA 锁客；历史订单的归属不变。</Text>
+      {heirs.length === 0 ? <Empty text="没有其他在职销售可以接手" /> : null}
+      {heirs.map((h) => (
+        <View key={h.openid} className={`bo-heir ${heirId === h.openid ? 'active' : ''}`} onClick={() => setHeirId(h.openid)} data-testid={`heir-${h.openid}`}>
+          <Text>
+            {h.name} · {h.title}
+          </Text>
+          <Text>{heirId === h.openid ? '✓' : ''}</Text>
         </View>
+      ))}
+      <View className="bo-actions">
+        <Button className="btn-plain grow" onClick={onClose}>
+          取消
+        </Button>
+        <Button className="btn-warn grow" disabled={!heirId || busy} onClick={confirm} data-testid="deactivate-confirm">
+          确认停用
+        </Button>
       </View>
-    </View>
+    </Sheet>
   );
 }
 
