@@ -174,12 +174,8 @@ function Checkout({ purchase, mode }: { purchase: Purchase; mode: Mode }) {
             </View>
             <PriceBreakdown
               subtotalLabel={q.dealTerms ? '拼团价' : '商品金额'}
-              subtotalFen={q.subtotalFen}
-              activityDiscountFen={q.activityDiscountFen}
-              shippingFen={q.shippingFen}
-              freeShippingOverFen={q.freeShippingOverFen}
+              price={q}
               totalLabel="合计"
-              totalFen={q.totalFen}
               coupon={
                 <View className="cell" onClick={() => setPicker(true)} data-testid="coupon-cell">
                   <Text>优惠券</Text>
