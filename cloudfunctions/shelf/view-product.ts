@@ -4,6 +4,7 @@ import { recordProductView } from '../_growth/product-view';
 import { openVisit } from '../_customers/visits';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { store, withFileUrls, type ActionContext } from '../_platform';
+import { SKUS_LOOKUP } from '../_commerce/product-lookups';
 
 interface OpenTeamRow {
   _id: string;
@@ -28,7 +29,7 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
     .aggregate('products')
     .match({ _id: productId, status: 'on' })
     .limit(1)
-    .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
+    .lookup(SKUS_LOOKUP)
     .lookup({ from: 'group_deals', localField: '_id', foreignField: 'productId', as: 'groupDeals' })
     .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).limit(100).done(), as: 'couponTemplates' })
     .lookup({
