@@ -16,6 +16,7 @@ import {
   refundMachine,
   payoutMachine,
   sourcesOf,
+  type Machine,
   teamMachine,
   changesOf,
   type Condition,
@@ -34,23 +35,20 @@ type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
 const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts' };
 
+/** Each entity's machine: the source states of its moves guard the write. */
+const MACHINE: { [E in EntityChange['entity']]: Machine<string, Extract<EntityChange, { entity: E }>['move']> } = {
+  order: orderMachine,
+  team: teamMachine,
+  member: memberMachine,
+  coupon: couponMachine,
+  aftersale: afterSaleMachine,
+  refund: refundMachine,
+  payout: payoutMachine,
+};
+
 function sourceStates(change: EntityChange): string[] {
-  switch (change.entity) {
-    case 'order':
-      return sourcesOf(orderMachine, change.move);
-    case 'team':
-      return sourcesOf(teamMachine, change.move);
-    case 'member':
-      return sourcesOf(memberMachine, change.move);
-    case 'coupon':
-      return sourcesOf(couponMachine, change.move);
-    case 'aftersale':
-      return sourcesOf(afterSaleMachine, change.move);
-    case 'refund':
-      return sourcesOf(refundMachine, change.move);
-    case 'payout':
-      return sourcesOf(payoutMachine, change.move);
-  }
+  // MACHINE pairs each entity with its own machine, so the change's move is one of its moves.
+  return sourcesOf(MACHINE[change.entity] as Machine<string, string>, change.move);
 }
 
 function conditionValue(c: Condition): unknown {
