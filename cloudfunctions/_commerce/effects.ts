@@ -9,15 +9,7 @@
  */
 import { AppError, stableId, store, type ActionContext, type CollectionName, type Fields } from '../_platform';
 import {
-  afterSaleMachine,
-  couponMachine,
-  memberMachine,
-  orderMachine,
-  refundMachine,
-  payoutMachine,
-  sourcesOf,
-  type Machine,
-  teamMachine,
+  sourceStatesOf,
   changesOf,
   type Condition,
   type Effect,
@@ -35,21 +27,6 @@ type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
 const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts' };
 
-/** Each entity's machine: the source states of its moves guard the write. */
-const MACHINE: { [E in EntityChange['entity']]: Machine<string, Extract<EntityChange, { entity: E }>['move']> } = {
-  order: orderMachine,
-  team: teamMachine,
-  member: memberMachine,
-  coupon: couponMachine,
-  aftersale: afterSaleMachine,
-  refund: refundMachine,
-  payout: payoutMachine,
-};
-
-function sourceStates(change: EntityChange): string[] {
-  // MACHINE pairs each entity with its own machine, so the change's move is one of its moves.
-  return sourcesOf(MACHINE[change.entity] as Machine<string, string>, change.move);
-}
 
 function conditionValue(c: Condition): unknown {
   const _ = store.command();
@@ -70,7 +47,7 @@ function conditionValue(c: Condition): unknown {
  * @example guardOf(couponChange('c1', { type: 'use', orderId: 'o1' }, now)) // { _id: 'c1', status: 'locked', orderId: 'o1' }
  */
 export function guardOf(change: EntityChange, bulk = false): Fields {
-  const states = sourceStates(change);
+  const states = sourceStatesOf(change);
   const where: Fields = bulk ? {} : { _id: change.id };
   where.status = states.length === 1 ? states[0] : store.command().in(states);
   for (const c of change.requires) where[c.field] = conditionValue(c);
