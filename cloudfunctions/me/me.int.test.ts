@@ -60,6 +60,7 @@ it('a first-time visitor is registered and can save a nickname alone; a new avat
 
 it.each<[string, () => Promise<string>, string]>([
   ["someone else's upload", () => upload(t.cloud, 'o_cust_3', 'uploads/o_cust_3/avatar/x.png'), 'PERMISSION_DENIED'],
+  ['an own upload made for something else (an after-sale photo)', () => upload(t.cloud, 'o_cust_1', 'uploads/o_cust_1/aftersale/x.png'), 'PERMISSION_DENIED'],
   ['an upload that does not exist', async () => 'cloud://local.6c6f-local-1300000000/uploads/o_cust_1/avatar/none.png', 'NOT_FOUND'],
   ['a file outside uploads/', async () => 'cloud://local.6c6f-local-1300000000/products/p01.png', 'INVALID_ARGUMENT'],
 ])('refuses %s as the avatar, changing nothing', async (_title, fileId, code) => {

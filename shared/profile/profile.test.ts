@@ -1,4 +1,4 @@
-import { isProfileComplete, nicknameField, uploadFileIdField, uploadOwnerOf } from './profile';
+import { isProfileComplete, nicknameField, uploadFileIdField } from './profile';
 
 describe('nickname', () => {
   it.each([
@@ -21,17 +21,7 @@ describe('nickname', () => {
   });
 });
 
-describe('an uploaded file id and its owner', () => {
-  it.each([
-    ['cloud://local.6c6f-local-1300000000/uploads/o_cust_1/avatar/1-a.png', 'o_cust_1'],
-    ['cloud://prod-1a2b.7072-prod-1a2b-1300000000/uploads/oAbC-123_x/avatar/a.jpg', 'oAbC-123_x'],
-    ['cloud://local.b/products/p01.png', undefined],
-    ['cloud://local.b/uploads/o_cust_1', undefined],
-    ['https://example.com/uploads/o_cust_1/a.png', undefined],
-  ])('%s belongs to %s', (id, owner) => {
-    expect(uploadOwnerOf(id)).toBe(owner);
-  });
-
+describe('an uploaded file id', () => {
   it.each([
     ['an upload', 'cloud://local.b/uploads/o_cust_1/avatar/a.png', true],
     ['outside uploads/', 'cloud://local.b/materials/a.png', false],

@@ -25,7 +25,7 @@ export const nicknameField = z
 /**
  * A file a user uploaded from the app: `cloud://<env>.<bucket>/uploads/<openid>/<path>` (the app's
  * storage service writes every upload there; the storage rules let a user write only under
- * `uploads/`). Whose it is: {@link uploadOwnerOf}.
+ * `uploads/`). Whose it is: `isOwnUpload` in `shared/uploads`.
  * @example 'cloud://local.6c6f-local-1300000000/uploads/o_cust_1/avatar/1717-ab.png'
  */
 export const uploadFileIdField = z
@@ -33,15 +33,6 @@ export const uploadFileIdField = z
   .max(500)
   .regex(/^cloud:\/\/[^/\s]+\/uploads\/[A-Za-z0-9_-]+\/[^\s]+$/, 'a cloud:// file id under uploads/<openid>/')
   .refine((id) => !id.split('/').some((seg) => seg === '..' || seg === '.'), 'no . or .. in the path');
-
-/**
- * The openid whose upload folder holds a file, or undefined when it is not an upload.
- * @example uploadOwnerOf('cloud://local.b/uploads/o_cust_1/avatar/x.png') // 'o_cust_1'
- */
-export function uploadOwnerOf(fileId: string): string | undefined {
-  const m = /^cloud:\/\/[^/\s]+\/uploads\/([A-Za-z0-9_-]+)\/[^\s]+$/.exec(fileId);
-  return m ? m[1] : undefined;
-}
 
 /** The profile fields of a user document. */
 export interface ProfileFields {
