@@ -152,6 +152,8 @@ describe('h5: every page opens without errors for the person it is for', () => {
     { route: 'packageBoss/to-ship/index', who: boss, expect: ids.orderId! },
     { route: 'packageBoss/aftersale-queue/index', who: boss, expect: '快递一直没到' },
     { route: 'packageBoss/aftersale-detail/index', who: boss, query: { id: ids.requestId! }, expect: '同意退款' },
+    // 砍价 (issue 14): opened from the product page with its SKU, the page starts the customer's bargain.
+    { route: 'packageShop/bargain/index', who: customer, query: { productId: 'p09', skuId: 'p09-s1' }, expect: /还需 3 位好友帮砍/ },
   ];
 
   it('covers every page of the app config', () => {

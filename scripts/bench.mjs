@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench', 'results');
 
 // Order: cheap and foundational first; the soak last.
-export const BENCHES = ['bundles', 'round-trips', 'contract-check', 'contention', 'claim-limit', 'checkout', 'dashboard', 'customer-360', 'weapp', 'h5-fcp', 'soak'];
+export const BENCHES = ['bundles', 'round-trips', 'contract-check', 'contention', 'claim-limit', 'ladder', 'checkout', 'dashboard', 'customer-360', 'bargain', 'weapp', 'h5-fcp', 'soak'];
 
 const only = process.argv.slice(2);
 for (const n of only) {

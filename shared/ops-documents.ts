@@ -4,6 +4,7 @@
  * validation errors before and after an edit, and by promotion health reports.
  */
 import { z } from 'zod';
+import { bargainDealSchema } from './bargain/deal.schema';
 import { bindingPolicySchema, commissionPlanSchema, experimentSchema, referralProgramSchema } from './growth';
 import { alertSettingsSchema } from './alerts/alerts';
 import { parseMaterial } from './materials/material';
@@ -15,7 +16,7 @@ import { courseSchema } from './training/course.schema';
 import { describeIssues } from './zod-issues';
 
 /** Collections whose documents ops edit by hand (CloudBase console, or the local ops console). */
-export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses', 'materials'] as const;
+export const OPS_COLLECTIONS = ['coupon_templates', 'group_deals', 'commission_plans', 'referral_programs', 'experiments', 'binding_policy', 'courses', 'materials', 'bargain_deals'] as const;
 /** One of {@link OPS_COLLECTIONS}. */
 export type OpsCollection = (typeof OPS_COLLECTIONS)[number];
 
@@ -30,6 +31,7 @@ const otherSchemas: Record<Exclude<OpsCollection, 'coupon_templates' | 'group_de
   experiments: experimentSchema,
   binding_policy: bindingPolicySchema,
   courses: courseSchema,
+  bargain_deals: bargainDealSchema,
 };
 
 /**

@@ -11,12 +11,13 @@ import { store, type ActionContext } from '../_platform';
 import { applyGrowthOf, isCountOnly } from '../_growth/subscriber';
 import { applyCustomerStreamOf } from '../_customers/order-events';
 import { notifyOf } from './notify';
-import { decideAfterPayment, reactToOrderEvent, recordEvents, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
+import { decideAfterPayment, reactToOrderEvent, recordEvents, shipTeamEffect, teamChange, type Effect, type OrderEvent } from '../../shared/lifecycle';
 import type { Team } from '../../shared/groupbuy';
 import type { Order } from '../../shared/orders';
 import { applyChange, applyChangeReturning, applyEffect } from './effects';
 import { refundOrder } from './orders/refund-order';
 import { mustWrite } from './steps';
+import { applySuccessEffects } from './team-success';
 
 type Ctx = Pick<ActionContext, 'now' | 'requestId' | 'newId'>;
 
@@ -61,7 +62,8 @@ async function teamTakesPayment(ctx: Ctx, order: Order): Promise<TeamOutcome> {
   // The team's orders go to the warehouse once it succeeded — also on a re-delivery after the
   // success was written with its reply lost (shipTeam moves only the team's orders still paid).
   const succeeded = after.type === 'succeed' || team?.status === 'succeeded';
-  if (succeeded) for (const effect of after.type === 'succeed' ? after.effects : [{ type: 'shipTeam' as const, teamId }]) await applyEffect(ctx, effect);
+  // A ladder team's difference refunds follow (the sweep settles the ones this request could not make).
+  if (succeeded && team) await applySuccessEffects(ctx, after.type === 'succeed' ? after.effects : [shipTeamEffect(team)]);
   return { takes: true, succeeded };
 }
 
@@ -78,18 +80,19 @@ async function react(ctx: Ctx, order: Order, event: OrderEvent): Promise<{ team:
 }
 
 /**
- * After a team succeeded, each of its orders records `TeamSucceeded`: the other members' orders
- * are delivered now (each on its own: one failing is left to the sweep), and `current`'s own new
- * event is picked up from its stored copy. 1 read + their deliveries.
+ * After a team succeeded, each of its orders records `TeamSucceeded` (and a ladder team's
+ * difference refunds their `OrderRefunded`): the orders other than `current` are delivered now
+ * (each on its own: one failing is left to the sweep), and `current`'s own new events are picked
+ * up from its stored copy. 1 read + their deliveries.
  */
-async function deliverTeam(ctx: Ctx, teamId: string, current: Order): Promise<Order> {
+export async function deliverTeam(ctx: Ctx, teamId: string, current?: Order): Promise<Order | undefined> {
   const orders = await store.find<Order>('orders', { teamId, status: 'to_ship' }, { limit: 100 });
   await Promise.all(
     orders
-      .filter((o) => o._id !== current._id)
+      .filter((o) => o._id !== current?._id)
       .map((o) => deliver(ctx, o).catch((err: unknown) => console.error(`[outbox] request ${ctx.requestId}: events of order ${o._id} still pending`, err))),
   );
-  return orders.find((o) => o._id === current._id) ?? current;
+  return orders.find((o) => o._id === current?._id) ?? current;
 }
 
 /**
@@ -127,7 +130,7 @@ export async function deliver(ctx: Ctx, order: Order): Promise<Delivery> {
     }
     await markHandled(current._id, id);
     current = { ...current, outboxPending: current.outboxPending.filter((x) => x !== id) };
-    if (reaction.team.succeeded && current.teamId) current = await deliverTeam(ctx, current.teamId, current);
+    if (reaction.team.succeeded && current.teamId) current = (await deliverTeam(ctx, current.teamId, current)) ?? current;
   }
   return { order: current, refundedForTeam };
 }

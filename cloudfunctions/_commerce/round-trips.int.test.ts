@@ -160,3 +160,33 @@ it('every commerce action stays within its round-trip budget', async () => {
     expect([key, Object.keys(perCall).every((api) => api in allowed), stats[key].maxPlatform <= Object.values(allowed).reduce((a, b) => a + b, 0)]).toEqual([key, true, true]);
   }
 });
+
+// Bargain (issue 14): offer = caller + deals ∥ the caller's bargains; start = + the SKU and the
+// insert; help = caller + the bargain + the guarded help (names ride on the bargain); get = caller
+// + the bargain; buy = caller + bargain + its guarded move + order.create's own (no coupon).
+const BARGAIN_BUDGETS: Record<string, number> = {
+  'bargain.offer': 3,
+  'bargain.start': 5,
+  'bargain.help': 3,
+  'bargain.get': 2,
+  'bargain.buy': 13, // measured 13: caller, bargain, its move, then order.create's own (no coupon)
+};
+
+it('every bargain action stays within its round-trip budget, with no platform call but its reply', async () => {
+  for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await cloud.ok('coupon', { action: 'mine' }, u);
+  cloud.resetStats();
+  await cloud.ok('bargain', { action: 'offer', productId: 'p09' }, 'o_cust_4');
+  const b = await cloud.ok<{ bargainId: string }>('bargain', { action: 'start', productId: 'p09', skuId: 'p09-s1' }, 'o_cust_4');
+  await cloud.ok('bargain', { action: 'start', productId: 'p09', skuId: 'p09-s1' }, 'o_cust_4');
+  for (const friend of ['o_cust_1', 'o_cust_2']) await cloud.ok('bargain', { action: 'help', bargainId: b.bargainId }, friend);
+  await cloud.call('bargain', { action: 'help', bargainId: b.bargainId }, 'o_cust_2');
+  await cloud.ok('bargain', { action: 'get', bargainId: b.bargainId }, 'o_cust_4');
+  await cloud.ok('bargain', { action: 'buy', bargainId: b.bargainId, idempotencyKey: 'key-budget-bargain', addressId: HOME }, 'o_cust_4');
+  await cloud.ok('bargain', { action: 'buy', bargainId: b.bargainId, idempotencyKey: 'key-budget-bargain', addressId: HOME }, 'o_cust_4');
+
+  const stats = cloud.stats().byAction;
+  console.log('bargain round trips (max):', JSON.stringify(Object.fromEntries(Object.keys(BARGAIN_BUDGETS).map((k) => [k, stats[k]?.maxOps]))), JSON.stringify(Object.fromEntries(Object.keys(BARGAIN_BUDGETS).map((k) => [k, stats[k]?.byOp]))));
+  for (const [key, budget] of Object.entries(BARGAIN_BUDGETS)) {
+    expect([key, stats[key]?.maxOps <= budget, stats[key]?.maxPlatform]).toEqual([key, true, 0]);
+  }
+});

@@ -156,7 +156,7 @@ describe('dashboard cost', () => {
     expect(big.paidOrders).toBe(10_000);
     expect(opsBig.totalOps).toBe(opsSmall.totalOps);
     expect(opsBig.byOp).toEqual(opsSmall.byOp);
-    expect(opsSmall.totalOps).toBe(11); // caller + 10 reads/counts (docs/growth.md)
+    expect(opsSmall.totalOps).toBe(12); // caller + 10 reads/counts + the experiments (docs/growth.md)
   });
 });
 

@@ -41,14 +41,14 @@ it('growth actions stay within their round-trip budgets', async () => {
     'share.open (binds)': 11, // + the customer's share_opened event (issue 15): event insert, summary update, a first summary's insert
     'share.open (re-open)': 4, // nothing to count, nothing written but the open marker
     'share.create (re-share by a customer)': 6,
-    'share.poster (first: renders and keeps the PNG)': 3, // caller, share, its posterFileId (once per share)
-    'share.poster (again: the kept PNG)': 2,
+    'share.poster (first: renders and keeps the PNG)': 4, // caller, share, the salesperson (poster content), its posterFileId (once per share)
+    'share.poster (again: the kept PNG)': 3,
     'sales.customers': 2,
     'sales.customer': 4,
     'sales.orders': 2,
     'sales.ledger': 2,
     'sales.leaderboard': 3,
-    'admin.dashboard': 11,
+    'admin.dashboard': 12, // + the experiments (their arms' control and treatment)
     'admin.shareTree': 3,
   });
 });

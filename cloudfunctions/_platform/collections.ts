@@ -42,6 +42,8 @@ export const COLLECTIONS = [
   'invites',
   'carts',
   'addresses',
+  'bargain_deals',
+  'bargains',
 ] as const;
 
 /** One of {@link COLLECTIONS}, e.g. `'orders'`. */

@@ -1,6 +1,7 @@
 import { action, store } from '../_platform';
 import { admin } from '../../shared/contract';
-import { funnel, kFactor, type Metrics } from '../../shared/growth';
+import { experimentResults, funnel, kFactor, type Metrics } from '../../shared/growth';
+import { loadExperiments } from '../_growth/live-docs';
 import { dailySeries, dayRange, readCounterSummary, readSalespeople, readTotals } from '../_growth/reports';
 
 const n = (m: Metrics, k: keyof Metrics): number => m[k] ?? 0;
@@ -21,15 +22,15 @@ function money(m: Metrics) {
 /**
  * admin.dashboard {from?, to?} (days `YYYY-MM-DD`, China time; default all days up to today) →
  * GMV, orders, paying customers, AOV, by salesperson, funnel share → open → bind → order → pay,
- * K-factor by salesperson and campaign, experiment results by variant, coupon and group results,
+ * K-factor by salesperson and campaign, experiment arms with their confidence intervals, coupon and group results,
  * commission owed. Everything comes from counters and bounded documents: a fixed number of
- * database operations (1 caller read + 10), whatever the number of orders.
+ * database operations (1 caller read + 11), whatever the number of orders.
  */
 export const dashboard = action(admin.dashboard)({
   access: ['boss', 'ops'],
   async run(input, ctx) {
     const range = dayRange(ctx.now, input.from, input.to);
-    const [{ summary, days, docs }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed, review] = await Promise.all([
+    const [{ summary, days, docs }, totals, people, templates, deals, forming, succeeded, failed, couponsUsed, review, experimentDocs] = await Promise.all([
       readCounterSummary(range.from, range.to),
       readTotals(),
       readSalespeople(),
@@ -44,7 +45,10 @@ export const dashboard = action(admin.dashboard)({
         { status: 'review' },
         { orderBy: [['createdAt', 'desc']], limit: 50 },
       ),
+      loadExperiments(),
     ]);
+    const experimentByKey = new Map(experimentDocs.map((e) => [e.key, e]));
+    const experimentKeys = [...new Set([...experimentDocs.map((e) => e.key), ...Object.keys(summary.byVariant)])].sort();
     const names = new Map(people.map((p) => [p.openid, p.name]));
     const salesIds = [...new Set([...people.map((p) => p.openid), ...Object.keys(summary.bySales), ...Object.keys(totals.bySales)])].sort();
     const owed = (id: string) => {
@@ -72,10 +76,13 @@ export const dashboard = action(admin.dashboard)({
       byCampaign: Object.entries(summary.byCampaign)
         .map(([campaign, m]) => ({ campaign, ...money(m), funnel: funnel(m), newCustomers: n(m, 'newCustomers'), sharers: n(m, 'sharers'), kFactor: kFactor(m) }))
         .sort((a, b) => a.campaign.localeCompare(b.campaign)),
-      experiments: Object.entries(summary.byVariant).map(([key, variants]) => ({
-        key,
-        variants: Object.entries(variants).map(([variant, m]) => ({ variant, ...money(m), funnel: funnel(m) })),
-      })),
+      experiments: experimentKeys.map((key) => {
+        const variants = summary.byVariant[key] ?? {};
+        return {
+          ...experimentResults(key, experimentByKey.get(key), variants),
+          variants: Object.entries(variants).map(([variant, m]) => ({ variant, ...money(m), funnel: funnel(m) })),
+        };
+      }),
       coupons: {
         paidOrdersWithCoupon: n(summary.all, 'couponOrders'),
         discountFen: n(summary.all, 'discountFen'),

@@ -4,7 +4,7 @@
  */
 import { AppError, action, defineFunction, store, withFileUrls } from '../_platform';
 import { groupbuy as contract } from '../../shared/contract';
-import type { Team, TeamMember } from '../../shared/groupbuy';
+import { reachedTier, type Team, type TeamMember } from '../../shared/groupbuy';
 
 type MemberRow = TeamMember & { user?: Array<{ name?: string; avatarFileId?: string }> };
 
@@ -39,6 +39,7 @@ export const main = defineFunction('groupbuy', {
         seatsLeft: Math.max(0, team.size - team.seatsTaken),
         expiresAt: team.expiresAt,
         terms: team.terms,
+        tier: team.tier ?? reachedTier(team.terms.tiers ?? [], team.paidCount),
         members: current.map((m) => ({
           openid: m.openid,
           paid: m.status === 'paid',

@@ -4,6 +4,7 @@ import { share as contract } from '../../shared/contract';
 import {
   assignVariants,
   buildShare,
+  cardTreatment,
   counterPaths,
   activeSalesId,
   isSafeKey,
@@ -15,7 +16,8 @@ import { incDayCounters, incShare } from '../_growth/counters';
 import { loadExperiments } from '../_growth/live-docs';
 
 /**
- * share.create {target, channel, campaign?} → {shareId, path}.
+ * share.create {target, channel, campaign?} → {shareId, path, card}: `card` is the caller's
+ * variant of a live card experiment (title template and image), applied by the app's share card.
  * Round trips: 1 caller read (platform) + 1 experiments read + 1 share insert + 1 day counter
  * + 1 parent node (re-shares) + 1 user write the first time the caller shares in a scope.
  */
@@ -77,6 +79,7 @@ export const createShare = action(contract.create)({
       rootShareId: share.rootShareId,
       depth: share.depth,
       experiments: share.experiments,
+      card: cardTreatment(experiments, share.experiments),
     };
   },
 });

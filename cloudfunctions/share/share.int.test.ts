@@ -140,4 +140,23 @@ describe('share chain and binding', () => {
     expect(decodeQrPng(Buffer.from(await (await fetch(rendered.url)).arrayBuffer()))).toContain(`scene=${s.shareId}`);
     expect((await t.cloud.call('share', { action: 'poster', shareId: 'nope0' }, 'o_cust_1')).ok).toBe(false);
   });
+
+  it("a poster's content: a product share shows the product's title, image and price and the sharer's salesperson; a shelf share the salesperson's name", async () => {
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: 'p03' }, channel: 'poster' }, 'o_sales_li');
+    const p = await t.cloud.ok<{ content: Record<string, unknown> }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
+    const li = await user('o_sales_li');
+    const product = (await t.cloud.db.collection('products').doc('p03').get()).data[0] as { title: string };
+    expect(p.content).toMatchObject({ title: product.title, priceFen: 9800, priceKind: 'price', groupSize: null, salesName: li.name });
+    expect(String(p.content.imageUrl)).toMatch(/^(https?:\/\/|\/)/);
+    const shelf = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'shelf', id: 'o_sales_li' }, channel: 'poster' }, 'o_sales_li');
+    const q = await t.cloud.ok<{ content: Record<string, unknown> }>('share', { action: 'poster', shareId: shelf.shareId }, 'o_cust_1');
+    expect(q.content).toMatchObject({ title: `${String(li.name)}的精选好物`, priceFen: null, priceKind: null, imageUrl: null });
+  });
+
+  it("a poster of a product with a live group deal shows the group price", async () => {
+    const deal = (await t.cloud.db.collection('group_deals').where({ status: 'active' }).limit(1).get()).data[0] as { productId: string; groupPriceFen: number; groupSize: number };
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: deal.productId }, channel: 'poster' }, 'o_sales_li');
+    const p = await t.cloud.ok<{ content: Record<string, unknown> }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
+    expect(p.content).toMatchObject({ priceFen: deal.groupPriceFen, priceKind: 'group', groupSize: deal.groupSize });
+  });
 });

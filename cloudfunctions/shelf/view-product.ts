@@ -4,7 +4,7 @@ import { recordProductView } from '../_growth/product-view';
 import { openVisit } from '../_customers/visits';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { store, withFileUrls, type ActionContext } from '../_platform';
-import { SKUS_LOOKUP } from '../_commerce/product-lookups';
+import { productWithDeals } from '../_commerce/product-with-deals';
 
 interface OpenTeamRow {
   _id: string;
@@ -25,12 +25,7 @@ interface ProductRow extends ProductDoc {
 async function loadProduct(productId: string, now: Date): Promise<ProductRow | undefined> {
   const _ = store.command();
   const $ = _.aggregate;
-  const res = await store
-    .aggregate('products')
-    .match({ _id: productId, status: 'on' })
-    .limit(1)
-    .lookup(SKUS_LOOKUP)
-    .lookup({ from: 'group_deals', localField: '_id', foreignField: 'productId', as: 'groupDeals' })
+  const res = await productWithDeals(productId)
     .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).limit(100).done(), as: 'couponTemplates' })
     .lookup({
       from: 'teams',

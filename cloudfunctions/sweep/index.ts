@@ -13,7 +13,7 @@ import { AppError, action, defineFunction, store, type ActionContext } from '../
 import { runGrowthSweep } from '../_growth/sweep';
 import { sweep as contract } from '../../shared/contract';
 import type { Team, TeamMember } from '../../shared/groupbuy';
-import { canMove, closeReasonFor, couponChange, decideOrder, decideTeam, orderMachine } from '../../shared/lifecycle';
+import { canMove, closeReasonFor, couponChange, decideExpiry, decideOrder, decideTeam, orderMachine, rebateEffects } from '../../shared/lifecycle';
 import { isAppError } from '../../shared/errors';
 import { afterSaleWindowMs, autoConfirmMs } from '../../shared/settings/fulfilment';
 import type { Order, Refund } from '../../shared/orders';
@@ -23,7 +23,8 @@ import { fulfilmentSettings } from '../_commerce/settings';
 import { followUpRefunds, QUERY_REFUND_AFTER_MS } from '../_commerce/orders/follow-refunds';
 import { releaseOrder, type ReleaseOutcome } from '../_commerce/orders/release-order';
 import { refundOrder } from '../_commerce/orders/refund-order';
-import { deliver, redeliver } from '../_commerce/outbox';
+import { deliver, deliverTeam, redeliver } from '../_commerce/outbox';
+import { applySuccessEffects } from '../_commerce/team-success';
 import { customerSweepLookups, runCustomerSweep, type CustomerDueWork } from '../_customers/sweep';
 
 const BATCH = 100;
@@ -36,6 +37,8 @@ type OrderWithTeam = Order & { _team?: Team[] };
 interface DueWork extends CustomerDueWork {
   expiredTeams: TeamWithOrders[];
   failedTeams: TeamWithOrders[];
+  /** Ladder teams that succeeded with difference refunds still to make. */
+  rebatesDue: Team[];
   dueOrders: OrderWithTeam[];
   openRefunds: RefundWithOrder[];
   expiredCoupons: Array<{ _id: string }>;
@@ -77,6 +80,7 @@ export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork>
     .project({ _id: 1 })
     .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'forming', expiresAt: _.lte(now) }), as: 'expiredTeams' })
     .lookup({ from: 'teams', pipeline: withMembersAndOrders({ status: 'failed', refundsDoneAt: null }), as: 'failedTeams' })
+    .lookup({ from: 'teams', pipeline: $.pipeline().match({ rebatesDue: true }).limit(BATCH).done(), as: 'rebatesDue' })
     .lookup({
       from: 'orders',
       pipeline: $.pipeline()
@@ -109,6 +113,7 @@ export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork>
   return {
     expiredTeams: row?.expiredTeams ?? [],
     failedTeams: row?.failedTeams ?? [],
+    rebatesDue: row?.rebatesDue ?? [],
     dueOrders: row?.dueOrders ?? [],
     openRefunds: row?.openRefunds ?? [],
     expiredCoupons: row?.expiredCoupons ?? [],
@@ -159,15 +164,42 @@ async function completeDue(ctx: ActionContext, due: Order[], windowMs: number): 
   return done.filter(Boolean).length;
 }
 
-/** `fail` for each expired team; returns the teams this run moved. */
-async function failExpiredTeams(ctx: ActionContext, expired: TeamWithOrders[]): Promise<TeamWithOrders[]> {
+/**
+ * Each expired team at its expiry (`decideExpiry`): a ladder team at or above its first tier
+ * succeeds at the tier it reached — its orders go to the warehouse, its paid members get the
+ * difference back and every order's events are delivered; any other team fails. Returns the teams
+ * this run failed and how many reached a tier.
+ */
+async function expireTeams(ctx: ActionContext, expired: TeamWithOrders[]): Promise<{ failed: TeamWithOrders[]; reachedTier: number; rebates: number }> {
+  type Moved = { failed: TeamWithOrders } | { reached: number } | null;
   const moved = await Promise.all(
-    expired.map(async (t) => {
-      const decision = decideTeam(t, { type: 'fail' }, ctx.now);
-      return (await applyChange(decision.change)) ? { ...t, ...decision.change.set, status: decision.next } : null;
+    expired.map(async (t): Promise<Moved> => {
+      const expiry = decideExpiry(t, ctx.now);
+      if (!(await applyChange(expiry.decision.change))) return null;
+      if (expiry.type === 'fail') return { failed: { ...t, ...expiry.decision.change.set, status: expiry.decision.next } };
+      // Settled now when every refund is recorded; otherwise the next run finds its rebates still due.
+      const applied = await applySuccessEffects(ctx, expiry.effects);
+      await deliverTeam(ctx, t._id);
+      return { reached: applied.rebated.length };
     }),
   );
-  return moved.filter((t): t is TeamWithOrders => t !== null);
+  const failed = moved.flatMap((m) => (m && 'failed' in m ? [m.failed] : []));
+  const reached = moved.flatMap((m) => (m && 'reached' in m ? [m.reached] : []));
+  return { failed, reachedTier: reached.length, rebates: reached.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Ladder teams whose difference refunds a request could not all make (a failure, a crash): each
+ * still owed is made now (once per order), delivered, and the team settled once all are recorded.
+ */
+async function settleRebates(ctx: ActionContext, teams: Team[]): Promise<number> {
+  let rebates = 0;
+  for (const team of teams) {
+    const applied = await applySuccessEffects(ctx, rebateEffects(team, team.tier ?? null));
+    rebates += applied.rebated.length;
+    await Promise.all(applied.rebated.map((o) => deliver(ctx, o).catch((err: unknown) => console.error(`[sweep] request ${ctx.requestId}: events of order ${o._id} still pending`, err))));
+  }
+  return rebates;
 }
 
 /**
@@ -234,8 +266,10 @@ const handler = defineFunction('sweep', {
       const windowMs = afterSaleWindowMs(settings);
       const cutoffs = { shippedBefore: new Date(ctx.now.getTime() - autoConfirmMs(settings)), receivedBefore: new Date(ctx.now.getTime() - windowMs) };
       const due = await loadDueWork(ctx.now, cutoffs);
-      const failedNow = await failExpiredTeams(ctx, due.expiredTeams);
+      const expiry = await expireTeams(ctx, due.expiredTeams);
+      const failedNow = expiry.failed;
       const teamsFailed = failedNow.length;
+      const lateRebates = await settleRebates(ctx, due.rebatesDue);
       const settled = await settleFailedTeams(ctx, [...failedNow, ...due.failedTeams]);
       const released = await releaseUnpaid(ctx, due.dueOrders);
       const couponsExpired = due.expiredCoupons.length > 0 ? await applyChangeToAll(couponChange('', { type: 'expire' }, ctx.now)) : 0;
@@ -258,6 +292,7 @@ const handler = defineFunction('sweep', {
         ordersCompleted,
         growth,
         customers,
+        ladder: { teamsReachedTier: expiry.reachedTier, rebates: expiry.rebates + lateRebates },
       };
     },
   }),

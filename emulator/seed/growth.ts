@@ -63,9 +63,11 @@ export function seedGrowth(now: Date): Record<string, SeedDoc[]> {
         name: '分享卡片文案 A/B',
         key: GROWTH_IDS.experimentKey,
         status: 'active',
+        // The share card's title is the treatment: `{title}` is the page's own title.
+        varies: 'card',
         variants: [
-          { name: 'plain', weight: 1 },
-          { name: 'discount', weight: 1 },
+          { name: 'plain', weight: 1, value: { cardTitle: '{title}' } },
+          { name: 'discount', weight: 1, value: { cardTitle: '好友专享价 · {title}' } },
         ],
         createdAt: now,
         updatedAt: now,

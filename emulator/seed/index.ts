@@ -1,5 +1,6 @@
 /** The demo data set: POST /_emulator/seed, and `npm start` on an empty data folder. */
 import { BACK_OFFICE_IDS, seedBackOffice } from './back-office';
+import { seedBargain } from './bargain';
 import { seedBriefcase, seedDemoActivity } from './briefcase';
 import { seedCatalog } from './catalog';
 import { seedDelivery } from './delivery';
@@ -18,6 +19,7 @@ import type { SeedDoc } from './window';
 export function buildSeed(now: Date, options: { demo?: boolean } = {}): Record<string, SeedDoc[]> {
   const parts: Array<Record<string, SeedDoc[]>> = [seedPeople(now), seedCatalog(now), seedPromotions(now), seedGrowth(now), seedTeam(now), seedTraining(now), seedBriefcase(now), seedDelivery(now), seedFulfilment(now, options)];
   if (options.demo) parts.push(seedBackOffice(now), seedDemoActivity(now));
+  parts.push(seedBargain(now));
   const out: Record<string, SeedDoc[]> = {};
   for (const part of parts) for (const [c, docs] of Object.entries(part)) out[c] = [...(out[c] ?? []), ...docs];
   // The demo salesperson's open payout request holds their one open-request slot.
@@ -33,4 +35,5 @@ export { PRODUCT_TITLES } from './catalog';
 export { MATERIAL_IDS } from './briefcase';
 export { DEMO_ADDRESS_ID } from './delivery';
 export { TEAM_IDS } from './team';
+export { BARGAIN_IDS } from './bargain';
 export { ONBOARDING_ANSWERS, TRAINING_IDS } from './training';

@@ -12,6 +12,7 @@ export const PROMO_IDS = {
   dealDuo: 'gd_p01_duo',
   dealTrio: 'gd_p02_trio',
   dealNewcomer: 'gd_p04_newcomer',
+  dealLadder: 'gd_p09_ladder',
 } as const;
 
 export function seedPromotions(now: Date): { coupon_templates: SeedDoc[]; group_deals: SeedDoc[] } {
@@ -92,6 +93,24 @@ export function seedPromotions(now: Date): { coupon_templates: SeedDoc[]; group_
         validHours: 12,
         perUserLimit: 1,
         joinEligibility: 'new_customers',
+      },
+      {
+        // 阶梯团: members pay the first tier when they join; the difference comes back at success.
+        _id: PROMO_IDS.dealLadder,
+        ...base,
+        title: '阶梯团 越多越便宜',
+        productId: 'p09',
+        skuId: 'p09-s1',
+        groupSize: 10,
+        groupPriceFen: 9900,
+        listPriceFen: 12900,
+        validHours: 24,
+        joinEligibility: 'anyone',
+        tiers: [
+          { size: 2, priceFen: 9900 },
+          { size: 5, priceFen: 8900 },
+          { size: 10, priceFen: 7900 },
+        ],
       },
     ],
   };

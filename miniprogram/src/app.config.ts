@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/shelf/index', 'pages/orders/index', 'pages/me/index', 'pages/landing/index'],
   subPackages: [
-    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'card/index', 'material/index', 'aftersale/index', 'aftersale-apply/index'] },
+    { root: 'packageShop', pages: ['product/index', 'checkout/index', 'team/index', 'coupons/index', 'order/index', 'join/index', 'cart/index', 'address/index', 'card/index', 'material/index', 'aftersale/index', 'aftersale-apply/index', 'bargain/index'] },
     {
       root: 'packageSales',
       pages: [

@@ -21,6 +21,9 @@ const moneyFields = {
 };
 
 /** The share funnel share → open → bind → order → pay, with step conversion rates. */
+/** A confidence interval `[low, high]`. */
+const intervalSchema = z.strictObject({ low: z.number(), high: z.number() });
+
 export const funnelSchema = z.strictObject({
   shares: count,
   opens: count,
@@ -99,7 +102,27 @@ export const admin = defineContract({
       ),
       byCampaign: z.array(z.strictObject({ campaign: z.string(), ...moneyFields, funnel: funnelSchema, newCustomers: count, sharers: count, kFactor: ratio })),
       experiments: z.array(
-        z.strictObject({ key: z.string(), variants: z.array(z.strictObject({ variant: z.string(), ...moneyFields, funnel: funnelSchema })) }),
+        z.strictObject({
+          key: z.string(),
+          variants: z.array(z.strictObject({ variant: z.string(), ...moneyFields, funnel: funnelSchema })),
+          /** What the experiment varies (null: it only buckets) and the metrics its arms are judged on. */
+          varies: z.string().nullable(),
+          exposure: z.string(),
+          conversion: z.string(),
+          /** Each arm against the first (the control): rate with its Wilson interval, difference with Newcombe's 95 % interval. */
+          arms: z.array(
+            z.strictObject({
+              variant: z.string(),
+              exposures: count,
+              conversions: count,
+              rate: ratio,
+              rateInterval: intervalSchema.nullable(),
+              difference: z.number().nullable(),
+              differenceInterval: intervalSchema.nullable(),
+              significant: z.boolean(),
+            }),
+          ),
+        }),
       ),
       coupons: z.strictObject({
         paidOrdersWithCoupon: count,

@@ -17,4 +17,5 @@ export const dealTermsSchema = z.strictObject({
   leaderPerk: z.strictObject({ amountOffFen: fen }).optional(),
   allowCoupon: z.boolean().optional(),
   perUserLimit: count.optional(),
+  tiers: z.array(z.strictObject({ size: count, priceFen: fen })).optional(),
 });

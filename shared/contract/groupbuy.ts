@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TEAM_STATUSES } from '../lifecycle/tables';
 import { dealTermsSchema } from './deal-terms';
 import { defineContract } from './define';
-import { count, idField, instant } from './fields';
+import { count, fen, idField, instant } from './fields';
 
 /** The actions of `groupbuy`. */
 export const groupbuy = defineContract({
@@ -23,6 +23,8 @@ export const groupbuy = defineContract({
       seatsLeft: count,
       expiresAt: instant,
       terms: dealTermsSchema,
+      /** A ladder team's tier: the one reached once it succeeded, else the one its paid members reach now (null below the first, and for a plain team). */
+      tier: z.strictObject({ size: count, priceFen: fen }).nullable(),
       members: z.array(z.strictObject({ openid: z.string(), paid: z.boolean(), isLeader: z.boolean(), name: z.string(), avatarUrl: z.string() })),
     }),
   },

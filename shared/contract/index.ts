@@ -8,6 +8,7 @@ import { address } from './address';
 import { admin } from './admin';
 import { aftersale } from './aftersale';
 import { alerts } from './alerts';
+import { bargain } from './bargain';
 import { card } from './card';
 import { cart } from './cart';
 import { catalog } from './catalog';
@@ -29,7 +30,7 @@ import { training } from './training';
 import { me } from './me';
 
 /** Every deployed function's actions, by function name (the folder name under cloudfunctions/). */
-export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address, card, material, customer, alerts };
+export const contract = { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address, card, material, customer, alerts, bargain };
 
 /** The whole contract's type. */
 export type Contract = typeof contract;
@@ -47,3 +48,4 @@ export { defineContract } from './define';
 export type { ActionContract, EventOf, FunctionContract, ResultOf, WireReplyOf } from './define';
 export { admin, coupon, groupbuy, order, payNotify, sales, share, shelf, sweep, payout, catalog, team, training, me, fulfil, aftersale, cart, address };
 export { card, material, customer, alerts };
+export { bargain };

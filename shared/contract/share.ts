@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { campaignSchema, SHARE_CHANNELS, shareTargetSchema } from '../growth/share-chain';
 import { defineContract } from './define';
-import { count, shareIdField } from './fields';
+import { count, fen, shareIdField } from './fields';
 
 /** Why opening a share bound the caller to its salesperson. */
 export const BIND_REASONS = ['first', 'expired', 'override'] as const;
@@ -24,6 +24,11 @@ export const share = defineContract({
       rootShareId: z.string(),
       depth: count,
       experiments: z.record(z.string(), z.string()),
+      /**
+       * The share card of the caller's variant in a live `card` experiment (null: none applies):
+       * `title` a template where `{title}` is the page's own title, `imageUrl` the card image.
+       */
+      card: z.strictObject({ experimentKey: z.string(), variant: z.string(), title: z.string().nullable(), imageUrl: z.string().nullable() }).nullable(),
     }),
   },
   /** Logs the first open per (share, caller), binds per the binding policy, answers the target. */
@@ -60,6 +65,19 @@ export const share = defineContract({
       fileId: z.string(),
       /** A temporary URL of the PNG. */
       url: z.string(),
+      /**
+       * What the poster shows around the code: the target's title and image, the price paid
+       * through it (the group price for a group deal or a team), the salesperson's name and avatar.
+       */
+      content: z.strictObject({
+        title: z.string(),
+        priceFen: fen.nullable(),
+        priceKind: z.enum(['price', 'group']).nullable(),
+        groupSize: count.nullable(),
+        imageUrl: z.string().nullable(),
+        salesName: z.string().nullable(),
+        salesAvatarUrl: z.string().nullable(),
+      }),
     }),
   },
 });

@@ -31,6 +31,8 @@ export const sweep = defineContract({
       growth: z.record(z.string(), z.number()),
       /** The customer stream's counts by name (events confirmed, coupon claims streamed, alerts retried). */
       customers: z.record(z.string(), z.number()),
+      /** Expired ladder teams that succeeded at the tier they reached, and the difference refunds the sweep made. */
+      ladder: z.strictObject({ teamsReachedTier: count, rebates: count }),
     }),
   },
 });

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { canMove } from '../lifecycle/machine';
 import { teamMachine, type MemberStatus, type TeamStatus } from '../lifecycle/tables';
 import type { DealTerms } from '../orders/order';
+import type { Tier } from './ladder';
 
 /**
  * `teams/{id}`: one 拼团 team. `seatsTaken` counts reserved seats (paid or not; guarded by a
@@ -34,6 +35,11 @@ export interface Team {
    * joins — the seat's guarded write requires it null. Absent on teams made before it existed.
    */
   joinsClosedAt?: Date | null;
+  /** A ladder team's tier, set by its success (absent on other teams and before success). */
+  tier?: Tier | null;
+  /** True from a ladder team's success until every paid member has its difference refund (`settleRebates`). */
+  rebatesDue?: boolean;
+  rebatesDoneAt?: Date | null;
 }
 
 /** `team_members/{teamId}_{openid}`: the deterministic id makes a member unique per team. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assignVariants, bucketVariant, experimentSchema } from './experiments';
+import { applyCardTitle, assignVariants, bucketVariant, cardTreatment, experimentSchema } from './experiments';
 
 describe('experiments', () => {
   const variants = [
@@ -45,5 +45,43 @@ describe('experiments', () => {
 
   it('refuses an experiment whose weights are all zero', () => {
     expect(experimentSchema.safeParse({ _id: 'e', key: 'k', status: 'active', variants: [{ name: 'a', weight: 0 }] }).success).toBe(false);
+  });
+});
+
+describe('experiment treatments', () => {
+  const card = {
+    _id: 'exp_card',
+    key: 'cardCopy',
+    status: 'active',
+    varies: 'card',
+    variants: [
+      { name: 'plain', weight: 1, value: { cardTitle: '{title}' } },
+      { name: 'discount', weight: 1, value: { cardTitle: '限时优惠 {title}', cardImage: '/assets/p01.svg' } },
+      { name: 'none', weight: 1 },
+    ],
+  };
+
+  it('accepts each variant value of its treatment, refuses another treatment\'s field or a value without varies', () => {
+    expect(experimentSchema.safeParse(card).success).toBe(true);
+    const noVaries = experimentSchema.safeParse({ ...card, varies: undefined });
+    expect(noVaries.success).toBe(false);
+    expect(noVaries.error!.issues[0].path).toEqual(['variants', 0, 'value', 'cardTitle']);
+    const foreign = experimentSchema.safeParse({ ...card, variants: [{ name: 'a', weight: 1, value: { couponAmountFen: 500 } }] });
+    expect(foreign.success).toBe(false);
+  });
+
+  it('gives the caller\'s variant card, null for a variant without a value or without a card experiment', () => {
+    const e = experimentSchema.parse(card);
+    expect(cardTreatment([e], { cardCopy: 'discount' })).toEqual({ experimentKey: 'cardCopy', variant: 'discount', title: '限时优惠 {title}', imageUrl: '/assets/p01.svg' });
+    expect(cardTreatment([e], { cardCopy: 'plain' })).toMatchObject({ title: '{title}', imageUrl: null });
+    expect(cardTreatment([e], { cardCopy: 'none' })).toBeNull();
+    expect(cardTreatment([e], {})).toBeNull();
+    expect(cardTreatment([experimentSchema.parse({ ...card, varies: undefined, variants: [{ name: 'plain', weight: 1 }] })], { cardCopy: 'plain' })).toBeNull();
+  });
+
+  it('fills the page title into the template', () => {
+    expect(applyCardTitle('限时优惠 {title}', '青瓷茶具')).toBe('限时优惠 青瓷茶具');
+    expect(applyCardTitle('{title}｜{title}', 'x')).toBe('x｜x');
+    expect(applyCardTitle(null, '青瓷茶具')).toBe('青瓷茶具');
   });
 });

@@ -7,18 +7,59 @@ import { isLive, opsDocumentBase, opsWindow } from '../promotions/fields';
  * (openid, experiment key) over weighted variants, so the same user always sees the same variant.
  */
 
+/**
+ * What an experiment varies (its treatment): `card` — the share card's title and image, applied in
+ * `share.create`'s reply. Without `varies` an experiment only buckets and counts (no treatment).
+ */
+export const EXPERIMENT_TREATMENTS = ['card'] as const;
+/** One kind of treatment, e.g. `'card'`. */
+export type ExperimentTreatment = (typeof EXPERIMENT_TREATMENTS)[number];
+
+/** The fields a variant's `value` may set, by treatment. */
+const TREATMENT_FIELDS: Record<ExperimentTreatment, readonly string[]> = { card: ['cardTitle', 'cardImage'] };
+
+/**
+ * A variant's value: `cardTitle` is the card's title, where `{title}` stands for the page's own
+ * title; `cardImage` an image URL (or a path under the app's origin).
+ */
+export const variantValueSchema = z
+  .object({
+    cardTitle: z.string().min(1).max(60).optional(),
+    cardImage: z.string().min(1).max(500).optional(),
+  })
+  .strict();
+
 /** Schema of an `experiments` document (validated on every read; bad ones are skipped). */
 export const experimentSchema = z
   .object({
     ...opsDocumentBase,
     ...opsWindow,
     key: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }),
+    varies: z.enum(EXPERIMENT_TREATMENTS).optional(),
     variants: z
-      .array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }), weight: z.number().int().nonnegative() }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }),
+            weight: z.number().int().nonnegative(),
+            value: variantValueSchema.optional(),
+          })
+          .strict(),
+      )
       .min(1),
   })
   .strict()
-  .refine((e) => e.variants.some((v) => v.weight > 0), { message: 'at least one variant needs weight > 0', path: ['variants'] });
+  .refine((e) => e.variants.some((v) => v.weight > 0), { message: 'at least one variant needs weight > 0', path: ['variants'] })
+  .superRefine((e, issues) => {
+    e.variants.forEach((v, i) => {
+      const allowed = e.varies ? TREATMENT_FIELDS[e.varies] : [];
+      for (const field of Object.keys(v.value ?? {})) {
+        if (!allowed.includes(field)) {
+          issues.addIssue({ code: 'custom', path: ['variants', i, 'value', field], message: e.varies ? `a ${e.varies} experiment does not vary ${field}` : 'set varies to give variants a value' });
+        }
+      }
+    });
+  });
 
 /** A validated experiment document. */
 export type Experiment = z.infer<typeof experimentSchema>;
@@ -69,4 +110,37 @@ export function assignVariants(openid: string, experiments: readonly Experiment[
     if (isLive(e, now)) out[e.key] = bucketVariant(openid, e.key, e.variants);
   }
   return out;
+}
+
+/** The share card a caller's variant gives: title template and image, each null when not varied. */
+export interface CardTreatment {
+  experimentKey: string;
+  variant: string;
+  title: string | null;
+  imageUrl: string | null;
+}
+
+/**
+ * The card treatment of the caller's variants: the first live `card` experiment (by `_id`) whose
+ * variant for the caller sets a title or an image; null when none applies.
+ * @example cardTreatment(experiments, { cardCopy: 'discount' }) // { experimentKey:'cardCopy', variant:'discount', title:'限时优惠 {title}', imageUrl:null }
+ */
+export function cardTreatment(experiments: readonly Experiment[], variants: Record<string, string>): CardTreatment | null {
+  const cards = experiments.filter((e) => e.varies === 'card' && variants[e.key]).sort((a, b) => a._id.localeCompare(b._id));
+  for (const e of cards) {
+    const value = e.variants.find((v) => v.name === variants[e.key])?.value;
+    if (value && (value.cardTitle || value.cardImage)) {
+      return { experimentKey: e.key, variant: variants[e.key], title: value.cardTitle ?? null, imageUrl: value.cardImage ?? null };
+    }
+  }
+  return null;
+}
+
+/**
+ * The card title a treatment gives a page: its template with `{title}` replaced by the page's own
+ * title, or the page's title when there is no template.
+ * @example applyCardTitle('限时优惠 {title}', '青瓷茶具') // '限时优惠 青瓷茶具'
+ */
+export function applyCardTitle(template: string | null | undefined, pageTitle: string): string {
+  return template ? template.split('{title}').join(pageTitle) : pageTitle;
 }

@@ -9,3 +9,6 @@ export * from './experiments';
 export * from './counters';
 export * from './ops-docs';
 export * from './types';
+export * from './ab-stats';
+export * from './experiment-results';
+export * from './poster-content';

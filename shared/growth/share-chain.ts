@@ -7,7 +7,7 @@ import { isSafeKey } from './counters';
  */
 
 /** What a share points at (`card`: a salesperson's business card, id = their openid; `material`: a material's id). */
-export const SHARE_TARGET_TYPES = ['shelf', 'product', 'group', 'coupon', 'card', 'material'] as const;
+export const SHARE_TARGET_TYPES = ['shelf', 'product', 'group', 'coupon', 'card', 'material', 'bargain'] as const;
 /** Where a share is sent (`link`: a copied h5 link, local/browser only). */
 export const SHARE_CHANNELS = ['card', 'poster', 'moments', 'link'] as const;
 

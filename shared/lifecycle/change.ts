@@ -4,17 +4,19 @@
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
 import { sourcesOf, type Machine, type MoveOf } from './machine';
-import { afterSaleMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
+import { afterSaleMachine, bargainMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
 /**
  * A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`.
  * `has` / `lacks`: the list field contains / does not contain `value` — the marker a write that may
  * be applied twice checks (a retry after a lost reply, a re-delivered event), so it applies once.
+ * `in`: the field is one of the listed values (the orders a ladder team counted).
  */
 export interface Condition {
   field: string;
-  op: 'eq' | 'lt' | 'lte' | 'gt' | 'gte' | 'has' | 'lacks';
-  value: string | number | boolean | Date | null;
+  op: 'eq' | 'lt' | 'lte' | 'gt' | 'gte' | 'has' | 'lacks' | 'in';
+  /** A list of values for `in` (the field is one of them). */
+  value: string | number | boolean | Date | null | readonly string[];
 }
 
 interface ChangeOf<E extends string, M extends string> {
@@ -41,7 +43,8 @@ export type EntityChange =
   | ChangeOf<'coupon', MoveOf<typeof couponMachine>>
   | ChangeOf<'aftersale', MoveOf<typeof afterSaleMachine>>
   | ChangeOf<'refund', MoveOf<typeof refundMachine>>
-  | ChangeOf<'payout', MoveOf<typeof payoutMachine>>;
+  | ChangeOf<'payout', MoveOf<typeof payoutMachine>>
+  | ChangeOf<'bargain', MoveOf<typeof bargainMachine>>;
 
 /** Each entity's machine. */
 export const ENTITY_MACHINES: { [E in EntityChange['entity']]: Machine<string, Extract<EntityChange, { entity: E }>['move']> } = {
@@ -52,6 +55,7 @@ export const ENTITY_MACHINES: { [E in EntityChange['entity']]: Machine<string, E
   aftersale: afterSaleMachine,
   refund: refundMachine,
   payout: payoutMachine,
+  bargain: bargainMachine,
 };
 
 /** The states a change's move starts from: the condition on the stored status of its write. */

@@ -11,6 +11,7 @@
  */
 import type { Refund } from '../orders/order';
 import type { Team, TeamMember } from '../groupbuy/team';
+import type { Tier } from '../groupbuy/ladder';
 import type { OrderEvent } from './events';
 import type { EntityChange } from './change';
 import { couponChange } from './coupon';
@@ -72,8 +73,14 @@ export type Effect =
   | { type: 'emit'; event: OrderEvent }
   /** A paid normal order goes to the warehouse (`paid → to_ship`). */
   | { type: 'readyToShip'; orderId: string }
-  /** The team succeeded: each of its paid orders goes to the warehouse and records `TeamSucceeded`. */
-  | { type: 'shipTeam'; teamId: string };
+  /**
+   * The team succeeded: each of its paid orders goes to the warehouse and records `TeamSucceeded`;
+   * only `orderIds` when named (a ladder team's counted orders: it keeps seats open after success
+   * and at expiry, so a paid order may be one it did not count).
+   */
+  | { type: 'shipTeam'; teamId: string; orderIds?: readonly string[] }
+  /** A ladder team reached `tier`: order `orderId` gets the difference back (`rebate`, once per order). */
+  | { type: 'rebateTier'; teamId: string; orderId: string; tier: Tier };
 
 /**
  * The stock hold of one order line: the marker its SKU keeps while the order is unpaid.

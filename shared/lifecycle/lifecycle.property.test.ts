@@ -12,13 +12,13 @@
 import fc from 'fast-check';
 import { isAppError } from '../errors';
 import { isCouponUsable, type Coupon } from '../coupons';
-import { decideJoin } from '../groupbuy';
+import { decideJoin, reachedTier } from '../groupbuy';
 import type { DealTerms } from '../orders';
 import type { CartLine } from '../pricing';
 import { NO_DELIVERY } from '../shipping/delivery';
 import { LifecycleWorld, type MadeMove } from '../../tests/support/lifecycle-world';
 import { couponChange } from './coupon';
-import { afterSaleOf, isStockReturned, lineStateOf } from './lines';
+import { afterSaleOf, isKeptLine, isStockReturned, lineStateOf } from './lines';
 import { canMove, targetOf, type Machine } from './machine';
 import type { RefundReport } from './refund';
 import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, refundMachine, teamMachine } from './tables';
@@ -36,6 +36,10 @@ const SKUS = [
 const DEALS: DealTerms[] = [
   { _id: 'duo', title: 'duo', productId: 'p3', skuId: 's3', groupSize: 2, groupPriceFen: 800, listPriceFen: 1200, validHours: 1, joinEligibility: 'anyone', allowCoupon: false, perUserLimit: 2 },
   { _id: 'trio', title: 'trio', productId: 'p3', skuId: 's3', groupSize: 3, groupPriceFen: 900, listPriceFen: 1200, validHours: 2, joinEligibility: 'anyone', allowCoupon: true, leaderPerk: { amountOffFen: 100 } },
+  {
+    _id: 'ladder', title: 'ladder', productId: 'p3', skuId: 's3', groupSize: 4, groupPriceFen: 1000, listPriceFen: 1200, validHours: 1, joinEligibility: 'anyone', allowCoupon: true,
+    tiers: [{ size: 2, priceFen: 1000 }, { size: 3, priceFen: 900 }, { size: 4, priceFen: 800 }],
+  },
 ];
 const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine];
 const REPORTS: Array<RefundReport['status']> = ['PROCESSING', 'SUCCESS', 'CHANGE', 'REFUNDCLOSE', 'NOTEXIST'];
@@ -65,7 +69,7 @@ type Command =
 const index = fc.nat({ max: 7 });
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('buy' as const), buyer: fc.nat({ max: 3 }), skus: fc.uniqueArray(fc.nat({ max: 2 }), { minLength: 1, maxLength: 2 }), qty: fc.integer({ min: 1, max: 2 }), coupon: fc.nat({ max: 2 }) }),
-  fc.record({ kind: fc.constant('open' as const), buyer: fc.nat({ max: 3 }), deal: fc.nat({ max: 1 }), coupon: fc.nat({ max: 2 }) }),
+  fc.record({ kind: fc.constant('open' as const), buyer: fc.nat({ max: 3 }), deal: fc.nat({ max: 2 }), coupon: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('join' as const), buyer: fc.nat({ max: 3 }), team: index, coupon: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('lateJoin' as const), buyer: fc.nat({ max: 3 }), team: index }),
   fc.record({ kind: fc.constantFrom('productOff' as const, 'productOn' as const), team: index }),
@@ -341,7 +345,19 @@ function violations(w: LifecycleWorld): string[] {
     if (t.seatsTaken !== members.length || t.seatsTaken > t.size) out.push(`team ${t._id}: ${t.seatsTaken} seats, ${members.length} members, size ${t.size}`);
     const paid = members.filter((m) => m.status !== 'pending_pay').length;
     if (t.status !== 'failed' && t.paidCount !== paid) out.push(`team ${t._id} (${t.status}): paidCount ${t.paidCount}, ${paid} paid members`);
-    if (t.status === 'succeeded' && t.paidCount !== t.size) out.push(`team ${t._id} succeeded with ${t.paidCount}/${t.size}`);
+    const tier = t.terms.tiers ? reachedTier(t.terms.tiers, t.paidCount) : null;
+    if (t.status === 'succeeded' && t.paidCount !== t.size && !(tier && t.tier?.size === tier.size)) out.push(`team ${t._id} succeeded with ${t.paidCount}/${t.size} at tier ${JSON.stringify(t.tier)}`);
+    // A ladder team succeeded at its tier: each counted order still kept whole got the difference back once (never more than it paid).
+    if (t.status === 'succeeded' && tier) {
+      if (t.tier?.size !== tier.size || t.rebatesDue) out.push(`ladder team ${t._id}: tier ${JSON.stringify(t.tier)} for ${t.paidCount} paid, rebates due ${t.rebatesDue}`);
+      for (const id of t.paidOrders ?? []) {
+        const o = w.orders.get(id)!;
+        const want = o.paidFen - Math.min(t.terms.groupPriceFen - tier.priceFen, o.paidFen);
+        if (o.status !== 'refunded' && o.lines.every(isKeptLine) && o.paidFen - o.refundedFen !== want) {
+          out.push(`ladder order ${id} keeps ${o.paidFen - o.refundedFen} at tier ${tier.priceFen}`);
+        }
+      }
+    }
     if (t.joinsClosedAt && t.seatsTaken > (seatsWhenClosed.get(t._id) ?? Infinity)) out.push(`team ${t._id} took a seat while its joins were closed`);
   }
   for (const m of w.members.values()) {

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { sumFen } from '../money/split';
 import { NEW_REFUND_FIELDS, type Order, type OrderLine, type ReceivedBy, type Refund, type Shipment } from '../orders/order';
 import type { Team } from '../groupbuy/team';
+import { tierRebateLines, type Tier } from '../groupbuy/ladder';
 import type { Condition, EntityChange } from './change';
 import { stockHoldId, type Effect, type Gate } from './effects';
 import { orderCompleted, orderPaid, orderRefunded, orderShipped } from './events';
@@ -58,6 +59,8 @@ export type OrderCommand =
    * `afterSaleId`: the request this refund settles (its lines may have it open).
    */
   | { type: 'refund'; lineIds?: readonly string[]; reason: string; provider: string; refundIdFor: (lineIds: string[]) => string; returned?: boolean; afterSaleId?: string }
+  /** Its ladder team reached `tier`: the difference from the joining price goes back, once (`refundId`). */
+  | { type: 'rebate'; tier: Tier; provider: string; refundId: string }
   /** Money arrived for an order that was released meanwhile: keep the record, send it back. */
   | { type: 'acceptLatePayment'; tradeNo: string; amountFen: number; provider: string; refundId: string };
 
@@ -180,6 +183,45 @@ export function decideRefund(order: Order, command: Extract<OrderCommand, { type
   };
 }
 
+/**
+ * A ladder team's difference refund: each kept line gets back what it paid above the reached
+ * tier (`tierRebateLines`); lines stay kept, their `refundedFen` grows, so what the brand keeps
+ * (and the commission on it: the growth loop reverses it per refunded fen) is the tier's price.
+ * Refused once made (`tierRebateId`), on an order of no ladder team and when nothing is owed.
+ */
+function decideRebate(order: Order, command: Extract<OrderCommand, { type: 'rebate' }>, now: Date): OrderDecision {
+  const next = nextState(orderMachine, 'rebate', order.status);
+  if (order.tierRebateId) throw new AppError('FAILED_PRECONDITION', 'the difference was refunded already');
+  if (!order.dealTerms?.tiers) throw new AppError('FAILED_PRECONDITION', 'not an order of a ladder team');
+  const lines = tierRebateLines(order.lines.filter(isKeptLine), order.dealTerms.groupPriceFen, command.tier);
+  if (lines.length === 0) throw new AppError('FAILED_PRECONDITION', 'nothing to give back at this tier');
+  const byLine = new Map(lines.map((l) => [l.lineId, l.refundFen]));
+  const refundFen = sumFen(lines.map((l) => l.refundFen));
+  const refund: Refund = {
+    _id: command.refundId,
+    orderId: order._id,
+    buyerOpenid: order.buyerOpenid,
+    tradeNo: order.tradeNo,
+    lines,
+    shippingFen: 0,
+    refundFen,
+    reason: 'tier_rebate',
+    provider: command.provider,
+    createdAt: now,
+    ...NEW_REFUND_FIELDS,
+  };
+  const nextLines = order.lines.map((l) => ({ ...l, refundedFen: l.refundedFen + (byLine.get(l.lineId) ?? 0) }));
+  const set = { lines: nextLines, refundedFen: order.refundedFen + refundFen, tierRebateId: command.refundId, updatedAt: now };
+  return {
+    change: orderChange(order._id, 'rebate', set, [{ field: 'tierRebateId', op: 'eq', value: null }, ...linesGuard(order.lines)]),
+    next,
+    effects: [
+      { type: 'refund', refund, orderTotalFen: order.totalFen },
+      { type: 'emit', event: orderRefunded(now, { refundId: command.refundId, lines, full: false, reason: 'tier_rebate', refundFen }) },
+    ],
+  };
+}
+
 /** `lineIds` leave in one parcel; the last unshipped lines make the order `shipped`. */
 function decideShip(order: Order, command: Extract<OrderCommand, { type: 'ship' }>, now: Date): OrderDecision {
   nextState(orderMachine, 'shipAll', order.status);
@@ -264,6 +306,8 @@ export function decideOrder(order: Order, command: OrderCommand, now: Date): Ord
       return decideComplete(order, command, now);
     case 'refund':
       return decideRefund(order, command, now);
+    case 'rebate':
+      return decideRebate(order, command, now);
     case 'acceptLatePayment': {
       const next = nextState(orderMachine, 'acceptLatePayment', order.status);
       const set = { tradeNo: command.tradeNo, paidFen: command.amountFen, refundedFen: command.amountFen, latePaymentRefundId: command.refundId, updatedAt: now };

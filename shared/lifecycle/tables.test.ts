@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { canMove, defineMachine, nextState, reachableFrom, sourcesOf, targetOf, transitionsOf, type Machine } from './machine';
-import { afterSaleMachine, couponMachine, lineMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
+import { afterSaleMachine, bargainMachine, couponMachine, lineMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
-const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine, payoutMachine];
+const MACHINES: Array<Machine<string, string>> = [orderMachine, lineMachine, afterSaleMachine, teamMachine, memberMachine, couponMachine, refundMachine, payoutMachine, bargainMachine];
 
 describe.each(MACHINES.map((m) => [m.name, m] as const))('%s machine', (_name, machine) => {
   const moves = Object.keys(machine.moves);

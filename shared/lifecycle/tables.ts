@@ -30,6 +30,7 @@ export const orderMachine = defineMachine({ name: 'order', states: ['pending_pay
   refundPart: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], writes: 'lines refunded or returned, refundedFen, a refund record; other lines kept; emits OrderRefunded' },
   refundUnshipped: { from: ['to_ship'], to: 'shipped', writes: 'the last unshipped lines refunded while the others have left, shippedAt; emits OrderRefunded' },
   refundAll: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], to: 'refunded', writes: 'the last kept lines refunded or returned (and the shipping, when nothing ever shipped), refundedFen, a refund record; emits OrderRefunded' },
+  rebate: { from: ['paid', 'to_ship', 'shipped', 'received', 'completed'], writes: 'its team reached a cheaper tier: kept lines refundedFen + the difference, refundedFen, tierRebateId, a refund record; emits OrderRefunded' },
   acceptLatePayment: { from: ['cancelled', 'closed'], writes: 'paidFen = refundedFen = the money, a refund record: money for a released order goes back' },
 } });
 
@@ -72,9 +73,11 @@ export const teamMachine = defineMachine({ name: 'team', states: ['forming', 'su
   seat: { from: ['forming'], writes: 'seatsTaken + 1 while below size, before expiresAt, while joins are open (its product on sale)' },
   unseat: { from: ['forming', 'failed'], writes: 'seatsTaken − 1 (an unpaid seat released)' },
   countPayment: { from: ['forming'], writes: 'paidCount + 1 before expiresAt' },
-  succeed: { from: ['forming'], to: 'succeeded', writes: 'succeededAt, once paidCount = size' },
+  succeed: { from: ['forming'], to: 'succeeded', writes: 'succeededAt, once paidCount = size (a ladder team: its top tier, each paid member refunded the difference)' },
+  reachTier: { from: ['forming'], to: 'succeeded', writes: 'succeededAt, tier: a ladder team at expiresAt with paidCount ≥ its first tier succeeds at the highest tier reached; each paid member refunded the difference' },
   fail: { from: ['forming'], to: 'failed', writes: 'failedAt, at expiresAt; its paid orders are refunded, unpaid ones closed' },
   settle: { from: ['failed'], writes: 'refundsDoneAt, once every member order is refunded or closed' },
+  settleRebates: { from: ['succeeded'], writes: 'rebatesDoneAt, once every paid member of a ladder team has its difference refund' },
 } });
 
 /**
@@ -163,3 +166,20 @@ export const PAYOUT_STATUSES = payoutMachine.states;
 export type PayoutStatus = StateOf<typeof payoutMachine>;
 /** A move of the payout machine. */
 export type PayoutMove = MoveOf<typeof payoutMachine>;
+
+/**
+ * The bargain machine (砍价, `bargains`): `open` while friends cut the price (each once, N at most,
+ * before `expiresAt`), `ordered` once the starter's one order at the reached price exists. An order
+ * that could not be made (sold out meanwhile) gives the bargain back. Expiry is a time, not a move:
+ * an open bargain holds nothing, so nothing has to be released when it lapses.
+ */
+export const bargainMachine = defineMachine({ name: 'bargain', states: ['open', 'ordered'], initial: 'open', moves: {
+  help: { from: ['open'], writes: 'helpCount + 1, helpers + openid, helperNames + name: while below helpersNeeded, before expiresAt, once per helper' },
+  order: { from: ['open'], to: 'ordered', writes: 'orderId, orderedAt: the starter buys at the reached price before expiresAt' },
+  release: { from: ['ordered'], to: 'open', writes: 'orderId = null, back to open: the order it held could not be made (only while it still holds that order)' },
+} });
+
+/** A bargain's stored state. */
+export type BargainStatus = StateOf<typeof bargainMachine>;
+/** Every {@link BargainStatus}. */
+export const BARGAIN_STATUSES = bargainMachine.states;

@@ -41,7 +41,7 @@ export type ReceivedBy = 'buyer' | 'auto';
 /** Terms of the group deal an order or team was sold under (snapshot; later edits never change it). */
 export type DealTerms = Pick<
   GroupDeal,
-  '_id' | 'title' | 'productId' | 'skuId' | 'groupSize' | 'groupPriceFen' | 'listPriceFen' | 'validHours' | 'joinEligibility' | 'leaderPerk' | 'allowCoupon' | 'perUserLimit'
+  '_id' | 'title' | 'productId' | 'skuId' | 'groupSize' | 'groupPriceFen' | 'listPriceFen' | 'validHours' | 'joinEligibility' | 'leaderPerk' | 'allowCoupon' | 'perUserLimit' | 'tiers'
 >;
 
 /**
@@ -63,6 +63,7 @@ export function dealTermsOf(d: GroupDeal): DealTerms {
   };
   if (d.leaderPerk) terms.leaderPerk = d.leaderPerk;
   if (d.perUserLimit) terms.perUserLimit = d.perUserLimit;
+  if (d.tiers) terms.tiers = d.tiers;
   return terms;
 }
 
@@ -100,6 +101,8 @@ export interface Order extends OrderFigures {
   refundedFen: number;
   closedAt: Date | null;
   closeReason: string | null;
+  /** The refund of the difference its ladder team's reached tier gave back (once per order). */
+  tierRebateId?: string | null;
   updatedAt: Date;
   /** Fulfilment (absent on orders stored before it existed). */
   readyAt?: Date | null;

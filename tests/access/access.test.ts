@@ -165,6 +165,13 @@ const TABLE: Record<string, Caller[]> = {
   'address.list': ANYONE,
   'address.save': ANYONE,
   'address.remove': ANYONE,
+  // 砍价 (issue 14): anyone identified starts, helps (the use case refuses staff and the starter:
+  // NOT_ELIGIBLE), reads and buys their own (the use case: NOT_FOUND for someone else's).
+  'bargain.offer': ANYONE,
+  'bargain.start': ANYONE,
+  'bargain.help': ANYONE,
+  'bargain.get': ANYONE,
+  'bargain.buy': ANYONE,
 };
 
 /** Actions that exist: `main.actions` of every deployed function. */
@@ -280,6 +287,11 @@ function eventFor(key: string, caller: Caller): Record<string, unknown> {
     'address.list': {},
     'address.save': { address: { name: '收件人', phone: '13900000000', province: '江苏省', city: '南京市', district: '玄武区', detail: '中山路1号' } },
     'address.remove': { addressId: 'a_missing' },
+    'bargain.offer': { productId: 'p09' },
+    'bargain.start': { productId: 'p09', skuId: 'p09-s1' },
+    'bargain.help': { bargainId: 'bAccessMissing' },
+    'bargain.get': { bargainId: 'bAccessMissing' },
+    'bargain.buy': { bargainId: 'bAccessMissing', idempotencyKey: uniq, addressId: HOME },
   };
   const fields = events[key];
   if (!fields) throw new Error(`no event written for ${key}: add one to eventFor`);

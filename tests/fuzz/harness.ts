@@ -161,6 +161,7 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
   const alertIds = ((await cloud.db.collection('alerts').limit(10).get()) as { data: Array<{ _id: string }> }).data.map((a) => a._id);
   const page = await ok<{ nextCursor: string | null }>('order', { action: 'list', limit: 1 }, 'o_cust_1');
   const saved = await ok<{ addressId: string }>('address', { action: 'save', address: { name: '小美', phone: '13800000009', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路1号' } }, 'o_cust_1');
+  const bargain = await ok<{ bargainId: string }>('bargain', { action: 'start', productId: 'p09', skuId: 'p09-s1' }, 'o_cust_2');
   const lineIds = [...new Set([...withCoupon.lines, ...paid.lines].map((l) => l.lineId))];
   return {
     productId: ['p01', 'p02', 'p03', 'p04', 'p05', 'p06', 'p07', 'p08', 'p09', 'p10', 'p11', 'p12', 'p99'],
@@ -194,6 +195,7 @@ export async function arrangePools(cloud: TestCloud): Promise<Pools> {
     visitId: [read.visitId, cardVisit.visitId, 'vMissing'],
     alertId: [...alertIds, 'aMissing'],
     tag: ['案例', '冲泡', 'none'],
+    bargainId: [bargain.bargainId, 'bMissing'],
     // Image references (a refine the JSON schema cannot carry): assets, one's own upload, another's, a URL.
     ...Object.fromEntries(['photo', 'wechatQr', 'cover', 'image', 'src'].map((k) => [k, IMAGE_REFS])),
     // Array fields: whole arrays (an array field draws from its pool as a whole).

@@ -25,6 +25,7 @@ import {
   type OrderDecision,
   decideAfterPayment,
   decideCreateOrder,
+  decideExpiry,
   decideOrder,
   decideRefundProgress,
   decideTeam,
@@ -49,6 +50,7 @@ import {
 } from '../../shared/lifecycle';
 import type { Order, Refund } from '../../shared/orders';
 import type { BalanceEntry } from '../../shared/payouts';
+import type { Bargain } from '../../shared/bargain';
 
 type Doc = { _id: string; status: string } & Record<string, unknown>;
 
@@ -69,6 +71,7 @@ function valueAt(doc: Record<string, unknown>, path: string): unknown {
 }
 
 function holds(doc: Record<string, unknown>, c: Condition): boolean {
+  if (c.op === 'in') return (c.value as readonly unknown[]).includes(valueAt(doc, c.field));
   if (c.op === 'has' || c.op === 'lacks') {
     const at = valueAt(doc, c.field);
     const list = Array.isArray(at) ? (at as unknown[]) : [];
@@ -112,6 +115,8 @@ export class LifecycleWorld {
   readonly payoutRequests = new Map<string, Payout>();
   readonly payoutSlots = new Map<string, { openPayoutId: string | null; payoutSeq: number }>();
   readonly ledger: BalanceEntry[] = [];
+  /** Bargains (砍价), as `bargains/{id}`. */
+  readonly bargains = new Map<string, Bargain>();
   readonly moves: MadeMove[] = [];
   private seq = 0;
 
@@ -120,7 +125,7 @@ export class LifecycleWorld {
   }
 
   private docs(entity: EntityChange['entity']): Map<string, Doc> {
-    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, refund: this.refunds, payout: this.payoutRequests };
+    const maps = { order: this.orders, team: this.teams, member: this.members, coupon: this.coupons, aftersale: this.requests, refund: this.refunds, payout: this.payoutRequests, bargain: this.bargains };
     return maps[entity] as unknown as Map<string, Doc>;
   }
 
@@ -260,9 +265,20 @@ export class LifecycleWorld {
         return true;
       case 'shipTeam': {
         let moved = false;
-        for (const o of this.orders.values()) if (o.teamId === effect.teamId && this.applyChange(readyToShipChange(o._id, this.now))) moved = true;
+        for (const o of this.orders.values()) {
+          if (o.teamId !== effect.teamId || (effect.orderIds && !effect.orderIds.includes(o._id))) continue;
+          if (this.applyChange(readyToShipChange(o._id, this.now))) moved = true;
+        }
         return moved;
       }
+      case 'rebateTier':
+        // As the functions do: a difference no longer owed (refunded meanwhile, or made already) is done.
+        try {
+          return this.order(effect.orderId, { type: 'rebate', tier: effect.tier, provider: 'memory', refundId: `rr_${effect.orderId}` });
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'FAILED_PRECONDITION') return false;
+          throw err;
+        }
       default:
         return changesOf(effect, this.now).every((c) => this.applyChange(c));
     }
@@ -277,7 +293,7 @@ export class LifecycleWorld {
         if (effect.type === 'payMember' && order.teamId && order.dealTerms) {
           this.applyChange(teamChange(order.teamId, order.dealTerms.groupSize, { type: 'countPayment', orderId: order._id }, this.now));
           const after = decideAfterPayment(this.teams.get(order.teamId), order._id, this.now);
-          if (after.type === 'succeed' && this.applyChange(after.decision.change)) for (const e of after.effects) this.apply(e);
+          if (after.type === 'succeed' && this.applyChange(after.decision.change)) this.applySuccess(order.teamId, after.effects);
           teamTookPayment = after.type !== 'reject';
         }
       }
@@ -355,11 +371,25 @@ export class LifecycleWorld {
     return moved;
   }
 
-  /** The sweep's team step: every expired forming team fails; its member orders are refunded or closed; it settles. */
+  /** A success's effects, then (a ladder team's difference refunds all made) its rebates settled. */
+  private applySuccess(teamId: string, effects: readonly Effect[]): void {
+    for (const e of effects) this.apply(e);
+    this.applyChange(teamChange(teamId, 0, { type: 'settleRebates' }, this.now));
+  }
+
+  /**
+   * The sweep's team step: every expired forming team reaches its tier (a ladder team at or above
+   * its first) or fails; a failed team's member orders are refunded or closed; it settles.
+   */
   failExpiredTeams(): void {
     for (const team of [...this.teams.values()]) {
       if (!canMove(teamMachine, 'fail', team.status) || team.expiresAt > this.now) continue;
-      if (!this.applyChange(decideTeam(team, { type: 'fail' }, this.now).change)) continue;
+      const expiry = decideExpiry(team, this.now);
+      if (!this.applyChange(expiry.decision.change)) continue;
+      if (expiry.type === 'reachTier') {
+        this.applySuccess(team._id, expiry.effects);
+        continue;
+      }
       for (const order of [...this.orders.values()].filter((o) => o.teamId === team._id)) {
         if (canMove(orderMachine, 'refundAll', order.status)) {
           this.order(order._id, { type: 'refund', reason: 'team_failed', provider: 'memory', refundIdFor: (ids) => `r_${order._id}_${ids.join('_')}` });

@@ -6,7 +6,7 @@
  */
 import { AppError, stableId, store, type ActionContext } from '../../_platform';
 import { attributeOrder } from '../../_growth/attribute-order';
-import { decideCreateOrder, recordEvents, type NewOrderDecision } from '../../../shared/lifecycle';
+import { decideCreateOrder, recordEvents, type NewOrderDecision, type PreparedCart } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
 import { decideDelivery } from '../../../shared/shipping';
 import { eventsOf, reserve } from '../effects';
@@ -23,6 +23,8 @@ export interface CreateOrderInput extends CartRequest {
   fromCart?: boolean;
   shareId?: string;
   idempotencyKey: string;
+  /** A unit price decided elsewhere for one SKU's line (a bargain's reached price); the SKU's own price becomes the list price. */
+  fixedPrice?: { skuId: string; unitPriceFen: number };
 }
 
 /** The id of the order `openid` creates with `idempotencyKey`. */
@@ -58,7 +60,7 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
   try {
     if (read instanceof Error) throw read;
     if (coupon instanceof Error) throw coupon;
-    const { cart } = read;
+    const cart = input.fixedPrice ? withFixedPrice(read.cart, input.fixedPrice) : read.cart;
     const delivery = decideDelivery({ ...read, addressId: input.addressId, requireAddress: true });
     if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
     decision = decideCreateOrder({
@@ -102,6 +104,10 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
   const delivered = (await deliver(ctx, order)).order;
   if (input.fromCart) await takeOutOfCart(ctx, order.lines.map((l) => l.skuId));
   return delivered;
+}
+
+function withFixedPrice(cart: PreparedCart, fixed: { skuId: string; unitPriceFen: number }): PreparedCart {
+  return { ...cart, lines: cart.lines.map((l) => (l.skuId === fixed.skuId ? { ...l, listPriceFen: l.unitPriceFen, unitPriceFen: fixed.unitPriceFen } : l)) };
 }
 
 /** The ordered SKUs leave the caller's cart (one write; nothing when they are not in it). */

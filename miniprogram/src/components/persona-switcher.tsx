@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { currentPersona, fetchPersonas, setPersona, type Persona } from '../services/persona';
+import { reloadWithout } from '../utils/reload-without';
 import './persona-switcher.css';
 
 const ROLE_TEXT: Record<string, string> = { customer: '顾客', sales: '销售', boss: '老板', ops: '运营' };
@@ -39,14 +40,7 @@ export function PersonaSwitcher() {
     setPersona(p);
     setOpen(false);
     // Drop ?as= so the choice sticks, then reload everything as the new person.
-    const url = new URL(window.location.href);
-    url.searchParams.delete('as');
-    const [hashPath, hashQuery] = url.hash.split('?');
-    const hq = new URLSearchParams(hashQuery || '');
-    hq.delete('as');
-    url.hash = hq.toString() ? `${hashPath}?${hq}` : hashPath;
-    window.location.replace(url.toString());
-    window.location.reload();
+    reloadWithout('as');
   };
 
   return (

@@ -316,3 +316,14 @@ export const customerApi = {
   note: (openid: string, text: string, remindAt?: string) => callCloud('customer', 'note', { openid, text, remindAt }),
   today: () => callCloud('customer', 'today', {}),
 };
+
+/** bargain.get / start / help: a bargain as its page shows it. */
+export type BargainView = Reply<'bargain', 'get'>;
+
+export const bargainApi = {
+  offer: (productId: string) => callCloud('bargain', 'offer', { productId }),
+  start: (productId: string, skuId: string) => callCloud('bargain', 'start', { productId, skuId }),
+  help: (bargainId: string) => callCloud('bargain', 'help', { bargainId }),
+  get: (bargainId: string) => callCloud('bargain', 'get', { bargainId }),
+  buy: (bargainId: string, idempotencyKey: string, addressId?: string) => callCloud('bargain', 'buy', { bargainId, idempotencyKey, addressId }),
+};

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ActionName, Event, FunctionName, Reply } from '../../../shared/contract';
 import { CloudError, transportErrorCode } from './errors';
+import { isSinglePageMode } from '../utils/launch';
 
 export { CloudError } from './errors';
 
@@ -44,6 +45,8 @@ function eventOf(action: string, fields: object): { action: string; [k: string]:
  * @example callCloud('order', 'get', { orderId })
  */
 export async function callCloud<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, fields: Event<F, A>): Promise<Reply<F, A>> {
+  // Single-page mode (Moments) has no logged-in caller: nothing is sent until the full app opens.
+  if (isSinglePageMode()) throw new CloudError('UNAUTHENTICATED', `${fn}.${action}: not called in single-page mode`);
   const event = eventOf(action, fields);
   if (h5Transport) return unwrap<Reply<F, A>>(await h5Transport(fn, event));
   initCloud();

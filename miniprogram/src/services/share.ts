@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { Event, Reply } from '../../../shared/contract';
 import { shareIdFromQuery, type Query } from '../utils/share-query';
 import { callCloud } from './cloud';
+import { applyCardTitle } from '../../../shared/growth/experiments';
 
 export { shareIdFromQuery };
 
@@ -31,6 +32,8 @@ export function openShare(id: string): Promise<ShareOpen> {
   let p = opened.get(id);
   if (!p) {
     p = callCloud('share', 'open', { shareId: id });
+    // a failed open (single-page mode, network) is tried again on the next capture
+    p.catch(() => opened.delete(id));
     opened.set(id, p);
   }
   return p;
@@ -56,6 +59,8 @@ export interface Minted {
   shareId: string;
   /** Card path carrying only the share id, e.g. "/pages/landing/index?s=abc". */
   path: string;
+  /** The caller's card-experiment treatment (title template, image), null when none applies. */
+  card: Reply<'share', 'create'>['card'];
 }
 
 const minted = new Map<string, Promise<Minted>>();
@@ -64,11 +69,11 @@ const minted = new Map<string, Promise<Minted>>();
  * Mints (once per target and channel in this session) a share id with share.create; the function
  * links it to the share that brought us here, so re-shares form a chain.
  */
-export function mintShare(type: ShareTargetType, id: string, channel: ShareChannel = 'card'): Promise<Minted> {
-  const key = `${type}:${id}:${channel}`;
+export function mintShare(type: ShareTargetType, id: string, channel: ShareChannel = 'card', campaign?: string): Promise<Minted> {
+  const key = `${type}:${id}:${channel}:${campaign ?? ''}`;
   let p = minted.get(key);
   if (!p) {
-    p = callCloud('share', 'create', { target: { type, id }, channel }).then((r) => ({ shareId: r.shareId, path: r.path }));
+    p = callCloud('share', 'create', { target: { type, id }, channel, campaign }).then((r) => ({ shareId: r.shareId, path: r.path, card: r.card }));
     p.catch(() => minted.delete(key));
     minted.set(key, p);
   }
@@ -79,4 +84,13 @@ export function mintShare(type: ShareTargetType, id: string, channel: ShareChann
 export function h5Link(path: string): string {
   const base = typeof window !== 'undefined' ? `${window.location.origin}/` : '/';
   return `${base}#${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/**
+ * The chat card of a minted share: the caller's card-experiment title (`{title}` = the page's own
+ * title) and image, else the page's.
+ * @example shareCard(m, '青瓷茶具', img) // { title: '好友专享价 · 青瓷茶具', path: m.path, imageUrl: img }
+ */
+export function shareCard(m: Minted, title: string, imageUrl?: string): { title: string; path: string; imageUrl?: string } {
+  return { title: applyCardTitle(m.card?.title, title), path: m.path, imageUrl: m.card?.imageUrl ?? imageUrl };
 }

@@ -85,6 +85,19 @@ export default function DashboardPage() {
                   );
                 })}
               </View>
+              {d.byCampaign.length > 0 ? (
+                <View className="card" data-testid="campaigns">
+                  <View className="card-title">活动</View>
+                  {d.byCampaign.map((c) => (
+                    <View key={c.campaign} className="cell" data-testid={`campaign-${c.campaign}`}>
+                      <Text className="grow">{c.campaign}</Text>
+                      <Text className="muted">
+                        打开 {c.funnel.opens} · 新客 {c.newCustomers} · 下单 {c.funnel.orders} · 支付 {c.funnel.pays} · K {c.kFactor.toFixed(2)}
+                      </Text>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
               <View className="card">
                 <View className="card-title">销售排行</View>
                 <Leaderboard rows={bySales.map((s) => ({ ...s, key: s.salesId }))} />
@@ -109,10 +122,7 @@ export default function DashboardPage() {
                   </Text>
                 </View>
                 {d.experiments.map((x) => (
-                  <View key={x.key} className="cell">
-                    <Text>实验 {x.key}</Text>
-                    <Text className="muted">{x.variants.map((v) => `${v.variant}: ${formatFenCompact(v.gmvFen)}/${v.paidOrders}单`).join('  ')}</Text>
-                  </View>
+                  <ExperimentArms key={x.key} experiment={x} />
                 ))}
               </View>
             </View>
@@ -120,6 +130,28 @@ export default function DashboardPage() {
         }}
       </Loadable>
     </Shell>
+  );
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const METRIC_NAMES: Record<string, string> = { opens: '打开', binds: '绑定', orders: '下单', paidOrders: '支付' };
+
+/** One experiment's arms: exposures, conversions, rate; each arm's difference to the control with its 95 % interval. */
+function ExperimentArms({ experiment: x }: { experiment: Dashboard['experiments'][number] }) {
+  const verdict = x.arms.some((a) => a.significant) ? '差异显著' : '尚无显著差异';
+  return (
+    <View className="cell experiment" data-testid={`experiment-${x.key}`}>
+      <Text>
+        实验 {x.key} · {METRIC_NAMES[x.exposure] ?? x.exposure}→{METRIC_NAMES[x.conversion] ?? x.conversion} · <Text data-testid="experiment-verdict">{verdict}</Text>
+      </Text>
+      {x.arms.map((a, i) => (
+        <Text key={a.variant} className="muted" data-testid={`arm-${a.variant}`}>
+          {a.variant}
+          {i === 0 ? '（对照）' : ''}: {a.conversions}/{a.exposures} = {pct(a.rate)}
+          {a.differenceInterval && a.difference !== null ? ` · 差 ${pct(a.difference)} [${pct(a.differenceInterval.low)}, ${pct(a.differenceInterval.high)}]` : ''}
+        </Text>
+      ))}
+    </View>
   );
 }
 

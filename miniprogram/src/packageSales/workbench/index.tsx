@@ -10,7 +10,8 @@ import { ShelfLiveBanner } from '../../components/shelf-live-banner';
 import { useCloud } from '../../hooks/use-cloud';
 import { customerApi, salesApi, trainingApi } from '../../services/api';
 import { myOpenid } from '../../services/role';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
+import { CampaignLink } from '../../components/campaign-link';
 import { formatFen } from '../../utils/money';
 import { MyCard } from './my-card';
 import './index.css';
@@ -35,7 +36,7 @@ export default function WorkbenchPage() {
   const salesId = ledger.data?.salesId || myOpenid() || 'me';
   const t = ledger.data?.totals;
   const title = '我的精选货架，欢迎来逛';
-  useShareAppMessage(() => ({ title, path: '/pages/shelf/index', promise: mintShare('shelf', salesId).then((m) => ({ title, path: m.path })) }));
+  useShareAppMessage(() => ({ title, path: '/pages/shelf/index', promise: mintShare('shelf', salesId).then((m) => shareCard(m, title)) }));
 
   return (
     <Shell>
@@ -73,6 +74,7 @@ export default function WorkbenchPage() {
           <View className="card" data-testid="wb-share-centre" data-shelf-live={training.data ? (training.data.shelf.live ? '1' : '0') : ''}>
             <View className="card-title">分享中心</View>
             {training.data ? <ShelfLiveBanner shelf={training.data.shelf} /> : null}
+            {ledger.data?.salesId ? <CampaignLink type="shelf" id={ledger.data.salesId} /> : null}
             <Text className="muted wb-share-tip">分享卡片、海报或朋友圈，客户打开即绑定到你名下（保护期内他人无法抢客）。</Text>
             <ShareBar type="shelf" id={salesId} page="/pages/shelf/index" label="分享货架" />
             <View className="cell" onClick={() => Taro.switchTab({ url: '/pages/shelf/index' })}>

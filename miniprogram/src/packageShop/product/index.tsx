@@ -11,12 +11,15 @@ import { ShareBar } from '../../components/share-bar';
 import { toastError, useCloud, useNow } from '../../hooks/use-cloud';
 import { SkuSheet, type SkuSheetMode } from '../../components/sku-sheet';
 import { useVisitProgress } from '../../hooks/use-visit-progress';
+import { useMomentsShare } from '../../hooks/use-moments-share';
+import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
 import { shelfApi, type ProductDetail, type Sku } from '../../services/api';
 import { addToCart } from '../../services/cart';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
+import { BargainEntry } from '../bargain/entry';
 import './index.css';
 
 const PAGE = '/packageShop/product/index';
@@ -25,7 +28,8 @@ const CART_PAGE = '/packageShop/cart/index';
 export default function ProductPage() {
   const { params } = useRouter();
   const productId = params.id || params.productId || '';
-  const state = useCloud(() => shelfApi.product(productId), [productId]);
+  const redirecting = useShareOnlyRedirect(productId, params);
+  const state = useCloud(() => shelfApi.product(productId), [productId], { skip: redirecting });
   const [sheet, setSheet] = useState<SkuSheetMode | null>(null);
   const { claimed, claim } = useClaimCoupon();
   const now = useNow();
@@ -38,8 +42,9 @@ export default function ProductPage() {
     title,
     path: PAGE,
     imageUrl: image,
-    promise: mintShare('product', productId).then((m) => ({ title, path: m.path, imageUrl: image })),
+    promise: mintShare('product', productId).then((m) => shareCard(m, title, image)),
   }));
+  useMomentsShare('product', p?.id, title, image);
 
 
   const confirm = async (d: ProductDetail, mode: SkuSheetMode, sku: Sku, qty: number) => {
@@ -90,7 +95,7 @@ export default function ProductPage() {
                     </Text>
                   ))}
                 </View>
-                <ShareBar type="product" id={productId} page={PAGE} label="分享商品" />
+                <ShareBar type="product" id={productId} page={PAGE} label="分享商品" title={title} />
               </View>
 
               {coupons.length ? (
@@ -139,6 +144,8 @@ export default function ProductPage() {
                   ))}
                 </View>
               ) : null}
+
+              <BargainEntry productId={d.id} />
 
               <View className="bottom-space" />
 

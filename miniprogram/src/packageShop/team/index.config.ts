@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '拼团', enablePullDownRefresh: true, enableShareAppMessage: true });
+export default definePageConfig({ navigationBarTitleText: '拼团', enablePullDownRefresh: true, enableShareAppMessage: true, enableShareTimeline: true });

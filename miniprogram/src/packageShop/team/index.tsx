@@ -9,10 +9,13 @@ import { isMyTeam } from '../../services/my-teams';
 import { myOpenid } from '../../services/role';
 import { TEAM_STATUS_TEXT } from '../../services/order-status';
 import { usePayResult } from '../../services/pay-result';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
 import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
+import { useMomentsShare } from '../../hooks/use-moments-share';
+import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
+import { LadderTiers } from './ladder-tiers';
 import './index.css';
 
 const PAGE = '/packageShop/team/index';
@@ -20,12 +23,13 @@ const PAGE = '/packageShop/team/index';
 export default function TeamPage() {
   const { params } = useRouter();
   const teamId = params.id || params.teamId || '';
+  const redirecting = useShareOnlyRedirect(teamId, params);
   const state = useCloud(async () => {
     const team = await groupApi.get(teamId);
     // The team carries the deal's terms; the product's title and image come from the shelf.
     const product = await shelfApi.product(team.terms.productId, { view: false }).catch(() => undefined);
     return { team, product };
-  }, [teamId]);
+  }, [teamId], { skip: redirecting });
   const now = useNow();
   usePayResult();
   const t = state.data?.team;
@@ -37,8 +41,9 @@ export default function TeamPage() {
     title,
     path: PAGE,
     imageUrl: productImage,
-    promise: mintShare('group', teamId).then((m) => ({ title, path: m.path, imageUrl: productImage })),
+    promise: mintShare('group', teamId).then((m) => shareCard(m, title, productImage)),
   }));
+  useMomentsShare('group', t ? teamId : undefined, title, productImage);
 
   return (
     <Shell className="team">
@@ -100,6 +105,7 @@ export default function TeamPage() {
                   </Button>
                 )}
               </View>
+              <LadderTiers team={d} />
               <View className="card muted tm-rules">
                 规则：{d.size}人成团，支付即占座；到期未成团自动退款。
               </View>

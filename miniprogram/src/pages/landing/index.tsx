@@ -20,6 +20,8 @@ function targetUrl(o: ShareOpen): { url: string; tab?: boolean } {
       return { url: `/packageShop/card/index?salesId=${id}` };
     case 'material':
       return { url: `/packageShop/material/index?id=${id}` };
+    case 'bargain':
+      return { url: `/packageShop/bargain/index?id=${id}` };
     default:
       return { url: `/pages/shelf/index?salesId=${encodeURIComponent(o.salesId || o.target.id)}`, tab: true };
   }

@@ -1,4 +1,4 @@
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { SalesCard } from '../../components/sales-card';
@@ -7,7 +7,8 @@ import { Empty, Loadable, LoadMore, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud, PAGE_SIZE } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
-import { mintShare } from '../../services/share';
+import { mintShare, shareCard } from '../../services/share';
+import { useMomentsShare } from '../../hooks/use-moments-share';
 import type { ShelfProduct } from '../../services/api';
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
@@ -31,9 +32,9 @@ export default function ShelfPage() {
   useShareAppMessage(() => ({
     title,
     path: PAGE,
-    promise: mintShare('shelf', shelfOwner).then((m) => ({ title, path: m.path })),
+    promise: mintShare('shelf', shelfOwner).then((m) => shareCard(m, title)),
   }));
-  useShareTimeline(() => ({ title }));
+  useMomentsShare('shelf', state.data ? shelfOwner : undefined, title);
 
   const openProduct = (p: ShelfProduct) => Taro.navigateTo({ url: `/packageShop/product/index?id=${encodeURIComponent(p.id)}` });
   const [adding, setAdding] = useState<ShelfProduct>();

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '砍价', enablePullDownRefresh: true, enableShareAppMessage: true });
