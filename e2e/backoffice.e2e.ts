@@ -12,7 +12,7 @@
  */
 import { decodeQrPng } from '../emulator/wechat/qr-decode';
 import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
-import { copyLink, openLinkAs, photoPng, see, storySteps } from './story';
+import { copyLink, openLinkAs, photoPng, see, shareShelf, storySteps, until, yuan } from './story';
 import { giveAddresses } from '../tests/support/commerce';
 
 const BOSS = { name: 'boss', openid: 'o_boss' };
@@ -28,22 +28,6 @@ const PRODUCT = { title: 'E2E 高山乌龙', category: '茶叶', sku: '150g 罐'
 const TRACKING = 'SF1300013000131';
 const REFERENCE = 'ICBC-E2E-1301';
 const DAY = 86_400_000;
-
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Waits (up to 20 s) until `read` gives `want`: the page's call lands after the click. */
-async function until(read: () => Promise<unknown>, want: unknown): Promise<void> {
-  const t0 = Date.now();
-  let seen = await read();
-  while (seen !== want && Date.now() - t0 < 20000) {
-    await new Promise((r) => setTimeout(r, 200));
-    seen = await read();
-  }
-  expect(seen).toBe(want);
-}
 
 interface Order {
   orderId: string;
@@ -156,9 +140,7 @@ describe('h5: the back office story (issue 13), one browser context per person',
     await see(newbie.page, '货架已保存（1件）');
     const shelf = await e2e.cloud.ok<{ products: Array<{ id: string }> }>('shelf', { action: 'view', salesId: NEWBIE.openid }, BUYER.openid);
     expect(shelf.products.map((p) => p.id)).toEqual([state.productId]);
-    await newbie.open('/packageSales/workbench/index');
-    state.shelfLink = await copyLink(newbie.page);
-    expect(state.shelfLink).toMatch(/#\/pages\/landing\/index\?s=[0-9A-Za-z_-]{1,10}$/);
+    state.shelfLink = await shareShelf(newbie);
     await e2e.shot(newbie.page, 'newbie-shares');
   });
 

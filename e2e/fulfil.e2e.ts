@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
-import { see, storySteps } from './story';
+import { see, storySteps, until } from './story';
 import { HOME } from '../tests/support/commerce';
 import { payOrder } from '../tests/support/pay';
 
@@ -35,17 +35,6 @@ async function click(page: Page, testid: string): Promise<void> {
   const el = page.locator(`[data-testid=${testid}]:visible`).first();
   await el.waitFor({ timeout: 20000 });
   await el.click();
-}
-
-/** Waits (up to 20 s) until `read` gives `want`: the page's call lands after the click. */
-async function until(read: () => Promise<unknown>, want: unknown): Promise<void> {
-  const t0 = Date.now();
-  let seen = await read();
-  while (seen !== want && Date.now() - t0 < 20000) {
-    await new Promise((r) => setTimeout(r, 200));
-    seen = await read();
-  }
-  expect(seen).toBe(want);
 }
 
 /** Taro's h5 showModal: its confirm button. */

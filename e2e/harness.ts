@@ -55,6 +55,24 @@ export function h5Dir(): string {
   return dir;
 }
 
+/**
+ * One local cloud and browser for a describe block: started before its tests, closed after them.
+ * @returns the running E2E (throws if asked before the block's beforeAll ran).
+ */
+export function useE2E(prefix: string, options: { liveClock?: boolean } = {}): () => E2E {
+  let e2e: E2E | undefined;
+  beforeAll(async () => {
+    e2e = await startE2E(prefix, options);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  return () => {
+    if (!e2e) throw new Error(`e2e ${prefix}: not started`);
+    return e2e;
+  };
+}
+
 export async function startE2E(prefix: string, options: { liveClock?: boolean } = {}): Promise<E2E> {
   const dist = h5Dir();
   const cloud = await startTestCloud();

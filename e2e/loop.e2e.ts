@@ -8,7 +8,7 @@
  * Steps run in order; once one fails the rest are reported as not reached.
  */
 import { formatIssues, payAtCashier, startE2E, type E2E, type Person } from './harness';
-import { copyLink, openLinkAs, see, storySteps } from './story';
+import { copyLink, openLinkAs, see, shareShelf, storySteps } from './story';
 
 const SALES = { name: 'sales-li', openid: 'o_sales_li', display: '李娜' };
 const LEADER = { name: 'customer-liu', openid: 'o_cust_3', display: '老刘' };
@@ -62,10 +62,7 @@ describe('h5: the whole loop (issue 6), one browser context per person', () => {
   });
 
   step('the salesperson shares her shelf (workbench → copy link)', async () => {
-    await sales.open('/packageSales/workbench/index');
-    await see(sales.page, '分享中心');
-    state.shelfLink = await copyLink(sales.page);
-    expect(state.shelfLink).toMatch(/#\/pages\/landing\/index\?s=[0-9A-Za-z_-]{1,10}$/);
+    state.shelfLink = await shareShelf(sales);
     await e2e.shot(sales.page, 'sales-workbench-share');
   });
 

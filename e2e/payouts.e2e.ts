@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { formatIssues, startE2E, type E2E, type Person } from './harness';
-import { see, storySteps } from './story';
+import { see, storySteps, yuan } from './story';
 import { HOME } from '../tests/support/commerce';
 import { settleCommissionNow } from '../tests/support/payouts';
 import { payOrder } from '../tests/support/pay';
@@ -20,11 +20,6 @@ const SALES = { name: 'sales-li', openid: 'o_sales_li' };
 const BOSS = { name: 'boss', openid: 'o_boss' };
 const BUYER = 'o_cust_2';
 const REFERENCE = 'ICBC-E2E-0001';
-
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 async function textOf(page: Page, testid: string): Promise<string> {
   const el = page.locator(`[data-testid=${testid}]:visible`).first();

@@ -73,6 +73,32 @@ export function storySteps(e2e: () => E2E) {
   return { step, timings };
 }
 
+/** A salesperson shares her shelf: workbench → 分享中心 → copy link; the link is a landing page with a share id. */
+export async function shareShelf(p: Person): Promise<string> {
+  await p.open('/packageSales/workbench/index');
+  await see(p.page, '分享中心');
+  const link = await copyLink(p.page);
+  expect(link).toMatch(/#\/pages\/landing\/index\?s=[0-9A-Za-z_-]{1,10}$/);
+  return link;
+}
+
+/** Waits (up to 20 s) until `read` gives `want`: the page's call lands after the click. */
+export async function until(read: () => Promise<unknown>, want: unknown): Promise<void> {
+  const t0 = Date.now();
+  let seen = await read();
+  while (seen !== want && Date.now() - t0 < 20000) {
+    await new Promise((r) => setTimeout(r, 200));
+    seen = await read();
+  }
+  expect(seen).toBe(want);
+}
+
+/** Fen as the app shows money, e.g. 1880 → `¥18.80`, -500 → `-¥5.00`. */
+export function yuan(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** A small one-colour PNG, as a phone photo would be picked. */
 export function photoPng(rgb: [number, number, number]): Buffer {
   const png = new PNG({ width: 16, height: 16 });

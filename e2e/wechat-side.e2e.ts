@@ -15,7 +15,7 @@
 import { PNG } from 'pngjs';
 import { doc, HOME } from '../tests/support/commerce';
 import { finishRefunds, payOrder } from '../tests/support/pay';
-import { formatIssues, startE2E, type E2E } from './harness';
+import { formatIssues, useE2E } from './harness';
 
 const SALES = 'o_sales_li';
 const CUSTOMER = 'o_cust_1';
@@ -36,18 +36,12 @@ async function download(url: string): Promise<{ status: number; body: Buffer }> 
 type Shelf = { sales: { avatarUrl: string } };
 
 describe('h5: the WeChat side of the local cloud — an upload, and the console', () => {
-  let e2e: E2E;
-  beforeAll(async () => {
-    e2e = await startE2E('wechat-side');
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E('wechat-side');
 
   it('upload → stored under her folder → shown from its temporary URL → removed and deleted', async () => {
-    const seeded = (await e2e.cloud.ok<Shelf>('shelf', { action: 'view', salesId: SALES }, CUSTOMER)).sales.avatarUrl;
+    const seeded = (await e2e().cloud.ok<Shelf>('shelf', { action: 'view', salesId: SALES }, CUSTOMER)).sales.avatarUrl;
     expect(seeded).toMatch(/^http/);
-    const sales = await e2e.person('sales', SALES);
+    const sales = await e2e().person('sales', SALES);
     const page = sales.page;
     const card = page.locator('[data-testid=my-card]:visible');
     await sales.open('/packageSales/workbench/index');
@@ -66,49 +60,49 @@ describe('h5: the WeChat side of the local cloud — an upload, and the console'
     const src = await page.locator(shown).getAttribute('src');
     expect(src).toMatch(/\?sign=/);
     expect((await page.locator(shown).evaluate((img) => (img as HTMLImageElement).naturalWidth))).toBe(24);
-    await e2e.shot(page, 'workbench-avatar-set');
+    await e2e().shot(page, 'workbench-avatar-set');
 
     // Stored: her document holds the cloud:// file id of her own folder; the URL serves the bytes
     // she picked; customers' shelves answer the same picture.
-    const fileId = String((await doc(e2e.cloud, 'users', SALES))?.avatarFileId);
+    const fileId = String((await doc(e2e().cloud, 'users', SALES))?.avatarFileId);
     expect(fileId).toMatch(new RegExp(`^cloud://.+/uploads/${SALES}/avatar/.+\\.png$`));
     const served = await download(src!);
     expect(served.status).toBe(200);
     expect(served.body.equals(picked)).toBe(true);
-    const customerView = (await e2e.cloud.ok<Shelf>('shelf', { action: 'view', salesId: SALES }, CUSTOMER)).sales.avatarUrl;
+    const customerView = (await e2e().cloud.ok<Shelf>('shelf', { action: 'view', salesId: SALES }, CUSTOMER)).sales.avatarUrl;
     expect(new URL(customerView).pathname).toBe(new URL(src!).pathname);
 
     // Removed: the card shows her initial, the document forgets the file, the upload is deleted.
     await card.locator('[data-testid=avatar-remove]').click();
     await card.locator('.sales-initial').waitFor({ timeout: 20000 });
     expect(await page.locator(shown).count()).toBe(0);
-    expect((await doc(e2e.cloud, 'users', SALES))?.avatarFileId ?? null).toBeNull();
+    expect((await doc(e2e().cloud, 'users', SALES))?.avatarFileId ?? null).toBeNull();
     let gone = 0;
     for (let i = 0; i < 50 && gone !== 404; i++) {
       gone = (await download(src!)).status;
       if (gone !== 404) await new Promise((r) => setTimeout(r, 200));
     }
     expect(gone).toBe(404);
-    await e2e.shot(page, 'workbench-avatar-removed');
+    await e2e().shot(page, 'workbench-avatar-removed');
 
     // The seeded picture it replaced belongs to the brand's setup and is still there.
     expect((await download(seeded)).status).toBe(200);
-    expect(formatIssues(e2e.issues)).toBe('');
+    expect(formatIssues(e2e().issues)).toBe('');
   });
 
   it('ops see a payment, its refund, the callbacks, the outbox and the files in the console', async () => {
     const customer = 'o_cust_2';
-    const order = await e2e.cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], idempotencyKey: 'e2e-console-1' }, customer);
-    const paid = await payOrder(e2e.cloud, order.orderId, customer);
+    const order = await e2e().cloud.ok<{ orderId: string }>('order', { action: 'create', addressId: HOME, items: [{ productId: 'p01', skuId: 'p01-s1', qty: 1 }], idempotencyKey: 'e2e-console-1' }, customer);
+    const paid = await payOrder(e2e().cloud, order.orderId, customer);
     const tradeNo = paid.start.ok ? paid.start.data.outTradeNo : '';
     expect(paid.paid).toBe(true);
-    await e2e.cloud.ok('order', { action: 'refund', orderId: order.orderId }, 'o_ops'); // staff refund at once (buyers ask through after-sale)
-    await finishRefunds(e2e.cloud);
-    expect(await doc(e2e.cloud, 'orders', order.orderId)).toMatchObject({ status: 'refunded' });
+    await e2e().cloud.ok('order', { action: 'refund', orderId: order.orderId }, 'o_ops'); // staff refund at once (buyers ask through after-sale)
+    await finishRefunds(e2e().cloud);
+    expect(await doc(e2e().cloud, 'orders', order.orderId)).toMatchObject({ status: 'refunded' });
 
-    const ops = await e2e.person('ops', 'o_ops', { desktop: true });
+    const ops = await e2e().person('ops', 'o_ops', { desktop: true });
     const page = ops.page;
-    await page.goto(`${e2e.cloud.url}/console`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${e2e().cloud.url}/console`, { waitUntil: 'domcontentloaded' });
     await page.locator('[data-testid="console-signin-o_ops"]').click();
     await page.locator('[data-testid=console-who]').filter({ hasText: '周运营' }).waitFor();
     const views: Array<[view: string, row: string | RegExp]> = [
@@ -128,7 +122,7 @@ describe('h5: the WeChat side of the local cloud — an upload, and the console'
       await page.locator('#status').filter({ hasText: '只读' }).waitFor({ timeout: 5000 });
       expect(await page.locator('#editor').inputValue()).toMatch(/"_id"/);
     }
-    await e2e.shot(page, 'console-storage');
-    expect(formatIssues(e2e.issues)).toBe('');
+    await e2e().shot(page, 'console-storage');
+    expect(formatIssues(e2e().issues)).toBe('');
   });
 });

@@ -159,6 +159,15 @@ export class Database {
     if (this.faults?.loseReply()) throw new ReplyLost();
   }
 
+  /** Writes (null: removes) one document, inside the transaction when there is one, else now. */
+  private putOne(tx: Tx | undefined, collection: string, id: string, next: Doc | null): void {
+    if (tx) return this.txs.write(tx, collection, id, next);
+    this.txs.checkUnlocked(collection, [id]);
+    this.maybeFailWrite();
+    this.store.put(collection, id, next);
+    this.applied();
+  }
+
   // ---- collections -------------------------------------------------------------------------
 
   private addCollection(body: Body): Reply {
@@ -296,13 +305,7 @@ export class Database {
         if (current) updated = 1;
         else upsertId = id;
       }
-      if (tx) this.txs.write(tx, collection, id, next);
-      else {
-        this.txs.checkUnlocked(collection, [id]);
-        this.maybeFailWrite();
-        this.store.put(collection, id, next);
-        this.applied();
-      }
+      this.putOne(tx, collection, id, next);
       return { data: { updated, upsert_id: upsertId } };
     }
 
@@ -362,13 +365,7 @@ export class Database {
     if (one) {
       const { id, current } = one;
       if (!current) return { data: { deleted: 0 } };
-      if (tx) this.txs.write(tx, collection, id, null);
-      else {
-        this.txs.checkUnlocked(collection, [id]);
-        this.maybeFailWrite();
-        this.store.put(collection, id, null);
-        this.applied();
-      }
+      this.putOne(tx, collection, id, null);
       return { data: { deleted: 1 } };
     }
     const query = this.parseQuery(body);

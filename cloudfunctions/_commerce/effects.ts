@@ -9,15 +9,7 @@
  */
 import { AppError, stableId, store, type ActionContext, type CollectionName, type Fields } from '../_platform';
 import {
-  afterSaleMachine,
-  bargainMachine,
-  couponMachine,
-  memberMachine,
-  orderMachine,
-  refundMachine,
-  payoutMachine,
-  sourcesOf,
-  teamMachine,
+  sourceStatesOf,
   changesOf,
   type Condition,
   type Effect,
@@ -35,26 +27,6 @@ type Ctx = Pick<ActionContext, 'now' | 'requestId'>;
 
 const COLLECTION: Record<EntityChange['entity'], CollectionName> = { order: 'orders', team: 'teams', member: 'team_members', coupon: 'coupons', aftersale: 'aftersale_requests', refund: 'refunds', payout: 'payouts', bargain: 'bargains' };
 
-function sourceStates(change: EntityChange): string[] {
-  switch (change.entity) {
-    case 'order':
-      return sourcesOf(orderMachine, change.move);
-    case 'team':
-      return sourcesOf(teamMachine, change.move);
-    case 'member':
-      return sourcesOf(memberMachine, change.move);
-    case 'coupon':
-      return sourcesOf(couponMachine, change.move);
-    case 'aftersale':
-      return sourcesOf(afterSaleMachine, change.move);
-    case 'refund':
-      return sourcesOf(refundMachine, change.move);
-    case 'payout':
-      return sourcesOf(payoutMachine, change.move);
-    case 'bargain':
-      return sourcesOf(bargainMachine, change.move);
-  }
-}
 
 function conditionValue(c: Condition): unknown {
   const _ = store.command();
@@ -77,7 +49,7 @@ function conditionValue(c: Condition): unknown {
  * @example guardOf(couponChange('c1', { type: 'use', orderId: 'o1' }, now)) // { _id: 'c1', status: 'locked', orderId: 'o1' }
  */
 export function guardOf(change: EntityChange, bulk = false): Fields {
-  const states = sourceStates(change);
+  const states = sourceStatesOf(change);
   const where: Fields = bulk ? {} : { _id: change.id };
   where.status = states.length === 1 ? states[0] : store.command().in(states);
   for (const c of change.requires) where[c.field] = conditionValue(c);

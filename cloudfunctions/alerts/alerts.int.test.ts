@@ -1,4 +1,5 @@
 import { AS_FUNCTION, useTestCloud } from '../../emulator/testing';
+import { bindByCard } from '../../tests/support/share';
 import { payOrder } from '../../tests/support/pay';
 import { HOME } from '../../tests/support/commerce';
 import { acceptTemplates } from '../../tests/support/messages';
@@ -9,10 +10,7 @@ type Doc = Record<string, unknown>;
 const MIN = 60_000;
 const MATERIALS = ['m_tea_guide', 'm_brochure_2026', 'm_case_hangzhou', 'm_video_farm', 'm_voice_wang', 'm_poster_618'];
 
-async function bind(openid: string, salesId: string): Promise<void> {
-  const s = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'card', id: salesId }, channel: 'card' }, salesId);
-  await t.cloud.ok('share', { action: 'open', shareId: s.shareId }, openid);
-}
+const bind = (openid: string, salesId: string) => bindByCard(t.cloud, openid, salesId);
 const oaOutbox = () => t.cloud.cloud.wechat.officialAccount.outbox();
 const subscribeOutbox = () => t.cloud.cloud.wechat.openApi.outbox();
 async function alerts(where: Doc = {}): Promise<Doc[]> {

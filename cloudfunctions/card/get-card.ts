@@ -4,6 +4,7 @@ import { defaultCard, type Card, type StoredCard } from '../../shared/card/card'
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { parseMaterial } from '../../shared/materials/material';
 import type { ProductDoc } from '../../shared/shelf/present';
+import { lookupByIds } from '../_commerce/product-lookups';
 import { openVisit } from '../_customers/visits';
 
 interface OwnerRow {
@@ -23,28 +24,13 @@ interface OwnerRow {
  * sale with their SKUs, the featured materials, and the brand's name.
  */
 async function loadCard(salesId: string): Promise<OwnerRow | undefined> {
-  const _ = store.command();
-  const $ = _.aggregate;
+  const $ = store.command().aggregate;
   const res = await store
     .aggregate('users')
     .match({ _id: salesId })
     .limit(1)
-    .lookup({
-      from: 'products',
-      let: { ids: '$card.featuredProductIds' },
-      pipeline: $.pipeline()
-        .match(_.expr($.in(['$_id', $.ifNull(['$$ids', []])])))
-        .limit(6)
-        .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
-        .done(),
-      as: '_products',
-    })
-    .lookup({
-      from: 'materials',
-      let: { ids: '$card.featuredMaterialIds' },
-      pipeline: $.pipeline().match(_.expr($.in(['$_id', $.ifNull(['$$ids', []])]))).limit(6).done(),
-      as: '_materials',
-    })
+    .lookup(lookupByIds('products', '$card.featuredProductIds', '_products', { limit: 6 }))
+    .lookup(lookupByIds('materials', '$card.featuredMaterialIds', '_materials', { limit: 6 }))
     .lookup({ from: 'settings', pipeline: $.pipeline().match({ _id: 'brand' }).limit(1).done(), as: '_brand' })
     .end();
   return store.aggregateRows<OwnerRow>(res)[0];

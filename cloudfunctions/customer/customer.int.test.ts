@@ -1,17 +1,14 @@
 import { AS_FUNCTION, FIXED_NOW, useTestCloud } from '../../emulator/testing';
+import { bindByCard } from '../../tests/support/share';
+import { doc as readDoc } from '../../tests/support/commerce';
 import { payOrder } from '../../tests/support/pay';
 import { HOME } from '../../tests/support/commerce';
 
 const t = useTestCloud();
 
 type Doc = Record<string, unknown>;
-async function doc(collection: string, id: string): Promise<Doc | undefined> {
-  return ((await t.cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
-}
-async function bind(openid: string, salesId: string): Promise<void> {
-  const s = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'card', id: salesId }, channel: 'card' }, salesId);
-  await t.cloud.ok('share', { action: 'open', shareId: s.shareId }, openid);
-}
+const doc = (collection: string, id: string): Promise<Doc | undefined> => readDoc(t.cloud, collection, id);
+const bind = (openid: string, salesId: string) => bindByCard(t.cloud, openid, salesId);
 type Profile = { openid: string; nickname: string; avatar: string | null; stage: string | null; ruleTags: string[]; manualTags: string[]; spentFen: number; ordersPaid: number; events: number; views: number; reads: number; reminder: Doc | null; notes: Array<{ text: string; salesId: string }> };
 type Timeline = { items: Array<{ eventId: string; type: string; at: string; seconds: number | null; depth: number | null; data: Doc }>; nextCursor: string | null };
 type Today = { items: Array<{ openid: string; reasons: string[]; score: number; stage: string | null }> };

@@ -1,17 +1,13 @@
 import { FIXED_NOW, useTestCloud } from '../../emulator/testing';
+import { bindByCard } from '../../tests/support/share';
+import { doc as readDoc } from '../../tests/support/commerce';
 import type { Envelope } from '../../shared/errors';
 
 const t = useTestCloud();
 
 type Doc = Record<string, unknown>;
-async function doc(collection: string, id: string): Promise<Doc | undefined> {
-  return ((await t.cloud.db.collection(collection).doc(id).get()).data as Doc[])[0];
-}
-async function bind(openid: string, salesId: string): Promise<string> {
-  const s = await t.cloud.ok<{ shareId: string }>('share', { action: 'create', target: { type: 'card', id: salesId }, channel: 'card' }, salesId);
-  await t.cloud.ok('share', { action: 'open', shareId: s.shareId }, openid);
-  return s.shareId;
-}
+const doc = (collection: string, id: string): Promise<Doc | undefined> => readDoc(t.cloud, collection, id);
+const bind = (openid: string, salesId: string) => bindByCard(t.cloud, openid, salesId);
 type Got = { material: { materialId: string; kind: string; status: string; content: Doc }; visitId: string | null };
 type Radar = { items: Array<{ visitId: string; openid: string; materialId: string; seconds: number; depth: number; openedAt: string }>; nextCursor: string | null };
 

@@ -1,4 +1,5 @@
 import type { Payout } from '../../shared/lifecycle';
+import { nullWhereAbsent } from '../../shared/records';
 import type { ResultOf } from '../../shared/contract';
 import type { payoutViewSchema } from '../../shared/contract/payout';
 
@@ -7,15 +8,10 @@ export function payoutView(p: Payout): ResultOf<{ input: Record<string, never>; 
   return {
     payoutId: p._id,
     salesId: p.salesId,
-    salesName: p.salesName ?? null,
     amountFen: p.amountFen,
     status: p.status,
     balanceAtRequestFen: p.balanceAtRequestFen,
     requestedAt: p.requestedAt,
-    reviewedAt: p.reviewedAt ?? null,
-    reviewNote: p.reviewNote ?? null,
-    cancelledAt: p.cancelledAt ?? null,
-    paidAt: p.paidAt ?? null,
-    reference: p.reference ?? null,
+    ...nullWhereAbsent(p, ['salesName', 'reviewedAt', 'reviewNote', 'cancelledAt', 'paidAt', 'reference']),
   };
 }

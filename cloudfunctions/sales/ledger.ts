@@ -1,6 +1,7 @@
 import { action, AppError, store, type Page, type SortKey } from '../_platform';
 import { sales } from '../../shared/contract';
 import { ledgerTotals, type LedgerEntryLike, type LedgerTotals } from '../../shared/growth';
+import { nullWhereAbsent } from '../../shared/records';
 import { SALES_ROLES, salesScope } from './scope';
 
 type Entry = LedgerEntryLike & { _id: string; createdAt: Date; settleAt?: Date; productId: string; refundId?: string };
@@ -39,8 +40,7 @@ export const ledger = action(sales.ledger)({
         productId: e.productId,
         amountFen: e.amountFen,
         createdAt: e.createdAt,
-        settleAt: e.settleAt ?? null,
-        refundId: e.refundId ?? null,
+        ...nullWhereAbsent(e, ['settleAt', 'refundId']),
       })),
       nextCursor: page.nextCursor,
     };

@@ -1,5 +1,6 @@
 import { AppError, store, type ActionContext, type CollectionName } from '../_platform';
 import type { GrowthUserFields } from '../../shared/growth';
+import { nullWhereAbsent } from '../../shared/records';
 
 /**
  * Whose data a sales action reads: a salesperson only their own; the boss anyone's (or everyone's
@@ -45,9 +46,6 @@ export function customerView(u: GrowthUserFields & { _id: string; name?: string;
     name: u.name ?? null,
     avatarUrl: u.avatarFileId ?? null,
     salesId: u.boundSalesId ?? null,
-    boundAt: u.boundAt ?? null,
-    bindingExpiresAt: u.bindingExpiresAt ?? null,
-    protectedUntil: u.protectedUntil ?? null,
-    referrerOpenid: u.referrerOpenid ?? null,
+    ...nullWhereAbsent(u, ['boundAt', 'bindingExpiresAt', 'protectedUntil', 'referrerOpenid']),
   };
 }

@@ -1,5 +1,6 @@
 import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
+import { SKUS_LOOKUP } from '../_commerce/product-lookups';
 import { lookupLivePromotions } from './promotions';
 
 interface CatalogRow {
@@ -25,7 +26,7 @@ export async function viewCatalog(_input: Record<string, never>, ctx: ActionCont
         .match({ status: 'on' })
         .sort({ sort: 1, _id: 1 })
         .limit(200)
-        .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
+        .lookup(SKUS_LOOKUP)
         .done(),
       as: 'products',
     });

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
+import { lookupByIds } from '../_commerce/product-lookups';
 import { lookupLivePromotions } from './promotions';
 import { requiredCoursesLookup } from './required-courses';
 import { decideShelfLive, type GateRow } from '../../shared/training';
@@ -51,17 +52,7 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
         .match(_.expr($.eq(['$_id', target ?? '$$def'])))
         .match({ role: 'sales' })
         .limit(1)
-        .lookup({
-          from: 'products',
-          let: { ids: '$shelfProductIds' },
-          pipeline: $.pipeline()
-            .match(_.expr($.in(['$_id', $.ifNull(['$$ids', []])])))
-            .match({ status: 'on' })
-            .limit(60) // shelf.curate keeps at most 60
-            .lookup({ from: 'skus', localField: '_id', foreignField: 'productId', as: 'skus' })
-            .done(),
-          as: 'products',
-        })
+        .lookup(lookupByIds('products', '$shelfProductIds', 'products', { limit: 60 /* shelf.curate keeps at most 60 */, onSale: true }))
         .lookup(requiredCoursesLookup())
         .done(),
       as: 'sales',

@@ -40,18 +40,18 @@ export const unifiedOrderFields = z.object({
   timeExpire: z.string().regex(/^\d{14}$/).optional(),
 });
 
+/** The order a query or refund names: by the merchant's number or WeChat Pay's (one is required). */
+const orderRef = { subMchId, nonceStr, outTradeNo: outTradeNo.optional(), transactionId: z.string().min(1).max(32).optional() };
+
 export const queryOrderFields = z
-  .object({ subMchId, nonceStr, outTradeNo: outTradeNo.optional(), transactionId: z.string().min(1).max(32).optional() })
+  .object(orderRef)
   .refine((f) => f.outTradeNo || f.transactionId, 'transaction_id or out_trade_no is required');
 
 export const closeOrderFields = z.object({ subMchId, nonceStr, outTradeNo });
 
 export const refundFields = z
   .object({
-    subMchId,
-    nonceStr,
-    outTradeNo: outTradeNo.optional(),
-    transactionId: z.string().min(1).max(32).optional(),
+    ...orderRef,
     outRefundNo,
     totalFee: fen('total_fee'),
     refundFee: fen('refund_fee'),
@@ -63,10 +63,7 @@ export const refundFields = z
 
 export const queryRefundFields = z
   .object({
-    subMchId,
-    nonceStr,
-    outTradeNo: outTradeNo.optional(),
-    transactionId: z.string().min(1).max(32).optional(),
+    ...orderRef,
     outRefundNo: outRefundNo.optional(),
     refundId: z.string().min(1).max(32).optional(),
     offset: z.number().int().nonnegative().optional(),

@@ -5,6 +5,7 @@
  * bought as they stand. Loads no zod (the app reads the limits).
  */
 import { AppError } from '../errors';
+import type { SkuDoc } from '../shelf/present';
 
 /** Lines a cart holds: as many as one order takes (`order.create` items). */
 export const CART_MAX_LINES = 20;
@@ -29,14 +30,7 @@ export interface CartDoc {
 export type CartProblem = 'off_sale' | 'sold_out' | 'short_stock' | 'gone';
 
 /** What a line is shown from: the SKU and product as stored now (undefined when gone). */
-export interface LiveSku {
-  _id: string;
-  productId: string;
-  name: string;
-  priceFen: number;
-  listPriceFen: number;
-  stock: number;
-}
+export type LiveSku = Omit<SkuDoc, 'sort'>;
 
 /** A product as the cart needs it. */
 export interface LiveProduct {

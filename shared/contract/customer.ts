@@ -7,7 +7,7 @@ import { CARD_TAPS } from '../customers/events';
 import { RULE_TAGS } from '../customers/tags';
 import { STAGES } from '../customers/stage';
 import { defineContract } from './define';
-import { count, cursorField, fen, idField, instant, signedFen } from './fields';
+import { count, cursorField, customerFaceFields, fen, idField, instant, signedFen } from './fields';
 
 /** A tag added by hand: a short word. @example '茶友' */
 export const manualTagField = z.string().trim().regex(/^[\p{L}\p{N}_ -]{1,12}$/u, '1–12 letters or digits');
@@ -38,11 +38,7 @@ export const customer = defineContract({
   profile: {
     input: { openid: idField },
     reply: z.strictObject({
-      openid: z.string(),
-      nickname: z.string(),
-      /** An image reference (`cloud://` file id or a path), shown as it is by the app; null: a placeholder. */
-      avatar: z.string().nullable(),
-      salesId: z.string().nullable(),
+      ...customerFaceFields,
       boundAt: instant.nullable(),
       stage: stage.nullable(),
       ruleTags: z.array(z.enum(RULE_TAGS)),
@@ -81,10 +77,7 @@ export const customer = defineContract({
       asOf: instant,
       items: z.array(
         z.strictObject({
-          openid: z.string(),
-          nickname: z.string(),
-          avatar: z.string().nullable(),
-          salesId: z.string().nullable(),
+          ...customerFaceFields,
           stage: stage.nullable(),
           score: count,
           reasons: z.array(z.enum(['reminder_due', ...RULE_TAGS])),

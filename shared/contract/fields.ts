@@ -55,3 +55,25 @@ export const pageFields = {
   cursor: cursorField.optional(),
   limit: z.number().int().positive().max(100).optional(),
 };
+
+/**
+ * Who a customer is, as a salesperson's screens show them: `avatar` is an image reference
+ * (`cloud://` file id or a path) shown as it is by the app, null a placeholder; `salesId` their
+ * salesperson (null: none).
+ */
+export const customerFaceFields = {
+  openid: z.string(),
+  nickname: z.string(),
+  avatar: z.string().nullable(),
+  salesId: z.string().nullable(),
+};
+
+/** An order's money (fen): `totalFen = subtotalFen − discountFen + shippingFen`; shipping is on the order, never split into lines. */
+export const orderFiguresFields = {
+  subtotalFen: fen,
+  activityDiscountFen: fen,
+  couponDiscountFen: fen,
+  discountFen: fen,
+  shippingFen: fen,
+  totalFen: fen,
+};

@@ -4,7 +4,7 @@ import { MATERIAL_KINDS, MATERIAL_STATUSES, materialContentSchema, materialInput
 import { PROGRESS_RULES } from '../materials/progress';
 import { STAGES } from '../customers/stage';
 import { defineContract } from './define';
-import { count, cursorField, fen, idField, instant } from './fields';
+import { count, cursorField, customerFaceFields, fen, idField, instant } from './fields';
 
 const kind = z.enum(MATERIAL_KINDS);
 const status = z.enum(MATERIAL_STATUSES);
@@ -69,10 +69,7 @@ export const material = defineContract({
       items: z.array(
         z.strictObject({
           visitId: z.string(),
-          openid: z.string(),
-          nickname: z.string(),
-          avatar: z.string().nullable(),
-          salesId: z.string().nullable(),
+          ...customerFaceFields,
           materialId: z.string(),
           title: z.string(),
           kind: z.string(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LINE_STATES, ORDER_STATUSES } from '../lifecycle/tables';
 import { addressSnapshotSchema } from './address';
 import { dealTermsSchema } from './deal-terms';
-import { count, fen, instant } from './fields';
+import { count, fen, instant, orderFiguresFields } from './fields';
 import { shipmentSchema } from './fulfil-fields';
 
 /** One of the order states of shared/lifecycle/tables.ts. */
@@ -41,13 +41,7 @@ export const orderViewSchema = z.strictObject({
   status: orderStatusField,
   kind: z.enum(['normal', 'group']),
   lines: z.array(orderLineSchema),
-  subtotalFen: fen,
-  activityDiscountFen: fen,
-  couponDiscountFen: fen,
-  discountFen: fen,
-  /** On the order only, never split into lines. */
-  shippingFen: fen,
-  totalFen: fen,
+  ...orderFiguresFields,
   paidFen: fen,
   refundedFen: fen,
   couponId: z.string().nullable(),

@@ -9,7 +9,7 @@ import { couponOptionSchema } from './coupon-terms';
 import { dealTermsSchema } from './deal-terms';
 import { defineContract } from './define';
 import { addressSnapshotSchema } from './address';
-import { cursorField, fen, idField, idempotencyKeyField, nextCursorField } from './fields';
+import { cursorField, fen, idField, idempotencyKeyField, nextCursorField, orderFiguresFields } from './fields';
 import { orderStatusField, orderViewSchema, pricedLineSchema } from './order-view';
 
 /**
@@ -53,13 +53,7 @@ export const order = defineContract({
     input: { ...cartFields, couponId: idField.nullable().optional(), addressId: idField.optional() },
     reply: z.strictObject({
       lines: z.array(pricedLineSchema),
-      subtotalFen: fen,
-      activityDiscountFen: fen,
-      couponDiscountFen: fen,
-      discountFen: fen,
-      /** On the order, not split into lines; free when the goods paid reach `freeShippingOverFen`. */
-      shippingFen: fen,
-      totalFen: fen,
+      ...orderFiguresFields,
       /** Goods paid (after discounts) at or above this ship free; null: never free. */
       freeShippingOverFen: fen.nullable(),
       /** False when nothing in the cart needs delivery (no address needed). */

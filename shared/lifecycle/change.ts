@@ -3,8 +3,8 @@
  * on the stored status is always the move's source states from the table (`sourcesOf`), plus the
  * change's `requires`; the same changes drive the functions' writes and the in-memory model.
  */
-import type { MoveOf } from './machine';
-import type { afterSaleMachine, bargainMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
+import { sourcesOf, type Machine, type MoveOf } from './machine';
+import { afterSaleMachine, bargainMachine, couponMachine, memberMachine, orderMachine, payoutMachine, refundMachine, teamMachine } from './tables';
 
 /**
  * A condition a guarded write re-checks atomically, e.g. `{ field: 'seatsTaken', op: 'lt', value: 3 }`.
@@ -45,3 +45,21 @@ export type EntityChange =
   | ChangeOf<'refund', MoveOf<typeof refundMachine>>
   | ChangeOf<'payout', MoveOf<typeof payoutMachine>>
   | ChangeOf<'bargain', MoveOf<typeof bargainMachine>>;
+
+/** Each entity's machine. */
+export const ENTITY_MACHINES: { [E in EntityChange['entity']]: Machine<string, Extract<EntityChange, { entity: E }>['move']> } = {
+  order: orderMachine,
+  team: teamMachine,
+  member: memberMachine,
+  coupon: couponMachine,
+  aftersale: afterSaleMachine,
+  refund: refundMachine,
+  payout: payoutMachine,
+  bargain: bargainMachine,
+};
+
+/** The states a change's move starts from: the condition on the stored status of its write. */
+export function sourceStatesOf(change: EntityChange): string[] {
+  // ENTITY_MACHINES pairs each entity with its own machine, so the change's move is one of its moves.
+  return sourcesOf(ENTITY_MACHINES[change.entity] as Machine<string, string>, change.move);
+}

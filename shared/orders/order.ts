@@ -3,7 +3,7 @@ import type { Attribution } from '../growth/types';
 import type { OrderEvent } from '../lifecycle/events';
 import { sourcesOf } from '../lifecycle/machine';
 import { orderMachine, type LineState, type OrderStatus, type RefundStatus } from '../lifecycle/tables';
-import type { PricedLine } from '../pricing/price-cart';
+import type { OrderFigures, PricedLine } from '../pricing/price-cart';
 import type { GroupDeal } from '../promotions/group-deal.schema';
 import type { FlashTerms } from '../flash/flash-sale';
 
@@ -74,7 +74,7 @@ export function dealTermsOf(d: GroupDeal): DealTerms {
  * `paidFen` sum to `totalFen − shippingFen`: shipping is never split into lines); once paid,
  * `paidFen − refundedFen` is what the brand keeps.
  */
-export interface Order {
+export interface Order extends OrderFigures {
   _id: string;
   buyerOpenid: string;
   idempotencyKey: string;
@@ -86,13 +86,6 @@ export interface Order {
   kind: 'normal' | 'group';
   status: OrderStatus;
   lines: OrderLine[];
-  subtotalFen: number;
-  activityDiscountFen: number;
-  couponDiscountFen: number;
-  discountFen: number;
-  /** The shipping fee, on the order alone (a full refund of unshipped goods returns it too). */
-  shippingFen: number;
-  totalFen: number;
   /** Where the goods go, as the address was when ordered; null when nothing ships. */
   address: AddressSnapshot | null;
   couponId: string | null;

@@ -115,23 +115,25 @@ describe('priceCart with shipping', () => {
   });
 });
 
+/** A claimed coupon, usable on 2025-03-01 (`now` below). */
+const coupon = (id: string, rule: CouponRule, extra: Partial<Coupon> = {}): Coupon => ({
+  _id: id,
+  templateId: 't',
+  ownerOpenid: 'o',
+  title: id,
+  rule,
+  scope: { mode: 'all' },
+  allowOnGroup: false,
+  status: 'unused',
+  claimedAt: new Date('2025-03-01T00:00:00Z'),
+  validFromAt: new Date('2025-02-01T00:00:00Z'),
+  validToAt: new Date('2025-04-01T00:00:00Z'),
+  orderId: null,
+  ...extra,
+});
+
 describe('chooseBestCoupon', () => {
   const now = new Date('2025-03-01T00:00:00Z');
-  const coupon = (id: string, rule: CouponRule, extra: Partial<Coupon> = {}): Coupon => ({
-    _id: id,
-    templateId: 't',
-    ownerOpenid: 'o',
-    title: id,
-    rule,
-    scope: { mode: 'all' },
-    allowOnGroup: false,
-    status: 'unused',
-    claimedAt: now,
-    validFromAt: new Date('2025-02-01T00:00:00Z'),
-    validToAt: new Date('2025-04-01T00:00:00Z'),
-    orderId: null,
-    ...extra,
-  });
   const cart = [line('L1', 'p01', 12000)];
 
   it('picks the largest discount, skipping used, expired and not-applicable coupons', () => {
@@ -174,20 +176,7 @@ describe('chooseBestCoupon', () => {
 
 describe('chooseBestCoupon with shipping', () => {
   const now = new Date('2025-03-01T00:00:00Z');
-  const flat = (id: string, amountOffFen: number): Coupon => ({
-    _id: id,
-    templateId: 't',
-    ownerOpenid: 'o',
-    title: id,
-    rule: { kind: 'flat_off', amountOffFen },
-    scope: { mode: 'all' },
-    allowOnGroup: false,
-    status: 'unused',
-    claimedAt: now,
-    validFromAt: new Date('2025-02-01T00:00:00Z'),
-    validToAt: new Date('2025-04-01T00:00:00Z'),
-    orderId: null,
-  });
+  const flat = (id: string, amountOffFen: number): Coupon => coupon(id, { kind: 'flat_off', amountOffFen });
   const shipping = { flatFeeFen: 600, freeOverFen: 9500 };
 
   it('a coupon that costs the free shipping more than it saves is not the best; none is', () => {

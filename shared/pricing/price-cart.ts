@@ -42,17 +42,21 @@ export interface PriceCartInput {
   shipping?: ShippingTerms | null;
 }
 
-/** Result of {@link priceCart}; all amounts in fen. */
-export interface PricedCart {
-  lines: PricedLine[];
+/** An order's money, as priced and as stored (fen). */
+export interface OrderFigures {
   subtotalFen: number;
   activityDiscountFen: number;
   couponDiscountFen: number;
   discountFen: number;
-  /** Shipping, on the order only: never split into lines, so commission never applies to it. */
+  /** Shipping, on the order only: never split into lines, so commission never applies to it (a full refund of unshipped goods returns it too). */
   shippingFen: number;
   /** What the customer pays: `subtotalFen − discountFen + shippingFen`. */
   totalFen: number;
+}
+
+/** Result of {@link priceCart}; all amounts in fen. */
+export interface PricedCart extends OrderFigures {
+  lines: PricedLine[];
   /** Subtotal (after the activity discount) of the lines in the coupon's scope. */
   couponEligibleFen: number;
 }

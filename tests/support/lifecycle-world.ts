@@ -10,6 +10,7 @@ import type { Coupon } from '../../shared/coupons';
 import type { AfterSaleRequest } from '../../shared/orders';
 import type { Team, TeamMember } from '../../shared/groupbuy';
 import {
+  ENTITY_MACHINES,
   afterSaleMachine,
   canMove,
   changesOf,
@@ -22,7 +23,6 @@ import {
   type LineMoveMade,
   type NewAfterSale,
   type OrderDecision,
-  couponMachine,
   decideAfterPayment,
   decideCreateOrder,
   decideExpiry,
@@ -30,13 +30,9 @@ import {
   decideRefundProgress,
   decideTeam,
   lineMachine,
-  memberMachine,
   orderMachine,
   payDecision,
-  payoutMachine,
-  bargainMachine,
   reactToOrderEvent,
-  refundMachine,
   sourcesOf,
   targetOf,
   teamChange,
@@ -66,17 +62,6 @@ export interface MadeMove {
   from: string;
   to: string;
 }
-
-const MACHINES: Record<EntityChange['entity'], Machine<string, string>> = {
-  order: orderMachine,
-  team: teamMachine,
-  member: memberMachine,
-  coupon: couponMachine,
-  aftersale: afterSaleMachine,
-  refund: refundMachine,
-  payout: payoutMachine,
-  bargain: bargainMachine,
-};
 
 /** The value at a dotted path (`lines.0.state`), as a query's field path reads it. */
 function valueAt(doc: Record<string, unknown>, path: string): unknown {
@@ -148,7 +133,7 @@ export class LifecycleWorld {
   applyChange(change: EntityChange): boolean {
     const docs = this.docs(change.entity);
     const doc = docs.get(change.id);
-    const machine = MACHINES[change.entity];
+    const machine = ENTITY_MACHINES[change.entity] as Machine<string, string>;
     if (!doc || !sourcesOf(machine, change.move).includes(doc.status) || !change.requires.every((c) => holds(doc, c))) return false;
     const to = targetOf(machine, change.move, doc.status);
     this.moves.push({ machine: machine.name, move: change.move, id: change.id, from: doc.status, to });

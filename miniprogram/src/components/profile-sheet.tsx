@@ -5,6 +5,7 @@ import { toastError } from '../hooks/use-cloud';
 import { meApi, type MyProfile } from '../services/api';
 import { errorCode } from '../services/errors';
 import { chooseAndUploadImage, uploadImageFile, type UploadedFile } from '../services/storage';
+import { Sheet } from './sheet';
 import './profile-sheet.css';
 
 const WEAPP = process.env.TARO_ENV === 'weapp';
@@ -51,36 +52,33 @@ export function ProfileSheet({ profile, onClose, onSaved }: { profile: MyProfile
 
   const face = avatar.url ? <Image className="tr-avatar" src={avatar.url} mode="aspectFill" data-testid="profile-avatar-img" /> : <Text className="muted">头像</Text>;
   return (
-    <View className="mask" onClick={onClose}>
-      <View className="sheet" onClick={(e) => e.stopPropagation()} data-testid="profile-sheet">
-        <View className="card-title">设置头像和昵称</View>
-        <View className="tr-profile">
-          {WEAPP ? (
-            <Button className="tr-avatar-btn" openType="chooseAvatar" onChooseAvatar={onChooseAvatar} disabled={busy} data-testid="profile-avatar">
-              {face}
-            </Button>
-          ) : (
-            <Button className="tr-avatar-btn" onClick={() => upload(() => chooseAndUploadImage('avatar', profile.openid))} disabled={busy} data-testid="profile-avatar">
-              {face}
-            </Button>
-          )}
-          <Text className="muted">点击更换头像</Text>
-        </View>
-        <Text className="muted">昵称（最多20个字）</Text>
-        <Input
-          className="tr-input"
-          type={WEAPP ? 'nickname' : 'text'}
-          value={nickname}
-          maxlength={20}
-          placeholder="请输入昵称"
-          onInput={(e) => setNickname(e.detail.value)}
-          onBlur={(e) => setNickname(e.detail.value)}
-          data-testid="profile-nickname"
-        />
-        <Button className="btn-primary" onClick={save} disabled={busy} data-testid="profile-save">
-          保存
-        </Button>
+    <Sheet title="设置头像和昵称" onClose={onClose} testid="profile-sheet">
+      <View className="tr-profile">
+        {WEAPP ? (
+          <Button className="tr-avatar-btn" openType="chooseAvatar" onChooseAvatar={onChooseAvatar} disabled={busy} data-testid="profile-avatar">
+            {face}
+          </Button>
+        ) : (
+          <Button className="tr-avatar-btn" onClick={() => upload(() => chooseAndUploadImage('avatar', profile.openid))} disabled={busy} data-testid="profile-avatar">
+            {face}
+          </Button>
+        )}
+        <Text className="muted">点击更换头像</Text>
       </View>
-    </View>
+      <Text className="muted">昵称（最多20个字）</Text>
+      <Input
+        className="tr-input"
+        type={WEAPP ? 'nickname' : 'text'}
+        value={nickname}
+        maxlength={20}
+        placeholder="请输入昵称"
+        onInput={(e) => setNickname(e.detail.value)}
+        onBlur={(e) => setNickname(e.detail.value)}
+        data-testid="profile-nickname"
+      />
+      <Button className="btn-primary" onClick={save} disabled={busy} data-testid="profile-save">
+        保存
+      </Button>
+    </Sheet>
   );
 }

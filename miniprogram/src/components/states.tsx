@@ -88,3 +88,38 @@ export function CursorLoadMore({ list }: { list: { hasMore: boolean; loadMore: (
   }
   return <LoadMore hasMore={false} count={list.items.length} />;
 }
+
+/** The body of a server-paged list (`useCursorList`): its error while nothing is shown, the skeleton, the empty text, or its rows, then the foot. */
+export function CursorListBody<T>({ list, empty, children }: {
+  list: { items: T[]; first: unknown; error: CloudError | undefined; loading: boolean; hasMore: boolean; reload: () => void; loadMore: () => void };
+  empty: string;
+  children: (item: T) => JSX.Element;
+}) {
+  return (
+    <>
+      {list.error && list.items.length === 0 ? (
+        <ErrorView error={list.error} onRetry={list.reload} />
+      ) : list.loading && !list.first ? (
+        <Skeleton rows={3} />
+      ) : list.items.length === 0 ? (
+        <Empty text={empty} />
+      ) : (
+        list.items.map(children)
+      )}
+      <CursorLoadMore list={list} />
+    </>
+  );
+}
+
+/** A row of tabs, one per status; the active one marked. */
+export function StatusTabs<S extends string>({ tabs, value, text, onChange, testid }: { tabs: readonly S[]; value: S; text: Record<S, string>; onChange: (s: S) => void; testid: string }) {
+  return (
+    <View className="tabs">
+      {tabs.map((s) => (
+        <View key={s} className={`tab ${s === value ? 'active' : ''}`} onClick={() => onChange(s)} data-testid={`${testid}-${s}`}>
+          {text[s]}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -60,12 +60,13 @@ export async function payOrder(orderId: string, returnTo: string): Promise<PayOu
   return 'paid';
 }
 
-export async function cancelOrder(orderId: string): Promise<boolean> {
-  const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定取消这个订单吗？优惠券会退回。' });
+/** Asks first; on yes runs the call and toasts `done`. True when it went through. */
+async function confirmThen(ask: { title: string; content: string }, call: () => Promise<unknown>, done: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal(ask);
   if (!confirm) return false;
   try {
-    await orderApi.cancel(orderId);
-    Taro.showToast({ title: '订单已取消', icon: 'success' });
+    await call();
+    Taro.showToast({ title: done, icon: 'success' });
     return true;
   } catch (e) {
     toastError(e);
@@ -73,16 +74,11 @@ export async function cancelOrder(orderId: string): Promise<boolean> {
   }
 }
 
+export function cancelOrder(orderId: string): Promise<boolean> {
+  return confirmThen({ title: '取消订单', content: '确定取消这个订单吗？优惠券会退回。' }, () => orderApi.cancel(orderId), '订单已取消');
+}
+
 /** The buyer confirms the parcel arrived (after a confirmation dialog). */
-export async function confirmReceipt(orderId: string): Promise<boolean> {
-  const { confirm } = await Taro.showModal({ title: '确认收货', content: '确认已收到全部商品吗？' });
-  if (!confirm) return false;
-  try {
-    await orderApi.confirmReceipt(orderId);
-    Taro.showToast({ title: '已确认收货', icon: 'success' });
-    return true;
-  } catch (e) {
-    toastError(e);
-    return false;
-  }
+export function confirmReceipt(orderId: string): Promise<boolean> {
+  return confirmThen({ title: '确认收货', content: '确认已收到全部商品吗？' }, () => orderApi.confirmReceipt(orderId), '已确认收货');
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Image, Button, Input } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { toastError } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
 import { newIdempotencyKey, teamApi, type InviteRow } from '../../services/api';
 import { h5Link } from '../../services/share';
 import '../backoffice.css';
@@ -12,7 +12,7 @@ export default function InvitePage() {
   const [uses, setUses] = useState('1');
   const [days, setDays] = useState('7');
   const [key, setKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [invite, setInvite] = useState<InviteRow>();
 
   useShareAppMessage(() => ({ title: '邀请你加入销售团队', path: invite ? invite.path : '/pages/me/index' }));
@@ -22,15 +22,10 @@ export default function InvitePage() {
     const d = Number(days);
     if (!Number.isInteger(u) || u < 1 || u > 50) return Taro.showToast({ title: '可用次数 1–50', icon: 'none' });
     if (!Number.isInteger(d) || d < 1 || d > 30) return Taro.showToast({ title: '有效天数 1–30', icon: 'none' });
-    setBusy(true);
-    try {
+    await run(async () => {
       setInvite(await teamApi.invite(u, d, key));
       setKey(newIdempotencyKey());
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const link = invite ? (process.env.TARO_ENV === 'h5' ? h5Link(invite.path) : invite.path) : '';
   const copy = async () => {

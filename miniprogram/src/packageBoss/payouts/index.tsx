@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Input, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
-import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { CursorListBody, StatusTabs } from '../../components/states';
+import { useAction } from '../../hooks/use-action';
 import { useCursorList } from '../../hooks/use-cursor-list';
+import { useStatusParam } from '../../hooks/use-status-param';
 import { payoutApi, type PayoutStatus, type PayoutView } from '../../services/api';
-import { errorText } from '../../services/errors';
 import { PAYOUT_STATUS_TEXT } from '../../services/payout-text';
 import { formatFen } from '../../utils/money';
 import { formatDateTime } from '../../utils/time';
@@ -16,19 +16,7 @@ const TABS: PayoutStatus[] = ['requested', 'approved', 'paid', 'rejected'];
 /** One request with the boss's actions for its state: approve / reject (with a note), or mark paid (with the transfer's reference). */
 function PayoutCard({ p, onDone }: { p: PayoutView; onDone: () => Promise<void> }) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function act(run: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await run();
-      Taro.showToast({ title: done, icon: 'success' });
-      await onDone();
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none', duration: 2500 });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, act } = useAction(onDone);
   return (
     <View className="card" data-testid={`boss-payout-${p.payoutId}`}>
       <View className="between">
@@ -69,28 +57,14 @@ function PayoutCard({ p, onDone }: { p: PayoutView; onDone: () => Promise<void> 
 
 /** The boss's payout queue by state: approve or reject requests, mark approved ones paid after the bank transfer. */
 export default function PayoutsPage() {
-  const router = useRouter();
-  const [status, setStatus] = useState<PayoutStatus>((TABS as string[]).includes(router.params.status ?? '') ? (router.params.status as PayoutStatus) : 'requested');
+  const [status, setStatus] = useStatusParam(TABS);
   const list = useCursorList((cursor) => payoutApi.queue(status, cursor), [status]);
   return (
     <Shell>
-      <View className="tabs">
-        {TABS.map((s) => (
-          <View key={s} className={`tab ${s === status ? 'active' : ''}`} onClick={() => setStatus(s)} data-testid={`boss-payout-tab-${s}`}>
-            {PAYOUT_STATUS_TEXT[s]}
-          </View>
-        ))}
-      </View>
-      {list.error && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.reload} />
-      ) : list.loading && !list.first ? (
-        <Skeleton rows={3} />
-      ) : list.items.length === 0 ? (
-        <Empty text="没有这个状态的提现申请" />
-      ) : (
-        list.items.map((p) => <PayoutCard key={p.payoutId} p={p} onDone={list.reload} />)
-      )}
-        <CursorLoadMore list={list} />
+      <StatusTabs tabs={TABS} value={status} text={PAYOUT_STATUS_TEXT} onChange={setStatus} testid="boss-payout-tab" />
+      <CursorListBody list={list} empty="没有这个状态的提现申请">
+        {(p) => <PayoutCard key={p.payoutId} p={p} onDone={list.reload} />}
+      </CursorListBody>
     </Shell>
   );
 }

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Image, Button, Input } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { ErrorView, Skeleton } from '../../components/states';
+import { useBusy } from '../../hooks/use-busy';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { catalogApi, newIdempotencyKey, type CatalogProduct } from '../../services/api';
 import { CloudError } from '../../services/errors';
@@ -25,26 +26,23 @@ function StockAdjuster({ sku, onDone }: { sku: SkuRow; onDone: (stockAfter: numb
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
   const [key, setKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const apply = async () => {
     const n = Number(delta);
     if (!/^[+-]?\d+$/.test(delta.trim()) || n === 0) return Taro.showToast({ title: '请输入非 0 的整数（负数为出库）', icon: 'none' });
     if (!reason.trim()) return Taro.showToast({ title: '请填写调整原因', icon: 'none' });
-    setBusy(true);
-    try {
-      const r = await catalogApi.adjustStock(sku.skuId!, n, reason.trim(), key);
-      onDone(r.stockAfter, n);
-      setDelta('');
-      setReason('');
-      setKey(newIdempotencyKey());
-      Taro.showToast({ title: '库存已调整', icon: 'success' });
-    } catch (e) {
+    await run(
+      async () => {
+        const r = await catalogApi.adjustStock(sku.skuId!, n, reason.trim(), key);
+        onDone(r.stockAfter, n);
+        setDelta('');
+        setReason('');
+        setKey(newIdempotencyKey());
+        Taro.showToast({ title: '库存已调整', icon: 'success' });
+      },
       // FAILED_PRECONDITION: not that much in stock.
-      if (e instanceof CloudError && e.code === 'FAILED_PRECONDITION') Taro.showToast({ title: '库存不足，不能出库这么多', icon: 'none' });
-      else toastError(e);
-    } finally {
-      setBusy(false);
-    }
+      (e) => (e instanceof CloudError && e.code === 'FAILED_PRECONDITION' ? Taro.showToast({ title: '库存不足，不能出库这么多', icon: 'none' }) : toastError(e)),
+    );
   };
   return (
     <View className="bo-sku-line">
@@ -77,7 +75,7 @@ function ProductEditor({ product, justSaved }: { product?: CatalogProduct; justS
   const id = product?.productId;
   const [form, setForm] = useState<ProductForm>(() => formOf(product));
   const [key, setKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
   const set = (patch: Partial<ProductForm>) => setForm((f) => ({ ...f, ...patch }));
   const setSku = (k: string, patch: Partial<SkuRow>) => setForm((f) => ({ ...f, skus: f.skus.map((s) => (s.key === k ? { ...s, ...patch } : s)) }));
@@ -94,18 +92,13 @@ function ProductEditor({ product, justSaved }: { product?: CatalogProduct; justS
   const save = async () => {
     const checked = toSave(form);
     if ('problem' in checked) return Taro.showToast({ title: checked.problem, icon: 'none' });
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await catalogApi.save(checked.save, key);
       setKey(newIdempotencyKey());
       Taro.showToast({ title: '已保存', icon: 'success' });
       if (!id) Taro.redirectTo({ url: `/packageBoss/product-edit/index?id=${encodeURIComponent(saved.productId)}&saved=1` });
       else setForm(formOf(saved));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

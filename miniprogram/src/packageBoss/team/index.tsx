@@ -2,8 +2,9 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
+import { Sheet } from '../../components/sheet';
 import { Empty, ErrorView, Skeleton } from '../../components/states';
-import { toastError } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { teamApi, type InviteRow, type TeamMember } from '../../services/api';
 import { h5Link } from '../../services/share';
@@ -15,43 +16,35 @@ const STATE_TEXT: Record<InviteRow['state'], string> = { open: '可用', expired
 function DeactivateSheet({ leaver, members, onClose, onDone }: { leaver: TeamMember; members: TeamMember[]; onClose: () => void; onDone: () => void }) {
   const heirs = members.filter((m) => m.role === 'sales' && m.openid !== leaver.openid);
   const [heirId, setHeirId] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const confirm = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await teamApi.deactivate(leaver.openid, heirId);
       Taro.showToast({ title: `已停用，${r.moved} 位客户转给接手人`, icon: 'none', duration: 2500 });
       onDone();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <View className="mask" onClick={onClose}>
-      <View className="sheet" onClick={(e) => e.stopPropagation()} data-testid="deactivate-sheet">
-        <View className="card-title">停用 {leaver.name}</View>
-        <Text className="muted">选择接手人：{leaver.name} 的客户全部转给 TA，旧的分享链接今后也为 TA 锁客；历史订单的归属不变。</Text>
-        {heirs.length === 0 ? <Empty text="没有其他在职销售可以接手" /> : null}
-        {heirs.map((h) => (
-          <View key={h.openid} className={`bo-heir ${heirId === h.openid ? 'active' : ''}`} onClick={() => setHeirId(h.openid)} data-testid={`heir-${h.openid}`}>
-            <Text>
-              {h.name} · {h.title}
-            </Text>
-            <Text>{heirId === h.openid ? '✓' : ''}</Text>
-          </View>
-        ))}
-        <View className="bo-actions">
-          <Button className="btn-plain grow" onClick={onClose}>
-            取消
-          </Button>
-          <Button className="btn-warn grow" disabled={!heirId || busy} onClick={confirm} data-testid="deactivate-confirm">
-            确认停用
-          </Button>
+    <Sheet title={`停用 ${leaver.name}`} onClose={onClose} testid="deactivate-sheet">
+      <Text className="muted">选择接手人：{leaver.name} 的客户全部转给 TA，旧的分享链接今后也为 TA 锁客；历史订单的归属不变。</Text>
+      {heirs.length === 0 ? <Empty text="没有其他在职销售可以接手" /> : null}
+      {heirs.map((h) => (
+        <View key={h.openid} className={`bo-heir ${heirId === h.openid ? 'active' : ''}`} onClick={() => setHeirId(h.openid)} data-testid={`heir-${h.openid}`}>
+          <Text>
+            {h.name} · {h.title}
+          </Text>
+          <Text>{heirId === h.openid ? '✓' : ''}</Text>
         </View>
+      ))}
+      <View className="bo-actions">
+        <Button className="btn-plain grow" onClick={onClose}>
+          取消
+        </Button>
+        <Button className="btn-warn grow" disabled={!heirId || busy} onClick={confirm} data-testid="deactivate-confirm">
+          确认停用
+        </Button>
       </View>
-    </View>
+    </Sheet>
   );
 }
 

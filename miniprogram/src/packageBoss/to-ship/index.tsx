@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text, Input, Button, Textarea } from '@tarojs/components';
 import { CarrierPicker } from '../../components/carrier-picker';
 import { Shell } from '../../components/shell';
-import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { CursorListBody } from '../../components/states';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { fulfilApi, type CarrierCode, type ShipManyResult, type ToShipRow } from '../../services/api';
 import { LINE_STATE_TEXT } from '../../services/aftersale-text';
@@ -99,16 +99,9 @@ export default function ToShipPage() {
   return (
     <Shell>
       <PasteCard onDone={list.reload} />
-      {list.error && list.items.length === 0 ? (
-        <ErrorView error={list.error} onRetry={list.reload} />
-      ) : list.loading && !list.first ? (
-        <Skeleton rows={3} />
-      ) : list.items.length === 0 ? (
-        <Empty text="没有待发货的订单" />
-      ) : (
-        list.items.map((o) => <ShipCard key={o.orderId} o={o} onDone={list.reload} />)
-      )}
-      <CursorLoadMore list={list} />
+      <CursorListBody list={list} empty="没有待发货的订单">
+        {(o) => <ShipCard key={o.orderId} o={o} onDone={list.reload} />}
+      </CursorListBody>
     </Shell>
   );
 }

@@ -1,9 +1,11 @@
 import '../../components/training.css';
 import { useEffect, useState } from 'react';
 import { View, Text, Button } from '@tarojs/components';
+import { KpiRow } from '../../components/kpi-row';
 import { ProgressBar } from '../../components/progress-bar';
 import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
+import { useBusy } from '../../hooks/use-busy';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { trainingApi, type TrainingReport } from '../../services/api';
 import { COURSE_STATE_TEXT, dueText, scoreText } from '../../utils/training-text';
@@ -12,22 +14,18 @@ type CourseRow = TrainingReport['courses'][number];
 type SalesPage = NonNullable<TrainingReport['sales']>;
 type PeoplePage = NonNullable<TrainingReport['people']>;
 
+const LOOK = { row: 'tr-kpis', cell: 'tr-kpi', value: 'tr-kpi-num', label: 'muted' };
 const pct = (n: number, of: number) => (of > 0 ? Math.floor((n * 100) / of) : 0);
 
 /** One course's salespeople with their standing, paged by cursor. */
 function People({ course }: { course: CourseRow }) {
   const [page, setPage] = useState<PeoplePage>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const more = async (cursor?: string) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await trainingApi.report(course.courseId, cursor);
       if (r.people) setPage((p) => ({ ...r.people!, rows: cursor && p ? [...p.rows, ...r.people!.rows] : r.people!.rows }));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   useEffect(() => {
     more();
@@ -106,30 +104,16 @@ export default function TrainingReportPage() {
                         {c.dueAt ? ` · ${dueText('open', c.dueAt)}` : ''}
                       </Text>
                       <ProgressBar percent={pct(c.completed, c.assigned)} />
-                      <View className="tr-kpis">
-                        <View className="tr-kpi">
-                          <Text className="tr-kpi-num" data-testid="report-completed">
-                            {c.completed}/{c.assigned}
-                          </Text>
-                          <Text className="muted">完成</Text>
-                        </View>
-                        <View className="tr-kpi">
-                          <Text className="tr-kpi-num">{c.inProgress}</Text>
-                          <Text className="muted">学习中</Text>
-                        </View>
-                        <View className="tr-kpi">
-                          <Text className="tr-kpi-num">{c.notStarted}</Text>
-                          <Text className="muted">未开始</Text>
-                        </View>
-                        <View className="tr-kpi">
-                          <Text className="tr-kpi-num">{c.overdue}</Text>
-                          <Text className="muted">逾期</Text>
-                        </View>
-                        <View className="tr-kpi">
-                          <Text className="tr-kpi-num">{c.averageBestScorePercent ?? '—'}</Text>
-                          <Text className="muted">平均最好分</Text>
-                        </View>
-                      </View>
+                      <KpiRow
+                        look={LOOK}
+                        items={[
+                          { value: `${c.completed}/${c.assigned}`, label: '完成', testid: 'report-completed' },
+                          { value: c.inProgress, label: '学习中' },
+                          { value: c.notStarted, label: '未开始' },
+                          { value: c.overdue, label: '逾期' },
+                          { value: c.averageBestScorePercent ?? '—', label: '平均最好分' },
+                        ]}
+                      />
                     </View>
                     {open === c.courseId ? <People course={c} /> : null}
                   </View>

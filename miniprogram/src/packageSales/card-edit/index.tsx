@@ -4,6 +4,7 @@ import { View, Text, Image, Button, Input, Textarea } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { ErrorView, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
+import { useBusy } from '../../hooks/use-busy';
 import { toastError, useCloud } from '../../hooks/use-cloud';
 import { cardApi, materialApi, shelfApi, type CardFields } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
@@ -37,10 +38,25 @@ function toggle(list: string[], id: string): string[] {
 }
 
 /** The salesperson edits their business card: photo, who they are, how to reach them, what they feature; then shares it. */
+/** A card of options to feature: a tap picks or drops one. */
+function PickCard({ title, options, picked, onToggle }: { title: JSX.Element; options: { id: string; title: string }[]; picked: string[]; onToggle: (id: string) => void }) {
+  return (
+    <View className="card">
+      {title}
+      {options.map((o) => (
+        <View key={o.id} className="cell" onClick={() => onToggle(o.id)}>
+          <Text className="ellipsis grow">{o.title}</Text>
+          <Text className={picked.includes(o.id) ? 'tag' : 'tag grey'}>{picked.includes(o.id) ? '已选' : '选择'}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export default function CardEditPage() {
   const state = useCloud(load);
   const [form, setForm] = useState<CardFields>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   useEffect(() => {
     if (state.data && !form) setForm(state.data.fields);
   }, [state.data, form]);
@@ -61,18 +77,12 @@ export default function CardEditPage() {
       if ((e as { code?: string }).code !== 'CANCELLED') toastError(e);
     }
   };
-  const save = async () => {
-    setBusy(true);
-    try {
+  const save = () =>
+    run(async () => {
       await cardApi.save({ ...form, phone: form.phone?.trim() || null });
       Taro.showToast({ title: '名片已保存', icon: 'success' });
       state.reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Shell>
@@ -107,27 +117,23 @@ export default function CardEditPage() {
           <Textarea className="ce-textarea" value={form.intro} maxlength={300} onInput={(e) => set({ intro: e.detail.value })} data-testid="card-intro-input" />
         </View>
       </View>
-      <View className="card">
-        <View className="card-title">
-          <Text>推荐商品</Text>
-          <Text className="muted">最多 {MAX_FEATURED} 个</Text>
-        </View>
-        {state.data.products.map((p) => (
-          <View key={p.id} className="cell" onClick={() => set({ featuredProductIds: toggle(form.featuredProductIds, p.id) })}>
-            <Text className="ellipsis grow">{p.title}</Text>
-            <Text className={form.featuredProductIds.includes(p.id) ? 'tag' : 'tag grey'}>{form.featuredProductIds.includes(p.id) ? '已选' : '选择'}</Text>
+      <PickCard
+        title={
+          <View className="card-title">
+            <Text>推荐商品</Text>
+            <Text className="muted">最多 {MAX_FEATURED} 个</Text>
           </View>
-        ))}
-      </View>
-      <View className="card">
-        <View className="card-title">推荐素材</View>
-        {state.data.materials.map((m) => (
-          <View key={m.materialId} className="cell" onClick={() => set({ featuredMaterialIds: toggle(form.featuredMaterialIds, m.materialId) })}>
-            <Text className="ellipsis grow">{m.title}</Text>
-            <Text className={form.featuredMaterialIds.includes(m.materialId) ? 'tag' : 'tag grey'}>{form.featuredMaterialIds.includes(m.materialId) ? '已选' : '选择'}</Text>
-          </View>
-        ))}
-      </View>
+        }
+        options={state.data.products.map((p) => ({ id: p.id, title: p.title }))}
+        picked={form.featuredProductIds}
+        onToggle={(id) => set({ featuredProductIds: toggle(form.featuredProductIds, id) })}
+      />
+      <PickCard
+        title={<View className="card-title">推荐素材</View>}
+        options={state.data.materials.map((m) => ({ id: m.materialId, title: m.title }))}
+        picked={form.featuredMaterialIds}
+        onToggle={(id) => set({ featuredMaterialIds: toggle(form.featuredMaterialIds, id) })}
+      />
       <View className="card">
         <Button className="btn-primary" disabled={busy || !form.name.trim()} onClick={save} data-testid="card-save">
           保存名片

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { View, Text, Image, Button, Switch } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
-import { toastError, useCloud } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
+import { useCloud } from '../../hooks/use-cloud';
 import { shelfApi } from '../../services/api';
 import { formatFen } from '../../utils/money';
 import { curateItems, MAX_ON_SHELF, moveItem, shelfIds, type CurateItem as Item } from './items';
@@ -12,7 +13,7 @@ import { curateItems, MAX_ON_SHELF, moveItem, shelfIds, type CurateItem as Item 
 export default function CuratePage() {
   const state = useCloud(() => shelfApi.catalog());
   const [items, setItems] = useState<Item[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
@@ -41,16 +42,11 @@ export default function CuratePage() {
       Taro.showToast({ title: `货架最多 ${MAX_ON_SHELF} 件`, icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await shelfApi.curate(ids);
       Taro.showToast({ title: '货架已更新', icon: 'success' });
       state.reload();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,8 +3,10 @@ import { useRouter } from '@tarojs/taro';
 import { View, Text, Button, Input, Picker } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { CustomerFace } from '../../components/customer-face';
+import { KpiRow } from '../../components/kpi-row';
 import { CursorLoadMore, Loadable, Skeleton } from '../../components/states';
-import { toastError, useCloud } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
+import { useCloud } from '../../hooks/use-cloud';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { customerApi, type CustomerProfile, type TimelineItem } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
@@ -14,6 +16,8 @@ import { formatDateTime } from '../../utils/time';
 import './index.css';
 
 /** What a timeline event was about, in a few words. */
+const LOOK = { row: 'card c360-kpis', cell: 'c360-kpi', value: 'c360-num', label: 'muted' };
+
 function detailOf(e: TimelineItem): string {
   switch (e.type) {
     case 'material_read':
@@ -40,18 +44,13 @@ function Profile({ p, onChange }: { p: CustomerProfile; onChange: () => void }) 
   const [tag, setTag] = useState('');
   const [note, setNote] = useState('');
   const [remindOn, setRemindOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
+  const busyState = useBusy();
+  const busy = busyState.busy;
+  const run = (f: () => Promise<unknown>) =>
+    busyState.run(async () => {
       await f();
       onChange();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View>
       <View className="card c360-head">
@@ -64,24 +63,15 @@ function Profile({ p, onChange }: { p: CustomerProfile; onChange: () => void }) 
           </View>
         </View>
       </View>
-      <View className="card c360-kpis">
-        <View className="c360-kpi">
-          <Text className="c360-num">{formatFen(p.spentFen)}</Text>
-          <Text className="muted">累计消费</Text>
-        </View>
-        <View className="c360-kpi">
-          <Text className="c360-num">{p.ordersPaid}</Text>
-          <Text className="muted">订单</Text>
-        </View>
-        <View className="c360-kpi">
-          <Text className="c360-num">{p.views}</Text>
-          <Text className="muted">浏览</Text>
-        </View>
-        <View className="c360-kpi">
-          <Text className="c360-num">{p.reads}</Text>
-          <Text className="muted">阅读</Text>
-        </View>
-      </View>
+      <KpiRow
+        look={LOOK}
+        items={[
+          { value: formatFen(p.spentFen), label: '累计消费' },
+          { value: p.ordersPaid, label: '订单' },
+          { value: p.views, label: '浏览' },
+          { value: p.reads, label: '阅读' },
+        ]}
+      />
       <View className="card">
         <View className="card-title">标签</View>
         <View className="row c360-tags">

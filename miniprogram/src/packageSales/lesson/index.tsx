@@ -1,10 +1,10 @@
 import '../../components/training.css';
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button, Image, Video } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
-import { toastError, useCloud } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
+import { useCloud } from '../../hooks/use-cloud';
 import { trainingApi, type LessonView } from '../../services/api';
 
 type Block = LessonView['blocks'][number];
@@ -28,21 +28,16 @@ export default function LessonPage() {
   const courseId = params.courseId || '';
   const lessonId = params.lessonId || '';
   const state = useCloud(() => trainingApi.lesson(courseId, lessonId), [courseId, lessonId]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
   const go = (id: string) => Taro.redirectTo({ url: `/packageSales/lesson/index?courseId=${encodeURIComponent(courseId)}&lessonId=${encodeURIComponent(id)}` });
   const finish = async (l: LessonView) => {
-    setBusy(true);
-    try {
+    await run(async () => {
       const standing = await trainingApi.progress(courseId, l.lessonId);
       if (l.nextLessonId) return go(l.nextLessonId);
       Taro.showToast({ title: standing.resumeLessonId ? '还有课程没学完' : '课程已学完', icon: 'none' });
       Taro.navigateBack();
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
+import { Sheet } from '../../components/sheet';
 import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCursorList } from '../../hooks/use-cursor-list';
@@ -63,16 +64,13 @@ export default function MaterialsPage() {
       )}
       <CursorLoadMore list={list} />
       {sending ? (
-        <View className="mask" onClick={() => setSending(undefined)}>
-          <View className="sheet" onClick={(e) => e.stopPropagation()} data-testid="material-share-sheet">
-            <View className="card-title">转发「{sending.title}」</View>
-            <Text className="muted ml-tip">客户打开后绑定到你名下，阅读时长和进度会出现在雷达里。</Text>
-            <ShareBar type="material" id={sending.materialId} page={`${PAGE}?id=${sending.materialId}`} label="转发素材" />
-            <Button className="btn-plain ml-close" onClick={() => setSending(undefined)}>
-              关闭
-            </Button>
-          </View>
-        </View>
+        <Sheet title={`转发「${sending.title}」`} onClose={() => setSending(undefined)} testid="material-share-sheet">
+          <Text className="muted ml-tip">客户打开后绑定到你名下，阅读时长和进度会出现在雷达里。</Text>
+          <ShareBar type="material" id={sending.materialId} page={`${PAGE}?id=${sending.materialId}`} label="转发素材" />
+          <Button className="btn-plain ml-close" onClick={() => setSending(undefined)}>
+            关闭
+          </Button>
+        </Sheet>
       ) : null}
     </Shell>
   );

@@ -4,7 +4,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Loadable, Skeleton } from '../../components/states';
-import { toastError, useCloud } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
+import { useCloud } from '../../hooks/use-cloud';
 import { newIdempotencyKey, trainingApi, type CourseDetail, type QuizResult } from '../../services/api';
 import { answersOf, toggleOption, unanswered, type AnswerSheet } from './answer-sheet';
 
@@ -20,21 +21,16 @@ export default function QuizPage() {
   const state = useCloud(() => trainingApi.course(courseId), [courseId]);
   const [picked, setPicked] = useState<AnswerSheet>({});
   const [result, setResult] = useState<QuizResult>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const attemptKey = useRef(newIdempotencyKey());
 
   const toggle = (q: Question, optionId: string) => setPicked((p) => toggleOption(p, q, optionId));
 
   const submit = async (questions: Question[]) => {
     if (unanswered(picked, questions).length) return Taro.showToast({ title: '还有题目没有作答', icon: 'none' });
-    setBusy(true);
-    try {
+    await run(async () => {
       setResult(await trainingApi.submitQuiz(courseId, answersOf(picked, questions), attemptKey.current));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const retry = () => {
     attemptKey.current = newIdempotencyKey();

@@ -1,6 +1,7 @@
 import '../../components/training.css';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { KpiRow } from '../../components/kpi-row';
 import { Shell } from '../../components/shell';
 import { ErrorView } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
@@ -60,20 +61,14 @@ export default function WorkbenchPage() {
             <Text className="wb-big" data-testid="wb-pending">
               {formatFen(t?.pendingFen ?? 0)}
             </Text>
-            <View className="wb-kpis">
-              <View className="wb-kpi">
-                <Text className="wb-kpi-num">{formatFen(t?.settleableFen ?? 0)}</Text>
-                <Text className="wb-kpi-label">可结算</Text>
-              </View>
-              <View className="wb-kpi">
-                <Text className="wb-kpi-num">{formatFen(t?.paidFen ?? 0)}</Text>
-                <Text className="wb-kpi-label">已发放</Text>
-              </View>
-              <View className="wb-kpi">
-                <Text className="wb-kpi-num">{formatFen(t?.reversedFen ?? 0)}</Text>
-                <Text className="wb-kpi-label">已冲回</Text>
-              </View>
-            </View>
+            <KpiRow
+              look={{ row: 'wb-kpis', cell: 'wb-kpi', value: 'wb-kpi-num', label: 'wb-kpi-label' }}
+              items={[
+                { value: formatFen(t?.settleableFen ?? 0), label: '可结算' },
+                { value: formatFen(t?.paidFen ?? 0), label: '已发放' },
+                { value: formatFen(t?.reversedFen ?? 0), label: '已冲回' },
+              ]}
+            />
           </View>
           {ledger.data?.salesId ? <MyCard salesId={ledger.data.salesId} /> : null}
           <View className="card" data-testid="wb-share-centre" data-shelf-live={training.data ? (training.data.shelf.live ? '1' : '0') : ''}>

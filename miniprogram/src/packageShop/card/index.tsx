@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
+import { Sheet } from '../../components/sheet';
 import { Loadable, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCloud } from '../../hooks/use-cloud';
@@ -103,15 +104,12 @@ export default function CardPage() {
               <ShareBar type="card" id={salesId} page={`${PAGE}?salesId=${salesId}`} label="分享名片" />
             </View>
             {qr ? (
-              <View className="mask" onClick={() => setQr(false)}>
-                <View className="sheet bc-qr-sheet" onClick={(e) => e.stopPropagation()} data-testid="card-qr">
-                  <View className="card-title">长按识别二维码，加{d.card.name}微信</View>
-                  {d.card.wechatQr && src[d.card.wechatQr] ? <Image className="bc-qr" src={src[d.card.wechatQr]} mode="aspectFit" showMenuByLongpress /> : null}
-                  <Button className="btn-plain" onClick={() => setQr(false)}>
-                    关闭
-                  </Button>
-                </View>
-              </View>
+              <Sheet title={`长按识别二维码，加${d.card.name}微信`} onClose={() => setQr(false)} className="bc-qr-sheet" testid="card-qr">
+                {d.card.wechatQr && src[d.card.wechatQr] ? <Image className="bc-qr" src={src[d.card.wechatQr]} mode="aspectFit" showMenuByLongpress /> : null}
+                <Button className="btn-plain" onClick={() => setQr(false)}>
+                  关闭
+                </Button>
+              </Sheet>
             ) : null}
           </View>
         )}

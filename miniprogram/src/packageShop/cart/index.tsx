@@ -4,7 +4,8 @@ import { View, Text, Image, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
 import { Empty, Loadable, Skeleton } from '../../components/states';
 import { Price } from '../../components/price';
-import { toastError, useCloud } from '../../hooks/use-cloud';
+import { useBusy } from '../../hooks/use-busy';
+import { useCloud } from '../../hooks/use-cloud';
 import { cartApi, type CartLineView, type CartView } from '../../services/api';
 import { formatFen } from '../../utils/money';
 import './index.css';
@@ -25,7 +26,7 @@ const PROBLEM_TEXT: Record<NonNullable<CartLineView['problem']>, string> = {
 export default function CartPage() {
   const state = useCloud(() => cartApi.get());
   const [view, setView] = useState<CartView>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [firstShow, setFirstShow] = useState(true);
   useDidShow(() => {
     if (firstShow) setFirstShow(false);
@@ -34,15 +35,10 @@ export default function CartPage() {
 
   const change = async (cart: CartView, skuId: string, qty: number) => {
     if (busy) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const items = cart.items.map((l) => ({ skuId: l.skuId, qty: l.skuId === skuId ? qty : l.qty })).filter((l) => l.qty > 0);
       setView(await cartApi.set(items));
-    } catch (e) {
-      toastError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
 import { Shell } from '../../components/shell';
+import { Sheet } from '../../components/sheet';
 import { Empty, Loadable, Skeleton } from '../../components/states';
 import { CouponTicket } from '../../components/coupon-ticket';
 import { Price } from '../../components/price';
@@ -173,12 +174,8 @@ function Checkout({ purchase, mode }: { purchase: Purchase; mode: Mode }) {
             </View>
             <PriceBreakdown
               subtotalLabel={q.dealTerms ? '拼团价' : '商品金额'}
-              subtotalFen={q.subtotalFen}
-              activityDiscountFen={q.activityDiscountFen}
-              shippingFen={q.shippingFen}
-              freeShippingOverFen={q.freeShippingOverFen}
+              price={q}
               totalLabel="合计"
-              totalFen={q.totalFen}
               coupon={
                 <View className="cell" onClick={() => setPicker(true)} data-testid="coupon-cell">
                   <Text>优惠券</Text>
@@ -206,30 +203,27 @@ function Checkout({ purchase, mode }: { purchase: Purchase; mode: Mode }) {
               </Button>
             </View>
             {picker ? (
-              <View className="mask" onClick={() => setPicker(false)}>
-                <View className="sheet" onClick={(e) => e.stopPropagation()}>
-                  <View className="card-title">选择优惠券</View>
-                  {q.coupons.length === 0 ? <Text className="muted">暂无优惠券，去领券中心看看</Text> : null}
-                  {q.coupons.map((o) => {
-                    const c = coupons.find((x) => x.couponId === o.couponId);
-                    if (!c) return null;
-                    const chosen = q.couponId === o.couponId;
-                    return (
-                      <View key={o.couponId} onClick={() => o.applicable && (setCouponChoice(o.couponId), setPicker(false))} data-testid={`coupon-option-${o.couponId}`}>
-                        <CouponTicket
-                          c={c}
-                          dim={!o.applicable}
-                          sub={o.applicable ? `本单可减 ${formatFen(o.discountFen)} · 至${formatDay(c.validToAt)}` : '本单不可用'}
-                          action={<Text className={chosen ? 'co-check on' : 'co-check'}>{chosen ? '✓' : ''}</Text>}
-                        />
-                      </View>
-                    );
-                  })}
-                  <Button className="btn-plain" onClick={() => (setCouponChoice(null), setPicker(false))} data-testid="coupon-none">
-                    不使用优惠券
-                  </Button>
-                </View>
-              </View>
+              <Sheet title="选择优惠券" onClose={() => setPicker(false)}>
+                {q.coupons.length === 0 ? <Text className="muted">暂无优惠券，去领券中心看看</Text> : null}
+                {q.coupons.map((o) => {
+                  const c = coupons.find((x) => x.couponId === o.couponId);
+                  if (!c) return null;
+                  const chosen = q.couponId === o.couponId;
+                  return (
+                    <View key={o.couponId} onClick={() => o.applicable && (setCouponChoice(o.couponId), setPicker(false))} data-testid={`coupon-option-${o.couponId}`}>
+                      <CouponTicket
+                        c={c}
+                        dim={!o.applicable}
+                        sub={o.applicable ? `本单可减 ${formatFen(o.discountFen)} · 至${formatDay(c.validToAt)}` : '本单不可用'}
+                        action={<Text className={chosen ? 'co-check on' : 'co-check'}>{chosen ? '✓' : ''}</Text>}
+                      />
+                    </View>
+                  );
+                })}
+                <Button className="btn-plain" onClick={() => (setCouponChoice(null), setPicker(false))} data-testid="coupon-none">
+                  不使用优惠券
+                </Button>
+              </Sheet>
             ) : null}
           </View>
         );

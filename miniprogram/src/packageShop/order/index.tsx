@@ -101,11 +101,8 @@ export default function OrderPage() {
               </View>
               <PriceBreakdown
                 subtotalLabel="商品金额"
-                subtotalFen={o.subtotalFen}
-                activityDiscountFen={o.activityDiscountFen}
-                shippingFen={o.shippingFen}
+                price={o}
                 totalLabel="实付"
-                totalFen={o.totalFen}
                 coupon={
                   o.couponDiscountFen > 0 ? (
                     <View className="cell">
