@@ -22,38 +22,18 @@ export const MATERIAL_IDS = {
   draft: 'm_draft_autumn',
 } as const;
 
+type SalesBriefcase = { oaOpenid: string; card: Omit<Card, 'photo' | 'name' | 'title'> };
+
+/** A seeded salesperson's briefcase: their Official Account openid (`oa_…` for `o_…`) and their card, without a WeChat QR. */
+function briefcaseOf(salesId: string, phone: string, intro: string, featuredProductIds: string[], featuredMaterialIds: string[]): SalesBriefcase {
+  return { oaOpenid: salesId.replace(/^o_/, 'oa_'), card: { phone, wechatQr: null, intro, featuredProductIds, featuredMaterialIds } };
+}
+
 /** What each salesperson's seeded card says and features, and their Official Account openid. */
-export const SALES_BRIEFCASE: Record<string, { oaOpenid: string; card: Omit<Card, 'photo' | 'name' | 'title'> }> = {
-  o_sales_li: {
-    oaOpenid: 'oa_sales_li',
-    card: {
-      phone: '138 0013 8001',
-      wechatQr: null,
-      intro: '十年茶饮顾问，帮你挑到合口味的好茶。春茶季每周上新，欢迎来聊。',
-      featuredProductIds: ['p01', 'p02', 'p03'],
-      featuredMaterialIds: [MATERIAL_IDS.article, MATERIAL_IDS.case],
-    },
-  },
-  o_sales_wang: {
-    oaOpenid: 'oa_sales_wang',
-    card: {
-      phone: '138 0013 8002',
-      wechatQr: null,
-      intro: '家里的米面粮油，我来包。产地直发，按月配送。',
-      featuredProductIds: ['p05', 'p09'],
-      featuredMaterialIds: [MATERIAL_IDS.brochure, MATERIAL_IDS.video],
-    },
-  },
-  o_sales_zhao: {
-    oaOpenid: 'oa_sales_zhao',
-    card: {
-      phone: '138 0013 8003',
-      wechatQr: null,
-      intro: '生活方式买手，一杯茶的讲究，从器到叶。',
-      featuredProductIds: ['p04', 'p11'],
-      featuredMaterialIds: [MATERIAL_IDS.testimonial, MATERIAL_IDS.poster],
-    },
-  },
+export const SALES_BRIEFCASE: Record<string, SalesBriefcase> = {
+  o_sales_li: briefcaseOf('o_sales_li', '138 0013 8001', '十年茶饮顾问，帮你挑到合口味的好茶。春茶季每周上新，欢迎来聊。', ['p01', 'p02', 'p03'], [MATERIAL_IDS.article, MATERIAL_IDS.case]),
+  o_sales_wang: briefcaseOf('o_sales_wang', '138 0013 8002', '家里的米面粮油，我来包。产地直发，按月配送。', ['p05', 'p09'], [MATERIAL_IDS.brochure, MATERIAL_IDS.video]),
+  o_sales_zhao: briefcaseOf('o_sales_zhao', '138 0013 8003', '生活方式买手，一杯茶的讲究，从器到叶。', ['p04', 'p11'], [MATERIAL_IDS.testimonial, MATERIAL_IDS.poster]),
 };
 
 /** The card fields a seeded salesperson document carries (added in people.ts). */
