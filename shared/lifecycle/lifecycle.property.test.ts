@@ -184,23 +184,16 @@ function run(w: LifecycleWorld, cmd: Command): void {
       order(buyer, { mode: 'open', lines: [groupLine(terms)], activityDiscountFen: terms.leaderPerk?.amountOffFen ?? 0, terms, team: null }, cmd.coupon);
       return;
     }
-    case 'join': {
-      const teams = [...w.teams.values()];
-      const team = teams[cmd.team % Math.max(1, teams.length)];
-      if (!team) return;
-      const buyer = BUYERS[cmd.buyer];
-      decideJoin(team, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
-      order(buyer, { mode: 'join', lines: [groupLine(team.terms)], activityDiscountFen: 0, terms: team.terms, team }, cmd.coupon);
-      return;
-    }
+    case 'join':
     case 'lateJoin': {
       const teams = [...w.teams.values()];
       const team = teams[cmd.team % Math.max(1, teams.length)];
       if (!team) return;
       const buyer = BUYERS[cmd.buyer];
-      const seenBefore = { ...team, joinsClosedAt: null };
-      decideJoin(seenBefore, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
-      order(buyer, { mode: 'join', lines: [groupLine(team.terms)], activityDiscountFen: 0, terms: team.terms, team: seenBefore }, 0 /* no coupon */);
+      // A late join decides on the team as read before its joins closed, and takes no coupon.
+      const seen = cmd.kind === 'lateJoin' ? { ...team, joinsClosedAt: null } : team;
+      decideJoin(seen, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
+      order(buyer, { mode: 'join', lines: [groupLine(team.terms)], activityDiscountFen: 0, terms: team.terms, team: seen }, cmd.kind === 'join' ? cmd.coupon : 0);
       return;
     }
     case 'productOff':
