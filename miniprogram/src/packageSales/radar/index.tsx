@@ -1,7 +1,6 @@
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { CursorPage } from '../../components/cursor-page';
-import { CustomerFace } from '../../components/customer-face';
+import { CustomerCell } from '../../components/customer-cell';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { materialApi } from '../../services/api';
 import { useImageSrcs } from '../../services/images';
@@ -17,27 +16,31 @@ export default function RadarPage() {
       {(items) => (
         <View className="card">
           {items.map((r) => (
-            <View key={r.visitId} className="cell" onClick={() => Taro.navigateTo({ url: `/packageSales/customer/index?openid=${r.openid}` })} data-testid="radar-row" data-visit={r.visitId}>
-              <View className="row grow">
-                <CustomerFace src={r.avatar ? src[r.avatar] : undefined} name={r.nickname} />
-                <View className="grow radar-mid">
-                  <Text className="ellipsis">
-                    <Text className="radar-who">{r.nickname}</Text> 阅读了《{r.title}》
+            <CustomerCell
+              key={r.visitId}
+              openid={r.openid}
+              src={r.avatar ? src[r.avatar] : undefined}
+              name={r.nickname}
+              testid="radar-row"
+              visitId={r.visitId}
+              aside={
+                <View className="radar-stats">
+                  <Text className="radar-time" data-testid="radar-seconds">
+                    {formatSeconds(r.seconds)}
                   </Text>
-                  <Text className="muted">
-                    {KIND_TEXT[r.kind] ?? r.kind} · {formatDateTime(r.openedAt)}
+                  <Text className="muted" data-testid="radar-depth">
+                    读到 {r.depth}%
                   </Text>
                 </View>
-              </View>
-              <View className="radar-stats">
-                <Text className="radar-time" data-testid="radar-seconds">
-                  {formatSeconds(r.seconds)}
-                </Text>
-                <Text className="muted" data-testid="radar-depth">
-                  读到 {r.depth}%
-                </Text>
-              </View>
-            </View>
+              }
+            >
+              <Text className="ellipsis">
+                <Text className="radar-who">{r.nickname}</Text> 阅读了《{r.title}》
+              </Text>
+              <Text className="muted">
+                {KIND_TEXT[r.kind] ?? r.kind} · {formatDateTime(r.openedAt)}
+              </Text>
+            </CustomerCell>
           ))}
         </View>
       )}
