@@ -16,14 +16,7 @@ export function FollowUpList({ rows, limit, header }: { rows: FollowUpRow[]; lim
       {header}
       {rows.length === 0 ? <Text className="muted">今天没有需要跟进的客户</Text> : null}
       {shown.map((r) => (
-        <CustomerCell
-          key={r.openid}
-          openid={r.openid}
-          src={r.avatar ? src[r.avatar] : undefined}
-          name={r.nickname}
-          testid="today-row"
-          aside={<Text className="muted">{r.lastAt ? formatDateTime(r.lastAt).slice(5) : ''}</Text>}
-        >
+        <CustomerCell key={r.openid} customer={r} srcs={src} testid="today-row" aside={<Text className="muted">{r.lastAt ? formatDateTime(r.lastAt).slice(5) : ''}</Text>}>
           <Text className="ellipsis">
             {r.nickname}
             {r.stage ? <Text className="tag stage-tag">{STAGE_TEXT[r.stage]}</Text> : null}

@@ -18,9 +18,8 @@ export default function RadarPage() {
           {items.map((r) => (
             <CustomerCell
               key={r.visitId}
-              openid={r.openid}
-              src={r.avatar ? src[r.avatar] : undefined}
-              name={r.nickname}
+              customer={r}
+              srcs={src}
               testid="radar-row"
               visitId={r.visitId}
               aside={
