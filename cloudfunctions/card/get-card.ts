@@ -1,6 +1,6 @@
 import { action, AppError, store, withFileUrls } from '../_platform';
 import { card as contract } from '../../shared/contract';
-import { defaultCard, type Card, type StoredCard } from '../../shared/card/card';
+import { cardFieldsOf, defaultCard, type Card, type StoredCard } from '../../shared/card/card';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
 import { parseMaterial } from '../../shared/materials/material';
 import type { ProductDoc } from '../../shared/shelf/present';
@@ -67,12 +67,7 @@ export const getCard = action(contract.get)({
     return {
       card: {
         salesId,
-        photo: c.photo,
-        name: c.name,
-        title: c.title,
-        phone: c.phone,
-        wechatQr: c.wechatQr,
-        intro: c.intro,
+        ...cardFieldsOf(c),
         brandName: row._brand?.[0]?.name ?? null,
         // Product images as temporary URLs (one storage call); the card's own images stay file ids,
         // which the editor saves back as they are.

@@ -1,7 +1,7 @@
 import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 import { SKUS_LOOKUP } from '../_commerce/product-lookups';
-import { lookupLivePromotions } from './promotions';
+import { loadBrandWithPromotions } from './promotions';
 
 interface CatalogRow {
   _id: string;
@@ -16,21 +16,16 @@ interface CatalogRow {
  */
 export async function viewCatalog(_input: Record<string, never>, ctx: ActionContext) {
   const $ = store.command().aggregate;
-  const brand = store
-    .aggregate('settings')
-    .match({ _id: 'brand' })
-    .limit(1)
-    .lookup({
-      from: 'products',
-      pipeline: $.pipeline()
-        .match({ status: 'on' })
-        .sort({ sort: 1, _id: 1 })
-        .limit(200)
-        .lookup(SKUS_LOOKUP)
-        .done(),
-      as: 'products',
-    });
-  const row = store.aggregateRows<CatalogRow>(await lookupLivePromotions(brand).end())[0];
+  const row = await loadBrandWithPromotions<CatalogRow>({
+    from: 'products',
+    pipeline: $.pipeline()
+      .match({ status: 'on' })
+      .sort({ sort: 1, _id: 1 })
+      .limit(200)
+      .lookup(SKUS_LOOKUP)
+      .done(),
+    as: 'products',
+  });
   const onShelf = Array.isArray(ctx.user.shelfProductIds) ? (ctx.user.shelfProductIds as string[]) : [];
   if (!row) return { products: [], shelfProductIds: onShelf };
   const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);

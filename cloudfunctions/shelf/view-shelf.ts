@@ -3,7 +3,7 @@ import { resolveSalesId, type ShareOwner } from '../../shared/growth';
 import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupByIds } from '../_commerce/product-lookups';
-import { lookupLivePromotions } from './promotions';
+import { loadBrandWithPromotions } from './promotions';
 import { requiredCoursesLookup } from './required-courses';
 import { decideShelfLive, type GateRow } from '../../shared/training';
 
@@ -41,23 +41,18 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
   const _ = store.command();
   const $ = _.aggregate;
   const target = targetSalesId(input, ctx);
-  const brand = store
-    .aggregate('settings')
-    .match({ _id: 'brand' })
-    .limit(1)
-    .lookup({
-      from: 'users',
-      let: { def: '$defaultSalesId' },
-      pipeline: $.pipeline()
-        .match(_.expr($.eq(['$_id', target ?? '$$def'])))
-        .match({ role: 'sales' })
-        .limit(1)
-        .lookup(lookupByIds('products', '$shelfProductIds', 'products', { limit: 60 /* shelf.curate keeps at most 60 */, onSale: true }))
-        .lookup(requiredCoursesLookup())
-        .done(),
-      as: 'sales',
-    });
-  const row = store.aggregateRows<ShelfRow>(await lookupLivePromotions(brand).end())[0];
+  const row = await loadBrandWithPromotions<ShelfRow>({
+    from: 'users',
+    let: { def: '$defaultSalesId' },
+    pipeline: $.pipeline()
+      .match(_.expr($.eq(['$_id', target ?? '$$def'])))
+      .match({ role: 'sales' })
+      .limit(1)
+      .lookup(lookupByIds('products', '$shelfProductIds', 'products', { limit: 60 /* shelf.curate keeps at most 60 */, onSale: true }))
+      .lookup(requiredCoursesLookup())
+      .done(),
+    as: 'sales',
+  });
   if (!row) throw new AppError('NOT_FOUND', 'the shop is not set up (settings/brand missing)');
   const sales = row.sales[0];
   if (!sales) throw new AppError('NOT_FOUND', `no salesperson ${JSON.stringify(target ?? 'default')}`);

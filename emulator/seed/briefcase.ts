@@ -22,38 +22,18 @@ export const MATERIAL_IDS = {
   draft: 'm_draft_autumn',
 } as const;
 
+type SalesBriefcase = { oaOpenid: string; card: Omit<Card, 'photo' | 'name' | 'title'> };
+
+/** A seeded salesperson's briefcase: their Official Account openid (`oa_…` for `o_…`) and their card, without a WeChat QR. */
+function briefcaseOf(salesId: string, phone: string, intro: string, featuredProductIds: string[], featuredMaterialIds: string[]): SalesBriefcase {
+  return { oaOpenid: salesId.replace(/^o_/, 'oa_'), card: { phone, wechatQr: null, intro, featuredProductIds, featuredMaterialIds } };
+}
+
 /** What each salesperson's seeded card says and features, and their Official Account openid. */
-export const SALES_BRIEFCASE: Record<string, { oaOpenid: string; card: Omit<Card, 'photo' | 'name' | 'title'> }> = {
-  o_sales_li: {
-    oaOpenid: 'oa_sales_li',
-    card: {
-      phone: '138 0013 8001',
-      wechatQr: null,
-      intro: '十年茶饮顾问，帮你挑到合口味的好茶。春茶季每周上新，欢迎来聊。',
-      featuredProductIds: ['p01', 'p02', 'p03'],
-      featuredMaterialIds: [MATERIAL_IDS.article, MATERIAL_IDS.case],
-    },
-  },
-  o_sales_wang: {
-    oaOpenid: 'oa_sales_wang',
-    card: {
-      phone: '138 0013 8002',
-      wechatQr: null,
-      intro: '家里的米面粮油，我来包。产地直发，按月配送。',
-      featuredProductIds: ['p05', 'p09'],
-      featuredMaterialIds: [MATERIAL_IDS.brochure, MATERIAL_IDS.video],
-    },
-  },
-  o_sales_zhao: {
-    oaOpenid: 'oa_sales_zhao',
-    card: {
-      phone: '138 0013 8003',
-      wechatQr: null,
-      intro: '生活方式买手，一杯茶的讲究，从器到叶。',
-      featuredProductIds: ['p04', 'p11'],
-      featuredMaterialIds: [MATERIAL_IDS.testimonial, MATERIAL_IDS.poster],
-    },
-  },
+export const SALES_BRIEFCASE: Record<string, SalesBriefcase> = {
+  o_sales_li: briefcaseOf('o_sales_li', '138 0013 8001', '十年茶饮顾问，帮你挑到合口味的好茶。春茶季每周上新，欢迎来聊。', ['p01', 'p02', 'p03'], [MATERIAL_IDS.article, MATERIAL_IDS.case]),
+  o_sales_wang: briefcaseOf('o_sales_wang', '138 0013 8002', '家里的米面粮油，我来包。产地直发，按月配送。', ['p05', 'p09'], [MATERIAL_IDS.brochure, MATERIAL_IDS.video]),
+  o_sales_zhao: briefcaseOf('o_sales_zhao', '138 0013 8003', '生活方式买手，一杯茶的讲究，从器到叶。', ['p04', 'p11'], [MATERIAL_IDS.testimonial, MATERIAL_IDS.poster]),
 };
 
 /** The card fields a seeded salesperson document carries (added in people.ts). */
@@ -67,106 +47,69 @@ export function seededSalesFields(id: string, user: { name: string; title: strin
 /** A seeded material image: a file in storage (uploaded at seed time from emulator/assets/materials). */
 const asset = (name: string) => seedFileId(`materials/${name}.svg`);
 
+type Block = { type: 'heading' | 'paragraph' | 'quote'; text: string } | { type: 'image'; src: string; caption: string };
+/** An article's image block: a seeded material image and its caption. */
+const figure = (name: string, caption: string): Block => ({ type: 'image', src: asset(name), caption });
+/** An article's quote block. */
+const quote = (text: string): Block => ({ type: 'quote', text });
+/** Paragraph blocks for plain strings; blocks (figures) pass as they are. */
+const paragraphs = (...body: Array<string | Block>): Block[] => body.map((b) => (typeof b === 'string' ? { type: 'paragraph', text: b } : b));
+/** An article's section: its heading, then its paragraphs and figures in order. */
+const section = (heading: string, ...body: Array<string | Block>): Block[] => [{ type: 'heading', text: heading }, ...paragraphs(...body)];
+
 export function seedBriefcase(now: Date): Record<string, SeedDoc[]> {
-  const published = (daysAgo: number) => ({ status: 'active', publishedAt: new Date(now.getTime() - daysAgo * DAY), createdAt: now, updatedAt: now });
+  /** A material published `daysAgo` days ago (the draft overrides that): its face (the cover is a material image's name) and its content. */
+  const material = (_id: string, face: { title: string; summary?: string; cover: string; tags: string[]; productId: string | null }, content: Record<string, unknown>, daysAgo: number): SeedDoc => ({
+    _id,
+    ...face,
+    cover: asset(face.cover),
+    content,
+    status: 'active',
+    publishedAt: new Date(now.getTime() - daysAgo * DAY),
+    createdAt: now,
+    updatedAt: now,
+  });
   const materials: SeedDoc[] = [
-    {
-      _id: MATERIAL_IDS.article,
-      title: '龙井怎么泡才不苦：三步冲泡法',
-      summary: '水温、投茶量、出汤时间，一篇讲清楚',
-      cover: asset('article-tea'),
-      tags: ['冲泡', '绿茶'],
-      productId: 'p01',
-      content: {
+    material(
+      MATERIAL_IDS.article,
+      { title: '龙井怎么泡才不苦：三步冲泡法', summary: '水温、投茶量、出汤时间，一篇讲清楚', cover: 'article-tea', tags: ['冲泡', '绿茶'], productId: 'p01' },
+      {
         kind: 'article',
         blocks: [
-          { type: 'heading', text: '第一步：水温 80–85℃' },
-          { type: 'paragraph', text: '明前龙井芽叶细嫩，沸水会烫熟茶叶，苦涩味就出来了。烧开后静置两三分钟再冲。' },
-          { type: 'image', src: asset('leaf'), caption: '芽叶舒展的样子' },
-          { type: 'heading', text: '第二步：投茶 3 克，上投法' },
-          { type: 'paragraph', text: '先注水七分满，再把茶叶轻轻投入，看它慢慢沉下去。' },
-          { type: 'heading', text: '第三步：一分钟出汤' },
-          { type: 'paragraph', text: '第一泡一分钟，之后每泡多十秒。留三分之一茶汤续水，滋味更稳定。' },
-          { type: 'quote', text: '好茶不贵，喝得放心。' },
+          ...section('第一步：水温 80–85℃', '明前龙井芽叶细嫩，沸水会烫熟茶叶，苦涩味就出来了。烧开后静置两三分钟再冲。', figure('leaf', '芽叶舒展的样子')),
+          ...section('第二步：投茶 3 克，上投法', '先注水七分满，再把茶叶轻轻投入，看它慢慢沉下去。'),
+          ...section('第三步：一分钟出汤', '第一泡一分钟，之后每泡多十秒。留三分之一茶汤续水，滋味更稳定。'),
+          quote('好茶不贵，喝得放心。'),
         ],
       },
-      ...published(6),
-    },
-    {
-      _id: MATERIAL_IDS.brochure,
-      title: '山野良品 2026 产品手册',
-      summary: '全系产品、产地与规格一览',
-      cover: asset('brochure'),
-      tags: ['手册'],
-      productId: null,
-      content: { kind: 'brochure', pages: [asset('page-1'), asset('page-2')], pdf: null },
-      ...published(5),
-    },
-    {
-      _id: MATERIAL_IDS.case,
-      title: '客户案例：杭州王女士的办公室茶水间',
-      summary: '从速溶咖啡到每日一壶好茶，团队下午茶的改变',
-      cover: asset('case-hz'),
-      tags: ['案例', '企业'],
-      productId: 'p03',
-      content: {
+      6,
+    ),
+    material(MATERIAL_IDS.brochure, { title: '山野良品 2026 产品手册', summary: '全系产品、产地与规格一览', cover: 'brochure', tags: ['手册'], productId: null }, { kind: 'brochure', pages: [asset('page-1'), asset('page-2')], pdf: null }, 5),
+    material(
+      MATERIAL_IDS.case,
+      { title: '客户案例：杭州王女士的办公室茶水间', summary: '从速溶咖啡到每日一壶好茶，团队下午茶的改变', cover: 'case-hz', tags: ['案例', '企业'], productId: 'p03' },
+      {
         kind: 'case',
         customer: '杭州 王女士',
         blocks: [
-          { type: 'heading', text: '起因：下午三点的困' },
-          { type: 'paragraph', text: '王女士的设计工作室有 20 位同事，过去下午全靠速溶咖啡提神。咖啡喝多了心慌、睡不好，茶水间里堆满了空杯子，大家却还是一到下午就没精神。' },
-          { type: 'heading', text: '选茶：一饼喝一个月' },
-          { type: 'paragraph', text: '我们推荐了三年陈的寿眉，煮着喝、泡着喝都行，一饼能喝一个月。第一周我们上门教了两次：一次大壶煮，一次盖碗泡，同事们自己选喜欢的喝法。' },
-          { type: 'image', src: asset('leaf'), caption: '茶水间的新角落' },
-          { type: 'paragraph', text: '茶水间添了一把电陶炉和两只大壶，每天午饭后煮上一壶，下午三点正好温热。不爱喝热茶的同事，就用冷泡瓶泡一整晚，第二天早上拿来就喝。' },
-          { type: 'heading', text: '结果：复购和转介绍' },
-          { type: 'paragraph', text: '三个月后，团队每月固定复购两饼，还带来了隔壁两家公司。现在三家公司每月一起拼单，享受团购价，由王女士的助理统一收货。' },
-          { type: 'quote', text: '同事们说，下午三点的那壶茶是一天里最放松的时候。' },
-          { type: 'paragraph', text: '如果你的团队也想试试，可以先从一饼寿眉开始：我们提供一次上门冲泡教学，喝得惯再长期订。' },
+          ...section('起因：下午三点的困', '王女士的设计工作室有 20 位同事，过去下午全靠速溶咖啡提神。咖啡喝多了心慌、睡不好，茶水间里堆满了空杯子，大家却还是一到下午就没精神。'),
+          ...section(
+            '选茶：一饼喝一个月',
+            '我们推荐了三年陈的寿眉，煮着喝、泡着喝都行，一饼能喝一个月。第一周我们上门教了两次：一次大壶煮，一次盖碗泡，同事们自己选喜欢的喝法。',
+            figure('leaf', '茶水间的新角落'),
+            '茶水间添了一把电陶炉和两只大壶，每天午饭后煮上一壶，下午三点正好温热。不爱喝热茶的同事，就用冷泡瓶泡一整晚，第二天早上拿来就喝。',
+          ),
+          ...section('结果：复购和转介绍', '三个月后，团队每月固定复购两饼，还带来了隔壁两家公司。现在三家公司每月一起拼单，享受团购价，由王女士的助理统一收货。'),
+          quote('同事们说，下午三点的那壶茶是一天里最放松的时候。'),
+          ...paragraphs('如果你的团队也想试试，可以先从一饼寿眉开始：我们提供一次上门冲泡教学，喝得惯再长期订。'),
         ],
       },
-      ...published(4),
-    },
-    {
-      _id: MATERIAL_IDS.video,
-      title: '走进茶园：春茶采摘实拍',
-      summary: '3 分钟看一片叶子怎么变成一杯茶',
-      cover: asset('video-farm'),
-      tags: ['产地', '视频'],
-      productId: 'p01',
-      content: { kind: 'video', video: 'https://media.linkshelf.example/videos/spring-harvest.mp4', durationS: 180 },
-      ...published(3),
-    },
-    {
-      _id: MATERIAL_IDS.testimonial,
-      title: '老客户说：枸杞泡水喝了一整年',
-      cover: asset('testimonial'),
-      tags: ['口碑'],
-      productId: 'p07',
-      content: { kind: 'testimonial', quote: '颗粒饱满、不粘手，泡出来的水是淡淡的甜。已经推荐给爸妈了。', by: '北京 刘先生' },
-      ...published(2),
-    },
-    {
-      _id: MATERIAL_IDS.poster,
-      title: '618 茶礼季海报',
-      cover: asset('poster-618'),
-      tags: ['活动', '海报'],
-      productId: null,
-      content: { kind: 'poster', image: asset('poster-618') },
-      ...published(1),
-    },
-    {
-      _id: MATERIAL_IDS.draft,
-      title: '秋季养生茶饮（草稿）',
-      cover: asset('leaf'),
-      tags: ['养生'],
-      productId: null,
-      content: { kind: 'article', blocks: [{ type: 'paragraph', text: '待补充。' }] },
-      status: 'draft',
-      publishedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    },
+      4,
+    ),
+    material(MATERIAL_IDS.video, { title: '走进茶园：春茶采摘实拍', summary: '3 分钟看一片叶子怎么变成一杯茶', cover: 'video-farm', tags: ['产地', '视频'], productId: 'p01' }, { kind: 'video', video: 'https://media.linkshelf.example/videos/spring-harvest.mp4', durationS: 180 }, 3),
+    material(MATERIAL_IDS.testimonial, { title: '老客户说：枸杞泡水喝了一整年', cover: 'testimonial', tags: ['口碑'], productId: 'p07' }, { kind: 'testimonial', quote: '颗粒饱满、不粘手，泡出来的水是淡淡的甜。已经推荐给爸妈了。', by: '北京 刘先生' }, 2),
+    material(MATERIAL_IDS.poster, { title: '618 茶礼季海报', cover: 'poster-618', tags: ['活动', '海报'], productId: null }, { kind: 'poster', image: asset('poster-618') }, 1),
+    { ...material(MATERIAL_IDS.draft, { title: '秋季养生茶饮（草稿）', cover: 'leaf', tags: ['养生'], productId: null }, { kind: 'article', blocks: paragraphs('待补充。') }, 0), status: 'draft', publishedAt: null },
   ];
   return {
     materials,

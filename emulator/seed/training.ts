@@ -19,6 +19,25 @@ export const ONBOARDING_ANSWERS = { q_origin: ['b'], q_tea: ['a', 'c'], q_refund
 
 const HOUR = 3600 * 1000;
 
+/** A lesson's text block. */
+const text = (t: string) => ({ kind: 'text', text: t });
+/** A lesson's image block: a seeded file and its caption. */
+const image = (file: string, caption: string) => ({ kind: 'image', src: seedFileId(file), caption });
+
+/** A quiz question whose options are lettered a, b, c… in order; the correct ones are those in ONBOARDING_ANSWERS. */
+function question(questionId: keyof typeof ONBOARDING_ANSWERS, kind: 'single' | 'multiple', questionText: string, options: string[]) {
+  const correct: readonly string[] = ONBOARDING_ANSWERS[questionId];
+  return {
+    questionId,
+    kind,
+    text: questionText,
+    options: options.map((t, i) => {
+      const optionId = String.fromCharCode(97 + i);
+      return { optionId, text: t, correct: correct.includes(optionId) };
+    }),
+  };
+}
+
 export function seedTraining(now: Date): Record<string, SeedDoc[]> {
   const at = (ms: number) => new Date(now.getTime() + ms);
   const [brand, products, service] = TRAINING_IDS.lessons;
@@ -30,65 +49,16 @@ export function seedTraining(now: Date): Record<string, SeedDoc[]> {
     status: 'published',
     requiredBeforeLive: false,
     lessons: [
-      {
-        lessonId: brand,
-        title: '品牌故事',
-        minutes: 3,
-        blocks: [
-          { kind: 'text', text: '山野良品只卖产地直发的好物：每一款都由买手到产地挑选，和农户签约收购。' },
-          { kind: 'image', src: seedFileId('brand/logo.svg'), caption: '品牌标识' },
-          { kind: 'text', text: '和客户聊天时，先讲产地和人，再讲价格。' },
-        ],
-      },
-      {
-        lessonId: products,
-        title: '主推产品',
-        minutes: 4,
-        blocks: [
-          { kind: 'text', text: '明前龙井和云南滇红是茶饮的两款主推：龙井讲鲜爽，滇红讲醇厚。' },
-          { kind: 'image', src: seedFileId('products/p01.svg'), caption: '明前龙井' },
-          { kind: 'image', src: seedFileId('products/p03.svg'), caption: '云南滇红' },
-        ],
-      },
-      {
-        lessonId: service,
-        title: '售后与退款',
-        minutes: 3,
-        blocks: [{ kind: 'text', text: '未发货的订单可以直接退款；已发货的订单需要审核，退货要填写快递单号。佣金按实付金额计算，退款会冲回。' }],
-      },
+      { lessonId: brand, title: '品牌故事', minutes: 3, blocks: [text('山野良品只卖产地直发的好物：每一款都由买手到产地挑选，和农户签约收购。'), image('brand/logo.svg', '品牌标识'), text('和客户聊天时，先讲产地和人，再讲价格。')] },
+      { lessonId: products, title: '主推产品', minutes: 4, blocks: [text('明前龙井和云南滇红是茶饮的两款主推：龙井讲鲜爽，滇红讲醇厚。'), image('products/p01.svg', '明前龙井'), image('products/p03.svg', '云南滇红')] },
+      { lessonId: service, title: '售后与退款', minutes: 3, blocks: [text('未发货的订单可以直接退款；已发货的订单需要审核，退货要填写快递单号。佣金按实付金额计算，退款会冲回。')] },
     ],
     quiz: {
       passPercent: TRAINING_IDS.passPercent,
       questions: [
-        {
-          questionId: 'q_origin',
-          kind: 'single',
-          text: '山野良品的货从哪里来？',
-          options: [
-            { optionId: 'a', text: '批发市场', correct: false },
-            { optionId: 'b', text: '产地直发', correct: true },
-            { optionId: 'c', text: '海外代购', correct: false },
-          ],
-        },
-        {
-          questionId: 'q_tea',
-          kind: 'multiple',
-          text: '哪些是茶饮的主推产品？（多选）',
-          options: [
-            { optionId: 'a', text: '明前龙井', correct: true },
-            { optionId: 'b', text: '五常大米', correct: false },
-            { optionId: 'c', text: '云南滇红', correct: true },
-          ],
-        },
-        {
-          questionId: 'q_refund',
-          kind: 'single',
-          text: '未发货的订单申请退款，怎么处理？',
-          options: [
-            { optionId: 'a', text: '直接退款', correct: true },
-            { optionId: 'b', text: '必须先退货', correct: false },
-          ],
-        },
+        question('q_origin', 'single', '山野良品的货从哪里来？', ['批发市场', '产地直发', '海外代购']),
+        question('q_tea', 'multiple', '哪些是茶饮的主推产品？（多选）', ['明前龙井', '五常大米', '云南滇红']),
+        question('q_refund', 'single', '未发货的订单申请退款，怎么处理？', ['直接退款', '必须先退货']),
       ],
     },
     assignAll: { dueAt: at(14 * DAY), assignedAt: at(-3 * DAY), assignedBy: 'o_ops' },

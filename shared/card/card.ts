@@ -35,6 +35,18 @@ export const cardSchema = z.strictObject({
 /** A card as saved. */
 export type Card = z.infer<typeof cardSchema>;
 
+/** What the card shows of its owner: everything saved except the featured lists. */
+export type CardFace = Omit<Card, 'featuredProductIds' | 'featuredMaterialIds'>;
+
+/**
+ * The face fields of a card, picked out of anything that carries them (a saved card, or the card
+ * as card.get answers it) — what the reply shows and what the editor saves back.
+ * @example cardFieldsOf(defaultCard({ name: '李娜' })).name // '李娜'
+ */
+export function cardFieldsOf(c: CardFace): CardFace {
+  return { photo: c.photo, name: c.name, title: c.title, phone: c.phone, wechatQr: c.wechatQr, intro: c.intro };
+}
+
 /** A stored card: the saved fields and when. */
 export type StoredCard = Card & { updatedAt: Date };
 

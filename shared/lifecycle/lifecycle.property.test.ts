@@ -167,42 +167,33 @@ let asked = 0;
 function run(w: LifecycleWorld, cmd: Command): void {
   const orders = [...w.orders.values()];
   const pickOrder = (i: number) => orders[i % Math.max(1, orders.length)];
+  const order = (buyer: string, cart: Parameters<LifecycleWorld['createOrder']>[0]['cart'], coupon: number) =>
+    w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
+  /** One unit of the deal's SKU at its group price. */
+  const groupLine = (terms: { skuId: string; groupPriceFen: number }) => line(0, SKUS.find((s) => s.skuId === terms.skuId)!, 1, terms.groupPriceFen);
   switch (cmd.kind) {
     case 'buy': {
       const buyer = BUYERS[cmd.buyer];
       const lines = cmd.skus.map((s, i) => line(i, SKUS[s], cmd.qty, SKUS[s].priceFen));
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart: { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
+      order(buyer, { mode: 'items', lines, activityDiscountFen: 0, terms: null, team: null }, cmd.coupon);
       return;
     }
     case 'open': {
       const buyer = BUYERS[cmd.buyer];
       const terms = DEALS[cmd.deal];
-      const sku = SKUS.find((s) => s.skuId === terms.skuId)!;
-      const cart = { mode: 'open' as const, lines: [line(0, sku, 1, terms.groupPriceFen)], activityDiscountFen: terms.leaderPerk?.amountOffFen ?? 0, terms, team: null };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
+      order(buyer, { mode: 'open', lines: [groupLine(terms)], activityDiscountFen: terms.leaderPerk?.amountOffFen ?? 0, terms, team: null }, cmd.coupon);
       return;
     }
-    case 'join': {
-      const teams = [...w.teams.values()];
-      const team = teams[cmd.team % Math.max(1, teams.length)];
-      if (!team) return;
-      const buyer = BUYERS[cmd.buyer];
-      decideJoin(team, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
-      const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
-      const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: couponFor(w, buyer, cmd.coupon), attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
-      return;
-    }
+    case 'join':
     case 'lateJoin': {
       const teams = [...w.teams.values()];
       const team = teams[cmd.team % Math.max(1, teams.length)];
       if (!team) return;
       const buyer = BUYERS[cmd.buyer];
-      const seenBefore = { ...team, joinsClosedAt: null };
-      decideJoin(seenBefore, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
-      const sku = SKUS.find((s) => s.skuId === team.terms.skuId)!;
-      const cart = { mode: 'join' as const, lines: [line(0, sku, 1, team.terms.groupPriceFen)], activityDiscountFen: 0, terms: team.terms, team: seenBefore };
-      w.createOrder({ buyerOpenid: buyer, idempotencyKey: 'k', cart, coupon: null, attribution: ATTRIBUTION, delivery: NO_DELIVERY }, PAY_TTL);
+      // A late join decides on the team as read before its joins closed, and takes no coupon.
+      const seen = cmd.kind === 'lateJoin' ? { ...team, joinsClosedAt: null } : team;
+      decideJoin(seen, { openid: buyer, salesId: null, isNewCustomer: true }, w.now);
+      order(buyer, { mode: 'join', lines: [groupLine(team.terms)], activityDiscountFen: 0, terms: team.terms, team: seen }, cmd.kind === 'join' ? cmd.coupon : 0);
       return;
     }
     case 'productOff':

@@ -41,6 +41,13 @@ export const promotionBase = {
   updatedAt: dateField.optional(),
 };
 
+/** Fields of a promotion on one SKU (a group deal, a flash sale, a bargain deal): {@link promotionBase} and the SKU with its product. */
+export const skuPromotionBase = {
+  ...promotionBase,
+  productId: z.string().min(1),
+  skuId: z.string().min(1),
+};
+
 /** Fields every growth ops document shares: id, optional name, status and bookkeeping. */
 export const opsDocumentBase = {
   _id: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveFenField, promotionBase } from './fields';
+import { positiveFenField, skuPromotionBase } from './fields';
 
 /**
  * `flash_sales/{id}`: an ops-editable 秒杀 on one SKU. `quantity` units sell at `flashPriceFen`
@@ -12,9 +12,7 @@ import { positiveFenField, promotionBase } from './fields';
  */
 export const flashSaleSchema = z
   .object({
-    ...promotionBase,
-    productId: z.string().min(1),
-    skuId: z.string().min(1),
+    ...skuPromotionBase,
     flashPriceFen: positiveFenField,
     /** The SKU's price the flash price is shown against (struck through). */
     listPriceFen: positiveFenField,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveFenField, promotionBase } from './fields';
+import { positiveFenField, skuPromotionBase } from './fields';
 
 /** Who may join a team: anyone, only customers with no paid order yet, or customers of the leader's salesperson. */
 export const JOIN_ELIGIBILITIES = ['anyone', 'new_customers', 'same_sales'] as const;
@@ -23,9 +23,7 @@ export const tierSchema = z.object({ size: z.number().int().min(2).max(50), pric
  */
 export const groupDealSchema = z
   .object({
-    ...promotionBase,
-    productId: z.string().min(1),
-    skuId: z.string().min(1),
+    ...skuPromotionBase,
     groupSize: z.number().int().min(2).max(50),
     groupPriceFen: positiveFenField,
     listPriceFen: positiveFenField,

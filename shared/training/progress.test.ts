@@ -1,3 +1,4 @@
+import { aTrainingProgress } from '../../tests/support/fixtures';
 import { courseSchema } from './course.schema';
 import { dueState, isCourseComplete, resumeLessonId, standingOf, type TrainingProgress } from './progress';
 
@@ -38,17 +39,7 @@ const lessons = ['l1', 'l2', 'l3'].map((lessonId) => ({ lessonId, title: lessonI
 const quiz = { passPercent: 60, questions: [{ questionId: 'q1', kind: 'single', text: '?', options: [{ optionId: 'a', text: 'a', correct: true }, { optionId: 'b', text: 'b', correct: false }] }] };
 const withQuiz = courseSchema.parse({ _id: 'c1', title: 'C', status: 'published', requiredBeforeLive: false, lessons, quiz, assignAll: { dueAt: at(5) } });
 const noQuiz = courseSchema.parse({ _id: 'c2', title: 'C', status: 'published', requiredBeforeLive: false, lessons });
-const progress = (p: Partial<TrainingProgress>): TrainingProgress => ({
-  _id: 'c1:s1',
-  courseId: 'c1',
-  salesId: 's1',
-  assignedAt: at(-1),
-  doneLessonIds: [],
-  attemptCount: 0,
-  attempts: [],
-  updatedAt: at(-1),
-  ...p,
-});
+const progress = (p: Partial<TrainingProgress>): TrainingProgress => aTrainingProgress('c1', at(-1), p);
 
 describe('isCourseComplete', () => {
   it.each([

@@ -1,3 +1,4 @@
+import { aTrainingProgress } from '../../tests/support/fixtures';
 import { courseSchema, type Course } from './course.schema';
 import type { TrainingProgress } from './progress';
 import { NO_COUNTS, summarizeCourse, summarizeSales } from './report';
@@ -9,17 +10,7 @@ const lessons = ['l1', 'l2'].map((lessonId) => ({ lessonId, title: lessonId, blo
 const quiz = { passPercent: 60, questions: [{ questionId: 'q1', kind: 'single', text: '?', options: [{ optionId: 'a', text: 'a', correct: true }, { optionId: 'b', text: 'b', correct: false }] }] };
 const course = (id: string, extra: Record<string, unknown> = {}): Course =>
   courseSchema.parse({ _id: id, title: id, status: 'published', requiredBeforeLive: false, lessons, quiz, ...extra });
-const progress = (courseId: string, p: Partial<TrainingProgress>): TrainingProgress => ({
-  _id: `${courseId}:s1`,
-  courseId,
-  salesId: 's1',
-  assignedAt: at(-3),
-  doneLessonIds: [],
-  attemptCount: 0,
-  attempts: [],
-  updatedAt: at(-1),
-  ...p,
-});
+const progress = (courseId: string, p: Partial<TrainingProgress>): TrainingProgress => aTrainingProgress(courseId, at(-3), { updatedAt: at(-1), ...p });
 
 describe('summarizeCourse', () => {
   it('a course assigned to all counts every current salesperson; those without progress have not started', () => {

@@ -10,6 +10,7 @@ import { decideCreateOrder } from '../../shared/lifecycle';
 import { dealTermsOf, type DealTerms, type Order, type OrderLine } from '../../shared/orders';
 import { checkPromotion } from '../../shared/promotions';
 import { NO_DELIVERY } from '../../shared/shipping';
+import type { TrainingProgress } from '../../shared/training/progress';
 
 export const NOW = new Date('2026-06-01T02:00:00Z');
 export const MIN = 60_000;
@@ -118,4 +119,9 @@ export function aCoupon(overrides: Partial<Coupon> = {}): Coupon {
     orderId: null,
     ...overrides,
   };
+}
+
+/** Salesperson s1's progress on `courseId`, assigned at `assignedAt` with nothing done yet, then `overrides`. */
+export function aTrainingProgress(courseId: string, assignedAt: Date, overrides: Partial<TrainingProgress> = {}): TrainingProgress {
+  return { _id: `${courseId}:s1`, courseId, salesId: 's1', assignedAt, doneLessonIds: [], attemptCount: 0, attempts: [], updatedAt: assignedAt, ...overrides };
 }

@@ -1,6 +1,5 @@
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { CustomerFace } from './customer-face';
+import { CustomerCell } from './customer-cell';
 import { Empty } from './states';
 import type { FollowUpRow } from '../services/api';
 import { useImageSrcs } from '../services/images';
@@ -17,26 +16,20 @@ export function FollowUpList({ rows, limit, header }: { rows: FollowUpRow[]; lim
       {header}
       {rows.length === 0 ? <Text className="muted">今天没有需要跟进的客户</Text> : null}
       {shown.map((r) => (
-        <View key={r.openid} className="cell" onClick={() => Taro.navigateTo({ url: `/packageSales/customer/index?openid=${r.openid}` })} data-testid="today-row" data-openid={r.openid}>
-          <View className="row grow">
-            <CustomerFace src={r.avatar ? src[r.avatar] : undefined} name={r.nickname} />
-            <View className="grow radar-mid">
-              <Text className="ellipsis">
-                {r.nickname}
-                {r.stage ? <Text className="tag stage-tag">{STAGE_TEXT[r.stage]}</Text> : null}
+        <CustomerCell key={r.openid} customer={r} srcs={src} testid="today-row" aside={<Text className="muted">{r.lastAt ? formatDateTime(r.lastAt).slice(5) : ''}</Text>}>
+          <Text className="ellipsis">
+            {r.nickname}
+            {r.stage ? <Text className="tag stage-tag">{STAGE_TEXT[r.stage]}</Text> : null}
+          </Text>
+          <View className="row follow-reasons">
+            {r.reasons.map((x) => (
+              <Text key={x} className={`tag reason-${x}`}>
+                {REASON_TEXT[x] ?? x}
               </Text>
-              <View className="row follow-reasons">
-                {r.reasons.map((x) => (
-                  <Text key={x} className={`tag reason-${x}`}>
-                    {REASON_TEXT[x] ?? x}
-                  </Text>
-                ))}
-              </View>
-              {r.reminder ? <Text className="muted ellipsis">提醒：{r.reminder.text}</Text> : null}
-            </View>
+            ))}
           </View>
-          <Text className="muted">{r.lastAt ? formatDateTime(r.lastAt).slice(5) : ''}</Text>
-        </View>
+          {r.reminder ? <Text className="muted ellipsis">提醒：{r.reminder.text}</Text> : null}
+        </CustomerCell>
       ))}
     </View>
   );

@@ -34,14 +34,7 @@ export function ProfilePrompt() {
         </Button>
       </View>
       {open ? (
-        <ProfileSheet
-          profile={p}
-          onClose={() => setOpen(false)}
-          onSaved={(saved) => {
-            profile.setData(saved);
-            setOpen(false);
-          }}
-        />
+        <ProfileSheet profile={p} onClose={() => setOpen(false)} onSaved={profile.setData} />
       ) : null}
     </View>
   );

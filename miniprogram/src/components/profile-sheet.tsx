@@ -15,7 +15,7 @@ const WEAPP = process.env.TARO_ENV === 'weapp';
  * openType="chooseAvatar">` (WeChat hands back a temporary image, uploaded to the customer's
  * `uploads/` folder) and `<Input type="nickname">` (WeChat offers the WeChat nickname above the
  * keyboard). h5: the same sheet with the storage service's image picker. Closing it never blocks
- * anything.
+ * anything. A save hands the saved profile to `onSaved`, then closes the sheet.
  */
 export function ProfileSheet({ profile, onClose, onSaved }: { profile: MyProfile; onClose: () => void; onSaved: (p: MyProfile) => void }) {
   const [nickname, setNickname] = useState(profile.nickname ?? '');
@@ -42,6 +42,7 @@ export function ProfileSheet({ profile, onClose, onSaved }: { profile: MyProfile
     setBusy(true);
     try {
       onSaved(await meApi.saveProfile(name, avatar.fileId));
+      onClose();
       Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (e) {
       toastError(e);

@@ -11,6 +11,7 @@ import { useImageSrcs } from '../../services/images';
 import { myOpenid } from '../../services/role';
 import { mintShare } from '../../services/share';
 import { chooseAndUploadImage } from '../../services/storage';
+import { cardFieldsOf } from '../../../../shared/card/card';
 import './index.css';
 
 const MAX_FEATURED = 6;
@@ -20,12 +21,7 @@ async function load() {
   const [card, catalog, materials] = await Promise.all([cardApi.get(), shelfApi.catalog(), materialApi.list()]);
   const c = card.card;
   const fields: CardFields = card.saved ?? {
-    photo: c.photo,
-    name: c.name,
-    title: c.title,
-    phone: c.phone,
-    wechatQr: c.wechatQr,
-    intro: c.intro,
+    ...cardFieldsOf(c),
     featuredProductIds: c.featuredProducts.map((p) => p.productId),
     featuredMaterialIds: c.featuredMaterials.map((m) => m.materialId),
   };

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
-import { Shell } from '../../components/shell';
-import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
+import { CursorPage } from '../../components/cursor-page';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { toastError, useNow } from '../../hooks/use-cloud';
 import { salesApi, type BoundCustomer, type CustomerDetail } from '../../services/api';
@@ -27,14 +26,11 @@ export default function CustomersPage() {
     }
   };
 
-  if (state.data === undefined) return <Shell>{state.error ? <ErrorView error={state.error} onRetry={state.reload} /> : <Skeleton rows={5} />}</Shell>;
   return (
-    <Shell>
-      {state.items.length === 0 ? (
-        <Empty text="还没有绑定的客户" hint="去工作台分享货架，客户打开即绑定" />
-      ) : (
+    <CursorPage list={state} empty="还没有绑定的客户" hint="去工作台分享货架，客户打开即绑定">
+      {(items) => (
         <View className="card">
-          {state.items.map((c) => {
+          {items.map((c) => {
             const protectLeft = toMs(c.protectedUntil) - now;
             const d = detail[c.openid];
             const viewed = d ? d.views : [];
@@ -76,7 +72,6 @@ export default function CustomersPage() {
           })}
         </View>
       )}
-      <CursorLoadMore list={state} />
-    </Shell>
+    </CursorPage>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text, Image, Button } from '@tarojs/components';
-import { Shell } from '../../components/shell';
+import { CursorPage } from '../../components/cursor-page';
 import { Sheet } from '../../components/sheet';
-import { CursorLoadMore, Empty, ErrorView, Skeleton } from '../../components/states';
 import { ShareBar } from '../../components/share-bar';
 import { useCursorList } from '../../hooks/use-cursor-list';
 import { materialApi, type MaterialItem } from '../../services/api';
@@ -27,23 +26,31 @@ export default function MaterialsPage() {
     return { title: m.title, path: `${PAGE}?id=${m.materialId}`, promise: mintShare('material', m.materialId).then((s) => ({ title: m.title, path: s.path })) };
   });
 
-  if (list.data === undefined) return <Shell>{list.error ? <ErrorView error={list.error} onRetry={list.reload} /> : <Skeleton rows={5} />}</Shell>;
-  return (
-    <Shell>
-      <View className="ml-tags">
-        <Text className={`ml-tag ${tag ? '' : 'on'}`} onClick={() => setTag(undefined)}>
-          全部
+  const head = (
+    <View className="ml-tags">
+      <Text className={`ml-tag ${tag ? '' : 'on'}`} onClick={() => setTag(undefined)}>
+        全部
+      </Text>
+      {(tag && !tags.includes(tag) ? [tag, ...tags] : tags).map((t) => (
+        <Text key={t} className={`ml-tag ${tag === t ? 'on' : ''}`} onClick={() => setTag(t)}>
+          {t}
         </Text>
-        {(tag && !tags.includes(tag) ? [tag, ...tags] : tags).map((t) => (
-          <Text key={t} className={`ml-tag ${tag === t ? 'on' : ''}`} onClick={() => setTag(t)}>
-            {t}
-          </Text>
-        ))}
-      </View>
-      {list.items.length === 0 ? (
-        <Empty text="还没有素材" hint="运营发布后会出现在这里" />
-      ) : (
-        list.items.map((m) => (
+      ))}
+    </View>
+  );
+  const tail = sending ? (
+    <Sheet title={`转发「${sending.title}」`} onClose={() => setSending(undefined)} testid="material-share-sheet">
+      <Text className="muted ml-tip">客户打开后绑定到你名下，阅读时长和进度会出现在雷达里。</Text>
+      <ShareBar type="material" id={sending.materialId} page={`${PAGE}?id=${sending.materialId}`} label="转发素材" />
+      <Button className="btn-plain ml-close" onClick={() => setSending(undefined)}>
+        关闭
+      </Button>
+    </Sheet>
+  ) : null;
+  return (
+    <CursorPage list={list} empty="还没有素材" hint="运营发布后会出现在这里" head={head} tail={tail}>
+      {(items) =>
+        items.map((m) => (
           <View key={m.materialId} className="card ml-item" data-testid="material-item" data-id={m.materialId}>
             {src[m.cover] ? <Image className="ml-cover" src={src[m.cover]} mode="aspectFill" /> : <View className="ml-cover" />}
             <View className="ml-mid">
@@ -61,17 +68,7 @@ export default function MaterialsPage() {
             </View>
           </View>
         ))
-      )}
-      <CursorLoadMore list={list} />
-      {sending ? (
-        <Sheet title={`转发「${sending.title}」`} onClose={() => setSending(undefined)} testid="material-share-sheet">
-          <Text className="muted ml-tip">客户打开后绑定到你名下，阅读时长和进度会出现在雷达里。</Text>
-          <ShareBar type="material" id={sending.materialId} page={`${PAGE}?id=${sending.materialId}`} label="转发素材" />
-          <Button className="btn-plain ml-close" onClick={() => setSending(undefined)}>
-            关闭
-          </Button>
-        </Sheet>
-      ) : null}
-    </Shell>
+      }
+    </CursorPage>
   );
 }

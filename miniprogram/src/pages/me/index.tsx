@@ -63,14 +63,7 @@ export default function MePage() {
         <Text className="cell-arrow">›</Text>
       </View>
       {editing && p ? (
-        <ProfileSheet
-          profile={p}
-          onClose={() => setEditing(false)}
-          onSaved={(saved) => {
-            profile.setData(saved);
-            setEditing(false);
-          }}
-        />
+        <ProfileSheet profile={p} onClose={() => setEditing(false)} onSaved={profile.setData} />
       ) : null}
       <View className="card">
         {SHOP.map((e) => (
