@@ -2,6 +2,7 @@ import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { FLASH_IDS } from '../../emulator/seed';
 import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 import { payOrder } from '../../tests/support/pay';
+import { bindByCard } from '../../tests/support/share';
 
 const t = useTestCloud();
 
@@ -71,6 +72,19 @@ describe('flash.buy', () => {
     expect(await doc(t.cloud, 'flash_sales', LIVE)).toMatchObject({ taken: 1, buyers: { o_cust_3: [o.orderId] } });
     expect(await doc(t.cloud, 'skus', SKU)).toMatchObject({ stock: stockBefore - 1, holds: [] });
     await expectMoneyBalances(t.cloud);
+  });
+
+  it('a winner is attributed to its salesperson after the unit is taken; a first-time winner is registered, a refused first-time caller is not', async () => {
+    const shareId = await bindByCard(t.cloud, 'o_cust_1', 'o_sales_li');
+    const bound = await t.cloud.ok<OrderData>('flash', { action: 'buy', flashId: LIVE, addressId: HOME, idempotencyKey: 'flash-attr-1' }, 'o_cust_1');
+    expect(await doc(t.cloud, 'orders', bound.orderId)).toMatchObject({ attribution: { salesId: 'o_sales_li', shareId } });
+    await giveAddresses(t.cloud, ['o_flash_new_1', 'o_flash_new_2']);
+    expect((await buy('o_flash_new_1', 'flash-new-1')).ok).toBe(true);
+    expect(await doc(t.cloud, 'users', 'o_flash_new_1')).toMatchObject({ role: 'customer' });
+    await t.cloud.db.collection('flash_sales').doc(LIVE).update({ quantity: 2 });
+    const late = await buy('o_flash_new_2', 'flash-new-2');
+    expect(late.ok === false && late.error.code).toBe('SOLD_OUT');
+    expect(await doc(t.cloud, 'users', 'o_flash_new_2')).toBeUndefined();
   });
 
   it('before its start a sale counts down and refuses a buy (NOT_ELIGIBLE); once the clock reaches the start it sells', async () => {

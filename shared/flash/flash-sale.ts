@@ -3,7 +3,7 @@
  * document carries its counters (`taken`, `buyers`), so a buy is one guarded write on it; these
  * rules give the same answer from a read, to refuse early and to name why a write was refused.
  */
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import type { FlashSale } from '../promotions/flash-sale.schema';
 
 /** Where a flash sale stands at an instant, for a customer. */
@@ -45,6 +45,19 @@ export function flashPhaseOf(sale: Pick<FlashSale, 'status' | 'startAt' | 'endAt
   return sale.taken >= sale.quantity ? 'sold_out' : 'live';
 }
 
+/**
+ * A flash buy refused (from the sale as read, or by its guarded write), with the caller's orders the
+ * sale lists: a repeated request finds its own order id there, so any other refusal needs no
+ * lookup of an existing order.
+ */
+export class FlashRefusal extends AppError {
+  readonly orderIds: readonly string[];
+  constructor(code: ErrorCode, message: string, orderIds: readonly string[]) {
+    super(code, message);
+    this.orderIds = orderIds;
+  }
+}
+
 /** Who wants to buy: whether they have ever paid an order (new-customers-only sales). */
 export interface FlashBuyer {
   openid: string;
@@ -59,10 +72,12 @@ export interface FlashBuyer {
  */
 export function decideFlashBuy(sale: FlashSale, buyer: FlashBuyer, now: Date): FlashTerms {
   const phase = flashPhaseOf(sale, now);
-  if (phase === 'upcoming') throw new AppError('NOT_ELIGIBLE', 'this flash sale has not started yet');
-  if (phase === 'ended') throw new AppError('EXPIRED', 'this flash sale is over');
-  if (sale.newCustomersOnly && !buyer.isNewCustomer) throw new AppError('NOT_ELIGIBLE', 'this flash sale is for new customers only');
-  if (flashOrdersOf(sale, buyer.openid).length >= sale.perUserLimit) throw new AppError('LIMIT_REACHED', `at most ${sale.perUserLimit} per customer`);
-  if (phase === 'sold_out') throw new AppError('SOLD_OUT', 'this flash sale is sold out');
+  const mine = flashOrdersOf(sale, buyer.openid);
+  const refuse = (code: ErrorCode, message: string) => new FlashRefusal(code, message, mine);
+  if (phase === 'upcoming') throw refuse('NOT_ELIGIBLE', 'this flash sale has not started yet');
+  if (phase === 'ended') throw refuse('EXPIRED', 'this flash sale is over');
+  if (sale.newCustomersOnly && !buyer.isNewCustomer) throw refuse('NOT_ELIGIBLE', 'this flash sale is for new customers only');
+  if (mine.length >= sale.perUserLimit) throw refuse('LIMIT_REACHED', `at most ${sale.perUserLimit} per customer`);
+  if (phase === 'sold_out') throw refuse('SOLD_OUT', 'this flash sale is sold out');
   return { flashId: sale._id, quantity: sale.quantity, perUserLimit: sale.perUserLimit };
 }

@@ -4,10 +4,12 @@
  * reservations as steps with undos (team and seat, deal use, coupon, stock), each an atomic insert
  * or guarded update; only the request that made them all delivers its `OrderCreated`.
  */
-import { AppError, stableId, store, type ActionContext } from '../../_platform';
+import { AppError, newCustomerDoc, stableId, store, type ActionContext, type UserDoc } from '../../_platform';
 import { attributeOrder } from '../../_growth/attribute-order';
 import { decideCreateOrder, recordEvents, type NewOrderDecision, type PreparedCart } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
+import { FlashRefusal } from '../../../shared/flash';
+import type { Attribution } from '../../../shared/growth';
 import { decideDelivery } from '../../../shared/shipping';
 import { eventsOf, reserve } from '../effects';
 import { deliver } from '../outbox';
@@ -49,43 +51,38 @@ async function insertOrder(order: Order): Promise<boolean> {
 /** Creates (or, for a repeated idempotencyKey, returns) the caller's order. */
 export async function createOrder(ctx: ActionContext, input: CreateOrderInput): Promise<Order> {
   const orderId = orderIdOf(ctx.openid, input.idempotencyKey);
+  // A flash buy is attributed only once its unit is taken: the refused ones (almost every caller
+  // in a flash moment) cost the sale's read, and the race's losers its guarded write and a read.
+  const isFlash = input.flashId !== undefined;
   // No read of an existing order up front: the order insert is the idempotency guard, and a
   // refusal below first looks for the order a previous request with this key made.
-  const [read, coupon, attribution] = await Promise.all([
+  const [read, coupon, attributed] = await Promise.all([
     prepareCart(ctx, input).catch((err: unknown) => err as Error),
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
-    attributeOrder(ctx, ctx.user, input.shareId),
+    isFlash ? Promise.resolve(UNATTRIBUTED) : attributeOrder(ctx, ctx.user, input.shareId),
   ]);
+  let decide: (attribution: Attribution) => NewOrderDecision;
   let decision: NewOrderDecision;
+  let flashCaller: UserDoc | null = null;
   try {
     if (read instanceof Error) throw read;
     if (coupon instanceof Error) throw coupon;
     const cart = input.fixedPrice ? withFixedPrice(read.cart, input.fixedPrice) : read.cart;
     const delivery = decideDelivery({ ...read, addressId: input.addressId, requireAddress: true });
-    if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attribution.salesId);
-    decision = decideCreateOrder({
-      orderId,
-      buyerOpenid: ctx.openid,
-      idempotencyKey: input.idempotencyKey,
-      cart,
-      coupon,
-      delivery,
-      attribution,
-      newTeamId: `t${ctx.newId(11)}`,
-      now: ctx.now,
-      payDeadlineAt: new Date(ctx.now.getTime() + orderPayTtlMs()),
-    });
+    if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attributed.salesId);
+    const payDeadlineAt = new Date(ctx.now.getTime() + orderPayTtlMs());
+    const newTeamId = `t${ctx.newId(11)}`;
+    decide = (attribution) =>
+      decideCreateOrder({ orderId, buyerOpenid: ctx.openid, idempotencyKey: input.idempotencyKey, cart, coupon, delivery, attribution, newTeamId, now: ctx.now, payDeadlineAt });
+    decision = decide(attributed);
+    flashCaller = read.caller ?? null;
   } catch (err) {
     // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
-    const existing = await store.getById<Order>('orders', orderId);
+    const existing = await priorOrder(err, orderId);
     if (existing) return existing;
     throw err;
   }
 
-  // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
-  // undo removes both; if the request dies after them, the sweep delivers the event.
-  const order: Order = { ...decision.order, createdBy: ctx.requestId, ...recordEvents(decision.order, eventsOf(decision.effects)) };
-  const reservations = decision.effects.filter((e) => e.type !== 'emit' && e.type !== 'takeFlash');
   const steps = new Steps();
   // A flash unit is taken before the order exists: when thousands press at once, the refused ones
   // cost the sale's one guarded write (and the read naming the refusal), no insert and no undo.
@@ -95,12 +92,23 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
       await reserve(ctx, flashTake, steps);
     } catch (err) {
       // A repeated request: the unit is the first request's order's (same id), which answers.
-      const existing = await store.getById<Order>('orders', orderId);
+      const existing = await priorOrder(err, orderId);
       if (existing) return existing;
       await steps.compensate(ctx.requestId);
       throw err;
     }
+    try {
+      decision = decide(await attributeFlashBuyer(ctx, flashCaller, input.shareId));
+    } catch (err) {
+      await steps.compensate(ctx.requestId);
+      throw err;
+    }
   }
+
+  // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
+  // undo removes both; if the request dies after them, the sweep delivers the event.
+  const order: Order = { ...decision.order, createdBy: ctx.requestId, ...recordEvents(decision.order, eventsOf(decision.effects)) };
+  const reservations = decision.effects.filter((e) => e.type !== 'emit' && e.type !== 'takeFlash');
   if (!(await insertOrder(order))) {
     await steps.compensate(ctx.requestId);
     // A concurrent request with the same key won: answer with its order.
@@ -119,6 +127,28 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
   const delivered = (await deliver(ctx, order)).order;
   if (input.fromCart) await takeOutOfCart(ctx, order.lines.map((l) => l.skuId));
   return delivered;
+}
+
+/**
+ * The order a previous request with this key made, or null. A flash refusal names the caller's
+ * orders the sale lists: without this order among them there is nothing to look up.
+ */
+async function priorOrder(err: unknown, orderId: string): Promise<Order | null> {
+  if (err instanceof FlashRefusal && !err.orderIds.includes(orderId)) return null;
+  return (await store.getById<Order>('orders', orderId)) ?? null;
+}
+
+const UNATTRIBUTED: Attribution = { salesId: null, shareId: null, rootShareId: null, depth: 0, referrerOpenid: null, experiments: {}, campaign: null };
+
+/**
+ * Attributes a flash order whose unit is taken: the caller as read in the sale's aggregate, or —
+ * a first-time caller, whom `flash.buy` (no platform caller load) has not registered — registered
+ * now, in parallel with the attribution reads.
+ */
+async function attributeFlashBuyer(ctx: ActionContext, caller: UserDoc | null, shareId?: string): Promise<Attribution> {
+  const buyer = caller ?? newCustomerDoc(ctx.openid, ctx.now);
+  const [, attribution] = await Promise.all([caller ? true : store.insertOnce('users', buyer), attributeOrder(ctx, buyer, shareId)]);
+  return attribution;
 }
 
 function withFixedPrice(cart: PreparedCart, fixed: { skuId: string; unitPriceFen: number }): PreparedCart {
