@@ -60,10 +60,11 @@ const BUDGETS: Record<string, number> = {
   'aftersale.queue': 2,
   // Flash sales (issue 14).
   'flash.list': 2, // caller, the sales on and coming (one query)
-  // No platform caller load: the sale with the caller, its SKU, product, shipping rules and
-  // address book (one aggregate), the sale's guarded take, then attribution (2), order insert,
-  // stock, the buyer's customer event (3), OrderCreated marked handled. Refusals: below.
-  'flash.buy': 10,
+  // No platform caller load: the sale alone (one document read decides), its guarded take, then
+  // the sale with the caller, SKU, product, shipping rules and address book (one aggregate),
+  // attribution (1, +1 with a share), order insert, stock, the buyer's customer event (3),
+  // OrderCreated marked handled. Refusals: below.
+  'flash.buy': 11,
   'flash.remind': 3, // caller, the sale, the reminder inserted once
 };
 
@@ -205,10 +206,11 @@ it('every bargain action stays within its round-trip budget, with no platform ca
   }
 });
 
-// A refused flash buy (issue 14's hot path): flash.buy skips the platform's caller load (the
-// caller rides in the sale's aggregate) and attributes only after its unit is taken, so a refusal
-// the sale's read names (sold out, at the limit, not started) costs that read alone; a loser of
-// the race for the last unit pays its guarded write and the read naming the refusal.
+// A refused flash buy (issue 14's hot path): flash.buy skips the platform's caller load and reads
+// the sale's document alone before its guarded take (catalogue, caller and attribution come after
+// the unit is taken), so a refusal the read names (sold out, at the limit, not started) costs that
+// read; a loser of the race for the last unit pays the read, its guarded write and a read naming
+// the refusal.
 const FLASH_REFUSED = 1;
 const FLASH_RACE_LOST = 3;
 

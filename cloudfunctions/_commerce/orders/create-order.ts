@@ -8,14 +8,15 @@ import { AppError, newCustomerDoc, stableId, store, type ActionContext, type Use
 import { attributeOrder } from '../../_growth/attribute-order';
 import { decideCreateOrder, recordEvents, type NewOrderDecision, type PreparedCart } from '../../../shared/lifecycle';
 import type { Order } from '../../../shared/orders';
-import { FlashRefusal } from '../../../shared/flash';
+import { decideFlashBuy, flashBuyerKey, FlashRefusal } from '../../../shared/flash';
+import { flashSaleOf } from '../promotions';
 import type { Attribution } from '../../../shared/growth';
 import { decideDelivery } from '../../../shared/shipping';
 import { eventsOf, reserve } from '../effects';
 import { deliver } from '../outbox';
 import { Steps } from '../steps';
 import { orderPayTtlMs } from './config';
-import { checkJoin, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
+import { checkJoin, isNewCustomer, loadUsableCoupon, prepareCart, type CartRequest } from './prepare';
 
 export interface CreateOrderInput extends CartRequest {
   couponId?: string;
@@ -51,58 +52,50 @@ async function insertOrder(order: Order): Promise<boolean> {
 /** Creates (or, for a repeated idempotencyKey, returns) the caller's order. */
 export async function createOrder(ctx: ActionContext, input: CreateOrderInput): Promise<Order> {
   const orderId = orderIdOf(ctx.openid, input.idempotencyKey);
-  // A flash buy is attributed only once its unit is taken: the refused ones (almost every caller
-  // in a flash moment) cost the sale's read, and the race's losers its guarded write and a read.
+  const steps = new Steps();
+  // A flash unit is taken before anything else is read: when thousands press at once, the refused
+  // ones cost one document read (sold out, at the limit, not started) or, losing the race, the
+  // sale's guarded write and the read naming the refusal — no catalogue, attribution or insert.
   const isFlash = input.flashId !== undefined;
+  if (isFlash) {
+    const prior = await takeFlashUnit(ctx, input.flashId as string, orderId, steps);
+    if (prior) return prior;
+  }
   // No read of an existing order up front: the order insert is the idempotency guard, and a
   // refusal below first looks for the order a previous request with this key made.
   const [read, coupon, attributed] = await Promise.all([
-    prepareCart(ctx, input).catch((err: unknown) => err as Error),
+    prepareCart(ctx, input, { flashTaken: isFlash }).catch((err: unknown) => err as Error),
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
     isFlash ? Promise.resolve(UNATTRIBUTED) : attributeOrder(ctx, ctx.user, input.shareId),
   ]);
-  let decide: (attribution: Attribution) => NewOrderDecision;
   let decision: NewOrderDecision;
-  let flashCaller: UserDoc | null = null;
   try {
     if (read instanceof Error) throw read;
     if (coupon instanceof Error) throw coupon;
     const cart = input.fixedPrice ? withFixedPrice(read.cart, input.fixedPrice) : read.cart;
     const delivery = decideDelivery({ ...read, addressId: input.addressId, requireAddress: true });
     if (cart.mode === 'join' && cart.team) await checkJoin(ctx, cart.team, attributed.salesId);
-    const payDeadlineAt = new Date(ctx.now.getTime() + orderPayTtlMs());
-    const newTeamId = `t${ctx.newId(11)}`;
-    decide = (attribution) =>
-      decideCreateOrder({ orderId, buyerOpenid: ctx.openid, idempotencyKey: input.idempotencyKey, cart, coupon, delivery, attribution, newTeamId, now: ctx.now, payDeadlineAt });
-    decision = decide(attributed);
-    flashCaller = read.caller ?? null;
+    // A flash buyer (whom the platform did not load) is attributed now that the unit is theirs.
+    const attribution = isFlash ? await attributeFlashBuyer(ctx, read.caller ?? null, input.shareId) : attributed;
+    decision = decideCreateOrder({
+      orderId,
+      buyerOpenid: ctx.openid,
+      idempotencyKey: input.idempotencyKey,
+      cart,
+      coupon,
+      delivery,
+      attribution,
+      newTeamId: `t${ctx.newId(11)}`,
+      now: ctx.now,
+      payDeadlineAt: new Date(ctx.now.getTime() + orderPayTtlMs()),
+    });
   } catch (err) {
+    // The flash unit taken above was this request's (its guard refuses a repeat): it goes back.
+    await steps.compensate(ctx.requestId);
     // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
-    const existing = await priorOrder(err, orderId);
+    const existing = isFlash ? null : await priorOrder(err, orderId);
     if (existing) return existing;
     throw err;
-  }
-
-  const steps = new Steps();
-  // A flash unit is taken before the order exists: when thousands press at once, the refused ones
-  // cost the sale's one guarded write (and the read naming the refusal), no insert and no undo.
-  const flashTake = decision.effects.find((e) => e.type === 'takeFlash');
-  if (flashTake) {
-    try {
-      await reserve(ctx, flashTake, steps);
-    } catch (err) {
-      // A repeated request: the unit is the first request's order's (same id), which answers.
-      const existing = await priorOrder(err, orderId);
-      if (existing) return existing;
-      await steps.compensate(ctx.requestId);
-      throw err;
-    }
-    try {
-      decision = decide(await attributeFlashBuyer(ctx, flashCaller, input.shareId));
-    } catch (err) {
-      await steps.compensate(ctx.requestId);
-      throw err;
-    }
   }
 
   // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
@@ -127,6 +120,25 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
   const delivered = (await deliver(ctx, order)).order;
   if (input.fromCart) await takeOutOfCart(ctx, order.lines.map((l) => l.skuId));
   return delivered;
+}
+
+/**
+ * Decides a flash buy from the sale's document alone and takes its unit (ONE guarded write on the
+ * sale, undone by `steps`). Returns the order of a repeated request (the sale lists its id), else
+ * null once the unit is taken; throws the refusal.
+ */
+async function takeFlashUnit(ctx: ActionContext, flashId: string, orderId: string, steps: Steps): Promise<Order | null> {
+  try {
+    const sale = flashSaleOf(await store.getById<unknown>('flash_sales', flashId), flashId);
+    const isNew = !sale.newCustomersOnly || (await isNewCustomer(ctx.openid));
+    const { quantity, perUserLimit } = decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: isNew }, ctx.now);
+    await reserve(ctx, { type: 'takeFlash', flashId, buyerKey: flashBuyerKey(ctx.openid), orderId, quantity, perUserLimit }, steps);
+    return null;
+  } catch (err) {
+    const existing = await priorOrder(err, orderId);
+    if (existing) return existing;
+    throw err;
+  }
 }
 
 /**

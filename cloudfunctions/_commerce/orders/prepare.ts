@@ -70,7 +70,7 @@ function cartMode(req: CartRequest): PreparedCart['mode'] {
  * an aggregate from the SKUs (items), the deal or the team that joins the rest — with the
  * shipping rules and the caller's address book looked up by id in the same aggregate.
  */
-export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise<CheckoutRead> {
+export async function prepareCart(ctx: ActionContext, req: CartRequest, opts: { flashTaken?: boolean } = {}): Promise<CheckoutRead> {
   const mode = cartMode(req);
   let terms: DealTerms | null = null;
   let team: Team | null = null;
@@ -93,7 +93,10 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
   } else if (mode === 'flash') {
     const row = await loadWithCatalog(ctx.openid, 'flash_sales', req.flashId as string, 'skuId', 'productId', true);
     const sale = flashSaleOf(row?.doc, req.flashId as string);
-    flash = decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: !sale.newCustomersOnly || (await isNewCustomer(ctx.openid)) }, ctx.now);
+    // Taken already (createOrder's guarded write decided the buy): the sale now lists this order.
+    flash = opts.flashTaken
+      ? { flashId: sale._id, quantity: sale.quantity, perUserLimit: sale.perUserLimit }
+      : decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: !sale.newCustomersOnly || (await isNewCustomer(ctx.openid)) }, ctx.now);
     unitPriceFen = sale.flashPriceFen;
     catalog = row as Catalog;
     items = [{ productId: sale.productId, skuId: sale.skuId, qty: 1 }];
@@ -210,7 +213,7 @@ async function loadItemsCatalog(openid: string, items: Array<{ productId: string
 }
 
 /** True when the customer has never paid an order (one count read). */
-async function isNewCustomer(openid: string): Promise<boolean> {
+export async function isNewCustomer(openid: string): Promise<boolean> {
   return (await store.count('orders', { buyerOpenid: openid, status: store.command().in([...KEPT_STATUSES, 'refunded']) })) === 0;
 }
 
