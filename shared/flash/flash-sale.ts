@@ -5,6 +5,7 @@
  */
 import { AppError, type ErrorCode } from '../errors';
 import type { FlashSale } from '../promotions/flash-sale.schema';
+import { thing, time } from '../messages/fields';
 
 /** Where a flash sale stands at an instant, for a customer. */
 export type FlashPhase = 'upcoming' | 'live' | 'sold_out' | 'ended';
@@ -80,4 +81,28 @@ export function decideFlashBuy(sale: FlashSale, buyer: FlashBuyer, now: Date): F
   if (mine.length >= sale.perUserLimit) throw refuse('LIMIT_REACHED', `at most ${sale.perUserLimit} per customer`);
   if (phase === 'sold_out') throw refuse('SOLD_OUT', 'this flash sale is sold out');
   return { flashId: sale._id, quantity: sale.quantity, perUserLimit: sale.perUserLimit };
+}
+
+/** A customer's reminder of a sale (`flash_reminders/{flashId}:{openid}`), as `flash.remind` stores it. */
+export interface FlashReminder {
+  _id: string;
+  flashId: string;
+  openid: string;
+  title: string;
+  startAt: Date;
+  sentAt: Date | null;
+}
+
+/**
+ * The "flash sale started" subscribe message of a reminder: the sale's title and its start, to the
+ * customer who asked, opening the flash page.
+ * @example flashStartedMessage(reminder, 'tmpl_flash_started') // { touser: 'o1', templateId, page: '/packageShop/flash/index?flashId=fs1', data: { thing1, time2 } }
+ */
+export function flashStartedMessage(reminder: FlashReminder, templateId: string): { touser: string; templateId: string; page: string; data: Record<string, string> } {
+  return {
+    touser: reminder.openid,
+    templateId,
+    page: `/packageShop/flash/index?flashId=${encodeURIComponent(reminder.flashId)}`,
+    data: { thing1: thing(`秒杀开始：${reminder.title}`), time2: time(reminder.startAt) },
+  };
 }
