@@ -56,15 +56,18 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
   // A flash unit is taken before anything else is read: when thousands press at once, the refused
   // ones cost one document read (sold out, at the limit, not started) or, losing the race, the
   // sale's guarded write and the read naming the refusal — no catalogue, attribution or insert.
+  // Without an address (a product that ships nothing, or a request refused for the missing
+  // address with no write) the catalogue is read first and the unit taken after the decision.
   const isFlash = input.flashId !== undefined;
-  if (isFlash) {
+  const takeFirst = isFlash && input.addressId !== undefined;
+  if (takeFirst) {
     const prior = await takeFlashUnit(ctx, input.flashId as string, orderId, steps);
     if (prior) return prior;
   }
   // No read of an existing order up front: the order insert is the idempotency guard, and a
   // refusal below first looks for the order a previous request with this key made.
   const [read, coupon, attributed] = await Promise.all([
-    prepareCart(ctx, input, { flashTaken: isFlash }).catch((err: unknown) => err as Error),
+    prepareCart(ctx, input, { flashTaken: takeFirst }).catch((err: unknown) => err as Error),
     input.couponId ? loadUsableCoupon(ctx, input.couponId).catch((err: unknown) => err as Error) : Promise.resolve(null),
     isFlash ? Promise.resolve(UNATTRIBUTED) : attributeOrder(ctx, ctx.user, input.shareId),
   ]);
@@ -93,9 +96,19 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
     // The flash unit taken above was this request's (its guard refuses a repeat): it goes back.
     await steps.compensate(ctx.requestId);
     // A repeated request returns the first one's order, even if stock, seat or coupon are gone since.
-    const existing = isFlash ? null : await priorOrder(err, orderId);
+    const existing = takeFirst ? null : await priorOrder(err, orderId);
     if (existing) return existing;
     throw err;
+  }
+  const lateTake = takeFirst ? undefined : decision.effects.find((e) => e.type === 'takeFlash');
+  if (lateTake) {
+    try {
+      await reserve(ctx, lateTake, steps);
+    } catch (err) {
+      const existing = await priorOrder(err, orderId);
+      if (existing) return existing;
+      throw err;
+    }
   }
 
   // The order is inserted with its OrderCreated event in its outbox: if the reservations fail, the
