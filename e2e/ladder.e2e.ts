@@ -43,6 +43,10 @@ describe('h5: a ladder team reaches tier 2 and its members see the difference re
     expect(teamId).not.toBe('');
     await leader.page.locator('[data-testid=ladder-tiers]:visible').first().waitFor({ timeout: 20000 });
     expect(await leader.page.locator('[data-testid=ladder-tier]:visible').count()).toBe(3);
+    // The rule line says the team forms at the first tier (2) and the price falls per tier, not "10人成团".
+    const rule = await leader.page.locator('[data-testid=team-rules]:visible').first().innerText();
+    expect(rule).toContain('满2人即成团');
+    expect(rule).toContain('2人¥99.00 → 5人¥89.00 → 10人¥79.00');
     await e2e.shot(leader.page, 'leader-team-tiers');
   });
 

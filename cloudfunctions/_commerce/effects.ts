@@ -258,6 +258,7 @@ export async function applyEffect(ctx: Ctx, effect: Effect): Promise<boolean> {
     case 'payMember':
     case 'refundMember':
     case 'readyToShip':
+    case 'releaseBargain':
       return mustWrite(() => applyChange(onlyChange(effect, ctx.now)));
     case 'shipTeam': {
       // Every paid order of the team at once (one write), each recording TeamSucceeded.

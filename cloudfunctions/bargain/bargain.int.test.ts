@@ -1,8 +1,9 @@
 /**
  * bargain through the real SDK on the local cloud: a bargain started, helped by friends (each once,
- * exactly N reach the floor), bought at the reached price and paid; refusals; friends racing.
+ * exactly N reach the floor), bought at the reached price and paid; refusals; friends racing; an
+ * unpaid bargain order released (cancelled, closed by the sweep) gives the bargain back.
  */
-import { useTestCloud } from '../../emulator/testing';
+import { AS_FUNCTION, useTestCloud } from '../../emulator/testing';
 import { BARGAIN_IDS } from '../../emulator/seed';
 import { cutsOf } from '../../shared/bargain';
 import { doc, docs, HOME, outcomes } from '../../tests/support/commerce';
@@ -15,6 +16,8 @@ const { deal: DEAL, productId: PRODUCT, skuId: SKU } = BARGAIN_IDS;
 type View = { bargainId: string; phase: string; startPriceFen: number; floorPriceFen: number; reachedPriceFen: number; cutFen: number; helpsLeft: number; helps: Array<{ index: number; cutFen: number; name: string }>; myHelp: { index: number; cutFen: number } | null; mine: boolean; orderId: string | null };
 type OrderView = { orderId: string; status: string; subtotalFen: number; totalFen: number; lines: Array<{ skuId: string; unitPriceFen: number; listPriceFen: number }> };
 
+const MINUTE = 60_000;
+const sweep = () => t.cloud.ok<{ ordersClosed: number }>('sweep', { action: 'run' }, AS_FUNCTION);
 const startAs = (openid: string) => t.cloud.ok<View>('bargain', { action: 'start', productId: PRODUCT, skuId: SKU }, openid);
 const helpAs = (bargainId: string, openid: string) => t.cloud.call<View>('bargain', { action: 'help', bargainId }, openid);
 
@@ -86,6 +89,55 @@ describe('bargain', () => {
     await t.cloud.db.collection('skus').doc(SKU).update({ stock: 5 });
     const order = await t.cloud.ok<OrderView>('bargain', { action: 'buy', bargainId: b.bargainId, idempotencyKey: 'bargain-sold-2', addressId: HOME }, 'o_cust_3');
     expect(order.subtotalFen).toBe(12900 - cutsOf({ bargainId: b.bargainId, totalFen: 7000, helpersNeeded: 3 })[0]);
+  });
+
+  it('its unpaid order cancelled, then its next one closed by the sweep at the pay deadline: each time the bargain is open again at the price reached, the stock back; bought a third time', async () => {
+    const b = await startAs('o_cust_4');
+    await t.cloud.ok('bargain', { action: 'help', bargainId: b.bargainId }, 'o_cust_1');
+    const reached = (await t.cloud.ok<View>('bargain', { action: 'get', bargainId: b.bargainId }, 'o_cust_4')).reachedPriceFen;
+    const stock = Number((await doc(t.cloud, 'skus', SKU))?.stock);
+    const buy = (key: string) => t.cloud.ok<OrderView>('bargain', { action: 'buy', bargainId: b.bargainId, idempotencyKey: key, addressId: HOME }, 'o_cust_4');
+
+    const first = await buy('bargain-rel-1');
+    expect(await doc(t.cloud, 'orders', first.orderId)).toMatchObject({ bargainId: b.bargainId, status: 'pending_pay' });
+    await t.cloud.ok('order', { action: 'cancel', orderId: first.orderId }, 'o_cust_4');
+    expect(await doc(t.cloud, 'orders', first.orderId)).toMatchObject({ status: 'cancelled' });
+    expect(await doc(t.cloud, 'bargains', b.bargainId)).toMatchObject({ status: 'open', orderId: null, orderedAt: null, helpCount: 1 });
+    expect(await doc(t.cloud, 'skus', SKU)).toMatchObject({ stock });
+    expect(await t.cloud.ok<View>('bargain', { action: 'get', bargainId: b.bargainId }, 'o_cust_4')).toMatchObject({ phase: 'open', reachedPriceFen: reached, orderId: null });
+
+    const second = await buy('bargain-rel-2');
+    expect(second.subtotalFen).toBe(reached);
+    expect(await doc(t.cloud, 'bargains', b.bargainId)).toMatchObject({ status: 'ordered', orderId: second.orderId });
+    t.cloud.advanceClock(16 * MINUTE);
+    const [a, c] = await Promise.all([sweep(), sweep()]);
+    expect(a.ordersClosed + c.ordersClosed).toBe(1);
+    expect(await doc(t.cloud, 'orders', second.orderId)).toMatchObject({ status: 'closed', closeReason: 'pay_timeout' });
+    expect(await doc(t.cloud, 'bargains', b.bargainId)).toMatchObject({ status: 'open', orderId: null });
+    expect(await doc(t.cloud, 'skus', SKU)).toMatchObject({ stock });
+
+    const third = await buy('bargain-rel-3');
+    expect(third.subtotalFen).toBe(reached);
+    await payOrder(t.cloud, third.orderId, 'o_cust_4');
+    expect(await doc(t.cloud, 'bargains', b.bargainId)).toMatchObject({ status: 'ordered', orderId: third.orderId });
+    // The released orders' effects are done: a later sweep or a repeated cancel moves nothing.
+    await sweep();
+    expect(codeOf(await t.cloud.call('order', { action: 'cancel', orderId: first.orderId }, 'o_cust_4'))).toBe('FAILED_PRECONDITION');
+    expect(await doc(t.cloud, 'bargains', b.bargainId)).toMatchObject({ status: 'ordered', orderId: third.orderId });
+  });
+
+  it('its unpaid order closed by the sweep after the bargain’s deadline: the bargain gives the order up but stays expired', async () => {
+    const b = await startAs('o_cust_2');
+    await t.cloud.ok('bargain', { action: 'help', bargainId: b.bargainId }, 'o_cust_3');
+    t.cloud.advanceClock(24 * HOUR - 10 * MINUTE);
+    const order = await t.cloud.ok<OrderView>('bargain', { action: 'buy', bargainId: b.bargainId, idempotencyKey: 'bargain-late-rel', addressId: HOME }, 'o_cust_2');
+    t.cloud.advanceClock(16 * MINUTE);
+    expect((await sweep()).ordersClosed).toBe(1);
+    expect(await doc(t.cloud, 'orders', order.orderId)).toMatchObject({ status: 'closed', closeReason: 'pay_timeout' });
+    expect(await doc(t.cloud, 'bargains', b.bargainId)).toMatchObject({ status: 'open', orderId: null });
+    expect(await t.cloud.ok<View>('bargain', { action: 'get', bargainId: b.bargainId }, 'o_cust_2')).toMatchObject({ phase: 'expired', orderId: null });
+    expect(codeOf(await t.cloud.call('bargain', { action: 'buy', bargainId: b.bargainId, idempotencyKey: 'bargain-late-rel-2', addressId: HOME }, 'o_cust_2'))).toBe('EXPIRED');
+    expect(codeOf(await helpAs(b.bargainId, 'o_cust_4'))).toBe('EXPIRED');
   });
 
   it('a friend who opens the bargain share is bound to the starter’s salesperson, then helps', async () => {

@@ -28,7 +28,7 @@ export const buy = action(contract.buy)({
         items: [{ productId: bargain.productId, skuId: bargain.skuId, qty: 1 }],
         addressId: input.addressId,
         idempotencyKey: input.idempotencyKey,
-        fixedPrice: { skuId: bargain.skuId, unitPriceFen: priceFen },
+        fixedPrice: { skuId: bargain.skuId, unitPriceFen: priceFen, bargainId: bargain._id },
       });
       return orderView(order);
     } catch (err) {

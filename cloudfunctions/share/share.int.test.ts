@@ -1,5 +1,6 @@
 import { useTestCloud } from '../../emulator/testing';
 import { decodeQrPng } from '../../emulator/wechat/qr-decode';
+import { BARGAIN_IDS, FLASH_IDS } from '../../emulator/seed';
 import { SHARE_LANDING_PAGE } from '../../shared/growth';
 import { deleteFiles } from '../_platform';
 
@@ -158,5 +159,27 @@ describe('share chain and binding', () => {
     const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: deal.productId }, channel: 'poster' }, 'o_sales_li');
     const p = await t.cloud.ok<{ content: Record<string, unknown> }>('share', { action: 'poster', shareId: s.shareId }, 'o_cust_1');
     expect(p.content).toMatchObject({ priceFen: deal.groupPriceFen, priceKind: 'group', groupSize: deal.groupSize });
+  });
+
+  it('a poster of a bargain share shows its product and the price reached now; of a product with a running flash sale, the flash price (not before it starts)', async () => {
+    const b = await t.cloud.ok<{ bargainId: string; startPriceFen: number }>('bargain', { action: 'start', productId: BARGAIN_IDS.productId, skuId: BARGAIN_IDS.skuId }, 'o_cust_1');
+    const s = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'bargain', id: b.bargainId }, channel: 'poster' }, 'o_cust_1');
+    const posterOf = async (shareId: string) => (await t.cloud.ok<{ content: Record<string, unknown> }>('share', { action: 'poster', shareId }, 'o_cust_2')).content;
+    const nuts = (await t.cloud.db.collection('products').doc(BARGAIN_IDS.productId).get()).data[0] as { title: string };
+    expect(await posterOf(s.shareId)).toMatchObject({ title: nuts.title, priceFen: b.startPriceFen, priceKind: 'bargain', groupSize: null });
+    expect(String((await posterOf(s.shareId)).imageUrl)).toMatch(/^(https?:\/\/|\/)/);
+    const helped = await t.cloud.ok<{ reachedPriceFen: number }>('bargain', { action: 'help', bargainId: b.bargainId }, 'o_cust_3');
+    expect(helped.reachedPriceFen).toBeLessThan(b.startPriceFen);
+    expect(await posterOf(s.shareId)).toMatchObject({ priceFen: helped.reachedPriceFen, priceKind: 'bargain' });
+
+    const live = (await t.cloud.db.collection('flash_sales').doc(FLASH_IDS.live).get()).data[0] as { productId: string; flashPriceFen: number };
+    const honey = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: live.productId }, channel: 'poster' }, 'o_sales_li');
+    expect(await posterOf(honey.shareId)).toMatchObject({ priceFen: live.flashPriceFen, priceKind: 'flash' });
+    const soon = (await t.cloud.db.collection('flash_sales').doc(FLASH_IDS.upcoming).get()).data[0] as { productId: string; flashPriceFen: number };
+    const tea = await t.cloud.ok<Created>('share', { action: 'create', target: { type: 'product', id: soon.productId }, channel: 'poster' }, 'o_sales_li');
+    expect(await posterOf(tea.shareId)).toMatchObject({ priceKind: 'price' });
+    expect((await posterOf(tea.shareId)).priceFen).not.toBe(soon.flashPriceFen);
+    t.cloud.advanceClock(3 * 3_600_000);
+    expect(await posterOf(tea.shareId)).toMatchObject({ priceFen: soon.flashPriceFen, priceKind: 'flash' });
   });
 });

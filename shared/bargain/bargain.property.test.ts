@@ -1,12 +1,14 @@
 /**
  * Random sequences of starts, helps (friends, repeats, the starter, staff), orders, repeated orders,
- * releases and clock moves, through the bargain's deciders on the in-memory world that guards
+ * releases (an order never made, its unpaid order cancelled or closed, another order's release) and clock moves, through the bargain's deciders on the in-memory world that guards
  * writes as the functions do (tests/support/lifecycle-world.ts). After every command: each helper
  * counted once, never more than N, the price never below the floor, start − reached = the sum of
  * the cuts of the helpers counted, one order per bargain. Over all runs every bargain move is made.
  */
 import fc from 'fast-check';
 import { isAppError } from '../errors';
+import { decideOrder as decideOrderMove } from '../lifecycle/order';
+import { anOrder } from '../../tests/support/fixtures';
 import { LifecycleWorld } from '../../tests/support/lifecycle-world';
 import { bargainDealSchema } from './deal.schema';
 import { cutsOf } from './cuts';
@@ -20,11 +22,14 @@ const deal = bargainDealSchema.parse({
   productId: 'p1', skuId: 'p1-s1', floorPriceFen: 990, helpersNeeded: 4, validHours: 2, perUserLimit: 2,
 });
 
+/** How a bargain's order goes away: never made (sold out), cancelled or closed unpaid, or another order released. */
+type Release = 'unmade' | 'cancel' | 'close' | 'other';
+
 type Command =
   | { kind: 'start'; who: number }
   | { kind: 'help'; who: number; bargain: number }
   | { kind: 'order'; bargain: number; key: number }
-  | { kind: 'release'; bargain: number }
+  | { kind: 'release'; bargain: number; how: Release }
   | { kind: 'wait'; minutes: number };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -32,7 +37,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('help' as const), who: fc.nat({ max: PEOPLE.length - 1 }), bargain: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('help' as const), who: fc.nat({ max: PEOPLE.length - 1 }), bargain: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('order' as const), bargain: fc.nat({ max: 5 }), key: fc.nat({ max: 1 }) }),
-  fc.record({ kind: fc.constant('release' as const), bargain: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant('release' as const), bargain: fc.nat({ max: 5 }), how: fc.constantFrom<Release>('unmade', 'cancel', 'close', 'other') }),
   fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 90 }) }),
 );
 
@@ -77,7 +82,19 @@ function run(w: LifecycleWorld, cmd: Command): void {
     });
     return;
   }
-  if (b.orderId) w.applyChange(releaseChange(b, b.orderId, w.now));
+  if (!b.orderId) return;
+  if (cmd.how === 'unmade') {
+    w.applyChange(releaseChange(b, b.orderId, w.now));
+    return;
+  }
+  // An unpaid order released: its release effects, as the functions apply them, give the bargain back.
+  const orderId = cmd.how === 'other' ? `${b.orderId}_other` : b.orderId;
+  const order = anOrder({ _id: orderId, buyerOpenid: b.starterOpenid, bargainId: b._id });
+  const decision = decideOrderMove(order, cmd.how === 'close' ? { type: 'close', reason: 'pay_timeout' } : { type: 'cancel' }, w.now);
+  for (const e of decision.effects) if (e.type === 'releaseBargain') w.apply(e);
+  const after = w.bargains.get(b._id);
+  if (cmd.how === 'other') expect(after).toMatchObject({ status: 'ordered', orderId: b.orderId });
+  else expect(after).toMatchObject({ status: 'open', orderId: null });
 }
 
 const seen = new Set<string>();

@@ -1,6 +1,9 @@
 /** Given/when/then for the bargain's decisions (no database). */
-import { NOW } from '../../tests/support/fixtures';
+import { anOrder, NOW } from '../../tests/support/fixtures';
 import { isAppError, type ErrorCode } from '../errors';
+import { changesOf, type Effect } from '../lifecycle/effects';
+import { decideOrder as decideOrderMove } from '../lifecycle/order';
+import { LifecycleWorld } from '../../tests/support/lifecycle-world';
 import { bargainDealSchema, type BargainDeal } from './deal.schema';
 import { cutsOf } from './cuts';
 import { decideHelp, decideOrder, decideStart, explainLostHelp, releaseChange, viewBargain, type Bargain } from './bargain';
@@ -112,5 +115,44 @@ describe('view and order', () => {
   });
   it('an order that could not be made gives the bargain back, only while it holds that order', () => {
     expect(releaseChange({ _id: 'b1' }, 'oX', NOW)).toMatchObject({ move: 'release', requires: [{ field: 'orderId', op: 'eq', value: 'oX' }], set: { status: 'open', orderId: null } });
+  });
+});
+
+describe('a bargain order released unpaid', () => {
+  const releaseOf = (effects: Effect[]) => effects.filter((e) => e.type === 'releaseBargain');
+
+  it.each([
+    ['cancelled by the buyer', { type: 'cancel' } as const],
+    ['closed by the sweep at its pay deadline', { type: 'close', reason: 'pay_timeout' } as const],
+  ])('given an unpaid order of bargain b1, when %s, then its effects give b1 back (guarded on b1 ordered with this order)', (_name, command) => {
+    const d = decideOrderMove(anOrder({ bargainId: 'b1' }), command, NOW);
+    expect(releaseOf(d.effects)).toEqual([{ type: 'releaseBargain', bargainId: 'b1', orderId: 'o1' }]);
+    expect(changesOf(releaseOf(d.effects)[0], NOW)).toEqual([releaseChange({ _id: 'b1' }, 'o1', NOW)]);
+    expect(releaseOf(decideOrderMove(anOrder(), command, NOW).effects)).toEqual([]);
+  });
+
+  it('given b1 ordered with o1, the release before its deadline opens it again; after it, it is open but expired; once only; another order’s release moves nothing', () => {
+    const release: Effect = { type: 'releaseBargain', bargainId: 'b1', orderId: 'o1' };
+    const world = (now: Date) => {
+      const w = new LifecycleWorld(now);
+      w.bargains.set('b1', started({ helpers: ['f1'], helperNames: ['F'], helpCount: 1, status: 'ordered', orderId: 'o1', orderedAt: NOW }));
+      return w;
+    };
+    const before = world(NOW);
+    expect(before.apply({ ...release, orderId: 'o2' })).toBe(false);
+    expect(before.bargains.get('b1')).toMatchObject({ status: 'ordered', orderId: 'o1' });
+    expect(before.apply(release)).toBe(true);
+    expect(before.apply(release)).toBe(false);
+    const reopened = before.bargains.get('b1') as Bargain;
+    expect(reopened).toMatchObject({ status: 'open', orderId: null, orderedAt: null, helpCount: 1 });
+    expect(viewBargain(reopened, NOW).phase).toBe('open');
+    expect(decideOrder(reopened, 'o_a', 'o3', NOW).change).toMatchObject({ move: 'order', set: { orderId: 'o3' } });
+
+    const late = new Date(NOW.getTime() + 25 * HOUR);
+    const after = world(late);
+    expect(after.apply(release)).toBe(true);
+    const lapsed = after.bargains.get('b1') as Bargain;
+    expect(viewBargain(lapsed, late).phase).toBe('expired');
+    expect(refusal(() => decideOrder(lapsed, 'o_a', 'o3', late))).toBe('EXPIRED');
   });
 });

@@ -1,5 +1,6 @@
 /** `share`: the share chain — mint a share, open one (log + bind), render its QR poster. */
 import { z } from 'zod';
+import { POSTER_PRICE_KINDS } from '../growth/poster-content';
 import { campaignSchema, SHARE_CHANNELS, shareTargetSchema } from '../growth/share-chain';
 import { defineContract } from './define';
 import { count, fen, shareIdField } from './fields';
@@ -67,12 +68,14 @@ export const share = defineContract({
       url: z.string(),
       /**
        * What the poster shows around the code: the target's title and image, the price paid
-       * through it (the group price for a group deal or a team), the salesperson's name and avatar.
+       * through it (the group price for a group deal or a team, a running flash sale's price, a
+       * bargain's price reached now), the salesperson's name and avatar.
        */
       content: z.strictObject({
         title: z.string(),
         priceFen: fen.nullable(),
-        priceKind: z.enum(['price', 'group']).nullable(),
+        /** `group` (of `groupSize`), `flash` (a flash sale running now), `bargain` (the price reached now), `price` (the lowest SKU price). */
+        priceKind: z.enum(POSTER_PRICE_KINDS).nullable(),
         groupSize: count.nullable(),
         imageUrl: z.string().nullable(),
         salesName: z.string().nullable(),

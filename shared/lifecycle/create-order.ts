@@ -26,6 +26,8 @@ export interface PreparedCart {
   team: Team | null;
   /** The flash sale whose unit the order takes (its one line is at the flash price). */
   flash?: FlashTerms | null;
+  /** The bargain whose reached price its one line is at (the order records it; a release gives it back). */
+  bargainId?: string | null;
 }
 
 /** Everything a new order is decided from. Ids and time come in as arguments. */
@@ -85,6 +87,7 @@ export function decideCreateOrder(input: NewOrderInput): NewOrderDecision {
     memberId,
     dealTerms: cart.terms,
     ...(cart.flash ? { flash: cart.flash } : {}),
+    ...(cart.bargainId ? { bargainId: cart.bargainId } : {}),
     attribution: input.attribution,
     createdAt: now,
     payDeadlineAt: input.payDeadlineAt,

@@ -14,6 +14,7 @@ import type { Team, TeamMember } from '../groupbuy/team';
 import type { Tier } from '../groupbuy/ladder';
 import type { OrderEvent } from './events';
 import type { EntityChange } from './change';
+import { releaseChange } from '../bargain/bargain';
 import { couponChange } from './coupon';
 import { memberChange } from './member';
 import { readyToShipChange } from './order-changes';
@@ -73,6 +74,11 @@ export type Effect =
   /** A released order gives its team of the deal back. */
   | { type: 'uncountDealUse'; dealId: string; openid: string; orderId: string }
   /**
+   * A released bargain order gives its bargain back (`ordered → open`), only while the bargain
+   * holds that order: open again before its deadline, expired after it (expiry is a time).
+   */
+  | { type: 'releaseBargain'; bargainId: string; orderId: string }
+  /**
    * Ask the payment provider to send a refund's money back, with the refund's id as out_refund_no
    * (the record is written with the move; the provider's notice or queryRefund ends it).
    */
@@ -99,7 +105,7 @@ export function stockHoldId(orderId: string, lineId: string): string {
 }
 
 /**
- * The entity moves an effect makes, in order, as guarded writes (coupon, member and seat effects);
+ * The entity moves an effect makes, in order, as guarded writes (coupon, member, seat and bargain effects);
  * empty for effects that are not moves of one entity by id (stock, deal use, money, events, inserts,
  * a team's orders moved together).
  * @example changesOf({ type: 'useCoupon', couponId: 'c1', orderId: 'o1' }, now)
@@ -147,6 +153,8 @@ export function changesOf(effect: Effect, now: Date): EntityChange[] {
       return [memberChange(effect.memberId, 'refund', now)];
     case 'readyToShip':
       return [readyToShipChange(effect.orderId, now)];
+    case 'releaseBargain':
+      return [releaseChange({ _id: effect.bargainId }, effect.orderId, now)];
     default:
       return [];
   }

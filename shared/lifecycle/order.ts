@@ -104,6 +104,7 @@ function releaseEffects(order: Order): Effect[] {
   if (order.teamId && order.memberId) effects.push({ type: 'releaseSeat', teamId: order.teamId, memberId: order.memberId, orderId: order._id });
   if (order.dealTerms?.perUserLimit) effects.push({ type: 'uncountDealUse', dealId: order.dealTerms._id, openid: order.buyerOpenid, orderId: order._id });
   if (order.flash) effects.push({ type: 'returnFlash', flashId: order.flash.flashId, buyerKey: flashBuyerKey(order.buyerOpenid), orderId: order._id });
+  if (order.bargainId) effects.push({ type: 'releaseBargain', bargainId: order.bargainId, orderId: order._id });
   return effects;
 }
 
@@ -269,7 +270,7 @@ function decideComplete(order: Order, command: Extract<OrderCommand, { type: 'co
  * INVALID_ARGUMENT.
  * A release (cancel, close) carries the gate `closeCharge`: its write is made only once the charge
  * is closed at the provider; a charge paid meanwhile is applied instead (the order is kept).
- * @example decideOrder(order, { type: 'cancel' }, now).effects // [returnStock…, releaseCoupon?, releaseSeat?, uncountDealUse?]
+ * @example decideOrder(order, { type: 'cancel' }, now).effects // [returnStock…, releaseCoupon?, releaseSeat?, uncountDealUse?, returnFlash?, releaseBargain?]
  */
 export function decideOrder(order: Order, command: OrderCommand, now: Date): OrderDecision {
   switch (command.type) {

@@ -170,13 +170,14 @@ export type PayoutMove = MoveOf<typeof payoutMachine>;
 /**
  * The bargain machine (砍价, `bargains`): `open` while friends cut the price (each once, N at most,
  * before `expiresAt`), `ordered` once the starter's one order at the reached price exists. An order
- * that could not be made (sold out meanwhile) gives the bargain back. Expiry is a time, not a move:
- * an open bargain holds nothing, so nothing has to be released when it lapses.
+ * that could not be made (sold out meanwhile), or an unpaid one released (cancelled, closed at its
+ * pay deadline), gives the bargain back: open again before its deadline, expired after it. Expiry
+ * is a time, not a move: an open bargain holds nothing, so nothing has to be released when it lapses.
  */
 export const bargainMachine = defineMachine({ name: 'bargain', states: ['open', 'ordered'], initial: 'open', moves: {
   help: { from: ['open'], writes: 'helpCount + 1, helpers + openid, helperNames + name: while below helpersNeeded, before expiresAt, once per helper' },
   order: { from: ['open'], to: 'ordered', writes: 'orderId, orderedAt: the starter buys at the reached price before expiresAt' },
-  release: { from: ['ordered'], to: 'open', writes: 'orderId = null, back to open: the order it held could not be made (only while it still holds that order)' },
+  release: { from: ['ordered'], to: 'open', writes: 'orderId = null, back to open: the order it held could not be made, or was released unpaid (only while it still holds that order)' },
 } });
 
 /** A bargain's stored state. */

@@ -94,6 +94,8 @@ export interface Order extends OrderFigures {
   dealTerms: DealTerms | null;
   /** The flash sale the order's unit was taken from (absent or null: not a flash order). */
   flash?: FlashTerms | null;
+  /** The bargain whose reached price the order is at (absent or null: not a bargain order); a release gives it back. */
+  bargainId?: string | null;
   /** Who brought the order (the growth loop's snapshot; later rebinding never changes it). */
   attribution: Attribution;
   createdAt: Date;

@@ -26,8 +26,18 @@ export interface CreateOrderInput extends CartRequest {
   fromCart?: boolean;
   shareId?: string;
   idempotencyKey: string;
-  /** A unit price decided elsewhere for one SKU's line (a bargain's reached price); the SKU's own price becomes the list price. */
-  fixedPrice?: { skuId: string; unitPriceFen: number };
+  /**
+   * A bargain's reached price for one SKU's line (the SKU's own price becomes the list price); the
+   * order records the bargain, so releasing the order gives the bargain back.
+   */
+  fixedPrice?: FixedPrice;
+}
+
+/** A unit price decided by a bargain for one SKU's line. */
+export interface FixedPrice {
+  skuId: string;
+  unitPriceFen: number;
+  bargainId: string;
 }
 
 /** The id of the order `openid` creates with `idempotencyKey`. */
@@ -176,8 +186,8 @@ async function attributeFlashBuyer(ctx: ActionContext, caller: UserDoc | null, s
   return attribution;
 }
 
-function withFixedPrice(cart: PreparedCart, fixed: { skuId: string; unitPriceFen: number }): PreparedCart {
-  return { ...cart, lines: cart.lines.map((l) => (l.skuId === fixed.skuId ? { ...l, listPriceFen: l.unitPriceFen, unitPriceFen: fixed.unitPriceFen } : l)) };
+function withFixedPrice(cart: PreparedCart, fixed: FixedPrice): PreparedCart {
+  return { ...cart, bargainId: fixed.bargainId, lines: cart.lines.map((l) => (l.skuId === fixed.skuId ? { ...l, listPriceFen: l.unitPriceFen, unitPriceFen: fixed.unitPriceFen } : l)) };
 }
 
 /** The ordered SKUs leave the caller's cart (one write; nothing when they are not in it). */

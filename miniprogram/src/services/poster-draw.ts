@@ -1,3 +1,4 @@
+import type { Reply } from '../../../shared/contract';
 import { formatFen } from '../utils/money';
 
 /** The poster's size in canvas pixels (a 5:8 portrait, the usual Moments poster). */
@@ -8,7 +9,7 @@ export const POSTER_H = 960;
 export interface PosterText {
   title: string;
   priceFen: number | null;
-  priceKind: 'price' | 'group' | null;
+  priceKind: Reply<'share', 'poster'>['content']['priceKind'];
   groupSize: number | null;
   salesName: string | null;
 }
@@ -36,10 +37,13 @@ export interface Draw2D<I> {
   clip(): void;
 }
 
-/** The price line, e.g. "3人团 ¥128.00" or "¥98.00"; '' without a price. */
+/** The price line, e.g. "3人团 ¥128.00", "秒杀价 ¥59.00", "已砍至 ¥103.50" or "¥98.00"; '' without a price. */
 export function priceLine(t: PosterText): string {
   if (t.priceFen === null) return '';
-  return t.priceKind === 'group' && t.groupSize ? `${t.groupSize}人团 ${formatFen(t.priceFen)}` : formatFen(t.priceFen);
+  if (t.priceKind === 'group' && t.groupSize) return `${t.groupSize}人团 ${formatFen(t.priceFen)}`;
+  if (t.priceKind === 'flash') return `秒杀价 ${formatFen(t.priceFen)}`;
+  if (t.priceKind === 'bargain') return `已砍至 ${formatFen(t.priceFen)}`;
+  return formatFen(t.priceFen);
 }
 
 /** Splits a title into at most `lines` lines of `maxWidth` (the last one ends with … when cut). */

@@ -16,6 +16,7 @@ import { checkoutUrl } from '../checkout/url';
 import { useMomentsShare } from '../../hooks/use-moments-share';
 import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
 import { LadderTiers } from './ladder-tiers';
+import { teamDealText, teamInviteText, teamRuleText } from './team-rule';
 import './index.css';
 
 const PAGE = '/packageShop/team/index';
@@ -60,7 +61,7 @@ export default function TeamPage() {
                 {productImage ? <Image className="tm-img" src={productImage} mode="aspectFill" /> : <View className="tm-img" />}
                 <View className="grow">
                   <Text className="tm-title">{productTitle}</Text>
-                  <Text className="tm-deal">{d.size}人团</Text>
+                  <Text className="tm-deal">{teamDealText(d.terms, d.size)}</Text>
                   <Text className="price">拼团价 {formatFen(d.terms.groupPriceFen)}</Text>
                 </View>
               </View>
@@ -91,7 +92,7 @@ export default function TeamPage() {
                 {forming ? (
                   joined ? (
                     <View className="tm-actions">
-                      <Text className="muted tm-invite-tip">邀请好友参团，满{d.size}人即成团</Text>
+                      <Text className="muted tm-invite-tip">{teamInviteText(d.terms, d.size)}</Text>
                       <ShareBar type="group" id={teamId} page={`${PAGE}`} label="邀请好友" />
                     </View>
                   ) : (
@@ -106,8 +107,8 @@ export default function TeamPage() {
                 )}
               </View>
               <LadderTiers team={d} />
-              <View className="card muted tm-rules">
-                规则：{d.size}人成团，支付即占座；到期未成团自动退款。
+              <View className="card muted tm-rules" data-testid="team-rules">
+                {teamRuleText(d.terms, d.size)}
               </View>
             </View>
           );
