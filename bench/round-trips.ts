@@ -132,7 +132,7 @@ export const ROUND_TRIP_BUDGETS: Record<string, number> = {
   'address.remove': 3,
   // flash sales (issue 14)
   'flash.list': 2,
-  'flash.buy': 11, // caller, sale + catalogue (one aggregate), attribution (2), the sale's guarded take, order, stock, customer event (3), OrderCreated handled
+  'flash.buy': 11, // no platform caller load: the sale (one document, decides), its guarded take, then sale + caller + catalogue (one aggregate), attribution (1–2), order, stock, customer event (3), OrderCreated handled; refused from the read: 1, race lost: 3 (round-trips.int.test.ts)
   'flash.remind': 3,
   // bargain (issue 14): help is one read and one guarded update whatever the number of helpers
   'bargain.offer': 3,

@@ -20,6 +20,7 @@ import {
   type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Refund } from '../../shared/orders';
+import { FlashRefusal } from '../../shared/flash';
 import { paymentPort } from './payment';
 import { mustWrite, type Steps } from './steps';
 
@@ -204,10 +205,12 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
         `flash ${effect.flashId}`,
         async () => {
           if (await store.guardedUpdate('flash_sales', flashTakeGuard(effect, ctx.now), flashTake(effect))) return;
-          const sale = await store.getById<{ taken?: number }>('flash_sales', effect.flashId);
-          // The write refused: the customer's limit unless every unit is taken (or the sale closed).
+          // The write refused: one read names why — the customer's limit (or this very order, a
+          // repeated request) unless every unit is taken or the sale closed.
+          const sale = await store.getById<{ taken?: number; buyers?: Record<string, string[]> }>('flash_sales', effect.flashId);
           const soldOut = !sale || (sale.taken ?? 0) >= effect.quantity;
-          throw new AppError(soldOut ? 'SOLD_OUT' : 'LIMIT_REACHED', soldOut ? 'this flash sale is sold out' : `at most ${effect.perUserLimit} per customer`);
+          const mine = sale?.buyers?.[effect.buyerKey] ?? [];
+          throw new FlashRefusal(soldOut ? 'SOLD_OUT' : 'LIMIT_REACHED', soldOut ? 'this flash sale is sold out' : `at most ${effect.perUserLimit} per customer`, mine);
         },
         () => returnFlashUnit(effect.flashId, effect.buyerKey, effect.orderId),
       );

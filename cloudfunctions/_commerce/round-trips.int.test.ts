@@ -60,9 +60,10 @@ const BUDGETS: Record<string, number> = {
   'aftersale.queue': 2,
   // Flash sales (issue 14).
   'flash.list': 2, // caller, the sales on and coming (one query)
-  // caller, the sale with its SKU, product, shipping rules and address book (one aggregate),
-  // attribution (2), the sale's guarded take, order insert, stock, the buyer's customer event (3),
-  // OrderCreated marked handled. A refusal the read can name (sold out, limit, not started): 4.
+  // No platform caller load: the sale alone (one document read decides), its guarded take, then
+  // the sale with the caller, SKU, product, shipping rules and address book (one aggregate),
+  // attribution (1, +1 with a share), order insert, stock, the buyer's customer event (3),
+  // OrderCreated marked handled. Refusals: below.
   'flash.buy': 11,
   'flash.remind': 3, // caller, the sale, the reminder inserted once
 };
@@ -203,4 +204,32 @@ it('every bargain action stays within its round-trip budget, with no platform ca
   for (const [key, budget] of Object.entries(BARGAIN_BUDGETS)) {
     expect([key, stats[key]?.maxOps <= budget, stats[key]?.maxPlatform]).toEqual([key, true, 0]);
   }
+});
+
+// A refused flash buy (issue 14's hot path): flash.buy skips the platform's caller load and reads
+// the sale's document alone before its guarded take (catalogue, caller and attribution come after
+// the unit is taken), so a refusal the read names (sold out, at the limit, not started) costs that
+// read; a loser of the race for the last unit pays the read, its guarded write and a read naming
+// the refusal.
+const FLASH_REFUSED = 1;
+const FLASH_RACE_LOST = 3;
+
+it('a refused flash buy costs one round trip; losing the race for the last unit at most three', async () => {
+  const { _id: _seeded, ...sale } = (await cloud.db.collection('flash_sales').doc(FLASH_IDS.live).get()).data[0] as Record<string, unknown>;
+  await cloud.db.collection('flash_sales').doc('fs_rt_last').set({ ...sale, quantity: 1, perUserLimit: 1, taken: 0, buyers: {} });
+  const buy = (openid: string, key: string, flashId = 'fs_rt_last') => cloud.call('flash', { action: 'buy', flashId, addressId: HOME, idempotencyKey: key }, openid);
+  cloud.resetStats();
+  const race = await Promise.all(['o_cust_1', 'o_cust_2', 'o_cust_3'].map((u) => buy(u, `key-rt-race-${u}`)));
+  expect(race.filter((r) => r.ok)).toHaveLength(1);
+  const raced = cloud.stats().recent.filter((c) => c.fn === 'flash' && !c.ok);
+  const refused = [
+    await buy('o_cust_4', 'key-rt-sold-out'),
+    await buy(race.findIndex((r) => r.ok) === 0 ? 'o_cust_1' : race[1].ok ? 'o_cust_2' : 'o_cust_3', 'key-rt-limit'),
+    await buy('o_cust_4', 'key-rt-early', FLASH_IDS.upcoming),
+  ];
+  expect(refused.map((r) => !r.ok && r.error.code)).toEqual(['SOLD_OUT', 'LIMIT_REACHED', 'NOT_ELIGIBLE']);
+  const named = cloud.stats().recent.filter((c) => c.fn === 'flash' && !c.ok).slice(raced.length);
+  console.log('flash.buy refused, round trips:', JSON.stringify({ raceLost: raced.map((c) => c.ops), readRefusals: named.map((c) => c.ops) }));
+  expect(raced.map((c) => c.total <= FLASH_RACE_LOST)).toEqual([true, true]);
+  expect(named.map((c) => c.total)).toEqual([FLASH_REFUSED, FLASH_REFUSED, FLASH_REFUSED]);
 });

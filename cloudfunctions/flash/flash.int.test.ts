@@ -2,6 +2,9 @@ import { useTestCloud, AS_FUNCTION } from '../../emulator/testing';
 import { FLASH_IDS } from '../../emulator/seed';
 import { doc, docs, expectMoneyBalances, giveAddresses, HOME, outcomes } from '../../tests/support/commerce';
 import { payOrder } from '../../tests/support/pay';
+import { bindByCard } from '../../tests/support/share';
+import { acceptTemplates, outbox } from '../../tests/support/messages';
+import { SEED_TEMPLATES } from '../../emulator/seed/fulfilment';
 
 const t = useTestCloud();
 
@@ -73,6 +76,19 @@ describe('flash.buy', () => {
     await expectMoneyBalances(t.cloud);
   });
 
+  it('a winner is attributed to its salesperson after the unit is taken; a first-time winner is registered, a refused first-time caller is not', async () => {
+    const shareId = await bindByCard(t.cloud, 'o_cust_1', 'o_sales_li');
+    const bound = await t.cloud.ok<OrderData>('flash', { action: 'buy', flashId: LIVE, addressId: HOME, idempotencyKey: 'flash-attr-1' }, 'o_cust_1');
+    expect(await doc(t.cloud, 'orders', bound.orderId)).toMatchObject({ attribution: { salesId: 'o_sales_li', shareId } });
+    await giveAddresses(t.cloud, ['o_flash_new_1', 'o_flash_new_2']);
+    expect((await buy('o_flash_new_1', 'flash-new-1')).ok).toBe(true);
+    expect(await doc(t.cloud, 'users', 'o_flash_new_1')).toMatchObject({ role: 'customer' });
+    await t.cloud.db.collection('flash_sales').doc(LIVE).update({ quantity: 2 });
+    const late = await buy('o_flash_new_2', 'flash-new-2');
+    expect(late.ok === false && late.error.code).toBe('SOLD_OUT');
+    expect(await doc(t.cloud, 'users', 'o_flash_new_2')).toBeUndefined();
+  });
+
   it('before its start a sale counts down and refuses a buy (NOT_ELIGIBLE); once the clock reaches the start it sells', async () => {
     const before = await saleOf('o_cust_1', FLASH_IDS.upcoming);
     expect(before).toMatchObject({ phase: 'upcoming', remaining: 10, mine: 0 });
@@ -102,5 +118,26 @@ describe('flash.remind', () => {
     expect(await docs(t.cloud, 'flash_reminders')).toEqual([expect.objectContaining({ _id: `${FLASH_IDS.upcoming}:o_cust_1`, openid: 'o_cust_1', sentAt: null })]);
     const late = await t.cloud.call('flash', { action: 'remind', flashId: LIVE }, 'o_cust_1');
     expect(late.ok === false && late.error.code).toBe('FAILED_PRECONDITION');
+  });
+
+  it('at the start the sweep sends "flash sale started" once per reminder, only to a customer who accepted the template, and marks it sent', async () => {
+    const sale = await saleOf('o_cust_1', FLASH_IDS.upcoming);
+    for (const u of ['o_cust_1', 'o_cust_2']) await t.cloud.ok('flash', { action: 'remind', flashId: FLASH_IDS.upcoming }, u);
+    await acceptTemplates(t.cloud, 'o_cust_1', [SEED_TEMPLATES.flashStarted as string]);
+    const early = await t.cloud.ok<{ flashReminders: number }>('sweep', { action: 'run' }, AS_FUNCTION);
+    expect(early.flashReminders).toBe(0);
+    expect(await docs(t.cloud, 'flash_reminders', { sentAt: null })).toHaveLength(2);
+    t.cloud.setClock(new Date(sale!.startAt));
+    const runs = await Promise.all([1, 2].map(() => t.cloud.ok<{ flashReminders: number }>('sweep', { action: 'run' }, AS_FUNCTION)));
+    expect(runs.map((r) => r.flashReminders).reduce((a, b) => a + b)).toBe(1);
+    await t.cloud.ok('sweep', { action: 'run' }, AS_FUNCTION);
+    const sent = (await outbox(t.cloud)).filter((m) => m.templateId === SEED_TEMPLATES.flashStarted);
+    expect(sent).toEqual([expect.objectContaining({ touser: 'o_cust_1', page: `/packageShop/flash/index?flashId=${FLASH_IDS.upcoming}` })]);
+    expect(sent[0].data.thing1).toContain('秒杀开始');
+    const reminders = await docs(t.cloud, 'flash_reminders');
+    expect(reminders.map((r) => [r.openid, r.status, r.sentAt instanceof Date || typeof r.sentAt === 'string'])).toEqual([
+      ['o_cust_1', 'sent', true],
+      ['o_cust_2', 'not_accepted', true],
+    ]);
   });
 });

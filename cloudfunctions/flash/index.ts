@@ -16,6 +16,8 @@ export const main = defineFunction('flash', {
   }),
 
   buy: action(contract.buy)({
+    // The caller is read in the sale's aggregate and registered only when a unit is taken.
+    loadCaller: false,
     run: async (input, ctx) => orderView(await createOrder(ctx, input)),
   }),
 

@@ -5,7 +5,8 @@
  * paid meanwhile is applied, not released); expire coupons; follow up open refunds with WeChat
  * Pay's queryRefund; confirm receipt of orders shipped N days ago and complete received orders
  * whose after-sale window closed with no request open (their commission becomes settleable);
- * deliver again order events nobody marked handled (the outbox); then the growth loop's sweep.
+ * deliver again order events nobody marked handled (the outbox); send the reminders of flash sales
+ * that started (once per sale and customer); then the growth loop's sweep.
  * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
  * delivery, so concurrent runs never double-apply.
  */
@@ -25,6 +26,8 @@ import { releaseOrder, type ReleaseOutcome } from '../_commerce/orders/release-o
 import { refundOrder } from '../_commerce/orders/refund-order';
 import { deliver, deliverTeam, redeliver } from '../_commerce/outbox';
 import { applySuccessEffects } from '../_commerce/team-success';
+import { sendFlashReminders } from '../_commerce/flash-reminders';
+import type { FlashReminder } from '../../shared/flash';
 import { customerSweepLookups, runCustomerSweep, type CustomerDueWork } from '../_customers/sweep';
 
 const BATCH = 100;
@@ -47,6 +50,8 @@ interface DueWork extends CustomerDueWork {
   toConfirm: Order[];
   /** Received orders past the after-sale window. */
   toComplete: Order[];
+  /** Flash reminders whose sale has started, not sent yet. */
+  flashReminders: FlashReminder[];
 }
 
 /** The instants fulfilment work is due before. */
@@ -106,7 +111,8 @@ export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork>
     })
     .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
     .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'shipped', shippedAt: _.lte(cutoffs.shippedBefore) }).limit(BATCH).done(), as: 'toConfirm' })
-    .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'received', receivedAt: _.lte(cutoffs.receivedBefore) }).limit(BATCH).done(), as: 'toComplete' });
+    .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'received', receivedAt: _.lte(cutoffs.receivedBefore) }).limit(BATCH).done(), as: 'toComplete' })
+    .lookup({ from: 'flash_reminders', pipeline: $.pipeline().match({ sentAt: null, startAt: _.lte(now) }).limit(BATCH).done(), as: 'flashReminders' });
   for (const l of customerSweepLookups(now)) query = query.lookup(l);
   const res = await query.end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
@@ -123,6 +129,7 @@ export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork>
     pendingAlerts: row?.pendingAlerts ?? [],
     toConfirm: row?.toConfirm ?? [],
     toComplete: row?.toComplete ?? [],
+    flashReminders: row?.flashReminders ?? [],
   };
 }
 
@@ -277,6 +284,7 @@ const handler = defineFunction('sweep', {
       const ordersReceived = await confirmDue(ctx, due.toConfirm, cutoffs.shippedBefore);
       const ordersCompleted = await completeDue(ctx, due.toComplete, windowMs);
       await redeliver(ctx, due.undelivered);
+      const flashReminders = await sendFlashReminders(ctx, due.flashReminders, settings.subscribeTemplates.flashStarted);
       const growth = await runGrowthSweep(ctx);
       const customers = await runCustomerSweep(ctx, due);
       return {
@@ -293,6 +301,7 @@ const handler = defineFunction('sweep', {
         growth,
         customers,
         ladder: { teamsReachedTier: expiry.reachedTier, rebates: expiry.rebates + lateRebates },
+        flashReminders,
       };
     },
   }),

@@ -30,6 +30,7 @@ export const SEED_TEMPLATES: FulfilmentSettings['subscribeTemplates'] = {
   shipped: 'tmpl_order_shipped',
   afterSale: 'tmpl_aftersale_result',
   commissionSettled: 'tmpl_commission_settled',
+  flashStarted: 'tmpl_flash_started',
 };
 
 const HOUR = 3600_000;

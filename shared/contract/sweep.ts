@@ -33,6 +33,8 @@ export const sweep = defineContract({
       customers: z.record(z.string(), z.number()),
       /** Expired ladder teams that succeeded at the tier they reached, and the difference refunds the sweep made. */
       ladder: z.strictObject({ teamsReachedTier: count, rebates: count }),
+      /** "Flash sale started" subscribe messages WeChat accepted (each reminder is sent once). */
+      flashReminders: count,
     }),
   },
 });

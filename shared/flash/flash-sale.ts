@@ -3,8 +3,9 @@
  * document carries its counters (`taken`, `buyers`), so a buy is one guarded write on it; these
  * rules give the same answer from a read, to refuse early and to name why a write was refused.
  */
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import type { FlashSale } from '../promotions/flash-sale.schema';
+import { thing, time } from '../messages/fields';
 
 /** Where a flash sale stands at an instant, for a customer. */
 export type FlashPhase = 'upcoming' | 'live' | 'sold_out' | 'ended';
@@ -45,6 +46,19 @@ export function flashPhaseOf(sale: Pick<FlashSale, 'status' | 'startAt' | 'endAt
   return sale.taken >= sale.quantity ? 'sold_out' : 'live';
 }
 
+/**
+ * A flash buy refused (from the sale as read, or by its guarded write), with the caller's orders the
+ * sale lists: a repeated request finds its own order id there, so any other refusal needs no
+ * lookup of an existing order.
+ */
+export class FlashRefusal extends AppError {
+  readonly orderIds: readonly string[];
+  constructor(code: ErrorCode, message: string, orderIds: readonly string[]) {
+    super(code, message);
+    this.orderIds = orderIds;
+  }
+}
+
 /** Who wants to buy: whether they have ever paid an order (new-customers-only sales). */
 export interface FlashBuyer {
   openid: string;
@@ -59,10 +73,36 @@ export interface FlashBuyer {
  */
 export function decideFlashBuy(sale: FlashSale, buyer: FlashBuyer, now: Date): FlashTerms {
   const phase = flashPhaseOf(sale, now);
-  if (phase === 'upcoming') throw new AppError('NOT_ELIGIBLE', 'this flash sale has not started yet');
-  if (phase === 'ended') throw new AppError('EXPIRED', 'this flash sale is over');
-  if (sale.newCustomersOnly && !buyer.isNewCustomer) throw new AppError('NOT_ELIGIBLE', 'this flash sale is for new customers only');
-  if (flashOrdersOf(sale, buyer.openid).length >= sale.perUserLimit) throw new AppError('LIMIT_REACHED', `at most ${sale.perUserLimit} per customer`);
-  if (phase === 'sold_out') throw new AppError('SOLD_OUT', 'this flash sale is sold out');
+  const mine = flashOrdersOf(sale, buyer.openid);
+  const refuse = (code: ErrorCode, message: string) => new FlashRefusal(code, message, mine);
+  if (phase === 'upcoming') throw refuse('NOT_ELIGIBLE', 'this flash sale has not started yet');
+  if (phase === 'ended') throw refuse('EXPIRED', 'this flash sale is over');
+  if (sale.newCustomersOnly && !buyer.isNewCustomer) throw refuse('NOT_ELIGIBLE', 'this flash sale is for new customers only');
+  if (mine.length >= sale.perUserLimit) throw refuse('LIMIT_REACHED', `at most ${sale.perUserLimit} per customer`);
+  if (phase === 'sold_out') throw refuse('SOLD_OUT', 'this flash sale is sold out');
   return { flashId: sale._id, quantity: sale.quantity, perUserLimit: sale.perUserLimit };
+}
+
+/** A customer's reminder of a sale (`flash_reminders/{flashId}:{openid}`), as `flash.remind` stores it. */
+export interface FlashReminder {
+  _id: string;
+  flashId: string;
+  openid: string;
+  title: string;
+  startAt: Date;
+  sentAt: Date | null;
+}
+
+/**
+ * The "flash sale started" subscribe message of a reminder: the sale's title and its start, to the
+ * customer who asked, opening the flash page.
+ * @example flashStartedMessage(reminder, 'tmpl_flash_started') // { touser: 'o1', templateId, page: '/packageShop/flash/index?flashId=fs1', data: { thing1, time2 } }
+ */
+export function flashStartedMessage(reminder: FlashReminder, templateId: string): { touser: string; templateId: string; page: string; data: Record<string, string> } {
+  return {
+    touser: reminder.openid,
+    templateId,
+    page: `/packageShop/flash/index?flashId=${encodeURIComponent(reminder.flashId)}`,
+    data: { thing1: thing(`秒杀开始：${reminder.title}`), time2: time(reminder.startAt) },
+  };
 }

@@ -1,3 +1,3 @@
 /** Flash sales (秒杀): buy rules, phases and the per-customer key. */
-export { decideFlashBuy, flashBuyerKey, flashOrdersOf, flashPhaseOf } from './flash-sale';
-export type { FlashBuyer, FlashPhase, FlashTerms } from './flash-sale';
+export { decideFlashBuy, FlashRefusal, flashStartedMessage, flashBuyerKey, flashOrdersOf, flashPhaseOf } from './flash-sale';
+export type { FlashBuyer, FlashReminder, FlashPhase, FlashTerms } from './flash-sale';

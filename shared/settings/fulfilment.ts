@@ -9,7 +9,7 @@ import { describeIssues } from '../zod-issues';
 import { dateField } from '../promotions/fields';
 
 /** The moments a subscribe message (订阅消息) is sent for; each has a template id in the settings. */
-export const MESSAGE_PURPOSES = ['orderPaid', 'groupResult', 'refund', 'shipped', 'afterSale', 'commissionSettled'] as const;
+export const MESSAGE_PURPOSES = ['orderPaid', 'groupResult', 'refund', 'shipped', 'afterSale', 'commissionSettled', 'flashStarted'] as const;
 /** One of {@link MESSAGE_PURPOSES}. */
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
@@ -21,6 +21,8 @@ export const MESSAGE_MOMENTS = {
   aftersale: ['afterSale', 'refund'],
   /** A salesperson subscribing on the ledger: commission settled. */
   commission: ['commissionSettled'],
+  /** A customer asking to be reminded of a flash sale: its start. */
+  flashRemind: ['flashStarted'],
 } as const satisfies Record<string, readonly MessagePurpose[]>;
 
 /** One of the keys of {@link MESSAGE_MOMENTS}. */

@@ -2,7 +2,7 @@
  * Reads everything an order (or a quote) needs in parallel and decides its lines and price with
  * shared/ rules. No writes.
  */
-import { AppError, store, type ActionContext } from '../../_platform';
+import { AppError, store, type ActionContext, type UserDoc } from '../../_platform';
 import { assertOnSale } from '../../../shared/catalog';
 import type { AddressBook } from '../../../shared/address';
 import { isCouponUsable, type Coupon } from '../../../shared/coupons';
@@ -50,6 +50,11 @@ export interface CheckoutRead {
   rules: ShippingRulesRead;
   /** The caller's address book (null: none yet). */
   book: AddressBook | null;
+  /**
+   * A flash buy only (its action skips the platform's caller load): the caller's user document,
+   * read in the sale's aggregate (null: not registered yet).
+   */
+  caller?: UserDoc | null;
 }
 
 function cartMode(req: CartRequest): PreparedCart['mode'] {
@@ -65,7 +70,7 @@ function cartMode(req: CartRequest): PreparedCart['mode'] {
  * an aggregate from the SKUs (items), the deal or the team that joins the rest — with the
  * shipping rules and the caller's address book looked up by id in the same aggregate.
  */
-export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise<CheckoutRead> {
+export async function prepareCart(ctx: ActionContext, req: CartRequest, opts: { flashTaken?: boolean } = {}): Promise<CheckoutRead> {
   const mode = cartMode(req);
   let terms: DealTerms | null = null;
   let team: Team | null = null;
@@ -86,9 +91,12 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
     catalog = row;
     items = [{ productId: terms.productId, skuId: terms.skuId, qty: 1 }];
   } else if (mode === 'flash') {
-    const row = await loadWithCatalog(ctx.openid, 'flash_sales', req.flashId as string, 'skuId', 'productId');
+    const row = await loadWithCatalog(ctx.openid, 'flash_sales', req.flashId as string, 'skuId', 'productId', true);
     const sale = flashSaleOf(row?.doc, req.flashId as string);
-    flash = decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: !sale.newCustomersOnly || (await isNewCustomer(ctx.openid)) }, ctx.now);
+    // Taken already (createOrder's guarded write decided the buy): the sale now lists this order.
+    flash = opts.flashTaken
+      ? { flashId: sale._id, quantity: sale.quantity, perUserLimit: sale.perUserLimit }
+      : decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: !sale.newCustomersOnly || (await isNewCustomer(ctx.openid)) }, ctx.now);
     unitPriceFen = sale.flashPriceFen;
     catalog = row as Catalog;
     items = [{ productId: sale.productId, skuId: sale.skuId, qty: 1 }];
@@ -129,6 +137,7 @@ export async function prepareCart(ctx: ActionContext, req: CartRequest): Promise
     shipsGoods: lines.some((l) => productById.get(l.productId)?.ships !== false),
     rules: readShippingRules(catalog.shipping),
     book: catalog.book ?? null,
+    ...(mode === 'flash' ? { caller: catalog.caller ?? null } : {}),
   };
 }
 
@@ -138,6 +147,7 @@ interface Catalog {
   /** `settings/shipping` as stored (undefined: none). */
   shipping?: unknown;
   book?: AddressBook;
+  caller?: UserDoc;
 }
 
 type CheckoutJoins = { _shipping?: unknown[]; _book?: AddressBook[] };
@@ -164,18 +174,22 @@ async function loadWithCatalog(
   id: string,
   skuField: string,
   productField: string,
+  withCaller = false,
 ): Promise<(Catalog & { doc: Record<string, unknown> }) | undefined> {
-  const agg = store
+  const $ = store.command().aggregate;
+  const base = store
     .aggregate(collection)
     .match({ _id: id })
     .limit(1)
     .lookup({ from: 'skus', localField: skuField, foreignField: '_id', as: '_catalogSkus' })
     .lookup({ from: 'products', localField: productField, foreignField: '_id', as: '_catalogProducts' });
+  const agg = withCaller ? base.lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).done(), as: '_caller' }) : base;
   const res = await joinCheckout(agg, openid).end();
-  const row = store.aggregateRows<Record<string, unknown> & CheckoutJoins & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[] }>(res)[0];
+  type Row = Record<string, unknown> & CheckoutJoins & { _catalogSkus?: SkuDoc[]; _catalogProducts?: ProductDoc[]; _caller?: UserDoc[] };
+  const row = store.aggregateRows<Row>(res)[0];
   if (!row) return undefined;
-  const { _catalogSkus, _catalogProducts, _shipping, _book, ...doc } = row;
-  return { doc, skus: _catalogSkus ?? [], products: _catalogProducts ?? [], ...checkoutOf({ _shipping, _book }) };
+  const { _catalogSkus, _catalogProducts, _shipping, _book, _caller, ...doc } = row;
+  return { doc, skus: _catalogSkus ?? [], products: _catalogProducts ?? [], ...checkoutOf({ _shipping, _book }), caller: _caller?.[0] };
 }
 
 /** The SKUs of the cart's items (named, or all SKUs of a product named without one), each with its product: one aggregate. */
@@ -199,7 +213,7 @@ async function loadItemsCatalog(openid: string, items: Array<{ productId: string
 }
 
 /** True when the customer has never paid an order (one count read). */
-async function isNewCustomer(openid: string): Promise<boolean> {
+export async function isNewCustomer(openid: string): Promise<boolean> {
   return (await store.count('orders', { buyerOpenid: openid, status: store.command().in([...KEPT_STATUSES, 'refunded']) })) === 0;
 }
 
