@@ -71,3 +71,12 @@ it('a team that failed: its paid member is told 拼团失败 with the amount goi
   expect(results[0].data.thing3).toMatch(/^未成团，已退回¥\d+\.\d{2}$/);
   expect(results.every(withinLimits)).toBe(true);
 });
+
+it.each([
+  ['pay', ['tmpl_order_paid', 'tmpl_order_shipped', 'tmpl_group_result']],
+  ['aftersale', ['tmpl_aftersale_result', 'tmpl_refund_done']],
+  ['commission', ['tmpl_commission_settled']],
+  ['flashRemind', ['tmpl_flash_started']],
+])('the app asks for the templates of the %s moment: %j (the seeded settings)', async (moment, ids) => {
+  expect(await t.cloud.call('order', { action: 'messageTemplates', moment }, 'o_cust_2')).toEqual({ ok: true, data: { templateIds: ids } });
+});

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { REFUND_STATUSES } from '../lifecycle/tables';
+import { MESSAGE_MOMENTS, type MessageMoment } from '../settings/fulfilment';
 import { couponOptionSchema } from './coupon-terms';
 import { dealTermsSchema } from './deal-terms';
 import { defineContract } from './define';
@@ -119,7 +120,7 @@ export const order = defineContract({
    * (a salesperson's commission settled). At most 3, as WeChat allows.
    */
   messageTemplates: {
-    input: { moment: z.enum(['pay', 'aftersale', 'commission']) },
+    input: { moment: z.enum(Object.keys(MESSAGE_MOMENTS) as [MessageMoment, ...MessageMoment[]]) },
     reply: z.strictObject({ templateIds: z.array(z.string()).max(3) }),
   },
 });

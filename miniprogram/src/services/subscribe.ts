@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { MessageMoment } from '../../../shared/settings/fulfilment';
 import { orderApi } from './api';
 
 /**
@@ -7,7 +8,7 @@ import { orderApi } from './api';
  * inside a tap's handler. The answer never blocks what the tap does: a refusal or an error just
  * means no message. h5 has no subscribe messages: a no-op.
  */
-export async function askForMessages(moment: 'pay' | 'aftersale' | 'commission'): Promise<void> {
+export async function askForMessages(moment: MessageMoment): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return;
   try {
     const { templateIds } = await orderApi.messageTemplates(moment);

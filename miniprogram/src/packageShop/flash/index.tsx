@@ -6,6 +6,7 @@ import { Empty, Loadable, Skeleton } from '../../components/states';
 import { useCloud, useNow } from '../../hooks/use-cloud';
 import { addressApi, flashApi, newIdempotencyKey, type FlashSaleView } from '../../services/api';
 import { errorCode } from '../../services/errors';
+import { askForMessages } from '../../services/subscribe';
 import { cloudNowOf, FLASH_PHASE_TEXT, flashStatusText, loadFlashSales, type FlashListed } from '../../services/flash';
 import { formatFen } from '../../utils/money';
 import { flashRefusalText } from './refusal';
@@ -55,6 +56,8 @@ export default function FlashPage() {
   };
 
   const remind = async (sale: FlashSaleView) => {
+    // Asked inside the tap (WeChat's rule): the reminder is a subscribe message at the start.
+    await askForMessages('flashRemind');
     try {
       await flashApi.remind(sale.flashId);
       note(sale.flashId, '开抢时提醒你');
