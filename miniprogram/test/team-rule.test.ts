@@ -1,4 +1,4 @@
-import { teamDealText, teamInviteText, teamRuleText } from '../src/packageShop/team/team-rule';
+import { teamDealText, teamInviteText, teamNeedText, teamRuleText } from '../src/packageShop/team/team-rule';
 
 describe('the team page’s rule line', () => {
   const ladder = { tiers: [{ size: 2, priceFen: 9900 }, { size: 5, priceFen: 8900 }, { size: 10, priceFen: 7900 }] };
@@ -15,5 +15,13 @@ describe('the team page’s rule line', () => {
     expect(rule).not.toContain('10人成团');
     expect(teamInviteText(ladder, 10)).toBe('邀请好友参团，满2人即成团，满10人享最低价');
     expect(teamDealText(ladder, 10)).toBe('阶梯团 2人起');
+  });
+
+  it('what a forming team still needs: members to form, then the next tier and its price', () => {
+    expect(teamNeedText({}, 3, 1)).toBe('还差 2 人成团');
+    expect(teamNeedText(ladder, 10, 1)).toBe('还差 1 人成团');
+    expect(teamNeedText(ladder, 10, 2)).toBe('再邀3人，每人降到¥89.00');
+    expect(teamNeedText(ladder, 10, 7)).toBe('再邀3人，每人降到¥79.00');
+    expect(teamNeedText(ladder, 10, 10)).toBe('已达最低价');
   });
 });

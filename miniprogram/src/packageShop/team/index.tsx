@@ -16,7 +16,7 @@ import { checkoutUrl } from '../checkout/url';
 import { useMomentsShare } from '../../hooks/use-moments-share';
 import { useShareOnlyRedirect } from '../../hooks/use-share-only-redirect';
 import { LadderTiers } from './ladder-tiers';
-import { teamDealText, teamInviteText, teamRuleText } from './team-rule';
+import { teamDealText, teamNeedText, teamInviteText, teamRuleText } from './team-rule';
 import './index.css';
 
 const PAGE = '/packageShop/team/index';
@@ -70,9 +70,7 @@ export default function TeamPage() {
                   {d.status === 'forming' && left <= 0 ? '已到期' : TEAM_STATUS_TEXT[d.status]}
                 </Text>
                 {forming ? (
-                  <View className="tm-need">
-                    还差 <Text className="price tm-num">{d.seatsLeft}</Text> 人成团
-                  </View>
+                  <View className="tm-need">{teamNeedText(d.terms, d.size, d.size - d.seatsLeft)}</View>
                 ) : d.status === 'succeeded' ? (
                   <View className="tm-need">拼团成功，商家将尽快发货</View>
                 ) : d.status === 'failed' ? (

@@ -36,3 +36,15 @@ export function teamDealText(terms: Terms, size: number): string {
   const tiers = terms.tiers ?? [];
   return tiers.length === 0 ? `${size}人团` : `阶梯团 ${tiers[0].size}人起`;
 }
+
+/**
+ * What a forming team still needs, by the seats taken: a plain team's missing members; a ladder
+ * team's missing members to its first tier, then to its next tier and that tier's price.
+ * @example teamNeedText({ tiers: [{ size: 2, priceFen: 9900 }, { size: 5, priceFen: 8900 }] }, 5, 3) // '再邀2人，每人降到¥89.00'
+ */
+export function teamNeedText(terms: Terms, size: number, taken: number): string {
+  const tiers = terms.tiers ?? [];
+  if (tiers.length === 0 || taken < tiers[0].size) return `还差 ${(tiers[0]?.size ?? size) - taken} 人成团`;
+  const next = tiers.find((t) => t.size > taken);
+  return next ? `再邀${next.size - taken}人，每人降到${formatFen(next.priceFen)}` : '已达最低价';
+}
