@@ -9,7 +9,7 @@
  * coupon_templates during the burst and keeps the minimum stock it saw.
  */
 import type { TestCloud } from '../emulator/testing';
-import { HOME, outcomes } from '../tests/support/commerce';
+import { giveAddresses, HOME, outcomes } from '../tests/support/commerce';
 import { budget, burst, callFunction, captureLogs, latency, tally, type Budget } from './lib';
 import { cloudBench, type Bench } from './run-one';
 
@@ -117,6 +117,8 @@ async function joins(cloud: TestCloud, budgets: Budget[]) {
   await cloud.db.collection('skus').doc(skuId).update({ stock: 100_000 });
   const leaders = await addUsers(cloud, 'o_bl_', TEAMS);
   const joiners = await addUsers(cloud, 'o_bj_', JOINS);
+  // Goods orders ship to an address from the buyer's book (issue 12).
+  await giveAddresses(cloud, [...leaders, ...joiners]);
   const teamIds: string[] = [];
   for (const l of leaders) {
     const r = (await cloud.call('order', { action: 'create', addressId: HOME, dealId: 'gd_bench_five', idempotencyKey: `bench-open-${l}` }, l)) as Env<{ teamId: string }>;
@@ -155,6 +157,7 @@ async function orders(cloud: TestCloud, budgets: Budget[]) {
   const productId = 'p03';
   await cloud.db.collection('skus').doc(skuId).update({ stock: ORDER_STOCK, sold: 0 });
   const buyers = await addUsers(cloud, 'o_bo_', ORDERS);
+  await giveAddresses(cloud, buyers);
   const watch = watchMin(cloud, 'skus', skuId, 'stock');
   cloud.resetStats();
   const logs = captureLogs();
