@@ -15,12 +15,12 @@
  * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
  * the machine's load, so these are exact.
  */
-import { AS_FUNCTION, startTestCloud, type TestCloud } from '../emulator/testing';
+import { AS_FUNCTION, type TestCloud } from '../emulator/testing';
 import { settleCommissionNow } from '../tests/support/payouts';
 import type { Invoker } from '../emulator/functions';
 import { finishRefunds, payOrder } from '../tests/support/pay';
-import { budget, type Budget } from './lib';
-import type { Bench } from './run-one';
+import { budget } from './lib';
+import { cloudBench } from './run-one';
 import { HOME } from '../tests/support/commerce';
 import { FLASH_IDS } from '../emulator/seed';
 import { ROUND_TRIP_BUDGETS, roundTripBudget } from './round-trip-budgets';
@@ -267,42 +267,34 @@ async function uploadAs(cloud: TestCloud, openid: string, cloudPath: string): Pr
   return ((await res.json()) as { fileID: string }).fileID;
 }
 
-export const bench: Bench = {
-  title: 'database round trips per action',
-  async run() {
-    const cloud = await startTestCloud();
-    try {
-      const problems = await session(cloud);
-      const stats = cloud.stats().byAction;
-      const rows = Object.entries(stats)
-        .map(([action, s]) => ({ action, calls: s.calls, maxOps: s.maxOps, minOps: s.minOps, avgOps: s.avgOps, budget: roundTripBudget(action, 'bench') ?? null, byOp: s.byOp, maxPlatform: s.maxPlatform, byPlatform: s.byPlatform }))
-        .sort((a, b) => a.action.localeCompare(b.action));
-      console.log('action                   calls  min  max  budget   platform (max per call: by API, total over the calls)');
-      for (const r of rows) {
-        const platform = r.maxPlatform ? `${r.maxPlatform}: ${JSON.stringify(r.byPlatform)}` : '';
-        console.log(`${r.action.padEnd(24)} ${String(r.calls).padStart(5)} ${String(r.minOps).padStart(4)} ${String(r.maxOps).padStart(4)}  ${String(r.budget ?? '(none)').padEnd(7)}  ${platform}`);
-      }
-      const recent = cloud.stats().recent;
-      const perCall: Record<string, Array<{ total: number; ops: Record<string, number> }>> = {};
-      for (const r of rows.filter((x) => x.minOps !== x.maxOps)) {
-        perCall[r.action] = recent.filter((c) => `${c.fn}.${c.action}` === r.action).map((c) => ({ total: c.total, ops: c.ops }));
-        console.log(`  ${r.action} per call: ${perCall[r.action].map((c) => `${c.total} ${JSON.stringify(c.ops)}`).join(' | ')}`);
-      }
-      if (problems.length) console.log('failed calls in the session:\n  ' + problems.join('\n  '));
+export const bench = cloudBench('database round trips per action', async (cloud, budgets) => {
+  const problems = await session(cloud);
+  const stats = cloud.stats().byAction;
+  const rows = Object.entries(stats)
+    .map(([action, s]) => ({ action, calls: s.calls, maxOps: s.maxOps, minOps: s.minOps, avgOps: s.avgOps, budget: roundTripBudget(action, 'bench') ?? null, byOp: s.byOp, maxPlatform: s.maxPlatform, byPlatform: s.byPlatform }))
+    .sort((a, b) => a.action.localeCompare(b.action));
+  console.log('action                   calls  min  max  budget   platform (max per call: by API, total over the calls)');
+  for (const r of rows) {
+    const platform = r.maxPlatform ? `${r.maxPlatform}: ${JSON.stringify(r.byPlatform)}` : '';
+    console.log(`${r.action.padEnd(24)} ${String(r.calls).padStart(5)} ${String(r.minOps).padStart(4)} ${String(r.maxOps).padStart(4)}  ${String(r.budget ?? '(none)').padEnd(7)}  ${platform}`);
+  }
+  const recent = cloud.stats().recent;
+  const perCall: Record<string, Array<{ total: number; ops: Record<string, number> }>> = {};
+  for (const r of rows.filter((x) => x.minOps !== x.maxOps)) {
+    perCall[r.action] = recent.filter((c) => `${c.fn}.${c.action}` === r.action).map((c) => ({ total: c.total, ops: c.ops }));
+    console.log(`  ${r.action} per call: ${perCall[r.action].map((c) => `${c.total} ${JSON.stringify(c.ops)}`).join(' | ')}`);
+  }
+  if (problems.length) console.log('failed calls in the session:\n  ' + problems.join('\n  '));
 
-      const budgets: Budget[] = Object.keys(ROUND_TRIP_BUDGETS).map((action) =>
-        budget(`${action} round trips (max)`, stats[action]?.maxOps ?? null, '<=', roundTripBudget(action, 'bench') ?? 0, '', stats[action] ? JSON.stringify(stats[action].byOp) : 'not measured'),
-      );
-      for (const r of rows) {
-        const limit = PLATFORM_BUDGETS[r.action] ?? 0;
-        if (r.maxPlatform > 0 || limit > 0) budgets.push(budget(`${r.action} platform calls, not database (max)`, r.maxPlatform, '<=', limit, '', JSON.stringify(r.byPlatform)));
-      }
-      const unbudgeted = rows.filter((r) => r.budget === null).map((r) => r.action);
-      budgets.push(budget('actions without a budget', unbudgeted.length, '==', 0, '', unbudgeted.join(', ')));
-      budgets.push(budget('failed calls in the session', problems.length, '==', 0, '', problems.join('; ')));
-      return { figures: { byAction: rows, perCall, problems }, budgets };
-    } finally {
-      await cloud.close();
-    }
-  },
-};
+  for (const action of Object.keys(ROUND_TRIP_BUDGETS)) {
+    budgets.push(budget(`${action} round trips (max)`, stats[action]?.maxOps ?? null, '<=', roundTripBudget(action, 'bench') ?? 0, '', stats[action] ? JSON.stringify(stats[action].byOp) : 'not measured'));
+  }
+  for (const r of rows) {
+    const limit = PLATFORM_BUDGETS[r.action] ?? 0;
+    if (r.maxPlatform > 0 || limit > 0) budgets.push(budget(`${r.action} platform calls, not database (max)`, r.maxPlatform, '<=', limit, '', JSON.stringify(r.byPlatform)));
+  }
+  const unbudgeted = rows.filter((r) => r.budget === null).map((r) => r.action);
+  budgets.push(budget('actions without a budget', unbudgeted.length, '==', 0, '', unbudgeted.join(', ')));
+  budgets.push(budget('failed calls in the session', problems.length, '==', 0, '', problems.join('; ')));
+  return { byAction: rows, perCall, problems };
+});
