@@ -10,7 +10,11 @@
 //    clear error if ever reached: `app.ai()` (@cloudbase/ai, @cloudbase/app, adapter-wx_mp,
 //    web-streams-polyfill), `app.models`/`app.rdb` (@cloudbase/wx-cloud-client-sdk; the SDK's init
 //    already ignores a throw there), cloud-storage XML replies (xml2js: uploadFile/downloadFile);
-//  - mime-db (form-data's MIME table, used only for multipart file uploads) → a few common types.
+//  - mime-db (form-data's MIME table, used only for multipart file uploads) → a few common types;
+//  - iconv-lite under urllib (wechat-api's HTTP client; 478 KB of code-page tables) → Node's own
+//    TextDecoder: urllib needs it only for a reply whose charset Buffer cannot decode, and WeChat
+//    replies in UTF-8; an encoding Node's ICU lacks throws a clear error. `alerts` also imports
+//    wechat-api's base client and two API groups, not its index (_platform/official-account.ts).
 // The bench proves the bundles still work: it runs real calls through them on the local cloud.
 //   LINKSHELF_BUNDLE_FULL=1  bundle without slimming (for comparison)
 import { build } from 'esbuild';
@@ -52,6 +56,20 @@ const STUBS = [
     contents: `${unavailable('cloud storage XML parsing (xml2js)')}\nexports.parseString = function (_s, cb) { try { unavailable(); } catch (e) { cb(e); } };`,
   },
   {
+    name: 'iconv-lite',
+    filter: /^iconv-lite$/,
+    importer: /[\\/]urllib[\\/]/,
+    contents: [
+      'exports.decode = function (buf, charset) {',
+      '  var decoder;',
+      '  try { decoder = new TextDecoder(charset); } catch (e) {',
+      `    throw new Error('charset ' + charset + ' is not decodable in LinkShelf\\'s function bundles (iconv-lite is replaced by TextDecoder: scripts/build-functions.mjs)');`,
+      '  }',
+      '  return decoder.decode(buf);',
+      '};',
+    ].join('\n'),
+  },
+  {
     name: 'mime-db',
     filter: /^mime-db$/,
     importer: /[\\/]mime-types[\\/]/,
@@ -79,6 +97,14 @@ export const slimPlugin = {
       contents: STUBS.find((s) => s.name === args.path).contents,
       loader: 'js',
     }));
+    // shared/contract: every function imports its contract through the index, which imports all of
+    // them; contract files only declare schemas, so an unused one is left out (esbuild cannot
+    // tell that zod's schema builders are pure).
+    b.onResolve({ filter: /^\.{1,2}\// }, async (args) => {
+      if (args.pluginData === 'contract' || !/contract|[\\/]shared[\\/]contract[\\/]/.test(args.path + args.importer)) return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'contract' });
+      return /[\\/]shared[\\/]contract[\\/][^\\/]+\.ts$/.test(r.path) ? { ...r, sideEffects: false } : r;
+    });
     // zod: `export * as locales from "../locales/index.js"` → only English.
     b.onResolve({ filter: /[\\/]locales[\\/]index\.js$|^\.\.\/locales\/index\.js$/ }, (args) =>
       /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined,

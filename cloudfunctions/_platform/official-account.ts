@@ -7,9 +7,21 @@
  * serves the same `/cgi-bin/...` endpoints with an outbox.
  * Imported only by the `alerts` function (not re-exported from index.ts): `wechat-api` and its
  * HTTP client weigh hundreds of KB that no other function bundle should carry.
+ * `wechat-api`'s index mixes in all of its ~30 API groups (media, cards, shop… with `formstream`
+ * and `mime`); LinkShelf takes its base client and mixes in only the groups it needs: templates
+ * and users, which it calls, and JS-SDK tickets, whose handle the client's constructor registers.
+ * The same library through a lighter import path (docs/bench.md, "Function bundles").
  */
-import WechatAPI from 'wechat-api';
+import WechatAPI from 'wechat-api/lib/api_common';
+import jsTicketApi from 'wechat-api/lib/api_js';
+import templateApi from 'wechat-api/lib/api_template';
+import userApi from 'wechat-api/lib/api_user';
 import { getById, setById } from './store';
+
+// mixin() refuses to override a method: a group already mixed into this module instance is skipped.
+for (const [group, method] of [[jsTicketApi, 'registerTicketHandle'], [templateApi, 'sendTemplate'], [userApi, 'getUser']] as const) {
+  if (!(method in WechatAPI.prototype)) WechatAPI.mixin(group);
+}
 
 /** Where and as whom the Official Account API is called. */
 export interface OfficialAccountConfig {
