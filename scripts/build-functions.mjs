@@ -14,7 +14,9 @@
 //  - iconv-lite under urllib (wechat-api's HTTP client; 478 KB of code-page tables) → Node's own
 //    TextDecoder: urllib needs it only for a reply whose charset Buffer cannot decode, and WeChat
 //    replies in UTF-8; an encoding Node's ICU lacks throws a clear error. `alerts` also imports
-//    wechat-api's base client and two API groups, not its index (_platform/official-account.ts).
+//    wechat-api's base client and three API groups, not its index (_platform/official-account.ts);
+//  - shared/contract files are side-effect free: a function carries only the contracts its code
+//    uses, not all of them through the index (each built its zod schemas on every cold start).
 // The bench proves the bundles still work: it runs real calls through them on the local cloud.
 //   LINKSHELF_BUNDLE_FULL=1  bundle without slimming (for comparison)
 import { build } from 'esbuild';
