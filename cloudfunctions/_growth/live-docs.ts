@@ -21,12 +21,16 @@ function reportProblems(problems: DocProblem[]): void {
   for (const p of problems) console.warn(`[growth] skipped ${p.collection}/${p.docId}: ${p.field}: ${p.message}`);
 }
 
-/** The valid documents with status active (up to `limit`), problems logged. */
-async function loadActive<T>(collection: CollectionName, schema: z.ZodType<T>, limit: number): Promise<T[]> {
-  const raw = await store.find<unknown>(collection, { status: 'active' }, { limit });
+/** The valid documents among `raw` (read from `collection`), problems logged. */
+function validOnly<T>(collection: CollectionName, schema: z.ZodType<T>, raw: unknown[]): T[] {
   const { valid, problems } = parseDocs(collection, schema, raw);
   reportProblems(problems);
   return valid;
+}
+
+/** The valid documents with status active (up to `limit`), problems logged. */
+async function loadActive<T>(collection: CollectionName, schema: z.ZodType<T>, limit: number): Promise<T[]> {
+  return validOnly(collection, schema, await store.find<unknown>(collection, { status: 'active' }, { limit }));
 }
 
 /** The live document of a plan-like collection at `now`: valid, active, inside its window; latest start wins. */
@@ -62,4 +66,9 @@ export function loadReferralProgram(now: Date): Promise<ReferralProgram | null> 
 /** Every valid experiment with status active; liveness by window is checked by the caller. */
 export function loadExperiments(): Promise<Experiment[]> {
   return loadActive('experiments', experimentSchema, 100);
+}
+
+/** The experiments read by a caller's own query (e.g. joined into one aggregate): the valid ones, problems logged. */
+export function validExperiments(raw: unknown[]): Experiment[] {
+  return validOnly('experiments', experimentSchema, raw);
 }
