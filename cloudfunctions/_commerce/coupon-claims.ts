@@ -15,6 +15,7 @@
 import { stableId, store, type UserDoc } from '../_platform';
 import { chinaDayKey } from '../../shared/china-day';
 import type { HeldClaims } from '../../shared/coupons';
+import { splitTemplateRow, TEMPLATE_EXPERIMENTS } from './coupon-amount';
 
 type Query = Record<string, unknown>;
 
@@ -58,21 +59,24 @@ function mapOf(value: unknown): Record<string, unknown> {
 
 /**
  * What a claim decides on before its first write, in ONE read: the template, and the caller's own
- * document (its claim counts) looked up by id in the same aggregate. `template` is undefined for
- * an unknown id (the caller is then not looked at), `caller` for a first visit.
+ * document (its claim counts) looked up by id in the same aggregate, and the template's
+ * experiments (coupon-amount arms). `template` is undefined for an unknown id (the caller is then
+ * not looked at), `caller` for a first visit.
  */
-export async function readClaimTarget(templateId: string, openid: string): Promise<{ template: unknown; caller: UserDoc | undefined }> {
+export async function readClaimTarget(templateId: string, openid: string): Promise<{ template: unknown; caller: UserDoc | undefined; experiments: unknown[] }> {
   const $ = store.command().aggregate;
   const res = await store
     .aggregate('coupon_templates')
     .match({ _id: templateId })
     .limit(1)
     .lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).done(), as: '_caller' })
+    .lookup(TEMPLATE_EXPERIMENTS) // its coupon-amount experiments, in the same read
     .end();
   const row = store.aggregateRows<Record<string, unknown> & { _caller?: UserDoc[] }>(res)[0];
-  if (!row) return { template: undefined, caller: undefined };
-  const { _caller, ...template } = row;
-  return { template, caller: _caller?.[0] };
+  if (!row) return { template: undefined, caller: undefined, experiments: [] };
+  const { _caller, ...joined } = row;
+  const { template, experiments } = splitTemplateRow(joined);
+  return { template, caller: _caller?.[0], experiments };
 }
 
 /** The claims a loaded user document shows for a template (may be stale: the guard decides). */
