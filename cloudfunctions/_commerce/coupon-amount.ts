@@ -5,7 +5,8 @@
  * documents are skipped here and reported by admin.promotionHealth.
  */
 import { store } from '../_platform';
-import { couponRuleFor, experimentSchema, parseDocs } from '../../shared/growth';
+import { couponRuleFor } from '../../shared/growth';
+import { validExperiments } from '../_growth/live-docs';
 import type { CouponRule } from '../../shared/coupons';
 
 /** The field the lookup fills on a template row. */
@@ -25,10 +26,7 @@ export function splitTemplateRow(row: Record<string, unknown>): { template: Reco
  * template's own rule, or its amount off replaced by the caller's arm (see `couponRuleFor`).
  */
 export function couponRuleForCaller(template: { _id: string; rule: CouponRule }, experiments: readonly unknown[], openid: string, now: Date): CouponRule {
-  const active = experiments.filter((e) => (e as { status?: unknown } | null)?.status === 'active');
-  const { valid, problems } = parseDocs('experiments', experimentSchema, active);
-  for (const p of problems) console.warn(`[commerce] skipped experiments/${p.docId}: ${p.field}: ${p.message}`);
-  return couponRuleFor(template, valid, openid, now);
+  return couponRuleFor(template, validExperiments(experiments), openid, now);
 }
 
 /** The active coupon templates (up to 100) with their experiments, in one read. */

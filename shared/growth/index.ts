@@ -13,3 +13,4 @@ export * from './ab-stats';
 export * from './experiment-results';
 export * from './poster-content';
 export * from './coupon-amount';
+export * from './group-size-first';
