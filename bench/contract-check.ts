@@ -6,9 +6,9 @@
  * measured in one run, so machine load hits both sides alike). Production calls wait on CloudBase
  * round trips that take longer than the local cloud's, so there the share is smaller still.
  */
-import { startTestCloud, type TestCloud } from '../emulator/testing';
-import { budget, median, round, timed, type Budget } from './lib';
-import type { Bench } from './run-one';
+import type { TestCloud } from '../emulator/testing';
+import { budget, median, round, timed } from './lib';
+import { cloudBench } from './run-one';
 import { loadMain } from '../tests/support/functions';
 import { payOrder } from '../tests/support/pay';
 import { HOME } from '../tests/support/commerce';
@@ -49,44 +49,36 @@ async function arrange(cloud: TestCloud): Promise<{ teamId: string; orderId: str
   return { teamId: team.teamId, orderId: order.orderId, shareId: share.shareId };
 }
 
-export const bench: Bench = {
-  title: 'reply contract check: cost against the call',
-  async run() {
-    const cloud = await startTestCloud();
-    try {
-      const ids = await arrange(cloud);
-      const rows: Array<{ action: string; callMs: number; checkUs: number; share: number }> = [];
-      for (const [fn, event, openid] of calls(ids.teamId, ids.orderId, ids.shareId)) {
-        const action = `${fn}.${String(event.action)}`;
-        const reply = loadMain(fn).actions![String(event.action)].reply;
-        const times: number[] = [];
-        let data: unknown;
-        for (let i = 0; i < CALLS; i++) {
-          const r = await timed(() => cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid }) as Promise<{ ok: boolean; data?: unknown; error?: unknown }>);
-          if (!r.value.ok) throw new Error(`${action} failed: ${JSON.stringify(r.value.error)}`);
-          times.push(r.ms);
-          data = r.value.data;
-        }
-        const checks: number[] = [];
-        for (let i = 0; i < CHECKS; i++) {
-          const t0 = process.hrtime.bigint();
-          if (!reply.safeEncode(data).success) throw new Error(`${action}: its reply does not match its contract`);
-          checks.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        }
-        const callMs = median(times);
-        const checkMs = median(checks);
-        rows.push({ action, callMs: round(callMs, 2), checkUs: round(checkMs * 1000, 1), share: round(checkMs / callMs, 4) });
-      }
-      console.log('action                 call (median ms)  check (median µs)  share');
-      for (const r of rows) console.log(`${r.action.padEnd(22)} ${String(r.callMs).padStart(16)} ${String(r.checkUs).padStart(18)}  ${(r.share * 100).toFixed(2)} %`);
-      const worst = rows.reduce((a, b) => (b.share > a.share ? b : a));
-      const budgets: Budget[] = [
-        budget('reply check / call time, worst action', round(worst.share * 100, 2), '<=', MAX_SHARE * 100, '%', worst.action),
-        budget('actions measured', rows.length, '==', calls('', '', '').length),
-      ];
-      return { figures: { rows }, budgets };
-    } finally {
-      await cloud.close();
+export const bench = cloudBench('reply contract check: cost against the call', async (cloud, budgets) => {
+  const ids = await arrange(cloud);
+  const rows: Array<{ action: string; callMs: number; checkUs: number; share: number }> = [];
+  for (const [fn, event, openid] of calls(ids.teamId, ids.orderId, ids.shareId)) {
+    const action = `${fn}.${String(event.action)}`;
+    const reply = loadMain(fn).actions![String(event.action)].reply;
+    const times: number[] = [];
+    let data: unknown;
+    for (let i = 0; i < CALLS; i++) {
+      const r = await timed(() => cloud.cloud.functions.invoke(fn, event, { kind: 'client', openid }) as Promise<{ ok: boolean; data?: unknown; error?: unknown }>);
+      if (!r.value.ok) throw new Error(`${action} failed: ${JSON.stringify(r.value.error)}`);
+      times.push(r.ms);
+      data = r.value.data;
     }
-  },
-};
+    const checks: number[] = [];
+    for (let i = 0; i < CHECKS; i++) {
+      const t0 = process.hrtime.bigint();
+      if (!reply.safeEncode(data).success) throw new Error(`${action}: its reply does not match its contract`);
+      checks.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    const callMs = median(times);
+    const checkMs = median(checks);
+    rows.push({ action, callMs: round(callMs, 2), checkUs: round(checkMs * 1000, 1), share: round(checkMs / callMs, 4) });
+  }
+  console.log('action                 call (median ms)  check (median µs)  share');
+  for (const r of rows) console.log(`${r.action.padEnd(22)} ${String(r.callMs).padStart(16)} ${String(r.checkUs).padStart(18)}  ${(r.share * 100).toFixed(2)} %`);
+  const worst = rows.reduce((a, b) => (b.share > a.share ? b : a));
+  budgets.push(
+    budget('reply check / call time, worst action', round(worst.share * 100, 2), '<=', MAX_SHARE * 100, '%', worst.action),
+    budget('actions measured', rows.length, '==', calls('', '', '').length),
+  );
+  return { rows };
+});

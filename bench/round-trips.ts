@@ -8,139 +8,22 @@
  * calls, cloud calls (wxacode) and storage — above all the one getTempFileURL
  * (`storage.batchGetDownloadUrl`) with which a reply that shows images turns all its file ids into
  * temporary URLs. They are round trips too, to other services, so they have budgets of their own
- * (PLATFORM_BUDGETS) and never count as database round trips.
+ * (PLATFORM_BUDGETS) and never count as database round trips. The round-trip budgets are shared
+ * with the commerce test (bench/round-trip-budgets.ts).
  *
  * Budgets: shelf.view ≤ 3 and coupon.claim ≤ 4 come from issue 5; the others are proposed from
  * the measured maximum with a little headroom (docs/bench.md). Operation counts do not depend on
  * the machine's load, so these are exact.
  */
-import { AS_FUNCTION, startTestCloud, type TestCloud } from '../emulator/testing';
+import { AS_FUNCTION, type TestCloud } from '../emulator/testing';
 import { settleCommissionNow } from '../tests/support/payouts';
 import type { Invoker } from '../emulator/functions';
 import { finishRefunds, payOrder } from '../tests/support/pay';
-import { budget, type Budget } from './lib';
-import type { Bench } from './run-one';
+import { budget } from './lib';
+import { cloudBench } from './run-one';
 import { HOME } from '../tests/support/commerce';
 import { FLASH_IDS } from '../emulator/seed';
-
-/** Max database operations per call. Issue 5 fixes shelf.view and coupon.claim. */
-export const ROUND_TRIP_BUDGETS: Record<string, number> = {
-  'shelf.view': 3,
-  'shelf.product': 6, // + a customer's view is a visit in their event stream (issue 15: event insert, summary)
-  'shelf.curate': 3,
-  'coupon.list': 3,
-  'coupon.claim': 4,
-  'coupon.mine': 2,
-  'order.quote': 4,
-  'order.create': 12, // also opening or joining a team; + the buyer's customer event (issue 15: event insert, summary, first summary)
-  'order.pay': 3,
-  'payNotify.pay': 29, // issue 12: + the paid message (settings, record, answer), and for a team's last payer each member order sent to ship with TeamSucceeded and its message; issue 15: + the buyer's customer event and the payment alert; issue 11: + the line's stock hold settled (measured 27)
-  'payNotify.refund': 2,
-  'order.cancel': 5,
-  'order.refund': 17, // issue 12: + the refund message (settings, record, answer); issue 15: + the buyer's customer event
-  'order.list': 2,
-  'order.get': 2,
-  'groupbuy.get': 3,
-  'share.create': 7,
-  'share.open': 11, // + a customer's first open is an event in their stream (issue 15: event insert, summary)
-  'share.poster': 4, // + the salesperson of the poster's content (issue 14)
-  'sales.customers': 2,
-  'sales.customer': 4,
-  'sales.orders': 2,
-  'sales.ledger': 3,
-  'sales.leaderboard': 3,
-  'admin.dashboard': 12,
-  'admin.shareTree': 3,
-  'admin.reassign': 6,
-  'training.courses': 2,
-  'training.course': 2,
-  'training.lesson': 2,
-  'training.progress': 4, // completing a course without a quiz: +1 (completedAt)
-  'training.submitQuiz': 3,
-  'training.saveCourse': 3, // a new course: the update finds nothing, then the insert
-  'training.assign': 6, // to a list: course, salespeople + their progress, insert, update
-  'training.report': 5,
-  'me.profile': 1,
-  'me.saveProfile': 2,
-  'admin.promotionHealth': 2, // one aggregate over every ops collection (issue 13)
-  'admin.setRole': 2,
-  // issue 12: the sweep confirms receipt of, then completes and delivers, the session's shipped
-  // orders (per order: read, guarded move, OrderCompleted delivered); issue 15: + the customer
-  // stream's due work (new coupon claims streamed, pending events confirmed). Measured 19.
-  'sweep.run': 21,
-  'payout.request': 6,
-  'payout.mine': 5,
-  'payout.queue': 2,
-  'payout.review': 5,
-  'payout.markPaid': 8,
-  'payout.cancel': 4,
-  'admin.queues': 2,
-  'admin.referrals': 3,
-  'admin.reviewReferral': 7, // approving one already due issues it: + templates, coupon, rewarded, day counter
-  'admin.export': 8,
-  'catalog.list': 4,
-  'catalog.get': 4,
-  'catalog.save': 11, // a new product with 2 SKUs: caller, image check, transaction (2 + 3 reads + 3 writes), SKUs re-read
-  'catalog.setStatus': 4,
-  'catalog.adjustStock': 4,
-  'team.invite': 6,
-  'team.invites': 3,
-  'team.acceptInvite': 5,
-  'team.members': 3,
-  'team.deactivate': 10, // 3 customers; +3 per 1000 more (10,000: 37, cloudfunctions/team/team.int.test.ts)
-  // the briefcase (issue 15); customer.profile and customer.today: ≤ 3 flat in events (bench customer-360)
-  'card.get': 4, // a customer's open: caller, card aggregate, visit event insert, summary
-  'card.save': 2,
-  'card.tap': 4, // caller, visit, tap event insert, summary
-  'card.setAlerts': 2,
-  'material.list': 2,
-  'material.get': 5, // caller, material, visit event insert, summary, alert insert (the alerts call is a platform call)
-  'material.progress': 2, // caller + one guarded $max update (the visit event; its summary)
-  'material.save': 2,
-  'material.setStatus': 3,
-  'material.radar': 2,
-  'material.report': 6,
-  'customer.profile': 3,
-  'customer.timeline': 2,
-  'customer.tag': 2,
-  'customer.note': 3,
-  'customer.today': 3,
-  'alerts.deliver': 10, // the day's first alert: settings, salesperson, lease, cap slot (3), token, follows?, send, status
-  // issue 12 (measured in cloudfunctions/_commerce/round-trips.int.test.ts; docs/commerce.md)
-  'fulfil.toShip': 2,
-  'fulfil.ship': 7,
-  // 2 rows (the duo's orders): caller, settings, then per row the order, the guarded ship, the
-  // shipped message's record and answer, marked handled (measured 12 after the merge, when both
-  // rows ship; 7 was one shipped row).
-  'fulfil.shipMany': 12,
-  'order.confirmReceipt': 3,
-  'order.messageTemplates': 2,
-  'aftersale.request': 8,
-  'aftersale.review': 12,
-  'aftersale.returnShipped': 4,
-  'aftersale.receiveReturn': 22, // + the buyer's customer event of the refund (issue 15); measured 22
-  'aftersale.cancel': 8,
-  'aftersale.list': 2,
-  'aftersale.get': 3,
-  'aftersale.queue': 2,
-  // the cart and the address book (issue 12)
-  'cart.get': 2, // caller, the cart with its SKUs and products (one aggregate)
-  'cart.set': 3, // caller, the SKUs named (one aggregate), the cart written
-  'cart.clear': 2,
-  'address.list': 2,
-  'address.save': 3, // caller, the book, the guarded write
-  'address.remove': 3,
-  // flash sales (issue 14)
-  'flash.list': 2,
-  'flash.buy': 11, // no platform caller load: the sale (one document, decides), its guarded take, then sale + caller + catalogue (one aggregate), attribution (1–2), order, stock, customer event (3), OrderCreated handled; refused from the read: 1, race lost: 3 (round-trips.int.test.ts)
-  'flash.remind': 3,
-  // bargain (issue 14): help is one read and one guarded update whatever the number of helpers
-  'bargain.offer': 3,
-  'bargain.start': 5,
-  'bargain.help': 3,
-  'bargain.get': 2,
-  'bargain.buy': 13, // caller, bargain, its move, then order.create's own (no coupon)
-};
+import { ROUND_TRIP_BUDGETS, roundTripBudget } from './round-trip-budgets';
 
 /**
  * Max platform requests (not database) per call, by action; every other action makes none. One
@@ -384,42 +267,34 @@ async function uploadAs(cloud: TestCloud, openid: string, cloudPath: string): Pr
   return ((await res.json()) as { fileID: string }).fileID;
 }
 
-export const bench: Bench = {
-  title: 'database round trips per action',
-  async run() {
-    const cloud = await startTestCloud();
-    try {
-      const problems = await session(cloud);
-      const stats = cloud.stats().byAction;
-      const rows = Object.entries(stats)
-        .map(([action, s]) => ({ action, calls: s.calls, maxOps: s.maxOps, minOps: s.minOps, avgOps: s.avgOps, budget: ROUND_TRIP_BUDGETS[action] ?? null, byOp: s.byOp, maxPlatform: s.maxPlatform, byPlatform: s.byPlatform }))
-        .sort((a, b) => a.action.localeCompare(b.action));
-      console.log('action                   calls  min  max  budget   platform (max per call: by API, total over the calls)');
-      for (const r of rows) {
-        const platform = r.maxPlatform ? `${r.maxPlatform}: ${JSON.stringify(r.byPlatform)}` : '';
-        console.log(`${r.action.padEnd(24)} ${String(r.calls).padStart(5)} ${String(r.minOps).padStart(4)} ${String(r.maxOps).padStart(4)}  ${String(r.budget ?? '(none)').padEnd(7)}  ${platform}`);
-      }
-      const recent = cloud.stats().recent;
-      const perCall: Record<string, Array<{ total: number; ops: Record<string, number> }>> = {};
-      for (const r of rows.filter((x) => x.minOps !== x.maxOps)) {
-        perCall[r.action] = recent.filter((c) => `${c.fn}.${c.action}` === r.action).map((c) => ({ total: c.total, ops: c.ops }));
-        console.log(`  ${r.action} per call: ${perCall[r.action].map((c) => `${c.total} ${JSON.stringify(c.ops)}`).join(' | ')}`);
-      }
-      if (problems.length) console.log('failed calls in the session:\n  ' + problems.join('\n  '));
+export const bench = cloudBench('database round trips per action', async (cloud, budgets) => {
+  const problems = await session(cloud);
+  const stats = cloud.stats().byAction;
+  const rows = Object.entries(stats)
+    .map(([action, s]) => ({ action, calls: s.calls, maxOps: s.maxOps, minOps: s.minOps, avgOps: s.avgOps, budget: roundTripBudget(action, 'bench') ?? null, byOp: s.byOp, maxPlatform: s.maxPlatform, byPlatform: s.byPlatform }))
+    .sort((a, b) => a.action.localeCompare(b.action));
+  console.log('action                   calls  min  max  budget   platform (max per call: by API, total over the calls)');
+  for (const r of rows) {
+    const platform = r.maxPlatform ? `${r.maxPlatform}: ${JSON.stringify(r.byPlatform)}` : '';
+    console.log(`${r.action.padEnd(24)} ${String(r.calls).padStart(5)} ${String(r.minOps).padStart(4)} ${String(r.maxOps).padStart(4)}  ${String(r.budget ?? '(none)').padEnd(7)}  ${platform}`);
+  }
+  const recent = cloud.stats().recent;
+  const perCall: Record<string, Array<{ total: number; ops: Record<string, number> }>> = {};
+  for (const r of rows.filter((x) => x.minOps !== x.maxOps)) {
+    perCall[r.action] = recent.filter((c) => `${c.fn}.${c.action}` === r.action).map((c) => ({ total: c.total, ops: c.ops }));
+    console.log(`  ${r.action} per call: ${perCall[r.action].map((c) => `${c.total} ${JSON.stringify(c.ops)}`).join(' | ')}`);
+  }
+  if (problems.length) console.log('failed calls in the session:\n  ' + problems.join('\n  '));
 
-      const budgets: Budget[] = Object.entries(ROUND_TRIP_BUDGETS).map(([action, limit]) =>
-        budget(`${action} round trips (max)`, stats[action]?.maxOps ?? null, '<=', limit, '', stats[action] ? JSON.stringify(stats[action].byOp) : 'not measured'),
-      );
-      for (const r of rows) {
-        const limit = PLATFORM_BUDGETS[r.action] ?? 0;
-        if (r.maxPlatform > 0 || limit > 0) budgets.push(budget(`${r.action} platform calls, not database (max)`, r.maxPlatform, '<=', limit, '', JSON.stringify(r.byPlatform)));
-      }
-      const unbudgeted = rows.filter((r) => r.budget === null).map((r) => r.action);
-      budgets.push(budget('actions without a budget', unbudgeted.length, '==', 0, '', unbudgeted.join(', ')));
-      budgets.push(budget('failed calls in the session', problems.length, '==', 0, '', problems.join('; ')));
-      return { figures: { byAction: rows, perCall, problems }, budgets };
-    } finally {
-      await cloud.close();
-    }
-  },
-};
+  for (const action of Object.keys(ROUND_TRIP_BUDGETS)) {
+    budgets.push(budget(`${action} round trips (max)`, stats[action]?.maxOps ?? null, '<=', roundTripBudget(action, 'bench') ?? 0, '', stats[action] ? JSON.stringify(stats[action].byOp) : 'not measured'));
+  }
+  for (const r of rows) {
+    const limit = PLATFORM_BUDGETS[r.action] ?? 0;
+    if (r.maxPlatform > 0 || limit > 0) budgets.push(budget(`${r.action} platform calls, not database (max)`, r.maxPlatform, '<=', limit, '', JSON.stringify(r.byPlatform)));
+  }
+  const unbudgeted = rows.filter((r) => r.budget === null).map((r) => r.action);
+  budgets.push(budget('actions without a budget', unbudgeted.length, '==', 0, '', unbudgeted.join(', ')));
+  budgets.push(budget('failed calls in the session', problems.length, '==', 0, '', problems.join('; ')));
+  return { byAction: rows, perCall, problems };
+});

@@ -10,7 +10,7 @@
 import pLimit from 'p-limit';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nextRequestId } from './request-ids';
 import { callScope, endCall, newCallScope } from './call-tracing';
 import type { Clock } from './clock';
 import { FunctionConfig } from './function-config';
@@ -192,7 +192,7 @@ export class FunctionHost {
 
   private async execute(name: string, event: unknown, invoker: Invoker, { label }: InvokeOptions): Promise<unknown> {
     const main = this.loadMain(name);
-    const callId = randomBytes(8).toString('hex');
+    const callId = nextRequestId();
     const limitS = this.config.timeoutSeconds(name);
     const env: Record<string, string> = { ...callerEnv(invoker), TCB_ENV: LOCAL_ENV_ID, LINKSHELF_NOW: String(this.clock.now()) };
     const context = {

@@ -16,7 +16,7 @@
  *   /*                          the h5 build of the mini-program
  */
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { nextRequestId } from './request-ids';
 import { CALL_HEADER } from './call-tracing';
 import type { LocalCloudApi as LocalCloud } from './cloud-api';
 import { readBody, sendJson } from './http-util';
@@ -81,7 +81,7 @@ async function route(cloud: LocalCloud, req: http.IncomingMessage, res: http.Ser
 
 /** The SDK endpoint. Replies are always HTTP 200; errors carry `code` (the SDK throws on it). */
 async function admin(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const requestId = randomBytes(8).toString('hex');
+  const requestId = nextRequestId();
   const caller = req.headers[CALL_HEADER];
   if (isMultipart(req)) return cloud.wechat.adminMultipart(req, res, (a) => cloud.stats.op(typeof caller === 'string' ? caller : undefined, a));
   let body: Record<string, unknown>;

@@ -38,7 +38,12 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody 
 export class AppError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string) {
+    // An expected outcome, answered in the envelope and never logged with a trace: capturing the
+    // stack (deep under a call's async frames) cost more than some whole refusals (issue 9).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'AppError';
     this.code = code;
   }

@@ -49,6 +49,12 @@ export function claimDayKey(now: Date): string {
   return `d${chinaDayKey(now).replace(/-/g, '')}`;
 }
 
+/** A stored date as the SDK gives it back (a Date; tolerate a string or epoch ms). */
+function dateOf(value: unknown): Date {
+  const d = value instanceof Date ? value : new Date(typeof value === 'string' || typeof value === 'number' ? value : 0);
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
 function countOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
@@ -58,25 +64,60 @@ function mapOf(value: unknown): Record<string, unknown> {
 }
 
 /**
- * What a claim decides on before its first write, in ONE read: the template, and the caller's own
- * document (its claim counts) looked up by id in the same aggregate, and the template's
- * experiments (coupon-amount arms). `template` is undefined for an unknown id (the caller is then
- * not looked at), `caller` for a first visit.
+ * The id of the one coupon a customer can hold of a one-per-customer template (`perUserLimit` 1):
+ * deterministic, so inserting it IS the customer's slot — a second claim, however concurrent, is a
+ * duplicate key. Such a claim writes nothing on the customer's document (no registration, no
+ * counts): one write fewer on the claim's hot path (issue 9).
  */
-export async function readClaimTarget(templateId: string, openid: string): Promise<{ template: unknown; caller: UserDoc | undefined; experiments: unknown[] }> {
+export function onlyCouponId(templateId: string, openid: string): string {
+  return `c1${stableId('only-coupon', templateId, openid)}`;
+}
+
+/** What a claim decides on, read in one round trip (see {@link readClaimTarget}). */
+export interface ClaimTarget {
+  /** The stored template; undefined for an unknown id. */
+  template: unknown;
+  /** The caller's claim counts; undefined for a caller without a user document. */
+  caller: UserDoc | undefined;
+  /** When the caller already holds the template's one-per-customer coupon: its claim time. */
+  onlyClaimedAt: Date | undefined;
+  /** The template's experiments as stored (coupon-amount arms: `_commerce/coupon-amount.ts`). */
+  experiments: unknown[];
+}
+
+/**
+ * What a claim decides on before its first write, in ONE read: the template, the caller's own
+ * document (its claim counts) and the caller's one-per-customer coupon of this template, both
+ * looked up by id in the same aggregate, and the template's experiments (its coupon-amount arms).
+ * `template` is undefined for an unknown id.
+ */
+export async function readClaimTarget(templateId: string, openid: string): Promise<ClaimTarget> {
   const $ = store.command().aggregate;
   const res = await store
     .aggregate('coupon_templates')
     .match({ _id: templateId })
     .limit(1)
-    .lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).done(), as: '_caller' })
+    // Only what the claim decides on: not the template's recent takes, only the caller's counts.
+    .project({ recentTakes: 0 })
+    .lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).project({ couponClaims: 1, couponDays: 1 }).done(), as: '_caller' })
+    .lookup({ from: 'coupons', pipeline: $.pipeline().match({ _id: onlyCouponId(templateId, openid) }).limit(1).project({ claimedAt: 1 }).done(), as: '_only' })
     .lookup(TEMPLATE_EXPERIMENTS) // its coupon-amount experiments, in the same read
     .end();
-  const row = store.aggregateRows<Record<string, unknown> & { _caller?: UserDoc[] }>(res)[0];
-  if (!row) return { template: undefined, caller: undefined, experiments: [] };
-  const { _caller, ...joined } = row;
+  const row = store.aggregateRows<Record<string, unknown> & { _caller?: UserDoc[]; _only?: Array<{ claimedAt?: unknown }> }>(res)[0];
+  if (!row) return { template: undefined, caller: undefined, onlyClaimedAt: undefined, experiments: [] };
+  const { _caller, _only, ...joined } = row;
   const { template, experiments } = splitTemplateRow(joined);
-  return { template, caller: _caller?.[0], experiments };
+  const only = _only?.[0];
+  return { template, caller: _caller?.[0], onlyClaimedAt: only ? dateOf(only.claimedAt) : undefined, experiments };
+}
+
+/**
+ * The claims the one-per-customer coupon adds to the caller's counts (the template's limit may
+ * have been raised since it was issued: it still counts, ever and on its day).
+ */
+export function onlyCouponClaims(onlyClaimedAt: Date | undefined, now: Date): HeldClaims {
+  if (!onlyClaimedAt) return { total: 0, today: 0 };
+  return { total: 1, today: claimDayKey(onlyClaimedAt) === claimDayKey(now) ? 1 : 0 };
 }
 
 /** The claims a loaded user document shows for a template (may be stale: the guard decides). */
@@ -118,18 +159,21 @@ export function takeSlotQuery(
   limits: { perUserLimit: number; perDayLimit?: number },
   now: Date,
   couponId: string,
+  elsewhere: HeldClaims = { total: 0, today: 0 },
 ): { where: Query; update: Query; undoWhere: Query; undo: Query } {
   const _ = store.command();
   const key = claimKey(templateId);
   const day = claimDayKey(now);
   const totalPath = `couponClaims.${key}`;
   const dayPath = `couponDays.${day}.${key}`;
-  const where: Query = { _id: user._id, [totalPath]: _.not(_.gte(limits.perUserLimit)) };
+  // Claims counted elsewhere (a one-per-customer coupon issued before the limit was raised) use
+  // up part of the limits the counts on this document are guarded against.
+  const where: Query = { _id: user._id, [totalPath]: _.not(_.gte(limits.perUserLimit - elsewhere.total)) };
   // The day count is kept for every template, so a per-day limit added mid-day counts today's claims.
   const update: Query = { [totalPath]: _.inc(1), [dayPath]: _.inc(1), recentClaims: rememberClaim(couponId) };
   const undoWhere: Query = { _id: user._id, recentClaims: couponId };
   const undo: Query = { [totalPath]: _.inc(-1), [dayPath]: _.inc(-1), recentClaims: _.pull(couponId) };
-  if (limits.perDayLimit !== undefined) where[dayPath] = _.not(_.gte(limits.perDayLimit));
+  if (limits.perDayLimit !== undefined) where[dayPath] = _.not(_.gte(limits.perDayLimit - elsewhere.today));
   for (const stale of Object.keys(mapOf(user.couponDays))) {
     if (stale !== day) update[`couponDays.${stale}`] = _.remove();
   }

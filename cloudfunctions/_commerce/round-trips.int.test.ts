@@ -6,6 +6,7 @@ import { startTestCloud, type TestCloud, AS_FUNCTION } from '../../emulator/test
 import { FLASH_IDS } from '../../emulator/seed';
 import { HOME } from '../../tests/support/commerce';
 import { finishRefunds, payOrder } from '../../tests/support/pay';
+import { FLASH_REFUSED_BUDGETS, roundTripBudgets } from '../../bench/round-trip-budgets';
 
 let cloud: TestCloud;
 beforeAll(async () => {
@@ -15,58 +16,17 @@ afterAll(async () => {
   await cloud.close();
 });
 
-// Budgets include the platform's caller lookup (1 read) and the growth subscriber's own round
-// trips. Every action that delivers an order event pays 1 more: the outbox write marking it
-// handled (the event itself rides in the move's own write).
-const BUDGETS: Record<string, number> = {
-  'coupon.list': 2,
-  'coupon.claim': 4,
-  'coupon.mine': 2,
-  'order.quote': 3,
-  // caller, cart (with the shipping rules and the address book joined in: the address costs
-  // nothing), coupon, attribution (2), order insert, coupon lock, stock, day counter, OrderCreated
-  // marked handled; also a team opened or joined. From the cart (`fromCart`) the ordered lines
-  // leave the cart (+1 write) on an order that opens no team.
-  'order.create': 13, // + the buyer's customer event (issue 15: event insert, summary update, a first summary's insert)
-  'order.pay': 3, // caller, order, team (group order); the charge is a WeChat Pay call, below
-  'payNotify.pay': 27, // + OrderPaid marked handled; + the line's stock hold settled (issue 11); issue 12: + the paid message (settings, record, answer), and for a team's last payer each member order sent to ship (TeamSucceeded, its message, marked handled); issue 15: + the buyer's customer event (3)
-  'payNotify.refund': 1, // the refund's guarded move
-  'order.cancel': 4,
-  'order.refund': 17, // + OrderRefunded marked handled; issue 12: + the refund message (settings, record, answer; the send is a platform request); issue 15: + the buyer's customer event (2)
-  'order.list': 2,
-  'order.get': 2,
-  'groupbuy.get': 3,
-  'admin.promotionHealth': 3,
-  'cart.get': 2, // caller, the cart with its SKUs and products (one aggregate)
-  'cart.set': 3, // caller, the SKUs named (one aggregate), the cart written
-  'cart.clear': 2,
-  'address.list': 2,
-  'address.save': 3, // caller, the book, the guarded write
-  'address.remove': 3,
-  'sweep.run': 21, // + the growth copies whose commission waits for a valid plan (issue 13); + the session's new coupon claims streamed to the customer stream (issue 15: 3 each); receipt and completion steps (issue 12)
-  // Fulfilment and after-sale (issue 12).
-  'fulfil.toShip': 2, // caller, one aggregate (the page with its buyers),
-  'fulfil.ship': 7, // caller, order, guarded ship with OrderShipped; the shipped message (settings, record, answer); marked handled,
-  'fulfil.shipMany': 7, // per row: as fulfil.ship,
-  'order.confirmReceipt': 3, // caller, order, guarded receipt,
-  'order.messageTemplates': 2, // caller, settings,
-  'aftersale.request': 8, // caller, settings ∥ order (refusals before any transaction), transaction (begin, order, request writes, commit); a photo check is one storage call,
-  'aftersale.review': 12, // approving a refund: request, transaction, refund done, growth reversal, the result message, marked handled,
-  'aftersale.returnShipped': 4, // caller, request, guarded parcel write (returns it),
-  'aftersale.receiveReturn': 20, // request, transaction, refund done, stock back, growth reversal, the result message, marked handled; + the buyer's customer event of the refund (issue 15: 2)
-  'aftersale.cancel': 8, // request, transaction (the lines freed), marked handled,
-  'aftersale.list': 2, // caller, one aggregate (requests with their orders),
-  'aftersale.get': 3, // caller, request, order,
-  'aftersale.queue': 2,
-  // Flash sales (issue 14).
-  'flash.list': 2, // caller, the sales on and coming (one query)
-  // No platform caller load: the sale alone (one document read decides), its guarded take, then
-  // the sale with the caller, SKU, product, shipping rules and address book (one aggregate),
-  // attribution (1, +1 with a share), order insert, stock, the buyer's customer event (3),
-  // OrderCreated marked handled. Refusals: below.
-  'flash.buy': 11,
-  'flash.remind': 3, // caller, the sale, the reminder inserted once
-};
+// The actions this session measures; their budgets are bench/round-trip-budgets.ts's (the
+// commerce ones where the two sessions differ).
+const ACTIONS = [
+  ...['coupon.list', 'coupon.claim', 'coupon.mine', 'order.quote', 'order.create', 'order.pay', 'payNotify.pay', 'payNotify.refund'],
+  ...['order.cancel', 'order.refund', 'order.list', 'order.get', 'groupbuy.get', 'admin.promotionHealth', 'sweep.run'],
+  ...['cart.get', 'cart.set', 'cart.clear', 'address.list', 'address.save', 'address.remove'],
+  ...['fulfil.toShip', 'fulfil.ship', 'fulfil.shipMany', 'order.confirmReceipt', 'order.messageTemplates'],
+  ...['aftersale.request', 'aftersale.review', 'aftersale.returnShipped', 'aftersale.receiveReturn', 'aftersale.cancel', 'aftersale.list', 'aftersale.get', 'aftersale.queue'],
+  ...['flash.list', 'flash.buy', 'flash.remind'],
+];
+const BUDGETS = roundTripBudgets(ACTIONS, 'commerce');
 
 // Requests to the platform that are not database round trips (WeChat Pay's and storage's API by
 // name): one per action that takes or returns money, one temporary-URL batch per reply that shows
@@ -176,16 +136,8 @@ it('every commerce action stays within its round-trip budget', async () => {
   }
 });
 
-// Bargain (issue 14): offer = caller + deals ∥ the caller's bargains; start = + the SKU and the
-// insert; help = caller + the bargain + the guarded help (names ride on the bargain); get = caller
-// + the bargain; buy = caller + bargain + its guarded move + order.create's own (no coupon).
-const BARGAIN_BUDGETS: Record<string, number> = {
-  'bargain.offer': 3,
-  'bargain.start': 5,
-  'bargain.help': 3,
-  'bargain.get': 2,
-  'bargain.buy': 13, // measured 13: caller, bargain, its move, then order.create's own (no coupon)
-};
+// Bargain (issue 14): the budgets and why are bench/round-trip-budgets.ts's.
+const BARGAIN_BUDGETS = roundTripBudgets(['bargain.offer', 'bargain.start', 'bargain.help', 'bargain.get', 'bargain.buy'], 'commerce');
 
 it('every bargain action stays within its round-trip budget, with no platform call but its reply', async () => {
   for (const u of ['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']) await cloud.ok('coupon', { action: 'mine' }, u);
@@ -206,13 +158,8 @@ it('every bargain action stays within its round-trip budget, with no platform ca
   }
 });
 
-// A refused flash buy (issue 14's hot path): flash.buy skips the platform's caller load and reads
-// the sale's document alone before its guarded take (catalogue, caller and attribution come after
-// the unit is taken), so a refusal the read names (sold out, at the limit, not started) costs that
-// read; a loser of the race for the last unit pays the read, its guarded write and a read naming
-// the refusal.
-const FLASH_REFUSED = 1;
-const FLASH_RACE_LOST = 3;
+// A refused flash buy (issue 14's hot path): the budgets and why are FLASH_REFUSED_BUDGETS.
+const { refused: FLASH_REFUSED, raceLost: FLASH_RACE_LOST } = FLASH_REFUSED_BUDGETS;
 
 it('a refused flash buy costs one round trip; losing the race for the last unit at most three', async () => {
   const { _id: _seeded, ...sale } = (await cloud.db.collection('flash_sales').doc(FLASH_IDS.live).get()).data[0] as Record<string, unknown>;

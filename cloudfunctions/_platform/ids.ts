@@ -2,9 +2,28 @@ import { createHash, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
+/**
+ * Random bytes drawn 4 KiB at a time: one system call per few hundred ids instead of one per id
+ * (a claim mints ids on its hot path; see issue 9's claim bench). The pool is consumed once.
+ */
+const POOL_SIZE = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function poolBytes(count: number): Buffer {
+  if (count > POOL_SIZE) return randomBytes(count);
+  if (poolOffset + count > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
+  const out = pool.subarray(poolOffset, poolOffset + count);
+  poolOffset += count;
+  return out;
+}
+
 /** A random id of `length` base-58 characters (short enough for a QR scene). */
 export function randomId(length = 16): string {
-  const bytes = randomBytes(length);
+  const bytes = poolBytes(length);
   let out = '';
   for (let i = 0; i < length; i++) out += ALPHABET[bytes[i] % ALPHABET.length];
   return out;

@@ -3,6 +3,7 @@ import { chinaDayKey } from '../../shared/china-day';
 import { PROMO_IDS } from '../../emulator/seed/promotions';
 import { doc, docs, outcomes } from '../../tests/support/commerce';
 import { seedTemplate } from '../../tests/support/fixtures';
+import { onlyCouponId } from '../_commerce/coupon-claims';
 
 const t = useTestCloud();
 
@@ -42,7 +43,7 @@ describe('coupon.claim', () => {
     expect(await doc(t.cloud, 'coupon_templates', 't_daily')).toMatchObject({ stock: 98 });
   });
 
-  it('one customer claiming two templates at once gets each up to its own limit (counts on one user document)', async () => {
+  it('one customer claiming two templates at once gets each up to its own limit (a one-per-customer coupon is its own slot, other counts are on the user document)', async () => {
     // 't.dot' is not a safe field name: its count is kept under a hashed key.
     await insertTemplate('t_one', { stock: 100, perUserLimit: 1 });
     await insertTemplate('t.dot', { stock: 100, perUserLimit: 3, perDayLimit: 2 });
@@ -54,9 +55,10 @@ describe('coupon.claim', () => {
     expect(await docs(t.cloud, 'coupons', { ownerOpenid: 'o_cust_4', templateId: 't.dot' })).toHaveLength(2);
     expect(await doc(t.cloud, 'coupon_templates', 't_one')).toMatchObject({ stock: 99, issuedCount: 1 });
     expect(await doc(t.cloud, 'coupon_templates', 't.dot')).toMatchObject({ stock: 98, issuedCount: 2 });
+    expect((await docs(t.cloud, 'coupons', { ownerOpenid: 'o_cust_4', templateId: 't_one' }))[0]._id).toBe(onlyCouponId('t_one', 'o_cust_4'));
     const user = await doc(t.cloud, 'users', 'o_cust_4');
     const counts = Object.values(user?.couponClaims as Record<string, number>).sort();
-    expect(counts).toEqual([1, 2]);
+    expect(counts).toEqual([2]);
     const list = await t.cloud.ok<{ templates: Array<{ templateId: string; claimedByMe: number }> }>('coupon', { action: 'list' }, 'o_cust_4');
     expect(list.templates.filter((t) => t.templateId === 't_one' || t.templateId === 't.dot').map((t) => [t.templateId, t.claimedByMe]).sort()).toEqual([
       ['t.dot', 2],
@@ -89,8 +91,36 @@ describe('coupon.claim', () => {
     expect(await doc(t.cloud, 'coupon_templates', 't_daily2')).toMatchObject({ stock: 96, issuedCount: 4 });
   });
 
-  it('a first visit claims in 4 round trips, its registration carrying the count; a refusal costs 1 and writes nothing', async () => {
-    await insertTemplate('t_first', { stock: 1, perUserLimit: 1 });
+  it('a first one-per-customer claim costs 3 round trips and writes no user document (the coupon id is the slot); a refusal costs 1 and writes nothing', async () => {
+    await insertTemplate('t_only', { stock: 1, perUserLimit: 1 });
+    t.cloud.resetStats();
+    const claimed = await t.cloud.call<{ couponId: string }>('coupon', { action: 'claim', templateId: 't_only' }, 'o_first_1');
+    const refused = await t.cloud.call('coupon', { action: 'claim', templateId: 't_only' }, 'o_first_2');
+    expect(claimed).toMatchObject({ ok: true, data: { couponId: onlyCouponId('t_only', 'o_first_1') } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SOLD_OUT' } });
+    expect(await doc(t.cloud, 'users', 'o_first_1')).toBeUndefined();
+    expect(await doc(t.cloud, 'users', 'o_first_2')).toBeUndefined();
+    expect(await doc(t.cloud, 'coupons', onlyCouponId('t_only', 'o_first_1'))).toMatchObject({ ownerOpenid: 'o_first_1', templateId: 't_only', status: 'unused' });
+    expect(t.cloud.stats().recent.map((c) => [c.action, c.total, c.ops])).toEqual([
+      ['claim', 3, { aggregateDocuments: 1, modifyDocument: 1, insertDocument: 1 }],
+      ['claim', 1, { aggregateDocuments: 1 }],
+    ]);
+  });
+
+  it('a one-per-customer coupon still counts when ops raise the limit to 2: 20 concurrent claims add exactly one more', async () => {
+    await insertTemplate('t_raise', { stock: 100, perUserLimit: 1 });
+    await t.cloud.ok('coupon', { action: 'claim', templateId: 't_raise' }, 'o_cust_6');
+    await t.cloud.db.collection('coupon_templates').doc('t_raise').update({ perUserLimit: 2 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.cloud.call('coupon', { action: 'claim', templateId: 't_raise' }, 'o_cust_6')));
+    expect(outcomes(results)).toEqual({ ok: 1, LIMIT_REACHED: 19 });
+    expect(await docs(t.cloud, 'coupons', { ownerOpenid: 'o_cust_6', templateId: 't_raise' })).toHaveLength(2);
+    expect(await doc(t.cloud, 'coupon_templates', 't_raise')).toMatchObject({ stock: 98, issuedCount: 2 });
+    const list = await t.cloud.ok<{ templates: Array<{ templateId: string; claimedByMe: number; canClaim: boolean }> }>('coupon', { action: 'list' }, 'o_cust_6');
+    expect(list.templates.find((x) => x.templateId === 't_raise')).toMatchObject({ claimedByMe: 2, canClaim: false });
+  });
+
+  it('a first visit to a limit-2 template claims in 4 round trips, its registration carrying the count; a refusal costs 1 and writes nothing', async () => {
+    await insertTemplate('t_first', { stock: 1, perUserLimit: 2 });
     t.cloud.resetStats();
     const claimed = await t.cloud.call('coupon', { action: 'claim', templateId: 't_first' }, 'o_first_1');
     const refused = await t.cloud.call('coupon', { action: 'claim', templateId: 't_first' }, 'o_first_2');

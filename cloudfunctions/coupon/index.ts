@@ -18,7 +18,7 @@ import { coupon as contract } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '../../shared/coupons';
 import { checkPromotion, isLive, type CouponTemplate } from '../../shared/promotions';
-import { claimedByTemplate, firstClaimDoc, heldClaims, putBackTake, readClaimTarget, rememberClaim, takeSlotQuery } from '../_commerce/coupon-claims';
+import { claimedByTemplate, firstClaimDoc, heldClaims, onlyCouponClaims, onlyCouponId, putBackTake, readClaimTarget, rememberClaim, takeSlotQuery } from '../_commerce/coupon-claims';
 import { undoWithRetry } from '../_commerce/steps';
 import { couponRuleForCaller, findTemplatesOnOffer } from '../_commerce/coupon-amount';
 
@@ -42,8 +42,18 @@ export const main = defineFunction('coupon', {
       const live = offered
         .map((row) => ({ check: checkPromotion('coupon_templates', row.template), experiments: row.experiments }))
         .flatMap(({ check, experiments }) => (check.ok && isLive(check.value, ctx.now) ? [{ ...check.value, rule: couponRuleForCaller(check.value, experiments, ctx.openid, ctx.now) }] : []));
-      // The caller's claim counts came with the caller's user document (no extra read).
+      // The caller's claim counts came with the caller's user document; its one-per-customer
+      // coupons (issued while a template's limit was 1; they count after a raise too) are read
+      // by id in one read.
       const claimed = claimedByTemplate(ctx.user, live.map((t) => t._id));
+      const onlyIds = ctx.openid ? new Map(live.map((t) => [onlyCouponId(t._id, ctx.openid), t._id])) : new Map<string, string>();
+      if (onlyIds.size > 0) {
+        const held = await store.find<{ _id: string }>('coupons', { _id: store.command().in([...onlyIds.keys()]) }, { limit: onlyIds.size, fields: { _id: true } });
+        for (const c of held) {
+          const templateId = onlyIds.get(c._id);
+          if (templateId) claimed.set(templateId, (claimed.get(templateId) ?? 0) + 1);
+        }
+      }
       return {
         templates: live.map((t) => {
           const claimedByMe = claimed.get(t._id) ?? 0;
@@ -75,25 +85,33 @@ export const main = defineFunction('coupon', {
       const _ = store.command();
       const templateId = input.templateId;
 
-      // Round trip 1: the template and the caller's claim counts, in one read. Every refusal that
-      // needs no write is decided here (missing, invalid, not live, a limit, sold out) — the
-      // stock is never touched for them. Dates are checked here (ops may type them as ISO strings).
-      const { template: raw, caller, experiments } = await readClaimTarget(templateId, ctx.openid);
-      const held = caller ? heldClaims(caller, templateId, ctx.now) : { total: 0, today: 0 };
+      // Round trip 1: the template, the caller's claim counts and the caller's one-per-customer
+      // coupon of it, in one read. Every refusal that needs no write is decided here (missing,
+      // invalid, not live, a limit, sold out) — the stock is never touched for them. Dates are
+      // checked here (ops may type them as ISO strings).
+      const { template: raw, caller, onlyClaimedAt, experiments } = await readClaimTarget(templateId, ctx.openid);
+      const elsewhere = onlyCouponClaims(onlyClaimedAt, ctx.now);
+      const counted = caller ? heldClaims(caller, templateId, ctx.now) : { total: 0, today: 0 };
+      const held = { total: counted.total + elsewhere.total, today: counted.today + elsewhere.today };
       const read = decideClaim(raw, held, ctx.now);
       if (!read.ok) refuse(templateId, read.code, read.problems);
       const t: CouponTemplate = read.template;
 
+      // One per customer: the coupon's own id is the customer's slot (see onlyCouponId), and the
+      // take remembers a token of this claim (concurrent claims of one customer share the id).
+      const onePerCustomer = t.perUserLimit === 1;
+      const couponId = onePerCustomer ? onlyCouponId(templateId, ctx.openid) : `c${ctx.newId(15)}`;
+      const marker = onePerCustomer ? `k${ctx.newId(15)}` : couponId;
+
       // Round trip 2: take one unit of stock from the template while it is active and the caller
       // (as the document showed) still under its limits. A caller already at a limit never
       // touches the stock, so they cannot make others see SOLD_OUT.
-      const couponId = `c${ctx.newId(15)}`;
-      const putBack = () => undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => putBackTake(templateId, couponId));
+      const putBack = () => undoWithRetry(`stock of ${templateId}`, ctx.requestId, () => putBackTake(templateId, marker));
       const takeWhere: Record<string, unknown> = { _id: templateId, status: 'active', stock: _.gt(0), perUserLimit: _.gt(held.total) };
       if (held.today > 0) takeWhere.perDayLimit = _.or(_.exists(false), _.gt(held.today));
       let took: boolean;
       try {
-        took = await store.guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1), recentTakes: rememberClaim(couponId) });
+        took = await store.guardedUpdate('coupon_templates', takeWhere, { stock: _.inc(-1), issuedCount: _.inc(1), recentTakes: rememberClaim(marker) });
       } catch (err) {
         await putBack(); // the take may have been applied with its reply lost
         throw err;
@@ -104,11 +122,36 @@ export const main = defineFunction('coupon', {
         refuse(templateId, again.ok ? 'SOLD_OUT' : again.code, again.ok ? undefined : again.problems);
       }
 
+      const coupon: Coupon = {
+        ...issueCoupon({ ...t, rule: couponRuleForCaller(t, experiments, ctx.openid, ctx.now) }, { couponId, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null }),
+        ...(onePerCustomer ? { claimToken: marker } : {}),
+      };
+      if (onePerCustomer) {
+        // Round trip 3: the coupon, whose insert is the slot (a duplicate: the customer has it).
+        let inserted: boolean;
+        try {
+          inserted = await store.insertOnce('coupons', coupon);
+        } catch (err) {
+          // A lost reply: the coupon may be there all the same, and is this claim's if it carries its token.
+          const back = await store.getById<Coupon>('coupons', couponId).catch(() => undefined);
+          if (back?.claimToken !== marker) {
+            await putBack();
+            throw err;
+          }
+          inserted = true;
+        }
+        if (!inserted) {
+          await putBack();
+          refuse(templateId, 'LIMIT_REACHED');
+        }
+        return { couponId, validFromAt: coupon.validFromAt, validToAt: coupon.validToAt };
+      }
+
       // Round trip 3: one slot of the per-user and per-day limits, on the caller's own document;
       // for a first visit, the caller's registration carries the slot (a duplicate means a
       // concurrent call registered the caller: the slot is then taken on that document).
       const callerDoc = caller ?? newCustomerDoc(ctx.openid, ctx.now);
-      const slot = takeSlotQuery(callerDoc, templateId, t, ctx.now, couponId);
+      const slot = takeSlotQuery(callerDoc, templateId, t, ctx.now, couponId, elsewhere);
       const giveSlotBack = () => undoWithRetry(`claim slot of ${templateId}`, ctx.requestId, () => store.guardedUpdate('users', slot.undoWhere, slot.undo));
       let slotTaken = false;
       try {
@@ -124,7 +167,6 @@ export const main = defineFunction('coupon', {
       }
 
       // Round trip 4: the coupon, with a snapshot of the terms.
-      const coupon = issueCoupon({ ...t, rule: couponRuleForCaller(t, experiments, ctx.openid, ctx.now) }, { couponId, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null });
       try {
         await store.insert('coupons', coupon);
       } catch (err) {

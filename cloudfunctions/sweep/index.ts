@@ -58,6 +58,11 @@ interface DueWork extends CustomerDueWork {
   flashTakes: SaleWithTakes[];
 }
 
+/** Every list of {@link DueWork} (each one of the aggregate's lookups), empty when it found nothing. */
+const DUE_LISTS = ['expiredTeams', 'failedTeams', 'rebatesDue', 'dueOrders', 'openRefunds', 'expiredCoupons', 'undelivered', 'pendingEvents', 'newClaims', 'pendingAlerts', 'toConfirm', 'toComplete', 'flashReminders', 'flashTakes'] as const satisfies ReadonlyArray<keyof DueWork>;
+/** Compiles only while DUE_LISTS names every list of DueWork. */
+const _everyListNamed: Exclude<keyof DueWork, (typeof DUE_LISTS)[number]> extends never ? true : never = true;
+
 /** The instants fulfilment work is due before. */
 interface Cutoffs {
   shippedBefore: Date;
@@ -121,22 +126,7 @@ export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork>
   for (const l of customerSweepLookups(now)) query = query.lookup(l);
   const res = await query.end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
-  return {
-    expiredTeams: row?.expiredTeams ?? [],
-    failedTeams: row?.failedTeams ?? [],
-    rebatesDue: row?.rebatesDue ?? [],
-    dueOrders: row?.dueOrders ?? [],
-    openRefunds: row?.openRefunds ?? [],
-    expiredCoupons: row?.expiredCoupons ?? [],
-    undelivered: row?.undelivered ?? [],
-    pendingEvents: row?.pendingEvents ?? [],
-    newClaims: row?.newClaims ?? [],
-    pendingAlerts: row?.pendingAlerts ?? [],
-    toConfirm: row?.toConfirm ?? [],
-    toComplete: row?.toComplete ?? [],
-    flashReminders: row?.flashReminders ?? [],
-    flashTakes: row?.flashTakes ?? [],
-  };
+  return Object.fromEntries(DUE_LISTS.map((list) => [list, row?.[list] ?? []])) as unknown as DueWork;
 }
 
 /** Receipt for the buyer of each order shipped before the cutoff (the buyer may confirm at the same time: one wins). */

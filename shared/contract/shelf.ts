@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { count, fen, idField, instant } from './fields';
 import { defineContract } from './define';
 import { couponKindField, couponRuleField } from './coupon-terms';
+import { dealTermsSchema } from './deal-terms';
 
 /** A badge on a product card, e.g. `{kind:'group', text:'2人团 ¥59'}`. */
 export const badgeSchema = z.strictObject({ kind: z.enum(['group', 'coupon']), text: z.string() });
@@ -13,14 +14,10 @@ export const badgeSchema = z.strictObject({ kind: z.enum(['group', 'coupon']), t
 /** One SKU as the shelf shows it. Prices in fen; `stock` is never negative. */
 export const shelfSkuSchema = z.strictObject({ skuId: z.string(), name: z.string(), priceFen: fen, listPriceFen: fen, stock: count });
 
-/** The live group deal on a product (its SKU and group price). */
+/** The live group deal on a product (its SKU and group price): the deal's terms the shelf shows, by `dealId`. */
 export const shelfDealSchema = z.strictObject({
   dealId: z.string(),
-  title: z.string(),
-  groupSize: count,
-  groupPriceFen: fen,
-  listPriceFen: fen,
-  skuId: z.string(),
+  ...dealTermsSchema.pick({ title: true, groupSize: true, groupPriceFen: true, listPriceFen: true, skuId: true }).shape,
 });
 
 /** A product as the shelf shows it. `priceFen` is the lowest SKU price, `stock` the sum over SKUs. */

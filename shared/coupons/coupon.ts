@@ -28,6 +28,11 @@ export interface Coupon {
   lockedAt?: Date | null;
   usedAt?: Date | null;
   shareId?: string | null;
+  /**
+   * The claim that issued a one-per-customer coupon (its marker on the template's recent takes):
+   * tells a claim whose insert reply was lost whether the coupon there is its own.
+   */
+  claimToken?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { encodeCsv, yuanText } from './encode-csv';
+import { encodeCsv } from './encode-csv';
 
 describe('encodeCsv: CSV that Excel/WPS open with Chinese text', () => {
   it.each([
@@ -13,16 +13,5 @@ describe('encodeCsv: CSV that Excel/WPS open with Chinese text', () => {
     ['no rows: the header alone', ['订单号', '实付(元)'], [], '\uFEFF订单号,实付(元)\r\n'],
   ])('%s', (_title, header, rows, expected) => {
     expect(encodeCsv(header, rows)).toBe(expected);
-  });
-
-  it.each([
-    [0, '0.00'],
-    [1, '0.01'],
-    [99, '0.99'],
-    [100, '1.00'],
-    [123456, '1234.56'],
-    [-5, '-0.05'],
-  ])('yuanText(%i) = %s', (fen, text) => {
-    expect(yuanText(fen)).toBe(text);
   });
 });

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { yuanText } from '../money/yuan';
 
 /**
  * CSV that Excel and WPS open with Chinese text: UTF-8 with a byte order mark (without it Excel
@@ -13,16 +14,6 @@ export type CsvCell = string | number | null | undefined | { fen: number };
 
 /** The byte order mark Excel needs to read UTF-8. */
 export const UTF8_BOM = '\uFEFF';
-
-/**
- * Integer fen as yuan with two decimals, no symbol, no thousands separator (a spreadsheet reads it as a number).
- * @example yuanText(123456) // '1234.56'; yuanText(-5) // '-0.05'
- */
-export function yuanText(fen: number): string {
-  const n = Math.round(fen);
-  const abs = Math.abs(n);
-  return `${n < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 function cellText(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';

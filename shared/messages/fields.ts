@@ -4,6 +4,8 @@
  * made to fit here. Pure; times are shown in China time (UTC+8, no daylight saving).
  */
 
+import { yuanText } from '../money/yuan';
+
 const chars = (s: string) => [...s];
 
 /**
@@ -21,8 +23,7 @@ export function thing(text: string): string {
  * @example amount(9990) // '¥99.90'
  */
 export function amount(fen: number): string {
-  const f = Math.max(0, Math.round(fen));
-  return `¥${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
+  return `¥${yuanText(Math.max(0, fen))}`;
 }
 
 /**

@@ -141,3 +141,15 @@ it('coupon.claim: the template take answered with a timeout is given back once; 
   expect(couponsConserved(s, initialCoupons)).toEqual([]);
   expect(s.coupons.filter((c) => c.ownerOpenid === 'o_cust_1' && c.templateId === 'ct_man100_15')).toHaveLength(1);
 });
+
+it('coupon.claim: a one-per-customer coupon whose insert is answered with a timeout is read back as this claim’s own — one coupon, one unit taken', async () => {
+  const insert = loseNextReply('coupon.claim', 'insertDocument', 'coupons');
+  const r = await client<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_zhe80_cap30' }, 'o_cust_2');
+  expect(insert.hit).toBe(1);
+  expect(r.ok).toBe(true);
+  const again = await cloud.call('coupon', { action: 'claim', templateId: 'ct_zhe80_cap30' }, 'o_cust_2');
+  expect(again).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
+  const s = await snapshot(cloud);
+  expect(couponsConserved(s, initialCoupons)).toEqual([]);
+  expect(s.coupons.filter((c) => c.ownerOpenid === 'o_cust_2' && c.templateId === 'ct_zhe80_cap30')).toHaveLength(1);
+});
