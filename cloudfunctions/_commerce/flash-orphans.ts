@@ -28,6 +28,7 @@ export function flashTakesLookup(now: Date): { from: 'flash_sales'; pipeline: un
       .limit(100)
       .project({ takes: 1 })
       .lookup({ from: 'orders', localField: 'takes.orderId', foreignField: '_id', as: '_orders' })
+      .project({ takes: 1, '_orders._id': 1 }) // whether each order exists, not the orders
       .done(),
     as: 'flashTakes',
   };
