@@ -60,6 +60,17 @@ describe('coupon-amount experiment', () => {
     expect(quote.couponDiscountFen).toBe(800);
   });
 
+  it("a one-per-customer template (the claim's other path) issues the arm's amount too", async () => {
+    await t.cloud.db.collection('coupon_templates').doc('ct_flat5').update({ perUserLimit: 1 });
+    const [control, big] = [customerIn('control'), customerIn('big')];
+    const c1 = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, big);
+    const c0 = await t.cloud.ok<{ couponId: string }>('coupon', { action: 'claim', templateId: 'ct_flat5' }, control);
+    expect(await storedCoupon(c1.couponId)).toMatchObject({ ownerOpenid: big, rule: { kind: 'flat_off', amountOffFen: 800 } });
+    expect(await storedCoupon(c0.couponId)).toMatchObject({ ownerOpenid: control, rule: { kind: 'flat_off', amountOffFen: 500 } });
+    const again = await t.cloud.call('coupon', { action: 'claim', templateId: 'ct_flat5' }, big);
+    expect(again.ok === false && again.error.code).toBe('LIMIT_REACHED');
+  });
+
   it('the claim costs the same round trips with the experiment as without (one read brings template, caller and experiments)', async () => {
     for (const o of [customerIn('big'), customerIn('big', 1)]) await t.cloud.ok('coupon', { action: 'mine' }, o); // registered
     t.cloud.resetStats();
