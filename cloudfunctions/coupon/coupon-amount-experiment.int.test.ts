@@ -102,6 +102,15 @@ describe('coupon-amount experiment', () => {
     expect(await storedCoupon(c.couponId)).toMatchObject({ rule: { kind: 'flat_off', amountOffFen: 500 } });
     const health = await t.cloud.ok<Health>('admin', { action: 'promotionHealth' }, 'o_ops');
     expect(health.problems.filter((p) => p.collection === 'experiments').map((p) => [p.id, p.problems.join(' | ')])).toEqual([['exp_bad_amount', expect.stringMatching(/amountOffFen/)]]);
+    // valid documents that cannot apply: a percent coupon, a template that does not exist
+    await t.cloud.db.collection('experiments').add({ ...EXPERIMENT, _id: 'exp_on_percent', key: 'onPercent', templateId: 'ct_zhe80_cap30' });
+    await t.cloud.db.collection('experiments').add({ ...EXPERIMENT, _id: 'exp_on_nothing', key: 'onNothing', templateId: 'ct_gone' });
+    const again = await t.cloud.ok<Health>('admin', { action: 'promotionHealth' }, 'o_ops');
+    expect(again.problems.filter((p) => p.collection === 'experiments').map((p) => [p.id, p.problems.join(' | ')]).sort()).toEqual([
+      ['exp_bad_amount', expect.stringMatching(/amountOffFen/)],
+      ['exp_on_nothing', 'templateId: no coupon template ct_gone'],
+      ['exp_on_percent', 'templateId: a percent_off coupon has no amount off to vary'],
+    ]);
   });
 
   it('the dashboard shows the arms: orders created (exposure) and paid (conversion) by the buyer’s arm', async () => {

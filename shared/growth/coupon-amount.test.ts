@@ -1,5 +1,5 @@
 import { bucketVariant, experimentSchema } from './experiments';
-import { couponAmountTreatment, couponRuleFor, treatCouponRule } from './coupon-amount';
+import { couponAmountProblems, couponAmountTreatment, couponRuleFor, treatCouponRule } from './coupon-amount';
 
 const NOW = new Date('2025-03-01T00:00:00Z');
 const VARIANTS = [
@@ -50,5 +50,15 @@ describe('coupon-amount experiments', () => {
     expect(problems({ ...base, varies: 'card' })).toEqual(['variants.1.value.amountOffFen']);
     expect(problems({ ...base, varies: 'couponAmount', templateId: 't', variants: [{ name: 'a', weight: 1, value: { amountOffFen: 12.5 } }] })).toEqual(['variants.0.value.amountOffFen']);
     expect(problems({ ...base, varies: 'couponAmount', templateId: 't', variants: [{ name: 'a', weight: 1, value: { groupSize: 3 } }] })).toEqual(['variants.0.value.groupSize']);
+  });
+
+  it('names what keeps a valid experiment from applying to its template (promotionHealth)', () => {
+    const e = amountExperiment();
+    expect(couponAmountProblems(e, flat5)).toEqual([]);
+    expect(couponAmountProblems(e, undefined)).toEqual(['templateId: no coupon template ct_flat5']);
+    expect(couponAmountProblems(e, { rule: { kind: 'percent_off', percentOff: 20, maxDiscountFen: 3000 } })).toEqual(['templateId: a percent_off coupon has no amount off to vary']);
+    expect(couponAmountProblems(e, { rule: { kind: 'threshold_off', thresholdFen: 600, amountOffFen: 500 } })).toEqual(["variants.1.value.amountOffFen: above the template's threshold (600 fen)"]);
+    expect(couponAmountProblems(e, { rule: { kind: 'threshold_off', thresholdFen: 10000, amountOffFen: 1500 } })).toEqual([]);
+    expect(couponAmountProblems(experimentSchema.parse({ _id: 'c', key: 'k', status: 'active', variants: VARIANTS.slice(0, 1) }), undefined)).toEqual([]);
   });
 });

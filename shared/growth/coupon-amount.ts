@@ -47,3 +47,22 @@ export function treatCouponRule(rule: CouponRule, amountOffFen: number | null): 
 export function couponRuleFor(template: { _id: string; rule: CouponRule }, experiments: readonly Experiment[], openid: string, now: Date): CouponRule {
   return treatCouponRule(template.rule, couponAmountTreatment(experiments, template._id, openid, now)?.amountOffFen ?? null);
 }
+
+/**
+ * What makes a valid `couponAmount` experiment unable to apply, checked against its template as
+ * stored (admin.promotionHealth): a template that does not exist, a kind with no amount off
+ * (`percent_off`), an arm's amount above a `threshold_off` template's threshold.
+ * @example couponAmountProblems(experiment, undefined) // ['templateId: no coupon template ct_gone']
+ */
+export function couponAmountProblems(experiment: Experiment, template: { rule: CouponRule } | undefined): string[] {
+  if (experiment.varies !== 'couponAmount') return [];
+  if (!template) return [`templateId: no coupon template ${experiment.templateId}`];
+  const rule = template.rule;
+  if (rule.kind !== 'flat_off' && rule.kind !== 'threshold_off') return [`templateId: a ${rule.kind} coupon has no amount off to vary`];
+  if (rule.kind !== 'threshold_off') return [];
+  return experiment.variants.flatMap((v, i) =>
+    v.value?.amountOffFen !== undefined && v.value.amountOffFen > rule.thresholdFen
+      ? [`variants.${i}.value.amountOffFen: above the template's threshold (${rule.thresholdFen} fen)`]
+      : [],
+  );
+}
