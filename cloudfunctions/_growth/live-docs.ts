@@ -63,6 +63,17 @@ export function loadReferralProgram(now: Date): Promise<ReferralProgram | null> 
   return loadLatestLive('referral_programs', referralProgramSchema, now);
 }
 
+/**
+ * The valid active experiments among raw documents joined to another read (a `$lookup` on
+ * `experiments`), problems logged: the same as {@link loadExperiments} without its round trip.
+ */
+export function validExperiments(raw: readonly unknown[]): Experiment[] {
+  const active = raw.filter((e) => (e as { status?: unknown } | null)?.status === 'active');
+  const { valid, problems } = parseDocs('experiments', experimentSchema, active);
+  reportProblems(problems);
+  return valid;
+}
+
 /** Every valid experiment with status active; liveness by window is checked by the caller. */
 export function loadExperiments(): Promise<Experiment[]> {
   return loadActive('experiments', experimentSchema, 100);
