@@ -68,18 +68,10 @@ export function loadReferralProgram(now: Date): Promise<ReferralProgram | null> 
  * `experiments`), problems logged: the same as {@link loadExperiments} without its round trip.
  */
 export function validExperiments(raw: readonly unknown[]): Experiment[] {
-  const active = raw.filter((e) => (e as { status?: unknown } | null)?.status === 'active');
-  const { valid, problems } = parseDocs('experiments', experimentSchema, active);
-  reportProblems(problems);
-  return valid;
+  return validOnly('experiments', experimentSchema, raw.filter((e) => (e as { status?: unknown } | null)?.status === 'active'));
 }
 
 /** Every valid experiment with status active; liveness by window is checked by the caller. */
 export function loadExperiments(): Promise<Experiment[]> {
   return loadActive('experiments', experimentSchema, 100);
-}
-
-/** The experiments read by a caller's own query (e.g. joined into one aggregate): the valid ones, problems logged. */
-export function validExperiments(raw: unknown[]): Experiment[] {
-  return validOnly('experiments', experimentSchema, raw);
 }
