@@ -15,6 +15,7 @@
 import { stableId, store, type UserDoc } from '../_platform';
 import { chinaDayKey } from '../../shared/china-day';
 import type { HeldClaims } from '../../shared/coupons';
+import { splitTemplateRow, TEMPLATE_EXPERIMENTS } from './coupon-amount';
 
 type Query = Record<string, unknown>;
 
@@ -80,12 +81,15 @@ export interface ClaimTarget {
   caller: UserDoc | undefined;
   /** When the caller already holds the template's one-per-customer coupon: its claim time. */
   onlyClaimedAt: Date | undefined;
+  /** The template's experiments as stored (coupon-amount arms: `_commerce/coupon-amount.ts`). */
+  experiments: unknown[];
 }
 
 /**
  * What a claim decides on before its first write, in ONE read: the template, the caller's own
  * document (its claim counts) and the caller's one-per-customer coupon of this template, both
- * looked up by id in the same aggregate. `template` is undefined for an unknown id.
+ * looked up by id in the same aggregate, and the template's experiments (its coupon-amount arms).
+ * `template` is undefined for an unknown id.
  */
 export async function readClaimTarget(templateId: string, openid: string): Promise<ClaimTarget> {
   const $ = store.command().aggregate;
@@ -97,12 +101,14 @@ export async function readClaimTarget(templateId: string, openid: string): Promi
     .project({ recentTakes: 0 })
     .lookup({ from: 'users', pipeline: $.pipeline().match({ _id: openid }).limit(1).project({ couponClaims: 1, couponDays: 1 }).done(), as: '_caller' })
     .lookup({ from: 'coupons', pipeline: $.pipeline().match({ _id: onlyCouponId(templateId, openid) }).limit(1).project({ claimedAt: 1 }).done(), as: '_only' })
+    .lookup(TEMPLATE_EXPERIMENTS) // its coupon-amount experiments, in the same read
     .end();
   const row = store.aggregateRows<Record<string, unknown> & { _caller?: UserDoc[]; _only?: Array<{ claimedAt?: unknown }> }>(res)[0];
-  if (!row) return { template: undefined, caller: undefined, onlyClaimedAt: undefined };
-  const { _caller, _only, ...template } = row;
+  if (!row) return { template: undefined, caller: undefined, onlyClaimedAt: undefined, experiments: [] };
+  const { _caller, _only, ...joined } = row;
+  const { template, experiments } = splitTemplateRow(joined);
   const only = _only?.[0];
-  return { template, caller: _caller?.[0], onlyClaimedAt: only ? dateOf(only.claimedAt) : undefined };
+  return { template, caller: _caller?.[0], onlyClaimedAt: only ? dateOf(only.claimedAt) : undefined, experiments };
 }
 
 /**

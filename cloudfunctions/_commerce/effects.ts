@@ -20,7 +20,7 @@ import {
   type PayoutEffect,
 } from '../../shared/lifecycle';
 import type { Refund } from '../../shared/orders';
-import { FlashRefusal } from '../../shared/flash';
+import { FlashRefusal, type FlashTake } from '../../shared/flash';
 import { paymentPort } from './payment';
 import { mustWrite, type Steps } from './steps';
 
@@ -132,16 +132,24 @@ function flashTakeGuard(effect: TakeFlash, now: Date): Fields {
   };
 }
 
-function flashTake(effect: TakeFlash): Fields {
+/**
+ * The take: a unit, the order id on the customer's list, and the take itself in `takes` (the marker
+ * that lets the sweep give back a unit whose order never came: shared/flash/orphan-takes.ts).
+ */
+function flashTake(effect: TakeFlash, now: Date): Fields {
   const _ = store.command();
-  return { taken: _.inc(1), [`buyers.${effect.buyerKey}`]: _.push([effect.orderId]) };
+  const take: FlashTake = { orderId: effect.orderId, buyerKey: effect.buyerKey, takenAt: now };
+  return { taken: _.inc(1), [`buyers.${effect.buyerKey}`]: _.push([effect.orderId]), takes: _.push([take]) };
 }
 
-/** Gives a flash order's unit back, once: while the sale lists the order among the customer's. */
-function returnFlashUnit(flashId: string, buyerKey: string, orderId: string): Promise<boolean> {
+/**
+ * Gives a flash order's unit back, once: while the sale lists the order among the customer's (its
+ * take's record goes with it).
+ */
+export function returnFlashUnit(flashId: string, buyerKey: string, orderId: string): Promise<boolean> {
   const _ = store.command();
   const mine = `buyers.${buyerKey}`;
-  return store.guardedUpdate('flash_sales', { _id: flashId, [mine]: orderId }, { taken: _.inc(-1), [mine]: _.pull(orderId) });
+  return store.guardedUpdate('flash_sales', { _id: flashId, [mine]: orderId }, { taken: _.inc(-1), [mine]: _.pull(orderId), takes: _.pull({ orderId }) });
 }
 
 function onlyChange(effect: Effect, now: Date): EntityChange {
@@ -204,7 +212,7 @@ export async function reserve(ctx: Ctx, effect: Effect, steps: Steps): Promise<v
       await steps.run(
         `flash ${effect.flashId}`,
         async () => {
-          if (await store.guardedUpdate('flash_sales', flashTakeGuard(effect, ctx.now), flashTake(effect))) return;
+          if (await store.guardedUpdate('flash_sales', flashTakeGuard(effect, ctx.now), flashTake(effect, ctx.now))) return;
           // The write refused: one read names why — the customer's limit (or this very order, a
           // repeated request) unless every unit is taken or the sale closed.
           const sale = await store.getById<{ taken?: number; buyers?: Record<string, string[]> }>('flash_sales', effect.flashId);

@@ -21,12 +21,16 @@ function reportProblems(problems: DocProblem[]): void {
   for (const p of problems) console.warn(`[growth] skipped ${p.collection}/${p.docId}: ${p.field}: ${p.message}`);
 }
 
-/** The valid documents with status active (up to `limit`), problems logged. */
-async function loadActive<T>(collection: CollectionName, schema: z.ZodType<T>, limit: number): Promise<T[]> {
-  const raw = await store.find<unknown>(collection, { status: 'active' }, { limit });
+/** The valid documents among `raw` (read from `collection`), problems logged. */
+function validOnly<T>(collection: CollectionName, schema: z.ZodType<T>, raw: unknown[]): T[] {
   const { valid, problems } = parseDocs(collection, schema, raw);
   reportProblems(problems);
   return valid;
+}
+
+/** The valid documents with status active (up to `limit`), problems logged. */
+async function loadActive<T>(collection: CollectionName, schema: z.ZodType<T>, limit: number): Promise<T[]> {
+  return validOnly(collection, schema, await store.find<unknown>(collection, { status: 'active' }, { limit }));
 }
 
 /** The live document of a plan-like collection at `now`: valid, active, inside its window; latest start wins. */
@@ -57,6 +61,14 @@ export async function loadCommissionPlanDocs(): Promise<unknown[]> {
 /** The live referral program at `now`, or null. */
 export function loadReferralProgram(now: Date): Promise<ReferralProgram | null> {
   return loadLatestLive('referral_programs', referralProgramSchema, now);
+}
+
+/**
+ * The valid active experiments among raw documents joined to another read (a `$lookup` on
+ * `experiments`), problems logged: the same as {@link loadExperiments} without its round trip.
+ */
+export function validExperiments(raw: readonly unknown[]): Experiment[] {
+  return validOnly('experiments', experimentSchema, raw.filter((e) => (e as { status?: unknown } | null)?.status === 'active'));
 }
 
 /** Every valid experiment with status active; liveness by window is checked by the caller. */

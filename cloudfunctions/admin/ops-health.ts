@@ -5,6 +5,8 @@
 import { action, store, type CollectionName } from '../_platform';
 import { admin } from '../../shared/contract';
 import { checkOpsDocument, checkOpsSetting, OPS_COLLECTIONS, OPS_SETTINGS, type HealthCollection } from '../../shared/ops-documents';
+import { couponAmountProblems, experimentSchema } from '../../shared/growth';
+import { checkPromotion } from '../../shared/promotions';
 
 type Doc = Record<string, unknown>;
 
@@ -36,6 +38,16 @@ export async function readJoined(joins: Join[]): Promise<Record<string, Doc[]>> 
   return Object.fromEntries(joins.map((j) => [j.as, row[j.as] ?? []]));
 }
 
+/** What a valid experiment cannot do with the documents it names (a coupon-amount one: its template). */
+function experimentCrossProblems(doc: Doc, templates: Doc[]): string[] {
+  const experiment = experimentSchema.parse(doc);
+  if (experiment.varies !== 'couponAmount') return [];
+  const stored = templates.find((t) => t._id === experiment.templateId);
+  const template = stored ? checkPromotion('coupon_templates', stored) : undefined;
+  // an invalid template is reported on its own; its experiment waits for it
+  return template && !template.ok ? [] : couponAmountProblems(experiment, template?.value);
+}
+
 /** The problems of every ops document read by {@link opsDocumentJoins}. */
 export function healthOf(read: Record<string, Doc[]>): { problems: Array<{ collection: HealthCollection; id: string; status: string | null; problems: string[] }>; checked: number } {
   const problems: Array<{ collection: HealthCollection; id: string; status: string | null; problems: string[] }> = [];
@@ -44,7 +56,12 @@ export function healthOf(read: Record<string, Doc[]>): { problems: Array<{ colle
     checked++;
     if (found.length > 0) problems.push({ collection, id: String(doc._id), status: typeof doc.status === 'string' ? doc.status : null, problems: found });
   };
-  for (const c of OPS_COLLECTIONS) for (const doc of read[c] ?? []) report(c, doc, checkOpsDocument(c, doc));
+  for (const c of OPS_COLLECTIONS) {
+    for (const doc of read[c] ?? []) {
+      const found = checkOpsDocument(c, doc);
+      report(c, doc, found.length === 0 && c === 'experiments' ? experimentCrossProblems(doc, read.coupon_templates ?? []) : found);
+    }
+  }
   for (const doc of read.settings ?? []) report('settings', doc, checkOpsSetting(doc));
   return { problems, checked };
 }

@@ -20,6 +20,7 @@ import { decideClaim, effectiveCouponStatus, issueCoupon, type Coupon } from '..
 import { checkPromotion, isLive, type CouponTemplate } from '../../shared/promotions';
 import { claimedByTemplate, firstClaimDoc, heldClaims, onlyCouponClaims, onlyCouponId, putBackTake, readClaimTarget, rememberClaim, takeSlotQuery } from '../_commerce/coupon-claims';
 import { undoWithRetry } from '../_commerce/steps';
+import { couponRuleForCaller, findTemplatesOnOffer } from '../_commerce/coupon-amount';
 
 const REFUSALS: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'no such coupon',
@@ -37,10 +38,10 @@ function refuse(templateId: string, code: ErrorCode, problems?: string[]): never
 export const main = defineFunction('coupon', {
   list: action(contract.list)({
     run: async (_input, ctx) => {
-      const raw = await store.find<Record<string, unknown>>('coupon_templates', { status: 'active' }, { limit: 100 });
-      const live = raw
-        .map((doc) => checkPromotion('coupon_templates', doc))
-        .flatMap((r) => (r.ok && isLive(r.value, ctx.now) ? [r.value] : []));
+      const offered = await findTemplatesOnOffer(); // each with its coupon-amount experiments
+      const live = offered
+        .map((row) => ({ check: checkPromotion('coupon_templates', row.template), experiments: row.experiments }))
+        .flatMap(({ check, experiments }) => (check.ok && isLive(check.value, ctx.now) ? [{ ...check.value, rule: couponRuleForCaller(check.value, experiments, ctx.openid, ctx.now) }] : []));
       // The caller's claim counts came with the caller's user document; its one-per-customer
       // coupons (issued while a template's limit was 1; they count after a raise too) are read
       // by id in one read.
@@ -88,7 +89,7 @@ export const main = defineFunction('coupon', {
       // coupon of it, in one read. Every refusal that needs no write is decided here (missing,
       // invalid, not live, a limit, sold out) — the stock is never touched for them. Dates are
       // checked here (ops may type them as ISO strings).
-      const { template: raw, caller, onlyClaimedAt } = await readClaimTarget(templateId, ctx.openid);
+      const { template: raw, caller, onlyClaimedAt, experiments } = await readClaimTarget(templateId, ctx.openid);
       const elsewhere = onlyCouponClaims(onlyClaimedAt, ctx.now);
       const counted = caller ? heldClaims(caller, templateId, ctx.now) : { total: 0, today: 0 };
       const held = { total: counted.total + elsewhere.total, today: counted.today + elsewhere.today };
@@ -122,7 +123,7 @@ export const main = defineFunction('coupon', {
       }
 
       const coupon: Coupon = {
-        ...issueCoupon(t, { couponId, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null }),
+        ...issueCoupon({ ...t, rule: couponRuleForCaller(t, experiments, ctx.openid, ctx.now) }, { couponId, ownerOpenid: ctx.openid, claimedAt: ctx.now, shareId: input.shareId ?? null }),
         ...(onePerCustomer ? { claimToken: marker } : {}),
       };
       if (onePerCustomer) {

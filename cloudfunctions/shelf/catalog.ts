@@ -1,7 +1,7 @@
-import { livePromotions, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 import { SKUS_LOOKUP } from '../_commerce/product-lookups';
-import { loadBrandWithPromotions } from './promotions';
+import { callerPromotions, loadBrandWithPromotions } from './promotions';
 
 interface CatalogRow {
   _id: string;
@@ -28,7 +28,7 @@ export async function viewCatalog(_input: Record<string, never>, ctx: ActionCont
   });
   const onShelf = Array.isArray(ctx.user.shelfProductIds) ? (ctx.user.shelfProductIds as string[]) : [];
   if (!row) return { products: [], shelfProductIds: onShelf };
-  const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
+  const promos = callerPromotions(row, ctx);
   return withFileUrls({
     products: row.products.map((p) => ({ ...presentProduct(p, promos), onShelf: onShelf.includes(p._id) })),
     shelfProductIds: onShelf,

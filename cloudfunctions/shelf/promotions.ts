@@ -1,10 +1,14 @@
-import { store } from '../_platform';
+import { store, type ActionContext } from '../_platform';
+import { livePromotions } from '../../shared/shelf/present';
+import { promotionsForCaller } from '../../shared/shelf/promotions-for-caller';
+import { validExperiments } from '../_growth/live-docs';
 
 type Aggregate = ReturnType<typeof store.aggregate>;
 
 /**
- * Joins the active coupon templates and group deals onto an aggregation's (single) row, as
- * `couponTemplates` and `groupDeals`: the shelf validates them and keeps the live ones.
+ * Joins the active coupon templates, group deals and experiments onto an aggregation's (single)
+ * row, as `couponTemplates`, `groupDeals` and `experiments`: the shelf validates them and keeps the
+ * live ones.
  */
 function lookupLivePromotions(aggregate: Aggregate): Aggregate {
   const $ = store.command().aggregate;
@@ -12,7 +16,14 @@ function lookupLivePromotions(aggregate: Aggregate): Aggregate {
   const active = () => $.pipeline().match({ status: 'active' }).limit(100).done();
   return aggregate
     .lookup({ from: 'coupon_templates', pipeline: active(), as: 'couponTemplates' })
-    .lookup({ from: 'group_deals', pipeline: active(), as: 'groupDeals' });
+    .lookup({ from: 'group_deals', pipeline: active(), as: 'groupDeals' })
+    .lookup(experimentsLookup());
+}
+
+/** The active experiments joined onto a row as `experiments` (their treatments apply per caller: `promotionsForCaller`). */
+export function experimentsLookup(): Parameters<Aggregate['lookup']>[0] {
+  const $ = store.command().aggregate;
+  return { from: 'experiments', pipeline: $.pipeline().match({ status: 'active' }).limit(100).done(), as: 'experiments' };
 }
 
 /**
@@ -23,4 +34,12 @@ function lookupLivePromotions(aggregate: Aggregate): Aggregate {
 export async function loadBrandWithPromotions<Row>(lookup: Parameters<Aggregate['lookup']>[0]): Promise<Row | undefined> {
   const brand = store.aggregate('settings').match({ _id: 'brand' }).limit(1).lookup(lookup);
   return store.aggregateRows<Row>(await lookupLivePromotions(brand).end())[0];
+}
+
+/**
+ * The live promotions of a row read with {@link experimentsLookup} (or {@link loadBrandWithPromotions}),
+ * as the caller sees them: their coupon amounts and the deals' order per the running experiments.
+ */
+export function callerPromotions(row: { couponTemplates: unknown[]; groupDeals: unknown[]; experiments?: unknown[] }, ctx: Pick<ActionContext, 'openid' | 'now'>) {
+  return promotionsForCaller(livePromotions(row.couponTemplates, row.groupDeals, ctx.now), validExperiments(row.experiments ?? []), ctx.openid, ctx.now);
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
-import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { presentCoupons, presentDeal, presentProduct, productDeals, type ProductDoc } from '../../shared/shelf/present';
+import { callerPromotions, experimentsLookup } from './promotions';
 import { recordProductView } from '../_growth/product-view';
 import { openVisit } from '../_customers/visits';
 import { activeSalesId, type GrowthUserFields } from '../../shared/growth';
@@ -18,15 +19,17 @@ interface OpenTeamRow {
 interface ProductRow extends ProductDoc {
   groupDeals: unknown[];
   couponTemplates: unknown[];
+  experiments: unknown[];
   openTeams: OpenTeamRow[];
 }
 
-/** One aggregate: the product, its SKUs, its group deals, up to 5 open teams (with leaders), live coupon templates. */
+/** One aggregate: the product, its SKUs, its group deals, up to 5 open teams (with leaders), live coupon templates, active experiments. */
 async function loadProduct(productId: string, now: Date): Promise<ProductRow | undefined> {
   const _ = store.command();
   const $ = _.aggregate;
   const res = await productWithDeals(productId)
     .lookup({ from: 'coupon_templates', pipeline: $.pipeline().match({ status: 'active' }).limit(100).done(), as: 'couponTemplates' })
+    .lookup(experimentsLookup())
     .lookup({
       from: 'teams',
       let: { dealIds: '$groupDeals._id' },
@@ -54,7 +57,7 @@ async function loadProduct(productId: string, now: Date): Promise<ProductRow | u
 export async function viewProduct(input: { productId: string; view?: boolean }, ctx: ActionContext) {
   const row = await loadProduct(input.productId, ctx.now);
   if (!row) throw new AppError('NOT_FOUND', `no product ${input.productId}`);
-  const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
+  const promos = callerPromotions(row, ctx); // coupon amounts and the deals' order by the caller's arms
   const view = async (): Promise<string | undefined> => {
     await recordProductView(ctx, ctx.openid, input.productId, row.title);
     if (ctx.user.role !== 'customer') return undefined;
@@ -80,5 +83,6 @@ export async function viewProduct(input: { productId: string; view?: boolean }, 
       leaderName: t.leader?.[0]?.name ?? '',
       leaderAvatarUrl: t.leader?.[0]?.avatarFileId ?? '',
     }));
-  return withFileUrls({ ...product, coupons: presentCoupons(promos.templates, product.id), openTeams, ...(visitId ? { visitId } : {}) });
+  const groupDeals = productDeals(row, promos.deals).map(presentDeal);
+  return withFileUrls({ ...product, groupDeals, coupons: presentCoupons(promos.templates, product.id), openTeams, ...(visitId ? { visitId } : {}) });
 }

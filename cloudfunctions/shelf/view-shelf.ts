@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/errors';
 import { resolveSalesId, type ShareOwner } from '../../shared/growth';
-import { livePromotions, presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
+import { presentCoupons, presentProduct, type ProductDoc } from '../../shared/shelf/present';
 import { store, withFileUrls, type ActionContext } from '../_platform';
 import { lookupByIds } from '../_commerce/product-lookups';
-import { loadBrandWithPromotions } from './promotions';
+import { callerPromotions, loadBrandWithPromotions } from './promotions';
 import { requiredCoursesLookup } from './required-courses';
 import { decideShelfLive, type GateRow } from '../../shared/training';
 
@@ -60,7 +60,7 @@ export async function viewShelf(input: { salesId?: string }, ctx: ActionContext)
   const staff = ctx.user._id === sales._id || ctx.user.role === 'boss' || ctx.user.role === 'ops';
   if (!staff && !decideShelfLive(sales.requiredCourses).live) throw new AppError('FAILED_PRECONDITION', 'shelf not live yet: the salesperson has required training to complete');
 
-  const promos = livePromotions(row.couponTemplates, row.groupDeals, ctx.now);
+  const promos = callerPromotions(row, ctx);
   const order = new Map((sales.shelfProductIds ?? []).map((pid, i) => [pid, i]));
   const products = [...sales.products]
     .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))

@@ -6,7 +6,8 @@
  * Pay's queryRefund; confirm receipt of orders shipped N days ago and complete received orders
  * whose after-sale window closed with no request open (their commission becomes settleable);
  * deliver again order events nobody marked handled (the outbox); send the reminders of flash sales
- * that started (once per sale and customer); then the growth loop's sweep.
+ * that started (once per sale and customer); give back flash units whose order never came; then the
+ * growth loop's sweep.
  * Every step is a decision of shared/lifecycle applied as a guarded write, or an idempotent
  * delivery, so concurrent runs never double-apply.
  */
@@ -27,6 +28,7 @@ import { refundOrder } from '../_commerce/orders/refund-order';
 import { deliver, deliverTeam, redeliver } from '../_commerce/outbox';
 import { applySuccessEffects } from '../_commerce/team-success';
 import { sendFlashReminders } from '../_commerce/flash-reminders';
+import { flashTakesLookup, reclaimOrphanedUnits, type SaleWithTakes } from '../_commerce/flash-orphans';
 import type { FlashReminder } from '../../shared/flash';
 import { customerSweepLookups, runCustomerSweep, type CustomerDueWork } from '../_customers/sweep';
 
@@ -52,10 +54,12 @@ interface DueWork extends CustomerDueWork {
   toComplete: Order[];
   /** Flash reminders whose sale has started, not sent yet. */
   flashReminders: FlashReminder[];
+  /** Flash sales with a take older than the grace period, with the orders of their takes. */
+  flashTakes: SaleWithTakes[];
 }
 
 /** Every list of {@link DueWork} (each one of the aggregate's lookups), empty when it found nothing. */
-const DUE_LISTS = ['expiredTeams', 'failedTeams', 'rebatesDue', 'dueOrders', 'openRefunds', 'expiredCoupons', 'undelivered', 'pendingEvents', 'newClaims', 'pendingAlerts', 'toConfirm', 'toComplete', 'flashReminders'] as const satisfies ReadonlyArray<keyof DueWork>;
+const DUE_LISTS = ['expiredTeams', 'failedTeams', 'rebatesDue', 'dueOrders', 'openRefunds', 'expiredCoupons', 'undelivered', 'pendingEvents', 'newClaims', 'pendingAlerts', 'toConfirm', 'toComplete', 'flashReminders', 'flashTakes'] as const satisfies ReadonlyArray<keyof DueWork>;
 /** Compiles only while DUE_LISTS names every list of DueWork. */
 const _everyListNamed: Exclude<keyof DueWork, (typeof DUE_LISTS)[number]> extends never ? true : never = true;
 
@@ -117,7 +121,8 @@ export async function loadDueWork(now: Date, cutoffs: Cutoffs): Promise<DueWork>
     .lookup({ from: 'orders', pipeline: $.pipeline().match({ outboxPendingCount: _.gt(0) }).limit(BATCH).done(), as: 'undelivered' })
     .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'shipped', shippedAt: _.lte(cutoffs.shippedBefore) }).limit(BATCH).done(), as: 'toConfirm' })
     .lookup({ from: 'orders', pipeline: $.pipeline().match({ status: 'received', receivedAt: _.lte(cutoffs.receivedBefore) }).limit(BATCH).done(), as: 'toComplete' })
-    .lookup({ from: 'flash_reminders', pipeline: $.pipeline().match({ sentAt: null, startAt: _.lte(now) }).limit(BATCH).done(), as: 'flashReminders' });
+    .lookup({ from: 'flash_reminders', pipeline: $.pipeline().match({ sentAt: null, startAt: _.lte(now) }).limit(BATCH).done(), as: 'flashReminders' })
+    .lookup(flashTakesLookup(now));
   for (const l of customerSweepLookups(now)) query = query.lookup(l);
   const res = await query.end();
   const row = store.aggregateRows<Partial<DueWork>>(res)[0];
@@ -276,6 +281,7 @@ const handler = defineFunction('sweep', {
       const ordersCompleted = await completeDue(ctx, due.toComplete, windowMs);
       await redeliver(ctx, due.undelivered);
       const flashReminders = await sendFlashReminders(ctx, due.flashReminders, settings.subscribeTemplates.flashStarted);
+      const flashUnitsReclaimed = await reclaimOrphanedUnits(ctx, due.flashTakes);
       const growth = await runGrowthSweep(ctx);
       const customers = await runCustomerSweep(ctx, due);
       return {
@@ -293,6 +299,7 @@ const handler = defineFunction('sweep', {
         customers,
         ladder: { teamsReachedTier: expiry.reachedTier, rebates: expiry.rebates + lateRebates },
         flashReminders,
+        flashUnitsReclaimed,
       };
     },
   }),

@@ -65,6 +65,8 @@ export const shelf = defineContract({
   product: {
     input: { productId: idField, view: z.boolean().optional() },
     reply: shelfProductSchema.extend({
+      /** Every live deal of the product in the order the page shows them (the first is `groupDeal`; a `groupSizeFirst` experiment orders them per caller). */
+      groupDeals: z.array(shelfDealSchema),
       coupons: z.array(shelfCouponSchema),
       openTeams: z.array(openTeamSchema),
       /** A customer's view is a visit in their event stream (time spent: material.progress); absent otherwise. */

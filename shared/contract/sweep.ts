@@ -35,6 +35,8 @@ export const sweep = defineContract({
       ladder: z.strictObject({ teamsReachedTier: count, rebates: count }),
       /** "Flash sale started" subscribe messages WeChat accepted (each reminder is sent once). */
       flashReminders: count,
+      /** Flash units given back because their buy died before its order was inserted (after a grace period). */
+      flashUnitsReclaimed: count,
     }),
   },
 });

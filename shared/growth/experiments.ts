@@ -9,23 +9,34 @@ import { isLive, opsDocumentBase, opsWindow } from '../promotions/fields';
 
 /**
  * What an experiment varies (its treatment): `card` — the share card's title and image, applied in
- * `share.create`'s reply. Without `varies` an experiment only buckets and counts (no treatment).
+ * `share.create`'s reply; `couponAmount` — the amount off of one coupon template (`templateId`),
+ * applied by `coupon.list` and in the rule `coupon.claim` snapshots; `groupSizeFirst` — which group
+ * size a product page shows first, applied in the product's reply. Without `varies` an experiment
+ * only buckets and counts (no treatment).
  */
-export const EXPERIMENT_TREATMENTS = ['card'] as const;
+export const EXPERIMENT_TREATMENTS = ['card', 'couponAmount', 'groupSizeFirst'] as const;
 /** One kind of treatment, e.g. `'card'`. */
 export type ExperimentTreatment = (typeof EXPERIMENT_TREATMENTS)[number];
 
 /** The fields a variant's `value` may set, by treatment. */
-const TREATMENT_FIELDS: Record<ExperimentTreatment, readonly string[]> = { card: ['cardTitle', 'cardImage'] };
+const TREATMENT_FIELDS: Record<ExperimentTreatment, readonly string[]> = {
+  card: ['cardTitle', 'cardImage'],
+  couponAmount: ['amountOffFen'],
+  groupSizeFirst: ['groupSize'],
+};
 
 /**
  * A variant's value: `cardTitle` is the card's title, where `{title}` stands for the page's own
- * title; `cardImage` an image URL (or a path under the app's origin).
+ * title; `cardImage` an image URL (or a path under the app's origin); `amountOffFen` the amount off
+ * (fen) of the experiment's coupon template for this arm; `groupSize` the group size (people) whose
+ * deal this arm's product page shows first.
  */
 export const variantValueSchema = z
   .object({
     cardTitle: z.string().min(1).max(60).optional(),
     cardImage: z.string().min(1).max(500).optional(),
+    amountOffFen: z.number().int().positive().max(100_000_000).optional(),
+    groupSize: z.number().int().min(2).max(100).optional(),
   })
   .strict();
 
@@ -36,6 +47,8 @@ export const experimentSchema = z
     ...opsWindow,
     key: z.string().regex(/^[A-Za-z0-9_-]{1,24}$/).refine(isSafeKey, { message: 'reserved name' }),
     varies: z.enum(EXPERIMENT_TREATMENTS).optional(),
+    /** The coupon template a `couponAmount` experiment varies (only there). */
+    templateId: z.string().min(1).max(64).optional(),
     variants: z
       .array(
         z
@@ -51,6 +64,8 @@ export const experimentSchema = z
   .strict()
   .refine((e) => e.variants.some((v) => v.weight > 0), { message: 'at least one variant needs weight > 0', path: ['variants'] })
   .superRefine((e, issues) => {
+    if (e.varies === 'couponAmount' && !e.templateId) issues.addIssue({ code: 'custom', path: ['templateId'], message: 'a couponAmount experiment names its coupon template' });
+    if (e.varies !== 'couponAmount' && e.templateId !== undefined) issues.addIssue({ code: 'custom', path: ['templateId'], message: 'only a couponAmount experiment names a coupon template' });
     e.variants.forEach((v, i) => {
       const allowed = e.varies ? TREATMENT_FIELDS[e.varies] : [];
       for (const field of Object.keys(v.value ?? {})) {

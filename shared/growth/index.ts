@@ -12,3 +12,5 @@ export * from './types';
 export * from './ab-stats';
 export * from './experiment-results';
 export * from './poster-content';
+export * from './coupon-amount';
+export * from './group-size-first';

@@ -6,9 +6,11 @@ import { positiveFenField, skuPromotionBase } from './fields';
  * (below the SKU's `listPriceFen`) inside `[startAt, endAt)`, at most `perUserLimit` per customer,
  * only to customers with no paid order yet when `newCustomersOnly`.
  *
- * Two fields are written by `flash.buy` and its releases, never by hand: `taken` (units held by
- * unpaid orders or sold; starts at 0) and `buyers` (per customer key, the orders that took a unit).
- * They live on the sale itself so that a buy is ONE guarded write on this document.
+ * Three fields are written by `flash.buy`, its releases and the sweep, never by hand: `taken` (units
+ * held by unpaid orders or sold; starts at 0), `buyers` (per customer key, the orders that took a
+ * unit) and `takes` (each take's order id, customer key and instant, until the sweep has seen its
+ * order or given an orphaned unit back). They live on the sale itself so that a buy is ONE guarded
+ * write on this document.
  */
 export const flashSaleSchema = z
   .object({
@@ -21,6 +23,7 @@ export const flashSaleSchema = z
     newCustomersOnly: z.boolean().optional(),
     taken: z.number().int().min(0),
     buyers: z.record(z.string(), z.array(z.string())).optional(),
+    takes: z.array(z.object({ orderId: z.string(), buyerKey: z.string(), takenAt: z.date() }).strict()).optional(),
   })
   .strict()
   .superRefine((d, ctx) => {

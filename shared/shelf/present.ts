@@ -32,7 +32,7 @@ export interface ProductDoc {
 /** The shapes the shelf presents are the contract's (shared/contract/shelf.ts). */
 export type { Badge, ShelfCoupon, ShelfProduct };
 
-/** Valid, live promotions out of raw documents; invalid documents are dropped here (reported elsewhere). */
+/** Valid, live promotions out of raw documents (deals smallest group first); invalid documents are dropped here (reported elsewhere). */
 export function livePromotions(
   rawTemplates: unknown[],
   rawDeals: unknown[],
@@ -48,6 +48,9 @@ export function livePromotions(
     const r = checkPromotion('group_deals', raw);
     if (r.ok && isLive(r.value, now)) deals.push(r.value);
   }
+  // A lookup's order is no order: deals go smallest group first (then by id), the order a product
+  // page shows them in unless a groupSizeFirst experiment puts another size first.
+  deals.sort((a, b) => a.groupSize - b.groupSize || a._id.localeCompare(b._id));
   return { templates, deals };
 }
 
@@ -71,7 +74,7 @@ export function presentProduct(doc: ProductDoc, promos: { templates: CouponTempl
     .map((s) => ({ skuId: s._id, name: s.name, priceFen: s.priceFen, listPriceFen: s.listPriceFen, stock: Math.max(0, s.stock) }));
   const priceFen = skus.length ? Math.min(...skus.map((s) => s.priceFen)) : 0;
   const listPriceFen = skus.length ? Math.min(...skus.map((s) => s.listPriceFen)) : 0;
-  const deal = promos.deals.find((d) => d.productId === doc._id && skus.some((s) => s.skuId === d.skuId));
+  const deal = productDeals(doc, promos.deals)[0];
   const badges: Badge[] = [];
   if (deal) badges.push({ kind: 'group', text: `${deal.groupSize}人团 ${formatYuan(deal.groupPriceFen)}` });
   const coupon = promos.templates.find((t) => isInScope(t.scope, doc._id) && templateRemaining(t) > 0);
@@ -88,9 +91,22 @@ export function presentProduct(doc: ProductDoc, promos: { templates: CouponTempl
     skus,
     badges,
     ...(deal
-      ? { groupDeal: { dealId: deal._id, title: deal.title, groupSize: deal.groupSize, groupPriceFen: deal.groupPriceFen, listPriceFen: deal.listPriceFen, skuId: deal.skuId } }
+      ? { groupDeal: presentDeal(deal) }
       : {}),
   };
+}
+
+/**
+ * The live deals of a product (on one of its SKUs), in the order given — the page shows the first
+ * (`groupDeal`); a `groupSizeFirst` experiment orders them per caller (`dealsSizeFirst`).
+ */
+export function productDeals(doc: Pick<ProductDoc, '_id' | 'skus'>, deals: readonly GroupDeal[]): GroupDeal[] {
+  return deals.filter((d) => d.productId === doc._id && (doc.skus ?? []).some((s) => s._id === d.skuId));
+}
+
+/** A deal as the shelf shows it. */
+export function presentDeal(deal: GroupDeal): NonNullable<ShelfProduct['groupDeal']> {
+  return { dealId: deal._id, title: deal.title, groupSize: deal.groupSize, groupPriceFen: deal.groupPriceFen, listPriceFen: deal.listPriceFen, skuId: deal.skuId };
 }
 
 /** Claimable coupons for a product (or the whole shelf when `productId` is omitted). */

@@ -20,6 +20,7 @@ import { formatFen } from '../../utils/money';
 import { formatCountdown, toMs } from '../../utils/time';
 import { checkoutUrl } from '../checkout/url';
 import { BargainEntry } from '../bargain/entry';
+import { DealSizes, withChosenDeal } from '../../components/deal-sizes';
 import './index.css';
 
 const PAGE = '/packageShop/product/index';
@@ -31,6 +32,7 @@ export default function ProductPage() {
   const redirecting = useShareOnlyRedirect(productId, params);
   const state = useCloud(() => shelfApi.product(productId), [productId], { skip: redirecting });
   const [sheet, setSheet] = useState<SkuSheetMode | null>(null);
+  const [dealId, setDealId] = useState<string>();
   const { claimed, claim } = useClaimCoupon();
   const now = useNow();
   const p = state.data;
@@ -69,8 +71,9 @@ export default function ProductPage() {
   return (
     <Shell className="product">
       <Loadable state={state} skeleton={<View><View className="pd-img-sk" /><Skeleton rows={3} /></View>}>
-        {(d: ProductDetail) => {
-          const teams = d.openTeams.filter((t) => toMs(t.expiresAt) > now && t.missing > 0);
+        {(reply: ProductDetail) => {
+          const d = withChosenDeal(reply, dealId);
+          const teams = d.openTeams.filter((t) => toMs(t.expiresAt) > now && t.missing > 0 && (!d.groupDeal || t.dealId === d.groupDeal.dealId));
           const coupons = d.coupons;
           const soldOut = d.stock <= 0;
           return (
@@ -86,6 +89,7 @@ export default function ProductPage() {
                     {d.groupDeal.groupSize}人成团价 · 单买 {formatFen(d.priceFen)}
                   </Text>
                 ) : null}
+                <DealSizes deals={d.groupDeals} selected={d.groupDeal?.dealId} onSelect={setDealId} />
                 <Text className="pd-title">{d.title}</Text>
                 {d.subtitle ? <Text className="muted">{d.subtitle}</Text> : null}
                 <View className="pd-badges">
