@@ -10,6 +10,8 @@
 //    clear error if ever reached: `app.ai()` (@cloudbase/ai, @cloudbase/app, adapter-wx_mp,
 //    web-streams-polyfill), `app.models`/`app.rdb` (@cloudbase/wx-cloud-client-sdk; the SDK's init
 //    already ignores a throw there), cloud-storage XML replies (xml2js: uploadFile/downloadFile);
+//  - jsonwebtoken (and its semver): node-sdk signs only custom-login tickets with it
+//    (`app.auth().createTicket()`), which LinkShelf never calls → a stub that throws;
 //  - mime-db (form-data's MIME table, used only for multipart file uploads) → a few common types;
 //  - iconv-lite under urllib (wechat-api's HTTP client; 478 KB of code-page tables) → Node's own
 //    TextDecoder: urllib needs it only for a reply whose charset Buffer cannot decode, and WeChat
@@ -56,6 +58,12 @@ const STUBS = [
     filter: /^xml2js$/,
     importer: /[\\/]@cloudbase[\\/]node-sdk[\\/]/,
     contents: `${unavailable('cloud storage XML parsing (xml2js)')}\nexports.parseString = function (_s, cb) { try { unavailable(); } catch (e) { cb(e); } };`,
+  },
+  {
+    name: 'jsonwebtoken',
+    filter: /^jsonwebtoken$/,
+    importer: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]auth[\\/]/,
+    contents: `${unavailable('app.auth().createTicket() (jsonwebtoken)')}\nmodule.exports = { sign: unavailable, verify: unavailable, decode: unavailable };`,
   },
   {
     name: 'iconv-lite',
