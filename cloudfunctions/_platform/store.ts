@@ -29,9 +29,10 @@ function rows<T>(res: unknown): T[] {
   return (Array.isArray(data) ? data : []) as T[];
 }
 
-/** One document by id, or undefined. */
-export async function getById<T>(name: CollectionName, id: string): Promise<T | undefined> {
-  return rows<T>(await collection(name).doc(id).get())[0];
+/** One document by id (with `fields`: only those, or all but those), or undefined. */
+export async function getById<T>(name: CollectionName, id: string, fields?: Record<string, boolean>): Promise<T | undefined> {
+  const ref = collection(name).doc(id);
+  return rows<T>(await (fields ? ref.field(fields) : ref).get())[0];
 }
 
 /** Options of {@link find}. */

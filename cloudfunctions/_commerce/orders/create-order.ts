@@ -152,7 +152,9 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput): 
  */
 async function takeFlashUnit(ctx: ActionContext, flashId: string, orderId: string, steps: Steps): Promise<Order | null> {
   try {
-    const sale = flashSaleOf(await store.getById<unknown>('flash_sales', flashId), flashId);
+    // Not the sale's take records (the sweep's, growing with every take): every refused buyer of
+    // a burst reads this document.
+    const sale = flashSaleOf(await store.getById<unknown>('flash_sales', flashId, { takes: false }), flashId);
     const isNew = !sale.newCustomersOnly || (await isNewCustomer(ctx.openid));
     const { quantity, perUserLimit } = decideFlashBuy(sale, { openid: ctx.openid, isNewCustomer: isNew }, ctx.now);
     await reserve(ctx, { type: 'takeFlash', flashId, buyerKey: flashBuyerKey(ctx.openid), orderId, quantity, perUserLimit }, steps);
