@@ -1,6 +1,5 @@
 import type { CouponRule } from '../coupons/kinds';
-import { isLive } from '../promotions/fields';
-import { bucketVariant, type Experiment } from './experiments';
+import { runningArm, type Experiment } from './experiments';
 
 /** The coupon amount a caller's arm of a `couponAmount` experiment gives one template. */
 export interface CouponAmountTreatment {
@@ -17,13 +16,9 @@ export interface CouponAmountTreatment {
  * @example couponAmountTreatment(experiments, 'ct_flat5', 'o_cust_1', now) // { experimentKey:'couponAmt', variant:'big', amountOffFen:800 }
  */
 export function couponAmountTreatment(experiments: readonly Experiment[], templateId: string, openid: string, now: Date): CouponAmountTreatment | null {
-  const running = experiments
-    .filter((e) => e.varies === 'couponAmount' && e.templateId === templateId && isLive(e, now))
-    .sort((a, b) => a._id.localeCompare(b._id))[0];
-  if (!running) return null;
-  const variant = bucketVariant(openid, running.key, running.variants);
-  const amountOffFen = running.variants.find((v) => v.name === variant)?.value?.amountOffFen;
-  return amountOffFen === undefined ? null : { experimentKey: running.key, variant, amountOffFen };
+  const arm = runningArm(experiments, 'couponAmount', openid, now, (e) => e.templateId === templateId);
+  const amountOffFen = arm?.value?.amountOffFen;
+  return arm && amountOffFen !== undefined ? { experimentKey: arm.experimentKey, variant: arm.variant, amountOffFen } : null;
 }
 
 /**

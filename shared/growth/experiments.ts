@@ -127,6 +127,30 @@ export function assignVariants(openid: string, experiments: readonly Experiment[
   return out;
 }
 
+/** A variant's value (see {@link variantValueSchema}). */
+export type VariantValue = z.infer<typeof variantValueSchema>;
+
+/**
+ * The caller's arm of the first live experiment (by `_id`) that varies `varies` and that `applies`
+ * accepts, with that arm's value; null when none runs. One experiment decides, so a customer is
+ * never in two arms of one treatment.
+ * @example runningArm(experiments, 'groupSizeFirst', 'o_cust_1', now)?.value?.groupSize // 3 for the trio arm
+ */
+export function runningArm(
+  experiments: readonly Experiment[],
+  varies: ExperimentTreatment,
+  openid: string,
+  now: Date,
+  applies: (e: Experiment) => boolean = () => true,
+): { experimentKey: string; variant: string; value: VariantValue | undefined } | null {
+  const running = experiments
+    .filter((e) => e.varies === varies && applies(e) && isLive(e, now))
+    .sort((a, b) => a._id.localeCompare(b._id))[0];
+  if (!running) return null;
+  const variant = bucketVariant(openid, running.key, running.variants);
+  return { experimentKey: running.key, variant, value: running.variants.find((v) => v.name === variant)?.value };
+}
+
 /** The share card a caller's variant gives: title template and image, each null when not varied. */
 export interface CardTreatment {
   experimentKey: string;

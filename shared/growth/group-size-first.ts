@@ -1,5 +1,4 @@
-import { isLive } from '../promotions/fields';
-import { bucketVariant, type Experiment } from './experiments';
+import { runningArm, type Experiment } from './experiments';
 
 /** The group size a caller's arm of a `groupSizeFirst` experiment shows first. */
 export interface GroupSizeTreatment {
@@ -14,11 +13,9 @@ export interface GroupSizeTreatment {
  * @example groupSizeTreatment(experiments, 'o_cust_1', now) // { experimentKey:'dealSize', variant:'trio', groupSize:3 }
  */
 export function groupSizeTreatment(experiments: readonly Experiment[], openid: string, now: Date): GroupSizeTreatment | null {
-  const running = experiments.filter((e) => e.varies === 'groupSizeFirst' && isLive(e, now)).sort((a, b) => a._id.localeCompare(b._id))[0];
-  if (!running) return null;
-  const variant = bucketVariant(openid, running.key, running.variants);
-  const groupSize = running.variants.find((v) => v.name === variant)?.value?.groupSize;
-  return groupSize === undefined ? null : { experimentKey: running.key, variant, groupSize };
+  const arm = runningArm(experiments, 'groupSizeFirst', openid, now);
+  const groupSize = arm?.value?.groupSize;
+  return arm && groupSize !== undefined ? { experimentKey: arm.experimentKey, variant: arm.variant, groupSize } : null;
 }
 
 /**
