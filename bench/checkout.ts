@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { arrangeFlashSale, checkSale, probe, runShoppers, SALE_COUPONS, SALE_STOCK, sdkDb, settlePayNotices, shop, shopperId, summarize } from './checkout-flow';
 import { budget, median, REPO_ROOT, round, type Budget } from './lib';
 import type { Bench } from './run-one';
+import NODE_FLAGS from '../emulator/node-flags.json'; // the local cloud's Node flags, as npm start runs it
 
 const SCENARIOS = [300, 1000];
 const SEQUENTIAL_FLOWS = 10;
@@ -37,7 +38,7 @@ interface StartedCloud {
 /** Starts emulator/main.ts — what `npm start` runs once the h5 app is built — on a free port and a new data folder. */
 async function startCloud(): Promise<StartedCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linkshelf-checkout-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'emulator', 'main.ts')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join(REPO_ROOT, 'emulator', 'main.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', LINKSHELF_DATA: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

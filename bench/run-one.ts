@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   let result: BenchResult;
   try {
     const { figures, budgets } = await mod.bench.run();
-    result = { name, title: mod.bench.title, startedAt, durationMs: Date.now() - t0, figures, budgets, pass: budgets.every((b) => b.pass) };
+    // The Node flags it ran with (scripts/bench.mjs passes the local cloud's, emulator/node-flags.json).
+    result = { name, title: mod.bench.title, startedAt, durationMs: Date.now() - t0, figures: { ...figures, nodeFlags: process.execArgv }, budgets, pass: budgets.every((b) => b.pass) };
   } catch (err) {
     const message = String((err as Error)?.stack ?? err);
     console.error(message);

@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench', 'results');
+// Each benchmark hosts its local cloud, so it runs with the local cloud's Node flags
+// (emulator/node-flags.json; why: docs/architecture.md "Resources").
+const nodeFlags = JSON.parse(readFileSync(join(root, 'emulator', 'node-flags.json'), 'utf8'));
 
 // Order: cheap and foundational first; the soak last.
 export const BENCHES = ['bundles', 'round-trips', 'contract-check', 'contention', 'claim-limit', 'ladder', 'checkout', 'dashboard', 'customer-360', 'flash', 'bargain', 'weapp', 'h5-fcp', 'soak'];
@@ -32,7 +35,7 @@ for (const name of names) {
   console.log(`\n=== bench ${name}`);
   const file = join(resultsDir, `${name}.json`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--no-warnings', '--import', 'tsx', join(root, 'bench', 'run-one.ts'), name], {
+  const r = spawnSync(process.execPath, [...nodeFlags, '--no-warnings', '--import', 'tsx', join(root, 'bench', 'run-one.ts'), name], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },

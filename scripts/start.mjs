@@ -2,7 +2,7 @@
 // npm start: build the h5 app when its sources are newer than the build, then run the local
 // cloud (emulator/main.ts) which serves it. Set SKIP_BUILD=1 to serve whatever is built.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,8 @@ if (stale && !process.env.SKIP_BUILD) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'emulator', 'main.ts')], { cwd: root, stdio: 'inherit', env: process.env });
+// The local cloud's Node flags (emulator/node-flags.json; why: docs/architecture.md "Resources").
+const nodeFlags = JSON.parse(readFileSync(join(root, 'emulator', 'node-flags.json'), 'utf8'));
+const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(root, 'emulator', 'main.ts')], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -14,6 +14,10 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Jest's workers host the local clouds of the tests, so they get the local cloud's Node flags
+// (emulator/node-flags.json; why: docs/architecture.md "Resources") through NODE_OPTIONS.
+const nodeFlags = JSON.parse(readFileSync(join(root, 'emulator', 'node-flags.json'), 'utf8'));
+const jestEnv = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(' ') };
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0 };
 const timings = [];
@@ -38,7 +42,7 @@ function jest(name, config) {
   if (config) args.push('-c', config);
   const t0 = Date.now();
   console.log(`\n=== ${name}: npx ${args.join(' ')}`);
-  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: jestEnv });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   timings.push(`${name} ${secs}s`);
   if (existsSync(out)) {
