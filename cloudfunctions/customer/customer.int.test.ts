@@ -3,6 +3,8 @@ import { bindByCard } from '../../tests/support/share';
 import { doc as readDoc } from '../../tests/support/commerce';
 import { payOrder } from '../../tests/support/pay';
 import { HOME } from '../../tests/support/commerce';
+import { emptySummary, tagsAt, type CustomerSummary } from '../../shared/customers';
+import { chinaDayKey } from '../../shared/china-day';
 
 const t = useTestCloud();
 
@@ -14,6 +16,7 @@ type Timeline = { items: Array<{ eventId: string; type: string; at: string; seco
 type Today = { items: Array<{ openid: string; reasons: string[]; score: number; stage: string | null }> };
 
 const MIN = 60_000;
+const DAY = 86_400_000;
 
 describe('the customer 360', () => {
   it("profile and timeline: a customer's whole story — share, card, material with time and depth, product, coupon (via the sweep), order paid and refunded (via the outbox)", async () => {
@@ -103,6 +106,40 @@ describe('the customer 360', () => {
     expect(wang.items.map((i) => i.openid)).toEqual(['o_cust_4']);
     const boss = await t.cloud.ok<Today>('customer', { action: 'today' }, 'o_boss');
     expect(boss.items.map((i) => i.openid).sort()).toEqual(['o_cust_1', 'o_cust_2', 'o_cust_3', 'o_cust_4']);
+  });
+});
+
+describe('the today list over a long history', () => {
+  it('a long history (old days, used and expired coupons) ranks as the tags on the whole summary do; the stored summary keeps it all', async () => {
+    const now = t.cloud.now();
+    const at = (days: number) => new Date(now.getTime() + days * DAY);
+    const day = (days: number) => chinaDayKey(at(days));
+    const old = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [day(-10 - i), 5]));
+    const history = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`c_old_${i}`, i % 2 ? { validToAt: at(-1 - i), used: false } : { validToAt: at(1), used: true }]));
+    const customers: Array<[string, Partial<CustomerSummary>]> = [
+      // 3 views in the last 7 days, 2 reads in the last 3, and one unused coupon expiring in 2 days among 200 that no longer count.
+      ['o_hist_1', { viewDays: { ...old, [day(0)]: 1, [day(-6)]: 2 }, readDays: { ...old, [day(-2)]: 2 }, coupons: { ...history, c_soon: { validToAt: at(2) }, c_never: { validToAt: null } } }],
+      // Only history: views 7 days ago and earlier, used or expired or far-off coupons.
+      ['o_hist_2', { viewDays: { ...old, [day(-7)]: 9 }, readDays: old, coupons: { ...history, c_far: { validToAt: at(10) } } }],
+      // No maps at all (a summary written before them).
+      ['o_hist_3', {}],
+    ];
+    for (const [openid, fields] of customers) {
+      const summary = { ...emptySummary(), events: 1, lastAt: now, attentionUntil: at(1), ...fields };
+      await t.cloud.db.collection('users').doc(openid).set({ role: 'customer', nickname: openid, boundSalesId: 'o_sales_li', boundAt: now, bindingRev: 1 });
+      const stored = openid === 'o_hist_3' ? { events: 1, lastAt: now, attentionUntil: at(1) } : summary;
+      await t.cloud.db.collection('customer_summaries').doc(openid).set({ openid, salesId: 'o_sales_li', ...stored, seen: [], stage: 'aware', stageRank: 1, manualTags: [], reminder: null });
+    }
+    const today = await t.cloud.ok<Today>('customer', { action: 'today' }, 'o_sales_li');
+    const listed = new Map(today.items.map((i) => [i.openid, i.reasons]));
+    expect(listed.get('o_hist_1')).toEqual(['hot_reader', 'coupon_expiring', 'frequent_viewer']);
+    expect(listed.has('o_hist_2')).toBe(false);
+    expect(listed.has('o_hist_3')).toBe(false);
+    for (const [openid, fields] of customers) {
+      const whole = { ...emptySummary(), events: 1, lastAt: now, ...fields };
+      expect([openid, tagsAt(whole, now)]).toEqual([openid, listed.get(openid) ?? []]);
+    }
+    expect(Object.keys(((await doc('customer_summaries', 'o_hist_1')) as { coupons: Doc }).coupons)).toHaveLength(202);
   });
 });
 

@@ -1,6 +1,6 @@
 import { action, store } from '../_platform';
 import { customer as contract } from '../../shared/contract';
-import { customerIdentity, foldFields, rankFollowUps, stageOf, type IdentityFields } from '../../shared/customers';
+import { customerIdentity, foldFields, rankFollowUps, stageOf, type CustomerSummary, type IdentityFields } from '../../shared/customers';
 import type { GrowthUserFields } from '../../shared/growth';
 import type { SummaryDoc } from '../_customers/record-event';
 import { CUSTOMER_360_ROLES, notesScope } from './scope';
@@ -30,12 +30,15 @@ export const today = action(contract.today)({
       .match(_.or([{ ...mine, attentionUntil: _.gte(ctx.now) }, { ...mine, remindUntil: _.gte(ctx.now) }]))
       .sort({ _id: 1 })
       .limit(CANDIDATES)
+      // Not what the ranking reads: the applied-event ring (up to 100 ids) and per-product views.
+      .project({ seen: 0, productViews: 0 })
       .lookup({ from: 'users', localField: '_id', foreignField: '_id', as: '_user' })
       .end();
     const rows = store.aggregateRows<Row>(res).filter((r) => !salesId || r._user?.[0]?.boundSalesId === salesId);
     const byId = new Map(rows.map((r) => [r._id, r]));
+    const summaries = new Map(rows.map((r) => [r._id, foldFields(r)])); // folded once per row
     const ranked = rankFollowUps(
-      rows.map((r) => ({ openid: r._id, summary: foldFields(r), reminder: r.reminder ?? null })),
+      rows.map((r) => ({ openid: r._id, summary: summaries.get(r._id) as CustomerSummary, reminder: r.reminder ?? null })),
       salesId,
       ctx.now,
     ).slice(0, SHOWN);
@@ -50,7 +53,7 @@ export const today = action(contract.today)({
           nickname: who.nickname,
           avatar: who.avatar,
           salesId: row._user?.[0]?.boundSalesId ?? row.salesId ?? null,
-          stage: stageOf(foldFields(row)),
+          stage: stageOf(summaries.get(f.openid) as CustomerSummary),
           score: f.score,
           reasons: f.reasons,
           reminder: reminder ? { noteId: reminder.noteId, text: reminder.text, remindAt: reminder.remindAt, salesId: reminder.salesId } : null,
