@@ -1,5 +1,6 @@
 /**
- * The round-trip budgets: one table for the two sessions that measure them, the benchmark
+ * The round-trip budgets, and the platform-call budgets: one table each for the two sessions that
+ * measure them, the benchmark
  * (bench/round-trips.ts: every action of every function) and the commerce test
  * (cloudfunctions/_commerce/round-trips.int.test.ts: the commerce actions, run with `npx jest`).
  * Each keeps its own session and measurement; the numbers are written up in docs/commerce.md and
@@ -174,4 +175,64 @@ export function roundTripBudgets(actions: string[], session: RoundTripSession): 
       return [action, b];
     }),
   );
+}
+
+/**
+ * Platform requests that are not database round trips, by action: the APIs a call may use and how
+ * many times each at most (an action not listed makes none). One temporary-URL batch
+ * (`storage.batchGetDownloadUrl`) per reply that shows pictures; one WeChat Pay call per money
+ * move; a QR image is wxacode + the upload's metadata + its URL (the PUT of the bytes goes to
+ * storage's own host); the sweep asks WeChat Pay once per due order (closeOrder) and open refund
+ * (queryRefund). Both sessions check the same table: every API seen is listed, and a call's total
+ * is at most the action's sum ({@link platformBudget}). Where the sessions' work differs (the
+ * bench's payNotify also alerts a bound salesperson; its shipMany ships two rows), the table holds
+ * the larger.
+ */
+export const PLATFORM_BUDGETS: Record<string, Record<string, number>> = {
+  'shelf.view': { 'storage.batchGetDownloadUrl': 1 },
+  'shelf.product': { 'storage.batchGetDownloadUrl': 1 },
+  'groupbuy.get': { 'storage.batchGetDownloadUrl': 1 }, // the team's members' avatars
+  'sales.customers': { 'storage.batchGetDownloadUrl': 1 },
+  'sales.customer': { 'storage.batchGetDownloadUrl': 1 },
+  'sales.leaderboard': { 'storage.batchGetDownloadUrl': 1 },
+  'share.poster': { 'wxacode.getUnlimited': 1, 'storage.getUploadMetadata': 1, 'storage.batchGetDownloadUrl': 1 },
+  'order.pay': { 'cloudPay.unifiedOrder': 1 },
+  'order.cancel': { 'cloudPay.closeOrder': 1 },
+  'order.refund': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 }, // + the refund message (issue 12)
+  // The payment's alert to the salesperson (issue 15: the alerts function); the paid message, and a duo's result to each member (issue 12).
+  'payNotify.pay': { 'cloudPay.queryOrder': 1, 'subscribeMessage.send': 3, 'functions.invokeFunction': 1 },
+  'payNotify.refund': { 'cloudPay.queryRefund': 1 },
+  'fulfil.ship': { 'subscribeMessage.send': 1 }, // the shipped message
+  'fulfil.shipMany': { 'subscribeMessage.send': 2 }, // the shipped message per row
+  'aftersale.request': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 }, // approved at once: the refund, its result message
+  'aftersale.review': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 },
+  'aftersale.receiveReturn': { 'cloudPay.refund': 1, 'subscribeMessage.send': 1 },
+  'sweep.run': { 'cloudPay.closeOrder': 1, 'cloudPay.queryRefund': 1, 'subscribeMessage.send': 1 },
+  'material.get': { 'functions.invokeFunction': 1 }, // a customer's read alerts their salesperson (issue 15)
+  'card.get': { 'storage.batchGetDownloadUrl': 1 }, // the featured products' images (issue 15)
+  'catalog.list': { 'storage.batchGetDownloadUrl': 1 },
+  'catalog.get': { 'storage.batchGetDownloadUrl': 1 },
+  'catalog.save': { 'storage.batchGetDownloadUrl': 1 },
+  'team.invite': { 'wxacode.getUnlimited': 1, 'storage.getUploadMetadata': 1, 'storage.batchGetDownloadUrl': 1 }, // the invitation's QR
+  'team.invites': { 'storage.batchGetDownloadUrl': 1 },
+  'admin.export': { 'storage.getUploadMetadata': 1, 'storage.batchGetDownloadUrl': 1 }, // the CSV's upload metadata + its URL
+  'cart.get': { 'storage.batchGetDownloadUrl': 1 }, // the products' images as temporary URLs
+  'cart.set': { 'storage.batchGetDownloadUrl': 1 },
+  'training.courses': { 'storage.batchGetDownloadUrl': 1 }, // the covers' URLs
+  'training.course': { 'storage.batchGetDownloadUrl': 1 },
+  'training.lesson': { 'storage.batchGetDownloadUrl': 1 },
+  'me.profile': { 'storage.batchGetDownloadUrl': 1 }, // the avatar's URL
+  'me.saveProfile': { 'storage.batchGetDownloadUrl': 2 }, // a new avatar: does it exist, then its URL
+  'alerts.deliver': { 'subscribeMessage.send': 1 }, // the alert's one send (a subscribe message when the salesperson does not follow the Official Account)
+};
+
+/** The most platform requests one call of `action` may make (0 for an action not listed). */
+export function platformBudget(action: string): number {
+  return Object.values(PLATFORM_BUDGETS[action] ?? {}).reduce((a, b) => a + b, 0);
+}
+
+/** The platform APIs of `byPlatform` (counts by API) that `action` may not use. */
+export function unbudgetedPlatformApis(action: string, byPlatform: Record<string, number>): string[] {
+  const allowed = PLATFORM_BUDGETS[action] ?? {};
+  return Object.keys(byPlatform).filter((api) => !(api in allowed));
 }

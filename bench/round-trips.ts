@@ -8,7 +8,7 @@
  * calls, cloud calls (wxacode) and storage — above all the one getTempFileURL
  * (`storage.batchGetDownloadUrl`) with which a reply that shows images turns all its file ids into
  * temporary URLs. They are round trips too, to other services, so they have budgets of their own
- * (PLATFORM_BUDGETS) and never count as database round trips. The round-trip budgets are shared
+ * (PLATFORM_BUDGETS: by API) and never count as database round trips. Both tables are shared
  * with the commerce test (bench/round-trip-budgets.ts).
  *
  * Budgets: shelf.view ≤ 3 and coupon.claim ≤ 4 come from issue 5; the others are proposed from
@@ -23,50 +23,7 @@ import { budget } from './lib';
 import { cloudBench } from './run-one';
 import { HOME } from '../tests/support/commerce';
 import { FLASH_IDS } from '../emulator/seed';
-import { ROUND_TRIP_BUDGETS, roundTripBudget } from './round-trip-budgets';
-
-/**
- * Max platform requests (not database) per call, by action; every other action makes none. One
- * getTempFileURL per reply with images; one WeChat Pay call per money move; the poster's first
- * render is wxacode + the upload's metadata + the URL (the PUT of the bytes goes to storage's own
- * host); the sweep asks WeChat Pay once per due order (closeOrder) and open refund (queryRefund).
- */
-export const PLATFORM_BUDGETS: Record<string, number> = {
-  'shelf.view': 1,
-  'shelf.product': 1,
-  'groupbuy.get': 1,
-  'sales.customers': 1,
-  'sales.customer': 1,
-  'sales.leaderboard': 1,
-  'share.poster': 3,
-  'order.pay': 1,
-  'order.cancel': 1,
-  'order.refund': 2, // + the refund message (issue 12)
-  'payNotify.pay': 5, // + the payment's alert to the salesperson (issue 15: the alerts function); + the paid message, and a duo's result to each member (issue 12)
-  'fulfil.ship': 1, // the shipped message
-  'fulfil.shipMany': 2, // the shipped message per row (2 rows)
-  'aftersale.request': 2, // approved at once: the refund, its result message
-  'aftersale.review': 2,
-  'aftersale.receiveReturn': 2,
-  'payNotify.refund': 1,
-  'sweep.run': 3,
-  'material.get': 1, // a customer's read alerts their salesperson (issue 15: the alerts function)
-  'card.get': 1, // the featured products' images (issue 15)
-  'catalog.list': 1,
-  'catalog.get': 1,
-  'catalog.save': 1,
-  'team.invite': 3, // the invitation's QR: wxacode + the upload's metadata + its URL
-  'team.invites': 1,
-  'admin.export': 2, // the CSV's upload metadata + its URL
-  'cart.get': 1, // the products' images as temporary URLs
-  'cart.set': 1,
-  'training.courses': 1, // the covers' URLs
-  'training.course': 1,
-  'training.lesson': 1,
-  'me.profile': 1, // the avatar's URL
-  'me.saveProfile': 2, // a new avatar: does it exist, then its URL
-  'alerts.deliver': 1, // the alert's one send (a subscribe message when the salesperson does not follow the Official Account)
-};
+import { platformBudget, ROUND_TRIP_BUDGETS, roundTripBudget, unbudgetedPlatformApis } from './round-trip-budgets';
 
 /** Why a budget is what it is (printed in docs/bench.md). */
 export const FIXED_BY_ISSUE = ['shelf.view', 'coupon.claim', 'customer.profile', 'customer.today'];
@@ -290,9 +247,11 @@ export const bench = cloudBench('database round trips per action', async (cloud,
     budgets.push(budget(`${action} round trips (max)`, stats[action]?.maxOps ?? null, '<=', roundTripBudget(action, 'bench') ?? 0, '', stats[action] ? JSON.stringify(stats[action].byOp) : 'not measured'));
   }
   for (const r of rows) {
-    const limit = PLATFORM_BUDGETS[r.action] ?? 0;
+    const limit = platformBudget(r.action);
     if (r.maxPlatform > 0 || limit > 0) budgets.push(budget(`${r.action} platform calls, not database (max)`, r.maxPlatform, '<=', limit, '', JSON.stringify(r.byPlatform)));
   }
+  const offTable = rows.flatMap((r) => unbudgetedPlatformApis(r.action, r.byPlatform ?? {}).map((api) => `${r.action}: ${api}`));
+  budgets.push(budget('platform APIs an action used outside its budget table', offTable.length, '==', 0, '', offTable.join(', ')));
   const unbudgeted = rows.filter((r) => r.budget === null).map((r) => r.action);
   budgets.push(budget('actions without a budget', unbudgeted.length, '==', 0, '', unbudgeted.join(', ')));
   budgets.push(budget('failed calls in the session', problems.length, '==', 0, '', problems.join('; ')));
