@@ -102,11 +102,11 @@ export const ROUND_TRIP_BUDGETS: Record<string, RoundTripBudget> = {
   'material.setStatus': 3,
   'material.radar': 2,
   'material.report': 6,
-  'customer.profile': 3,
+  'customer.profile': 3, // caller + customer, then the summary (its unused coupon expiring soon joined) ∥ the notes
   'customer.timeline': 2,
   'customer.tag': 2,
   'customer.note': 3,
-  'customer.today': 3,
+  'customer.today': 3, // caller, the candidates' summaries, which of them hold an unused coupon expiring soon
   'alerts.deliver': 10, // the day's first alert: settings, salesperson, lease, cap slot (3), token, follows?, send, status
   // fulfilment and after-sale (issue 12; docs/commerce.md)
   'fulfil.toShip': 2, // caller, one aggregate (the page with its buyers)

@@ -3,7 +3,7 @@ import { bindByCard } from '../../tests/support/share';
 import { doc as readDoc } from '../../tests/support/commerce';
 import { payOrder } from '../../tests/support/pay';
 import { HOME } from '../../tests/support/commerce';
-import { emptySummary, tagsAt, type CustomerSummary } from '../../shared/customers';
+import { emptySummary, type CustomerSummary } from '../../shared/customers';
 import { chinaDayKey } from '../../shared/china-day';
 
 const t = useTestCloud();
@@ -109,37 +109,42 @@ describe('the customer 360', () => {
   });
 });
 
-describe('the today list over a long history', () => {
-  it('a long history (old days, used and expired coupons) ranks as the tags on the whole summary do; the stored summary keeps it all', async () => {
+describe('the coupon-expiring tag reads the coupons themselves', () => {
+  it('a long history (old days, 200 used, expired or far-off coupons) lists and tags only what holds now, in the today list and the profile alike', async () => {
     const now = t.cloud.now();
     const at = (days: number) => new Date(now.getTime() + days * DAY);
     const day = (days: number) => chinaDayKey(at(days));
     const old = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [day(-10 - i), 5]));
-    const history = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`c_old_${i}`, i % 2 ? { validToAt: at(-1 - i), used: false } : { validToAt: at(1), used: true }]));
-    const customers: Array<[string, Partial<CustomerSummary>]> = [
-      // 3 views in the last 7 days, 2 reads in the last 3, and one unused coupon expiring in 2 days among 200 that no longer count.
-      ['o_hist_1', { viewDays: { ...old, [day(0)]: 1, [day(-6)]: 2 }, readDays: { ...old, [day(-2)]: 2 }, coupons: { ...history, c_soon: { validToAt: at(2) }, c_never: { validToAt: null } } }],
-      // Only history: views 7 days ago and earlier, used or expired or far-off coupons.
-      ['o_hist_2', { viewDays: { ...old, [day(-7)]: 9 }, readDays: old, coupons: { ...history, c_far: { validToAt: at(10) } } }],
-      // No maps at all (a summary written before them).
-      ['o_hist_3', {}],
+    const coupon = (id: string, owner: string, validToAt: Date, status: string) => ({ _id: id, ownerOpenid: owner, templateId: 'ct_flat5', status, validToAt, claimedAt: at(-30) });
+    const history = (owner: string) => Array.from({ length: 200 }, (_, i) => coupon(`c_${owner}_${i}`, owner, i % 2 ? at(-1 - i) : at(1), i % 2 ? 'unused' : 'used'));
+    await t.cloud.db.collection('coupons').add([
+      ...history('o_hist_1'),
+      ...history('o_hist_2'),
+      coupon('c_soon', 'o_hist_1', at(2), 'unused'), // the one that holds
+      coupon('c_locked', 'o_hist_2', at(1), 'locked'), // in an unpaid order: not unused
+      coupon('c_far', 'o_hist_2', at(10), 'unused'),
+    ]);
+    // o_hist_2's summary still carries a per-coupon map as summaries kept it before (one "unused, expiring tomorrow"): ignored.
+    const legacy = { c_legacy: { validToAt: at(1) } };
+    const customers: Array<[string, Partial<CustomerSummary> & { coupons?: unknown }]> = [
+      ['o_hist_1', { viewDays: { ...old, [day(0)]: 1, [day(-6)]: 2 }, readDays: { ...old, [day(-2)]: 2 } }],
+      ['o_hist_2', { viewDays: { ...old, [day(-7)]: 9 }, readDays: old, coupons: legacy }],
     ];
     for (const [openid, fields] of customers) {
-      const summary = { ...emptySummary(), events: 1, lastAt: now, attentionUntil: at(1), ...fields };
       await t.cloud.db.collection('users').doc(openid).set({ role: 'customer', nickname: openid, boundSalesId: 'o_sales_li', boundAt: now, bindingRev: 1 });
-      const stored = openid === 'o_hist_3' ? { events: 1, lastAt: now, attentionUntil: at(1) } : summary;
-      await t.cloud.db.collection('customer_summaries').doc(openid).set({ openid, salesId: 'o_sales_li', ...stored, seen: [], stage: 'aware', stageRank: 1, manualTags: [], reminder: null });
+      await t.cloud.db.collection('customer_summaries').doc(openid).set({ ...emptySummary(), openid, salesId: 'o_sales_li', events: 1, lastAt: now, attentionUntil: at(1), ...fields, seen: [], stage: 'aware', stageRank: 1, manualTags: [], reminder: null });
     }
     const today = await t.cloud.ok<Today>('customer', { action: 'today' }, 'o_sales_li');
     const listed = new Map(today.items.map((i) => [i.openid, i.reasons]));
     expect(listed.get('o_hist_1')).toEqual(['hot_reader', 'coupon_expiring', 'frequent_viewer']);
     expect(listed.has('o_hist_2')).toBe(false);
-    expect(listed.has('o_hist_3')).toBe(false);
-    for (const [openid, fields] of customers) {
-      const whole = { ...emptySummary(), events: 1, lastAt: now, ...fields };
-      expect([openid, tagsAt(whole, now)]).toEqual([openid, listed.get(openid) ?? []]);
+    for (const [openid, expected] of [['o_hist_1', ['hot_reader', 'coupon_expiring', 'frequent_viewer']], ['o_hist_2', []]] as const) {
+      expect([openid, (await t.cloud.ok<Profile>('customer', { action: 'profile', openid }, 'o_sales_li')).ruleTags]).toEqual([openid, expected]);
     }
-    expect(Object.keys(((await doc('customer_summaries', 'o_hist_1')) as { coupons: Doc }).coupons)).toHaveLength(202);
+    // Once the coupon is in an order it no longer counts.
+    await t.cloud.db.collection('coupons').doc('c_soon').update({ status: 'locked' });
+    const after = await t.cloud.ok<Today>('customer', { action: 'today' }, 'o_sales_li');
+    expect(after.items.find((i) => i.openid === 'o_hist_1')?.reasons).toEqual(['hot_reader', 'frequent_viewer']);
   });
 });
 

@@ -3,6 +3,7 @@ import { customer as contract } from '../../shared/contract';
 import { customerIdentity, foldFields, rankFollowUps, stageOf, type CustomerSummary, type IdentityFields } from '../../shared/customers';
 import type { GrowthUserFields } from '../../shared/growth';
 import type { SummaryDoc } from '../_customers/record-event';
+import { holdersOfCouponsSoon } from '../_customers/coupons-soon';
 import { CUSTOMER_360_ROLES, notesScope } from './scope';
 
 /** The candidates read (summaries whose attention or reminder window is open now). */
@@ -17,7 +18,9 @@ type Row = SummaryDoc & { _user?: Array<IdentityFields & GrowthUserFields & { ro
  * follow-up.ts). One aggregate reads the candidates — the caller's customers' summaries whose
  * attention window (`attentionUntil`, from their events) or reminder window (`remindUntil`) is open
  * at `now` — with each customer's user document; the rest is the pure ranking. A salesperson sees
- * only customers still bound to them. Round trips: caller + 1, whatever the number of events.
+ * only customers still bound to them. A second read finds which of them hold an unused coupon
+ * expiring soon (`_customers/coupons-soon.ts`). Round trips: caller + 2 (caller + 1 with no
+ * candidate), whatever the number of events or coupons.
  */
 export const today = action(contract.today)({
   access: CUSTOMER_360_ROLES,
@@ -30,15 +33,17 @@ export const today = action(contract.today)({
       .match(_.or([{ ...mine, attentionUntil: _.gte(ctx.now) }, { ...mine, remindUntil: _.gte(ctx.now) }]))
       .sort({ _id: 1 })
       .limit(CANDIDATES)
-      // Not what the ranking reads: the applied-event ring (up to 100 ids) and per-product views.
-      .project({ seen: 0, productViews: 0 })
+      // Not what the ranking reads: the applied-event ring (up to 100 ids), per-product views, and
+      // the per-coupon map summaries kept before coupons were read from `coupons` (it only grew).
+      .project({ seen: 0, productViews: 0, coupons: 0 })
       .lookup({ from: 'users', localField: '_id', foreignField: '_id', as: '_user' })
       .end();
     const rows = store.aggregateRows<Row>(res).filter((r) => !salesId || r._user?.[0]?.boundSalesId === salesId);
     const byId = new Map(rows.map((r) => [r._id, r]));
     const summaries = new Map(rows.map((r) => [r._id, foldFields(r)])); // folded once per row
+    const couponSoon = await holdersOfCouponsSoon([...byId.keys()], ctx.now);
     const ranked = rankFollowUps(
-      rows.map((r) => ({ openid: r._id, summary: summaries.get(r._id) as CustomerSummary, reminder: r.reminder ?? null })),
+      rows.map((r) => ({ openid: r._id, summary: summaries.get(r._id) as CustomerSummary, reminder: r.reminder ?? null, couponSoon: couponSoon.has(r._id) })),
       salesId,
       ctx.now,
     ).slice(0, SHOWN);

@@ -11,12 +11,13 @@ describe('the today list', () => {
   it('ranks by the sum of reason weights, then the latest activity, then openid; customers without a reason are left out', () => {
     const rows = rankFollowUps(
       [
-        { openid: 'quiet', summary: s({}), reminder: null },
-        { openid: 'cart', summary: s({ lastOrderAt: ago(3600_000) }), reminder: null },
-        { openid: 'due', summary: s({}), reminder: reminder('o_li', ago(60_000)) },
-        { openid: 'reader-b', summary: s({ readDays: { '2026-06-05': 2 }, lastAt: ago(1000) }), reminder: null },
-        { openid: 'reader-a', summary: s({ readDays: { '2026-06-05': 2 }, lastAt: ago(1000) }), reminder: null },
-        { openid: 'reader-old', summary: s({ readDays: { '2026-06-04': 2 }, lastAt: ago(DAY) }), reminder: null },
+        { openid: 'quiet', summary: s({}), reminder: null, couponSoon: false },
+        { openid: 'cart', summary: s({ lastOrderAt: ago(3600_000) }), reminder: null, couponSoon: false },
+        { openid: 'due', summary: s({}), reminder: reminder('o_li', ago(60_000)), couponSoon: false },
+        { openid: 'reader-b', summary: s({ readDays: { '2026-06-05': 2 }, lastAt: ago(1000) }), reminder: null, couponSoon: false },
+        { openid: 'reader-a', summary: s({ readDays: { '2026-06-05': 2 }, lastAt: ago(1000) }), reminder: null, couponSoon: false },
+        { openid: 'reader-old', summary: s({ readDays: { '2026-06-04': 2 }, lastAt: ago(DAY) }), reminder: null, couponSoon: false },
+        { openid: 'coupon', summary: s({}), reminder: null, couponSoon: true },
       ],
       'o_li',
       NOW,
@@ -27,6 +28,7 @@ describe('the today list', () => {
       ['reader-a', ['hot_reader'], REASON_WEIGHTS.hot_reader],
       ['reader-b', ['hot_reader'], REASON_WEIGHTS.hot_reader],
       ['reader-old', ['hot_reader'], REASON_WEIGHTS.hot_reader],
+      ['coupon', ['coupon_expiring'], REASON_WEIGHTS.coupon_expiring],
     ]);
   });
 

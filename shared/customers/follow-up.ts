@@ -36,6 +36,8 @@ export interface FollowUpCandidate {
   openid: string;
   summary: CustomerSummary;
   reminder: Reminder | null;
+  /** Holds an unused coupon expiring soon (see tagsAt). */
+  couponSoon: boolean;
 }
 
 /** One row of the today list. */
@@ -65,7 +67,7 @@ export function isReminderDue(reminder: Reminder | null, salesId: string | null,
 export function rankFollowUps(candidates: readonly FollowUpCandidate[], salesId: string | null, now: Date): FollowUp[] {
   const rows: FollowUp[] = [];
   for (const c of candidates) {
-    const reasons: FollowUpReason[] = [...(isReminderDue(c.reminder, salesId, now) ? (['reminder_due'] as const) : []), ...tagsAt(c.summary, now)];
+    const reasons: FollowUpReason[] = [...(isReminderDue(c.reminder, salesId, now) ? (['reminder_due'] as const) : []), ...tagsAt(c.summary, now, c.couponSoon)];
     if (reasons.length === 0) continue;
     reasons.sort((a, b) => REASON_WEIGHTS[b] - REASON_WEIGHTS[a]);
     rows.push({

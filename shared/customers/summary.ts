@@ -11,14 +11,6 @@ import type { CustomerEvent, CustomerEventType } from './events';
 
 const DAY_MS = 86_400_000;
 
-/** A claimed coupon as the summary knows it. */
-export interface SummaryCoupon {
-  /** null: never expires; absent until the claim is applied. */
-  validToAt?: Date | null;
-  /** Set once an order paid with it. */
-  used?: boolean;
-}
-
 /** The fold of a customer's events. Money in fen; day keys are China days `YYYY-MM-DD`. */
 export interface CustomerSummary {
   events: number;
@@ -40,7 +32,6 @@ export interface CustomerSummary {
   lastPaidAt: Date | null;
   /** The last time opening a share bound this customer to a salesperson. */
   lastBoundAt: Date | null;
-  coupons: Record<string, SummaryCoupon>;
   /** Until when some rule tag may hold (the today list reads only summaries with this ≥ now). */
   attentionUntil: Date | null;
 }
@@ -61,7 +52,6 @@ export function emptySummary(): CustomerSummary {
     lastOrderAt: null,
     lastPaidAt: null,
     lastBoundAt: null,
-    coupons: {},
     attentionUntil: null,
   };
 }
@@ -125,10 +115,9 @@ export function summaryDelta(e: CustomerEvent): SummaryDelta {
       }
       break;
     case 'coupon_claimed':
-      if (isSummaryKey(e.data.couponId)) {
-        d.set[`coupons.${e.data.couponId}.validToAt`] = e.data.validToAt;
-        if (e.data.validToAt) d.max.attentionUntil = e.data.validToAt;
-      }
+      // The coupon itself (unused or not) is read from `coupons` when a tag needs it; the summary
+      // keeps the customer a follow-up candidate until it expires.
+      if (e.data.validToAt) d.max.attentionUntil = e.data.validToAt;
       break;
     case 'order_created':
       d.max.lastOrderAt = e.at;
@@ -138,7 +127,6 @@ export function summaryDelta(e: CustomerEvent): SummaryDelta {
       d.inc.ordersPaid = 1;
       d.inc.spentFen = e.data.paidFen;
       d.max.lastPaidAt = e.at;
-      if (e.data.couponId && isSummaryKey(e.data.couponId)) d.set[`coupons.${e.data.couponId}.used`] = true;
       break;
     case 'order_refunded':
       d.inc.spentFen = -e.data.refundFen;

@@ -1,5 +1,5 @@
 import { emptySummary, type CustomerSummary } from './summary';
-import { tagsAt, TAG_RULES } from './tags';
+import { couponSoonWindow, tagsAt, TAG_RULES } from './tags';
 
 const NOW = new Date('2026-06-05T02:00:00Z'); // 10:00, June 5 in China
 const MIN = 60_000;
@@ -19,9 +19,6 @@ describe('rule tags at now', () => {
     ['an order created 4 days ago: too old', { lastOrderAt: ago(4 * DAY) }, []],
     ['an order paid after it was created: no tag', { lastOrderAt: ago(60 * MIN), lastPaidAt: ago(55 * MIN) }, []],
     ['a new order after an earlier payment: cart not paid', { lastOrderAt: ago(60 * MIN), lastPaidAt: ago(2 * DAY) }, ['cart_unpaid']],
-    ['an unused coupon expiring in 2 days', { coupons: { c1: { validToAt: new Date(NOW.getTime() + 2 * DAY) } } }, ['coupon_expiring']],
-    ['a used coupon expiring soon: no tag', { coupons: { c1: { validToAt: new Date(NOW.getTime() + 2 * DAY), used: true } } }, []],
-    ['a coupon already expired, or far from it, or never: no tag', { coupons: { a: { validToAt: ago(MIN) }, b: { validToAt: new Date(NOW.getTime() + 10 * DAY) }, c: { validToAt: null } } }, []],
     ['bound by a share 2 days ago: new customer', { lastBoundAt: ago(2 * DAY) }, ['new_customer']],
     [
       'several at once, strongest first',
@@ -30,7 +27,16 @@ describe('rule tags at now', () => {
     ],
   ];
   it.each(cases)('%s', (_name, fields, tags) => {
-    expect(tagsAt(s(fields), NOW)).toEqual(tags);
+    expect(tagsAt(s(fields), NOW, false)).toEqual(tags);
+  });
+
+  it('an unused coupon expiring soon (a fact read from coupons) adds its tag in its place', () => {
+    expect(tagsAt(s({}), NOW, true)).toEqual(['coupon_expiring']);
+    expect(tagsAt(s({ lastOrderAt: ago(60 * MIN), viewDays: { '2026-06-05': 3 } }), NOW, true)).toEqual(['cart_unpaid', 'coupon_expiring', 'frequent_viewer']);
+  });
+
+  it('soon is after now and at the latest 3 days later', () => {
+    expect(couponSoonWindow(NOW)).toEqual({ after: NOW, until: new Date(NOW.getTime() + 3 * DAY) });
   });
 
   it('the rules are the numbers docs/briefcase.md states', () => {

@@ -43,20 +43,28 @@ function sumDays(byDay: Record<string, number>, now: Date, days: number): number
 const ms = (d: Date | null | undefined): number | undefined => (d ? new Date(d).getTime() : undefined);
 
 /**
- * The rule tags that hold at `now`, in {@link RULE_TAGS} order.
- * @example tagsAt({ ...emptySummary(), viewDays: { '2026-06-01': 3 } }, new Date('2026-06-01T02:00:00Z')) // ['frequent_viewer']
+ * When a coupon expiring counts as "soon" at `now`: after `now`, at the latest `now` + 3 days. The
+ * coupons themselves are read from the `coupons` collection (unused ones only), not the summary:
+ * whether a coupon is still unused is the coupon's own state.
+ * @example couponSoonWindow(now).until.getTime() - now.getTime() // 259_200_000
  */
-export function tagsAt(s: CustomerSummary, now: Date): RuleTag[] {
+export function couponSoonWindow(now: Date): { after: Date; until: Date } {
+  return { after: now, until: new Date(now.getTime() + TAG_RULES.couponSoonMs) };
+}
+
+/**
+ * The rule tags that hold at `now`, in {@link RULE_TAGS} order. `couponSoon`: the customer holds an
+ * unused coupon expiring within {@link couponSoonWindow} (read by the caller from `coupons`).
+ * @example tagsAt({ ...emptySummary(), viewDays: { '2026-06-01': 3 } }, new Date('2026-06-01T02:00:00Z'), false) // ['frequent_viewer']
+ */
+export function tagsAt(s: CustomerSummary, now: Date, couponSoon: boolean): RuleTag[] {
   const t = now.getTime();
   const out = new Set<RuleTag>();
   const ordered = ms(s.lastOrderAt);
   const paid = ms(s.lastPaidAt);
   if (ordered !== undefined && t - ordered >= TAG_RULES.cartGraceMs && t - ordered <= TAG_RULES.cartMaxMs && (paid === undefined || paid < ordered)) out.add('cart_unpaid');
   if (sumDays(s.readDays, now, TAG_RULES.hotDays) >= TAG_RULES.hotReads) out.add('hot_reader');
-  for (const c of Object.values(s.coupons)) {
-    const to = ms(c.validToAt);
-    if (!c.used && to !== undefined && to > t && to - t <= TAG_RULES.couponSoonMs) out.add('coupon_expiring');
-  }
+  if (couponSoon) out.add('coupon_expiring');
   if (sumDays(s.viewDays, now, TAG_RULES.frequentDays) >= TAG_RULES.frequentViews) out.add('frequent_viewer');
   const bound = ms(s.lastBoundAt);
   if (bound !== undefined && t - bound >= 0 && t - bound <= TAG_RULES.newMs) out.add('new_customer');
