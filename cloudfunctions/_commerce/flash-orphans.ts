@@ -40,13 +40,14 @@ export async function reclaimOrphanedUnits(ctx: Pick<ActionContext, 'now' | 'req
   const counts = await Promise.all(
     sales.map(async (sale) => {
       const orders = sale._orders ?? [];
+      const orderIds = orders.flatMap((o) => (typeof o?._id === 'string' ? [o._id] : []));
       // A joined order without its id cannot be told from a missing one; giving a unit back that
       // an order holds would sell it twice. Such a sale waits for the next run.
-      if (orders.some((o) => typeof o?._id !== 'string')) {
+      if (orderIds.length !== orders.length) {
         console.warn(`[sweep] request ${ctx.requestId}: flash sale ${sale._id} came with an unreadable order; its takes are left for the next run`);
         return 0;
       }
-      const { orphans, done } = sortOldTakes(sale.takes ?? [], new Set(orders.map((o) => (o as { _id: string })._id)), ctx.now);
+      const { orphans, done } = sortOldTakes(sale.takes ?? [], new Set(orderIds), ctx.now);
       try {
         const given = await Promise.all(orphans.map((t) => returnFlashUnit(sale._id, t.buyerKey, t.orderId)));
         // Only after the units are back: a run dying here leaves the records for the next run.

@@ -39,18 +39,18 @@ export const today = action(contract.today)({
       .lookup({ from: 'users', localField: '_id', foreignField: '_id', as: '_user' })
       .end();
     const rows = store.aggregateRows<Row>(res).filter((r) => !salesId || r._user?.[0]?.boundSalesId === salesId);
-    const byId = new Map(rows.map((r) => [r._id, r]));
-    const summaries = new Map(rows.map((r) => [r._id, foldFields(r)])); // folded once per row
+    // Each row with its summary, folded once (the ranking and the stage both read it).
+    const byId = new Map(rows.map((r) => [r._id, { row: r, summary: foldFields(r) }]));
     const couponSoon = await holdersOfCouponsSoon([...byId.keys()], ctx.now);
     const ranked = rankFollowUps(
-      rows.map((r) => ({ openid: r._id, summary: summaries.get(r._id) as CustomerSummary, reminder: r.reminder ?? null, couponSoon: couponSoon.has(r._id) })),
+      [...byId.values()].map(({ row, summary }) => ({ openid: row._id, summary, reminder: row.reminder ?? null, couponSoon: couponSoon.has(row._id) })),
       salesId,
       ctx.now,
     ).slice(0, SHOWN);
     return {
       asOf: ctx.now,
       items: ranked.map((f) => {
-        const row = byId.get(f.openid) as Row;
+        const { row, summary } = byId.get(f.openid) as { row: Row; summary: CustomerSummary };
         const who = customerIdentity(row._user?.[0], f.openid);
         const reminder = f.reasons.includes('reminder_due') && f.reminder ? f.reminder : null;
         return {
@@ -58,7 +58,7 @@ export const today = action(contract.today)({
           nickname: who.nickname,
           avatar: who.avatar,
           salesId: row._user?.[0]?.boundSalesId ?? row.salesId ?? null,
-          stage: stageOf(summaries.get(f.openid) as CustomerSummary),
+          stage: stageOf(summary),
           score: f.score,
           reasons: f.reasons,
           reminder: reminder ? { noteId: reminder.noteId, text: reminder.text, remindAt: reminder.remindAt, salesId: reminder.salesId } : null,
